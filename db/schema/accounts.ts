@@ -1,0 +1,58 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const accountRoles = ['admin', 'facilitator', 'viewer'] as const;
+export type AccountRole = (typeof accountRoles)[number];
+
+/** A facilitator's login to the platform (not a contact person). */
+export const account = sqliteTable(
+  'account',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    name: text('name'),
+    role: text('role', { enum: accountRoles }).notNull(),
+    /** scrypt hash "scrypt$N$r$p$salt$hash", null until a password is set. */
+    passwordHash: text('password_hash'),
+    disabledAt: text('disabled_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('account_email_uq').on(t.email)],
+);
+
+export const apiToken = sqliteTable(
+  'api_token',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    /** Public, non-secret part of the token, used to find the row. */
+    lookupId: text('lookup_id').notNull(),
+    /** SHA-256 of the secret part. */
+    secretHash: text('secret_hash').notNull(),
+    label: text('label'),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_token_lookup_uq').on(t.lookupId), index('api_token_account_idx').on(t.accountId)],
+);
+
+export const auditActions = ['create', 'update', 'delete', 'import', 'send', 'plan'] as const;
+
+/** Who changed what, when: every write lands here in the same transaction. */
+export const auditEntry = sqliteTable(
+  'audit_entry',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    accountId: integer('account_id').references(() => account.id, { onDelete: 'set null' }),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    /** JSON: {field: [before, after]} for updates, the record for create/delete. */
+    changes: text('changes', { mode: 'json' }),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at)],
+);

@@ -1,0 +1,3 @@
+export * from './accounts.ts';
+export * from './planning.ts';
+export * from './register.ts';

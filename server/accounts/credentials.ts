@@ -1,0 +1,64 @@
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
+const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 64 };
+
+/** Passwords are low-entropy, so they get a slow, salted hash. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  // Hash even without a stored password so a missing account takes as long as a wrong password.
+  const [scheme, n, r, p, salt, hash] = (
+    stored ?? `scrypt$16384$8$1$${'A'.repeat(22)}$${'A'.repeat(86)}`
+  ).split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return stored !== null && timingSafeEqual(actual, expected);
+}
+
+export interface NewSecretToken {
+  /** Shown to the user once. */
+  token: string;
+  lookupId: string;
+  secretHash: string;
+}
+
+/**
+ * API and answer-link tokens carry 256 random bits, so a fast hash is as safe as a slow one here
+ * (nothing to brute-force), and every request can afford to check it.
+ */
+export function newSecretToken(prefix: string): NewSecretToken {
+  const lookupId = randomBytes(9).toString('base64url');
+  const secret = randomBytes(32).toString('base64url');
+  return { token: `${prefix}_${lookupId}_${secret}`, lookupId, secretHash: sha256(secret) };
+}
+
+export function parseSecretToken(prefix: string, token: string): { lookupId: string; secret: string } | null {
+  const match = new RegExp(`^${prefix}_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$`).exec(token);
+  return match ? { lookupId: match[1]!, secret: match[2]! } : null;
+}
+
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const a = Buffer.from(sha256(secret), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

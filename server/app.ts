@@ -1,0 +1,45 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import authentication from './plugins/authentication.ts';
+import database from './plugins/database.ts';
+import openapi from './plugins/openapi.ts';
+import problems from './plugins/problems.ts';
+import audit from './routes/audit.ts';
+import districts from './routes/districts.ts';
+import health from './routes/health.ts';
+import organisations from './routes/organisations.ts';
+import people from './routes/people.ts';
+import roles from './routes/roles.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+/** Builds the whole service without listening: main.ts starts it, tests inject into it. */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+
+  // external plugins, then the service's own, then routes
+  await app.register(problems);
+  await app.register(openapi);
+  await app.register(database, { config });
+  await app.register(authentication);
+
+  await app.register(health);
+  await app.register(districts);
+  await app.register(organisations);
+  await app.register(people);
+  await app.register(roles);
+  await app.register(audit);
+  return app;
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Actor, apiTokenVerifier } from '../accounts/accounts.ts';
+import { HttpProblem } from '../http/problems.ts';
+
+/**
+ * Who may call a route. public: anyone; authenticated: any account (personal data is behind this);
+ * editor: facilitator or admin (every write); admin: admins only.
+ */
+export type Access = 'public' | 'authenticated' | 'editor' | 'admin';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+const unauthorized = () =>
+  new HttpProblem(401, 'Unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
+const forbidden = (needed: string) => new HttpProblem(403, 'Forbidden', `This needs the ${needed} role`);
+
+/** API routes default to: reads need an account, writes need a facilitator; routes name the exceptions. */
+function accessOf(request: FastifyRequest): Access {
+  const declared = request.routeOptions.config.access;
+  if (declared) return declared;
+  if (!request.routeOptions.url?.startsWith('/api')) return 'public';
+  return request.method === 'GET' || request.method === 'HEAD' ? 'authenticated' : 'editor';
+}
+
+export function assertAccess(actor: Actor | null, access: Access): void {
+  if (access === 'public') return;
+  if (!actor) throw unauthorized();
+  if (access === 'editor' && actor.role === 'viewer') throw forbidden('facilitator or admin');
+  if (access === 'admin' && actor.role !== 'admin') throw forbidden('admin');
+}
+
+export default fp(
+  async function authentication(app: FastifyInstance) {
+    const verifyToken = apiTokenVerifier(app.db);
+    app.decorateRequest('actor', null);
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization;
+      if (header) {
+        const [scheme, token] = header.split(' ');
+        if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized();
+        request.actor = verifyToken(token);
+        if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown or revoked');
+      }
+      assertAccess(request.actor, accessOf(request));
+    });
+  },
+  { name: 'authentication', dependencies: ['database'] },
+);

@@ -1,0 +1,251 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { applyPersonUpdate, findPersonIdByEmail, getPerson, insertPerson } from './people.ts';
+import { prepared } from './prepared.ts';
+import { CreatePerson } from './schemas.ts';
+
+export const ImportRowError = z.object({
+  line: z.number().int(),
+  field: z.string().optional(),
+  reason: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+export const ImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    errors: z.array(ImportRowError),
+  })
+  .meta({ id: 'ImportReport' });
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** Column headings we accept, Danish first; compared lower-case without spaces, dashes or underscores. */
+const COLUMNS: Record<string, keyof ImportFields> = {
+  navn: 'name',
+  name: 'name',
+  email: 'email',
+  epost: 'email',
+  mail: 'email',
+  telefon: 'phone',
+  tlf: 'phone',
+  phone: 'phone',
+  titel: 'title',
+  stilling: 'title',
+  title: 'title',
+  organisation: 'organisation',
+  myndighed: 'organisation',
+  kommune: 'organisation',
+  organisationkode: 'organisation',
+  organization: 'organisation',
+  roller: 'roles',
+  rolle: 'roles',
+  roles: 'roles',
+  role: 'roles',
+  fastkontaktperson: 'fixedContact',
+  kontaktperson: 'fixedContact',
+  fixedcontact: 'fixedContact',
+  sprog: 'language',
+  language: 'language',
+};
+
+interface ImportFields {
+  name: string;
+  email: string;
+  phone: string;
+  title: string;
+  organisation: string;
+  roles: string;
+  fixedContact: string;
+  language: string;
+}
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'x', '1', 'true', 'sand']);
+const NO = new Set(['nej', 'n', 'no', '0', 'false', 'falsk', '']);
+
+function detectDelimiter(text: string): ';' | ',' {
+  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  return (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+function resolveOrganisation(db: Db, value: string): number | null {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) {
+    const byCode = prepared(
+      db,
+      "SELECT id FROM organisation WHERE code = ? ORDER BY kind = 'municipality' DESC LIMIT 1",
+    ).get(v) as { id: number } | undefined;
+    if (byCode) return byCode.id;
+  }
+  const name = v.replace(/\s+kommune$/i, '');
+  const byName = prepared(
+    db,
+    'SELECT id FROM organisation WHERE lower(name) = lower(?) OR lower(name) = lower(?) LIMIT 2',
+  ).all(v, name) as { id: number }[];
+  return byName.length === 1 ? byName[0]!.id : null;
+}
+
+function resolveRoles(db: Db, value: string): { keys: string[]; unknown: string[] } {
+  const keys: string[] = [];
+  const unknown: string[] = [];
+  for (const part of value
+    .split(/[|,/]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const row = prepared(
+      db,
+      'SELECT key FROM role WHERE key = lower(:v) OR lower(name) = lower(:v) OR lower(name_en) = lower(:v)',
+    ).get({ v: part }) as { key: string } | undefined;
+    if (row) keys.push(row.key);
+    else unknown.push(part);
+  }
+  return { keys, unknown };
+}
+
+interface ParsedRow {
+  line: number;
+  person: CreatePerson;
+}
+
+/** Reads the CSV and checks every row; nothing is written. */
+function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowError[]; total: number } {
+  const errors: ImportRowError[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csv, {
+      delimiter: detectDelimiter(csv),
+      bom: true,
+      columns: (header: string[]) =>
+        header.map((h) => COLUMNS[h.toLowerCase().replace(/[\s_-]/g, '')] ?? `unknown:${h}`),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      relax_column_count: true,
+    });
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 1;
+    return {
+      rows: [],
+      errors: [{ line, reason: `The file is not readable CSV: ${(err as Error).message}` }],
+      total: 0,
+    };
+  }
+  const seenEmails = new Map<string, number>();
+  const rows: ParsedRow[] = [];
+  const first = records[0]?.record ?? {};
+  for (const required of ['name', 'email', 'organisation'] as const) {
+    if (records.length > 0 && !(required in first))
+      errors.push({
+        line: 1,
+        field: required,
+        reason: `The column "${required}" is missing (expected e.g. navn, email, organisation)`,
+      });
+  }
+  if (errors.length) return { rows, errors, total: records.length };
+
+  for (const { record, info } of records) {
+    const line = info.lines;
+    const f = record as Partial<ImportFields>;
+    const rowErrors: ImportRowError[] = [];
+    const organisationId = f.organisation ? resolveOrganisation(db, f.organisation) : null;
+    if (!f.organisation) rowErrors.push({ line, field: 'organisation', reason: 'organisation is empty' });
+    else if (organisationId === null)
+      rowErrors.push({
+        line,
+        field: 'organisation',
+        reason: `no single organisation matches "${f.organisation}"`,
+      });
+    const { keys, unknown } = resolveRoles(db, f.roles ?? '');
+    for (const u of unknown) rowErrors.push({ line, field: 'roles', reason: `unknown role "${u}"` });
+    const fixed = (f.fixedContact ?? '').toLowerCase();
+    if (!YES.has(fixed) && !NO.has(fixed))
+      rowErrors.push({ line, field: 'fixedContact', reason: `"${f.fixedContact}" is not ja/nej` });
+    const language = (f.language || 'da').toLowerCase();
+
+    const candidate = CreatePerson.safeParse({
+      name: f.name ?? '',
+      email: f.email ?? '',
+      phone: f.phone || null,
+      title: f.title || null,
+      organisationId: organisationId ?? 1,
+      roles: keys,
+      isFixedContact: YES.has(fixed),
+      language,
+    });
+    if (!candidate.success) {
+      for (const issue of candidate.error.issues)
+        rowErrors.push({ line, field: String(issue.path[0]), reason: issue.message });
+    } else {
+      const earlier = seenEmails.get(candidate.data.email);
+      if (earlier) rowErrors.push({ line, field: 'email', reason: `the same email as line ${earlier}` });
+      seenEmails.set(candidate.data.email, line);
+    }
+    if (rowErrors.length || !candidate.success) errors.push(...rowErrors);
+    else rows.push({ line, person: candidate.data });
+  }
+  return { rows, errors, total: records.length };
+}
+
+/**
+ * Imports contact persons from CSV, matched by email. A dry run only reports; a real import writes
+ * every row or, if any row is bad, none.
+ */
+export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean): ImportReport {
+  const { rows, errors, total } = readRows(db, csv);
+  const report: ImportReport = { dryRun, rows: total, created: 0, updated: 0, unchanged: 0, errors };
+  if (total === 0 && errors.length === 0) errors.push({ line: 1, reason: 'The file has no data rows' });
+
+  const apply = () => {
+    for (const { person } of rows) {
+      const existingId = findPersonIdByEmail(db, person.email);
+      if (existingId === null) {
+        insertPerson(db, person);
+        report.created++;
+      } else {
+        const changes = applyPersonUpdate(db, getPerson(db, existingId), person);
+        if (Object.keys(changes).length) report.updated++;
+        else report.unchanged++;
+      }
+    }
+  };
+
+  if (dryRun) {
+    // Count what would happen without keeping it: run the same writes and roll them back.
+    try {
+      db.transaction(() => {
+        apply();
+        throw new RollBack();
+      });
+    } catch (err) {
+      if (!(err instanceof RollBack)) throw err;
+    }
+    return report;
+  }
+  if (errors.length) {
+    throw new HttpProblem(
+      422,
+      'Unprocessable Content',
+      `${errors.length} row error(s); nothing was imported`,
+      undefined,
+      { errors },
+    );
+  }
+  db.transaction(() => {
+    apply();
+    recordAudit(db, actor, {
+      action: 'import',
+      entity: 'person',
+      changes: { rows: total, created: report.created, updated: report.updated },
+    });
+  });
+  return report;
+}
+
+class RollBack extends Error {}

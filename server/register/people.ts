@@ -1,0 +1,221 @@
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { diff, recordAudit } from '../audit/audit.ts';
+import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
+import { nowIso } from '../time.ts';
+import { prepared } from './prepared.ts';
+import type { CreatePerson, Person, PersonQuery, UpdatePerson } from './schemas.ts';
+
+interface PersonRow {
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  title: string | null;
+  isFixedContact: number;
+  language: 'da' | 'en';
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  organisationId: number;
+  organisationKind: Person['organisation']['kind'];
+  organisationName: string;
+  organisationCode: string | null;
+  roles: string;
+}
+
+const PERSON_SELECT = `
+  SELECT p.id, p.name, p.email, p.phone, p.title, p.is_fixed_contact AS isFixedContact, p.language,
+         p.version, p.created_at AS createdAt, p.updated_at AS updatedAt,
+         o.id AS organisationId, o.kind AS organisationKind, o.name AS organisationName, o.code AS organisationCode,
+         (SELECT json_group_array(json_object('key', r.key, 'name', r.name, 'level', r.level))
+            FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles
+  FROM person p JOIN organisation o ON o.id = p.organisation_id`;
+
+/** Filters are bound as NULL when absent, so one prepared statement serves every combination. */
+const PERSON_FILTER = `
+  WHERE (:organisation IS NULL OR p.organisation_id = :organisation)
+    AND (:role IS NULL OR EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
+                                  WHERE pr.person_id = p.id AND r.key = :role))
+    AND (:district IS NULL OR p.organisation_id IN (
+          SELECT m.organisation_id FROM area_member m JOIN area a ON a.id = m.area_id
+          JOIN organisation d ON d.id = a.convener_id
+          WHERE a.kind = 'police_district' AND d.code = :district))
+    AND (:q IS NULL OR p.name LIKE :q OR p.email LIKE :q)`;
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    title: row.title,
+    organisation: {
+      id: row.organisationId,
+      kind: row.organisationKind,
+      name: row.organisationName,
+      code: row.organisationCode,
+    },
+    roles: JSON.parse(row.roles),
+    isFixedContact: row.isFixedContact === 1,
+    language: row.language,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function listPeople(db: Db, query: PersonQuery) {
+  const params = {
+    organisation: query.organisation ?? null,
+    role: query.role ?? null,
+    district: query.district ?? null,
+    q: query.q ? `%${query.q.replace(/[%_]/g, '')}%` : null,
+  };
+  const rows = prepared(
+    db,
+    `${PERSON_SELECT} ${PERSON_FILTER} ORDER BY p.name, p.id LIMIT :limit OFFSET :offset`,
+  ).all({
+    ...params,
+    limit: query.limit,
+    offset: query.offset,
+  }) as PersonRow[];
+  const { total } = prepared(db, `SELECT count(*) AS total FROM person p ${PERSON_FILTER}`).get(params) as {
+    total: number;
+  };
+  return { items: rows.map(toPerson), total, limit: query.limit, offset: query.offset };
+}
+
+export function findPerson(db: Db, id: number): Person | null {
+  const row = prepared(db, `${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  return row ? toPerson(row) : null;
+}
+
+export function getPerson(db: Db, id: number): Person {
+  const found = findPerson(db, id);
+  if (!found) throw notFound('Person', id);
+  return found;
+}
+
+export function findPersonIdByEmail(db: Db, email: string): number | null {
+  const row = prepared(db, 'SELECT id FROM person WHERE email = ?').get(email.toLowerCase()) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
+
+/** Role keys → ids; an unknown key is the client's mistake, named in the error. */
+export function roleIdsOf(db: Db, keys: string[], field = 'body.roles'): number[] {
+  return [...new Set(keys)].map((key) => {
+    const row = prepared(db, 'SELECT id FROM role WHERE key = ?').get(key) as { id: number } | undefined;
+    if (!row) throw badRequest(`Unknown role "${key}"`, [{ field, message: `unknown role ${key}` }]);
+    return row.id;
+  });
+}
+
+export function assertOrganisationExists(db: Db, id: number, field = 'body.organisationId'): void {
+  if (!prepared(db, 'SELECT 1 FROM organisation WHERE id = ?').get(id))
+    throw badRequest(`Organisation ${id} does not exist`, [{ field, message: 'unknown organisation' }]);
+}
+
+function replaceRoles(db: Db, personId: number, roleIds: number[]): void {
+  prepared(db, 'DELETE FROM person_role WHERE person_id = ?').run(personId);
+  const insert = prepared(db, 'INSERT INTO person_role (person_id, role_id) VALUES (?, ?)');
+  for (const roleId of roleIds) insert.run(personId, roleId);
+}
+
+/** Inserts one person; the caller owns the transaction and the audit record. */
+export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): number {
+  assertOrganisationExists(db, input.organisationId);
+  const roleIds = roleIdsOf(db, input.roles);
+  if (findPersonIdByEmail(db, input.email) !== null)
+    throw conflict(`A person with email ${input.email} already exists`);
+  const { lastInsertRowid } = prepared(
+    db,
+    `INSERT INTO person (name, email, phone, title, organisation_id, is_fixed_contact, language, created_at, updated_at)
+     VALUES (:name, :email, :phone, :title, :organisationId, :isFixedContact, :language, :now, :now)`,
+  ).run({
+    name: input.name,
+    email: input.email,
+    phone: input.phone ?? null,
+    title: input.title ?? null,
+    organisationId: input.organisationId,
+    isFixedContact: input.isFixedContact ? 1 : 0,
+    language: input.language,
+    now,
+  });
+  const id = Number(lastInsertRowid);
+  replaceRoles(db, id, roleIds);
+  return id;
+}
+
+export function createPerson(db: Db, actor: Actor, input: CreatePerson): Person {
+  return db.transaction(() => {
+    const id = insertPerson(db, input);
+    recordAudit(db, actor, { action: 'create', entity: 'person', entityId: id, changes: input });
+    return getPerson(db, id);
+  });
+}
+
+/** Applies changed fields; returns the audit diff (empty when nothing changed). The caller owns the transaction. */
+export function applyPersonUpdate(
+  db: Db,
+  before: Person,
+  input: Omit<UpdatePerson, 'version'>,
+): Record<string, unknown> {
+  if (input.organisationId !== undefined) assertOrganisationExists(db, input.organisationId);
+  if (
+    input.email !== undefined &&
+    input.email !== before.email &&
+    findPersonIdByEmail(db, input.email) !== null
+  )
+    throw conflict(`A person with email ${input.email} already exists`);
+  const { roles, ...fields } = input;
+  const flat = {
+    name: before.name,
+    email: before.email,
+    phone: before.phone,
+    title: before.title,
+    organisationId: before.organisation.id,
+    isFixedContact: before.isFixedContact,
+    language: before.language,
+  };
+  const changes: Record<string, unknown> = diff(flat, fields);
+  if (roles !== undefined) {
+    const beforeKeys = before.roles.map((r) => r.key).sort();
+    const afterKeys = [...new Set(roles)].sort();
+    if (beforeKeys.join() !== afterKeys.join()) {
+      replaceRoles(db, before.id, roleIdsOf(db, afterKeys));
+      changes.roles = [beforeKeys, afterKeys];
+    }
+  }
+  if (Object.keys(changes).length === 0) return changes;
+  const next = { ...flat, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  prepared(
+    db,
+    `UPDATE person SET name = :name, email = :email, phone = :phone, title = :title, organisation_id = :organisationId,
+       is_fixed_contact = :isFixedContact, language = :language, version = version + 1, updated_at = :now
+     WHERE id = :id`,
+  ).run({ ...next, isFixedContact: next.isFixedContact ? 1 : 0, now: nowIso(), id: before.id });
+  return changes;
+}
+
+export function updatePerson(db: Db, actor: Actor, id: number, input: UpdatePerson): Person {
+  return db.transaction(() => {
+    const before = getPerson(db, id);
+    assertVersion('Person', before.version, input.version);
+    const { version: _v, ...fields } = input;
+    const changes = applyPersonUpdate(db, before, fields);
+    if (Object.keys(changes).length > 0)
+      recordAudit(db, actor, { action: 'update', entity: 'person', entityId: id, changes });
+    return getPerson(db, id);
+  });
+}
+
+export function deletePerson(db: Db, actor: Actor, id: number): void {
+  db.transaction(() => {
+    const before = getPerson(db, id);
+    prepared(db, 'DELETE FROM person WHERE id = ?').run(id);
+    recordAudit(db, actor, { action: 'delete', entity: 'person', entityId: id, changes: before });
+  });
+}

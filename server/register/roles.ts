@@ -1,0 +1,69 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { personRole, role } from '../../db/schema/index.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { diff, recordAudit } from '../audit/audit.ts';
+import { assertVersion, conflict, notFound } from '../http/problems.ts';
+import { nowIso } from '../time.ts';
+import type { CreateRole, Role, UpdateRole } from './schemas.ts';
+
+function toRole(row: typeof role.$inferSelect): Role {
+  const { seedKey: _s, editedAt: _e, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}
+
+export function listRoles(db: Db): Role[] {
+  return db.select().from(role).orderBy(asc(role.side), asc(role.level), asc(role.name)).all().map(toRole);
+}
+
+function findRow(db: Db, id: number) {
+  const row = db.select().from(role).where(eq(role.id, id)).get();
+  if (!row) throw notFound('Role', id);
+  return row;
+}
+
+export function createRole(db: Db, actor: Actor, input: z.infer<typeof CreateRole>): Role {
+  return db.transaction(() => {
+    if (db.select({ id: role.id }).from(role).where(eq(role.key, input.key)).get())
+      throw conflict(`A role with key ${input.key} already exists`);
+    const now = nowIso();
+    const row = db
+      .insert(role)
+      .values({ ...input, createdAt: now, updatedAt: now, editedAt: now })
+      .returning()
+      .get();
+    recordAudit(db, actor, { action: 'create', entity: 'role', entityId: row.id, changes: input });
+    return toRole(row);
+  });
+}
+
+export function updateRole(db: Db, actor: Actor, id: number, input: z.infer<typeof UpdateRole>): Role {
+  return db.transaction(() => {
+    const before = findRow(db, id);
+    assertVersion('Role', before.version, input.version);
+    const { version: _v, ...fields } = input;
+    const changes = diff(before, fields);
+    if (Object.keys(changes).length === 0) return toRole(before);
+    const now = nowIso();
+    const row = db
+      .update(role)
+      .set({ ...fields, version: before.version + 1, updatedAt: now, editedAt: now })
+      .where(eq(role.id, id))
+      .returning()
+      .get();
+    recordAudit(db, actor, { action: 'update', entity: 'role', entityId: id, changes });
+    return toRole(row);
+  });
+}
+
+export function deleteRole(db: Db, actor: Actor, id: number): void {
+  db.transaction(() => {
+    const before = findRow(db, id);
+    const holders = db.select({ n: count() }).from(personRole).where(eq(personRole.roleId, id)).get()!.n;
+    if (holders > 0)
+      throw conflict(`${holders} person(s) hold the role ${before.key}; take it from them first`);
+    db.delete(role).where(eq(role.id, id)).run();
+    recordAudit(db, actor, { action: 'delete', entity: 'role', entityId: id, changes: toRole(before) });
+  });
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { languages, organisationKinds, roleLevels, sides } from '../../db/schema/index.ts';
+import { Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
+
+const Name = z.string().trim().min(1).max(200);
+const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const OrganisationKind = z.enum(organisationKinds);
+
+export const OrganisationRef = z.object({
+  id: z.number().int(),
+  kind: OrganisationKind,
+  name: z.string(),
+  code: z.string().nullable(),
+});
+
+export const Organisation = z
+  .object({
+    id: z.number().int(),
+    kind: OrganisationKind,
+    name: z.string(),
+    code: z.string().nullable(),
+    region: z.string().nullable(),
+    address: z.string().nullable(),
+    parentId: z.number().int().nullable(),
+    isReferenceData: z.boolean(),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const CreateOrganisation = z.strictObject({
+  kind: OrganisationKind,
+  name: Name,
+  code: OptionalText(20),
+  region: OptionalText(100),
+  address: OptionalText(500),
+  parentId: Id.nullable().optional(),
+  /** Convening areas (by id) to join as a member. */
+  areaIds: z.array(Id).max(50).optional(),
+});
+export type CreateOrganisation = z.infer<typeof CreateOrganisation>;
+
+export const UpdateOrganisation = CreateOrganisation.omit({ kind: true, areaIds: true })
+  .partial()
+  .extend({ version: Version });
+export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
+
+export const OrganisationQuery = z.strictObject({
+  ...Pagination,
+  kind: OrganisationKind.optional(),
+  district: z.string().max(20).optional().describe('Police district code: organisations of its area'),
+  q: z.string().max(100).optional().describe('Part of the name'),
+});
+export const OrganisationList = pageOf(Organisation).meta({ id: 'OrganisationList' });
+
+export const Role = z
+  .object({
+    id: z.number().int(),
+    key: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    level: z.enum(roleLevels),
+    side: z.enum(sides),
+    inDefaultAudience: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Role' });
+export type Role = z.infer<typeof Role>;
+
+export const RoleKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower-case letters, digits and dashes');
+
+export const CreateRole = z.strictObject({
+  key: RoleKey,
+  name: Name,
+  nameEn: Name,
+  level: z.enum(roleLevels),
+  side: z.enum(sides),
+  inDefaultAudience: z.boolean().default(true),
+});
+export const UpdateRole = CreateRole.omit({ key: true }).partial().extend({ version: Version });
+
+export const PersonRole = z.object({ key: z.string(), name: z.string(), level: z.enum(roleLevels) });
+
+export const Person = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    title: z.string().nullable(),
+    organisation: OrganisationRef,
+    roles: z.array(PersonRole),
+    isFixedContact: z.boolean(),
+    language: z.enum(languages),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof Person>;
+
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+export const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[0-9 ()-]{4,}$/, 'digits, spaces, dashes and an optional leading +');
+
+export const CreatePerson = z.strictObject({
+  name: Name,
+  email: Email,
+  phone: Phone.nullable().optional(),
+  title: OptionalText(200),
+  organisationId: Id,
+  roles: z.array(RoleKey).max(20).default([]).describe('Role keys from the catalogue'),
+  isFixedContact: z.boolean().default(false),
+  language: z.enum(languages).default('da'),
+});
+export type CreatePerson = z.infer<typeof CreatePerson>;
+
+export const UpdatePerson = z.strictObject({
+  name: Name.optional(),
+  email: Email.optional(),
+  phone: Phone.nullable().optional(),
+  title: OptionalText(200),
+  organisationId: Id.optional(),
+  roles: z.array(RoleKey).max(20).optional(),
+  isFixedContact: z.boolean().optional(),
+  language: z.enum(languages).optional(),
+  version: Version,
+});
+export type UpdatePerson = z.infer<typeof UpdatePerson>;
+
+export const PersonQuery = z.strictObject({
+  ...Pagination,
+  organisation: Id.optional().describe('Organisation id'),
+  district: z.string().max(20).optional().describe('Police district code: people of its area'),
+  role: RoleKey.optional(),
+  q: z.string().max(100).optional().describe('Part of the name or email'),
+});
+export type PersonQuery = z.infer<typeof PersonQuery>;
+export const PersonList = pageOf(Person).meta({ id: 'PersonList' });
+
+export const Municipality = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    districtCode: z.string(),
+  })
+  .meta({ id: 'Municipality' });
+
+export const DistrictSummary = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    headquarters: z.string().nullable(),
+    areaId: z.number().int(),
+    municipalityCount: z.number().int(),
+  })
+  .meta({ id: 'DistrictSummary' });
+
+export const District = DistrictSummary.extend({
+  municipalities: z.array(Municipality),
+  childrensHouses: z.array(OrganisationRef.extend({ address: z.string().nullable() })),
+}).meta({ id: 'District' });
+export type District = z.infer<typeof District>;

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound, Problem } from '../http/problems.ts';
+import { getDistrict, listDistricts, listMunicipalities } from '../register/districts.ts';
+import { District, DistrictSummary, Municipality } from '../register/schemas.ts';
+
+const DistrictCode = z.strictObject({ code: z.string().regex(/^\d{1,10}$/, 'a numeric district code') });
+
+/** The public part of the register: district and municipality names are no secret. */
+const districts: FastifyPluginAsyncZod = async (app) => {
+  const publicRead = { access: 'public' as const };
+
+  app.get(
+    '/api/districts',
+    {
+      config: publicRead,
+      schema: {
+        tags: ['register'],
+        summary: 'The police districts',
+        security: [],
+        response: { 200: z.array(DistrictSummary) },
+      },
+    },
+    async () => listDistricts(app.db),
+  );
+
+  app.get(
+    '/api/districts/:code',
+    {
+      config: publicRead,
+      schema: {
+        tags: ['register'],
+        summary: "A police district with its municipalities and children's houses",
+        security: [],
+        params: DistrictCode,
+        response: { 200: District, 404: Problem },
+      },
+    },
+    async (request) => {
+      const district = getDistrict(app.db, request.params.code);
+      if (!district) throw notFound('District', request.params.code);
+      return district;
+    },
+  );
+
+  app.get(
+    '/api/municipalities',
+    {
+      config: publicRead,
+      schema: {
+        tags: ['register'],
+        summary: 'Municipalities, optionally of one police district',
+        security: [],
+        querystring: z.strictObject({
+          district: z
+            .string()
+            .regex(/^\d{1,10}$/)
+            .optional(),
+        }),
+        response: { 200: z.array(Municipality) },
+      },
+    },
+    async (request) => {
+      const { district } = request.query;
+      if (district && !getDistrict(app.db, district)) throw notFound('District', district);
+      return listMunicipalities(app.db, district);
+    },
+  );
+};
+export default districts;
