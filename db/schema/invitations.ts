@@ -1,0 +1,83 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { meeting } from './planning.ts';
+import { person } from './register.ts';
+
+export const invitationResponses = [
+  'needs_action',
+  'accepted',
+  'tentative',
+  'declined',
+  'delegated',
+] as const;
+export type InvitationResponse = (typeof invitationResponses)[number];
+
+/** One person invited to one meeting. */
+export const invitation = sqliteTable(
+  'invitation',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'restrict' }),
+    response: text('response', { enum: invitationResponses }).notNull().default('needs_action'),
+    respondedAt: text('responded_at'),
+    comment: text('comment'),
+    /** SHA-256 of the answer-link secret; the secret itself is only in the email. */
+    tokenLookupId: text('token_lookup_id'),
+    tokenHash: text('token_hash'),
+    tokenExpiresAt: text('token_expires_at'),
+    /** The invitation this one stands in for (delegation). */
+    delegatedFromId: integer('delegated_from_id'),
+    /** Added by hand rather than by the audience rules. */
+    addedByHand: integer('added_by_hand', { mode: 'boolean' }).notNull().default(false),
+    /** Taken off the audience after being invited (they got a CANCEL). */
+    withdrawnAt: text('withdrawn_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('invitation_meeting_person_uq').on(t.meetingId, t.personId),
+    uniqueIndex('invitation_token_uq').on(t.tokenLookupId),
+    index('invitation_person_idx').on(t.personId),
+  ],
+);
+
+export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+
+/**
+ * Every email leaves through this table: written in the same transaction as the change that causes
+ * it, delivered afterwards by the sender, so a crash loses nothing.
+ */
+export const outboxMessage = sqliteTable(
+  'outbox_message',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stable RFC 5322 Message-ID, so a repeated delivery is recognisable as the same message. */
+    messageId: text('message_id').notNull(),
+    /** What caused it: invitation, update, cancel, reminder, follow-up … */
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    toName: text('to_name'),
+    subject: text('subject').notNull(),
+    /** JSON of the nodemailer message fields beyond to/subject (text, html, icalEvent, attachments, headers). */
+    content: text('content', { mode: 'json' }).notNull(),
+    meetingId: integer('meeting_id').references(() => meeting.id, { onDelete: 'set null' }),
+    invitationId: integer('invitation_id').references(() => invitation.id, { onDelete: 'set null' }),
+    status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: text('sent_at'),
+    /** The full RFC 822 source, kept when captured (no SMTP_URL) or for inspection. */
+    raw: text('raw'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_message_id_uq').on(t.messageId),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_meeting_idx').on(t.meetingId),
+  ],
+);
