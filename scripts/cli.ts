@@ -5,6 +5,7 @@ import { accountRoles } from '../db/schema/index.ts';
 import { seedReferenceData } from '../db/seed/seed.ts';
 import {
   type Actor,
+  commandLineActor,
   createAccount,
   findAccountByEmail,
   issueApiToken,
@@ -21,8 +22,6 @@ interface Command {
   options?: ParseArgsConfig['options'];
   run(db: Db, values: Record<string, string | boolean | undefined>): Promise<void> | void;
 }
-
-const SYSTEM_ACTOR: Actor = { id: 0, email: 'cli', role: 'admin' };
 
 function required(values: Record<string, unknown>, name: string): string {
   const value = values[name];
@@ -103,7 +102,7 @@ const commands: Record<string, Command> = {
     options: { file: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     run(db, values) {
       const csv = readFileSync(required(values, 'file'), 'utf8');
-      const report = importPeople(db, SYSTEM_ACTOR, csv, values['dry-run'] === true);
+      const report = importPeople(db, commandLineActor, csv, values['dry-run'] === true);
       for (const e of report.errors)
         console.log(`line ${e.line}${e.field ? ` (${e.field})` : ''}: ${e.reason}`);
       console.log(

@@ -5,6 +5,7 @@ import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import areas from './routes/areas.ts';
 import audit from './routes/audit.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
@@ -40,6 +41,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(organisations);
   await app.register(people);
   await app.register(roles);
+  await app.register(areas);
   await app.register(audit);
   return app;
 }

@@ -23,12 +23,16 @@ export type NewAccount = z.input<typeof NewAccount>;
 
 /** The signed-in account as the rest of the service sees it. */
 export interface Actor {
-  id: number;
+  /** null for the command line, which acts without an account. */
+  id: number | null;
   email: string;
   role: AccountRole;
 }
 
-export function createAccount(db: Db, input: NewAccount): Actor {
+/** Who the audit log names for changes made from the command line. */
+export const commandLineActor: Actor = { id: null, email: 'cli', role: 'admin' };
+
+export function createAccount(db: Db, input: NewAccount): Actor & { id: number } {
   const parsed = NewAccount.safeParse(input);
   if (!parsed.success)
     throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -17,25 +17,21 @@ const statusTitles: Record<number, string> = {
 };
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string; keys?: string[]; code?: string } };
+  params?: { keys?: string[] };
 }
 
 function fieldsOf(error: FastifyError): FieldError[] {
   const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
   return ((error.validation ?? []) as ValidationIssue[]).flatMap((v) => {
-    const issue = v.params?.issue;
-    const base = [context, ...(issue?.path ?? [])].map(String).join('.');
+    const path = (v.instancePath ?? '').split('/').filter(Boolean);
+    const base = [context, ...path].join('.');
     // zod reports unknown keys once for the object; name each key so the client sees which.
-    if (issue?.code === 'unrecognized_keys' && issue.keys)
-      return issue.keys.map((k) => ({ field: `${base}.${k}`, message: 'unknown field' }));
-    return [
-      {
-        field: issue ? base : `${context}${v.instancePath?.replaceAll('/', '.') ?? ''}`,
-        message: v.message ?? 'invalid',
-      },
-    ];
+    if (v.keyword === 'unrecognized_keys' && v.params?.keys)
+      return v.params.keys.map((k) => ({ field: `${base}.${k}`, message: 'unknown field' }));
+    return [{ field: base, message: v.message ?? 'invalid' }];
   });
 }
 

@@ -1,0 +1,217 @@
+import t from 'tap';
+import { buildTestApp } from '../helpers/app.ts';
+
+async function municipalityId(app: Awaited<ReturnType<typeof buildTestApp>>['app'], code: string) {
+  const list = (await app.inject({ url: '/api/municipalities' })).json() as { id: number; code: string }[];
+  return list.find((m) => m.code === code)!.id;
+}
+
+t.test('a facilitator creates, reads, updates and deletes a contact person', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const organisationId = await municipalityId(app, '400');
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/people',
+    headers: as.facilitator,
+    payload: {
+      name: 'Søren Ærø Åberg',
+      email: 'Soren.Aberg@Brk.dk',
+      phone: '+45 56 92 00 00',
+      organisationId,
+      roles: ['boerne-ungechef', 'teamleder'],
+      isFixedContact: true,
+    },
+  });
+  t.equal(created.statusCode, 201);
+  const person = created.json();
+  t.match(person, {
+    name: 'Søren Ærø Åberg',
+    email: 'soren.aberg@brk.dk',
+    organisation: { id: organisationId, name: 'Bornholm', kind: 'municipality', code: '400' },
+    isFixedContact: true,
+    language: 'da',
+    version: 1,
+  });
+  t.same(person.roles.map((r: { key: string }) => r.key).sort(), ['boerne-ungechef', 'teamleder']);
+  t.match(
+    person.createdAt,
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/,
+    'ISO 8601 with offset',
+  );
+
+  const read = await app.inject({ url: `/api/people/${person.id}`, headers: as.viewer });
+  t.equal(read.statusCode, 200);
+  t.equal(read.json().email, 'soren.aberg@brk.dk');
+
+  const updated = await app.inject({
+    method: 'PATCH',
+    url: `/api/people/${person.id}`,
+    headers: as.facilitator,
+    payload: { version: 1, phone: '+45 11 22 33 44', roles: ['teamleder'] },
+  });
+  t.equal(updated.statusCode, 200);
+  t.match(updated.json(), {
+    phone: '+45 11 22 33 44',
+    version: 2,
+    roles: [{ key: 'teamleder', level: 'leadership' }],
+  });
+
+  const stale = await app.inject({
+    method: 'PATCH',
+    url: `/api/people/${person.id}`,
+    headers: as.facilitator,
+    payload: { version: 1, name: 'Someone Else' },
+  });
+  t.equal(stale.statusCode, 409, 'a stale version is refused');
+  t.match(stale.json(), { status: 409, currentVersion: 2 });
+  t.equal(
+    (await app.inject({ url: `/api/people/${person.id}`, headers: as.viewer })).json().name,
+    'Søren Ærø Åberg',
+  );
+
+  const duplicate = await app.inject({
+    method: 'POST',
+    url: '/api/people',
+    headers: as.facilitator,
+    payload: { name: 'Twin', email: 'SOREN.ABERG@brk.dk', organisationId },
+  });
+  t.equal(duplicate.statusCode, 409, 'email is unique, whatever its case');
+
+  const deleted = await app.inject({ method: 'DELETE', url: `/api/people/${person.id}`, headers: as.admin });
+  t.equal(deleted.statusCode, 204);
+  t.equal((await app.inject({ url: `/api/people/${person.id}`, headers: as.viewer })).statusCode, 404);
+});
+
+t.test('lists are paginated and filterable by organisation, district and role', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const bornholm = await municipalityId(app, '400');
+  const aalborg = await municipalityId(app, '851');
+  for (let i = 0; i < 7; i++) {
+    await app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: as.facilitator,
+      payload: {
+        name: `Person ${i}`,
+        email: `p${i}@example.dk`,
+        organisationId: i < 3 ? bornholm : aalborg,
+        roles: i % 2 ? ['videoafhoerer'] : ['teamleder'],
+      },
+    });
+  }
+  const page = (await app.inject({ url: '/api/people?limit=5&offset=5', headers: as.viewer })).json();
+  t.equal(page.total, 7);
+  t.equal(page.items.length, 2);
+  t.match(page, { limit: 5, offset: 5 });
+
+  const byOrg = (
+    await app.inject({ url: `/api/people?organisation=${bornholm}`, headers: as.viewer })
+  ).json();
+  t.equal(byOrg.total, 3);
+  const byDistrict = (await app.inject({ url: '/api/people?district=1460', headers: as.viewer })).json();
+  t.equal(byDistrict.total, 4, 'Aalborg is in Nordjyllands Politi');
+  const byRole = (
+    await app.inject({ url: '/api/people?role=videoafhoerer&district=1471', headers: as.viewer })
+  ).json();
+  t.same(
+    byRole.items.map((p: { name: string }) => p.name),
+    ['Person 1'],
+  );
+
+  const tooMany = await app.inject({ url: '/api/people?limit=100000', headers: as.viewer });
+  t.equal(tooMany.statusCode, 400);
+  t.match(tooMany.json().fields, [{ field: 'querystring.limit' }]);
+});
+
+t.test('bad input is a 4xx problem naming the field, and changes nothing', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const organisationId = await municipalityId(app, '101');
+  const post = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: { ...as.facilitator, ...headers },
+      payload: payload as object,
+    });
+
+  const malformed = await app.inject({
+    method: 'POST',
+    url: '/api/people',
+    headers: { ...as.facilitator, 'content-type': 'application/json' },
+    payload: '{"name": "x",',
+  });
+  t.equal(malformed.statusCode, 400);
+  t.match(malformed.headers['content-type'], /application\/problem\+json/);
+
+  const wrongType = await post({ name: 42, email: 'a@b.dk', organisationId });
+  t.equal(wrongType.statusCode, 400);
+  t.match(wrongType.json(), { status: 400, title: 'Bad Request', fields: [{ field: 'body.name' }] });
+
+  const unknownField = await post({ name: 'A', email: 'a@b.dk', organisationId, shoeSize: 44 });
+  t.equal(unknownField.statusCode, 400);
+  t.match(unknownField.json().fields, [{ field: 'body.shoeSize', message: 'unknown field' }]);
+
+  const badEmail = await post({ name: 'A', email: 'not-an-email', organisationId });
+  t.match(badEmail.json().fields, [{ field: 'body.email' }]);
+
+  const unknownOrg = await post({ name: 'A', email: 'a@b.dk', organisationId: 999999 });
+  t.equal(unknownOrg.statusCode, 400);
+  t.match(unknownOrg.json().fields, [{ field: 'body.organisationId' }]);
+
+  const unknownRole = await post({
+    name: 'A',
+    email: 'a@b.dk',
+    organisationId,
+    roles: ['teamleder', 'astronaut'],
+  });
+  t.equal(unknownRole.statusCode, 400);
+  t.match(unknownRole.json().fields, [{ field: 'body.roles' }]);
+
+  const huge = await post({ name: 'A', email: 'a@b.dk', organisationId, title: 'x'.repeat(300 * 1024) });
+  t.equal(huge.statusCode, 413);
+  t.match(huge.json(), { status: 413 });
+
+  for (const id of ['abc', '-1', '1.5', '99999999999999999999']) {
+    const res = await app.inject({ url: `/api/people/${id}`, headers: as.viewer });
+    t.equal(res.statusCode, 400, `id ${id} is refused`);
+  }
+  t.equal((await app.inject({ url: '/api/people/424242', headers: as.viewer })).statusCode, 404);
+  t.equal((await app.inject({ url: '/api/nothing-here' })).statusCode, 404);
+
+  const list = (await app.inject({ url: '/api/people', headers: as.viewer })).json();
+  t.equal(list.total, 0, 'no refused request left anything behind');
+});
+
+t.test('contact details need an account; writes need a facilitator', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const organisationId = await municipalityId(app, '101');
+  const payload = { name: 'A', email: 'a@b.dk', organisationId };
+
+  t.equal((await app.inject({ url: '/api/people' })).statusCode, 401);
+  t.equal(
+    (await app.inject({ url: '/api/people', headers: { authorization: 'Bearer smr_nope' } })).statusCode,
+    401,
+  );
+  t.equal(
+    (await app.inject({ url: '/api/people', headers: { authorization: 'Basic abc' } })).statusCode,
+    401,
+  );
+  const forged = `${as.viewer.authorization.slice(0, -4)}AAAA`;
+  t.equal((await app.inject({ url: '/api/people', headers: { authorization: forged } })).statusCode, 401);
+
+  t.equal((await app.inject({ method: 'POST', url: '/api/people', payload })).statusCode, 401);
+  const viewerWrite = await app.inject({ method: 'POST', url: '/api/people', headers: as.viewer, payload });
+  t.equal(viewerWrite.statusCode, 403);
+  t.match(viewerWrite.headers['content-type'], /application\/problem\+json/);
+  t.equal(
+    (await app.inject({ method: 'POST', url: '/api/people', headers: as.admin, payload })).statusCode,
+    201,
+  );
+
+  t.equal(
+    (await app.inject({ url: '/api/audit', headers: as.facilitator })).statusCode,
+    403,
+    'only admins read the audit log',
+  );
+  t.equal((await app.inject({ url: '/api/districts' })).statusCode, 200, 'district names are public');
+});
