@@ -154,6 +154,7 @@ export const person = sqliteTable(
   (t) => [
     uniqueIndex('person_email_uq').on(t.email),
     index('person_org_idx').on(t.organisationId),
+    index('person_name_idx').on(t.name, t.id),
     check('person_email_lower', sql`${t.email} = lower(${t.email})`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `person_name_idx` ON `person` (`name`,`id`);
