@@ -1,7 +1,10 @@
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
+import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
@@ -33,9 +36,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   // external plugins, then the service's own, then routes
   await app.register(problems);
+  // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
+  await app.register(rateLimit, { global: false });
+  await app.register(formbody);
   await app.register(openapi);
   await app.register(database, { config });
   await app.register(authentication);
+  await app.register(meetingChanges);
 
   await app.register(health);
   await app.register(districts);
