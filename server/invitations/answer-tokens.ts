@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { invitation } from '../../db/schema/index.ts';
+import { newSecretToken, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
+
+/** Answer links look like /rsvp/rsvp_<lookup>_<secret>; only the secret's hash is stored. */
+const PREFIX = 'rsvp';
+
+export type InvitationRow = typeof invitation.$inferSelect;
+
+/**
+ * Gives an invitation a new answer-link secret (replacing any earlier one) valid until
+ * `expiresAt` (the meeting's end). Returns the token for the email; it is never stored.
+ */
+export function issueAnswerToken(db: Db, invitationId: number, expiresAt: string): string {
+  const { token, lookupId, secretHash } = newSecretToken(PREFIX);
+  db.update(invitation)
+    .set({ tokenLookupId: lookupId, tokenHash: secretHash, tokenExpiresAt: expiresAt })
+    .where(eq(invitation.id, invitationId))
+    .run();
+  return token;
+}
+
+/** The invitation an answer link belongs to, or null for unknown, tampered or expired links. */
+export function findInvitationByAnswerToken(db: Db, token: string, now = new Date()): InvitationRow | null {
+  const parsed = parseSecretToken(PREFIX, token);
+  if (!parsed) return null;
+  const row = db.select().from(invitation).where(eq(invitation.tokenLookupId, parsed.lookupId)).get();
+  if (!row?.tokenHash || !secretMatches(parsed.secret, row.tokenHash)) return null;
+  if (row.tokenExpiresAt && Date.parse(row.tokenExpiresAt) < now.getTime()) return null;
+  return row;
+}
+
+/** Keeps links alive as long as the meeting when it moves. */
+export function extendAnswerTokens(db: Db, meetingId: number, expiresAt: string): void {
+  db.update(invitation).set({ tokenExpiresAt: expiresAt }).where(eq(invitation.meetingId, meetingId)).run();
+}
