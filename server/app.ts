@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import health from './routes/health.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
 import roles from './routes/roles.ts';
+import web from './web/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,6 +41,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
   await app.register(rateLimit, { global: false });
   await app.register(formbody);
+  await app.register(cookie);
   await app.register(openapi);
   await app.register(database, { config });
   await app.register(authentication);
@@ -51,5 +54,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(roles);
   await app.register(areas);
   await app.register(audit);
+  await app.register(web);
   return app;
 }
