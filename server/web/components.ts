@@ -42,14 +42,14 @@ function labelAndHelp(o: FieldOptions): SafeHtml {
 export function textField(o: FieldOptions): SafeHtml {
   return html`<div class="form-group${o.error ? ' form-error' : ''}">
     ${labelAndHelp(o)}
-    <input type="${o.type ?? 'text'}" id="${o.id}" name="${o.name ?? o.id}" class="form-input${o.classes ? ` ${o.classes}` : ''}"${o.value != null ? html` value="${String(o.value)}"` : ''}${o.required !== false ? ' required' : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.error ? ' aria-invalid="true"' : ''}${describedBy(o)}>
+    <input type="${o.type ?? 'text'}" id="${o.id}" name="${o.name ?? o.id}" class="form-input${o.classes ? ` ${o.classes}` : ''}"${o.value != null ? html` value="${String(o.value)}"` : ''}${o.required !== false ? ' required' : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>
   </div>`;
 }
 
 export function textArea(o: FieldOptions & { rows?: number }): SafeHtml {
   return html`<div class="form-group${o.error ? ' form-error' : ''}">
     ${labelAndHelp(o)}
-    <textarea id="${o.id}" name="${o.name ?? o.id}" class="form-input" rows="${o.rows ?? 5}"${o.required !== false ? ' required' : ''}${o.error ? ' aria-invalid="true"' : ''}${describedBy(o)}>${o.value ?? ''}</textarea>
+    <textarea id="${o.id}" name="${o.name ?? o.id}" class="form-input" rows="${o.rows ?? 5}"${o.required !== false ? ' required' : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>${o.value ?? ''}</textarea>
   </div>`;
 }
 
@@ -59,7 +59,7 @@ export function selectField(
   const selected = o.value == null ? '' : String(o.value);
   return html`<div class="form-group${o.error ? ' form-error' : ''}">
     ${labelAndHelp(o)}
-    <select id="${o.id}" name="${o.name ?? o.id}" class="form-select"${o.required !== false ? ' required' : ''}${o.error ? ' aria-invalid="true"' : ''}${describedBy(o)}>
+    <select id="${o.id}" name="${o.name ?? o.id}" class="form-select"${o.required !== false ? ' required' : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>
       ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ''}
       ${o.options.map((opt) => html`<option value="${String(opt.value)}"${String(opt.value) === selected ? ' selected' : ''}>${opt.text}</option>`)}
     </select>

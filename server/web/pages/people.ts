@@ -147,7 +147,7 @@ function personForm(
       ${checkbox({ id: 'isFixedContact', name: 'isFixedContact', label: 'Fast kontaktperson', checked: o.form.isFixedContact })}
       ${selectField({
         id: 'language',
-        label: 'Sprog i e-mails',
+        label: 'Sprog',
         value: o.form.language,
         options: Object.entries(LANGUAGE).map(([value, text]) => ({ value, text })),
       })}
