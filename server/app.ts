@@ -8,6 +8,7 @@ import { responseSerializerCompiler } from './http/serializer.ts';
 import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
+import groupCommit from './plugins/group-commit.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
@@ -44,6 +45,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(openapi);
   await app.register(database, { config });
+  await app.register(groupCommit);
   await app.register(authentication);
   await app.register(meetingChanges);
 
