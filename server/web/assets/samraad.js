@@ -23,3 +23,33 @@
     });
   });
 })();
+
+// Sending invitations: follow the outbox while it drains, without reloading the page.
+(() => {
+  var box = document.getElementById('send-progress');
+  if (!box || !window.fetch) return;
+  var bar = document.getElementById('send-progress-bar');
+  var text = document.getElementById('send-progress-text');
+  function poll() {
+    fetch(box.getAttribute('data-progress-url'), {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+      .then((r) => r.json())
+      .then((p) => {
+        bar.max = p.total;
+        bar.value = p.sent + p.failed;
+        text.firstChild.textContent =
+          p.sent +
+          ' af ' +
+          p.total +
+          ' e-mails sendt' +
+          (p.failed ? ', ' + p.failed + ' fejlet' : '') +
+          (p.pending ? ', ' + p.pending + ' i kø' : '') +
+          '. ';
+        if (p.pending > 0) setTimeout(poll, 1000);
+      })
+      .catch(() => {});
+  }
+  poll();
+})();
