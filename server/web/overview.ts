@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { prepared } from '../register/prepared.ts';
 
 export interface DistrictYearRow {
+  districtId: number;
   code: string;
   name: string;
   areaId: number;
@@ -14,6 +15,15 @@ export interface DistrictYearRow {
   municipalities: number;
   covered: number;
   failedEmails: number;
+  /** From the outcomes records; null while that part of the service is not installed. */
+  outcomes: DistrictOutcomes | null;
+}
+
+export interface DistrictOutcomes {
+  agreementsInForce: number;
+  openBarriers: number;
+  /** Agreements whose review date has come or comes within 30 days. */
+  dueForReview: number;
 }
 
 /**
@@ -23,7 +33,7 @@ export interface DistrictYearRow {
  */
 const YEAR_SQL = `
   WITH d AS (
-    SELECT o.code, o.name, a.id AS areaId FROM organisation o
+    SELECT o.id AS districtId, o.code, o.name, a.id AS areaId FROM organisation o
     JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
     WHERE o.kind = 'police_district'),
   m AS (
@@ -31,7 +41,7 @@ const YEAR_SQL = `
            row_number() OVER (PARTITION BY mt.area_id ORDER BY mt.status = 'cancelled', mt.starts_at) AS n
     FROM meeting mt JOIN cycle c ON c.id = mt.cycle_id
     WHERE c.year = :year AND c.area_kind = 'police_district')
-  SELECT d.code, d.name, d.areaId, m.id AS meetingId, m.starts_at AS startsAt, m.status,
+  SELECT d.districtId, d.code, d.name, d.areaId, m.id AS meetingId, m.starts_at AS startsAt, m.status,
     (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
     (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'declined') AS declined,
     (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response NOT IN ('accepted', 'declined')) AS noAnswer,
@@ -49,8 +59,27 @@ const YEAR_SQL = `
   FROM d LEFT JOIN m ON m.area_id = d.areaId AND m.n = 1
   ORDER BY d.code`;
 
-export function yearOverview(db: Db, year: number): DistrictYearRow[] {
-  return prepared(db, YEAR_SQL).all({ year }) as DistrictYearRow[];
+const OUTCOMES_SQL = `
+  SELECT o.id AS districtId,
+    (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force')) AS agreementsInForce,
+    (SELECT count(*) FROM barrier b WHERE b.district_id = o.id AND b.status IN ('open', 'being_addressed')) AS openBarriers,
+    (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force', 'under_revision')
+       AND g.review_on IS NOT NULL AND g.review_on <= :reviewBy) AS dueForReview
+  FROM organisation o WHERE o.kind = 'police_district'`;
+
+export function yearOverview(db: Db, year: number, today = new Date()): DistrictYearRow[] {
+  const rows = prepared(db, YEAR_SQL).all({ year }) as Omit<DistrictYearRow, 'outcomes'>[];
+  let outcomes = new Map<number, DistrictOutcomes>();
+  const installed = hasTable(db, 'agreement') && hasTable(db, 'barrier');
+  if (installed) {
+    const reviewBy = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    outcomes = new Map(
+      (prepared(db, OUTCOMES_SQL).all({ reviewBy }) as (DistrictOutcomes & { districtId: number })[]).map(
+        ({ districtId, ...o }) => [districtId, o],
+      ),
+    );
+  }
+  return rows.map((r) => ({ ...r, outcomes: installed ? (outcomes.get(r.districtId) ?? null) : null }));
 }
 
 export function plannedYears(db: Db): number[] {
@@ -71,11 +100,33 @@ export function hasTable(db: Db, name: string): boolean {
   );
 }
 
-export type SortKey = 'district' | 'date' | 'status' | 'answers' | 'coverage' | 'attention';
-export const SORT_KEYS: SortKey[] = ['district', 'date', 'status', 'answers', 'coverage', 'attention'];
+export type SortKey =
+  | 'district'
+  | 'date'
+  | 'status'
+  | 'answers'
+  | 'coverage'
+  | 'agreements'
+  | 'barriers'
+  | 'attention';
+export const SORT_KEYS: SortKey[] = [
+  'district',
+  'date',
+  'status',
+  'answers',
+  'coverage',
+  'agreements',
+  'barriers',
+  'attention',
+];
 
 export function attentionCount(r: DistrictYearRow): number {
-  return (r.municipalities - r.covered > 0 ? 1 : 0) + (r.failedEmails > 0 ? 1 : 0) + (r.meetingId ? 0 : 1);
+  return (
+    (r.municipalities - r.covered > 0 ? 1 : 0) +
+    (r.failedEmails > 0 ? 1 : 0) +
+    (r.meetingId ? 0 : 1) +
+    ((r.outcomes?.dueForReview ?? 0) > 0 ? 1 : 0)
+  );
 }
 
 export function sortRows(rows: DistrictYearRow[], sort: SortKey, dir: 'asc' | 'desc'): DistrictYearRow[] {
@@ -85,6 +136,8 @@ export function sortRows(rows: DistrictYearRow[], sort: SortKey, dir: 'asc' | 'd
     status: (r) => r.status ?? '',
     answers: (r) => r.accepted,
     coverage: (r) => (r.municipalities ? r.covered / r.municipalities : 0),
+    agreements: (r) => r.outcomes?.agreementsInForce ?? 0,
+    barriers: (r) => r.outcomes?.openBarriers ?? 0,
     attention: (r) => attentionCount(r),
   };
   const f = key[sort];

@@ -5,6 +5,7 @@ import { html } from '../html.ts';
 import { MEETING_STATUS } from '../labels.ts';
 import { page } from '../layout.ts';
 import {
+  attentionCount,
   type DistrictYearRow,
   plannedYears,
   SORT_KEYS,
@@ -19,6 +20,8 @@ function marks(r: DistrictYearRow) {
   const uncovered = r.municipalities - r.covered;
   if (uncovered > 0)
     list.push(badge('warning', `${uncovered} ${uncovered === 1 ? 'kommune' : 'kommuner'} uden deltager`));
+  const due = r.outcomes?.dueForReview ?? 0;
+  if (due > 0) list.push(badge('info', `${due} ${due === 1 ? 'aftale skal' : 'aftaler skal'} tages op`));
   if (r.failedEmails > 0)
     list.push(badge('error', `${r.failedEmails} ${r.failedEmails === 1 ? 'e-mail' : 'e-mails'} fejlet`));
   return list.length
@@ -39,7 +42,8 @@ export default async function overviewPages(app: FastifyInstance) {
     const href = (s: string, d: string) => `/aar/${year}?sort=${s}&dir=${d}`;
     const current = { sort, dir } as const;
     const planned = rows.filter((r) => r.meetingId).length;
-    const needing = rows.filter((r) => r.municipalities - r.covered > 0 || r.failedEmails > 0).length;
+    const needing = rows.filter((r) => attentionCount(r) > 0).length;
+    const withOutcomes = rows.some((r) => r.outcomes !== null);
 
     const body = html`<h1>Overblik ${year}</h1>
       <nav aria-label="Vælg år"><ul class="inline-list">${years.map((y) =>
@@ -58,6 +62,8 @@ export default async function overviewPages(app: FastifyInstance) {
           ${sortHeader('Status', 'status', current, href)}
           ${sortHeader('Svar', 'answers', current, href)}
           ${sortHeader('Dækning', 'coverage', current, href)}
+          ${withOutcomes ? sortHeader('Aftaler i kraft', 'agreements', current, href) : ''}
+          ${withOutcomes ? sortHeader('Åbne barrierer', 'barriers', current, href) : ''}
           ${sortHeader('Kræver opmærksomhed', 'attention', current, href)}
         </tr></thead>
         <tbody>${rows.map(
@@ -67,6 +73,7 @@ export default async function overviewPages(app: FastifyInstance) {
             <td>${r.status ? (MEETING_STATUS[r.status] ?? r.status) : 'Ikke planlagt'}</td>
             <td>${r.meetingId ? html`<span title="deltager / deltager ikke / intet svar">${r.accepted} ja · ${r.declined} nej · ${r.noAnswer} intet svar</span>` : '–'}</td>
             <td>${r.covered} af ${r.municipalities} kommuner</td>
+            ${withOutcomes ? html`<td>${r.outcomes?.agreementsInForce ?? 0}</td><td>${r.outcomes?.openBarriers ?? 0}</td>` : ''}
             <td>${marks(r)}</td>
           </tr>`,
         )}</tbody>
