@@ -53,3 +53,9 @@
   }
   poll();
 })();
+
+// After a refused form, move focus to the list of errors so screen readers read it first.
+(() => {
+  var summary = document.getElementById('fejl');
+  if (summary) summary.focus();
+})();

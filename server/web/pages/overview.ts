@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { badge, dateText, sortHeader } from '../components.ts';
+import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { html } from '../html.ts';
 import { MEETING_STATUS } from '../labels.ts';
