@@ -461,7 +461,7 @@ export function replanCycleArea(
           .returning()
           .get();
         if (timeChanged || placeChanged)
-          notifyMeetingChange(db, context.listeners, {
+          notifyMeetingChange(db, input.dryRun ? [] : context.listeners, {
             kind: timeChanged ? 'rescheduled' : 'moved',
             before,
             after,

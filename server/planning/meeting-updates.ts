@@ -51,7 +51,7 @@ export function updateMeeting(
     const before = loadRow(db, id, patch.version);
     if (before.status === 'cancelled' || before.status === 'held')
       throw conflict(`Meeting ${id} is ${before.status} and can no longer be changed`, {
-        status: before.status,
+        currentStatus: before.status,
       });
     const start = utcToZoned(before.startsAt, before.timeZone);
     const end = utcToZoned(before.endsAt, before.timeZone);
@@ -212,7 +212,7 @@ export function setMeetingStatus(
     if (!transitions[before.status].includes(input.status))
       throw conflict(
         `A meeting cannot go from ${before.status} to ${input.status} (allowed: ${transitions[before.status].join(', ') || 'none'})`,
-        { status: before.status },
+        { currentStatus: before.status },
       );
     if (input.status === 'cancelled' && !input.reason)
       throw badRequest('A cancellation needs a reason', [
