@@ -249,9 +249,24 @@ function cycleName(settings: PlanningSettings, year: number): string {
     : `Møder ${year} (${settings.areaKind})`;
 }
 
+function assertPeriod(settings: PlanningSettings, year: number): void {
+  for (const key of ['periodStart', 'periodEnd'] as const) {
+    const date = settings[key];
+    if (date && !date.startsWith(`${year}-`))
+      throw badRequest(`${key} ${date} is not in ${year}`, [
+        { field: `body.settings.${key}`, message: `must be a date in ${year}` },
+      ]);
+  }
+  if (settings.periodStart && settings.periodEnd && settings.periodStart > settings.periodEnd)
+    throw badRequest('The period ends before it starts', [
+      { field: 'body.settings.periodEnd', message: 'must not be before periodStart' },
+    ]);
+}
+
 /** Computes a year's plan from the register; nothing is written. */
 export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
   const { year, settings } = input;
+  assertPeriod(settings, year);
   const areas = areasToPlan(db, settings);
   const planInput: PlanInput = {
     year,

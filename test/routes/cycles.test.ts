@@ -192,6 +192,12 @@ t.test('bad input is a 400 naming the field', async (t) => {
     [{ year: 2027, settings: { colour: 'red' } }, 'body.settings.colour'],
     [{ year: 2027, settings: { facilitatorIds: [424242] } }, 'body.settings.facilitatorIds'],
     [{ year: 2027, settings: { areaIds: [424242] } }, 'body.settings.areaIds'],
+    [{ year: 2028, settings: { periodStart: '2027-03-01' } }, 'body.settings.periodStart'],
+    [
+      { year: 2027, settings: { periodStart: '2027-03-01', periodEnd: '2027-02-01' } },
+      'body.settings.periodEnd',
+    ],
+    [{ year: 2027, settings: { weekdays: [8] } }, 'body.settings.weekdays.0'],
   ];
   for (const [payload, field] of cases) {
     const res = await post(payload);
