@@ -27,6 +27,8 @@ export interface PlanningContext {
   listeners: readonly MeetingChangeListener[];
   /** Right-hand side of every meeting's iCalendar UID (uuid@domain). */
   icsDomain: string;
+  /** Runs in the transaction for every meeting the planner creates (the seam for a draft agenda). */
+  onMeetingCreated?: (db: Db, meetingId: number) => void;
 }
 
 export function icsDomainOf(publicUrl: string): string {
@@ -318,10 +320,14 @@ export function planYear(db: Db, actor: Actor, context: PlanningContext, input: 
       .returning()
       .get();
     const rows = plan.meetings.map((m) => newMeetingRow(m, row.id, context, now));
-    for (let i = 0; i < rows.length; i += 200)
-      db.insert(meeting)
+    for (let i = 0; i < rows.length; i += 200) {
+      const created = db
+        .insert(meeting)
         .values(rows.slice(i, i + 200))
-        .run();
+        .returning({ id: meeting.id })
+        .all();
+      for (const { id } of created) context.onMeetingCreated?.(db, id);
+    }
     recordAudit(db, actor, {
       action: 'plan',
       entity: 'cycle',
@@ -446,9 +452,12 @@ export function replanCycleArea(
         const next = preview(planned, target.year, settings, areaRow, contacts);
         const current = open.find((m) => m.sequenceInCycle === planned.sequence);
         if (!current) {
-          db.insert(meeting)
+          const created = db
+            .insert(meeting)
             .values(newMeetingRow(next, row.id, context, now))
-            .run();
+            .returning({ id: meeting.id })
+            .get();
+          context.onMeetingCreated?.(db, created.id);
           continue;
         }
         const before = db.select().from(meeting).where(eq(meeting.id, current.id)).get()!;

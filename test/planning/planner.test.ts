@@ -8,7 +8,7 @@ import {
   planCycle,
   replanArea,
 } from '../../server/planning/planner.ts';
-import { areaBlackoutDays, calendarViolations } from '../../server/planning/rules.ts';
+import { areaBlackoutDays, calendarViolations, checkMeeting } from '../../server/planning/rules.ts';
 import { defaultSettings } from '../../server/planning/settings.ts';
 
 function areasOf(n: number): PlannerArea[] {
@@ -158,6 +158,38 @@ t.test('no plan ever breaks a hard rule, and the same input gives the same plan'
   t.ok(feasible > 50, `${feasible} feasible plans checked`);
   t.ok(infeasible > 0, `${infeasible} infeasible inputs answered without a plan`);
 });
+
+t.test(
+  'the move check agrees with the planner: every planned meeting passes it where it stands',
+  async (t) => {
+    fc.assert(
+      fc.property(cycleInput, (c) => {
+        const input = toInput(c);
+        const result = planCycle(input);
+        if (!result.ok) return true;
+        return result.meetings.every((m, i) => {
+          const others = result.meetings.filter((_, j) => j !== i);
+          const broken = checkMeeting({
+            settings: input.settings,
+            year: input.year,
+            areaId: m.areaId,
+            date: m.date,
+            startTime: input.settings.startTime,
+            endTime: input.settings.endTime,
+            facilitatorDays:
+              m.facilitatorId === null
+                ? []
+                : others.filter((o) => o.facilitatorId === m.facilitatorId).map((o) => dayOf(o.date)),
+            areaDays: others.filter((o) => o.areaId === m.areaId).map((o) => dayOf(o.date)),
+          });
+          if (broken.length) t.fail(`${m.date}: ${broken.map((b) => b.message).join('; ')}`);
+          return broken.length === 0;
+        });
+      }),
+      { numRuns: 100, seed: 42 },
+    );
+  },
+);
 
 t.test('12 districts with 2 facilitators: spread over the year, even load', async (t) => {
   const input: PlanInput = {
