@@ -12,8 +12,10 @@ import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
 import audit from './routes/audit.ts';
+import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
+import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
 import roles from './routes/roles.ts';
@@ -52,6 +54,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(people);
   await app.register(roles);
   await app.register(areas);
+  await app.register(cycles);
+  await app.register(meetings);
   await app.register(audit);
   return app;
 }
