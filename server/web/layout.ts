@@ -10,9 +10,10 @@ interface MenuItem {
   text: string;
 }
 
-export function menuItems(year = new Date().getFullYear()): MenuItem[] {
+export function menuItems(canEdit: boolean, year = new Date().getFullYear()): MenuItem[] {
   return [
     { section: 'overview', href: `/aar/${year}`, text: 'Overblik' },
+    ...(canEdit ? [{ section: 'plan' as const, href: '/planlaeg', text: 'Planlæg' }] : []),
     { section: 'people', href: '/personer', text: 'Personer' },
     { section: 'organisations', href: '/organisationer', text: 'Organisationer' },
     { section: 'outbox', href: '/udbakke', text: 'Udbakke' },
@@ -49,11 +50,11 @@ function logoutForm(ctx: PageContext): SafeHtml {
     <button type="submit" class="function-link d-print-none log-off">${icon('lock')}Log af</button></form>`;
 }
 
-function menu(section: Section | undefined, mobile: boolean): SafeHtml {
-  return html`<ul class="mainmenu">${menuItems().map((item) => {
+function menu(section: Section | undefined, canEdit: boolean): SafeHtml {
+  return html`<ul class="mainmenu">${menuItems(canEdit).map((item) => {
     const current = item.section === section;
     return html`<li${current ? html` class="active current"` : ''}><a href="${item.href}" class="nav-link"${current ? html` aria-current="page"` : ''}><span>${item.text}</span></a></li>`;
-  })}</ul>${mobile ? '' : ''}`;
+  })}</ul>`;
 }
 
 function header(ctx: PageContext, section: Section | undefined): SafeHtml {
@@ -73,7 +74,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
     signedIn
       ? html`<div class="navigation-menu">
     <div class="navigation-menu-inner container">
-      <nav class="nav" aria-label="Hovedmenu">${menu(section, false)}</nav>
+      <nav class="nav" aria-label="Hovedmenu">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
     </div>
   </div>
   <div class="mobile-drawer">
@@ -86,7 +87,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
       <p class="mb-2">${ctx.actor!.email}</p>
       <p>${logoutForm(ctx)}</p>
     </div>
-    <nav class="navigation-menu-mobile" aria-label="Hovedmenu">${menu(section, true)}</nav>
+    <nav class="navigation-menu-mobile" aria-label="Hovedmenu">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
   </div>`
       : ''
   }

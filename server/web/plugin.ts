@@ -8,10 +8,12 @@ import { HttpProblem } from '../http/problems.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
 import districtPages from './pages/districts.ts';
 import loginPages from './pages/login.ts';
+import meetingPages from './pages/meetings.ts';
 import organisationPages from './pages/organisations.ts';
 import outboxPages from './pages/outbox.ts';
 import overviewPages from './pages/overview.ts';
 import peoplePages from './pages/people.ts';
+import planningPages from './pages/planning.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,6 +88,8 @@ export default async function web(app: FastifyInstance) {
   await app.register(loginPages);
   await app.register(overviewPages);
   await app.register(districtPages);
+  await app.register(planningPages);
+  await app.register(meetingPages);
   await app.register(peoplePages);
   await app.register(organisationPages);
   await app.register(outboxPages);

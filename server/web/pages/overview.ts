@@ -78,9 +78,17 @@ export default async function overviewPages(app: FastifyInstance) {
           </tr>`,
         )}</tbody>
       </table></div>`;
+    const notice =
+      (request.query as { besked?: string }).besked === 'planlagt'
+        ? alert(
+            'success',
+            `${year} er planlagt`,
+            'Åbn et møde for at se deltagerkredsen og sende invitationerne.',
+          )
+        : undefined;
     return sendPage(
       reply,
-      page(pageContext(request), { title: `Overblik ${year}`, section: 'overview', body }),
+      page(pageContext(request), { title: `Overblik ${year}`, section: 'overview', body, notice }),
     );
   });
 }
