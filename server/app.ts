@@ -7,13 +7,16 @@ import { responseSerializerCompiler } from './http/serializer.ts';
 import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
+import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
 import audit from './routes/audit.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
+import invitations from './routes/invitations.ts';
 import organisations from './routes/organisations.ts';
+import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
 import roles from './routes/roles.ts';
 
@@ -43,6 +46,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(database, { config });
   await app.register(authentication);
   await app.register(meetingChanges);
+  await app.register(mailer);
 
   await app.register(health);
   await app.register(districts);
@@ -51,5 +55,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(roles);
   await app.register(areas);
   await app.register(audit);
+  await app.register(invitations);
+  await app.register(outbox);
   return app;
 }
