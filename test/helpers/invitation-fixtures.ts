@@ -172,6 +172,8 @@ export async function startSmtp(
       });
     },
   });
+  // a client killed mid-message resets the connection: expected in these tests
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
