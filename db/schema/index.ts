@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './invitations.ts';
 export * from './planning.ts';
 export * from './register.ts';
+export * from './reminders.ts';
