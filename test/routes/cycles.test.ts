@@ -455,3 +455,29 @@ t.test('the next year follows last year’s dates and rotates the host', async (
     t.match(m.explanation, /Sidste møde var/);
   }
 });
+
+t.test('venue rotation over the years skips hosts that are not willing', async (t) => {
+  const test = await buildTestApp(t);
+  const { app, as } = test;
+  const areas = (await app.inject({ url: '/api/areas?kind=police_district' })).json() as {
+    id: number;
+    name: string;
+    convenerId: number;
+    members: { organisationId: number; name: string; memberRole: string }[];
+  }[];
+  const bornholm = areas.find((a) => a.name === 'Bornholms Politi')!;
+  const municipality = bornholm.members.find((m) => m.memberRole === 'member')!;
+  const hostsOf = async (year: number) =>
+    (await planned(test, year, { areaIds: [bornholm.id] })).meetings.map((m) => m.host?.name);
+  t.same(await hostsOf(2026), ['Bornholms Politi']);
+  t.same(await hostsOf(2027), [municipality.name], 'the municipality has not hosted yet');
+  t.same(await hostsOf(2028), ['Bornholms Politi']);
+  const unwilling = await app.inject({
+    method: 'PUT',
+    url: `/api/areas/${bornholm.id}/members/${municipality.organisationId}`,
+    headers: as.facilitator,
+    payload: { memberRole: 'member', willingToHost: false },
+  });
+  t.equal(unwilling.statusCode, 200);
+  t.same(await hostsOf(2029), ['Bornholms Politi'], 'an unwilling municipality is skipped');
+});
