@@ -198,6 +198,8 @@ t.test('bad input is a 400 naming the field', async (t) => {
       'body.settings.periodEnd',
     ],
     [{ year: 2027, settings: { weekdays: [8] } }, 'body.settings.weekdays.0'],
+    [{ year: 2027, settings: { timeZone: 'Europe/Atlantis' } }, 'body.settings.timeZone'],
+    [{ year: 2027, settings: { startTime: '13:00', endTime: '09:30' } }, 'body.settings.endTime'],
   ];
   for (const [payload, field] of cases) {
     const res = await post(payload);
