@@ -13,6 +13,10 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { platformAddress } from '../server/invitations/meeting-mail.ts';
+import { queueDueReminders } from '../server/invitations/reminders.ts';
+import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
+import { transportFor } from '../server/mail/transports.ts';
 import { getCycle, icsDomainOf, planYear, previewYear } from '../server/planning/cycles.ts';
 import { planTable } from '../server/planning/plan-table.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
@@ -149,6 +153,32 @@ const commands: Record<string, Command> = {
         `${report.dryRun ? 'Dry run: would create' : 'Created'} ${report.created}, ${report.dryRun ? 'update' : 'updated'} ${report.updated}, unchanged ${report.unchanged}, ${report.errors.length} error(s).`,
       );
       if (report.errors.length) process.exitCode = 1;
+    },
+  },
+  'outbox:send': {
+    summary: 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
+    usage: 'outbox:send [--recover]',
+    options: { recover: { type: 'boolean' } },
+    async run(db, values) {
+      const config = loadConfig();
+      // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
+      if (values.recover)
+        console.log(`Re-queued ${requeueInterrupted(db, { all: true })} interrupted message(s).`);
+      const reminders = queueDueReminders(db, config, new Date());
+      const transport = transportFor(config);
+      try {
+        const report = await drainOutbox(db, transport, {
+          from: platformAddress(config),
+          maxAttempts: config.MAIL_MAX_ATTEMPTS,
+          retryBaseMs: config.MAIL_RETRY_BASE_MS,
+        });
+        console.log(
+          `Reminders queued ${reminders}; sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}.`,
+        );
+        if (report.failed) process.exitCode = 1;
+      } finally {
+        transport.close();
+      }
     },
   },
 };

@@ -9,6 +9,7 @@ import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
+import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
@@ -16,8 +17,10 @@ import audit from './routes/audit.ts';
 import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
+import invitations from './routes/invitations.ts';
 import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
+import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
 import roles from './routes/roles.ts';
 import web from './web/plugin.ts';
@@ -50,6 +53,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(groupCommit);
   await app.register(authentication);
   await app.register(meetingChanges);
+  await app.register(mailer);
 
   await app.register(health);
   await app.register(districts);
@@ -60,6 +64,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(cycles);
   await app.register(meetings);
   await app.register(audit);
+  await app.register(invitations);
+  await app.register(outbox);
   await app.register(web);
   return app;
 }

@@ -2,4 +2,5 @@ export * from './accounts.ts';
 export * from './invitations.ts';
 export * from './planning.ts';
 export * from './register.ts';
+export * from './reminders.ts';
 export * from './sessions.ts';

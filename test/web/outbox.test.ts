@@ -3,7 +3,8 @@ import { enqueueMail } from '../../server/mail/outbox.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
 
 t.test('the outbox page shows messages, their raw source, and retries a failed one', async (t) => {
-  const b = await startBrowserTest(t);
+  // the sender is off, so the states set here stay as they are
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
   const { page, base, app } = b;
   const sent = enqueueMail(app.db, {
     kind: 'invitation',
@@ -12,8 +13,8 @@ t.test('the outbox page shows messages, their raw source, and retries a failed o
     text: 'Kære Anne\n\nDu inviteres til politikredsmødet.',
   });
   app.db.$client
-    .prepare("UPDATE outbox_message SET status = 'sent', sent_at = ?, attempts = 1, raw = ? WHERE id = ?")
-    .run(new Date().toISOString(), 'Subject: Invitation\r\nTo: anne@aarhus.dk\r\n\r\nKære Anne', sent.id);
+    .prepare("UPDATE outbox_message SET status = 'sent', sent_at = ?, attempts = 1 WHERE id = ?")
+    .run(new Date().toISOString(), sent.id);
   const failed = enqueueMail(app.db, {
     kind: 'invitation',
     to: { address: 'bo@odense.dk' },
@@ -38,7 +39,9 @@ t.test('the outbox page shows messages, their raw source, and retries a failed o
   await screenshot(page, 'outbox');
 
   await page.getByRole('link', { name: 'Invitation: Politikredsmøde i Østjyllands Politi' }).click();
-  t.match(await page.locator('#message-raw').textContent(), 'To: anne@aarhus.dk', 'the raw source is shown');
+  const raw = await page.locator('#message-raw').textContent();
+  t.match(raw, /^To: .*anne@aarhus\.dk/m, 'the raw source is shown');
+  t.match(raw, /^Message-ID: <.+>/m);
   t.match(await page.locator('#message-text').textContent(), 'Du inviteres til politikredsmødet.');
 
   await page.goto(`${base}/udbakke?status=failed`);
@@ -48,12 +51,12 @@ t.test('the outbox page shows messages, their raw source, and retries a failed o
   t.ok(await page.getByText('E-mailen er sat i kø igen.').isVisible());
   t.match(
     app.db.$client.prepare('SELECT status, last_error FROM outbox_message WHERE id = ?').get(failed.id),
-    { status: 'queued', last_error: null },
+    { status: 'queued' },
     'the failed message is queued again',
   );
   t.match(
     app.db.$client.prepare("SELECT action, entity FROM audit_entry WHERE entity = 'outbox_message'").get(),
-    { action: 'update' },
+    { action: 'send' },
     'and the retry is audited',
   );
   t.same(b.dialogs, []);

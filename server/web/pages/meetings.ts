@@ -17,6 +17,7 @@ import {
   meetingSummary,
   showRefusal,
 } from '../meeting/common.ts';
+import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 
 const NOTICES: Record<string, string> = {
   flyttet: 'Mødet er flyttet. Inviterede får en opdateret kalenderinvitation.',
@@ -29,12 +30,12 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
-const sections: MeetingSection[] = [];
+const sections: MeetingSection[] = [...invitationSections];
 
 /** The meeting page: what is planned, then each part of the meeting's year, then moving or cancelling. */
 export default async function meetingPages(app: FastifyInstance) {
-  // The mail sender, once installed, is told at once that meeting changes queued mail.
-  const kick = () => (app as { mailer?: { kick(): void } }).mailer?.kick();
+  // Meeting changes queue mail in the same transaction; the sender is told at once.
+  const kick = () => app.mailer.kick();
   const read = { config: { access: 'authenticated' as const } };
   const write = { config: { access: 'editor' as const } };
 
@@ -71,6 +72,7 @@ export default async function meetingPages(app: FastifyInstance) {
   };
 
   app.get('/moeder/:id', read, async (request, reply) => meetingPage(request, reply, meetingIdOf(request)));
+  await app.register(invitationRoutes, { meetingPage });
 
   app.post('/moeder/:id/flyt', write, async (request, reply) => {
     const id = meetingIdOf(request);

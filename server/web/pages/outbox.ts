@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { simpleParser } from 'mailparser';
 import { outboxStatuses } from '../../../db/schema/index.ts';
 import { notFound } from '../../http/problems.ts';
-import { getOutboxMessage, listOutbox, retryOutboxMessage } from '../../mail/outbox-review.ts';
+import { platformAddress } from '../../invitations/meeting-mail.ts';
+import { getOutboxMessage, listOutbox, outboxRaw, retryOutboxMessage } from '../../mail/outbox-admin.ts';
+import { prepared } from '../../register/prepared.ts';
 import { alert, badge, dateTimeText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { html } from '../html.ts';
@@ -22,14 +25,22 @@ export default async function outboxPages(app: FastifyInstance) {
   app.get('/udbakke', read, async (request, reply) => {
     const query = request.query as { status?: string; side?: string; besked?: string };
     const status = (outboxStatuses as readonly string[]).includes(query.status ?? '')
-      ? query.status
+      ? (query.status as (typeof outboxStatuses)[number])
       : undefined;
     const pageNo = Math.max(1, Number(query.side) || 1);
-    const { items, total, counts } = listOutbox(app.db, {
+    const { items, total } = listOutbox(app.db, {
       status,
       limit: PAGE_SIZE,
       offset: (pageNo - 1) * PAGE_SIZE,
     });
+    const counts = Object.fromEntries(
+      (
+        prepared(app.db, 'SELECT status, count(*) AS n FROM outbox_message GROUP BY status').all() as {
+          status: string;
+          n: number;
+        }[]
+      ).map((r) => [r.status, r.n]),
+    ) as Record<string, number>;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const ctx = pageContext(request);
     const editor = request.actor?.role !== 'viewer';
@@ -76,7 +87,8 @@ export default async function outboxPages(app: FastifyInstance) {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     const m = getOutboxMessage(app.db, id);
-    const text = typeof m.content.text === 'string' ? m.content.text : '';
+    const raw = await outboxRaw(app.db, id, platformAddress(app.config));
+    const text = (await simpleParser(raw)).text ?? '';
     const ctx = pageContext(request);
     const body = html`<h1>${m.subject}</h1>
       <dl>
@@ -94,7 +106,7 @@ export default async function outboxPages(app: FastifyInstance) {
       <h2>Tekst</h2>
       <pre class="raw-message" id="message-text">${text}</pre>
       <h2>Rå besked</h2>
-      ${m.raw ? html`<pre class="raw-message" id="message-raw">${m.raw}</pre>` : html`<p>Den rå besked findes først, når e-mailen er sendt eller gemt.</p>`}`;
+      <pre class="raw-message" id="message-raw">${raw}</pre>`;
     return sendPage(reply, page(ctx, { title: m.subject, section: 'outbox', body, breadcrumbs: crumbs }));
   });
 
@@ -102,6 +114,7 @@ export default async function outboxPages(app: FastifyInstance) {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     retryOutboxMessage(app.db, request.actor!, id);
+    app.mailer.kick();
     return reply.redirect('/udbakke?besked=igen', 303);
   });
 }
