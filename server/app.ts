@@ -16,6 +16,7 @@ import health from './routes/health.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
 import roles from './routes/roles.ts';
+import rsvp from './routes/rsvp.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,5 +52,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(roles);
   await app.register(areas);
   await app.register(audit);
+  await app.register(rsvp);
   return app;
 }
