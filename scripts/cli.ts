@@ -13,6 +13,7 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
 import { importPeople } from '../server/register/people-import.ts';
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
@@ -109,6 +110,19 @@ const commands: Record<string, Command> = {
         `${report.dryRun ? 'Dry run: would create' : 'Created'} ${report.created}, ${report.dryRun ? 'update' : 'updated'} ${report.updated}, unchanged ${report.unchanged}, ${report.errors.length} error(s).`,
       );
       if (report.errors.length) process.exitCode = 1;
+    },
+  },
+  'invitations:chase': {
+    summary: 'Queue reminders to the fixed contact of organisations nobody has signed up from (once each)',
+    usage: 'invitations:chase [--days N]',
+    options: { days: { type: 'string' } },
+    run(db, values) {
+      const days = values.days === undefined ? loadConfig().CHASE_DAYS_BEFORE : Number(values.days);
+      if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days');
+      const report = queueOrganisationChasers(db, { CHASE_DAYS_BEFORE: days });
+      for (const gap of report.withoutContact)
+        console.log(`meeting ${gap.meetingId}: ${gap.name} has no fixed contact person`);
+      console.log(`${report.queued} reminder(s) queued for ${report.meetings} meeting(s).`);
     },
   },
 };

@@ -15,6 +15,7 @@ import districts from './routes/districts.ts';
 import health from './routes/health.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
+import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
 import rsvp from './routes/rsvp.ts';
 
@@ -53,5 +54,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(areas);
   await app.register(audit);
   await app.register(rsvp);
+  await app.register(responses);
   return app;
 }

@@ -122,8 +122,9 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
     `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,
             i.delegated_from_id AS delegatedFromId, p.id AS personId, p.name AS personName, p.email,
             o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
-            (SELECT count(*) FROM waitlist_entry w2 WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id)
-              AS waitlistPosition
+            CASE WHEN w.id IS NULL THEN NULL ELSE
+              (SELECT count(*) FROM waitlist_entry w2 WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id)
+            END AS waitlistPosition
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      LEFT JOIN waitlist_entry w ON w.invitation_id = i.id
      WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL
