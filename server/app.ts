@@ -7,12 +7,14 @@ import { responseSerializerCompiler } from './http/serializer.ts';
 import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
+import inboundSmtp from './plugins/inbound-smtp.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
 import audit from './routes/audit.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
+import inbound from './routes/inbound.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
 import responses from './routes/responses.ts';
@@ -45,6 +47,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(database, { config });
   await app.register(authentication);
   await app.register(meetingChanges);
+  await app.register(inboundSmtp);
 
   await app.register(health);
   await app.register(districts);
@@ -55,5 +58,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(audit);
   await app.register(rsvp);
   await app.register(responses);
+  await app.register(inbound);
   return app;
 }
