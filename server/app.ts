@@ -12,6 +12,7 @@ import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
 import audit from './routes/audit.ts';
+import calendarFeeds from './routes/calendar-feeds.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
 import inbound from './routes/inbound.ts';
@@ -59,5 +60,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(rsvp);
   await app.register(responses);
   await app.register(inbound);
+  await app.register(calendarFeeds);
   return app;
 }
