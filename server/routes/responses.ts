@@ -5,11 +5,17 @@ import { Problem } from '../http/problems.ts';
 import { MeetingGaps, MeetingResponses } from '../invitations/answer-schemas.ts';
 import { meetingGaps } from '../invitations/chasing.ts';
 import { meetingResponses } from '../invitations/responses.ts';
+import { fillFreePlaces } from '../invitations/waiting-list.ts';
 
 const tags = ['answers'];
 
 /** Who is coming: every invitee's answer, and which organisations are still missing. */
 const responses: FastifyPluginAsyncZod = async (app) => {
+  // a raised capacity gives places to those waiting, in the same transaction as the change
+  app.meetingChangeListeners.push((db, { before, after }) => {
+    if (after.capacity !== before.capacity && after.status !== 'cancelled') fillFreePlaces(db, after.id);
+  });
+
   app.get(
     '/api/meetings/:id/responses',
     {

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { queueOrganisationChasers } from '../../server/invitations/chasing.ts';
+import { notifyMeetingChange } from '../../server/planning/meeting-changes.ts';
 import { prepared } from '../../server/register/prepared.ts';
 import { insertInvitee, insertMeeting, insertPerson, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -257,3 +258,33 @@ t.test(
     );
   },
 );
+
+t.test('a raised capacity lets those waiting in, told through the meeting-change listener', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { capacity: 1 });
+  const org = m.memberIds.Bornholm!;
+  const [a, b, c] = ['a', 'b', 'c'].map((x) =>
+    insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
+  );
+  for (const inv of [a, b, c])
+    await app.inject({ method: 'POST', url: `/rsvp/${inv!.token}`, payload: { answer: 'accepted' } });
+  t.equal(outboxOf(app.db, 'waitlist').length, 2);
+  const before = app.db.$client.prepare('SELECT * FROM meeting WHERE id = ?').get(m.meetingId);
+  app.db.transaction(() => {
+    app.db.$client.prepare('UPDATE meeting SET capacity = 2 WHERE id = ?').run(m.meetingId);
+    const after = app.db.$client.prepare('SELECT * FROM meeting WHERE id = ?').get(m.meetingId);
+    const row = (r: unknown) => {
+      const x = r as Record<string, unknown>;
+      return { id: x.id, capacity: x.capacity, status: x.status } as never;
+    };
+    notifyMeetingChange(app.db, app.meetingChangeListeners, {
+      kind: 'details',
+      before: row(before),
+      after: row(after),
+    });
+  });
+  t.same(
+    outboxOf(app.db, 'waitlist-promoted').map((p) => p.toAddress),
+    ['b@brk.dk'],
+  );
+});
