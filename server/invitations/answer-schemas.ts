@@ -17,7 +17,13 @@ export const AnswerInput = z.strictObject({ answer: AnswerChoice, comment: Comme
 export type AnswerInput = z.infer<typeof AnswerInput>;
 
 export const DelegationInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  // one line of text: it ends up in email headers
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\p{Cc}\u2028\u2029]+$/u, 'must be one line without control characters'),
   email: z
     .email()
     .max(254)

@@ -334,3 +334,21 @@ t.test('answers to a cancelled meeting are refused', async (t) => {
   const res = await app.inject({ method: 'POST', url: `/rsvp/${a.token}`, payload: { answer: 'accepted' } });
   t.equal(res.statusCode, 409);
 });
+
+t.test('a delegate name that would break an email header is refused', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db);
+  const a = insertInvitee(app.db, m.meetingId, {
+    name: 'A',
+    email: 'a@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+  });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/rsvp/${a.token}/delegate`,
+    payload: { name: 'Eve\r\nBcc: all@brk.dk', email: 'eve@brk.dk' },
+  });
+  t.equal(res.statusCode, 400);
+  t.match(res.json().fields, [{ field: 'body.name' }]);
+  t.equal(outboxOf(app.db).length, 0);
+});
