@@ -13,6 +13,7 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
 import { platformAddress } from '../server/invitations/meeting-mail.ts';
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
@@ -179,6 +180,19 @@ const commands: Record<string, Command> = {
       } finally {
         transport.close();
       }
+    },
+  },
+  'invitations:chase': {
+    summary: 'Queue reminders to the fixed contact of organisations nobody has signed up from (once each)',
+    usage: 'invitations:chase [--days N]',
+    options: { days: { type: 'string' } },
+    run(db, values) {
+      const days = values.days === undefined ? loadConfig().CHASE_DAYS_BEFORE : Number(values.days);
+      if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days');
+      const report = queueOrganisationChasers(db, { CHASE_DAYS_BEFORE: days });
+      for (const gap of report.withoutContact)
+        console.log(`meeting ${gap.meetingId}: ${gap.name} has no fixed contact person`);
+      console.log(`${report.queued} reminder(s) queued for ${report.meetings} meeting(s).`);
     },
   },
 };

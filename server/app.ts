@@ -9,20 +9,25 @@ import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
+import inboundSmtp from './plugins/inbound-smtp.ts';
 import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import areas from './routes/areas.ts';
 import audit from './routes/audit.ts';
+import calendarFeeds from './routes/calendar-feeds.ts';
 import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
 import health from './routes/health.ts';
+import inbound from './routes/inbound.ts';
 import invitations from './routes/invitations.ts';
 import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
 import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
+import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
+import rsvp from './routes/rsvp.ts';
 import web from './web/plugin.ts';
 
 declare module 'fastify' {
@@ -54,6 +59,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authentication);
   await app.register(meetingChanges);
   await app.register(mailer);
+  await app.register(inboundSmtp);
 
   await app.register(health);
   await app.register(districts);
@@ -66,6 +72,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(audit);
   await app.register(invitations);
   await app.register(outbox);
+  await app.register(rsvp);
+  await app.register(responses);
+  await app.register(inbound);
+  await app.register(calendarFeeds);
   await app.register(web);
   return app;
 }

@@ -98,10 +98,10 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
 /** The whole HTML document in Det Fælles Designsystem's page frame. */
 export function page(ctx: PageContext, options: PageOptions): string {
   const crumbs = options.breadcrumbs?.length
-    ? html`<nav aria-label="Brødkrumme"><ol class="breadcrumbs__list">${options.breadcrumbs.map(
-        (c) =>
-          html`<li class="breadcrumbs__list-item"><a href="${c.href}" class="breadcrumbs__link">${c.text}</a></li>`,
-      )}<li class="breadcrumbs__list-item" aria-current="page">${options.title}</li></ol></nav>`
+    ? html`<nav class="breadcrumbs" aria-label="Brødkrumme"><ol class="breadcrumbs__list">${options.breadcrumbs.map(
+        (c, i) =>
+          html`<li class="breadcrumbs__list-item">${i > 0 ? icon('chevron-right') : ''}<a href="${c.href}" class="breadcrumbs__link">${c.text}</a></li>`,
+      )}<li class="breadcrumbs__list-item" aria-current="page">${icon('chevron-right')}${options.title}</li></ol></nav>`
     : '';
   return html`<!doctype html>
 <html lang="da">
@@ -117,7 +117,7 @@ export function page(ctx: PageContext, options: PageOptions): string {
 ${header(ctx, options.section)}
 <div class="container page-container">
   <main id="main-content" class="page-content" tabindex="-1">
-    ${crumbs ? html`<div class="breadcrumbs">${crumbs}</div>` : ''}
+    ${crumbs}
     ${options.notice ?? ''}
     ${options.body}
   </main>

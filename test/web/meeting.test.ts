@@ -1,9 +1,10 @@
+import { simpleParser } from 'mailparser';
 import t from 'tap';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
 import { bornholmContacts, planTestYear } from './fixtures.ts';
 
 t.test('the meeting page: audience with coverage, sending with progress', async (t) => {
-  const b = await startBrowserTest(t, { MAIL_SEND_INTERVAL_MS: '200' });
+  const b = await startBrowserTest(t, { MAIL_SEND_INTERVAL_MS: '200', PUBLIC_URL: 'http://samraad.test' });
   const { page, base, app } = b;
   bornholmContacts(app.db);
   const cycle = planTestYear(app.db, 2027);
@@ -49,5 +50,26 @@ t.test('the meeting page: audience with coverage, sending with progress', async 
     `${base}/moeder/${bornholm.id}/udsendelse`,
   );
   t.same(json, { total: 4, sent: 4, failed: 0, pending: 0 }, 'the progress feed the page polls');
+
+  // an invitee answers from the link in the captured email; the meeting page shows it per person and organisation
+  const { raw } = app.db.$client
+    .prepare("SELECT raw FROM outbox_message WHERE to_address = 'birgit@brk.dk' AND kind = 'invitation'")
+    .get() as { raw: string };
+  const mail = await simpleParser(raw);
+  const link = /http:\/\/samraad\.test(\/rsvp\/[A-Za-z0-9_-]+)/.exec(mail.text ?? '');
+  t.ok(link, 'the captured email carries the answer link');
+  await page.goto(`${base}${link![1]}`);
+  await page.getByLabel('Deltager', { exact: true }).check();
+  await page.getByRole('button', { name: 'Send svar' }).click();
+  await page.getByText('Dit svar: Deltager.').waitFor();
+  await page.goto(`${base}/moeder/${bornholm.id}`);
+  t.match(await page.locator('#answers tbody tr', { hasText: 'Birgit Kofoed' }).textContent(), 'Deltager');
+  t.match(await page.getByText(/^1 deltager, 0 deltager ikke/).textContent(), '3 har ikke svaret');
+  const bornholmRow = await page
+    .locator('#answers-by-organisation tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: 'Bornholm', exact: true }) })
+    .textContent();
+  t.match(bornholmRow, /Bornholm\s*2\s*1\s*0/, 'Bornholm: two invited, one coming, none declined');
+  await screenshot(page, 'meeting-answers');
   t.same(b.dialogs, []);
 });

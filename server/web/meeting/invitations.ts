@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { getAudience } from '../../invitations/audience.ts';
 import { sendInvitations } from '../../invitations/invitations.ts';
+import { meetingResponses } from '../../invitations/responses.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { prepared } from '../../register/prepared.ts';
-import { alert } from '../components.ts';
+import { alert, badge } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { RESPONSE } from '../labels.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -63,8 +64,32 @@ function audienceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
     )}</tbody></table></div></div></details></section>`;
 }
 
+function answersSection(app: FastifyInstance, m: Meeting): SafeHtml {
+  const r = meetingResponses(app.db, m.id);
+  if (!r.invitees.length)
+    return html`<section aria-labelledby="svar"><h2 id="svar">Svar</h2><p>Ingen er inviteret endnu.</p></section>`;
+  const yes = (v: boolean) => (v ? badge('success', 'Ja') : badge('warning', 'Nej'));
+  return html`<section aria-labelledby="svar"><h2 id="svar">Svar</h2>
+    <p>${r.counts.accepted} deltager, ${r.counts.declined} deltager ikke, ${r.counts.tentative} måske, ${r.counts.noAnswer} har ikke svaret${r.capacity ? html` · plads til ${r.capacity}` : ''}${r.counts.waitlisted ? html` · ${r.counts.waitlisted} på venteliste` : ''}.</p>
+    <h3>Pr. organisation</h3>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Svar pr. organisation">
+    <table class="table table--compact" id="answers-by-organisation"><thead><tr><th scope="col">Organisation</th><th scope="col">Inviteret</th><th scope="col">Deltager</th><th scope="col">Nej</th><th scope="col">Venteliste</th><th scope="col">Ledelse med</th><th scope="col">Praksis med</th></tr></thead>
+    <tbody>${r.organisations.map(
+      (o) =>
+        html`<tr><th scope="row">${o.name}</th><td>${o.invited}</td><td>${o.accepted}</td><td>${o.declined}</td><td>${o.waitlisted}</td><td>${yes(o.leadership)}</td><td>${yes(o.practice)}</td></tr>`,
+    )}</tbody></table></div>
+    <h3>Pr. person</h3>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Svar pr. person">
+    <table class="table table--compact" id="answers"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Svar</th><th scope="col">Kommentar</th></tr></thead>
+    <tbody>${r.invitees.map(
+      (i) => html`<tr><td>${i.person.name}</td><td>${i.organisation.name}</td>
+        <td>${RESPONSE[i.response] ?? i.response}${i.waitlisted ? html` (venteliste nr. ${i.waitlistPosition})` : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
+    )}</tbody></table></div></section>`;
+}
+
 export const invitationSections: MeetingSection[] = [
   { id: 'deltagere', label: 'Deltagere', render: audienceSection },
+  { id: 'svar', label: 'Svar', render: (app, _ctx, m) => answersSection(app, m) },
 ];
 
 /** Sending a meeting's invitations, and the progress of the outbox while it drains. */
