@@ -9,13 +9,20 @@ import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import agenda from './routes/agenda.ts';
+import agreements from './routes/agreements.ts';
 import areas from './routes/areas.ts';
+import attendance from './routes/attendance.ts';
 import audit from './routes/audit.ts';
+import barriers from './routes/barriers.ts';
 import districts from './routes/districts.ts';
+import followUps from './routes/follow-ups.ts';
 import health from './routes/health.ts';
+import mappings from './routes/mappings.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
 import roles from './routes/roles.ts';
+import themes from './routes/themes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,5 +58,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(roles);
   await app.register(areas);
   await app.register(audit);
+  // outcomes: what the meetings achieve
+  await app.register(themes);
+  await app.register(agenda);
+  await app.register(attendance);
+  await app.register(mappings);
+  await app.register(barriers);
+  await app.register(agreements);
+  await app.register(followUps);
   return app;
 }

@@ -11,6 +11,8 @@ const Config = z.object({
   MAIL_DIR: z.string().default('./data/mail'),
   /** Port of the built-in SMTP receiver for calendar replies; unset = off. */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Follow-up: agreements whose review date is this many days away or past are due. */
+  FOLLOW_UP_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the Danish reference data at start (idempotent). */
   SEED_ON_START: z
