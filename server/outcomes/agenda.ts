@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
-import { addDays, copenhagenDate, meetingById } from './references.ts';
+import { addDays, copenhagenDate, type DbOrTx, meetingById, statement } from './references.ts';
 import type { AgendaItem, AgendaSuggestion, CreateAgendaItem, UpdateAgendaItem } from './schemas.ts';
 
 type ItemRow = typeof agendaItem.$inferSelect;
@@ -43,13 +43,12 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
   const agreementIds = new Set(onAgenda.map((i) => i.agreementId));
   const suggestions: AgendaSuggestion[] = [];
 
-  const lastDiscussed = db.$client
-    .prepare(
-      `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+  const lastDiscussed = statement(
+    db,
+    `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
                              WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ?) AS lastAt
        FROM theme t WHERE t.active = 1 ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
-    )
-    .all(meeting.areaId, meetingId) as { id: number; name: string; lastAt: string | null }[];
+  ).all(meeting.areaId, meetingId) as { id: number; name: string; lastAt: string | null }[];
   for (const t of lastDiscussed) {
     if (themeIds.has(t.id)) continue;
     suggestions.push({
@@ -118,7 +117,9 @@ function shorten(text: string, max = 80): string {
  * due for review. Planning calls it inside the transaction that creates the meeting; a meeting that
  * already has an agenda is left alone.
  */
-export function createDraftAgenda(tx: Db, meetingId: number): AgendaItem[] {
+export function createDraftAgenda(dbOrTx: DbOrTx, meetingId: number): AgendaItem[] {
+  // the query builder is the same on both; raw statements find the connection through sqliteOf
+  const tx = dbOrTx as Db;
   const existing = tx
     .select({ id: agendaItem.id })
     .from(agendaItem)
@@ -167,11 +168,12 @@ function themeName(db: Db, themeId: number, field: string): string {
 
 function renumber(db: Db, meetingId: number, orderedIds: number[]): void {
   const now = nowIso();
-  const statement = db.$client.prepare(
+  const update = statement(
+    db,
     'UPDATE agenda_item SET position = ?, updated_at = ? WHERE id = ? AND position <> ?',
   );
   orderedIds.forEach((id, i) => {
-    statement.run(i + 1, now, id, i + 1);
+    update.run(i + 1, now, id, i + 1);
   });
   void meetingId;
 }

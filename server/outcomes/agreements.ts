@@ -11,7 +11,7 @@ import {
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound, unprocessable } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
+
 import { nowIso } from '../time.ts';
 import {
   assertMeetingOfDistrict,
@@ -21,6 +21,7 @@ import {
   districtById,
   resolveMunicipalities,
   sideOfKind,
+  statement,
 } from './references.ts';
 import type { Agreement, AgreementQuery, CreateAgreement, UpdateAgreement } from './schemas.ts';
 
@@ -45,20 +46,20 @@ const FILTER = `
 
 function toAgreement(db: Db, row: AgreementRow): Agreement {
   const district = districtById(db, row.districtId);
-  const municipalities = prepared(
+  const municipalities = statement(
     db,
     `SELECT o.id, o.code, o.name FROM agreement_municipality am JOIN organisation o ON o.id = am.municipality_id
      WHERE am.agreement_id = ? ORDER BY o.name`,
   ).all(row.id) as Agreement['municipalities'];
   const contacts = (
-    prepared(
+    statement(
       db,
       `SELECT p.id, p.name, p.email, o.name AS organisationName, o.kind FROM agreement_contact ac
        JOIN person p ON p.id = ac.person_id JOIN organisation o ON o.id = p.organisation_id
        WHERE ac.agreement_id = ? ORDER BY p.name`,
     ).all(row.id) as (Omit<Agreement['contacts'][number], 'side'> & { kind: string })[]
   ).map(({ kind, ...c }) => ({ ...c, side: sideOfKind(kind) }));
-  const barrierIds = prepared(
+  const barrierIds = statement(
     db,
     'SELECT barrier_id AS id FROM agreement_barrier WHERE agreement_id = ? ORDER BY 1',
   )
@@ -94,12 +95,12 @@ export function listAgreements(db: Db, query: AgreementQuery) {
     reviewBefore: query.reviewBefore ?? null,
     q: query.q ? query.q.replace(/[%_]/g, '') : null,
   };
-  const ids = prepared(db, `SELECT a.id ${FILTER} ORDER BY a.id DESC LIMIT :limit OFFSET :offset`).all({
+  const ids = statement(db, `SELECT a.id ${FILTER} ORDER BY a.id DESC LIMIT :limit OFFSET :offset`).all({
     ...params,
     limit: query.limit,
     offset: query.offset,
   }) as { id: number }[];
-  const total = (prepared(db, `SELECT count(*) AS n ${FILTER}`).get(params) as { n: number }).n;
+  const total = (statement(db, `SELECT count(*) AS n ${FILTER}`).get(params) as { n: number }).n;
   return {
     items: ids.map(({ id }) => getAgreement(db, id)),
     total,
@@ -137,7 +138,7 @@ function municipalityIds(db: Db, districtId: number, all: boolean, codes: string
 function assertBarriersOfDistrict(db: Db, ids: number[], districtId: number): void {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  const found = prepared(
+  const found = statement(
     db,
     'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND id IN (SELECT value FROM json_each(?))',
   ).get(districtId, JSON.stringify(unique)) as { n: number };

@@ -10,7 +10,7 @@ import {
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound, unprocessable } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
+
 import { nowIso } from '../time.ts';
 import {
   assertMeetingOfDistrict,
@@ -19,6 +19,7 @@ import {
   districtByCode,
   districtById,
   resolveMunicipalities,
+  statement,
 } from './references.ts';
 import type { Barrier, BarrierQuery, CreateBarrier, UpdateBarrier } from './schemas.ts';
 
@@ -47,24 +48,24 @@ const COUNT_SQL = `
 
 function toBarrier(db: Db, row: BarrierRow): Barrier {
   const district = districtById(db, row.districtId);
-  const municipalities = prepared(
+  const municipalities = statement(
     db,
     `SELECT o.id, o.code, o.name FROM barrier_municipality bm JOIN organisation o ON o.id = bm.municipality_id
      WHERE bm.barrier_id = ? ORDER BY o.name`,
   ).all(row.id) as Barrier['municipalities'];
-  const contacts = prepared(
+  const contacts = statement(
     db,
     'SELECT person_id AS id FROM barrier_contact WHERE barrier_id = ? ORDER BY person_id',
   )
     .all(row.id)
     .map((r) => (r as { id: number }).id);
-  const agreements = prepared(
+  const agreements = statement(
     db,
     'SELECT agreement_id AS id FROM agreement_barrier WHERE barrier_id = ? ORDER BY 1',
   )
     .all(row.id)
     .map((r) => (r as { id: number }).id);
-  const history = prepared(
+  const history = statement(
     db,
     `SELECT from_status AS fromStatus, to_status AS toStatus, at, actor, reason FROM barrier_status_change
      WHERE barrier_id = ? ORDER BY at, id`,
@@ -99,10 +100,10 @@ export function listBarriers(db: Db, query: BarrierQuery) {
     year: query.year === undefined ? null : String(query.year),
     meetingId: query.meetingId ?? null,
   };
-  const ids = prepared(db, LIST_SQL).all({ ...params, limit: query.limit, offset: query.offset }) as {
+  const ids = statement(db, LIST_SQL).all({ ...params, limit: query.limit, offset: query.offset }) as {
     id: number;
   }[];
-  const total = (prepared(db, COUNT_SQL).get(params) as { n: number }).n;
+  const total = (statement(db, COUNT_SQL).get(params) as { n: number }).n;
   return {
     items: ids.map(({ id }) => getBarrier(db, id)),
     total,

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { prepared } from '../register/prepared.ts';
+
 import { formatDanishDate } from '../reports/format.ts';
-import { addDays, addYears, copenhagenDate } from './references.ts';
+import { addDays, addYears, copenhagenDate, statement } from './references.ts';
 import type { FollowUpItem } from './schemas.ts';
 
 export interface FollowUpOptions {
@@ -44,7 +44,7 @@ export function listFollowUps(
   const today = copenhagenDate(now);
   const district = options.district ?? null;
   const items: (FollowUpItem & { contacts: Contact[] })[] = [];
-  const agreements = prepared(db, AGREEMENTS_DUE).all({
+  const agreements = statement(db, AGREEMENTS_DUE).all({
     horizon: addDays(today, options.windowDays),
     district,
   }) as Omit<FollowUpItem, 'kind' | 'overdue' | 'contacts'>[];
@@ -53,9 +53,9 @@ export function listFollowUps(
       kind: 'agreement_review',
       ...a,
       overdue: a.dueOn < today,
-      contacts: prepared(db, AGREEMENT_CONTACTS).all(a.id) as Contact[],
+      contacts: statement(db, AGREEMENT_CONTACTS).all(a.id) as Contact[],
     });
-  const barriers = prepared(db, BARRIERS_OLD).all({ yearAgo: addYears(today, -1), district }) as {
+  const barriers = statement(db, BARRIERS_OLD).all({ yearAgo: addYears(today, -1), district }) as {
     id: number;
     districtCode: string;
     title: string;
@@ -64,8 +64,8 @@ export function listFollowUps(
     districtId: number;
   }[];
   for (const { raisedOn, districtId, ...b } of barriers) {
-    let contacts = prepared(db, BARRIER_CONTACTS).all(b.id) as Contact[];
-    if (!contacts.length) contacts = prepared(db, DISTRICT_FIXED_CONTACTS).all(districtId) as Contact[];
+    let contacts = statement(db, BARRIER_CONTACTS).all(b.id) as Contact[];
+    if (!contacts.length) contacts = statement(db, DISTRICT_FIXED_CONTACTS).all(districtId) as Contact[];
     const dueOn = addYears(raisedOn, 1);
     items.push({ kind: 'barrier_open', ...b, dueOn, overdue: dueOn < today, contacts });
   }
@@ -118,7 +118,7 @@ export function queueFollowUpReminders(
     const domain = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
     for (const item of items)
       for (const contact of item.contacts) {
-        const claimed = prepared(db, CLAIM).run(item.kind, item.id, item.dueOn, contact.id, queuedAt);
+        const claimed = statement(db, CLAIM).run(item.kind, item.id, item.dueOn, contact.id, queuedAt);
         if (claimed.changes === 0) {
           result.alreadySent++;
           continue;
@@ -129,7 +129,7 @@ export function queueFollowUpReminders(
           { kind: 'follow-up', to: { address: contact.email, name: contact.name }, subject, text },
           domain,
         );
-        prepared(db, 'UPDATE follow_up_reminder SET outbox_message_id = ? WHERE rowid = ?').run(
+        statement(db, 'UPDATE follow_up_reminder SET outbox_message_id = ? WHERE rowid = ?').run(
           mail.id,
           claimed.lastInsertRowid,
         );

@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import { statement } from './references.ts';
 import type { CreateTheme, Theme, UpdateTheme } from './schemas.ts';
 
 type ThemeRow = typeof theme.$inferSelect;
@@ -38,7 +39,7 @@ export function createTheme(db: Db, actor: Actor, input: CreateTheme): Theme {
     const now = nowIso();
     const position =
       input.position ??
-      (db.$client.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM theme').get() as { p: number }).p;
+      (statement(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM theme').get() as { p: number }).p;
     const row = db
       .insert(theme)
       .values({ ...input, position, createdAt: now, updatedAt: now, editedAt: now })

@@ -22,7 +22,7 @@ const followUps: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        body: z.strictObject({ district: DistrictCode.optional() }).optional(),
+        body: z.strictObject({ district: DistrictCode.optional() }).nullish(),
         response: { 200: FollowUpSendResult, 400: Problem },
       },
     },
