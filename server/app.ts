@@ -21,6 +21,7 @@ import health from './routes/health.ts';
 import mappings from './routes/mappings.ts';
 import organisations from './routes/organisations.ts';
 import people from './routes/people.ts';
+import reports from './routes/reports.ts';
 import roles from './routes/roles.ts';
 import themes from './routes/themes.ts';
 
@@ -66,5 +67,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(barriers);
   await app.register(agreements);
   await app.register(followUps);
+  await app.register(reports);
   return app;
 }
