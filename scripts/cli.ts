@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Db, migrateDatabase, openDatabase } from '../db/client.ts';
 import { accountRoles } from '../db/schema/index.ts';
@@ -13,7 +14,14 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
 import { importPeople } from '../server/register/people-import.ts';
+import {
+  type ReportFormat,
+  renderAgreementsReport,
+  renderNationalReport,
+  reportFormats,
+} from '../server/reports/render.ts';
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
 interface Command {
@@ -109,6 +117,45 @@ const commands: Record<string, Command> = {
         `${report.dryRun ? 'Dry run: would create' : 'Created'} ${report.created}, ${report.dryRun ? 'update' : 'updated'} ${report.updated}, unchanged ${report.unchanged}, ${report.errors.length} error(s).`,
       );
       if (report.errors.length) process.exitCode = 1;
+    },
+  },
+  report: {
+    summary: 'Write a report: a district report with --district, else the national report',
+    usage:
+      'report --year 2027 [--district CODE] --format json|csv|xlsx|docx|pdf|html --out FILE [--lang en] [--separator comma]',
+    options: {
+      year: { type: 'string' },
+      district: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      separator: { type: 'string' },
+    },
+    async run(db, values) {
+      const year = Number(required(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be a year');
+      const format = required(values, 'format');
+      if (!(reportFormats as readonly string[]).includes(format))
+        throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
+      const lang = values.lang === 'en' ? 'en' : 'da';
+      const separator = values.separator === 'comma' ? 'comma' : 'semicolon';
+      const options = { year, lang, format: format as ReportFormat, separator } as const;
+      const district = values.district as string | undefined;
+      const rendered = district
+        ? renderAgreementsReport(db, { ...options, district })
+        : renderNationalReport(db, options);
+      const out = required(values, 'out');
+      await pipeline(rendered.body, createWriteStream(out));
+      console.log(`Wrote ${out}.`);
+    },
+  },
+  'follow-ups:send': {
+    summary: 'Queue reminder emails for agreements due for review and barriers open over a year',
+    usage: 'follow-ups:send',
+    run(db) {
+      const result = queueFollowUpReminders(db, loadConfig());
+      console.log(`Queued ${result.queued} reminder(s); ${result.alreadySent} already sent earlier.`);
     },
   },
 };

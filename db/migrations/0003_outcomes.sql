@@ -38,7 +38,8 @@ CREATE TABLE `agreement` (
 	FOREIGN KEY (`agreed_at_meeting_id`) REFERENCES `meeting`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `agreement_district_idx` ON `agreement` (`district_id`,`type`);--> statement-breakpoint
+CREATE INDEX `agreement_district_idx` ON `agreement` (`district_id`,`type`,`status`);--> statement-breakpoint
+CREATE INDEX `agreement_status_idx` ON `agreement` (`status`,`district_id`,`type`,`agreed_on`,`created_at`);--> statement-breakpoint
 CREATE INDEX `agreement_review_idx` ON `agreement` (`review_on`) WHERE review_on IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `agreement_barrier` (
 	`agreement_id` integer NOT NULL,

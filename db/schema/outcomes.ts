@@ -221,7 +221,10 @@ export const agreement = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index('agreement_district_idx').on(t.districtId, t.type),
+    // the report order (district, type, status) without a sort
+    index('agreement_district_idx').on(t.districtId, t.type, t.status),
+    // covers the national count of agreements in force per district and type
+    index('agreement_status_idx').on(t.status, t.districtId, t.type, t.agreedOn, t.createdAt),
     index('agreement_review_idx').on(t.reviewOn).where(sql`review_on IS NOT NULL`),
   ],
 );

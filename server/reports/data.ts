@@ -227,8 +227,8 @@ const AGREEMENT_LINES = `
          (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
            WHERE ac.agreement_id = a.id) AS contacts,
          (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id) AS barrierIds
-  FROM agreement a JOIN organisation d ON d.id = a.district_id
-  WHERE (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
+  FROM organisation d CROSS JOIN agreement a ON a.district_id = d.id
+  WHERE d.kind = 'police_district' AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
   ORDER BY d.code, a.type, a.status, a.id`;
 
 /**
