@@ -136,7 +136,11 @@ const outbox = await phase(async () => {
   for (const m of meetings) invited += sendInvitations(db, config, null, m.id).invited;
   queuedMs = performance.now() - started;
   const transport = smtpTransport(url, { maxConnections: CONNECTIONS });
-  const report = await drainOutbox(db, transport, { from });
+  const report = await drainOutbox(db, transport, {
+    from,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? transport.concurrency),
+    batchSize: Number(process.env.BENCH_BATCH ?? 50),
+  });
   transport.close();
   return { invited, report };
 });
