@@ -14,6 +14,9 @@ import {
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
 import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
+import { getCycle, icsDomainOf, planYear, previewYear } from '../server/planning/cycles.ts';
+import { planTable } from '../server/planning/plan-table.ts';
+import { PlanningSettings } from '../server/planning/settings.ts';
 import { importPeople } from '../server/register/people-import.ts';
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
@@ -97,6 +100,43 @@ const commands: Record<string, Command> = {
       console.log(issueApiToken(db, found.id, 'cli'));
     },
   },
+  plan: {
+    summary: 'Plan a year (one meeting per police district) and print it as a table',
+    usage: 'plan --year 2027 [--dry-run] [--show] [--settings settings.json]',
+    options: {
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      show: { type: 'boolean' },
+      settings: { type: 'string' },
+    },
+    run(db, values) {
+      const year = Number(required(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be a year such as 2027');
+      const parsed = PlanningSettings.safeParse(
+        values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
+      );
+      if (!parsed.success)
+        throw new UsageError(
+          `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      const settings = parsed.data;
+      if (values.show) {
+        const cycle = getCycle(db, year, settings.areaKind);
+        console.log(`${cycle.name} (gemt)\n${planTable(cycle.meetings)}`);
+        return;
+      }
+      const input = { year, settings, dryRun: values['dry-run'] === true };
+      if (input.dryRun) {
+        const preview = previewYear(db, input);
+        console.log(`${preview.name} (prøvekørsel, intet gemt)\n${planTable(preview.meetings)}`);
+        return;
+      }
+      const context = { listeners: [], icsDomain: icsDomainOf(loadConfig().PUBLIC_URL) };
+      const cycle = planYear(db, commandLineActor, context, input);
+      console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
+    },
+  },
   'people:import': {
     summary: 'Import contact persons from a CSV file (see POST /api/people/import)',
     usage: 'people:import --file contacts.csv [--dry-run]',
@@ -154,6 +194,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof HttpProblem) {
       console.error(err.message);
+      for (const u of (err.extra?.unplaced as
+        | { areaName: string; sequence: number; rule: string }[]
+        | undefined) ?? [])
+        console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
       for (const e of (err.extra?.errors as { line: number; reason: string }[] | undefined) ?? [])
         console.error(`line ${e.line}: ${e.reason}`);
       return 1;
