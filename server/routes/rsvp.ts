@@ -16,8 +16,6 @@ import { answerLabels, invitationOfLink, rsvpView } from '../invitations/rsvp.ts
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 
 const tags = ['answers'];
-/** The link is the credential: limit guessing and hammering per client address. */
-const rateLimit = { max: 30, timeWindow: '1 minute' };
 const TokenParams = z.strictObject({ token: z.string().max(200) });
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -55,6 +53,9 @@ function privatePage(reply: FastifyReply) {
 
 /** The invitee's answer page, reached from the links in the invitation email. */
 const rsvp: FastifyPluginAsyncZod = async (app) => {
+  // the link is the credential: limit guessing and hammering per client address
+  const rateLimit = { max: app.config.RSVP_RATE_LIMIT, timeWindow: '1 minute' };
+
   app.get(
     '/rsvp/:token',
     {
