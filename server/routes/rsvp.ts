@@ -64,7 +64,8 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The answer page of one invitation (HTML; JSON with Accept: application/json)',
         params: TokenParams,
-        querystring: z.object({ answer: AnswerChoice.optional().describe('Preselects an answer') }),
+        // a mangled hint in a mailed link should not cost the invitee the page: unknown values are ignored
+        querystring: z.object({ answer: z.string().max(40).optional().describe('Preselects an answer') }),
         response: { 200: RsvpView, 404: Problem },
       },
     },
@@ -74,9 +75,10 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       const view = rsvpView(app.db, invitationId);
       privatePage(reply);
       if (wantsJson(request)) return view;
+      const hint = AnswerChoice.safeParse(request.query.answer);
       return sendHtml(
         reply,
-        rsvpPage(view, { token: request.params.token, preselect: request.query.answer }),
+        rsvpPage(view, { token: request.params.token, preselect: hint.success ? hint.data : undefined }),
       );
     },
   );

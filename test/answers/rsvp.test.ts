@@ -35,6 +35,9 @@ t.test(
     t.match(page.body, 'value="accepted" required checked');
     t.notMatch(page.body, 'value="declined" required checked');
     t.match(page.body, 'Du har endnu ikke svaret.');
+    const mangled = await app.inject({ url: `/rsvp/${anna.token}?answer=accepted%3E` });
+    t.equal(mangled.statusCode, 200, 'a mangled hint is ignored');
+    t.notMatch(mangled.body, 'checked');
 
     const json = await app.inject({ url: `/rsvp/${anna.token}`, headers: { accept: 'application/json' } });
     t.equal(json.statusCode, 200);
