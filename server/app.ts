@@ -13,21 +13,29 @@ import inboundSmtp from './plugins/inbound-smtp.ts';
 import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import agenda from './routes/agenda.ts';
+import agreements from './routes/agreements.ts';
 import areas from './routes/areas.ts';
+import attendance from './routes/attendance.ts';
 import audit from './routes/audit.ts';
+import barriers from './routes/barriers.ts';
 import calendarFeeds from './routes/calendar-feeds.ts';
 import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
+import followUps from './routes/follow-ups.ts';
 import health from './routes/health.ts';
 import inbound from './routes/inbound.ts';
 import invitations from './routes/invitations.ts';
+import mappings from './routes/mappings.ts';
 import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
 import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
+import reports from './routes/reports.ts';
 import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
 import rsvp from './routes/rsvp.ts';
+import themes from './routes/themes.ts';
 import web from './web/plugin.ts';
 
 declare module 'fastify' {
@@ -76,6 +84,15 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(responses);
   await app.register(inbound);
   await app.register(calendarFeeds);
+  // outcomes: what the meetings achieve
+  await app.register(themes);
+  await app.register(agenda);
+  await app.register(attendance);
+  await app.register(mappings);
+  await app.register(barriers);
+  await app.register(agreements);
+  await app.register(followUps);
+  await app.register(reports);
   await app.register(web);
   return app;
 }

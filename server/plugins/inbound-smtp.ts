@@ -32,6 +32,7 @@ export default fp(
       hideSTARTTLS: true,
       authOptional: true,
       size: MESSAGE_LIMIT,
+      maxClients: 50,
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];

@@ -16,8 +16,6 @@ import { answerLabels, invitationOfLink, rsvpView } from '../invitations/rsvp.ts
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 
 const tags = ['answers'];
-/** The link is the credential: limit guessing and hammering per client address. */
-const rateLimit = { max: 30, timeWindow: '1 minute' };
 const TokenParams = z.strictObject({ token: z.string().max(200) });
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -55,6 +53,9 @@ function privatePage(reply: FastifyReply) {
 
 /** The invitee's answer page, reached from the links in the invitation email. */
 const rsvp: FastifyPluginAsyncZod = async (app) => {
+  // the link is the credential: limit guessing and hammering per client address
+  const rateLimit = { max: app.config.RSVP_RATE_LIMIT, timeWindow: '1 minute' };
+
   app.get(
     '/rsvp/:token',
     {
@@ -63,7 +64,8 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The answer page of one invitation (HTML; JSON with Accept: application/json)',
         params: TokenParams,
-        querystring: z.object({ answer: AnswerChoice.optional().describe('Preselects an answer') }),
+        // a mangled hint in a mailed link should not cost the invitee the page: unknown values are ignored
+        querystring: z.object({ answer: z.string().max(40).optional().describe('Preselects an answer') }),
         response: { 200: RsvpView, 404: Problem },
       },
     },
@@ -73,9 +75,10 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       const view = rsvpView(app.db, invitationId);
       privatePage(reply);
       if (wantsJson(request)) return view;
+      const hint = AnswerChoice.safeParse(request.query.answer);
       return sendHtml(
         reply,
-        rsvpPage(view, { token: request.params.token, preselect: request.query.answer }),
+        rsvpPage(view, { token: request.params.token, preselect: hint.success ? hint.data : undefined }),
       );
     },
   );

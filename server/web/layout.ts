@@ -16,6 +16,7 @@ export function menuItems(canEdit: boolean, year = new Date().getFullYear()): Me
     ...(canEdit ? [{ section: 'plan' as const, href: '/planlaeg', text: 'Planlæg' }] : []),
     { section: 'people', href: '/personer', text: 'Personer' },
     { section: 'organisations', href: '/organisationer', text: 'Organisationer' },
+    { section: 'reports', href: '/rapporter', text: 'Rapporter' },
     { section: 'outbox', href: '/udbakke', text: 'Udbakke' },
   ];
 }

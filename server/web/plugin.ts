@@ -14,6 +14,7 @@ import outboxPages from './pages/outbox.ts';
 import overviewPages from './pages/overview.ts';
 import peoplePages from './pages/people.ts';
 import planningPages from './pages/planning.ts';
+import reportPages from './pages/reports.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -93,4 +94,5 @@ export default async function web(app: FastifyInstance) {
   await app.register(peoplePages);
   await app.register(organisationPages);
   await app.register(outboxPages);
+  await app.register(reportPages);
 }

@@ -35,6 +35,9 @@ t.test(
     t.match(page.body, 'value="accepted" required checked');
     t.notMatch(page.body, 'value="declined" required checked');
     t.match(page.body, 'Du har endnu ikke svaret.');
+    const mangled = await app.inject({ url: `/rsvp/${anna.token}?answer=accepted%3E` });
+    t.equal(mangled.statusCode, 200, 'a mangled hint is ignored');
+    t.notMatch(mangled.body, 'checked');
 
     const json = await app.inject({ url: `/rsvp/${anna.token}`, headers: { accept: 'application/json' } });
     t.equal(json.statusCode, 200);
@@ -209,6 +212,18 @@ t.test('names and titles are escaped on the page', async (t) => {
   t.match(page.body, '&quot;&gt;&lt;script&gt;alert(2)');
   t.match(page.body, 'Gade &amp; Vej');
   t.match(page.body, '&lt;/textarea&gt;&lt;script&gt;alert(4)');
+
+  // and in the email the delegate gets
+  await app.inject({
+    method: 'POST',
+    url: `/rsvp/${evil.token}/delegate`,
+    payload: { name: 'Ven <b>', email: 'ven@brk.dk' },
+  });
+  const [mail] = outboxOf(app.db, 'delegate-invitation');
+  t.notMatch(mail!.content.html!, /<script|<img|<b>/i);
+  t.match(mail!.content.html!, '&lt;script&gt;alert(3)&lt;/script&gt; kan ikke deltage');
+  t.match(mail!.content.html!, 'Kære Ven &lt;b&gt;');
+  t.match(mail!.content.text, '<script>alert(3)</script> kan ikke deltage', 'plain text stays as written');
 });
 
 t.test('a leader passes the invitation to a colleague from the answer page', async (t) => {

@@ -44,8 +44,8 @@
           ' af ' +
           p.total +
           ' e-mails sendt' +
-          (p.failed ? ', ' + p.failed + ' fejlet' : '') +
-          (p.pending ? ', ' + p.pending + ' i kø' : '') +
+          (p.failed ? `, ${p.failed} fejlet` : '') +
+          (p.pending ? `, ${p.pending} i kø` : '') +
           '. ';
         if (p.pending > 0) setTimeout(poll, 1000);
       })

@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/problems.ts';
+import { listAgreements } from '../../outcomes/agreements.ts';
+import { listBarriers } from '../../outcomes/barriers.ts';
 import { getDistrict } from '../../register/districts.ts';
 import { listPeople } from '../../register/people.ts';
 import { prepared } from '../../register/prepared.ts';
 import type { Person } from '../../register/schemas.ts';
+import {
+  agreementStatusLabels,
+  agreementTypeLabels,
+  barrierCategoryLabels,
+  barrierStatusLabels,
+} from '../../reports/labels.ts';
 import { dateText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { html } from '../html.ts';
@@ -38,6 +46,42 @@ function byRole(people: Person[]): [string, Person[]][] {
     for (const name of names) groups.set(name, [...(groups.get(name) ?? []), p]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'da'));
+}
+
+/** Barriers and agreements of the district over the years, newest first. */
+function outcomesOf(app: FastifyInstance, code: string) {
+  const barriers = listBarriers(app.db, { district: code, limit: 500, offset: 0 }).items;
+  const agreements = listAgreements(app.db, { district: code, limit: 500, offset: 0 }).items;
+  return html`<section aria-labelledby="barrierer">
+      <h2 id="barrierer">Barrierer</h2>
+      ${
+        barriers.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Barrierer">
+          <table class="table table--compact" id="district-barriers"><thead><tr><th scope="col">Rejst</th><th scope="col">Slags</th><th scope="col">Beskrivelse</th><th scope="col">Status</th></tr></thead>
+          <tbody>${barriers.map(
+            (
+              b,
+            ) => html`<tr><td>${b.raisedOn}</td><td>${barrierCategoryLabels.da[b.category]}</td><td>${b.description}</td>
+              <td>${barrierStatusLabels.da[b.status]}${b.resolvedOn ? html` (${b.resolvedOn})` : ''}</td></tr>`,
+          )}</tbody></table></div>`
+          : html`<p>Ingen barrierer registreret.</p>`
+      }
+    </section>
+    <section aria-labelledby="aftaler">
+      <h2 id="aftaler">Aftaler</h2>
+      ${
+        agreements.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Aftaler">
+          <table class="table table--compact" id="district-agreements"><thead><tr><th scope="col">Aftalt</th><th scope="col">Titel</th><th scope="col">Slags</th><th scope="col">Status</th><th scope="col">Tages op igen</th></tr></thead>
+          <tbody>${agreements.map(
+            (
+              a,
+            ) => html`<tr><td>${a.agreedOn ?? '–'}</td><td>${a.title}</td><td>${agreementTypeLabels.da[a.type]}</td>
+              <td>${agreementStatusLabels.da[a.status]}</td><td>${a.reviewOn ?? '–'}</td></tr>`,
+          )}</tbody></table></div>`
+          : html`<p>Ingen aftaler registreret.</p>`
+      }
+    </section>`;
 }
 
 export default async function districtPages(app: FastifyInstance) {
@@ -97,7 +141,8 @@ export default async function districtPages(app: FastifyInstance) {
               )}</tbody></table></div>`
             : html`<p>Ingen møder endnu.</p>`
         }
-      </section>`;
+      </section>
+      ${outcomesOf(app, code)}`;
     return sendPage(
       reply,
       page(pageContext(request), {

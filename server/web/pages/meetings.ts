@@ -18,6 +18,7 @@ import {
   showRefusal,
 } from '../meeting/common.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
+import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
 
 const NOTICES: Record<string, string> = {
   flyttet: 'Mødet er flyttet. Inviterede får en opdateret kalenderinvitation.',
@@ -30,7 +31,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
-const sections: MeetingSection[] = [...invitationSections];
+const sections: MeetingSection[] = [...invitationSections, ...outcomeSections];
 
 /** The meeting page: what is planned, then each part of the meeting's year, then moving or cancelling. */
 export default async function meetingPages(app: FastifyInstance) {
@@ -73,6 +74,7 @@ export default async function meetingPages(app: FastifyInstance) {
 
   app.get('/moeder/:id', read, async (request, reply) => meetingPage(request, reply, meetingIdOf(request)));
   await app.register(invitationRoutes, { meetingPage });
+  await app.register(outcomeRoutes, { meetingPage });
 
   app.post('/moeder/:id/flyt', write, async (request, reply) => {
     const id = meetingIdOf(request);
