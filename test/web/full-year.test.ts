@@ -59,6 +59,23 @@ t.test('a facilitator walks a district through the year in the browser', async (
     'and counted for her municipality',
   );
 
+  // the agenda starts as a draft from the theme catalogue; a point is added on the spot
+  const drafted = await page.locator('#agenda li').count();
+  t.ok(drafted > 0, 'the planned meeting has a draft agenda');
+  await page.getByLabel('Nyt punkt').fill('Ventetider på videoafhøring');
+  await page.getByLabel('Oplæg ved').fill('Lene Holm');
+  await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+  await page.waitForURL(/besked=dagsorden/);
+  t.equal(await page.locator('#agenda li').count(), drafted + 1);
+  t.match(await page.locator('#agenda li').last().textContent(), 'Ventetider på videoafhøring');
+
+  // attendance: pre-filled from the acceptances, confirmed with one more
+  t.ok(await page.getByLabel('Birgit Kofoed, Bornholm').isChecked(), 'who accepted is ticked');
+  await page.getByLabel('Hans Munch, Bornholms Politi').check();
+  await page.getByRole('button', { name: 'Gem fremmøde' }).click();
+  await page.waitForURL(/besked=fremmoede/);
+  t.match(await page.locator('#fremmoede').locator('..').textContent(), /Bekræftet: 2 personer/);
+
   // record a barrier and an agreement that addresses it
   await page.getByLabel('Slags barriere').selectOption({ index: 1 });
   await page.getByLabel('Beskrivelse').fill('Lang ventetid på videoafhøring');

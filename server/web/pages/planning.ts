@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.ts';
-import { icsDomainOf, listCycles, planYear, previewYear } from '../../planning/cycles.ts';
+import { createDraftAgenda } from '../../outcomes/agenda.ts';
+import {
+  icsDomainOf,
+  listCycles,
+  type PlanningContext,
+  planYear,
+  previewYear,
+} from '../../planning/cycles.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
@@ -148,9 +155,13 @@ function planPage(request: FastifyRequest, reply: FastifyReply, body: ReturnType
 
 export default async function planningPages(app: FastifyInstance) {
   const write = { config: { access: 'editor' as const } };
-  const context = () => ({
+  // the same context as the cycles API: every new meeting starts with a draft agenda
+  const context = (): PlanningContext => ({
     listeners: app.meetingChangeListeners,
     icsDomain: icsDomainOf(app.config.PUBLIC_URL),
+    onMeetingCreated: (db, meetingId) => {
+      createDraftAgenda(db, meetingId);
+    },
   });
 
   app.get('/planlaeg', write, async (request, reply) => {
