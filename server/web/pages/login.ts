@@ -3,6 +3,7 @@ import { authenticateWithPassword } from '../../accounts/accounts.ts';
 import {
   createSession,
   csrfTokenMatches,
+  deleteExpiredSessions,
   endSession,
   newLoginNonce,
   SESSION_COOKIE,
@@ -78,6 +79,7 @@ export default async function loginPages(app: FastifyInstance) {
         request.log.info({ email }, 'login failed');
         return loginPage(request, reply, { next, email, failed: true }, 401);
       }
+      deleteExpiredSessions(app.db); // housekeeping rides on logins: cheap, and no timer to manage
       const token = createSession(app.db, actor.id);
       reply.clearCookie(LOGIN_COOKIE, { path: '/' });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(app), maxAge: SESSION_HOURS * 3600 });
