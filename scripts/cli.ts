@@ -14,7 +14,15 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { platformAddress } from '../server/invitations/meeting-mail.ts';
+import { queueDueReminders } from '../server/invitations/reminders.ts';
+import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
+import { transportFor } from '../server/mail/transports.ts';
+import { createDraftAgenda } from '../server/outcomes/agenda.ts';
 import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
+import { getCycle, icsDomainOf, planYear, previewYear } from '../server/planning/cycles.ts';
+import { planTable } from '../server/planning/plan-table.ts';
+import { PlanningSettings } from '../server/planning/settings.ts';
 import { importPeople } from '../server/register/people-import.ts';
 import {
   type ReportFormat,
@@ -104,6 +112,47 @@ const commands: Record<string, Command> = {
       console.log(issueApiToken(db, found.id, 'cli'));
     },
   },
+  plan: {
+    summary: 'Plan a year (one meeting per police district) and print it as a table',
+    usage: 'plan --year 2027 [--dry-run] [--show] [--settings settings.json]',
+    options: {
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      show: { type: 'boolean' },
+      settings: { type: 'string' },
+    },
+    run(db, values) {
+      const year = Number(required(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be a year such as 2027');
+      const parsed = PlanningSettings.safeParse(
+        values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
+      );
+      if (!parsed.success)
+        throw new UsageError(
+          `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      const settings = parsed.data;
+      if (values.show) {
+        const cycle = getCycle(db, year, settings.areaKind);
+        console.log(`${cycle.name} (gemt)\n${planTable(cycle.meetings)}`);
+        return;
+      }
+      const input = { year, settings, dryRun: values['dry-run'] === true };
+      if (input.dryRun) {
+        const preview = previewYear(db, input);
+        console.log(`${preview.name} (prøvekørsel, intet gemt)\n${planTable(preview.meetings)}`);
+        return;
+      }
+      const context = {
+        listeners: [],
+        icsDomain: icsDomainOf(loadConfig().PUBLIC_URL),
+        onMeetingCreated: createDraftAgenda,
+      };
+      const cycle = planYear(db, commandLineActor, context, input);
+      console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
+    },
+  },
   'people:import': {
     summary: 'Import contact persons from a CSV file (see POST /api/people/import)',
     usage: 'people:import --file contacts.csv [--dry-run]',
@@ -158,6 +207,32 @@ const commands: Record<string, Command> = {
       console.log(`Queued ${result.queued} reminder(s); ${result.alreadySent} already sent earlier.`);
     },
   },
+  'outbox:send': {
+    summary: 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
+    usage: 'outbox:send [--recover]',
+    options: { recover: { type: 'boolean' } },
+    async run(db, values) {
+      const config = loadConfig();
+      // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
+      if (values.recover)
+        console.log(`Re-queued ${requeueInterrupted(db, { all: true })} interrupted message(s).`);
+      const reminders = queueDueReminders(db, config, new Date());
+      const transport = transportFor(config);
+      try {
+        const report = await drainOutbox(db, transport, {
+          from: platformAddress(config),
+          maxAttempts: config.MAIL_MAX_ATTEMPTS,
+          retryBaseMs: config.MAIL_RETRY_BASE_MS,
+        });
+        console.log(
+          `Reminders queued ${reminders}; sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}.`,
+        );
+        if (report.failed) process.exitCode = 1;
+      } finally {
+        transport.close();
+      }
+    },
+  },
 };
 
 function help(): void {
@@ -187,6 +262,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof HttpProblem) {
       console.error(err.message);
+      for (const u of (err.extra?.unplaced as
+        | { areaName: string; sequence: number; rule: string }[]
+        | undefined) ?? [])
+        console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
       for (const e of (err.extra?.errors as { line: number; reason: string }[] | undefined) ?? [])
         console.error(`line ${e.line}: ${e.reason}`);
       return 1;

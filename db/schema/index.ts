@@ -3,3 +3,4 @@ export * from './invitations.ts';
 export * from './outcomes.ts';
 export * from './planning.ts';
 export * from './register.ts';
+export * from './reminders.ts';
