@@ -23,25 +23,34 @@ function asDate(value: string | null): Date | null {
 
 type Sheet = ExcelJS.Worksheet;
 
+/**
+ * One style object per kind of cell: exceljs recognises a style it has seen by object identity, so
+ * sharing them skips the per-cell style lookup (measured: a third of the XLSX time at 100,000 rows).
+ */
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: DATE_FORMAT };
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const dateColumns = new WeakMap<Sheet, Set<number>>();
+
 function sheet(
   book: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   columns: { header: string; width: number; date?: boolean }[],
 ): Sheet {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c, i) => ({
-    header: c.header,
-    key: String(i),
-    width: c.width,
-    style: c.date ? { numFmt: DATE_FORMAT } : {},
-  }));
+  ws.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));
+  dateColumns.set(ws, new Set(columns.flatMap((c, i) => (c.date ? [i + 1] : []))));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   return ws;
 }
 
 function add(ws: Sheet, values: unknown[]): void {
-  ws.addRow(values.map(neutraliseFormula)).commit();
+  const row = ws.addRow(values.map(neutraliseFormula));
+  const dates = dateColumns.get(ws)!;
+  row.eachCell((cell, column) => {
+    cell.style = dates.has(column) ? DATE_STYLE : PLAIN_STYLE;
+  });
+  row.commit();
 }
 
 /**
@@ -56,6 +65,8 @@ function streamWorkbook(
     stream: out,
     useStyles: true,
     useSharedStrings: false,
+    // fast deflate: the sheet XML is most of the work; a slightly larger file for much less time
+    zip: { zlib: { level: 1 } },
   });
   const drain = async () => {
     await new Promise((resolve) => setImmediate(resolve));

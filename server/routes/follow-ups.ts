@@ -26,14 +26,18 @@ const followUps: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FollowUpSendResult, 400: Problem },
       },
     },
-    async (request) =>
-      app.db.transaction(() => {
-        const result = queueFollowUpReminders(app.db, app.config, new Date(), {
+    async (request) => {
+      const result = app.db.transaction(() => {
+        const queued = queueFollowUpReminders(app.db, app.config, new Date(), {
           district: request.body?.district,
         });
-        recordAudit(app.db, request.actor, { action: 'send', entity: 'follow_up', changes: result });
-        return result;
-      }),
+        recordAudit(app.db, request.actor, { action: 'send', entity: 'follow_up', changes: queued });
+        return queued;
+      });
+      // deliver now rather than at the sender's next tick
+      if (result.queued) app.mailer.kick();
+      return result;
+    },
   );
 };
 export default followUps;

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { queueFollowUpReminders } from '../../server/outcomes/follow-ups.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { startSmtp } from '../helpers/invitation-fixtures.ts';
 import { insertPerson } from '../helpers/outcomes-fixtures.ts';
 
 t.test(
@@ -140,3 +141,41 @@ t.test(
     t.ok(far.queued >= 0);
   },
 );
+
+t.test('a follow-up reminder arrives by real SMTP, in Danish', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app, as } = await buildTestApp(t, { SMTP_URL: smtp.url });
+  const pia = insertPerson(app.db, {
+    name: 'Pia Ærø',
+    email: 'pia@politi.dk',
+    orgKind: 'police_district',
+    orgCode: '1465',
+  });
+  const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  await app.inject({
+    method: 'POST',
+    url: '/api/agreements',
+    headers: as.facilitator,
+    payload: {
+      districtCode: '1465',
+      type: 'vejledningsmateriale',
+      title: 'Vejledning om børnesamtaler',
+      status: 'in_force',
+      reviewOn: due,
+      contactPersonIds: [pia],
+    },
+  });
+  const sent = await app.inject({
+    method: 'POST',
+    url: '/api/follow-ups/send',
+    headers: as.facilitator,
+    payload: {},
+  });
+  t.same(sent.json(), { queued: 1, alreadySent: 0 });
+  await smtp.waitFor(1);
+  const [mail] = smtp.received;
+  t.same(mail!.envelopeTo, ['pia@politi.dk']);
+  t.equal(mail!.parsed.subject, 'Aftale til revision: Vejledning om børnesamtaler');
+  t.match(mail!.parsed.text, /Kære Pia Ærø/);
+  t.match(mail!.parsed.text, /skal revideres senest \d{1,2}\. [a-zæøå]+ \d{4}/);
+});
