@@ -54,7 +54,7 @@ t.test(
 
     // a Saturday breaks the weekday rule: the page says so, and saves only when told to
     await page.getByLabel('Ny dato').fill('2027-09-18');
-    await page.getByRole('button', { name: 'Flyt mødet' }).click();
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
     t.ok(
       await page.getByText('Flytningen bryder planlægningsreglerne').isVisible(),
       'the rules’ warnings are shown',
@@ -64,7 +64,7 @@ t.test(
       .get();
     await page.getByLabel('Ny dato').fill('2027-09-18');
     await page.getByLabel('Flyt alligevel').check();
-    await page.getByRole('button', { name: 'Flyt mødet' }).click();
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
     await page.waitForURL(/besked=flyttet/);
     const after = b.app.db.$client
       .prepare("SELECT starts_at AS s, warnings FROM meeting WHERE title LIKE '%Fyns%'")
@@ -78,6 +78,11 @@ t.test(
       await page.getByText('Advarsler', { exact: true }).isVisible(),
       'the warning stays with the meeting',
     );
+
+    await page.getByLabel('Højst antal deltagere').fill('12');
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.waitForURL(/besked=flyttet/);
+    t.equal(await page.getByLabel('Højst antal deltagere').inputValue(), '12', 'the capacity is saved');
 
     await page.getByRole('button', { name: 'Aflys mødet' }).click();
     t.ok(await page.getByText('Mødet blev ikke aflyst').isVisible(), 'a cancellation needs a reason');

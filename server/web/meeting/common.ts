@@ -68,13 +68,14 @@ export interface MoveForm {
   startTime: string;
   endTime: string;
   venueName: string;
+  capacity: string;
   violations?: { rule: string; message: string }[];
   error?: string;
 }
 
 export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): SafeHtml {
   if (m.status === 'cancelled' || m.status === 'held') return html``;
-  return html`<section aria-labelledby="flyt"><h2 id="flyt">Flyt eller aflys</h2>
+  return html`<section aria-labelledby="flyt"><h2 id="flyt">Flyt, ændr eller aflys</h2>
     ${move.error ? alert('error', 'Mødet blev ikke flyttet', move.error) : ''}
     ${
       move.violations?.length
@@ -93,8 +94,9 @@ export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): Saf
         <div class="col-6 col-md-4">${textField({ id: 'endTime', label: 'Sluttid', type: 'time', value: move.endTime })}</div>
       </div>
       ${textField({ id: 'venueName', label: 'Mødested', value: move.venueName, required: false })}
+      ${textField({ id: 'capacity', label: 'Højst antal deltagere', type: 'number', value: move.capacity, required: false, hint: 'Tomt: ingen grænse. Flere tilsagn kommer på venteliste.' })}
       ${move.violations?.length ? checkbox({ id: 'force', name: 'force', label: 'Flyt alligevel', checked: false }) : ''}
-      <button type="submit" class="button button-secondary">Flyt mødet</button>
+      <button type="submit" class="button button-secondary">Gem ændringerne</button>
     </form>
     <form method="post" action="/moeder/${m.id}/aflys" class="mt-5" novalidate>${csrfField(ctx)}
       <input type="hidden" name="version" value="${m.version}">

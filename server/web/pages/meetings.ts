@@ -51,6 +51,7 @@ export default async function meetingPages(app: FastifyInstance) {
       startTime: m.localStartTime,
       endTime: m.localEndTime,
       venueName: m.venueName ?? '',
+      capacity: m.capacity === null ? '' : String(m.capacity),
       ...o.move,
     };
     const body = html`<h1>${m.title}</h1>
@@ -84,6 +85,7 @@ export default async function meetingPages(app: FastifyInstance) {
       startTime: field(b, 'startTime'),
       endTime: field(b, 'endTime'),
       venueName: field(b, 'venueName'),
+      capacity: field(b, 'capacity'),
     };
     try {
       updateMeeting(
@@ -97,6 +99,7 @@ export default async function meetingPages(app: FastifyInstance) {
           startTime: move.startTime,
           endTime: move.endTime,
           venueName: move.venueName || null,
+          capacity: move.capacity ? Number(move.capacity) : null,
           force: field(b, 'force') === 'ja',
         }),
       );
