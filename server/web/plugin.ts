@@ -80,7 +80,7 @@ export default async function web(app: FastifyInstance) {
     if (status === 429) reply.header('retry-after', '60');
     const detail = constraint
       ? 'Det hænger sammen med andre oplysninger (fx invitationer) og kan ikke ændres sådan.'
-      : status < 500
+      : status < 500 && status !== 404
         ? error.message
         : undefined;
     return sendPage(reply, errorPage(request, status, detail), status);

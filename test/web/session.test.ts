@@ -75,3 +75,16 @@ t.test('pages are served with a strict content security policy and the design sy
     'pages stay out of the API document',
   );
 });
+
+t.test('unknown things get a Danish page, not JSON', async (t) => {
+  const { app } = await buildTestApp(t);
+  const account = findAccountByEmail(app.db, 'facilitator@test.example')!;
+  await setPassword(app.db, account.id, PASSWORD);
+  const session = (await logIn(app)).cookies.find((c) => c.name === 'samraad_session')!.value;
+  for (const url of ['/kredse/9999', '/personer/999999', '/moeder/999999', '/udbakke/999999']) {
+    const r = await app.inject({ url, cookies: { samraad_session: session } });
+    t.equal(r.statusCode, 404, url);
+    t.match(r.headers['content-type'], 'text/html');
+    t.match(r.body, 'Siden findes ikke');
+  }
+});
