@@ -83,7 +83,7 @@ t.test('a facilitator walks a district through the year in the browser', async (
   await page.waitForURL(/besked=barriere/);
   await page.getByLabel('Aftalens titel').fill('Fast kontakt om videoafhøringer');
   await page.getByLabel('Slags aftale').selectOption({ index: 1 });
-  await page.getByLabel(/Lang ventetid på videoafhøring/).check();
+  await page.getByRole('checkbox', { name: /Lang ventetid på videoafhøring/ }).check();
   await page.getByRole('button', { name: 'Registrér aftale' }).click();
   await page.waitForURL(/besked=aftale/);
   t.match(
@@ -92,6 +92,17 @@ t.test('a facilitator walks a district through the year in the browser', async (
   );
   const link2 = app.db.$client.prepare('SELECT count(*) AS n FROM agreement_barrier').get();
   t.same(link2, { n: 1 }, 'the agreement is linked to the barrier');
+  const barrierItem = page.locator('#barriers li', { hasText: 'Lang ventetid på videoafhøring' });
+  await barrierItem.getByText('Skift status').click();
+  await barrierItem.getByLabel('Ny status').selectOption({ label: 'Under behandling' });
+  await barrierItem.getByLabel('Hvorfor').fill('Aftalen om fast kontakt er indgået');
+  await barrierItem.getByRole('button', { name: 'Gem status' }).click();
+  await page.waitForURL(/besked=barrierestatus/);
+  t.match(
+    await page.locator('#barriers').textContent(),
+    'Under behandling',
+    'the barrier moved on, with its reason',
+  );
   await screenshot(page, 'meeting-outcomes');
 
   // download the PDF report

@@ -4,8 +4,15 @@ import { meetingResponses } from '../../invitations/responses.ts';
 import { createAgendaItem, listAgenda } from '../../outcomes/agenda.ts';
 import { createAgreement, listAgreements } from '../../outcomes/agreements.ts';
 import { getAttendance, putAttendance } from '../../outcomes/attendance.ts';
-import { createBarrier, listBarriers } from '../../outcomes/barriers.ts';
-import { CreateAgendaItem, CreateAgreement, CreateBarrier, PutAttendance } from '../../outcomes/schemas.ts';
+import { barrierTransitions, createBarrier, listBarriers, updateBarrier } from '../../outcomes/barriers.ts';
+import {
+  type Barrier,
+  CreateAgendaItem,
+  CreateAgreement,
+  CreateBarrier,
+  PutAttendance,
+  UpdateBarrier,
+} from '../../outcomes/schemas.ts';
 import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import {
@@ -61,6 +68,17 @@ function attendanceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, e
     }</section>`;
 }
 
+/** Moving a barrier on: open → being addressed → resolved (or back), as the outcomes rules allow. */
+function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
+  const next = barrierTransitions[b.status];
+  return html`<details class="details mt-2"><summary class="details-summary">Skift status<span class="sr-only"> for ${b.description}</span></summary>
+    <div class="details-text"><form method="post" action="/moeder/${m.id}/barrierer/${b.id}/status" novalidate>${csrfField(ctx)}
+    <input type="hidden" name="version" value="${b.version}">
+    ${selectField({ id: `barrier-status-${b.id}`, name: 'status', label: 'Ny status', options: next.map((st) => ({ value: st, text: barrierStatusLabels.da[st] })) })}
+    ${textField({ id: `barrier-reason-${b.id}`, name: 'statusReason', label: 'Hvorfor', hint: 'Gemmes i barrierens historik' })}
+    <button type="submit" class="button button-secondary">Gem status</button></form></div></details>`;
+}
+
 function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
   const district = m.area.districtCode;
   if (!district) return html``;
@@ -69,7 +87,12 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
   return html`<section aria-labelledby="barrierer"><h2 id="barrierer">Barrierer</h2>
     ${
       barriers.length
-        ? html`<ul id="barriers">${barriers.map((b) => html`<li>${barrierCategoryLabels.da[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', barrierStatusLabels.da[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${b.raisedOn})</span>`}</li>`)}</ul>`
+        ? html`<ul id="barriers">${barriers.map(
+            (
+              b,
+            ) => html`<li class="mb-4">${barrierCategoryLabels.da[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', barrierStatusLabels.da[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${b.raisedOn})</span>`}
+          ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
+          )}</ul>`
         : html`<p>Ingen barrierer registreret for politikredsen.</p>`
     }
     ${
@@ -228,5 +251,33 @@ export async function outcomeRoutes(app: FastifyInstance, opts: { meetingPage: M
       );
     }
     return reply.redirect(`/moeder/${id}?besked=aftale#aftaler`, 303);
+  });
+
+  app.post('/moeder/:id/barrierer/:barrierId/status', write, async (request, reply) => {
+    const id = meetingIdOf(request);
+    const barrierId = Number((request.params as { barrierId: string }).barrierId);
+    const b = request.body as FormBody;
+    try {
+      updateBarrier(
+        app.db,
+        request.actor!,
+        barrierId,
+        UpdateBarrier.parse({
+          version: Number(field(b, 'version')),
+          status: field(b, 'status'),
+          statusReason: field(b, 'statusReason') || null,
+        }),
+      );
+    } catch (error) {
+      return showRefusal(
+        meetingPage,
+        request,
+        reply,
+        id,
+        error,
+        'Barrierens status blev ikke ændret – skriv hvorfor',
+      );
+    }
+    return reply.redirect(`/moeder/${id}?besked=barrierestatus#barrierer`, 303);
   });
 }

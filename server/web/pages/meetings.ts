@@ -27,6 +27,7 @@ const NOTICES: Record<string, string> = {
   dagsorden: 'Punktet er føjet til dagsordenen.',
   fremmoede: 'Fremmødet er gemt.',
   barriere: 'Barrieren er registreret.',
+  barrierestatus: 'Barrierens status er ændret.',
   aftale: 'Aftalen er registreret.',
 };
 
