@@ -49,7 +49,7 @@ export function textField(o: FieldOptions): SafeHtml {
 export function textArea(o: FieldOptions & { rows?: number }): SafeHtml {
   return html`<div class="form-group${o.error ? ' form-error' : ''}">
     ${labelAndHelp(o)}
-    <textarea id="${o.id}" name="${o.name ?? o.id}" class="form-input" rows="${o.rows ?? 5}"${o.required !== false ? ' required' : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>${o.value ?? ''}</textarea>
+    <textarea id="${o.id}" name="${o.name ?? o.id}" class="form-input${o.classes ? ` ${o.classes}` : ''}" rows="${o.rows ?? 5}"${o.required !== false ? ' required' : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>${o.value ?? ''}</textarea>
   </div>`;
 }
 

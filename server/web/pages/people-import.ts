@@ -27,7 +27,8 @@ const EXAMPLE =
   'navn;email;organisation;roller;telefon\nAnne Jensen;anne@kommune.dk;Aarhus;Teamleder;+45 12345678';
 
 /** One table row per CSV line: what the import does with it, or why it cannot. */
-function reportTable(report: ImportReport) {
+function reportTable(report: ImportReport, csv: string) {
+  const fileLines = csv.split(/\r?\n/);
   const lines = new Map<
     number,
     { outcome?: ImportReport['outcomes'][number]; errors: ImportReport['errors'] }
@@ -44,7 +45,7 @@ function reportTable(report: ImportReport) {
     <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Resultat</th></tr></thead>
     <tbody>${ordered.map(([line, { outcome, errors }]) =>
       errors.length
-        ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="2">${outcome?.name ?? ''}</td>
+        ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="2"><code>${fileLines[line - 1] ?? ''}</code></td>
             <td>${badge('error', 'Fejl')}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${FIELD_NAMES[e.field] ?? e.field}: ` : ''}${e.reason}</li>`)}</ul></td></tr>`
         : html`<tr data-line="${line}"><td>${line}</td><td>${outcome!.name}</td><td>${outcome!.email}</td>
             <td>${badge(OUTCOME[outcome!.outcome]![1], OUTCOME[outcome!.outcome]![0])}</td></tr>`,
@@ -82,7 +83,7 @@ function importPage(
                 'Intet er gemt endnu.',
               )
         }
-        ${reportTable(r)}
+        ${reportTable(r, o.csv)}
         ${
           canSave
             ? html`<form method="post" action="/personer/import/gem" class="mt-5">${csrfField(ctx)}
@@ -98,7 +99,14 @@ function importPage(
         <label class="form-label" for="csvfile">CSV-fil</label>
         <input type="file" id="csvfile" accept=".csv,text/csv,text/plain" data-fills="csv" hidden>
       </div>
-      ${textArea({ id: 'csv', label: 'Indhold (indsæt teksten fra filen)', value: o.csv, rows: 10, hint: `Eksempel: ${EXAMPLE}` })}
+      ${textArea({
+        id: 'csv',
+        label: 'Indhold (indsæt teksten fra filen)',
+        classes: 'input-width-xl',
+        value: o.csv,
+        rows: 10,
+        hint: `Eksempel: ${EXAMPLE}`,
+      })}
       <button type="submit" class="button button-secondary">Vis forhåndsvisning</button>
     </form>`;
   return sendPage(
