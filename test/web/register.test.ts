@@ -104,7 +104,7 @@ t.test('CSV import: the dry run is shown row by row before anything is saved', a
   t.match(await rows.nth(1).textContent(), /Bo <b>Fed<\/b>.*Oprettes/s, 'markup in the file stays text');
   t.match(
     await rows.nth(2).textContent(),
-    /4.*Ukendt;ukendt@x\.dk;Atlantis.*Fejl.*organisation: no single organisation matches "Atlantis"/s,
+    /4.*Ukendt;ukendt@x\.dk;Atlantis.*Fejl.*organisation: ingen entydig organisation hedder »Atlantis«/s,
   );
   t.equal(
     await page.getByRole('button', { name: /^Gem/ }).count(),

@@ -23,6 +23,27 @@ const FIELD_NAMES: Record<string, string> = {
   language: 'sprog',
 };
 
+/** The import's reasons are written for the API; the page says them in Danish where it knows them. */
+const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^no single organisation matches "(.*)"$/, (m) => `ingen entydig organisation hedder »${m[1]}«`],
+  [/^organisation is empty$/, () => 'organisationen mangler'],
+  [/^unknown role "(.*)"$/, (m) => `ukendt rolle »${m[1]}«`],
+  [/^"(.*)" is not ja\/nej$/, (m) => `»${m[1]}« er hverken ja eller nej`],
+  [/^the same email as line (\d+)$/, (m) => `samme e-mail som linje ${m[1]}`],
+  [/^The column "(.*)" is missing/, (m) => `kolonnen »${FIELD_NAMES[m[1]!] ?? m[1]}« mangler`],
+  [/^The file is not readable CSV/, () => 'filen kan ikke læses som CSV'],
+  [/^The file has no data rows$/, () => 'filen har ingen rækker'],
+  [/email/i, () => 'ugyldig e-mailadresse'],
+];
+
+function danishReason(reason: string): string {
+  for (const [pattern, say] of REASONS) {
+    const m = pattern.exec(reason);
+    if (m) return say(m);
+  }
+  return reason;
+}
+
 const EXAMPLE =
   'navn;email;organisation;roller;telefon\nAnne Jensen;anne@kommune.dk;Aarhus;Teamleder;+45 12345678';
 
@@ -46,7 +67,7 @@ function reportTable(report: ImportReport, csv: string) {
     <tbody>${ordered.map(([line, { outcome, errors }]) =>
       errors.length
         ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="2"><code>${fileLines[line - 1] ?? ''}</code></td>
-            <td>${badge('error', 'Fejl')}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${FIELD_NAMES[e.field] ?? e.field}: ` : ''}${e.reason}</li>`)}</ul></td></tr>`
+            <td>${badge('error', 'Fejl')}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${FIELD_NAMES[e.field] ?? e.field}: ` : ''}${danishReason(e.reason)}</li>`)}</ul></td></tr>`
         : html`<tr data-line="${line}"><td>${line}</td><td>${outcome!.name}</td><td>${outcome!.email}</td>
             <td>${badge(OUTCOME[outcome!.outcome]![1], OUTCOME[outcome!.outcome]![0])}</td></tr>`,
     )}</tbody></table></div>`;
