@@ -263,3 +263,19 @@ t.test('a sender killed mid-run: everything arrives, only messages in flight may
   );
   t.ok([...seen.values()].every((n) => n <= 2));
 });
+
+t.test('the server restarting re-queues what a crash left in sending, and delivers it', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app } = await buildTestApp(t, { SMTP_URL: smtp.url });
+  const ids = queueMany(app, 5);
+  // as a crashed sender leaves them: taken, with a lease far in the future
+  prepared(
+    app.db,
+    `UPDATE outbox_message SET status = 'sending', next_attempt_at = '2999-01-01T00:00:00.000Z' WHERE id <= 3`,
+  ).run();
+  await app.ready(); // the mailer starts here
+  await smtp.waitFor(5);
+  await app.mailer.drain();
+  t.same(statusCounts(app), { sent: 5 });
+  t.same(smtp.received.map((r) => r.parsed.messageId).sort(), [...ids].sort());
+});
