@@ -1,8 +1,17 @@
 import ICAL from 'ical.js';
 import t from 'tap';
+import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { findInvitationByAnswerToken } from '../../server/invitations/answer-tokens.ts';
+import { addToAudience, sendInvitations } from '../../server/invitations/invitations.ts';
+import { prepared } from '../../server/register/prepared.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import {
+  addPerson,
+  bornholmWithPeople,
+  calendarOf,
+  insertMeeting,
+  startSmtp,
+} from '../helpers/invitation-fixtures.ts';
 
 t.test('audience, coverage check and invitations that arrive as meeting requests', async (t) => {
   const smtp = await startSmtp(t);
@@ -195,3 +204,59 @@ t.test('nobody in the audience: 422, and a cancelled meeting cannot be sent', as
   });
   t.equal(res2.statusCode, 409);
 });
+
+t.test(
+  'a delegate gets an invitation of their own, and the calendar names who stands in for whom',
+  async (t) => {
+    const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+    const { people, municipality } = bornholmWithPeople(app.db);
+    const m = insertMeeting(app.db, {
+      districtCode: '1471',
+      startsAt: '2027-03-12T08:00:00.000Z',
+      endsAt: '2027-03-12T11:00:00.000Z',
+    });
+    sendInvitations(app.db, app.config, null, m.id);
+    const colleague = addPerson(app.db, {
+      name: 'Karl Kollega',
+      email: 'karl@kommune.test',
+      organisationId: municipality.id,
+      roles: [],
+    });
+    // what the answer page does when Birgit passes her invitation on
+    addToAudience(app.db, commandLineActor, m.id, colleague);
+    const original = prepared(app.db, 'SELECT id FROM invitation WHERE person_id = ?').get(people.head) as {
+      id: number;
+    };
+    prepared(app.db, `UPDATE invitation SET response = 'delegated' WHERE id = ?`).run(original.id);
+    prepared(app.db, 'UPDATE invitation SET delegated_from_id = ? WHERE person_id = ?').run(
+      original.id,
+      colleague,
+    );
+    const report = sendInvitations(app.db, app.config, null, m.id, { personIds: [colleague] });
+    t.match(report, { invited: 1, alreadyInvited: 0 });
+
+    const outbox = (await app.inject({ url: `/api/outbox?meeting=${m.id}`, headers: as.viewer })).json();
+    t.equal(outbox.total, 5);
+    t.equal(outbox.items[0].toAddress, 'karl@kommune.test', 'only the delegate got a new email');
+    const content = JSON.parse(
+      (
+        prepared(app.db, 'SELECT content FROM outbox_message WHERE id = ?').get(outbox.items[0].id) as {
+          content: string;
+        }
+      ).content,
+    ) as { icalEvent: { content: string } };
+    const vevent = new ICAL.Component(ICAL.parse(content.icalEvent.content)).getFirstSubcomponent('vevent')!;
+    const byEmail = new Map(
+      vevent.getAllProperties('attendee').map((a) => [String(a.getFirstValue()).toLowerCase(), a]),
+    );
+    t.equal(byEmail.get('mailto:birgit@kommune.test')!.getParameter('partstat'), 'DELEGATED');
+    t.match(
+      String(byEmail.get('mailto:birgit@kommune.test')!.getParameter('delegated-to')),
+      /karl@kommune\.test/i,
+    );
+    t.match(
+      String(byEmail.get('mailto:karl@kommune.test')!.getParameter('delegated-from')),
+      /birgit@kommune\.test/i,
+    );
+  },
+);
