@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Db, migrateDatabase, openDatabase } from '../db/client.ts';
 import { accountRoles } from '../db/schema/index.ts';
@@ -13,11 +14,23 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
 import { platformAddress } from '../server/invitations/meeting-mail.ts';
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
 import { transportFor } from '../server/mail/transports.ts';
+import { createDraftAgenda } from '../server/outcomes/agenda.ts';
+import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
+import { getCycle, icsDomainOf, planYear, previewYear } from '../server/planning/cycles.ts';
+import { planTable } from '../server/planning/plan-table.ts';
+import { PlanningSettings } from '../server/planning/settings.ts';
 import { importPeople } from '../server/register/people-import.ts';
+import {
+  type ReportFormat,
+  renderAgreementsReport,
+  renderNationalReport,
+  reportFormats,
+} from '../server/reports/render.ts';
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
 interface Command {
@@ -100,6 +113,49 @@ const commands: Record<string, Command> = {
       console.log(issueApiToken(db, found.id, 'cli'));
     },
   },
+  plan: {
+    summary: 'Plan a year (one meeting per police district) and print it as a table',
+    usage: 'plan --year 2027 [--dry-run] [--show] [--settings settings.json]',
+    options: {
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      show: { type: 'boolean' },
+      settings: { type: 'string' },
+    },
+    run(db, values) {
+      const year = Number(required(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be a year such as 2027');
+      const parsed = PlanningSettings.safeParse(
+        values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
+      );
+      if (!parsed.success)
+        throw new UsageError(
+          `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      const settings = parsed.data;
+      if (values.show) {
+        const cycle = getCycle(db, year, settings.areaKind);
+        console.log(`${cycle.name} (gemt)\n${planTable(cycle.meetings)}`);
+        return;
+      }
+      const input = { year, settings, dryRun: values['dry-run'] === true };
+      if (input.dryRun) {
+        const preview = previewYear(db, input);
+        console.log(`${preview.name} (prøvekørsel, intet gemt)\n${planTable(preview.meetings)}`);
+        return;
+      }
+      const context = {
+        listeners: [],
+        icsDomain: icsDomainOf(loadConfig().PUBLIC_URL),
+        onMeetingCreated: (tx: typeof db, meetingId: number) => {
+          createDraftAgenda(tx, meetingId);
+        },
+      };
+      const cycle = planYear(db, commandLineActor, context, input);
+      console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
+    },
+  },
   'people:import': {
     summary: 'Import contact persons from a CSV file (see POST /api/people/import)',
     usage: 'people:import --file contacts.csv [--dry-run]',
@@ -141,6 +197,58 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  'invitations:chase': {
+    summary: 'Queue reminders to the fixed contact of organisations nobody has signed up from (once each)',
+    usage: 'invitations:chase [--days N]',
+    options: { days: { type: 'string' } },
+    run(db, values) {
+      const days = values.days === undefined ? loadConfig().CHASE_DAYS_BEFORE : Number(values.days);
+      if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days');
+      const report = queueOrganisationChasers(db, { CHASE_DAYS_BEFORE: days });
+      for (const gap of report.withoutContact)
+        console.log(`meeting ${gap.meetingId}: ${gap.name} has no fixed contact person`);
+      console.log(`${report.queued} reminder(s) queued for ${report.meetings} meeting(s).`);
+    },
+  },
+  report: {
+    summary: 'Write a report: a district report with --district, else the national report',
+    usage:
+      'report --year 2027 [--district CODE] --format json|csv|xlsx|docx|pdf|html --out FILE [--lang en] [--separator comma]',
+    options: {
+      year: { type: 'string' },
+      district: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      separator: { type: 'string' },
+    },
+    async run(db, values) {
+      const year = Number(required(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be a year');
+      const format = required(values, 'format');
+      if (!(reportFormats as readonly string[]).includes(format))
+        throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
+      const lang = values.lang === 'en' ? 'en' : 'da';
+      const separator = values.separator === 'comma' ? 'comma' : 'semicolon';
+      const options = { year, lang, format: format as ReportFormat, separator } as const;
+      const district = values.district as string | undefined;
+      const rendered = district
+        ? renderAgreementsReport(db, { ...options, district })
+        : renderNationalReport(db, options);
+      const out = required(values, 'out');
+      await pipeline(rendered.body, createWriteStream(out));
+      console.log(`Wrote ${out}.`);
+    },
+  },
+  'follow-ups:send': {
+    summary: 'Queue reminder emails for agreements due for review and barriers open over a year',
+    usage: 'follow-ups:send',
+    run(db) {
+      const result = queueFollowUpReminders(db, loadConfig());
+      console.log(`Queued ${result.queued} reminder(s); ${result.alreadySent} already sent earlier.`);
+    },
+  },
 };
 
 function help(): void {
@@ -170,6 +278,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof HttpProblem) {
       console.error(err.message);
+      for (const u of (err.extra?.unplaced as
+        | { areaName: string; sequence: number; rule: string }[]
+        | undefined) ?? [])
+        console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
       for (const e of (err.extra?.errors as { line: number; reason: string }[] | undefined) ?? [])
         console.error(`line ${e.line}: ${e.reason}`);
       return 1;

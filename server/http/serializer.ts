@@ -12,3 +12,15 @@ export const responseSerializerCompiler: FastifySerializerCompiler<unknown> = ({
   const jsonSchema = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-07' });
   return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
 };
+
+const compiled = new WeakMap<z.ZodType, (data: unknown) => string>();
+
+/** The same serialiser a route with this response schema uses, for JSON built outside a reply. */
+export function serializerFor(schema: z.ZodType): (data: unknown) => string {
+  let serialize = compiled.get(schema);
+  if (!serialize) {
+    serialize = responseSerializerCompiler({ schema } as Parameters<typeof responseSerializerCompiler>[0]);
+    compiled.set(schema, serialize);
+  }
+  return serialize;
+}

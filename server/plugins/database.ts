@@ -3,10 +3,13 @@ import fp from 'fastify-plugin';
 import { type Db, migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
 import type { Config } from '../config.ts';
+import { createReadCache, type ReadCache } from '../http/read-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Serialised hot reads, valid until the database changes. */
+    readCache: ReadCache;
   }
 }
 
@@ -20,6 +23,7 @@ export default fp(
       app.log.info({ seed: report }, 'reference data checked');
     }
     app.decorate('db', db);
+    app.decorate('readCache', createReadCache(db));
     app.addHook('onClose', async () => db.$client.close());
   },
   { name: 'database' },

@@ -27,21 +27,27 @@ type PersonRow = [
 type PersonRoleRef = Person['roles'][number];
 
 /**
- * The roles of many people in two cheap queries (pairs, then the small catalogue), instead of a
- * JSON aggregate per row: measured 4× faster for a page of 50.
+ * The roles of many people in one query over the pair table, instead of a JSON aggregate per row
+ * (measured 4× faster for a page of 50).
  */
 function rolesOf(db: Db, personIds: number[]): Map<number, PersonRoleRef[]> {
-  const catalogue = new Map(
-    (prepared(db, 'SELECT id, key, name, level FROM role').all() as (PersonRoleRef & { id: number })[]).map(
-      ({ id, ...r }) => [id, r],
-    ),
-  );
   const byPerson = new Map<number, PersonRoleRef[]>(personIds.map((id) => [id, []]));
-  const pairs = prepared(
-    db,
-    'SELECT person_id AS personId, role_id AS roleId FROM person_role WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY role_id',
-  ).all(JSON.stringify(personIds)) as { personId: number; roleId: number }[];
-  for (const { personId, roleId } of pairs) byPerson.get(personId)?.push(catalogue.get(roleId)!);
+  const rows = (
+    personIds.length === 1
+      ? prepared(
+          db,
+          'SELECT pr.person_id, r.key, r.name, r.level FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = ? ORDER BY r.id',
+        )
+          .raw(true)
+          .all(personIds[0])
+      : prepared(
+          db,
+          'SELECT pr.person_id, r.key, r.name, r.level FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id IN (SELECT value FROM json_each(?)) ORDER BY r.id',
+        )
+          .raw(true)
+          .all(JSON.stringify(personIds))
+  ) as [number, string, string, PersonRoleRef['level']][];
+  for (const [personId, key, name, level] of rows) byPerson.get(personId)?.push({ key, name, level });
   return byPerson;
 }
 

@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound, Problem } from '../http/problems.ts';
+import { sendJson } from '../http/read-cache.ts';
+import { serializerFor } from '../http/serializer.ts';
 import { getDistrict, listDistricts, listMunicipalities } from '../register/districts.ts';
 import { District, DistrictSummary, Municipality } from '../register/schemas.ts';
+
+const serializeDistrict = serializerFor(District);
 
 const DistrictCode = z.strictObject({ code: z.string().regex(/^\d{1,10}$/, 'a numeric district code') });
 
@@ -36,10 +40,18 @@ const districts: FastifyPluginAsyncZod = async (app) => {
         response: { 200: District, 404: Problem },
       },
     },
-    async (request) => {
-      const district = getDistrict(app.db, request.params.code);
-      if (!district) throw notFound('District', request.params.code);
-      return district;
+    async (request, reply) => {
+      const { code } = request.params;
+      const json = app.readCache.json(
+        `district:${code}`,
+        () => {
+          const district = getDistrict(app.db, code);
+          if (!district) throw notFound('District', code);
+          return district;
+        },
+        serializeDistrict,
+      );
+      return sendJson(reply, json);
     },
   );
 

@@ -37,7 +37,10 @@ const organisations: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags, body: CreateOrganisation, response: { 201: Organisation, 400: Problem, 409: Problem } },
     },
-    async (request, reply) => reply.code(201).send(createOrganisation(app.db, request.actor!, request.body)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await app.writes.run(() => createOrganisation(app.db, request.actor!, request.body))),
   );
 
   app.patch(
@@ -50,14 +53,15 @@ const organisations: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Organisation, 404: Problem, 409: Problem },
       },
     },
-    async (request) => updateOrganisation(app.db, request.actor!, request.params.id, request.body),
+    async (request) =>
+      app.writes.run(() => updateOrganisation(app.db, request.actor!, request.params.id, request.body)),
   );
 
   app.delete(
     '/api/organisations/:id',
     { schema: { tags, params: IdParams, response: { 204: z.void(), 404: Problem, 409: Problem } } },
     async (request, reply) => {
-      deleteOrganisation(app.db, request.actor!, request.params.id);
+      await app.writes.run(() => deleteOrganisation(app.db, request.actor!, request.params.id));
       return reply.code(204).send();
     },
   );

@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, QueryBoolean } from '../http/common-schemas.ts';
 import { badRequest, Problem } from '../http/problems.ts';
+import { sendJson } from '../http/read-cache.ts';
+import { serializerFor } from '../http/serializer.ts';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../register/people.ts';
 import { ImportReport, importPeople } from '../register/people-import.ts';
 import { CreatePerson, Person, PersonList, PersonQuery, UpdatePerson } from '../register/schemas.ts';
 
 const tags = ['register'];
+const serializePersonList = serializerFor(PersonList);
 const IMPORT_LIMIT = 5 * 1024 * 1024;
 
 /** Contact persons: personal data, so even reading needs an account (the default for /api). */
@@ -14,7 +17,16 @@ const people: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/people',
     { schema: { tags, querystring: PersonQuery, response: { 200: PersonList } } },
-    async (request) => listPeople(app.db, request.query),
+    // the list is the same for every account, so it is cached by its query until the data changes
+    async (request, reply) =>
+      sendJson(
+        reply,
+        app.readCache.json(
+          `people:${JSON.stringify(request.query)}`,
+          () => listPeople(app.db, request.query),
+          serializePersonList,
+        ),
+      ),
   );
 
   app.get(
@@ -26,7 +38,8 @@ const people: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/people',
     { schema: { tags, body: CreatePerson, response: { 201: Person, 400: Problem, 409: Problem } } },
-    async (request, reply) => reply.code(201).send(createPerson(app.db, request.actor!, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await app.writes.run(() => createPerson(app.db, request.actor!, request.body))),
   );
 
   app.patch(
@@ -39,14 +52,15 @@ const people: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Person, 404: Problem, 409: Problem },
       },
     },
-    async (request) => updatePerson(app.db, request.actor!, request.params.id, request.body),
+    async (request) =>
+      app.writes.run(() => updatePerson(app.db, request.actor!, request.params.id, request.body)),
   );
 
   app.delete(
     '/api/people/:id',
     { schema: { tags, params: IdParams, response: { 204: z.void(), 404: Problem, 409: Problem } } },
     async (request, reply) => {
-      deletePerson(app.db, request.actor!, request.params.id);
+      await app.writes.run(() => deletePerson(app.db, request.actor!, request.params.id));
       return reply.code(204).send();
     },
   );

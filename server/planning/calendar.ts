@@ -1,0 +1,114 @@
+import Holidays from 'date-holidays';
+
+/**
+ * Calendar arithmetic for the planner. Days are integers (days since 1970-01-01, UTC-free civil
+ * dates), so the planner can count and index them without Date objects in its inner loops.
+ */
+export type DayNumber = number;
+
+const MS_PER_DAY = 86_400_000;
+
+export function dayOf(date: string): DayNumber {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
+}
+
+export function dateOf(day: DayNumber): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: DayNumber): number {
+  // 1970-01-01 was a Thursday (4)
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** The Monday of the ISO week the day is in; a week's identity as a number. */
+export function mondayOf(day: DayNumber): DayNumber {
+  return day - isoWeekday(day) + 1;
+}
+
+/** ISO 8601 week number (week 1 holds the year's first Thursday). */
+export function isoWeek(day: DayNumber): number {
+  const thursday = mondayOf(day) + 3;
+  const yearOfThursday = new Date(thursday * MS_PER_DAY).getUTCFullYear();
+  const firstOfYear = dayOf(`${yearOfThursday}-01-01`);
+  return Math.floor((thursday - firstOfYear) / 7) + 1;
+}
+
+const holidayCache = new Map<number, Map<string, string>>();
+
+/** Danish public holidays (helligdage) of a year, date → Danish name, from date-holidays. */
+export function danishPublicHolidays(year: number): Map<string, string> {
+  let found = holidayCache.get(year);
+  if (!found) {
+    found = new Map();
+    for (const h of new Holidays('DK').getHolidays(year)) {
+      if (h.type === 'public') found.set(h.date.slice(0, 10), h.name);
+    }
+    holidayCache.set(year, found);
+  }
+  return found;
+}
+
+export function holidayName(date: string): string | undefined {
+  return danishPublicHolidays(Number(date.slice(0, 4))).get(date);
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset in minutes at an instant (e.g. +120 in Copenhagen summer time). */
+export function utcOffsetMinutes(instantMs: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const name = formatter.formatToParts(instantMs).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d\d):?(\d\d)?/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** A local wall-clock time in a zone as a UTC ISO instant ("2027-03-30T07:30:00.000Z"). */
+export function zonedToUtc(date: string, time: string, timeZone: string): string {
+  const asUtc = Date.parse(`${date}T${time}:00Z`);
+  // two rounds settle the offset on both sides of a daylight-saving change
+  let instant = asUtc - utcOffsetMinutes(asUtc, timeZone) * 60_000;
+  instant = asUtc - utcOffsetMinutes(instant, timeZone) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/** A UTC instant as the local date and HH:MM in a zone. */
+export function utcToZoned(instant: string, timeZone: string): { date: string; time: string } {
+  const ms = Date.parse(instant);
+  const local = new Date(ms + utcOffsetMinutes(ms, timeZone) * 60_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+const weekdayNames = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
+const monthNames = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+export function danishWeekday(isoDay: number): string {
+  return weekdayNames[isoDay - 1]!;
+}
+
+/** "tirsdag 30. marts 2027" */
+export function danishDate(date: string, withWeekday = true): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const text = `${d}. ${monthNames[m - 1]} ${y}`;
+  return withWeekday ? `${danishWeekday(isoWeekday(dayOf(date)))} ${text}` : text;
+}

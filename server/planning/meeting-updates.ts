@@ -1,0 +1,264 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { cycle, type MeetingStatus, meeting, organisation, person } from '../../db/schema/index.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { diff, recordAudit } from '../audit/audit.ts';
+import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
+import { nowIso } from '../time.ts';
+import { danishDate, dayOf, utcToZoned, zonedToUtc } from './calendar.ts';
+import type { MeetingChange, MeetingChangeListener, MeetingRow } from './meeting-changes.ts';
+import { notifyMeetingChange } from './meeting-changes.ts';
+import { findMeeting } from './meetings.ts';
+import { checkMeeting } from './rules.ts';
+import type { CancelMeeting, Meeting, SetMeetingStatus, UpdateMeeting } from './schemas.ts';
+import { defaultSettings, PlanningSettings } from './settings.ts';
+
+type Listeners = readonly MeetingChangeListener[];
+
+function loadRow(db: Db, id: number, version: number): MeetingRow {
+  const row = db.select().from(meeting).where(eq(meeting.id, id)).get();
+  if (!row) throw notFound('Meeting', id);
+  assertVersion('Meeting', row.version, version);
+  return row;
+}
+
+function settingsOf(db: Db, row: MeetingRow): { settings: PlanningSettings; year: number } {
+  const owner =
+    row.cycleId === null ? undefined : db.select().from(cycle).where(eq(cycle.id, row.cycleId)).get();
+  const local = utcToZoned(row.startsAt, row.timeZone);
+  return owner
+    ? { settings: PlanningSettings.parse(owner.settings), year: owner.year }
+    : { settings: defaultSettings(), year: Number(local.date.slice(0, 4)) };
+}
+
+function daysOf(rows: { startsAt: string; timeZone: string }[]): number[] {
+  return rows.map((r) => dayOf(utcToZoned(r.startsAt, r.timeZone).date));
+}
+
+/**
+ * Moves or edits a meeting. A new date, time or facilitator is checked against the cycle's rules:
+ * a broken rule is a 409 naming it, unless `force`, when the meeting is saved with the warnings.
+ * A new time or place raises the calendar sequence and tells the listeners, in the same transaction.
+ */
+export function updateMeeting(
+  db: Db,
+  actor: Actor,
+  listeners: Listeners,
+  id: number,
+  patch: UpdateMeeting,
+): Meeting {
+  return db.transaction(() => {
+    const before = loadRow(db, id, patch.version);
+    if (before.status === 'cancelled' || before.status === 'held')
+      throw conflict(`Meeting ${id} is ${before.status} and can no longer be changed`, {
+        currentStatus: before.status,
+      });
+    const start = utcToZoned(before.startsAt, before.timeZone);
+    const end = utcToZoned(before.endsAt, before.timeZone);
+    const date = patch.date ?? start.date;
+    const startTime = patch.startTime ?? start.time;
+    const endTime = patch.endTime ?? end.time;
+    if (endTime <= startTime)
+      throw badRequest('The meeting must end after it starts', [
+        { field: patch.endTime ? 'body.endTime' : 'body.startTime', message: 'must end after the start' },
+      ]);
+    const startsAt = zonedToUtc(date, startTime, before.timeZone);
+    const endsAt = zonedToUtc(date, endTime, before.timeZone);
+
+    const changes: Partial<MeetingRow> = {};
+    if (startsAt !== before.startsAt) changes.startsAt = startsAt;
+    if (endsAt !== before.endsAt) changes.endsAt = endsAt;
+    if (patch.title !== undefined) changes.title = patch.title;
+    if (patch.capacity !== undefined) changes.capacity = patch.capacity;
+    if (patch.audienceRoleKeys !== undefined) changes.audienceRoleKeys = patch.audienceRoleKeys;
+    if (patch.facilitatorId !== undefined) {
+      if (
+        patch.facilitatorId !== null &&
+        !db.select({ id: person.id }).from(person).where(eq(person.id, patch.facilitatorId)).get()
+      )
+        throw badRequest(`Person ${patch.facilitatorId} does not exist`, [
+          { field: 'body.facilitatorId', message: 'unknown person' },
+        ]);
+      changes.facilitatorId = patch.facilitatorId;
+    }
+    if (patch.hostOrganisationId !== undefined) {
+      changes.hostOrganisationId = patch.hostOrganisationId;
+      if (patch.hostOrganisationId !== null) {
+        const host = db
+          .select()
+          .from(organisation)
+          .where(eq(organisation.id, patch.hostOrganisationId))
+          .get();
+        if (!host)
+          throw badRequest(`Organisation ${patch.hostOrganisationId} does not exist`, [
+            { field: 'body.hostOrganisationId', message: 'unknown organisation' },
+          ]);
+        // a new host brings its own name and address unless the request gives others
+        changes.venueName = host.name;
+        changes.venueAddress = host.address;
+      }
+    }
+    if (patch.venueName !== undefined) changes.venueName = patch.venueName;
+    if (patch.venueAddress !== undefined) changes.venueAddress = patch.venueAddress;
+
+    const facilitatorId = changes.facilitatorId !== undefined ? changes.facilitatorId : before.facilitatorId;
+    const timeChanged = changes.startsAt !== undefined || changes.endsAt !== undefined;
+    const rulesMatter =
+      timeChanged || (changes.facilitatorId !== undefined && changes.facilitatorId !== before.facilitatorId);
+    if (rulesMatter) {
+      const { settings, year } = settingsOf(db, before);
+      const facilitator =
+        facilitatorId === null
+          ? undefined
+          : db.select().from(person).where(eq(person.id, facilitatorId)).get();
+      const facilitatorDays =
+        facilitatorId === null
+          ? []
+          : daysOf(
+              db
+                .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
+                .from(meeting)
+                .where(
+                  and(
+                    eq(meeting.facilitatorId, facilitatorId),
+                    ne(meeting.id, id),
+                    ne(meeting.status, 'cancelled'),
+                  ),
+                )
+                .all(),
+            );
+      const areaDays =
+        before.cycleId === null
+          ? []
+          : daysOf(
+              db
+                .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
+                .from(meeting)
+                .where(
+                  and(
+                    eq(meeting.cycleId, before.cycleId),
+                    eq(meeting.areaId, before.areaId),
+                    ne(meeting.id, id),
+                    ne(meeting.status, 'cancelled'),
+                  ),
+                )
+                .all(),
+            );
+      const violations = checkMeeting({
+        settings,
+        year,
+        areaId: before.areaId,
+        date,
+        startTime,
+        endTime,
+        facilitatorName: facilitator?.name,
+        facilitatorDays,
+        areaDays,
+      });
+      if (violations.length > 0 && !patch.force)
+        throw conflict(
+          `The change breaks the planning rule${violations.length > 1 ? 's' : ''} ${violations.map((v) => v.rule).join(', ')}: ${violations.map((v) => v.message).join('; ')}. Send force: true to save it anyway.`,
+          { violations },
+        );
+      changes.warnings = violations.map((v) => `${v.rule}: ${v.message}`);
+      if (timeChanged)
+        changes.explanation = `Flyttet manuelt til ${danishDate(date)} kl. ${startTime}–${endTime} af ${actor.email}${
+          violations.length
+            ? ' trods brud på planlægningsreglerne (se advarsler)'
+            : '; alle planlægningsregler er overholdt'
+        }.`;
+    }
+
+    const changed = diff(before as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+    if (Object.keys(changed).length === 0) return findMeeting(db, id)!;
+    const placeChanged = ['hostOrganisationId', 'venueName', 'venueAddress'].some((k) => k in changed);
+    const moved = 'startsAt' in changed || 'endsAt' in changed;
+    const after = db
+      .update(meeting)
+      .set({
+        ...changes,
+        icsSequence: before.icsSequence + (moved || placeChanged ? 1 : 0),
+        version: before.version + 1,
+        updatedAt: nowIso(),
+      })
+      .where(eq(meeting.id, id))
+      .returning()
+      .get();
+    recordAudit(db, actor, { action: 'update', entity: 'meeting', entityId: id, changes: changed });
+    if (moved || placeChanged)
+      notifyMeetingChange(db, listeners, { kind: moved ? 'rescheduled' : 'moved', before, after });
+    return findMeeting(db, id)!;
+  });
+}
+
+/** draft → planned → invited → held; any but held → cancelled. */
+const transitions: Record<MeetingStatus, MeetingStatus[]> = {
+  draft: ['planned', 'cancelled'],
+  planned: ['invited', 'cancelled'],
+  invited: ['held', 'cancelled'],
+  held: [],
+  cancelled: [],
+};
+
+export function setMeetingStatus(
+  db: Db,
+  actor: Actor,
+  listeners: Listeners,
+  id: number,
+  input: SetMeetingStatus,
+): Meeting {
+  return db.transaction(() => {
+    const before = loadRow(db, id, input.version);
+    if (!transitions[before.status].includes(input.status))
+      throw conflict(
+        `A meeting cannot go from ${before.status} to ${input.status} (allowed: ${transitions[before.status].join(', ') || 'none'})`,
+        { currentStatus: before.status },
+      );
+    if (input.status === 'cancelled' && !input.reason)
+      throw badRequest('A cancellation needs a reason', [
+        { field: 'body.reason', message: 'required when cancelling' },
+      ]);
+    const now = nowIso();
+    const cancelling = input.status === 'cancelled';
+    const after = db
+      .update(meeting)
+      .set({
+        status: input.status,
+        ...(cancelling
+          ? { cancelledAt: now, cancelReason: input.reason, icsSequence: before.icsSequence + 1 }
+          : {}),
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(meeting.id, id))
+      .returning()
+      .get();
+    recordAudit(db, actor, {
+      action: 'update',
+      entity: 'meeting',
+      entityId: id,
+      changes: { status: [before.status, input.status], ...(cancelling ? { reason: input.reason } : {}) },
+    });
+    if (cancelling) {
+      const change: MeetingChange = { kind: 'cancelled', before, after };
+      notifyMeetingChange(db, listeners, change);
+    }
+    return findMeeting(db, id)!;
+  });
+}
+
+export function cancelMeeting(
+  db: Db,
+  actor: Actor,
+  listeners: Listeners,
+  id: number,
+  input: CancelMeeting,
+): Meeting {
+  return setMeetingStatus(db, actor, listeners, id, { ...input, status: 'cancelled' });
+}
+
+export function getMeeting(db: Db, id: number): Meeting {
+  const found = findMeeting(db, id);
+  if (!found) throw notFound('Meeting', id);
+  return found;
+}

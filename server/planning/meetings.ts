@@ -1,0 +1,132 @@
+import type { Db } from '../../db/client.ts';
+import type { meeting } from '../../db/schema/index.ts';
+import { prepared } from '../register/prepared.ts';
+import { utcToZoned } from './calendar.ts';
+import type { MeetingRow } from './meeting-changes.ts';
+import type { Meeting, MeetingQuery } from './schemas.ts';
+
+/** One query for the meeting and everything its JSON names (area, district code, host, facilitator). */
+const MEETING_SELECT = `
+  SELECT m.id, m.cycle_id AS cycleId, c.year AS cycleYear, m.area_id AS areaId, a.name AS areaName,
+         a.kind AS areaKind, conv.code AS convenerCode, m.sequence_in_cycle AS sequenceInCycle,
+         m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt, m.time_zone AS timeZone,
+         m.host_organisation_id AS hostId, h.name AS hostName, m.venue_name AS venueName,
+         m.venue_address AS venueAddress, m.facilitator_id AS facilitatorId, p.name AS facilitatorName,
+         p.email AS facilitatorEmail, m.capacity, m.audience_role_keys AS audienceRoleKeys,
+         m.explanation, m.warnings, m.ics_uid AS icsUid, m.ics_sequence AS icsSequence,
+         m.cancelled_at AS cancelledAt, m.cancel_reason AS cancelReason, m.version,
+         m.created_at AS createdAt, m.updated_at AS updatedAt
+    FROM meeting m
+    JOIN area a ON a.id = m.area_id
+    JOIN organisation conv ON conv.id = a.convener_id
+    LEFT JOIN cycle c ON c.id = m.cycle_id
+    LEFT JOIN organisation h ON h.id = m.host_organisation_id
+    LEFT JOIN person p ON p.id = m.facilitator_id`;
+
+const ORDER = 'ORDER BY a.name, m.sequence_in_cycle, m.starts_at, m.id';
+
+interface JoinedRow {
+  id: number;
+  cycleId: number | null;
+  cycleYear: number | null;
+  areaId: number;
+  areaName: string;
+  areaKind: string;
+  convenerCode: string | null;
+  sequenceInCycle: number;
+  title: string;
+  status: Meeting['status'];
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  hostId: number | null;
+  hostName: string | null;
+  venueName: string | null;
+  venueAddress: string | null;
+  facilitatorId: number | null;
+  facilitatorName: string | null;
+  facilitatorEmail: string | null;
+  capacity: number | null;
+  audienceRoleKeys: string | null;
+  explanation: string | null;
+  warnings: string | null;
+  icsUid: string;
+  icsSequence: number;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toMeeting(row: JoinedRow): Meeting {
+  const start = utcToZoned(row.startsAt, row.timeZone);
+  const end = utcToZoned(row.endsAt, row.timeZone);
+  return {
+    id: row.id,
+    cycleId: row.cycleId,
+    year: row.cycleYear ?? Number(start.date.slice(0, 4)),
+    areaId: row.areaId,
+    area: { id: row.areaId, name: row.areaName, kind: row.areaKind, districtCode: row.convenerCode },
+    sequenceInCycle: row.sequenceInCycle,
+    title: row.title,
+    status: row.status,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timeZone: row.timeZone,
+    localDate: start.date,
+    localStartTime: start.time,
+    localEndTime: end.time,
+    host: row.hostId !== null && row.hostName !== null ? { id: row.hostId, name: row.hostName } : null,
+    venueName: row.venueName,
+    venueAddress: row.venueAddress,
+    facilitator:
+      row.facilitatorId !== null && row.facilitatorName !== null
+        ? { id: row.facilitatorId, name: row.facilitatorName, email: row.facilitatorEmail ?? '' }
+        : null,
+    capacity: row.capacity,
+    audienceRoleKeys: row.audienceRoleKeys ? (JSON.parse(row.audienceRoleKeys) as string[]) : null,
+    explanation: row.explanation,
+    warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : [],
+    icsUid: row.icsUid,
+    icsSequence: row.icsSequence,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function findMeeting(db: Db, id: number): Meeting | undefined {
+  const row = prepared(db, `${MEETING_SELECT} WHERE m.id = ?`).get(id) as JoinedRow | undefined;
+  return row && toMeeting(row);
+}
+
+export function meetingsOfCycle(db: Db, cycleId: number): Meeting[] {
+  return (prepared(db, `${MEETING_SELECT} WHERE m.cycle_id = ? ${ORDER}`).all(cycleId) as JoinedRow[]).map(
+    toMeeting,
+  );
+}
+
+/** Filters bind NULL when absent, so one prepared statement serves every combination. */
+export function listMeetings(db: Db, query: MeetingQuery): Meeting[] {
+  const rows = prepared(
+    db,
+    `${MEETING_SELECT}
+     WHERE (:year IS NULL OR c.year = :year)
+       AND (:district IS NULL OR conv.code = :district)
+       AND (:area IS NULL OR m.area_id = :area)
+       AND (:status IS NULL OR m.status = :status)
+     ${ORDER}`,
+  ).all({
+    year: query.year ?? null,
+    district: query.district ?? null,
+    area: query.area ?? null,
+    status: query.status ?? null,
+  }) as JoinedRow[];
+  return rows.map(toMeeting);
+}
+
+export type MeetingInsert = typeof meeting.$inferInsert;
+export type { MeetingRow };

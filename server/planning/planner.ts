@@ -1,0 +1,550 @@
+import { type DayNumber, danishDate, dateOf, dayOf, mondayOf, zonedToUtc } from './calendar.ts';
+import { MinHeap } from './heap.ts';
+import { areaBlackoutDays, calendarViolations, periodOf } from './rules.ts';
+import type { PlanningSettings } from './settings.ts';
+
+/** A possible host of an area's meeting: the police headquarters or a willing municipality. */
+export interface HostCandidate {
+  id: number;
+  name: string;
+  address: string | null;
+}
+
+export interface PlannerArea {
+  id: number;
+  name: string;
+  /** Rotation order: the convener first, then the willing members. */
+  hosts: HostCandidate[];
+  /** Hosts of the area's earlier meetings, oldest first (venue rotation). */
+  hostHistory: number[];
+  /** Local date of the area's meeting in the last cycle, per sequence (index 0 = first meeting). */
+  lastDates: (string | null)[];
+  /** Days the area already meets in this cycle (kept meetings when re-planning). */
+  busyDays?: DayNumber[];
+}
+
+export interface PlannerFacilitator {
+  id: number;
+  name: string;
+  /** Days the facilitator already has meetings (other areas' meetings when re-planning). */
+  bookedDays?: DayNumber[];
+}
+
+export interface PlanInput {
+  year: number;
+  settings: PlanningSettings;
+  areas: PlannerArea[];
+  facilitators: PlannerFacilitator[];
+}
+
+export interface PlannedMeeting {
+  areaId: number;
+  sequence: number;
+  /** Local date in the settings' time zone. */
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  facilitatorId: number | null;
+  host: HostCandidate | null;
+  explanation: string;
+  warnings: string[];
+}
+
+export interface UnplacedMeeting {
+  areaId: number;
+  areaName: string;
+  sequence: number;
+  rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity';
+  reason: string;
+}
+
+export type PlanResult =
+  | { ok: true; meetings: PlannedMeeting[] }
+  | { ok: false; detail: string; unplaced: UnplacedMeeting[] };
+
+interface FacilitatorState {
+  id: number;
+  name: string;
+  load: number;
+  booked: Set<DayNumber>;
+  perWeek: Map<DayNumber, number>;
+  nextFree: DayNumber;
+}
+
+interface Pending {
+  area: PlannerArea;
+  rank: number;
+  sequence: number;
+  segment: { first: number; last: number };
+  target: number;
+  targetReason: 'spread' | 'history' | 'packed' | 'current';
+}
+
+interface Placement {
+  pending: Pending;
+  index: number;
+  facilitator: FacilitatorState | null;
+}
+
+/** The days every area may meet on (calendar rules only), ascending. */
+export function allowedDays(settings: PlanningSettings, year: number): DayNumber[] {
+  const { first, last } = periodOf(settings, year);
+  const days: DayNumber[] = [];
+  for (let day = first; day <= last; day++)
+    if (calendarViolations(day, settings, year).length === 0) days.push(day);
+  return days;
+}
+
+/** k consecutive, equally long runs of the allowed days: meeting j of an area falls in run j. */
+function segmentsOf(length: number, k: number): { first: number; last: number }[] {
+  return Array.from({ length: k }, (_, j) => ({
+    first: Math.floor((j * length) / k),
+    last: Math.floor(((j + 1) * length) / k) - 1,
+  }));
+}
+
+/** Index of the allowed day nearest to a day, within a segment. */
+function nearestIndex(days: DayNumber[], day: DayNumber, segment: { first: number; last: number }): number {
+  let lo = segment.first;
+  let hi = segment.last;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > segment.first && Math.abs(days[lo - 1]! - day) <= Math.abs(days[lo]! - day)) return lo - 1;
+  return lo;
+}
+
+/** Last year's date moved into this year (29 February becomes 28 February). */
+function sameTimeOfYear(lastDate: string, year: number): DayNumber {
+  const monthDay = lastDate.slice(5) === '02-29' ? '02-28' : lastDate.slice(5);
+  return dayOf(`${year}-${monthDay}`);
+}
+
+function newFacilitatorStates(facilitators: PlannerFacilitator[]): FacilitatorState[] {
+  return [...facilitators]
+    .sort((a, b) => a.id - b.id)
+    .map((f): FacilitatorState => {
+      const booked = new Set(f.bookedDays ?? []);
+      const perWeek = new Map<DayNumber, number>();
+      for (const day of booked) perWeek.set(mondayOf(day), (perWeek.get(mondayOf(day)) ?? 0) + 1);
+      return { id: f.id, name: f.name, load: booked.size, booked, perWeek, nextFree: -Infinity };
+    });
+}
+
+function canTake(f: FacilitatorState, day: DayNumber, settings: PlanningSettings): boolean {
+  if ((f.perWeek.get(mondayOf(day)) ?? 0) >= settings.maxPerWeek) return false;
+  for (let d = day - settings.minDaysBetween + 1; d < day + settings.minDaysBetween; d++)
+    if (f.booked.has(d)) return false;
+  return true;
+}
+
+function book(f: FacilitatorState, day: DayNumber, settings: PlanningSettings): void {
+  f.booked.add(day);
+  f.load++;
+  const monday = mondayOf(day);
+  const inWeek = (f.perWeek.get(monday) ?? 0) + 1;
+  f.perWeek.set(monday, inWeek);
+  f.nextFree =
+    inWeek >= settings.maxPerWeek
+      ? Math.max(day + settings.minDaysBetween, monday + 7)
+      : day + settings.minDaysBetween;
+}
+
+const byLoad = (a: FacilitatorState, b: FacilitatorState) =>
+  a.load < b.load || (a.load === b.load && a.id < b.id);
+const byNextFree = (a: FacilitatorState, b: FacilitatorState) =>
+  a.nextFree < b.nextFree || (a.nextFree === b.nextFree && a.id < b.id);
+
+/**
+ * One chronological sweep over the allowed days. Each meeting is released on its target day and
+ * waits (moving later) until a facilitator is free; free facilitators sit in a heap by load, busy
+ * ones in a heap by the day they are free again, so each placement costs O(log F), and the whole
+ * plan O((n + F) log F + days) instead of rescanning meetings per day.
+ */
+function sweep(
+  days: DayNumber[],
+  pending: Pending[],
+  facilitators: FacilitatorState[],
+  settings: PlanningSettings,
+  areaBlocked: Map<number, Set<DayNumber>>,
+): { placements: Placement[]; unplaced: Pending[] } {
+  const order = [...pending].sort(
+    (a, b) => a.target - b.target || a.rank - b.rank || a.sequence - b.sequence,
+  );
+  const available = new MinHeap(byLoad);
+  const waiting = new MinHeap(byNextFree);
+  for (const f of facilitators) available.push(f);
+  const placements: Placement[] = [];
+  const unplaced: Pending[] = [];
+  let ready: Pending[] = [];
+  let next = 0;
+  for (let index = 0; index < days.length; index++) {
+    const day = days[index]!;
+    while (next < order.length && order[next]!.target <= index) ready.push(order[next++]!);
+    if (ready.length === 0) continue;
+    while (waiting.size > 0 && waiting.peek()!.nextFree <= day) available.push(waiting.pop()!);
+    const stash: FacilitatorState[] = [];
+    const kept: Pending[] = [];
+    let exhausted = false;
+    for (const p of ready) {
+      if (p.segment.last < index) {
+        unplaced.push(p);
+        continue;
+      }
+      const blocked = areaBlocked.get(p.area.id);
+      if (exhausted || blocked?.has(day)) {
+        kept.push(p);
+        continue;
+      }
+      let chosen: FacilitatorState | null = null;
+      if (facilitators.length > 0) {
+        while (available.size > 0) {
+          const f = available.pop()!;
+          if (canTake(f, day, settings)) {
+            chosen = f;
+            break;
+          }
+          stash.push(f);
+        }
+        if (!chosen) {
+          exhausted = true;
+          kept.push(p);
+          continue;
+        }
+        book(chosen, day, settings);
+        waiting.push(chosen);
+      }
+      placements.push({ pending: p, index, facilitator: chosen });
+      if (blocked) blocked.add(day);
+      else areaBlocked.set(p.area.id, new Set([day]));
+    }
+    for (const f of stash) available.push(f);
+    ready = kept;
+  }
+  unplaced.push(...ready, ...order.slice(next));
+  return { placements, unplaced };
+}
+
+/** Rotation: the candidate who hosted least often, then longest ago, then in list order. */
+export function chooseHost(candidates: HostCandidate[], history: number[]): HostCandidate | null {
+  let best: HostCandidate | null = null;
+  let bestCount = Infinity;
+  let bestLast = Infinity;
+  for (const c of candidates) {
+    let count = 0;
+    let last = -1;
+    history.forEach((id, i) => {
+      if (id === c.id) {
+        count++;
+        last = i;
+      }
+    });
+    if (count < bestCount || (count === bestCount && last < bestLast)) {
+      best = c;
+      bestCount = count;
+      bestLast = last;
+    }
+  }
+  return best;
+}
+
+function hostReason(host: HostCandidate | null, history: number[]): string {
+  if (!host) return 'Ingen vært kunne vælges (ingen villige værter i området).';
+  const times = history.filter((id) => id === host.id).length;
+  return times === 0
+    ? `Vært: ${host.name}, som ikke har været vært før (værtsrotation).`
+    : `Vært: ${host.name}, som har været vært færrest gange (${times}) blandt de villige værter (værtsrotation).`;
+}
+
+interface Finished {
+  placements: Placement[];
+  strategy: 'spread' | 'packed' | 'nearest';
+}
+
+/** Turns placements into meetings with times, hosts and the Danish explanation of each date. */
+function describe(
+  input: PlanInput,
+  days: DayNumber[],
+  finished: Finished,
+  areaCount: number,
+): PlannedMeeting[] {
+  const { settings } = input;
+  const times = new Map<string, { startsAt: string; endsAt: string }>();
+  const histories = new Map(input.areas.map((a) => [a.id, [...a.hostHistory]]));
+  const sorted = [...finished.placements].sort(
+    (a, b) => a.pending.rank - b.pending.rank || a.pending.sequence - b.pending.sequence,
+  );
+  const windowDays = settings.historyWindowWeeks * 7;
+  return sorted.map(({ pending, index, facilitator }) => {
+    const day = days[index]!;
+    const date = dateOf(day);
+    let time = times.get(date);
+    if (!time) {
+      time = {
+        startsAt: zonedToUtc(date, settings.startTime, settings.timeZone),
+        endsAt: zonedToUtc(date, settings.endTime, settings.timeZone),
+      };
+      times.set(date, time);
+    }
+    const history = histories.get(pending.area.id)!;
+    const host = chooseHost(pending.area.hosts, history);
+    const hostText = hostReason(host, history);
+    if (host) history.push(host.id);
+    const targetDate = dateOf(days[pending.target]!);
+    const parts: string[] = [];
+    const warnings: string[] = [];
+    const k = settings.meetingsPerArea;
+    const ofK = k > 1 ? ` Møde ${pending.sequence} af ${k}, lagt i periodens ${pending.sequence}. del.` : '';
+    const lastDate = pending.area.lastDates[pending.sequence - 1] ?? null;
+    if (pending.targetReason === 'history' && lastDate) {
+      const distance = Math.abs(day - sameTimeOfYear(lastDate, input.year));
+      parts.push(
+        `Sidste møde var ${danishDate(lastDate, false)}; det nye lægges på samme tid af året (mål ${danishDate(targetDate, false)}, højst ±${settings.historyWindowWeeks} uger).`,
+      );
+      if (distance > windowDays)
+        warnings.push(
+          `Mødet ligger ${Math.round(distance / 7)} uger fra sidste års dato (mere end ±${settings.historyWindowWeeks} uger)`,
+        );
+    } else if (pending.targetReason === 'spread')
+      parts.push(
+        `Møderne fordeles jævnt over året: området er nr. ${pending.rank + 1} af ${areaCount}, med måldato ${danishDate(targetDate, false)}.`,
+      );
+    else if (pending.targetReason === 'packed')
+      parts.push('Kapaciteten er stram, så møderne er lagt så tidligt som muligt i perioden.');
+    else
+      parts.push(`Området er planlagt om for sig; nærmeste mulige dag ved ${danishDate(targetDate, false)}.`);
+    if (index !== pending.target)
+      parts.push(
+        `Måldatoen kunne ikke bruges (facilitatorernes kapacitet eller områdets egne friholdte dage), så den nærmeste mulige dag blev valgt.`,
+      );
+    parts.push(
+      `${danishDate(date)} er en tilladt ugedag uden helligdag og uden for ferieperioderne; kl. ${settings.startTime}–${settings.endTime} (${settings.timeZone}).`,
+    );
+    parts.push(
+      facilitator
+        ? `Facilitator: ${facilitator.name} (${facilitator.load} møder i alt; belastningen fordeles jævnt).`
+        : 'Ingen facilitator er tildelt (ingen facilitatorer valgt).',
+    );
+    parts.push(hostText);
+    return {
+      areaId: pending.area.id,
+      sequence: pending.sequence,
+      date,
+      ...time,
+      facilitatorId: facilitator?.id ?? null,
+      host,
+      explanation: `${parts.join(' ')}${ofK}`,
+      warnings,
+    };
+  });
+}
+
+function nounFor(settings: PlanningSettings, count: number): string {
+  if (settings.areaKind === 'police_district' && settings.meetingsPerArea === 1)
+    return count === 1 ? 'district' : 'districts';
+  return count === 1 ? 'meeting' : 'meetings';
+}
+
+function infeasible(
+  input: PlanInput,
+  days: DayNumber[],
+  unplaced: Pending[],
+  total: number,
+  areaBlocked: Map<number, Set<DayNumber>>,
+): PlanResult {
+  const { settings } = input;
+  const weeks = new Set(days.map(mondayOf)).size;
+  const f = input.facilitators.length;
+  const capacityText =
+    f * settings.maxPerWeek * weeks < total
+      ? `${f} facilitator${f === 1 ? '' : 's'} × ${settings.maxPerWeek} per week is too few for ${total} ${nounFor(settings, total)} in ${weeks} week${weeks === 1 ? '' : 's'}`
+      : `${f} facilitator${f === 1 ? '' : 's'} with at most ${settings.maxPerWeek} per week and ${settings.minDaysBetween} days between meetings cannot cover ${total} ${nounFor(settings, total)} in ${weeks} week${weeks === 1 ? '' : 's'}`;
+  const list = [...unplaced]
+    .sort((a, b) => a.rank - b.rank || a.sequence - b.sequence)
+    .map((p): UnplacedMeeting => {
+      const blocked = areaBlocked.get(p.area.id) ?? new Set();
+      const open = days.slice(p.segment.first, p.segment.last + 1).some((d) => !blocked.has(d));
+      return open
+        ? {
+            areaId: p.area.id,
+            areaName: p.area.name,
+            sequence: p.sequence,
+            rule: 'facilitatorCapacity',
+            reason: capacityText,
+          }
+        : {
+            areaId: p.area.id,
+            areaName: p.area.name,
+            sequence: p.sequence,
+            rule: 'areaBlackoutDate',
+            reason: `every allowed day of the period is blacked out for ${p.area.name}`,
+          };
+    });
+  const rules = [...new Set(list.map((u) => u.reason))];
+  return {
+    ok: false,
+    detail: `${list.length} of ${total} meetings could not be placed: ${rules.join('; ')}`,
+    unplaced: list,
+  };
+}
+
+function noDays(input: PlanInput, areas: PlannerArea[]): PlanResult {
+  const { first, last } = periodOf(input.settings, input.year);
+  const reason = `the period ${dateOf(first)}–${dateOf(last)} has too few allowed days for ${input.settings.meetingsPerArea} meeting(s) per area after weekdays, holidays and blackouts`;
+  return {
+    ok: false,
+    detail: reason,
+    unplaced: areas.flatMap((a) =>
+      Array.from({ length: input.settings.meetingsPerArea }, (_, j) => ({
+        areaId: a.id,
+        areaName: a.name,
+        sequence: j + 1,
+        rule: 'period' as const,
+        reason,
+      })),
+    ),
+  };
+}
+
+function blockedDaysOf(input: PlanInput): Map<number, Set<DayNumber>> {
+  return new Map(
+    input.areas.map((a) => {
+      const blocked = areaBlackoutDays(input.settings, a.id);
+      for (const d of a.busyDays ?? []) blocked.add(d);
+      return [a.id, blocked];
+    }),
+  );
+}
+
+/**
+ * The plan of a cycle: every area's k meetings on allowed days, spread over the year (or near last
+ * cycle's dates), each with a facilitator within capacity and a host in rotation — or, when that is
+ * impossible, which meetings could not be placed and why. Pure and deterministic.
+ */
+export function planCycle(input: PlanInput): PlanResult {
+  const { settings, year } = input;
+  const areas = [...input.areas].sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id - b.id);
+  const days = allowedDays(settings, year);
+  const k = settings.meetingsPerArea;
+  if (days.length < k) return noDays(input, areas);
+  const segments = segmentsOf(days.length, k);
+  const total = areas.length * k;
+
+  const pendingFor = (packed: boolean): Pending[] =>
+    areas.flatMap((area, rank) =>
+      segments.map((segment, j): Pending => {
+        const lastDate = area.lastDates[j] ?? null;
+        if (packed)
+          return { area, rank, sequence: j + 1, segment, target: segment.first, targetReason: 'packed' };
+        if (lastDate)
+          return {
+            area,
+            rank,
+            sequence: j + 1,
+            segment,
+            target: nearestIndex(days, sameTimeOfYear(lastDate, year), segment),
+            targetReason: 'history',
+          };
+        const length = segment.last - segment.first + 1;
+        return {
+          area,
+          rank,
+          sequence: j + 1,
+          segment,
+          target: segment.first + Math.floor(((rank + 0.5) * length) / areas.length),
+          targetReason: 'spread',
+        };
+      }),
+    );
+
+  let lastUnplaced: Pending[] = [];
+  for (const packed of [false, true]) {
+    const facilitators = newFacilitatorStates(input.facilitators);
+    const blocked = blockedDaysOf(input);
+    const { placements, unplaced } = sweep(days, pendingFor(packed), facilitators, settings, blocked);
+    if (unplaced.length === 0)
+      return {
+        ok: true,
+        meetings: describe(
+          { ...input, areas },
+          days,
+          { placements, strategy: packed ? 'packed' : 'spread' },
+          areas.length,
+        ),
+      };
+    lastUnplaced = unplaced;
+  }
+  return infeasible(input, days, lastUnplaced, total, blockedDaysOf(input));
+}
+
+export interface ReplanRequest {
+  input: PlanInput;
+  area: PlannerArea;
+  /** The sequences to place, each with the day to stay near (its current date, if any). */
+  sequences: { sequence: number; near: string | null }[];
+}
+
+/**
+ * Re-plans one area's meetings on their own, the rest of the cycle fixed (their facilitators'
+ * bookings come in as bookedDays): each meeting goes to the allowed day nearest its target where a
+ * facilitator is free. Small by nature (k meetings), so a plain nearest-first scan.
+ */
+export function replanArea({ input, area, sequences }: ReplanRequest): PlanResult {
+  const { settings, year } = input;
+  const days = allowedDays(settings, year);
+  const k = settings.meetingsPerArea;
+  if (days.length < k) return noDays(input, [area]);
+  const segments = segmentsOf(days.length, k);
+  const facilitators = newFacilitatorStates(input.facilitators);
+  const blocked = blockedDaysOf({ ...input, areas: [area] });
+  const areaDays = blocked.get(area.id)!;
+  const placements: Placement[] = [];
+  const unplaced: Pending[] = [];
+  for (const { sequence, near } of [...sequences].sort((a, b) => a.sequence - b.sequence)) {
+    const segment = segments[sequence - 1] ?? segments[segments.length - 1]!;
+    const lastDate = area.lastDates[sequence - 1] ?? null;
+    const reference = lastDate ? sameTimeOfYear(lastDate, year) : near ? dayOf(near) : null;
+    const target =
+      reference === null
+        ? Math.floor((segment.first + segment.last) / 2)
+        : nearestIndex(days, reference, segment);
+    const pending: Pending = {
+      area,
+      rank: 0,
+      sequence,
+      segment,
+      target,
+      targetReason: lastDate ? 'history' : 'current',
+    };
+    let placed = false;
+    for (let step = 0; !placed && step <= segment.last - segment.first; step++) {
+      for (const index of step === 0 ? [target] : [target - step, target + step]) {
+        if (index < segment.first || index > segment.last) continue;
+        const day = days[index]!;
+        if (areaDays.has(day)) continue;
+        let chosen: FacilitatorState | null = null;
+        if (facilitators.length > 0) {
+          chosen =
+            [...facilitators]
+              .sort((a, b) => a.load - b.load || a.id - b.id)
+              .find((f) => canTake(f, day, settings)) ?? null;
+          if (!chosen) continue;
+          book(chosen, day, settings);
+        }
+        areaDays.add(day);
+        placements.push({ pending, index, facilitator: chosen });
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) unplaced.push(pending);
+  }
+  if (unplaced.length > 0)
+    return infeasible(input, days, unplaced, sequences.length, blockedDaysOf({ ...input, areas: [area] }));
+  return {
+    ok: true,
+    meetings: describe({ ...input, areas: [area] }, days, { placements, strategy: 'nearest' }, 1),
+  };
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { meetingStatuses } from '../../db/schema/index.ts';
+import { CalendarDate, Id, Timestamp, Version } from '../http/common-schemas.ts';
+import { ruleKeys } from './rules.ts';
+import { PlanningSettings } from './settings.ts';
+
+export { PlanningSettings };
+
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const MeetingStatus = z.enum(meetingStatuses);
+
+export const CreateCycle = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(1).max(200).optional(),
+  settings: PlanningSettings.prefault({}),
+  dryRun: z.boolean().default(false).describe('Return the plan without saving it'),
+});
+export type CreateCycle = z.infer<typeof CreateCycle>;
+
+const MeetingCore = {
+  areaId: z.number().int(),
+  area: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    kind: z.string(),
+    districtCode: z.string().nullable(),
+  }),
+  year: z.number().int(),
+  sequenceInCycle: z.number().int(),
+  title: z.string(),
+  status: MeetingStatus,
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  timeZone: z.string(),
+  localDate: CalendarDate,
+  localStartTime: z.string(),
+  localEndTime: z.string(),
+  host: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  venueName: z.string().nullable(),
+  venueAddress: z.string().nullable(),
+  facilitator: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
+  capacity: z.number().int().nullable(),
+  audienceRoleKeys: z.array(z.string()).nullable(),
+  explanation: z.string().nullable(),
+  warnings: z.array(z.string()),
+};
+
+export const Meeting = z
+  .object({
+    id: z.number().int(),
+    cycleId: z.number().int().nullable(),
+    ...MeetingCore,
+    icsUid: z.string(),
+    icsSequence: z.number().int(),
+    cancelledAt: Timestamp.nullable(),
+    cancelReason: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Meeting' });
+export type Meeting = z.infer<typeof Meeting>;
+
+/** A meeting as a dry run would create it: no id, no calendar identity yet. */
+export const MeetingPreview = z.object(MeetingCore).meta({ id: 'MeetingPreview' });
+export type MeetingPreview = z.infer<typeof MeetingPreview>;
+
+export const Cycle = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    areaKind: z.string(),
+    name: z.string(),
+    settings: PlanningSettings,
+    meetings: z.array(Meeting),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Cycle' });
+export type Cycle = z.infer<typeof Cycle>;
+
+export const CycleSummary = Cycle.omit({ meetings: true, settings: true })
+  .extend({ meetingCount: z.number().int(), cancelledCount: z.number().int() })
+  .meta({ id: 'CycleSummary' });
+export type CycleSummary = z.infer<typeof CycleSummary>;
+
+export const PlanPreview = z
+  .object({
+    dryRun: z.literal(true),
+    year: z.number().int(),
+    areaKind: z.string(),
+    name: z.string(),
+    settings: PlanningSettings,
+    meetings: z.array(MeetingPreview),
+  })
+  .meta({ id: 'PlanPreview' });
+export type PlanPreview = z.infer<typeof PlanPreview>;
+
+export const CycleParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const CycleQuery = z.strictObject({ kind: z.string().min(1).max(50).default('police_district') });
+export const ReplanParams = CycleParams.extend({ areaId: Id });
+
+export const ReplanArea = z.strictObject({
+  areaBlackoutDates: z
+    .array(CalendarDate)
+    .max(1000)
+    .optional()
+    .describe("The area's own busy dates in this cycle (replace the ones stored)"),
+  dryRun: z.boolean().default(false),
+});
+export type ReplanArea = z.infer<typeof ReplanArea>;
+
+export const UpdateMeeting = z
+  .strictObject({
+    version: Version,
+    date: CalendarDate.optional().describe('New local date (time zone of the meeting)'),
+    startTime: LocalTime.optional().describe('New local start time HH:MM'),
+    endTime: LocalTime.optional().describe('New local end time HH:MM'),
+    title: z.string().trim().min(1).max(300).optional(),
+    hostOrganisationId: Id.nullable().optional(),
+    venueName: z.string().trim().max(300).nullable().optional(),
+    venueAddress: z.string().trim().max(500).nullable().optional(),
+    facilitatorId: Id.nullable().optional(),
+    capacity: z.number().int().positive().nullable().optional(),
+    audienceRoleKeys: z.array(z.string().min(1).max(100)).max(100).nullable().optional(),
+    force: z.boolean().default(false).describe('Save even when the change breaks a planning rule'),
+  })
+  .meta({ id: 'UpdateMeeting' });
+export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
+
+export const CancelMeeting = z.strictObject({
+  version: Version,
+  reason: z.string().trim().min(1).max(1000),
+});
+export type CancelMeeting = z.infer<typeof CancelMeeting>;
+
+export const SetMeetingStatus = z.strictObject({
+  version: Version,
+  status: MeetingStatus,
+  reason: z.string().trim().min(1).max(1000).optional().describe('Required when cancelling'),
+});
+export type SetMeetingStatus = z.infer<typeof SetMeetingStatus>;
+
+export const MeetingQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  district: z.string().max(20).optional().describe("The district's code (politikredskode)"),
+  area: Id.optional(),
+  status: MeetingStatus.optional(),
+});
+export type MeetingQuery = z.infer<typeof MeetingQuery>;
+
+export const RuleViolationSchema = z.object({ rule: z.enum(ruleKeys), message: z.string() });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { CalendarDate } from '../http/common-schemas.ts';
+
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The planner's rules, each with the default the Danish meetings use; stored with the cycle. */
+export const PlanningSettings = z
+  .strictObject({
+    areaKind: z.string().min(1).max(50).default('police_district').describe('Which convening areas meet'),
+    areaIds: z
+      .array(z.number().int().positive())
+      .max(20_000)
+      .optional()
+      .describe('Only these areas (default: every area of the kind)'),
+    meetingsPerArea: z
+      .number()
+      .int()
+      .min(1)
+      .max(12)
+      .default(1)
+      .describe('k meetings per area, spaced evenly'),
+    weekdays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .default([2, 3, 4])
+      .describe('ISO weekdays allowed (1 = Monday); default Tuesday–Thursday'),
+    startTime: LocalTime.default('09:30'),
+    endTime: LocalTime.default('13:00'),
+    timeZone: z.string().max(100).refine(isTimeZone, 'unknown IANA time zone').default('Europe/Copenhagen'),
+    periodStart: CalendarDate.optional().describe('First allowed date (default 1 January of the year)'),
+    periodEnd: CalendarDate.optional().describe('Last allowed date (default 31 December of the year)'),
+    blackoutWeeks: z
+      .array(z.number().int().min(1).max(53))
+      .default([7, 42])
+      .describe('ISO weeks without meetings (winter and autumn school holidays)'),
+    blackoutMonths: z.array(z.number().int().min(1).max(12)).default([7]),
+    blackoutRanges: z
+      .array(z.strictObject({ from: MonthDay, to: MonthDay }))
+      .default([{ from: '12-20', to: '01-03' }])
+      .describe('Yearly ranges without meetings; from > to wraps over New Year'),
+    blackoutDates: z
+      .array(CalendarDate)
+      .max(1000)
+      .default([])
+      .describe("The cycle's own extra blackout dates"),
+    areaBlackoutDates: z
+      .record(z.string().regex(/^\d+$/, 'area id'), z.array(CalendarDate).max(1000))
+      .default({})
+      .describe("Each area's own busy dates, by area id"),
+    facilitatorIds: z
+      .array(z.number().int().positive())
+      .max(10_000)
+      .optional()
+      .describe('Who facilitates (default: every person with the facilitator role; none = unassigned)'),
+    maxPerWeek: z.number().int().min(1).max(7).default(2).describe('Meetings per facilitator per ISO week'),
+    minDaysBetween: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .default(2)
+      .describe('Days from one meeting of a facilitator to their next (1 = consecutive days allowed)'),
+    historyWindowWeeks: z
+      .number()
+      .int()
+      .min(0)
+      .max(26)
+      .default(4)
+      .describe('How close to last cycle’s date an area’s meeting should fall'),
+    capacity: z.number().int().positive().nullable().default(null),
+    audienceRoleKeys: z.array(z.string().min(1).max(100)).max(100).nullable().default(null),
+  })
+  .meta({ id: 'PlanningSettings' });
+
+export type PlanningSettings = z.infer<typeof PlanningSettings>;
+export type PlanningSettingsInput = z.input<typeof PlanningSettings>;
+
+export function defaultSettings(overrides: PlanningSettingsInput = {}): PlanningSettings {
+  return PlanningSettings.parse(overrides);
+}

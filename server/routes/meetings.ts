@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../http/common-schemas.ts';
+import { Problem } from '../http/problems.ts';
+import { cancelMeeting, getMeeting, setMeetingStatus, updateMeeting } from '../planning/meeting-updates.ts';
+import { listMeetings } from '../planning/meetings.ts';
+import {
+  CancelMeeting,
+  Meeting,
+  MeetingQuery,
+  RuleViolationSchema,
+  SetMeetingStatus,
+  UpdateMeeting,
+} from '../planning/schemas.ts';
+
+const tags = ['planning'];
+const RuleConflict = Problem.extend({ violations: z.array(RuleViolationSchema).optional() });
+
+/** Single meetings: read, move (rules checked), cancel, advance their status. */
+const meetings: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/meetings',
+    { schema: { tags, querystring: MeetingQuery, response: { 200: z.array(Meeting), 400: Problem } } },
+    async (request) => listMeetings(app.db, request.query),
+  );
+  app.get(
+    '/api/meetings/:id',
+    { schema: { tags, params: IdParams, response: { 200: Meeting, 404: Problem } } },
+    async (request) => getMeeting(app.db, request.params.id),
+  );
+  app.patch(
+    '/api/meetings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Move or edit a meeting; a broken rule is a 409 unless force: true',
+        params: IdParams,
+        body: UpdateMeeting,
+        response: { 200: Meeting, 400: Problem, 404: Problem, 409: RuleConflict },
+      },
+    },
+    async (request) =>
+      updateMeeting(app.db, request.actor!, app.meetingChangeListeners, request.params.id, request.body),
+  );
+  app.post(
+    '/api/meetings/:id/cancel',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: CancelMeeting,
+        response: { 200: Meeting, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) =>
+      cancelMeeting(app.db, request.actor!, app.meetingChangeListeners, request.params.id, request.body),
+  );
+  app.post(
+    '/api/meetings/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'draft → planned → invited → held, or cancelled (with a reason)',
+        params: IdParams,
+        body: SetMeetingStatus,
+        response: { 200: Meeting, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) =>
+      setMeetingStatus(app.db, request.actor!, app.meetingChangeListeners, request.params.id, request.body),
+  );
+};
+export default meetings;
