@@ -70,6 +70,13 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
   t.equal(add.statusCode, 200);
   t.same(add.json(), { changed: true, cancellationQueued: false });
 
+  const agendaPoint = prepared(
+    app.db,
+    `INSERT INTO agenda_item (meeting_id, position, title, presenter, duration_minutes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`,
+  );
+  agendaPoint.run(m.id, 1, 'Velkomst', null, 15);
+  agendaPoint.run(m.id, 2, '24-timers-reglen', 'Bornholms Politi', 60);
   const sent = await app.inject({
     method: 'POST',
     url: `/api/meetings/${m.id}/invitations`,
@@ -96,6 +103,11 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
   t.match(pia.text, /Politigården, Zahrtmannsvej 4, 3700 Rønne/);
   t.match(pia.html, /Deltager ikke/);
   t.match(pia.html, /Dagsorden/);
+  t.match(
+    pia.text,
+    /Dagsorden:\n09\.00 Velkomst\n09\.15 24-timers-reglen – v\/ Bornholms Politi/,
+    'the agenda with times',
+  );
   t.equal(pia.from?.value[0]?.address, 'noreply@samraad.test');
   t.match(pia.messageId, /@samraad\.test>?$/);
 
