@@ -17,6 +17,9 @@ import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
+/** Answer-link secrets in stored mail, blanked once a message is delivered over SMTP. */
+export const answerLinkRedaction = { pattern: /\/rsvp\/rsvp_[A-Za-z0-9_-]+/g, replacement: '/rsvp/[sendt]' };
+
 /** The platform's own address (MAIL_FROM): sender of every email and ORGANIZER address of every calendar entry. */
 export function platformAddress(config: Pick<Config, 'MAIL_FROM'>): { name: string; address: string } {
   const [first] = addressparser(config.MAIL_FROM, { flatten: true });

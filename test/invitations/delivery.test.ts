@@ -65,14 +65,20 @@ t.test('without SMTP_URL the mail is captured: .eml files and /raw', async (t) =
   t.same(files, list.items.map((i: { id: number }) => `${i.id}.eml`).sort());
   const first = list.items[0];
   const file = readFileSync(join(dir, 'mail', `${first.id}.eml`), 'utf8');
-  const raw = await app.inject({ url: `/api/outbox/${first.id}/raw`, headers: as.viewer });
+  const raw = await app.inject({ url: `/api/outbox/${first.id}/raw`, headers: as.facilitator });
+  t.equal(
+    (await app.inject({ url: `/api/outbox/${first.id}/raw`, headers: as.viewer })).statusCode,
+    403,
+    'live answer links: not for viewers',
+  );
   t.equal(raw.statusCode, 200);
   t.equal(raw.headers['content-type'], 'message/rfc822');
   t.equal(raw.body, file, 'the stored source is the file');
   const parsed = await simpleParser(file);
   t.equal(parsed.messageId, first.messageId);
+  t.match(parsed.text, /rsvp_[A-Za-z0-9_-]{12}_/, 'the captured copy is the mail itself, links included');
   t.equal(calendarOf(parsed).method, 'REQUEST');
-  t.equal((await app.inject({ url: '/api/outbox/99999/raw', headers: as.viewer })).statusCode, 404);
+  t.equal((await app.inject({ url: '/api/outbox/99999/raw', headers: as.facilitator })).statusCode, 404);
   t.equal(
     (await app.inject({ url: '/api/outbox/1/raw' })).statusCode,
     401,

@@ -183,7 +183,14 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
   t.equal(outbox.json().total, 5);
   const one = outbox.json().items[0];
   t.match(one, { kind: 'invitation', status: 'sent', attempts: 1, meetingId: m.id });
-  const raw = await app.inject({ url: `/api/outbox/${one.id}/raw`, headers: as.viewer });
+  const stored = prepared(app.db, 'SELECT content FROM outbox_message WHERE meeting_id = ?').all(m.id) as {
+    content: string;
+  }[];
+  t.ok(
+    stored.every((r) => !/rsvp_/.test(r.content) && r.content.includes('/rsvp/[sendt]')),
+    'once delivered, no answer-link secret is left in the database',
+  );
+  const raw = await app.inject({ url: `/api/outbox/${one.id}/raw`, headers: as.facilitator });
   t.equal(raw.headers['content-type'], 'message/rfc822');
   t.match(raw.body, new RegExp(`Message-ID: ${one.messageId.replace(/[.<>]/g, '\\$&')}`, 'i'));
   t.equal((await app.inject({ url: '/api/outbox?status=nonsense', headers: as.viewer })).statusCode, 400);
