@@ -13,7 +13,7 @@ import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
 import { loadConfig } from '../../server/config.ts';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
-import { platformAddress } from '../../server/invitations/meeting-mail.ts';
+import { answerLinkRedaction, platformAddress } from '../../server/invitations/meeting-mail.ts';
 import { OutboxSender } from '../../server/mail/outbox-sender.ts';
 import { drainOutbox, messageOf, type OutboxRow } from '../../server/mail/sender.ts';
 import { smtpTransport } from '../../server/mail/transports.ts';
@@ -155,7 +155,7 @@ const live = await phase(async () => {
   const sender = new OutboxSender(
     db,
     smtpTransport(url, { maxConnections: CONNECTIONS }),
-    { from, intervalMs: 60_000 },
+    { from, intervalMs: 60_000, redactAfterSending: answerLinkRedaction },
     silent,
   );
   sender.start();
@@ -181,7 +181,7 @@ const outbox = await phase(async () => {
   for (const m of meetings) invited += sendInvitations(db, config, null, m.id).invited;
   queuedMs = performance.now() - started;
   const transport = smtpTransport(url, { maxConnections: CONNECTIONS });
-  const report = await drainOutbox(db, transport, { from });
+  const report = await drainOutbox(db, transport, { from, redactAfterSending: answerLinkRedaction });
   transport.close();
   return { invited, report };
 });
