@@ -158,12 +158,17 @@ export function sendInvitations(
   config: MailConfig,
   actor: Actor | null,
   meetingId: number,
-  options: { agenda?: AgendaItem[] } = {},
+  options: {
+    agenda?: AgendaItem[];
+    /** Only these people of the audience (e.g. a delegate just added by hand); default everyone. */
+    personIds?: number[];
+  } = {},
 ): SendReport {
   return db.transaction(() => {
     const m = getMeetingRow(db, meetingId);
     assertOpen(m);
-    const audience = selectAudience(db, meetingId);
+    const only = options.personIds ? new Set(options.personIds) : null;
+    const audience = selectAudience(db, meetingId).filter((p) => !only || only.has(p.personId));
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();
