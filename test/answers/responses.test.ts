@@ -288,3 +288,25 @@ t.test('a raised capacity lets those waiting in, told through the meeting-change
     ['b@brk.dk'],
   );
 });
+
+t.test('someone taken off the list while waiting no longer counts in the line', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { capacity: 1 });
+  const org = m.memberIds.Bornholm!;
+  const [a, b, c] = ['a', 'b', 'c'].map((x) =>
+    insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
+  );
+  for (const inv of [a, b, c])
+    await app.inject({ method: 'POST', url: `/rsvp/${inv!.token}`, payload: { answer: 'accepted' } });
+  prepared(app.db, "UPDATE invitation SET withdrawn_at = '2026-11-03T00:00:00.000Z' WHERE id = ?").run(
+    b!.invitationId,
+  );
+  const view = await app.inject({ url: `/rsvp/${c!.token}`, headers: { accept: 'application/json' } });
+  t.match(view.json().answer, { waitlisted: true, waitlistPosition: 1 });
+  // when a's place frees, c (not the withdrawn b) gets it
+  await app.inject({ method: 'POST', url: `/rsvp/${a!.token}`, payload: { answer: 'declined' } });
+  t.same(
+    outboxOf(app.db, 'waitlist-promoted').map((p) => p.toAddress),
+    ['c@brk.dk'],
+  );
+});
