@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Db, migrateDatabase, openDatabase } from '../db/client.ts';
 import { accountRoles } from '../db/schema/index.ts';
@@ -14,10 +15,22 @@ import {
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
 import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
+import { platformAddress } from '../server/invitations/meeting-mail.ts';
+import { queueDueReminders } from '../server/invitations/reminders.ts';
+import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
+import { transportFor } from '../server/mail/transports.ts';
+import { createDraftAgenda } from '../server/outcomes/agenda.ts';
+import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
 import { getCycle, icsDomainOf, planYear, previewYear } from '../server/planning/cycles.ts';
 import { planTable } from '../server/planning/plan-table.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
 import { importPeople } from '../server/register/people-import.ts';
+import {
+  type ReportFormat,
+  renderAgreementsReport,
+  renderNationalReport,
+  reportFormats,
+} from '../server/reports/render.ts';
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
 interface Command {
@@ -132,7 +145,13 @@ const commands: Record<string, Command> = {
         console.log(`${preview.name} (prøvekørsel, intet gemt)\n${planTable(preview.meetings)}`);
         return;
       }
-      const context = { listeners: [], icsDomain: icsDomainOf(loadConfig().PUBLIC_URL) };
+      const context = {
+        listeners: [],
+        icsDomain: icsDomainOf(loadConfig().PUBLIC_URL),
+        onMeetingCreated: (tx: typeof db, meetingId: number) => {
+          createDraftAgenda(tx, meetingId);
+        },
+      };
       const cycle = planYear(db, commandLineActor, context, input);
       console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
     },
@@ -152,6 +171,32 @@ const commands: Record<string, Command> = {
       if (report.errors.length) process.exitCode = 1;
     },
   },
+  'outbox:send': {
+    summary: 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
+    usage: 'outbox:send [--recover]',
+    options: { recover: { type: 'boolean' } },
+    async run(db, values) {
+      const config = loadConfig();
+      // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
+      if (values.recover)
+        console.log(`Re-queued ${requeueInterrupted(db, { all: true })} interrupted message(s).`);
+      const reminders = queueDueReminders(db, config, new Date());
+      const transport = transportFor(config);
+      try {
+        const report = await drainOutbox(db, transport, {
+          from: platformAddress(config),
+          maxAttempts: config.MAIL_MAX_ATTEMPTS,
+          retryBaseMs: config.MAIL_RETRY_BASE_MS,
+        });
+        console.log(
+          `Reminders queued ${reminders}; sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}.`,
+        );
+        if (report.failed) process.exitCode = 1;
+      } finally {
+        transport.close();
+      }
+    },
+  },
   'invitations:chase': {
     summary: 'Queue reminders to the fixed contact of organisations nobody has signed up from (once each)',
     usage: 'invitations:chase [--days N]',
@@ -163,6 +208,45 @@ const commands: Record<string, Command> = {
       for (const gap of report.withoutContact)
         console.log(`meeting ${gap.meetingId}: ${gap.name} has no fixed contact person`);
       console.log(`${report.queued} reminder(s) queued for ${report.meetings} meeting(s).`);
+    },
+  },
+  report: {
+    summary: 'Write a report: a district report with --district, else the national report',
+    usage:
+      'report --year 2027 [--district CODE] --format json|csv|xlsx|docx|pdf|html --out FILE [--lang en] [--separator comma]',
+    options: {
+      year: { type: 'string' },
+      district: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      separator: { type: 'string' },
+    },
+    async run(db, values) {
+      const year = Number(required(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('--year must be a year');
+      const format = required(values, 'format');
+      if (!(reportFormats as readonly string[]).includes(format))
+        throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
+      const lang = values.lang === 'en' ? 'en' : 'da';
+      const separator = values.separator === 'comma' ? 'comma' : 'semicolon';
+      const options = { year, lang, format: format as ReportFormat, separator } as const;
+      const district = values.district as string | undefined;
+      const rendered = district
+        ? renderAgreementsReport(db, { ...options, district })
+        : renderNationalReport(db, options);
+      const out = required(values, 'out');
+      await pipeline(rendered.body, createWriteStream(out));
+      console.log(`Wrote ${out}.`);
+    },
+  },
+  'follow-ups:send': {
+    summary: 'Queue reminder emails for agreements due for review and barriers open over a year',
+    usage: 'follow-ups:send',
+    run(db) {
+      const result = queueFollowUpReminders(db, loadConfig());
+      console.log(`Queued ${result.queued} reminder(s); ${result.alreadySent} already sent earlier.`);
     },
   },
 };

@@ -9,6 +9,15 @@ const Config = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Samråd <samraad@localhost>'),
   MAIL_DIR: z.string().default('./data/mail'),
+  /** off: the server queues mail but leaves delivery to `npm run cli -- outbox:send`. */
+  MAIL_SENDER: z.enum(['on', 'off']).default('on'),
+  /** How often the sender looks for due mail and reminders. */
+  MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Delivery attempts before a message is marked failed; retries back off 1 min · 2^n. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Reminders go this many days before a meeting to those who accepted or have not answered. */
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(7),
   /** Port of the built-in SMTP receiver for calendar replies; unset = off. */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Shared secret a mail provider sends as "X-Inbound-Secret" to POST /api/inbound/email; unset = editors only. */
@@ -17,6 +26,8 @@ const Config = z.object({
   RSVP_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Member organisations with no acceptance this many days before a meeting are chased. */
   CHASE_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(14),
+  /** Follow-up: agreements whose review date is this many days away or past are due. */
+  FOLLOW_UP_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the Danish reference data at start (idempotent). */
   SEED_ON_START: z

@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { area, areaMember, organisation, role } from '../schema/index.ts';
 import reference from './dk-police-districts.json' with { type: 'json' };
 import { danishRoles } from './roles.ts';
+import { seedThemes } from './themes.ts';
 
 /** Source: ../shared/reference/dk-police-districts.json (DAWA/DAGI codes; see its source_notes). */
 const POLICE_DISTRICT_AREA = 'police_district';
@@ -148,6 +149,9 @@ export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedR
           .run();
       }
     }
+    const themes = seedThemes(db, now);
+    report.created += themes.created;
+    report.unchanged += themes.unchanged;
   });
   return report;
 }

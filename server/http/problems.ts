@@ -28,13 +28,14 @@ export class HttpProblem extends Error {
   }
 
   toProblem(): Problem & Record<string, unknown> {
+    // extras first: a caller's field named like a standard member must not replace it
     return {
+      ...this.extra,
       type: `about:blank#${this.title.toLowerCase().replace(/[^a-z]+/g, '-')}`,
       title: this.title,
       status: this.status,
       detail: this.message,
       ...(this.fields ? { fields: this.fields } : {}),
-      ...this.extra,
     };
   }
 }

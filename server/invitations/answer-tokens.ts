@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invitation } from '../../db/schema/index.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
+import { prepared } from '../register/prepared.ts';
 
 /** Answer links look like /rsvp/rsvp_<lookup>_<secret>; only the secret's hash is stored. */
 const PREFIX = 'rsvp';
@@ -14,10 +15,11 @@ export type InvitationRow = typeof invitation.$inferSelect;
  */
 export function issueAnswerToken(db: Db, invitationId: number, expiresAt: string): string {
   const { token, lookupId, secretHash } = newSecretToken(PREFIX);
-  db.update(invitation)
-    .set({ tokenLookupId: lookupId, tokenHash: secretHash, tokenExpiresAt: expiresAt })
-    .where(eq(invitation.id, invitationId))
-    .run();
+  // prepared: a send issues one per invitee, thousands in one transaction
+  prepared(
+    db,
+    'UPDATE invitation SET token_lookup_id = ?, token_hash = ?, token_expires_at = ? WHERE id = ?',
+  ).run(lookupId, secretHash, expiresAt, invitationId);
   return token;
 }
 

@@ -259,6 +259,10 @@ function assertPeriod(settings: PlanningSettings, year: number): void {
         { field: `body.settings.${key}`, message: `must be a date in ${year}` },
       ]);
   }
+  if (settings.endTime <= settings.startTime)
+    throw badRequest('The meetings must end after they start', [
+      { field: 'body.settings.endTime', message: 'must be after startTime' },
+    ]);
   if (settings.periodStart && settings.periodEnd && settings.periodStart > settings.periodEnd)
     throw badRequest('The period ends before it starts', [
       { field: 'body.settings.periodEnd', message: 'must not be before periodStart' },

@@ -4,6 +4,15 @@ import { CalendarDate } from '../http/common-schemas.ts';
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The planner's rules, each with the default the Danish meetings use; stored with the cycle. */
 export const PlanningSettings = z
   .strictObject({
@@ -28,7 +37,7 @@ export const PlanningSettings = z
       .describe('ISO weekdays allowed (1 = Monday); default Tuesday–Thursday'),
     startTime: LocalTime.default('09:30'),
     endTime: LocalTime.default('13:00'),
-    timeZone: z.string().default('Europe/Copenhagen'),
+    timeZone: z.string().max(100).refine(isTimeZone, 'unknown IANA time zone').default('Europe/Copenhagen'),
     periodStart: CalendarDate.optional().describe('First allowed date (default 1 January of the year)'),
     periodEnd: CalendarDate.optional().describe('Last allowed date (default 31 December of the year)'),
     blackoutWeeks: z

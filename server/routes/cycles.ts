@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../http/problems.ts';
+import { createDraftAgenda } from '../outcomes/agenda.ts';
 import {
   getCycle,
   icsDomainOf,
@@ -43,6 +44,10 @@ const cycles: FastifyPluginAsyncZod = async (app) => {
   const context = (): PlanningContext => ({
     listeners: app.meetingChangeListeners,
     icsDomain: icsDomainOf(app.config.PUBLIC_URL),
+    // every new meeting starts with an agenda drawn from the catalogue, open barriers and due agreements
+    onMeetingCreated: (db, meetingId) => {
+      createDraftAgenda(db, meetingId);
+    },
   });
 
   app.get('/api/cycles', { schema: { tags, response: { 200: z.array(CycleSummary) } } }, async () =>

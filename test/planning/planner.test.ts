@@ -318,3 +318,52 @@ t.test('re-planning one area keeps clear of the facilitators’ other meetings',
   );
   t.ok(Math.abs(day - dayOf('2027-03-10')) <= 14, 'near where it was');
 });
+
+t.test('re-planning one area never breaks a rule against the meetings that stay', async (t) => {
+  fc.assert(
+    fc.property(cycleInput, fc.array(fc.integer({ min: 0, max: 364 }), { maxLength: 30 }), (c, busy) => {
+      const input = toInput(c);
+      const result = planCycle(input);
+      if (!result.ok) return true;
+      const [area] = input.areas;
+      const stay = result.meetings.filter((m) => m.areaId !== area!.id);
+      const blackout = busy.map((offset) => dateOf(dayOf(`${input.year}-01-01`) + offset));
+      const settings = {
+        ...input.settings,
+        areaBlackoutDates: { ...input.settings.areaBlackoutDates, [String(area!.id)]: blackout },
+      };
+      const facilitators = input.facilitators.map((f) => ({
+        ...f,
+        bookedDays: stay.filter((m) => m.facilitatorId === f.id).map((m) => dayOf(m.date)),
+      }));
+      const again = replanArea({
+        input: { ...input, settings, facilitators },
+        area: area!,
+        sequences: result.meetings
+          .filter((m) => m.areaId === area!.id)
+          .map((m) => ({ sequence: m.sequence, near: m.date })),
+      });
+      if (!again.ok) return again.unplaced.length > 0;
+      const everything = [...stay, ...again.meetings];
+      return again.meetings.every((m) => {
+        const others = everything.filter((o) => o !== m);
+        const broken = checkMeeting({
+          settings,
+          year: input.year,
+          areaId: m.areaId,
+          date: m.date,
+          startTime: settings.startTime,
+          endTime: settings.endTime,
+          facilitatorDays:
+            m.facilitatorId === null
+              ? []
+              : others.filter((o) => o.facilitatorId === m.facilitatorId).map((o) => dayOf(o.date)),
+          areaDays: others.filter((o) => o.areaId === m.areaId).map((o) => dayOf(o.date)),
+        });
+        if (broken.length) t.fail(`${m.date}: ${broken.map((b) => b.message).join('; ')}`);
+        return broken.length === 0;
+      });
+    }),
+    { numRuns: 150, seed: 7 },
+  );
+});

@@ -198,6 +198,8 @@ t.test('bad input is a 400 naming the field', async (t) => {
       'body.settings.periodEnd',
     ],
     [{ year: 2027, settings: { weekdays: [8] } }, 'body.settings.weekdays.0'],
+    [{ year: 2027, settings: { timeZone: 'Europe/Atlantis' } }, 'body.settings.timeZone'],
+    [{ year: 2027, settings: { startTime: '13:00', endTime: '09:30' } }, 'body.settings.endTime'],
   ];
   for (const [payload, field] of cases) {
     const res = await post(payload);
@@ -454,4 +456,30 @@ t.test('the next year follows last year’s dates and rotates the host', async (
     t.not(m.host?.id, last.host?.id, `${m.area.name} gets a new host`);
     t.match(m.explanation, /Sidste møde var/);
   }
+});
+
+t.test('venue rotation over the years skips hosts that are not willing', async (t) => {
+  const test = await buildTestApp(t);
+  const { app, as } = test;
+  const areas = (await app.inject({ url: '/api/areas?kind=police_district' })).json() as {
+    id: number;
+    name: string;
+    convenerId: number;
+    members: { organisationId: number; name: string; memberRole: string }[];
+  }[];
+  const bornholm = areas.find((a) => a.name === 'Bornholms Politi')!;
+  const municipality = bornholm.members.find((m) => m.memberRole === 'member')!;
+  const hostsOf = async (year: number) =>
+    (await planned(test, year, { areaIds: [bornholm.id] })).meetings.map((m) => m.host?.name);
+  t.same(await hostsOf(2026), ['Bornholms Politi']);
+  t.same(await hostsOf(2027), [municipality.name], 'the municipality has not hosted yet');
+  t.same(await hostsOf(2028), ['Bornholms Politi']);
+  const unwilling = await app.inject({
+    method: 'PUT',
+    url: `/api/areas/${bornholm.id}/members/${municipality.organisationId}`,
+    headers: as.facilitator,
+    payload: { memberRole: 'member', willingToHost: false },
+  });
+  t.equal(unwilling.statusCode, 200);
+  t.same(await hostsOf(2029), ['Bornholms Politi'], 'an unwilling municipality is skipped');
 });

@@ -1,0 +1,204 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { type InvitationResponse, meeting, type RoleLevel } from '../../db/schema/index.ts';
+import { notFound } from '../http/problems.ts';
+import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { prepared } from '../register/prepared.ts';
+
+/** Where an invitee stands: not yet sent, sent, or taken off the audience after all. */
+export type InvitationState = 'pending' | 'sent' | 'withdrawn';
+
+export interface AudiencePerson {
+  personId: number;
+  name: string;
+  email: string;
+  language: 'da' | 'en';
+  organisation: { id: number; name: string; kind: string };
+  /** The area member the person counts for (their organisation or its parent); null if from outside. */
+  memberOrganisationId: number | null;
+  roles: { key: string; name: string; level: RoleLevel }[];
+  addedByHand: boolean;
+  invitation: { id: number; state: InvitationState; response: InvitationResponse } | null;
+}
+
+export interface MemberCoverage {
+  organisation: { id: number; name: string; kind: string };
+  memberRole: 'convener' | 'member' | 'support';
+  invited: number;
+  leadership: number;
+  practice: number;
+  gaps: ('nobody' | 'no_leadership' | 'no_practice')[];
+}
+
+export interface Audience {
+  meetingId: number;
+  roleKeys: string[];
+  people: AudiencePerson[];
+  /** People taken off by hand: not invited (or sent a cancellation). */
+  removed: AudiencePerson[];
+  coverage: {
+    members: MemberCoverage[];
+    gaps: { organisationId: number; problem: string; message: string }[];
+  };
+}
+
+export function getMeetingRow(db: Db, meetingId: number): MeetingRow {
+  const row = db.select().from(meeting).where(eq(meeting.id, meetingId)).get();
+  if (!row) throw notFound('Meeting', meetingId);
+  return row;
+}
+
+/** meeting.audienceRoleKeys, else the cycle's settings.audienceRoleKeys, else the catalogue's default roles. */
+export function audienceRoleKeys(db: Db, m: MeetingRow): string[] {
+  if (Array.isArray(m.audienceRoleKeys)) return m.audienceRoleKeys;
+  if (m.cycleId != null) {
+    const row = prepared(db, 'SELECT settings FROM cycle WHERE id = ?').get(m.cycleId) as
+      | { settings: string | null }
+      | undefined;
+    const settings = row?.settings ? (JSON.parse(row.settings) as { audienceRoleKeys?: unknown }) : null;
+    if (Array.isArray(settings?.audienceRoleKeys)) return settings.audienceRoleKeys.map(String);
+  }
+  const rows = prepared(db, 'SELECT key FROM role WHERE in_default_audience = 1 ORDER BY id').all() as {
+    key: string;
+  }[];
+  return rows.map((r) => r.key);
+}
+
+const MEMBERS_SQL = `
+  SELECT o.id, o.name, o.kind, am.member_role AS memberRole
+  FROM area_member am JOIN organisation o ON o.id = am.organisation_id
+  WHERE am.area_id = ?
+  ORDER BY CASE am.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`;
+
+/** The area's organisations and the units under them (a local police unit counts for its district). */
+const ORGS_SQL = `
+  SELECT organisation_id AS id, organisation_id AS memberId FROM area_member WHERE area_id = :areaId
+  UNION
+  SELECT o.id, o.parent_id FROM organisation o
+  WHERE o.parent_id IN (SELECT organisation_id FROM area_member WHERE area_id = :areaId)`;
+
+/** Their people holding an audience role, plus those added by hand, with their invitation if any. */
+const PEOPLE_SQL = `
+  SELECT p.id AS personId, p.name, p.email, p.language, o.id AS orgId, o.name AS orgName, o.kind AS orgKind,
+    (SELECT json_group_array(json_object('key', r.key, 'name', r.name, 'level', r.level))
+       FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles,
+    i.id AS invitationId, i.added_by_hand AS addedByHand, i.withdrawn_at AS withdrawnAt,
+    i.token_hash IS NOT NULL AS sent, i.response
+  FROM person p
+  JOIN organisation o ON o.id = p.organisation_id
+  LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
+  WHERE p.id IN (
+    SELECT p2.id FROM person p2
+      WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
+        AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
+                    WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
+    UNION
+    SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
+  ORDER BY o.name, p.name, p.id`;
+
+interface PersonRow {
+  personId: number;
+  name: string;
+  email: string;
+  language: 'da' | 'en';
+  orgId: number;
+  orgName: string;
+  orgKind: string;
+  roles: string;
+  invitationId: number | null;
+  addedByHand: number | null;
+  withdrawnAt: string | null;
+  sent: number;
+  response: InvitationResponse | null;
+}
+
+function toAudiencePerson(r: PersonRow, memberOf: Map<number, number>): AudiencePerson {
+  return {
+    personId: r.personId,
+    name: r.name,
+    email: r.email,
+    language: r.language,
+    organisation: { id: r.orgId, name: r.orgName, kind: r.orgKind },
+    memberOrganisationId: memberOf.get(r.orgId) ?? null,
+    roles: JSON.parse(r.roles) as AudiencePerson['roles'],
+    addedByHand: r.addedByHand === 1,
+    invitation:
+      r.invitationId == null
+        ? null
+        : {
+            id: r.invitationId,
+            state: r.withdrawnAt ? 'withdrawn' : r.sent ? 'sent' : 'pending',
+            response: r.response ?? 'needs_action',
+          },
+  };
+}
+
+/** The invitees of a meeting (without those taken off) and those taken off, in one read. */
+function readAudience(
+  db: Db,
+  m: MeetingRow,
+): { roleKeys: string[]; people: AudiencePerson[]; removed: AudiencePerson[] } {
+  const roleKeys = audienceRoleKeys(db, m);
+  const orgs = prepared(db, ORGS_SQL).all({ areaId: m.areaId }) as { id: number; memberId: number }[];
+  const memberOf = new Map(orgs.map((o) => [o.id, o.memberId]));
+  const rows = prepared(db, PEOPLE_SQL).all({
+    meetingId: m.id,
+    orgIds: JSON.stringify([...memberOf.keys()]),
+    roleKeys: JSON.stringify(roleKeys),
+  }) as PersonRow[];
+  const people: AudiencePerson[] = [];
+  const removed: AudiencePerson[] = [];
+  for (const row of rows) (row.withdrawnAt ? removed : people).push(toAudiencePerson(row, memberOf));
+  return { roleKeys, people, removed };
+}
+
+/** The people a meeting is for: the audience roles of the area's organisations plus those added by hand. */
+export function selectAudience(db: Db, meetingId: number): AudiencePerson[] {
+  return readAudience(db, getMeetingRow(db, meetingId)).people;
+}
+
+const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> = {
+  nobody: (org) => `Ingen fra ${org} er inviteret`,
+  no_leadership: (org) => `Ingen fra ${org} er inviteret på ledelsesniveau`,
+  no_practice: (org) => `Ingen fra ${org} er inviteret på praksisniveau`,
+};
+
+/** The audience and its coverage check: members with nobody, or nobody at leadership or practice level. */
+export function getAudience(db: Db, meetingId: number): Audience {
+  const m = getMeetingRow(db, meetingId);
+  const { roleKeys, people, removed } = readAudience(db, m);
+  const members = prepared(db, MEMBERS_SQL).all(m.areaId) as {
+    id: number;
+    name: string;
+    kind: string;
+    memberRole: MemberCoverage['memberRole'];
+  }[];
+  const coverage: MemberCoverage[] = members.map((o) => ({
+    organisation: { id: o.id, name: o.name, kind: o.kind },
+    memberRole: o.memberRole,
+    invited: 0,
+    leadership: 0,
+    practice: 0,
+    gaps: [],
+  }));
+  const byId = new Map(coverage.map((c) => [c.organisation.id, c]));
+  for (const p of people) {
+    const c = p.memberOrganisationId == null ? undefined : byId.get(p.memberOrganisationId);
+    if (!c) continue;
+    c.invited++;
+    if (p.roles.some((r) => r.level === 'leadership')) c.leadership++;
+    if (p.roles.some((r) => r.level === 'practice')) c.practice++;
+  }
+  const gaps: Audience['coverage']['gaps'] = [];
+  for (const c of coverage) {
+    if (c.invited === 0) c.gaps.push('nobody');
+    // a supporting organisation (the children's house) sends its leader; levels matter for the parties
+    else if (c.memberRole !== 'support') {
+      if (c.leadership === 0) c.gaps.push('no_leadership');
+      if (c.practice === 0) c.gaps.push('no_practice');
+    }
+    for (const g of c.gaps)
+      gaps.push({ organisationId: c.organisation.id, problem: g, message: gapText[g](c.organisation.name) });
+  }
+  return { meetingId, roleKeys, people, removed, coverage: { members: coverage, gaps } };
+}

@@ -1,0 +1,210 @@
+import type { Db } from '../../db/client.ts';
+import type { AgendaItem } from '../../emails/meeting-mail.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { badRequest, conflict, unprocessable } from '../http/problems.ts';
+import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { prepared } from '../register/prepared.ts';
+import { nowIso } from '../time.ts';
+import { issueAnswerToken } from './answer-tokens.ts';
+import { getMeetingRow, selectAudience } from './audience.ts';
+import {
+  invitedPeople,
+  loadMeetingContext,
+  type MailConfig,
+  queueMeetingMail,
+  toAttendee,
+} from './meeting-mail.ts';
+
+function assertOpen(m: MeetingRow): void {
+  if (m.status === 'cancelled' || m.status === 'held')
+    throw conflict(`Meeting ${m.id} is ${m.status}; its audience and invitations can no longer change`);
+}
+
+function assertPerson(db: Db, personId: number): void {
+  if (!prepared(db, 'SELECT 1 FROM person WHERE id = ?').get(personId))
+    throw badRequest(`Person ${personId} does not exist`, [
+      { field: 'body.personId', message: 'unknown person' },
+    ]);
+}
+
+interface InvitationState {
+  id: number;
+  addedByHand: number;
+  withdrawnAt: string | null;
+  sent: number;
+}
+
+function invitationOf(db: Db, meetingId: number, personId: number): InvitationState | undefined {
+  return prepared(
+    db,
+    `SELECT id, added_by_hand AS addedByHand, withdrawn_at AS withdrawnAt, token_hash IS NOT NULL AS sent
+     FROM invitation WHERE meeting_id = ? AND person_id = ?`,
+  ).get(meetingId, personId) as InvitationState | undefined;
+}
+
+/**
+ * Adds a person to a meeting's audience by hand (or undoes an earlier removal). They are invited
+ * with the next POST /invitations; one taken off after an invitation gets a fresh one then.
+ */
+export function addToAudience(db: Db, actor: Actor, meetingId: number, personId: number): { added: boolean } {
+  return db.transaction(() => {
+    const m = getMeetingRow(db, meetingId);
+    assertOpen(m);
+    assertPerson(db, personId);
+    const now = nowIso();
+    const existing = invitationOf(db, meetingId, personId);
+    if (existing && !existing.withdrawnAt && existing.addedByHand) return { added: false };
+    if (existing) {
+      // back on the list: a withdrawn invitation starts again as not yet sent, with no answer
+      prepared(
+        db,
+        `UPDATE invitation SET added_by_hand = 1, withdrawn_at = NULL, updated_at = :now,
+           token_lookup_id = CASE WHEN withdrawn_at IS NULL THEN token_lookup_id END,
+           token_hash = CASE WHEN withdrawn_at IS NULL THEN token_hash END,
+           token_expires_at = CASE WHEN withdrawn_at IS NULL THEN token_expires_at END,
+           response = CASE WHEN withdrawn_at IS NULL THEN response ELSE 'needs_action' END,
+           responded_at = CASE WHEN withdrawn_at IS NULL THEN responded_at END
+         WHERE id = :id`,
+      ).run({ id: existing.id, now });
+    } else {
+      prepared(
+        db,
+        `INSERT INTO invitation (meeting_id, person_id, added_by_hand, created_at, updated_at)
+         VALUES (?, ?, 1, ?, ?)`,
+      ).run(meetingId, personId, now, now);
+    }
+    recordAudit(db, actor, {
+      action: 'update',
+      entity: 'meeting_audience',
+      entityId: meetingId,
+      changes: { added: personId },
+    });
+    return { added: true };
+  });
+}
+
+/**
+ * Takes a person off a meeting's audience. Someone already invited gets a CANCEL addressed to them
+ * alone; someone not yet invited is simply not invited.
+ */
+export function removeFromAudience(
+  db: Db,
+  config: MailConfig,
+  actor: Actor,
+  meetingId: number,
+  personId: number,
+): { removed: boolean; cancellationQueued: boolean } {
+  return db.transaction(() => {
+    const m = getMeetingRow(db, meetingId);
+    assertOpen(m);
+    assertPerson(db, personId);
+    const now = nowIso();
+    const existing = invitationOf(db, meetingId, personId);
+    if (existing?.withdrawnAt) return { removed: false, cancellationQueued: false };
+    let cancellationQueued = false;
+    if (existing) {
+      if (existing.sent) {
+        const invitee = invitedPeople(db, meetingId).find((r) => r.invitationId === existing.id);
+        if (invitee) {
+          const ctx = loadMeetingContext(db, config, m);
+          queueMeetingMail(db, config, ctx, {
+            kind: 'withdrawn',
+            recipients: [invitee],
+            attendees: [{ name: invitee.name, email: invitee.email }],
+          });
+          cancellationQueued = true;
+        }
+      }
+      prepared(db, 'UPDATE invitation SET withdrawn_at = ?, updated_at = ? WHERE id = ?').run(
+        now,
+        now,
+        existing.id,
+      );
+    } else {
+      // chosen by the audience rules: a withdrawn, never-sent row keeps them out
+      prepared(
+        db,
+        `INSERT INTO invitation (meeting_id, person_id, added_by_hand, withdrawn_at, created_at, updated_at)
+         VALUES (?, ?, 0, ?, ?, ?)`,
+      ).run(meetingId, personId, now, now, now);
+    }
+    recordAudit(db, actor, {
+      action: 'update',
+      entity: 'meeting_audience',
+      entityId: meetingId,
+      changes: { removed: personId, cancellationQueued },
+    });
+    return { removed: true, cancellationQueued };
+  });
+}
+
+export interface SendReport {
+  meetingId: number;
+  /** Newly invited now (one email each). */
+  invited: number;
+  /** Already invited earlier, not sent again. */
+  alreadyInvited: number;
+  queued: number;
+  status: MeetingRow['status'];
+}
+
+/**
+ * Invites everyone in the audience not yet invited: one invitation, one answer link and one queued
+ * email each, all in one transaction with the meeting's status change.
+ */
+export function sendInvitations(
+  db: Db,
+  config: MailConfig,
+  actor: Actor | null,
+  meetingId: number,
+  options: { agenda?: AgendaItem[] } = {},
+): SendReport {
+  return db.transaction(() => {
+    const m = getMeetingRow(db, meetingId);
+    assertOpen(m);
+    const audience = selectAudience(db, meetingId);
+    if (audience.length === 0)
+      throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
+    const now = nowIso();
+    const insert = prepared(
+      db,
+      `INSERT INTO invitation (meeting_id, person_id, added_by_hand, created_at, updated_at) VALUES (?, ?, 0, ?, ?)`,
+    );
+    const tokens = new Map<number, string>();
+    let alreadyInvited = 0;
+    for (const p of audience) {
+      if (p.invitation?.state === 'sent') {
+        alreadyInvited++;
+        continue;
+      }
+      const id = p.invitation?.id ?? Number(insert.run(m.id, p.personId, now, now).lastInsertRowid);
+      tokens.set(id, issueAnswerToken(db, id, m.endsAt));
+    }
+    let status = m.status;
+    if (status === 'draft' || status === 'planned') {
+      status = 'invited';
+      prepared(db, 'UPDATE meeting SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
+        status,
+        now,
+        m.id,
+      );
+    }
+    const everyone = invitedPeople(db, m.id);
+    const recipients = everyone.filter((r) => tokens.has(r.invitationId));
+    const ctx = loadMeetingContext(db, config, { ...m, status }, options.agenda);
+    queueMeetingMail(db, config, ctx, {
+      kind: 'invitation',
+      recipients,
+      attendees: everyone.map(toAttendee),
+      tokens,
+    });
+    recordAudit(db, actor, {
+      action: 'send',
+      entity: 'meeting',
+      entityId: m.id,
+      changes: { invited: recipients.length, alreadyInvited },
+    });
+    return { meetingId: m.id, invited: recipients.length, alreadyInvited, queued: recipients.length, status };
+  });
+}

@@ -1,0 +1,35 @@
+import type { Db } from '../../db/client.ts';
+import type { MeetingChange } from '../planning/meeting-changes.ts';
+import { extendAnswerTokens } from './answer-tokens.ts';
+import {
+  invitedPeople,
+  loadMeetingContext,
+  type MailConfig,
+  queueMeetingMail,
+  toAttendee,
+} from './meeting-mail.ts';
+
+/**
+ * What invitees' calendars need after a change planning saved: a moved meeting is re-sent as an
+ * "Opdateret" REQUEST with the same UID and the raised SEQUENCE, a cancelled one as a CANCEL.
+ * Runs inside planning's transaction; returns how many emails were queued.
+ */
+export function queueMeetingChangeNotices(db: Db, config: MailConfig, change: MeetingChange): number {
+  if (change.kind === 'details') return 0;
+  const after = change.after;
+  const invitees = invitedPeople(db, after.id);
+  if (invitees.length === 0) return 0;
+  const ctx = loadMeetingContext(db, config, after);
+  const attendees = invitees.map(toAttendee);
+  if (change.kind === 'cancelled') {
+    return queueMeetingMail(db, config, ctx, {
+      kind: 'cancel',
+      recipients: invitees,
+      attendees,
+      cancelReason: after.cancelReason,
+    });
+  }
+  // the answer links in the invitation keep working until the meeting's new end
+  extendAnswerTokens(db, after.id, after.endsAt);
+  return queueMeetingMail(db, config, ctx, { kind: 'update', recipients: invitees, attendees });
+}

@@ -1,0 +1,223 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import type { Db } from '../../db/client.ts';
+import type { Language } from '../../emails/format.ts';
+import {
+  type AgendaItem,
+  calendarDescription,
+  type MeetingMailKind,
+  type MeetingMailView,
+  meetingWhere,
+  renderMeetingMail,
+} from '../../emails/meeting-mail.ts';
+import type { Config } from '../config.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { prepared } from '../register/prepared.ts';
+import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from './calendar.ts';
+
+export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
+
+/** The platform's own address (MAIL_FROM): sender of every email and ORGANIZER address of every calendar entry. */
+export function platformAddress(config: Pick<Config, 'MAIL_FROM'>): { name: string; address: string } {
+  const [first] = addressparser(config.MAIL_FROM, { flatten: true });
+  if (!first?.address) throw new Error(`MAIL_FROM "${config.MAIL_FROM}" has no address`);
+  return { name: (first.name || 'Samråd').replace(/[\r\n]+/g, ' '), address: first.address };
+}
+
+/** The domain of Message-IDs, so they point at the platform. */
+export function messageDomain(config: Pick<Config, 'MAIL_FROM'>): string {
+  return platformAddress(config).address.split('@')[1] || 'samraad.local';
+}
+
+export interface MeetingContext {
+  meeting: MeetingRow;
+  view: MeetingMailView;
+  organizer: { name: string; email: string };
+}
+
+/** Meeting, district, facilitator and agenda as the emails and calendar entries show them. */
+export function loadMeetingContext(
+  db: Db,
+  config: MailConfig,
+  meeting: MeetingRow,
+  agenda?: AgendaItem[],
+): MeetingContext {
+  const names = prepared(
+    db,
+    `SELECT o.name AS districtName, (SELECT name FROM person WHERE id = ?) AS facilitatorName
+     FROM area a JOIN organisation o ON o.id = a.convener_id WHERE a.id = ?`,
+  ).get(meeting.facilitatorId, meeting.areaId) as
+    | { districtName: string; facilitatorName: string | null }
+    | undefined;
+  const platform = platformAddress(config);
+  const facilitatorName = names?.facilitatorName ?? null;
+  return {
+    meeting,
+    view: {
+      title: meeting.title,
+      districtName: names?.districtName ?? '',
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      timeZone: meeting.timeZone,
+      venueName: meeting.venueName,
+      venueAddress: meeting.venueAddress,
+      facilitatorName,
+      // until meetings have an agenda of their own, the meeting's title and note stand for it
+      agenda: agenda ?? [{ title: meeting.title, description: meeting.explanation }],
+    },
+    organizer: { name: facilitatorName ?? platform.name, email: platform.address },
+  };
+}
+
+export interface Recipient {
+  invitationId: number;
+  personId: number;
+  name: string;
+  email: string;
+  language: Language;
+}
+
+const ATTENDEES_SQL = `
+  SELECT i.id AS invitationId, p.id AS personId, p.name, p.email, p.language, i.response,
+    i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent
+  FROM invitation i JOIN person p ON p.id = i.person_id
+  WHERE i.meeting_id = ?
+  ORDER BY i.id`;
+
+export interface InviteeRow extends Recipient {
+  response: CalendarAttendee['answer'];
+  delegatedFrom: string | null;
+  delegatedTo: string | null;
+}
+
+/** Everyone invited and not taken off: the ATTENDEE list of the meeting's calendar entry. */
+export function invitedPeople(db: Db, meetingId: number): InviteeRow[] {
+  const rows = prepared(db, ATTENDEES_SQL).all(meetingId) as (Recipient & {
+    response: CalendarAttendee['answer'];
+    delegatedFromId: number | null;
+    withdrawnAt: string | null;
+    sent: number;
+  })[];
+  // delegation both ways, matched in memory: one read per meeting instead of two subqueries per row
+  const emailOf = new Map(rows.map((r) => [r.invitationId, r.email]));
+  const delegateOf = new Map<number, string>();
+  for (const r of rows)
+    if (r.delegatedFromId != null && !r.withdrawnAt) delegateOf.set(r.delegatedFromId, r.email);
+  return rows
+    .filter((r) => !r.withdrawnAt && r.sent)
+    .map((r) => ({
+      invitationId: r.invitationId,
+      personId: r.personId,
+      name: r.name,
+      email: r.email,
+      language: r.language,
+      response: r.response,
+      delegatedFrom: r.delegatedFromId == null ? null : (emailOf.get(r.delegatedFromId) ?? null),
+      delegatedTo: delegateOf.get(r.invitationId) ?? null,
+    }));
+}
+
+export function toAttendee(r: InviteeRow): CalendarAttendee {
+  return {
+    name: r.name,
+    email: r.email,
+    answer: r.response,
+    delegatedFrom: r.delegatedFrom,
+    delegatedTo: r.delegatedTo,
+  };
+}
+
+const calendarMethod: Record<MeetingMailKind, CalendarMethod> = {
+  invitation: 'REQUEST',
+  update: 'REQUEST',
+  reminder: 'REQUEST',
+  cancel: 'CANCEL',
+  withdrawn: 'CANCEL',
+};
+
+export interface QueueOptions {
+  kind: MeetingMailKind;
+  recipients: Recipient[];
+  /** The ATTENDEE list; defaults to the recipients. */
+  attendees?: CalendarAttendee[];
+  /** Fresh answer-link tokens by invitation id (only the first invitation has them). */
+  tokens?: Map<number, string>;
+  cancelReason?: string | null;
+  /** Reminders carry no calendar part: the entry is already in the calendar. */
+  withCalendar?: boolean;
+}
+
+/**
+ * Queues one email per recipient. The calendar data is the same for every recipient of a language,
+ * so it is built once per language, not once per person.
+ */
+export function queueMeetingMail(
+  db: Db,
+  config: MailConfig,
+  ctx: MeetingContext,
+  options: QueueOptions,
+): number {
+  const { kind, recipients } = options;
+  const method = calendarMethod[kind];
+  const withCalendar = options.withCalendar ?? kind !== 'reminder';
+  const attendees = options.attendees ?? recipients.map((r) => ({ name: r.name, email: r.email }));
+  const calendars = new Map<Language, string>();
+  const calendarFor = (lang: Language): string => {
+    let ics = calendars.get(lang);
+    if (!ics) {
+      const m = ctx.meeting;
+      ics = buildMeetingCalendar(method, [
+        {
+          uid: m.icsUid,
+          sequence: m.icsSequence,
+          startsAt: m.startsAt,
+          endsAt: m.endsAt,
+          timeZone: m.timeZone,
+          summary: m.title,
+          description: calendarDescription(lang, ctx.view),
+          location: meetingWhere(ctx.view),
+          organizer: ctx.organizer,
+          attendees,
+          cancelled: method === 'CANCEL',
+        },
+      ]);
+      calendars.set(lang, ics);
+    }
+    return ics;
+  };
+  const domain = messageDomain(config);
+  const base = config.PUBLIC_URL.replace(/\/+$/, '');
+  for (const r of recipients) {
+    const token = options.tokens?.get(r.invitationId);
+    const mail = renderMeetingMail({
+      kind,
+      language: r.language,
+      recipientName: r.name,
+      meeting: ctx.view,
+      answerUrl: token ? `${base}/rsvp/${token}` : null,
+      cancelReason: options.cancelReason,
+    });
+    const extra: Record<string, unknown> = {};
+    if (withCalendar) {
+      const ics = calendarFor(r.language);
+      const filename = method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics';
+      // stored once; the sender also attaches it as an .ics file (see messageOf)
+      extra.icalEvent = { method, filename, content: ics, attach: true };
+    }
+    enqueueMail(
+      db,
+      {
+        kind,
+        to: { address: r.email, name: r.name },
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        extra,
+        meetingId: ctx.meeting.id,
+        invitationId: r.invitationId,
+      },
+      domain,
+    );
+  }
+  return recipients.length;
+}

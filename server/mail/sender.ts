@@ -1,0 +1,243 @@
+import type { Db } from '../../db/client.ts';
+import { headerText } from '../../emails/format.ts';
+import { prepared } from '../register/prepared.ts';
+import type { MailMessage, MailTransport } from './transports.ts';
+
+/** A message taken for delivery; other senders skip it until its lease runs out. */
+const LEASE_MS = 10 * 60_000;
+
+export interface OutboxRow {
+  id: number;
+  messageId: string;
+  kind: string;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  content: string;
+  attempts: number;
+  createdAt: string;
+}
+
+interface StoredAttachment {
+  filename?: string;
+  content?: string;
+  contentType?: string;
+}
+
+/** What enqueueMail stores in outbox_message.content. */
+export interface StoredContent {
+  text?: string;
+  html?: string;
+  /** The calendar part; attach: also as an .ics attachment (Outlook shows the alternative, others the file). */
+  icalEvent?: { method?: string; filename?: string; content?: string; attach?: boolean };
+  attachments?: StoredAttachment[];
+  headers?: Record<string, string>;
+}
+
+export interface DrainOptions {
+  from: { name: string; address: string };
+  /** Messages claimed at a time; the most that can repeat after a crash is about this many. */
+  batchSize?: number;
+  concurrency?: number;
+  maxAttempts?: number;
+  /** Retry n waits retryBaseMs · 2^(n−1). */
+  retryBaseMs?: number;
+  now?: () => Date;
+  /** Stop claiming new messages once this returns true (messages already taken are finished). */
+  shouldStop?: () => boolean;
+}
+
+export interface DrainReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** The message exactly as stored: same Message-ID and Date on every attempt, so a repeat is recognisable. */
+export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessage {
+  const content = JSON.parse(row.content) as StoredContent;
+  return {
+    from: { name: headerText(from.name), address: headerText(from.address) },
+    to: { name: headerText(row.toName ?? ''), address: headerText(row.toAddress) },
+    subject: headerText(row.subject),
+    messageId: row.messageId,
+    date: new Date(row.createdAt),
+    text: content.text,
+    html: content.html,
+    icalEvent: content.icalEvent
+      ? {
+          method: content.icalEvent.method,
+          filename: content.icalEvent.filename,
+          content: content.icalEvent.content,
+        }
+      : undefined,
+    // only inline content: stored messages never read files or URLs
+    attachments: [
+      ...(content.icalEvent?.attach
+        ? [
+            {
+              filename: content.icalEvent.filename,
+              content: content.icalEvent.content,
+              contentType: 'application/ics',
+            },
+          ]
+        : []),
+      ...(content.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        contentType: a.contentType,
+      })),
+    ],
+    headers: content.headers,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}
+
+const CLAIM_SQL = `
+  UPDATE outbox_message SET status = 'sending', next_attempt_at = :lease
+  WHERE id IN (SELECT id FROM outbox_message WHERE status = 'queued' AND next_attempt_at <= :now
+               ORDER BY next_attempt_at, id LIMIT :limit)
+  RETURNING id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
+            attempts, created_at AS createdAt`;
+
+/** Takes up to `limit` due messages (queued → sending) in one statement, so two senders never take the same one. */
+export function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
+  const rows = prepared(db, CLAIM_SQL).all({
+    now: now.toISOString(),
+    lease: new Date(now.getTime() + LEASE_MS).toISOString(),
+    limit,
+  }) as OutboxRow[];
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Puts messages left in 'sending' back in the queue: at start-up all of them (a crash interrupted
+ * them), later only those whose lease ran out. Only these few may reach a recipient twice.
+ */
+export function requeueInterrupted(db: Db, options: { all: boolean; now?: Date }): number {
+  const now = (options.now ?? new Date()).toISOString();
+  const sql = options.all
+    ? `UPDATE outbox_message SET status = 'queued', next_attempt_at = :now WHERE status = 'sending'`
+    : `UPDATE outbox_message SET status = 'queued' WHERE status = 'sending' AND next_attempt_at <= :now`;
+  return prepared(db, sql).run({ now }).changes;
+}
+
+interface Outcome {
+  row: OutboxRow;
+  error?: { message: string; permanent: boolean };
+  raw?: string;
+}
+
+function describe(err: unknown): { message: string; permanent: boolean } {
+  const e = err as { responseCode?: number; response?: string; message?: string; code?: string };
+  const text = e.response ?? e.message ?? String(err);
+  // 5xx is the server's final word; 4xx and broken connections are worth another try
+  const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
+  return { message: `${e.code ? `${e.code}: ` : ''}${text}`.slice(0, 1000), permanent };
+}
+
+function record(
+  db: Db,
+  outcomes: Outcome[],
+  options: Required<Pick<DrainOptions, 'maxAttempts' | 'retryBaseMs'>>,
+  now: Date,
+  report: DrainReport,
+): void {
+  const sent = prepared(
+    db,
+    `UPDATE outbox_message SET status = 'sent', sent_at = :at, attempts = attempts + 1, last_error = NULL,
+       raw = COALESCE(:raw, raw) WHERE id = :id`,
+  );
+  const retry = prepared(
+    db,
+    `UPDATE outbox_message SET status = 'queued', attempts = attempts + 1, last_error = :error,
+       next_attempt_at = :next WHERE id = :id`,
+  );
+  const failed = prepared(
+    db,
+    `UPDATE outbox_message SET status = 'failed', attempts = attempts + 1, last_error = :error WHERE id = :id`,
+  );
+  const at = now.toISOString();
+  db.transaction(() => {
+    for (const o of outcomes) {
+      if (!o.error) {
+        sent.run({ id: o.row.id, at, raw: o.raw ?? null });
+        report.sent++;
+        continue;
+      }
+      const attempts = o.row.attempts + 1;
+      if (o.error.permanent || attempts >= options.maxAttempts) {
+        failed.run({ id: o.row.id, error: o.error.message });
+        report.failed++;
+      } else {
+        const wait = options.retryBaseMs * 2 ** (attempts - 1);
+        retry.run({
+          id: o.row.id,
+          error: o.error.message,
+          next: new Date(now.getTime() + wait).toISOString(),
+        });
+        report.retrying++;
+      }
+    }
+  });
+}
+
+/**
+ * Delivers every due message of the outbox and returns when none is due. Messages are claimed in
+ * small batches and their outcomes saved every few messages, so a crash repeats at most the
+ * messages in flight.
+ */
+export async function drainOutbox(
+  db: Db,
+  transport: MailTransport,
+  options: DrainOptions,
+): Promise<DrainReport> {
+  const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? transport.concurrency;
+  const settings = { maxAttempts: options.maxAttempts ?? 5, retryBaseMs: options.retryBaseMs ?? 60_000 };
+  const clock = options.now ?? (() => new Date());
+  const report: DrainReport = { sent: 0, retrying: 0, failed: 0 };
+  requeueInterrupted(db, { all: false, now: clock() });
+
+  const queue: OutboxRow[] = [];
+  let outcomes: Outcome[] = [];
+  let exhausted = false;
+  const flush = () => {
+    if (outcomes.length === 0) return;
+    const done = outcomes;
+    outcomes = [];
+    record(db, done, settings, clock(), report);
+  };
+  const next = (): OutboxRow | undefined => {
+    if (queue.length === 0 && !exhausted) {
+      if (options.shouldStop?.()) exhausted = true;
+      else {
+        flush(); // retries due now become claimable again
+        const claimed = claimDue(db, clock(), batchSize);
+        if (claimed.length === 0) exhausted = true;
+        else queue.push(...claimed);
+      }
+    }
+    return queue.shift();
+  };
+  const worker = async () => {
+    for (let row = next(); row; row = next()) {
+      let outcome: Outcome;
+      try {
+        const { raw } = await transport.deliver(messageOf(row, options.from), row.id);
+        outcome = { row, raw };
+      } catch (err) {
+        outcome = { row, error: describe(err) };
+      }
+      outcomes.push(outcome);
+      if (outcomes.length >= 16) flush();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  } finally {
+    flush();
+  }
+  return report;
+}

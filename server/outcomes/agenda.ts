@@ -1,0 +1,305 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agendaItem, agreement, barrier, theme } from '../../db/schema/index.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { diff, recordAudit } from '../audit/audit.ts';
+import { assertVersion, badRequest, notFound } from '../http/problems.ts';
+import { nowIso } from '../time.ts';
+import { addDays, copenhagenDate, type DbOrTx, meetingById, statement } from './references.ts';
+import type { AgendaItem, AgendaSuggestion, CreateAgendaItem, UpdateAgendaItem } from './schemas.ts';
+
+type ItemRow = typeof agendaItem.$inferSelect;
+
+function toItem({ createdAt: _c, updatedAt: _u, ...rest }: ItemRow): AgendaItem {
+  return rest;
+}
+
+/** How many catalogue themes a draft agenda proposes: those the district has waited longest for. */
+const DRAFT_THEMES = 3;
+/** Agreements whose review date falls within this many days after the meeting come up for review. */
+const REVIEW_HORIZON_DAYS = 90;
+
+export function listAgenda(db: Db, meetingId: number): AgendaItem[] {
+  meetingById(db, meetingId);
+  return db
+    .select()
+    .from(agendaItem)
+    .where(eq(agendaItem.meetingId, meetingId))
+    .orderBy(asc(agendaItem.position), asc(agendaItem.id))
+    .all()
+    .map(toItem);
+}
+
+/**
+ * What the meeting could discuss: the district's open barriers, its agreements due for review by
+ * the meeting, and the catalogue themes the district has not discussed for longest. Items already
+ * on the agenda are left out.
+ */
+export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[] {
+  const meeting = meetingById(db, meetingId);
+  const onAgenda = db.select().from(agendaItem).where(eq(agendaItem.meetingId, meetingId)).all();
+  const themeIds = new Set(onAgenda.map((i) => i.themeId));
+  const barrierIds = new Set(onAgenda.map((i) => i.barrierId));
+  const agreementIds = new Set(onAgenda.map((i) => i.agreementId));
+  const suggestions: AgendaSuggestion[] = [];
+
+  const lastDiscussed = statement(
+    db,
+    `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+                             WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ?) AS lastAt
+       FROM theme t WHERE t.active = 1 ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
+  ).all(meeting.areaId, meetingId) as { id: number; name: string; lastAt: string | null }[];
+  for (const t of lastDiscussed) {
+    if (themeIds.has(t.id)) continue;
+    suggestions.push({
+      source: 'catalogue',
+      title: t.name,
+      themeId: t.id,
+      barrierId: null,
+      agreementId: null,
+      reason: t.lastAt
+        ? `Temaet blev sidst drøftet i kredsen ${copenhagenDate(t.lastAt)}`
+        : 'Temaet er ikke drøftet i kredsen før',
+    });
+  }
+
+  if (meeting.districtId !== null) {
+    const barriers = db
+      .select()
+      .from(barrier)
+      .where(eq(barrier.districtId, meeting.districtId))
+      .orderBy(asc(barrier.raisedOn), asc(barrier.id))
+      .all()
+      .filter((b) => b.status !== 'resolved' && !barrierIds.has(b.id));
+    for (const b of barriers)
+      suggestions.push({
+        source: 'barrier',
+        title: `Opfølgning på samarbejdsbarriere: ${shorten(b.description)}`,
+        themeId: null,
+        barrierId: b.id,
+        agreementId: null,
+        reason: `Barrieren er ${b.status === 'open' ? 'åben' : 'under behandling'} siden ${b.raisedOn}`,
+      });
+    const horizon = addDays(copenhagenDate(meeting.startsAt), REVIEW_HORIZON_DAYS);
+    const due = db
+      .select()
+      .from(agreement)
+      .where(eq(agreement.districtId, meeting.districtId))
+      .orderBy(asc(agreement.reviewOn), asc(agreement.id))
+      .all()
+      .filter(
+        (a) =>
+          a.reviewOn !== null &&
+          a.reviewOn <= horizon &&
+          ['agreed', 'in_force', 'under_revision'].includes(a.status) &&
+          !agreementIds.has(a.id),
+      );
+    for (const a of due)
+      suggestions.push({
+        source: 'agreement',
+        title: `Revision af aftale: ${a.title}`,
+        themeId: null,
+        barrierId: null,
+        agreementId: a.id,
+        reason: `Aftalen skal revideres senest ${a.reviewOn}`,
+      });
+  }
+  return suggestions;
+}
+
+function shorten(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+/**
+ * Fills an empty agenda with a draft: a few catalogue themes, every open barrier and every agreement
+ * due for review. Planning calls it inside the transaction that creates the meeting; a meeting that
+ * already has an agenda is left alone.
+ */
+export function createDraftAgenda(dbOrTx: DbOrTx, meetingId: number): AgendaItem[] {
+  // the query builder is the same on both; raw statements find the connection through sqliteOf
+  const tx = dbOrTx as Db;
+  const existing = tx
+    .select({ id: agendaItem.id })
+    .from(agendaItem)
+    .where(eq(agendaItem.meetingId, meetingId))
+    .get();
+  if (existing) return listAgenda(tx, meetingId);
+  const suggestions = agendaSuggestions(tx, meetingId);
+  const chosen = [
+    ...suggestions.filter((s) => s.source === 'catalogue').slice(0, DRAFT_THEMES),
+    ...suggestions.filter((s) => s.source !== 'catalogue'),
+  ];
+  const now = nowIso();
+  chosen.forEach((s, i) => {
+    tx.insert(agendaItem)
+      .values({
+        meetingId,
+        position: i + 1,
+        themeId: s.themeId,
+        title: s.title,
+        source: s.source,
+        barrierId: s.barrierId,
+        agreementId: s.agreementId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+  });
+  return listAgenda(tx, meetingId);
+}
+
+function findItem(db: Db, meetingId: number, itemId: number): ItemRow {
+  const row = db
+    .select()
+    .from(agendaItem)
+    .where(and(eq(agendaItem.id, itemId), eq(agendaItem.meetingId, meetingId)))
+    .get();
+  if (!row) throw notFound('Agenda item', itemId);
+  return row;
+}
+
+function themeName(db: Db, themeId: number, field: string): string {
+  const row = db.select({ name: theme.name }).from(theme).where(eq(theme.id, themeId)).get();
+  if (!row) throw badRequest(`Theme ${themeId} does not exist`, [{ field, message: 'unknown theme' }]);
+  return row.name;
+}
+
+function renumber(db: Db, meetingId: number, orderedIds: number[]): void {
+  const now = nowIso();
+  const update = statement(
+    db,
+    'UPDATE agenda_item SET position = ?, updated_at = ? WHERE id = ? AND position <> ?',
+  );
+  orderedIds.forEach((id, i) => {
+    update.run(i + 1, now, id, i + 1);
+  });
+  void meetingId;
+}
+
+export function createAgendaItem(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  input: CreateAgendaItem,
+): AgendaItem {
+  return db.transaction(() => {
+    const meeting = meetingById(db, meetingId);
+    const title = input.title ?? themeName(db, input.themeId!, 'body.themeId');
+    if (input.themeId != null) themeName(db, input.themeId, 'body.themeId');
+    if (input.barrierId != null) {
+      const b = db.select().from(barrier).where(eq(barrier.id, input.barrierId)).get();
+      if (!b || b.districtId !== meeting.districtId)
+        throw badRequest('Unknown barrier', [
+          { field: 'body.barrierId', message: 'no such barrier in the district' },
+        ]);
+    }
+    if (input.agreementId != null) {
+      const a = db.select().from(agreement).where(eq(agreement.id, input.agreementId)).get();
+      if (!a || a.districtId !== meeting.districtId)
+        throw badRequest('Unknown agreement', [
+          { field: 'body.agreementId', message: 'no such agreement in the district' },
+        ]);
+    }
+    const order = listAgenda(db, meetingId).map((i) => i.id);
+    const now = nowIso();
+    const row = db
+      .insert(agendaItem)
+      .values({
+        meetingId,
+        position: order.length + 1,
+        themeId: input.themeId ?? null,
+        title,
+        presenter: input.presenter ?? null,
+        durationMinutes: input.durationMinutes ?? null,
+        minutes: input.minutes ?? null,
+        source: input.barrierId
+          ? 'barrier'
+          : input.agreementId
+            ? 'agreement'
+            : input.themeId
+              ? 'catalogue'
+              : 'manual',
+        barrierId: input.barrierId ?? null,
+        agreementId: input.agreementId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    if (input.position !== undefined && input.position <= order.length) {
+      order.splice(input.position - 1, 0, row.id);
+      renumber(db, meetingId, order);
+    }
+    recordAudit(db, actor, {
+      action: 'create',
+      entity: 'agenda_item',
+      entityId: row.id,
+      changes: { meetingId, ...input },
+    });
+    return toItem(findItem(db, meetingId, row.id));
+  });
+}
+
+export function updateAgendaItem(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  itemId: number,
+  input: UpdateAgendaItem,
+): AgendaItem {
+  return db.transaction(() => {
+    const before = findItem(db, meetingId, itemId);
+    assertVersion('Agenda item', before.version, input.version);
+    const { version: _v, ...fields } = input;
+    if (fields.themeId != null) themeName(db, fields.themeId, 'body.themeId');
+    const changes = diff(before, fields);
+    if (Object.keys(changes).length === 0) return toItem(before);
+    const row = db
+      .update(agendaItem)
+      .set({ ...fields, version: before.version + 1, updatedAt: nowIso() })
+      .where(eq(agendaItem.id, itemId))
+      .returning()
+      .get();
+    recordAudit(db, actor, { action: 'update', entity: 'agenda_item', entityId: itemId, changes });
+    return toItem(row);
+  });
+}
+
+export function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, itemId: number): void {
+  db.transaction(() => {
+    const before = findItem(db, meetingId, itemId);
+    db.delete(agendaItem).where(eq(agendaItem.id, itemId)).run();
+    renumber(
+      db,
+      meetingId,
+      listAgenda(db, meetingId).map((i) => i.id),
+    );
+    recordAudit(db, actor, {
+      action: 'delete',
+      entity: 'agenda_item',
+      entityId: itemId,
+      changes: toItem(before),
+    });
+  });
+}
+
+export function reorderAgenda(db: Db, actor: Actor, meetingId: number, itemIds: number[]): AgendaItem[] {
+  return db.transaction(() => {
+    const current = listAgenda(db, meetingId).map((i) => i.id);
+    const sent = new Set(itemIds);
+    if (sent.size !== itemIds.length || sent.size !== current.length || current.some((id) => !sent.has(id)))
+      throw badRequest('itemIds must name every item of the agenda exactly once', [
+        { field: 'body.itemIds', message: `expected the ${current.length} item ids of this agenda` },
+      ]);
+    renumber(db, meetingId, itemIds);
+    recordAudit(db, actor, {
+      action: 'update',
+      entity: 'agenda',
+      entityId: meetingId,
+      changes: { order: [current, itemIds] },
+    });
+    return listAgenda(db, meetingId);
+  });
+}

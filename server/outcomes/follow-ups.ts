@@ -1,0 +1,140 @@
+import type { Db } from '../../db/client.ts';
+import type { Config } from '../config.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+
+import { formatDanishDate } from '../reports/format.ts';
+import { addDays, addYears, copenhagenDate, statement } from './references.ts';
+import type { FollowUpItem } from './schemas.ts';
+
+export interface FollowUpOptions {
+  windowDays: number;
+  district?: string;
+}
+
+const AGREEMENTS_DUE = `
+  SELECT a.id, d.code AS districtCode, a.title, a.review_on AS dueOn, a.status FROM agreement a
+  JOIN organisation d ON d.id = a.district_id
+  WHERE a.review_on IS NOT NULL AND a.review_on <= :horizon AND a.status IN ('agreed', 'in_force', 'under_revision')
+    AND (:district IS NULL OR d.code = :district)
+  ORDER BY a.review_on, a.id`;
+const BARRIERS_OLD = `
+  SELECT b.id, d.code AS districtCode, b.description AS title, b.raised_on AS raisedOn, b.status, b.district_id AS districtId
+  FROM barrier b JOIN organisation d ON d.id = b.district_id
+  WHERE b.status <> 'resolved' AND b.raised_on <= :yearAgo AND (:district IS NULL OR d.code = :district)
+  ORDER BY b.raised_on, b.id`;
+const AGREEMENT_CONTACTS = `
+  SELECT p.id, p.name, p.email, p.language FROM agreement_contact c JOIN person p ON p.id = c.person_id
+  WHERE c.agreement_id = ? ORDER BY p.name`;
+const BARRIER_CONTACTS = `
+  SELECT p.id, p.name, p.email, p.language FROM barrier_contact c JOIN person p ON p.id = c.person_id
+  WHERE c.barrier_id = ? ORDER BY p.name`;
+/** A barrier nobody was named for goes to the district's fixed contact persons. */
+const DISTRICT_FIXED_CONTACTS = `
+  SELECT p.id, p.name, p.email, p.language FROM person p
+  WHERE p.is_fixed_contact = 1 AND p.organisation_id = ? ORDER BY p.name`;
+
+type Contact = FollowUpItem['contacts'][number] & { language: 'da' | 'en' };
+
+/** Agreements past or near their review date, and barriers open for more than a year. */
+export function listFollowUps(
+  db: Db,
+  options: FollowUpOptions,
+  now: Date = new Date(),
+): { asOf: string; windowDays: number; items: (FollowUpItem & { contacts: Contact[] })[] } {
+  const today = copenhagenDate(now);
+  const district = options.district ?? null;
+  const items: (FollowUpItem & { contacts: Contact[] })[] = [];
+  const agreements = statement(db, AGREEMENTS_DUE).all({
+    horizon: addDays(today, options.windowDays),
+    district,
+  }) as Omit<FollowUpItem, 'kind' | 'overdue' | 'contacts'>[];
+  for (const a of agreements)
+    items.push({
+      kind: 'agreement_review',
+      ...a,
+      overdue: a.dueOn < today,
+      contacts: statement(db, AGREEMENT_CONTACTS).all(a.id) as Contact[],
+    });
+  const barriers = statement(db, BARRIERS_OLD).all({ yearAgo: addYears(today, -1), district }) as {
+    id: number;
+    districtCode: string;
+    title: string;
+    raisedOn: string;
+    status: string;
+    districtId: number;
+  }[];
+  for (const { raisedOn, districtId, ...b } of barriers) {
+    let contacts = statement(db, BARRIER_CONTACTS).all(b.id) as Contact[];
+    if (!contacts.length) contacts = statement(db, DISTRICT_FIXED_CONTACTS).all(districtId) as Contact[];
+    const dueOn = addYears(raisedOn, 1);
+    items.push({ kind: 'barrier_open', ...b, dueOn, overdue: dueOn < today, contacts });
+  }
+  items.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.id - y.id);
+  return { asOf: today, windowDays: options.windowDays, items };
+}
+
+const CLAIM = `
+  INSERT INTO follow_up_reminder (kind, entity_id, due_on, person_id, queued_at) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT DO NOTHING`;
+
+function reminderText(item: FollowUpItem, contact: Contact): { subject: string; text: string } {
+  const date = formatDanishDate(item.dueOn, contact.language);
+  if (contact.language === 'en') {
+    return item.kind === 'agreement_review'
+      ? {
+          subject: `Review due: ${item.title}`,
+          text: `Dear ${contact.name},\n\nThe agreement "${item.title}" (police district ${item.districtCode}) is due for review on ${date}. You are named as a responsible contact person.\n\nPlease agree with the other parties whether it should be continued, revised or expire.\n\nSamråd`,
+        }
+      : {
+          subject: 'A cooperation barrier has been open for more than a year',
+          text: `Dear ${contact.name},\n\nThe cooperation barrier "${item.title}" (police district ${item.districtCode}) has been open since a year before ${date}.\n\nPlease consider how it can be addressed, or record why it remains open.\n\nSamråd`,
+        };
+  }
+  return item.kind === 'agreement_review'
+    ? {
+        subject: `Aftale til revision: ${item.title}`,
+        text: `Kære ${contact.name}\n\nAftalen "${item.title}" (politikreds ${item.districtCode}) skal revideres senest ${date}. Du er angivet som ansvarlig kontaktperson.\n\nAftal venligst med de øvrige parter, om aftalen skal videreføres, revideres eller udløbe.\n\nVenlig hilsen\nSamråd`,
+      }
+    : {
+        subject: 'En samarbejdsbarriere har været åben i over et år',
+        text: `Kære ${contact.name}\n\nSamarbejdsbarrieren "${item.title}" (politikreds ${item.districtCode}) har været åben i et år pr. ${date}.\n\nOvervej venligst, hvordan barrieren kan håndteres, eller notér hvorfor den fortsat er åben.\n\nVenlig hilsen\nSamråd`,
+      };
+}
+
+/**
+ * Queues a reminder to every responsible person of every due item, once per item, due date and
+ * person: a second run (or a moved review date that is reached again) does not repeat a reminder.
+ */
+export function queueFollowUpReminders(
+  db: Db,
+  config: Pick<Config, 'FOLLOW_UP_WINDOW_DAYS'> & Partial<Pick<Config, 'PUBLIC_URL'>>,
+  now: Date = new Date(),
+  options: { district?: string } = {},
+): { queued: number; alreadySent: number } {
+  return db.transaction(() => {
+    const { items } = listFollowUps(db, { windowDays: config.FOLLOW_UP_WINDOW_DAYS, ...options }, now);
+    const result = { queued: 0, alreadySent: 0 };
+    const queuedAt = now.toISOString();
+    const domain = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
+    for (const item of items)
+      for (const contact of item.contacts) {
+        const claimed = statement(db, CLAIM).run(item.kind, item.id, item.dueOn, contact.id, queuedAt);
+        if (claimed.changes === 0) {
+          result.alreadySent++;
+          continue;
+        }
+        const { subject, text } = reminderText(item, contact);
+        const mail = enqueueMail(
+          db,
+          { kind: 'follow-up', to: { address: contact.email, name: contact.name }, subject, text },
+          domain,
+        );
+        statement(db, 'UPDATE follow_up_reminder SET outbox_message_id = ? WHERE rowid = ?').run(
+          mail.id,
+          claimed.lastInsertRowid,
+        );
+        result.queued++;
+      }
+    return result;
+  });
+}

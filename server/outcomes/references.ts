@@ -1,0 +1,192 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../../db/client.ts';
+import { badRequest, notFound } from '../http/problems.ts';
+
+export interface DistrictRef {
+  id: number;
+  code: string;
+  name: string;
+  areaId: number;
+}
+
+const DISTRICT_BY_CODE = `
+  SELECT o.id, o.code, o.name, a.id AS areaId FROM organisation o
+  JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
+  WHERE o.kind = 'police_district' AND o.code = ?`;
+const DISTRICT_BY_ID = `
+  SELECT o.id, o.code, o.name, a.id AS areaId FROM organisation o
+  JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
+  WHERE o.kind = 'police_district' AND o.id = ?`;
+
+/** A police district by its code; a wrong code in a body is the client's error (400), in a path 404. */
+export function districtByCode(db: Db, code: string, field?: string): DistrictRef {
+  const row = statement(db, DISTRICT_BY_CODE).get(code) as DistrictRef | undefined;
+  if (row) return row;
+  if (field)
+    throw badRequest(`No police district has code ${code}`, [{ field, message: 'unknown district' }]);
+  throw notFound('Police district', code);
+}
+
+export function districtById(db: Db, id: number): DistrictRef {
+  return statement(db, DISTRICT_BY_ID).get(id) as DistrictRef;
+}
+
+export interface MeetingRef {
+  id: number;
+  areaId: number;
+  title: string;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  /** The police district convening the meeting's area, if it is a police district area. */
+  districtId: number | null;
+}
+
+const MEETING = `
+  SELECT m.id, m.area_id AS areaId, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt,
+         m.venue_name AS venueName, m.venue_address AS venueAddress,
+         CASE WHEN o.kind = 'police_district' THEN o.id END AS districtId
+  FROM meeting m JOIN area a ON a.id = m.area_id JOIN organisation o ON o.id = a.convener_id
+  WHERE m.id = ?`;
+
+export function findMeeting(db: Db, id: number): MeetingRef | undefined {
+  return statement(db, MEETING).get(id) as MeetingRef | undefined;
+}
+
+export function meetingById(db: Db, id: number): MeetingRef {
+  const row = findMeeting(db, id);
+  if (!row) throw notFound('Meeting', id);
+  return row;
+}
+
+/** A meeting named in a body: it must exist and belong to the same district. */
+export function assertMeetingOfDistrict(
+  db: Db,
+  meetingId: number,
+  districtId: number,
+  field: string,
+): MeetingRef {
+  const row = findMeeting(db, meetingId);
+  if (!row) throw badRequest(`Meeting ${meetingId} does not exist`, [{ field, message: 'unknown meeting' }]);
+  if (row.districtId !== districtId)
+    throw badRequest(`Meeting ${meetingId} is not a meeting of this district`, [
+      { field, message: 'meeting of another district' },
+    ]);
+  return row;
+}
+
+const MUNICIPALITIES_OF_AREA = `
+  SELECT o.id, o.code, o.name FROM area_member m JOIN organisation o ON o.id = m.organisation_id
+  WHERE m.area_id = ? AND m.member_role = 'member' AND o.kind = 'municipality' ORDER BY o.name`;
+
+export interface MunicipalityRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export function municipalitiesOfDistrict(db: Db, district: DistrictRef): MunicipalityRef[] {
+  return statement(db, MUNICIPALITIES_OF_AREA).all(district.areaId) as MunicipalityRef[];
+}
+
+/** Municipality codes from a body → ids, each a member of the district. */
+export function resolveMunicipalities(
+  db: Db,
+  district: DistrictRef,
+  codes: string[],
+  field: string,
+): number[] {
+  const members = new Map(municipalitiesOfDistrict(db, district).map((m) => [m.code, m.id]));
+  const ids: number[] = [];
+  for (const code of new Set(codes)) {
+    const id = members.get(code);
+    if (id === undefined)
+      throw badRequest(`Municipality ${code} is not in ${district.name}`, [
+        { field, message: `municipality ${code} is not in the district` },
+      ]);
+    ids.push(id);
+  }
+  return ids;
+}
+
+export function assertPeopleExist(db: Db, ids: number[], field: string): void {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const found = statement(
+    db,
+    'SELECT count(*) AS n FROM person WHERE id IN (SELECT value FROM json_each(?))',
+  ).get(JSON.stringify(unique)) as { n: number };
+  if (found.n !== unique.length)
+    throw badRequest('Unknown contact person', [{ field, message: 'one or more people do not exist' }]);
+}
+
+/** Which side of the table an organisation of this kind sits on. */
+export function sideOfKind(
+  kind: string,
+): 'police' | 'municipal' | 'childrens_house' | 'facilitator' | 'other' {
+  switch (kind) {
+    case 'police_district':
+    case 'local_police_unit':
+      return 'police';
+    case 'municipality':
+      return 'municipal';
+    case 'childrens_house':
+      return 'childrens_house';
+    case 'facilitator_body':
+      return 'facilitator';
+    default:
+      return 'other';
+  }
+}
+
+/** Today's date in Copenhagen (YYYY-MM-DD): due dates are Danish calendar days. */
+export function copenhagenDate(instant: Date | string = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Copenhagen',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // 29 February plus a year is 28 February
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
+
+/** A transaction handed in by another domain (planning's tx) as well as the database itself. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** The SQLite connection behind a database or a drizzle transaction (one connection either way). */
+export function sqliteOf(db: DbOrTx): Database.Database {
+  return (db as Db).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/** A prepared statement cached per connection; works inside a caller's transaction too. */
+export function statement(db: DbOrTx, sqlText: string): Database.Statement {
+  const client = sqliteOf(db);
+  let cache = statements.get(client);
+  if (!cache) {
+    cache = new Map();
+    statements.set(client, cache);
+  }
+  let stmt = cache.get(sqlText);
+  if (!stmt) {
+    stmt = client.prepare(sqlText);
+    cache.set(sqlText, stmt);
+  }
+  return stmt;
+}

@@ -1,0 +1,346 @@
+import { z } from 'zod';
+import {
+  agendaSources,
+  agreementStatuses,
+  agreementTypes,
+  barrierCategories,
+  barrierStatuses,
+  forumLevels,
+} from '../../db/schema/index.ts';
+import { CalendarDate, Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
+
+const Name = z.string().trim().min(1).max(300);
+const LongText = (max: number) => z.string().trim().max(max);
+const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+export const DistrictCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,6}$/, 'a police district code');
+
+export const Theme = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    description: z.string().nullable(),
+    active: z.boolean(),
+    position: z.number().int(),
+    isReferenceData: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Theme' });
+export type Theme = z.infer<typeof Theme>;
+export const CreateTheme = z.strictObject({
+  name: Name,
+  nameEn: OptionalText(300),
+  description: OptionalText(2000),
+  active: z.boolean().optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type CreateTheme = z.infer<typeof CreateTheme>;
+export const UpdateTheme = CreateTheme.partial().extend({ version: Version });
+export type UpdateTheme = z.infer<typeof UpdateTheme>;
+export const ThemeQuery = z.strictObject({
+  includeInactive: z.enum(['true', 'false']).optional(),
+});
+
+export const AgendaItem = z
+  .object({
+    id: z.number().int(),
+    meetingId: z.number().int(),
+    position: z.number().int(),
+    themeId: z.number().int().nullable(),
+    title: z.string(),
+    presenter: z.string().nullable(),
+    durationMinutes: z.number().int().nullable(),
+    minutes: z.string().nullable(),
+    source: z.enum(agendaSources),
+    barrierId: z.number().int().nullable(),
+    agreementId: z.number().int().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'AgendaItem' });
+export type AgendaItem = z.infer<typeof AgendaItem>;
+export const AgendaItemList = z.array(AgendaItem);
+export const CreateAgendaItem = z
+  .strictObject({
+    themeId: Id.nullable().optional(),
+    title: Name.optional().describe('Free text; defaults to the theme name'),
+    presenter: OptionalText(300),
+    durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
+    minutes: OptionalText(20_000),
+    barrierId: Id.nullable().optional(),
+    agreementId: Id.nullable().optional(),
+    position: z.number().int().min(1).max(1000).optional().describe('1-based; default last'),
+  })
+  .refine((v) => v.themeId != null || v.title != null, {
+    message: 'give a themeId or a title',
+    path: ['title'],
+  });
+export type CreateAgendaItem = z.infer<typeof CreateAgendaItem>;
+export const UpdateAgendaItem = z.strictObject({
+  themeId: Id.nullable().optional(),
+  title: Name.optional(),
+  presenter: OptionalText(300),
+  durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
+  minutes: OptionalText(20_000),
+  version: Version,
+});
+export type UpdateAgendaItem = z.infer<typeof UpdateAgendaItem>;
+export const ReorderAgenda = z.strictObject({
+  itemIds: z.array(Id).min(1).max(1000).describe('Every item of the agenda, in the new order'),
+});
+export const AgendaItemParams = z.strictObject({ id: Id, itemId: Id });
+export const AgendaSuggestion = z.object({
+  source: z.enum(agendaSources),
+  title: z.string(),
+  themeId: z.number().int().nullable(),
+  barrierId: z.number().int().nullable(),
+  agreementId: z.number().int().nullable(),
+  reason: z.string(),
+});
+export type AgendaSuggestion = z.infer<typeof AgendaSuggestion>;
+export const AgendaSuggestionList = z.array(AgendaSuggestion);
+
+const PersonRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  organisationId: z.number().int(),
+  organisationName: z.string(),
+  side: z.string(),
+  level: z.string().nullable(),
+});
+export const ParticipationFigures = z.object({
+  people: z.number().int(),
+  memberOrganisationsRepresented: z.number().int(),
+  memberOrganisations: z.number().int(),
+  leadershipLevel: z.number().int(),
+  practiceLevel: z.number().int(),
+  police: z.number().int(),
+  municipal: z.number().int(),
+  otherSides: z.number().int(),
+});
+export type ParticipationFigures = z.infer<typeof ParticipationFigures>;
+export const Attendance = z
+  .object({
+    meetingId: z.number().int(),
+    confirmed: z.boolean().describe('false: pre-filled from the accepted invitations, not yet confirmed'),
+    version: z.number().int().describe('0 until confirmed; send it back with PUT'),
+    note: z.string().nullable(),
+    attendees: z.array(PersonRef),
+    figures: ParticipationFigures,
+  })
+  .meta({ id: 'Attendance' });
+export type Attendance = z.infer<typeof Attendance>;
+export const PutAttendance = z.strictObject({
+  personIds: z.array(Id).max(2000),
+  note: OptionalText(5000),
+  version: z.number().int().min(0).describe('0 for the first confirmation'),
+});
+export type PutAttendance = z.infer<typeof PutAttendance>;
+
+const TextList = z.array(z.string().trim().min(1).max(2000)).max(100);
+export const Mapping = z
+  .object({
+    districtCode: z.string(),
+    year: z.number().int(),
+    forumLevel: z.enum(forumLevels),
+    strengths: z.array(z.string()),
+    challenges: z.array(z.string()),
+    wishes: z.array(z.string()),
+    notes: z.string().nullable(),
+    version: z.number().int(),
+    updatedBy: z.string().nullable(),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Mapping' });
+export type Mapping = z.infer<typeof Mapping>;
+export const PutMapping = z.strictObject({
+  forumLevel: z.enum(forumLevels),
+  strengths: TextList.default([]),
+  challenges: TextList.default([]),
+  wishes: TextList.default([]),
+  notes: OptionalText(20_000),
+  version: z.number().int().min(0).describe('0 to create; the version you read to update'),
+});
+export type PutMapping = z.infer<typeof PutMapping>;
+export const Year = z.coerce.number().int().min(2000).max(2100);
+export const MappingParams = z.strictObject({ code: DistrictCode, year: Year });
+
+const MunicipalityRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+const StatusChange = z.object({
+  fromStatus: z.enum(barrierStatuses).nullable(),
+  toStatus: z.enum(barrierStatuses),
+  at: Timestamp,
+  actor: z.string(),
+  reason: z.string().nullable(),
+});
+export const Barrier = z
+  .object({
+    id: z.number().int(),
+    districtCode: z.string(),
+    districtName: z.string(),
+    category: z.enum(barrierCategories),
+    description: z.string(),
+    allMunicipalities: z.boolean(),
+    municipalities: z.array(MunicipalityRef),
+    raisedAtMeetingId: z.number().int().nullable(),
+    raisedOn: CalendarDate,
+    status: z.enum(barrierStatuses),
+    resolvedOn: CalendarDate.nullable(),
+    resolutionNote: z.string().nullable(),
+    contactPersonIds: z.array(z.number().int()),
+    agreementIds: z.array(z.number().int()),
+    history: z.array(StatusChange),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Barrier' });
+export type Barrier = z.infer<typeof Barrier>;
+const MunicipalityCodes = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{1,4}$/),
+  )
+  .max(100);
+export const CreateBarrier = z.strictObject({
+  districtCode: DistrictCode,
+  category: z.enum(barrierCategories),
+  description: LongText(5000).min(1),
+  allMunicipalities: z.boolean().default(true),
+  municipalityCodes: MunicipalityCodes.optional().describe('When not all municipalities'),
+  raisedAtMeetingId: Id.nullable().optional(),
+  raisedOn: CalendarDate.optional().describe('Default: the meeting date, else today'),
+  contactPersonIds: z.array(Id).max(50).optional(),
+});
+export type CreateBarrier = z.infer<typeof CreateBarrier>;
+export const UpdateBarrier = z.strictObject({
+  category: z.enum(barrierCategories).optional(),
+  description: LongText(5000).min(1).optional(),
+  allMunicipalities: z.boolean().optional(),
+  municipalityCodes: MunicipalityCodes.optional(),
+  raisedAtMeetingId: Id.nullable().optional(),
+  raisedOn: CalendarDate.optional(),
+  contactPersonIds: z.array(Id).max(50).optional(),
+  status: z.enum(barrierStatuses).optional(),
+  statusReason: OptionalText(2000).describe('Why the status changes (kept in the history)'),
+  resolutionNote: OptionalText(5000),
+  version: Version,
+});
+export type UpdateBarrier = z.infer<typeof UpdateBarrier>;
+export const BarrierQuery = z.strictObject({
+  ...Pagination,
+  district: DistrictCode.optional(),
+  status: z.enum(barrierStatuses).optional(),
+  category: z.enum(barrierCategories).optional(),
+  year: Year.optional().describe('Raised in this year'),
+  meetingId: Id.optional(),
+});
+export type BarrierQuery = z.infer<typeof BarrierQuery>;
+export const BarrierList = pageOf(Barrier).meta({ id: 'BarrierList' });
+
+const ContactRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  organisationName: z.string(),
+  side: z.string(),
+});
+export const Agreement = z
+  .object({
+    id: z.number().int(),
+    districtCode: z.string(),
+    districtName: z.string(),
+    type: z.enum(agreementTypes),
+    title: z.string(),
+    text: z.string(),
+    allMunicipalities: z.boolean(),
+    municipalities: z.array(MunicipalityRef),
+    agreedAtMeetingId: z.number().int().nullable(),
+    agreedOn: CalendarDate.nullable(),
+    status: z.enum(agreementStatuses),
+    reviewOn: CalendarDate.nullable(),
+    contacts: z.array(ContactRef),
+    barrierIds: z.array(z.number().int()),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof Agreement>;
+export const CreateAgreement = z.strictObject({
+  districtCode: DistrictCode,
+  type: z.enum(agreementTypes),
+  title: Name,
+  text: LongText(100_000).default(''),
+  allMunicipalities: z.boolean().default(true),
+  municipalityCodes: MunicipalityCodes.optional(),
+  agreedAtMeetingId: Id.nullable().optional(),
+  agreedOn: CalendarDate.nullable().optional(),
+  status: z.enum(agreementStatuses).default('draft'),
+  reviewOn: CalendarDate.nullable().optional(),
+  contactPersonIds: z.array(Id).max(50).optional(),
+  barrierIds: z.array(Id).max(100).optional(),
+});
+export type CreateAgreement = z.infer<typeof CreateAgreement>;
+export const UpdateAgreement = z.strictObject({
+  type: z.enum(agreementTypes).optional(),
+  title: Name.optional(),
+  text: LongText(100_000).optional(),
+  allMunicipalities: z.boolean().optional(),
+  municipalityCodes: MunicipalityCodes.optional(),
+  agreedAtMeetingId: Id.nullable().optional(),
+  agreedOn: CalendarDate.nullable().optional(),
+  status: z.enum(agreementStatuses).optional(),
+  reviewOn: CalendarDate.nullable().optional(),
+  contactPersonIds: z.array(Id).max(50).optional(),
+  barrierIds: z.array(Id).max(100).optional(),
+  reason: OptionalText(2000).describe('Why it changed (kept with the version)'),
+  version: Version,
+});
+export type UpdateAgreement = z.infer<typeof UpdateAgreement>;
+export const AgreementQuery = z.strictObject({
+  ...Pagination,
+  district: DistrictCode.optional(),
+  status: z.enum(agreementStatuses).optional(),
+  type: z.enum(agreementTypes).optional(),
+  barrierId: Id.optional(),
+  reviewBefore: CalendarDate.optional(),
+  q: z.string().max(100).optional(),
+});
+export type AgreementQuery = z.infer<typeof AgreementQuery>;
+export const AgreementList = pageOf(Agreement).meta({ id: 'AgreementList' });
+export const AgreementRevision = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  text: z.string(),
+  status: z.enum(agreementStatuses),
+  reviewOn: CalendarDate.nullable(),
+  savedAt: Timestamp,
+  savedBy: z.string(),
+  reason: z.string().nullable(),
+});
+export const AgreementHistory = z.array(AgreementRevision).meta({ id: 'AgreementHistory' });
+
+export const FollowUpItem = z.object({
+  kind: z.enum(['agreement_review', 'barrier_open']),
+  id: z.number().int(),
+  districtCode: z.string(),
+  title: z.string(),
+  dueOn: CalendarDate,
+  overdue: z.boolean(),
+  status: z.string(),
+  contacts: z.array(z.object({ id: z.number().int(), name: z.string(), email: z.string() })),
+});
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
+export const FollowUpList = z
+  .object({ asOf: CalendarDate, windowDays: z.number().int(), items: z.array(FollowUpItem) })
+  .meta({ id: 'FollowUpList' });
+export const FollowUpQuery = z.strictObject({
+  windowDays: z.coerce.number().int().min(0).max(3650).optional(),
+  district: DistrictCode.optional(),
+});
+export const FollowUpSendResult = z.object({ queued: z.number().int(), alreadySent: z.number().int() });

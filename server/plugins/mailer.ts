@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { platformAddress } from '../invitations/meeting-mail.ts';
+import { queueDueReminders } from '../invitations/reminders.ts';
+import { OutboxSender } from '../mail/outbox-sender.ts';
+import { transportFor } from '../mail/transports.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Delivers the outbox: `kick()` after queueing mail. */
+    mailer: OutboxSender;
+  }
+}
+
+/** The outbox sender: SMTP when SMTP_URL is set, else the embedded capture; started on ready, stopped on close. */
+export default fp(
+  async function mailer(app: FastifyInstance) {
+    const { config } = app;
+    const sender = new OutboxSender(
+      app.db,
+      transportFor(config),
+      {
+        from: platformAddress(config),
+        intervalMs: config.MAIL_SEND_INTERVAL_MS,
+        maxAttempts: config.MAIL_MAX_ATTEMPTS,
+        retryBaseMs: config.MAIL_RETRY_BASE_MS,
+        beforeTick: () => queueDueReminders(app.db, config, new Date()),
+      },
+      app.log,
+    );
+    app.decorate('mailer', sender);
+    if (config.MAIL_SENDER === 'on') app.addHook('onReady', async () => sender.start());
+    app.addHook('onClose', async () => sender.stop());
+  },
+  { name: 'mailer', dependencies: ['database'] },
+);

@@ -1,0 +1,128 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { agreementTypes } from '../../db/schema/index.ts';
+import type { AgreementLine, NationalReport } from './data.ts';
+import { formatDanishDate, type Lang } from './format.ts';
+import { agreementStatusLabels, agreementTypeLabels, forumLevelLabels, wordsFor } from './labels.ts';
+
+export type Separator = 'semicolon' | 'comma';
+
+/** A cell a spreadsheet would run as a formula is shown as text instead (OWASP: CSV injection). */
+export function neutraliseFormula(value: unknown): unknown {
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
+  return value;
+}
+
+function csvStream(header: string[], rows: Iterable<unknown[]>, separator: Separator): Readable {
+  const out = stringify({
+    bom: true,
+    delimiter: separator === 'comma' ? ',' : ';',
+    record_delimiter: 'windows',
+  });
+  out.write(header.map(neutraliseFormula));
+  // pipe with back-pressure: rows are produced only as fast as the client reads
+  const source = Readable.from(
+    (function* () {
+      for (const row of rows) yield row.map(neutraliseFormula);
+    })(),
+    { objectMode: true },
+  );
+  source.on('error', (err) => out.destroy(err));
+  source.pipe(out);
+  return out;
+}
+
+export function agreementsCsv(lines: Iterable<AgreementLine>, lang: Lang, separator: Separator): Readable {
+  const w = wordsFor(lang);
+  const header = [
+    'ID',
+    w.district,
+    w.type,
+    w.title,
+    w.status,
+    w.agreedOn,
+    w.reviewOn,
+    w.parties,
+    lang === 'da' ? 'Ansvarlige' : 'Responsible',
+    w.linkedBarriers,
+  ];
+  const rows = (function* () {
+    for (const a of lines)
+      yield [
+        a.id,
+        a.districtName,
+        agreementTypeLabels[lang][a.type],
+        a.title,
+        agreementStatusLabels[lang][a.status],
+        formatDanishDate(a.agreedOn, lang),
+        formatDanishDate(a.reviewOn, lang),
+        a.municipalities ?? w.allMunicipalities,
+        a.contacts ?? '',
+        a.barrierIds ?? '',
+      ];
+  })();
+  return csvStream(header, rows, separator);
+}
+
+export function nationalCsv(report: NationalReport, separator: Separator): Readable {
+  const { lang } = report;
+  const w = wordsFor(lang);
+  const header = [
+    lang === 'da' ? 'Kode' : 'Code',
+    w.district,
+    w.meetingHeld,
+    w.date,
+    w.people,
+    w.organisationsRepresented,
+    lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations',
+    w.forumLevel,
+    ...agreementTypes.map((t) => `${w.agreementsInForce}: ${agreementTypeLabels[lang][t]}`),
+    w.agreementsInForce,
+    w.openBarriers,
+    w.resolvedBarriers,
+    `${w.agreementsInForce} ${report.year - 1}`,
+    `${w.openBarriers} ${report.year - 1}`,
+    `${w.people} ${report.year - 1}`,
+  ];
+  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const rows: unknown[][] = report.rows.map((r) => {
+    const p = previous.get(r.code);
+    return [
+      r.code,
+      r.name,
+      r.meetingHeld ? w.yes : w.no,
+      formatDanishDate(r.meetingDate, lang),
+      r.people,
+      r.organisationsRepresented,
+      r.memberOrganisations,
+      r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '',
+      ...agreementTypes.map((t) => r.inForceByType[t]),
+      r.inForce,
+      r.openBarriers,
+      r.resolvedBarriers,
+      p?.inForce ?? 0,
+      p?.openBarriers ?? 0,
+      p?.people ?? 0,
+    ];
+  });
+  const t = report.totals;
+  const pt = report.previous.totals;
+  rows.push([
+    '',
+    w.total,
+    t.meetingsHeld,
+    '',
+    t.people,
+    t.organisationsRepresented,
+    t.memberOrganisations,
+    '',
+    ...agreementTypes.map((ty) => t.inForceByType[ty]),
+    t.inForce,
+    t.openBarriers,
+    t.resolvedBarriers,
+    pt.inForce,
+    pt.openBarriers,
+    pt.people,
+  ]);
+  return csvStream(header, rows, separator);
+}

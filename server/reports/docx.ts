@@ -1,0 +1,263 @@
+import { PassThrough, type Readable } from 'node:stream';
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { agreementTypes } from '../../db/schema/index.ts';
+import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { formatDanishDate, formatShare, formatTime, type Lang } from './format.ts';
+import {
+  agreementStatusLabels,
+  agreementTypeLabels,
+  barrierCategoryLabels,
+  barrierStatusLabels,
+  forumLevelLabels,
+  type Words,
+  wordsFor,
+} from './labels.ts';
+
+type Block = Paragraph | Table;
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text, heading: level });
+const para = (text: string) => new Paragraph({ text });
+const labelled = (label: string, value: string) =>
+  new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+
+function table(header: string[], rows: string[][], totalRow?: string[]): Table {
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      ...(totalRow ? [new TableRow({ children: totalRow.map((c) => cell(c, true)) })] : []),
+    ],
+  });
+}
+
+function pack(doc: Document): Readable {
+  const out = new PassThrough();
+  Packer.toBuffer(doc)
+    .then((buffer) => out.end(buffer))
+    .catch((err) => out.destroy(err));
+  return out;
+}
+
+function document(title: string, lang: Lang, children: Block[], landscape = false): Document {
+  return new Document({
+    creator: 'Samråd',
+    title,
+    styles: {
+      default: {
+        document: {
+          run: { font: 'Calibri', size: 22, language: { value: lang === 'da' ? 'da-DK' : 'en-GB' } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
+        children,
+      },
+    ],
+  });
+}
+
+function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: Lang, w: Words): Block[] {
+  const blocks: Block[] = [
+    heading(s.name, HeadingLevel.HEADING_1),
+    heading(w.meeting, HeadingLevel.HEADING_2),
+  ];
+  const m = s.meeting;
+  if (!m) blocks.push(para(w.noMeeting));
+  else {
+    const f = m.figures;
+    blocks.push(
+      labelled(w.date, `${formatDanishDate(m.startsAt, lang)} ${formatTime(m.startsAt, lang)}`),
+      labelled(w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', ')),
+      labelled(w.people, String(f.people)),
+      labelled(
+        w.organisationsRepresented,
+        `${f.memberOrganisationsRepresented} / ${f.memberOrganisations} (${formatShare(f.memberOrganisationsRepresented, f.memberOrganisations, lang)})`,
+      ),
+      labelled(`${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`),
+      labelled(
+        `${w.police} / ${w.municipal} / ${w.otherSides}`,
+        `${f.police} / ${f.municipal} / ${f.otherSides}`,
+      ),
+    );
+    if (m.attendees.length)
+      blocks.push(
+        table(
+          [w.name, w.organisation],
+          m.attendees.map((p) => [p.name, p.organisationName]),
+        ),
+      );
+  }
+  blocks.push(heading(w.mapping, HeadingLevel.HEADING_2));
+  if (!s.mapping) blocks.push(para(w.noMapping));
+  else {
+    blocks.push(labelled(w.forumLevel, forumLevelLabels[lang][s.mapping.forumLevel]));
+    for (const [label, items] of [
+      [w.strengths, s.mapping.strengths],
+      [w.challenges, s.mapping.challenges],
+      [w.wishes, s.mapping.wishes],
+    ] as const)
+      if (items.length)
+        blocks.push(
+          new Paragraph({ children: [new TextRun({ text: label, bold: true })] }),
+          ...items.map(bullet),
+        );
+    if (s.mapping.notes) blocks.push(labelled(w.notes, s.mapping.notes));
+  }
+  blocks.push(heading(w.agreements, HeadingLevel.HEADING_2));
+  if (!agreements.length) blocks.push(para(w.noAgreements));
+  for (const type of agreementTypes) {
+    const ofType = agreements.filter((a) => a.type === type);
+    if (!ofType.length) continue;
+    blocks.push(
+      heading(agreementTypeLabels[lang][type], HeadingLevel.HEADING_3),
+      table(
+        [w.title, w.status, w.agreedOn, w.reviewOn, w.parties],
+        ofType.map((a) => [
+          a.title,
+          agreementStatusLabels[lang][a.status],
+          formatDanishDate(a.agreedOn, lang),
+          formatDanishDate(a.reviewOn, lang),
+          a.municipalities ?? w.allMunicipalities,
+        ]),
+      ),
+    );
+  }
+  blocks.push(heading(w.barriers, HeadingLevel.HEADING_2));
+  if (!s.barriers.length) blocks.push(para(w.noBarriers));
+  for (const category of new Set(s.barriers.map((b) => b.category))) {
+    blocks.push(
+      heading(barrierCategoryLabels[lang][category], HeadingLevel.HEADING_3),
+      table(
+        [w.description, w.status, w.raisedOn, w.resolvedOn],
+        s.barriers
+          .filter((b) => b.category === category)
+          .map((b) => [
+            b.description,
+            barrierStatusLabels[lang][b.status],
+            formatDanishDate(b.raisedOn, lang),
+            formatDanishDate(b.resolvedOn, lang),
+          ]),
+      ),
+    );
+  }
+  const c = s.changes;
+  const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
+  blocks.push(
+    heading(w.changes, HeadingLevel.HEADING_2),
+    bullet(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`),
+    bullet(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`),
+    bullet(`${w.newAgreements}: ${c.newAgreements}`),
+    bullet(`${w.newBarriers}: ${c.newBarriers}`),
+    bullet(`${w.barriersResolvedInYear}: ${c.barriersResolved}`),
+  );
+  return blocks;
+}
+
+/** Word builds the whole document in memory: meant for a district's report, not a 100,000-row dump. */
+export function agreementsDocx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
+  const lang = report.lang;
+  const w = wordsFor(lang);
+  const title = `${w.districtReportTitle} ${report.year}`;
+  const byDistrict = new Map<string, AgreementLine[]>();
+  for (const a of lines) {
+    const list = byDistrict.get(a.districtCode) ?? [];
+    list.push(a);
+    byDistrict.set(a.districtCode, list);
+  }
+  const children: Block[] = [heading(title, HeadingLevel.TITLE)];
+  report.sections.forEach((s, i) => {
+    if (i > 0) children.push(new Paragraph({ children: [new PageBreak()] }));
+    children.push(...sectionBlocks(s, byDistrict.get(s.code) ?? [], lang, w));
+  });
+  return pack(document(title, lang, children));
+}
+
+export function nationalDocx(report: NationalReport): Readable {
+  const lang = report.lang;
+  const w = wordsFor(lang);
+  const title = `${w.nationalReportTitle} ${report.year}`;
+  const t = report.totals;
+  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const children: Block[] = [
+    heading(title, HeadingLevel.TITLE),
+    para(`${w.generated} ${formatDanishDate(report.generatedAt, lang)}`),
+    table(
+      [
+        w.district,
+        w.meetingHeld,
+        w.people,
+        w.organisationsRepresented,
+        w.forumLevel,
+        w.agreementsInForce,
+        w.openBarriers,
+        w.resolvedBarriers,
+      ],
+      report.rows.map((r) => [
+        r.name,
+        r.meetingHeld ? formatDanishDate(r.meetingDate, lang) : w.no,
+        String(r.people),
+        `${r.organisationsRepresented} / ${r.memberOrganisations}`,
+        r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',
+        String(r.inForce),
+        String(r.openBarriers),
+        String(r.resolvedBarriers),
+      ]),
+      [
+        w.total,
+        `${t.meetingsHeld} / ${report.rows.length}`,
+        String(t.people),
+        `${t.organisationsRepresented} / ${t.memberOrganisations}`,
+        '',
+        String(t.inForce),
+        String(t.openBarriers),
+        String(t.resolvedBarriers),
+      ],
+    ),
+    heading(
+      `${w.agreementsInForce}: ${lang === 'da' ? 'fordelt på type' : 'by type'}`,
+      HeadingLevel.HEADING_2,
+    ),
+    table(
+      [w.type, String(report.year), String(report.year - 1)],
+      agreementTypes.map((ty) => [
+        agreementTypeLabels[lang][ty],
+        String(t.inForceByType[ty]),
+        String(report.previous.totals.inForceByType[ty]),
+      ]),
+    ),
+    heading(`${w.change} ${report.year - 1} → ${report.year}`, HeadingLevel.HEADING_2),
+    table(
+      [w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers],
+      report.rows.map((r) => {
+        const p = previous.get(r.code);
+        return [
+          r.name,
+          `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,
+          `${p?.people ?? 0} → ${r.people}`,
+          `${p?.inForce ?? 0} → ${r.inForce}`,
+          `${p?.openBarriers ?? 0} → ${r.openBarriers}`,
+        ];
+      }),
+    ),
+  ];
+  return pack(document(title, lang, children, true));
+}

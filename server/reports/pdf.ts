@@ -1,0 +1,423 @@
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { formatDanishDate, formatShare, formatTime, type Lang } from './format.ts';
+import {
+  agreementStatusLabels,
+  agreementTypeLabels,
+  barrierCategoryLabels,
+  barrierStatusLabels,
+  forumLevelLabels,
+  type Words,
+  wordsFor,
+} from './labels.ts';
+
+const fonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
+/** DejaVu Sans is embedded (subset) so æ, ø and å show on any reader. */
+const REGULAR = join(fonts, 'DejaVuSans.ttf');
+const BOLD = join(fonts, 'DejaVuSans-Bold.ttf');
+
+type Doc = PDFKit.PDFDocument;
+
+function newDoc(title: string, lang: Lang, layout: 'portrait' | 'landscape' = 'portrait'): Doc {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout,
+    margin: 50,
+    lang: lang === 'da' ? 'da-DK' : 'en-GB',
+    info: { Title: title, Creator: 'Samråd' },
+    displayTitle: true,
+  });
+  doc.registerFont('Sans', REGULAR);
+  doc.registerFont('Sans-Bold', BOLD);
+  doc.font('Sans').fontSize(10);
+  return doc;
+}
+
+function bottom(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+function heading(doc: Doc, text: string, size = 14): void {
+  ensureSpace(doc, size * 3);
+  doc
+    .moveDown(0.6)
+    .font('Sans-Bold')
+    .fontSize(size)
+    .text(text, doc.page.margins.left)
+    .font('Sans')
+    .fontSize(10);
+  doc.moveDown(0.3);
+}
+
+function line(doc: Doc, label: string, value: string): void {
+  ensureSpace(doc, 14);
+  doc
+    .font('Sans-Bold')
+    .text(`${label}: `, doc.page.margins.left, doc.y, { continued: true })
+    .font('Sans')
+    .text(value);
+}
+
+interface Column {
+  header: string;
+  width: number;
+}
+
+/** A simple table: wraps cells, starts a new page (with the header again) when the row does not fit. */
+class Table {
+  constructor(
+    private readonly doc: Doc,
+    private readonly columns: Column[],
+  ) {
+    this.header();
+  }
+
+  private header(): void {
+    this.row(
+      this.columns.map((c) => c.header),
+      true,
+    );
+  }
+
+  row(cells: string[], bold = false): void {
+    const doc = this.doc;
+    doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(9);
+    const height =
+      Math.max(...cells.map((c, i) => doc.heightOfString(c || ' ', { width: this.columns[i]!.width - 4 }))) +
+      4;
+    if (doc.y + height > bottom(doc)) {
+      doc.addPage();
+      if (!bold) this.header();
+      doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(9);
+    }
+    const top = doc.y;
+    let x = doc.page.margins.left;
+    cells.forEach((c, i) => {
+      doc.text(c, x + 2, top + 2, { width: this.columns[i]!.width - 4 });
+      x += this.columns[i]!.width;
+    });
+    doc
+      .moveTo(doc.page.margins.left, top + height)
+      .lineTo(x, top + height)
+      .lineWidth(0.3)
+      .strokeColor('#999999')
+      .stroke();
+    doc.x = doc.page.margins.left;
+    doc.y = top + height;
+    doc.font('Sans').fontSize(10);
+  }
+}
+
+/** Waits while the reader is behind, so a long report never piles up in memory. */
+async function backPressure(doc: Doc): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (doc.readableLength > 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+function meetingPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+  heading(doc, w.meeting, 12);
+  const m = s.meeting;
+  if (!m) {
+    doc.text(w.noMeeting);
+    return;
+  }
+  line(doc, w.date, `${formatDanishDate(m.startsAt, lang)} ${formatTime(m.startsAt, lang)}`);
+  line(doc, w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', '));
+  const f = m.figures;
+  line(doc, w.people, String(f.people));
+  line(
+    doc,
+    w.organisationsRepresented,
+    `${f.memberOrganisationsRepresented} / ${f.memberOrganisations} (${formatShare(f.memberOrganisationsRepresented, f.memberOrganisations, lang)})`,
+  );
+  line(doc, `${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`);
+  line(
+    doc,
+    `${w.police} / ${w.municipal} / ${w.otherSides}`,
+    `${f.police} / ${f.municipal} / ${f.otherSides}`,
+  );
+  if (m.attendees.length) {
+    doc.moveDown(0.3);
+    const table = new Table(doc, [
+      { header: w.name, width: 200 },
+      { header: w.organisation, width: 200 },
+      { header: lang === 'da' ? 'Niveau' : 'Level', width: 95 },
+    ]);
+    for (const p of m.attendees)
+      table.row([
+        p.name,
+        p.organisationName,
+        p.level === 'leadership' ? w.leadership : p.level === 'practice' ? w.practice : '',
+      ]);
+  }
+}
+
+function mappingPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+  heading(doc, w.mapping, 12);
+  if (!s.mapping) {
+    doc.text(w.noMapping);
+    return;
+  }
+  line(doc, w.forumLevel, forumLevelLabels[lang][s.mapping.forumLevel]);
+  for (const [label, items] of [
+    [w.strengths, s.mapping.strengths],
+    [w.challenges, s.mapping.challenges],
+    [w.wishes, s.mapping.wishes],
+  ] as const) {
+    if (!items.length) continue;
+    ensureSpace(doc, 28);
+    doc.font('Sans-Bold').text(label, doc.page.margins.left).font('Sans');
+    doc.list(items, { bulletRadius: 1.5 });
+  }
+  if (s.mapping.notes) line(doc, w.notes, s.mapping.notes);
+}
+
+function barriersPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+  heading(doc, w.barriers, 12);
+  if (!s.barriers.length) {
+    doc.text(w.noBarriers);
+    return;
+  }
+  let category: string | null = null;
+  let table: Table | null = null;
+  for (const b of s.barriers) {
+    if (b.category !== category) {
+      category = b.category;
+      ensureSpace(doc, 40);
+      doc
+        .moveDown(0.3)
+        .font('Sans-Bold')
+        .text(barrierCategoryLabels[lang][b.category], doc.page.margins.left)
+        .font('Sans');
+      table = new Table(doc, [
+        { header: w.description, width: 245 },
+        { header: w.status, width: 90 },
+        { header: w.raisedOn, width: 80 },
+        { header: w.resolvedOn, width: 80 },
+      ]);
+    }
+    table!.row([
+      b.description,
+      barrierStatusLabels[lang][b.status],
+      formatDanishDate(b.raisedOn, lang),
+      formatDanishDate(b.resolvedOn, lang),
+    ]);
+  }
+}
+
+function changesPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+  heading(doc, w.changes, 12);
+  const c = s.changes;
+  const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
+  line(doc, w.forumLevel, `${level(c.previousForumLevel)} → ${level(c.forumLevel)}`);
+  line(doc, w.attendanceChange, `${c.previousPeople ?? '–'} → ${c.people ?? '–'}`);
+  line(doc, w.newAgreements, String(c.newAgreements));
+  line(doc, w.newBarriers, String(c.newBarriers));
+  line(doc, w.barriersResolvedInYear, String(c.barriersResolved));
+}
+
+export function agreementsPdf(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
+  const lang = report.lang;
+  const w = wordsFor(lang);
+  const title = `${w.districtReportTitle} ${report.year}`;
+  const doc = newDoc(title, lang);
+  const iterator = lines[Symbol.iterator]();
+  let pending = iterator.next();
+  (async () => {
+    doc.font('Sans-Bold').fontSize(18).text(title);
+    doc
+      .font('Sans')
+      .fontSize(9)
+      .text(`${w.generated} ${formatDanishDate(report.generatedAt, lang)}`);
+    let written = 0;
+    for (const [i, s] of report.sections.entries()) {
+      if (i > 0) doc.addPage();
+      heading(doc, s.name, 16);
+      meetingPart(doc, s, lang, w);
+      mappingPart(doc, s, lang, w);
+      heading(doc, w.agreements, 12);
+      let type: string | null = null;
+      let table: Table | null = null;
+      while (!pending.done && pending.value.districtCode === s.code) {
+        const a = pending.value;
+        if (a.type !== type) {
+          type = a.type;
+          ensureSpace(doc, 40);
+          doc
+            .moveDown(0.3)
+            .font('Sans-Bold')
+            .text(agreementTypeLabels[lang][a.type], doc.page.margins.left)
+            .font('Sans');
+          table = new Table(doc, [
+            { header: w.title, width: 215 },
+            { header: w.status, width: 80 },
+            { header: w.agreedOn, width: 100 },
+            { header: w.reviewOn, width: 100 },
+          ]);
+        }
+        table!.row([
+          a.title,
+          agreementStatusLabels[lang][a.status],
+          formatDanishDate(a.agreedOn, lang),
+          formatDanishDate(a.reviewOn, lang),
+        ]);
+        pending = iterator.next();
+        if (++written % 200 === 0) await backPressure(doc);
+      }
+      if (type === null) doc.text(w.noAgreements);
+      barriersPart(doc, s, lang, w);
+      changesPart(doc, s, lang, w);
+    }
+    doc.end();
+  })().catch((err) => doc.destroy(err));
+  return doc;
+}
+
+const AGREEMENT_COLOUR = '#1f5fa8';
+const BARRIER_COLOUR = '#d9822b';
+
+/** Horizontal bars per district: agreements in force and open barriers. */
+function chart(doc: Doc, report: NationalReport, w: Words): void {
+  heading(doc, w.chartTitle, 13);
+  const left = doc.page.margins.left;
+  const labelWidth = 200;
+  const barArea = doc.page.width - doc.page.margins.right - left - labelWidth - 40;
+  const max = Math.max(1, ...report.rows.flatMap((r) => [r.inForce, r.openBarriers]));
+  const barHeight = 7;
+  ensureSpace(doc, 30);
+  let y = doc.y;
+  doc.rect(left, y, 10, 8).fill(AGREEMENT_COLOUR);
+  doc
+    .fillColor('black')
+    .fontSize(9)
+    .text(w.agreementsInForce, left + 14, y - 1);
+  doc.rect(left + 160, y, 10, 8).fill(BARRIER_COLOUR);
+  doc.fillColor('black').text(w.openBarriers, left + 174, y - 1);
+  y += 18;
+  for (const r of report.rows) {
+    if (y + 2 * barHeight + 8 > bottom(doc)) {
+      doc.addPage();
+      y = doc.y;
+    }
+    doc
+      .fillColor('black')
+      .fontSize(8)
+      .text(r.name, left, y + 2, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+    const x = left + labelWidth;
+    const a = (r.inForce / max) * barArea;
+    const b = (r.openBarriers / max) * barArea;
+    doc.rect(x, y, Math.max(a, 0.5), barHeight).fill(AGREEMENT_COLOUR);
+    doc.fillColor('black').text(String(r.inForce), x + a + 3, y - 1, { lineBreak: false });
+    doc.rect(x, y + barHeight + 1, Math.max(b, 0.5), barHeight).fill(BARRIER_COLOUR);
+    doc.fillColor('black').text(String(r.openBarriers), x + b + 3, y + barHeight, { lineBreak: false });
+    y += 2 * barHeight + 8;
+  }
+  doc.fillColor('black').fontSize(10);
+  doc.x = left;
+  doc.y = y + 6;
+}
+
+export function nationalPdf(report: NationalReport): Readable {
+  const lang = report.lang;
+  const w = wordsFor(lang);
+  const title = `${w.nationalReportTitle} ${report.year}`;
+  const doc = newDoc(title, lang, 'landscape');
+  doc.font('Sans-Bold').fontSize(18).text(title);
+  doc
+    .font('Sans')
+    .fontSize(9)
+    .text(`${w.generated} ${formatDanishDate(report.generatedAt, lang)}`);
+  doc.moveDown();
+  const table = new Table(doc, [
+    { header: w.district, width: 170 },
+    { header: w.meetingHeld, width: 95 },
+    { header: w.people, width: 55 },
+    { header: w.organisationsRepresented, width: 95 },
+    { header: w.forumLevel, width: 130 },
+    { header: w.agreementsInForce, width: 70 },
+    { header: w.openBarriers, width: 60 },
+    { header: w.resolvedBarriers, width: 65 },
+  ]);
+  for (const r of report.rows)
+    table.row([
+      r.name,
+      r.meetingHeld ? formatDanishDate(r.meetingDate, lang) : w.no,
+      String(r.people),
+      `${r.organisationsRepresented} / ${r.memberOrganisations}`,
+      r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',
+      String(r.inForce),
+      String(r.openBarriers),
+      String(r.resolvedBarriers),
+    ]);
+  const t = report.totals;
+  table.row(
+    [
+      w.total,
+      `${t.meetingsHeld} / ${report.rows.length}`,
+      String(t.people),
+      `${t.organisationsRepresented} / ${t.memberOrganisations}`,
+      '',
+      String(t.inForce),
+      String(t.openBarriers),
+      String(t.resolvedBarriers),
+    ],
+    true,
+  );
+
+  heading(doc, `${w.agreementsInForce}: ${lang === 'da' ? 'fordelt på type' : 'by type'}`, 12);
+  const types = Object.keys(t.inForceByType) as (keyof typeof t.inForceByType)[];
+  const byType = new Table(doc, [
+    { header: w.type, width: 300 },
+    { header: String(report.year), width: 100 },
+    { header: String(report.year - 1), width: 100 },
+  ]);
+  for (const ty of types)
+    byType.row([
+      agreementTypeLabels[lang][ty],
+      String(t.inForceByType[ty]),
+      String(report.previous.totals.inForceByType[ty]),
+    ]);
+
+  heading(doc, `${w.change} ${report.year - 1} → ${report.year}`, 12);
+  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const yoy = new Table(doc, [
+    { header: w.district, width: 200 },
+    { header: w.meetingHeld, width: 110 },
+    { header: w.people, width: 110 },
+    { header: w.agreementsInForce, width: 150 },
+    { header: w.openBarriers, width: 150 },
+  ]);
+  const arrow = (a: number | string, b: number | string) => `${a} → ${b}`;
+  for (const r of report.rows) {
+    const p = previous.get(r.code);
+    yoy.row([
+      r.name,
+      arrow(p?.meetingHeld ? w.yes : w.no, r.meetingHeld ? w.yes : w.no),
+      arrow(p?.people ?? 0, r.people),
+      arrow(p?.inForce ?? 0, r.inForce),
+      arrow(p?.openBarriers ?? 0, r.openBarriers),
+    ]);
+  }
+  const pt = report.previous.totals;
+  yoy.row(
+    [
+      w.total,
+      arrow(pt.meetingsHeld, t.meetingsHeld),
+      arrow(pt.people, t.people),
+      arrow(pt.inForce, t.inForce),
+      arrow(pt.openBarriers, t.openBarriers),
+    ],
+    true,
+  );
+  doc.addPage();
+  chart(doc, report, w);
+  doc.end();
+  return doc;
+}

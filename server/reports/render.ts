@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import type { Db } from '../../db/client.ts';
+import { districtByCode } from '../outcomes/references.ts';
+import { agreementsCsv, nationalCsv, type Separator } from './csv.ts';
+import { agreementLines, buildAgreementsReport, buildNationalReport, type ReportOptions } from './data.ts';
+import { agreementsDocx, nationalDocx } from './docx.ts';
+import { agreementsHtml, nationalHtml } from './html.ts';
+import { agreementsPdf, nationalPdf } from './pdf.ts';
+import { agreementsXlsx, nationalXlsx } from './xlsx.ts';
+
+export const reportFormats = ['json', 'csv', 'xlsx', 'docx', 'pdf', 'html'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export const contentTypes: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+};
+
+export interface RenderedReport {
+  body: Readable;
+  contentType: string;
+  filename: string;
+}
+
+export interface RenderOptions extends ReportOptions {
+  format: ReportFormat;
+  separator?: Separator;
+}
+
+/** The agreements report (one district, or every district) as a stream in the chosen format. */
+export function renderAgreementsReport(db: Db, options: RenderOptions): RenderedReport {
+  if (options.district) districtByCode(db, options.district, 'query.district');
+  const report = buildAgreementsReport(db, options);
+  const lines = () => agreementLines(db, options);
+  const name = `${options.lang === 'da' ? 'aftaler' : 'agreements'}-${options.year}${options.district ? `-${options.district}` : ''}`;
+  let body: Readable;
+  switch (options.format) {
+    case 'json':
+      body = Readable.from(jsonAgreements(report, lines()));
+      break;
+    case 'csv':
+      body = agreementsCsv(lines(), options.lang, options.separator ?? 'semicolon');
+      break;
+    case 'xlsx':
+      body = agreementsXlsx(report, lines());
+      break;
+    case 'docx':
+      body = agreementsDocx(report, lines());
+      break;
+    case 'pdf':
+      body = agreementsPdf(report, lines());
+      break;
+    case 'html':
+      body = Readable.from(agreementsHtml(report, lines()));
+      break;
+  }
+  return { body, contentType: contentTypes[options.format], filename: `${name}.${options.format}` };
+}
+
+function* jsonAgreements(
+  report: ReturnType<typeof buildAgreementsReport>,
+  lines: Iterable<unknown>,
+): Generator<string> {
+  const head = JSON.stringify(report);
+  yield `${head.slice(0, -1)},"agreements":[`;
+  let first = true;
+  for (const line of lines) {
+    yield (first ? '' : ',') + JSON.stringify(line);
+    first = false;
+  }
+  yield ']}';
+}
+
+export function renderNationalReport(db: Db, options: Omit<RenderOptions, 'district'>): RenderedReport {
+  const report = buildNationalReport(db, options);
+  const name = `${options.lang === 'da' ? 'national-rapport' : 'national-report'}-${options.year}`;
+  let body: Readable;
+  switch (options.format) {
+    case 'json':
+      body = Readable.from([JSON.stringify(report)]);
+      break;
+    case 'csv':
+      body = nationalCsv(report, options.separator ?? 'semicolon');
+      break;
+    case 'xlsx':
+      body = nationalXlsx(report);
+      break;
+    case 'docx':
+      body = nationalDocx(report);
+      break;
+    case 'pdf':
+      body = nationalPdf(report);
+      break;
+    case 'html':
+      body = Readable.from(nationalHtml(report));
+      break;
+  }
+  return { body, contentType: contentTypes[options.format], filename: `${name}.${options.format}` };
+}

@@ -1,0 +1,251 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { agreementTypes } from '../../db/schema/index.ts';
+import { neutraliseFormula } from './csv.ts';
+import type { AgreementLine, AgreementsReport, NationalReport } from './data.ts';
+import type { Lang } from './format.ts';
+import {
+  agreementStatusLabels,
+  agreementTypeLabels,
+  barrierCategoryLabels,
+  barrierStatusLabels,
+  forumLevelLabels,
+  wordsFor,
+} from './labels.ts';
+
+/** Excel shows this with Danish month names in a Danish Excel: "12. marts 2027". */
+const DATE_FORMAT = 'd. mmmm yyyy';
+
+function asDate(value: string | null): Date | null {
+  if (!value) return null;
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+}
+
+type Sheet = ExcelJS.Worksheet;
+
+function sheet(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: { header: string; width: number; date?: boolean }[],
+): Sheet {
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: String(i),
+    width: c.width,
+    style: c.date ? { numFmt: DATE_FORMAT } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  return ws;
+}
+
+function add(ws: Sheet, values: unknown[]): void {
+  ws.addRow(values.map(neutraliseFormula)).commit();
+}
+
+/**
+ * Streams a workbook: rows are committed as they are written, and the writer waits when the
+ * client reads slower than the rows come (bounded memory for any number of agreements).
+ */
+function streamWorkbook(
+  write: (book: ExcelJS.stream.xlsx.WorkbookWriter, drain: () => Promise<void>) => Promise<void>,
+): Readable {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const drain = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
+  };
+  write(book, drain)
+    .then(() => book.commit())
+    .catch((err) => out.destroy(err));
+  return out;
+}
+
+export function agreementsXlsx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
+  const lang = report.lang;
+  const w = wordsFor(lang);
+  return streamWorkbook(async (book, drain) => {
+    const overview = sheet(book, lang === 'da' ? 'Oversigt' : 'Overview', [
+      { header: w.district, width: 34 },
+      { header: w.date, width: 18, date: true },
+      { header: w.venue, width: 30 },
+      { header: w.people, width: 10 },
+      { header: w.organisationsRepresented, width: 16 },
+      { header: lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations', width: 16 },
+      { header: w.leadership, width: 12 },
+      { header: w.practice, width: 12 },
+      { header: w.police, width: 10 },
+      { header: w.municipal, width: 10 },
+      { header: w.forumLevel, width: 30 },
+      { header: w.newAgreements, width: 14 },
+      { header: w.newBarriers, width: 14 },
+      { header: w.barriersResolvedInYear, width: 14 },
+    ]);
+    for (const s of report.sections) {
+      const f = s.meeting?.figures;
+      add(overview, [
+        s.name,
+        asDate(s.meeting?.startsAt ?? null),
+        s.meeting?.venueName ?? '',
+        f?.people ?? null,
+        f?.memberOrganisationsRepresented ?? null,
+        f?.memberOrganisations ?? null,
+        f?.leadershipLevel ?? null,
+        f?.practiceLevel ?? null,
+        f?.police ?? null,
+        f?.municipal ?? null,
+        s.mapping ? forumLevelLabels[lang][s.mapping.forumLevel] : '',
+        s.changes.newAgreements,
+        s.changes.newBarriers,
+        s.changes.barriersResolved,
+      ]);
+    }
+    overview.commit();
+
+    const agreements = sheet(book, w.agreements, [
+      { header: 'ID', width: 8 },
+      { header: w.district, width: 30 },
+      { header: w.type, width: 30 },
+      { header: w.title, width: 50 },
+      { header: w.status, width: 16 },
+      { header: w.agreedOn, width: 18, date: true },
+      { header: w.reviewOn, width: 18, date: true },
+      { header: w.parties, width: 40 },
+      { header: lang === 'da' ? 'Ansvarlige' : 'Responsible', width: 40 },
+      { header: w.linkedBarriers, width: 16 },
+    ]);
+    let n = 0;
+    for (const a of lines) {
+      add(agreements, [
+        a.id,
+        a.districtName,
+        agreementTypeLabels[lang][a.type],
+        a.title,
+        agreementStatusLabels[lang][a.status],
+        asDate(a.agreedOn),
+        asDate(a.reviewOn),
+        a.municipalities ?? w.allMunicipalities,
+        a.contacts ?? '',
+        a.barrierIds ?? '',
+      ]);
+      if (++n % 1000 === 0) await drain();
+    }
+    agreements.commit();
+
+    const barriers = sheet(book, w.barriers, [
+      { header: 'ID', width: 8 },
+      { header: w.district, width: 30 },
+      { header: w.category, width: 50 },
+      { header: w.description, width: 60 },
+      { header: w.status, width: 16 },
+      { header: w.raisedOn, width: 18, date: true },
+      { header: w.resolvedOn, width: 18, date: true },
+      { header: w.parties, width: 30 },
+    ]);
+    for (const s of report.sections)
+      for (const b of s.barriers)
+        add(barriers, [
+          b.id,
+          s.name,
+          barrierCategoryLabels[lang][b.category],
+          b.description,
+          barrierStatusLabels[lang][b.status],
+          asDate(b.raisedOn),
+          asDate(b.resolvedOn),
+          b.municipalities ?? w.allMunicipalities,
+        ]);
+    barriers.commit();
+
+    const participants = sheet(book, w.participants, [
+      { header: w.district, width: 30 },
+      { header: w.name, width: 30 },
+      { header: w.organisation, width: 30 },
+      { header: lang === 'da' ? 'Niveau' : 'Level', width: 14 },
+    ]);
+    for (const s of report.sections)
+      for (const p of s.meeting?.attendees ?? [])
+        add(participants, [
+          s.name,
+          p.name,
+          p.organisationName,
+          p.level === 'leadership' ? w.leadership : p.level === 'practice' ? w.practice : '',
+        ]);
+    participants.commit();
+  });
+}
+
+export function nationalXlsx(report: NationalReport): Readable {
+  const lang: Lang = report.lang;
+  const w = wordsFor(lang);
+  return streamWorkbook(async (book) => {
+    const columns = [
+      { header: lang === 'da' ? 'Kode' : 'Code', width: 8 },
+      { header: w.district, width: 36 },
+      { header: w.meetingHeld, width: 12 },
+      { header: w.date, width: 18, date: true },
+      { header: w.people, width: 10 },
+      { header: w.organisationsRepresented, width: 16 },
+      { header: lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations', width: 16 },
+      { header: w.forumLevel, width: 30 },
+      ...agreementTypes.map((t) => ({ header: agreementTypeLabels[lang][t], width: 16 })),
+      { header: w.agreementsInForce, width: 14 },
+      { header: w.openBarriers, width: 14 },
+      { header: w.resolvedBarriers, width: 14 },
+      { header: `${w.agreementsInForce} ${report.year - 1}`, width: 14 },
+      { header: `${w.openBarriers} ${report.year - 1}`, width: 14 },
+      { header: `${w.people} ${report.year - 1}`, width: 14 },
+    ];
+    const ws = sheet(book, `${lang === 'da' ? 'Nationalt' : 'National'} ${report.year}`, columns);
+    const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+    for (const r of report.rows) {
+      const p = previous.get(r.code);
+      add(ws, [
+        r.code,
+        r.name,
+        r.meetingHeld ? w.yes : w.no,
+        asDate(r.meetingDate),
+        r.people,
+        r.organisationsRepresented,
+        r.memberOrganisations,
+        r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '',
+        ...agreementTypes.map((t) => r.inForceByType[t]),
+        r.inForce,
+        r.openBarriers,
+        r.resolvedBarriers,
+        p?.inForce ?? 0,
+        p?.openBarriers ?? 0,
+        p?.people ?? 0,
+      ]);
+    }
+    const t = report.totals;
+    const pt = report.previous.totals;
+    const total = ws.addRow(
+      [
+        '',
+        w.total,
+        t.meetingsHeld,
+        null,
+        t.people,
+        t.organisationsRepresented,
+        t.memberOrganisations,
+        '',
+        ...agreementTypes.map((ty) => t.inForceByType[ty]),
+        t.inForce,
+        t.openBarriers,
+        t.resolvedBarriers,
+        pt.inForce,
+        pt.openBarriers,
+        pt.people,
+      ].map(neutraliseFormula),
+    );
+    total.font = { bold: true };
+    total.commit();
+    ws.commit();
+  });
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../http/problems.ts';
+import { DistrictCode, Year } from '../outcomes/schemas.ts';
+import {
+  type RenderedReport,
+  renderAgreementsReport,
+  renderNationalReport,
+  reportFormats,
+} from '../reports/render.ts';
+
+const tags = ['reports'];
+
+const common = {
+  year: Year,
+  format: z.enum(reportFormats).default('json'),
+  lang: z.enum(['da', 'en']).default('da').describe('Danish by default'),
+  separator: z
+    .enum(['semicolon', 'comma'])
+    .default('semicolon')
+    .describe('CSV only: ; opens directly in a Danish Excel'),
+};
+const AgreementsReportQuery = z.strictObject({
+  ...common,
+  district: DistrictCode.optional().describe('Police district code; every district when left out'),
+});
+const NationalReportQuery = z.strictObject(common);
+const ReportBody = z
+  .unknown()
+  .describe('The report in the chosen format: JSON, CSV (UTF-8 with BOM), XLSX, DOCX, PDF or printable HTML');
+
+const reports: FastifyPluginAsyncZod = async (app) => {
+  const send = (reply: import('fastify').FastifyReply, rendered: RenderedReport, format: string) =>
+    reply
+      .type(rendered.contentType)
+      .header(
+        'content-disposition',
+        `${format === 'html' || format === 'json' ? 'inline' : 'attachment'}; filename="${rendered.filename}"`,
+      )
+      .send(rendered.body);
+
+  app.get(
+    '/api/reports/agreements',
+    { schema: { tags, querystring: AgreementsReportQuery, response: { 200: ReportBody, 400: Problem } } },
+    async (request, reply) =>
+      send(reply, renderAgreementsReport(app.db, request.query), request.query.format),
+  );
+  app.get(
+    '/api/reports/national',
+    { schema: { tags, querystring: NationalReportQuery, response: { 200: ReportBody, 400: Problem } } },
+    async (request, reply) => send(reply, renderNationalReport(app.db, request.query), request.query.format),
+  );
+};
+export default reports;

@@ -1,0 +1,197 @@
+import ICAL from 'ical.js';
+import t from 'tap';
+import { findInvitationByAnswerToken } from '../../server/invitations/answer-tokens.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+
+t.test('audience, coverage check and invitations that arrive as meeting requests', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app, as } = await buildTestApp(t, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Samråd <noreply@samraad.test>',
+  });
+  const { people, municipality, police, house } = bornholmWithPeople(app.db);
+  const m = insertMeeting(app.db, {
+    districtCode: '1471',
+    startsAt: '2027-03-12T08:00:00.000Z',
+    endsAt: '2027-03-12T11:30:00.000Z',
+    facilitatorId: people.facilitator,
+  });
+
+  const audience = await app.inject({ url: `/api/meetings/${m.id}/audience`, headers: as.viewer });
+  t.equal(audience.statusCode, 200);
+  const body = audience.json();
+  t.same(
+    body.people.map((p: { name: string }) => p.name).sort(),
+    ['Birgit Børne-ungechef', 'Hanne Husleder', 'Pia Politileder', 'Viggo Videoafhører'],
+    'the default audience roles of the area; the facilitator role is not one',
+  );
+  const gaps = body.coverage.gaps.map((g: { organisationId: number; problem: string }) => [
+    g.organisationId,
+    g.problem,
+  ]);
+  t.same(gaps, [[municipality.id, 'no_practice']], 'Bornholm has a leader but nobody at practice level');
+  t.match(body.coverage.gaps[0].message, /praksisniveau/);
+  t.ok(body.coverage.members.find((c: { organisation: { id: number } }) => c.organisation.id === police.id));
+  t.ok(body.coverage.members.find((c: { organisation: { id: number } }) => c.organisation.id === house.id));
+
+  const unknown = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${m.id}/audience/people`,
+    headers: as.facilitator,
+    payload: { personId: 999999 },
+  });
+  t.equal(unknown.statusCode, 400);
+  t.equal(unknown.json().fields[0].field, 'body.personId');
+  t.equal((await app.inject({ url: '/api/meetings/424242/audience', headers: as.viewer })).statusCode, 404);
+  const viewerAdds = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${m.id}/audience/people`,
+    headers: as.viewer,
+    payload: { personId: people.facilitator },
+  });
+  t.equal(viewerAdds.statusCode, 403);
+
+  const add = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${m.id}/audience/people`,
+    headers: as.facilitator,
+    payload: { personId: people.facilitator },
+  });
+  t.equal(add.statusCode, 200);
+  t.same(add.json(), { changed: true, cancellationQueued: false });
+
+  const sent = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${m.id}/invitations`,
+    headers: as.facilitator,
+  });
+  t.equal(sent.statusCode, 200, sent.body);
+  t.match(sent.json(), { invited: 5, alreadyInvited: 0, queued: 5, status: 'invited' });
+
+  await smtp.waitFor(5);
+  t.equal(smtp.received.length, 5);
+  const byAddress = new Map(smtp.received.map((r) => [r.envelopeTo[0], r]));
+  t.same([...byAddress.keys()].sort(), [
+    'birgit@kommune.test',
+    'frida@facilitator.test',
+    'hanne@boernehus.test',
+    'pia@politi.test',
+    'viggo@politi.test',
+  ]);
+
+  const pia = byAddress.get('pia@politi.test')!.parsed;
+  t.equal(pia.subject, 'Invitation: Politikredsmøde Bornholms Politi – 12. marts 2027');
+  t.match(pia.text, /Deltager måske: http:\/\/127\.0\.0\.1:3000\/rsvp\/rsvp_\S+\?answer=tentative/);
+  t.match(pia.text, /fredag den 12\. marts 2027 kl\. 09\.00–12\.30/);
+  t.match(pia.text, /Politigården, Zahrtmannsvej 4, 3700 Rønne/);
+  t.match(pia.html, /Deltager ikke/);
+  t.match(pia.html, /Dagsorden/);
+  t.equal(pia.from?.value[0]?.address, 'noreply@samraad.test');
+  t.match(pia.messageId, /@samraad\.test>?$/);
+
+  const token = /\/rsvp\/(rsvp_[^?\s]+)\?answer=accepted/.exec(pia.text ?? '')![1]!;
+  const invitation = findInvitationByAnswerToken(app.db, token, new Date('2027-01-01T00:00:00Z'));
+  t.equal(invitation?.personId, people.chief, 'the answer link belongs to her invitation');
+  t.equal(
+    findInvitationByAnswerToken(app.db, token, new Date('2027-03-13T00:00:00Z')),
+    null,
+    'expires after the meeting',
+  );
+
+  const birgit = byAddress.get('birgit@kommune.test')!.parsed;
+  t.equal(birgit.subject, 'Invitation: Politikredsmøde Bornholms Politi – 12 March 2027', 'English for her');
+  t.match(birgit.text, /Maybe attending: http/);
+
+  // the calendar part, read by ical.js
+  const attachments = pia.attachments.map((a) => a.contentType);
+  t.ok(attachments.includes('text/calendar'), 'a text/calendar alternative');
+  t.ok(attachments.includes('application/ics'), 'and an .ics attachment');
+  t.match(
+    byAddress.get('pia@politi.test')!.raw,
+    /Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i,
+  );
+  const cal = calendarOf(pia);
+  t.equal(cal.method, 'REQUEST');
+  t.equal(cal.vevent.getFirstPropertyValue('uid'), m.icsUid);
+  t.equal(cal.vevent.getFirstPropertyValue('sequence'), 0);
+  t.ok(cal.vevent.getFirstPropertyValue('dtstamp'));
+  t.equal(cal.vevent.getFirstPropertyValue('location'), 'Politigården, Zahrtmannsvej 4, 3700 Rønne');
+  t.match(String(cal.vevent.getFirstPropertyValue('description')), /Dagsorden/);
+  const organizer = cal.vevent.getFirstProperty('organizer')!;
+  t.equal(organizer.getFirstValue(), 'mailto:noreply@samraad.test', 'the platform address, not a recipient');
+  t.equal(organizer.getParameter('cn'), 'Frida Facilitator');
+  const attendees = cal.vevent.getAllProperties('attendee');
+  t.equal(attendees.length, 5);
+  for (const a of attendees) {
+    t.equal(a.getParameter('partstat'), 'NEEDS-ACTION');
+    t.equal(a.getParameter('rsvp'), 'TRUE');
+    t.equal(a.getParameter('role'), 'REQ-PARTICIPANT');
+    t.ok(a.getParameter('cn'));
+  }
+  t.same(
+    attendees.map((a) => String(a.getFirstValue()).toLowerCase().replace('mailto:', '')).sort(),
+    [...byAddress.keys()].sort(),
+  );
+  const dtstart = cal.vevent.getFirstProperty('dtstart')!;
+  t.equal(dtstart.getParameter('tzid'), 'Europe/Copenhagen');
+  const vtimezone = cal.root.getFirstSubcomponent('vtimezone');
+  t.ok(vtimezone, 'a VTIMEZONE block');
+  t.equal(vtimezone!.getFirstPropertyValue('tzid'), 'Europe/Copenhagen');
+  const zone = new ICAL.Timezone(vtimezone!);
+  const start = cal.vevent.getFirstPropertyValue('dtstart') as ICAL.Time;
+  t.equal(start.toString(), '2027-03-12T09:00:00');
+  start.zone = zone;
+  t.equal(
+    start.toJSDate().toISOString(),
+    '2027-03-12T08:00:00.000Z',
+    'the VTIMEZONE gives the right instant',
+  );
+  t.match(cal.text, /\r\n/, 'CRLF line ends');
+
+  const again = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${m.id}/invitations`,
+    headers: as.facilitator,
+  });
+  t.match(again.json(), { invited: 0, alreadyInvited: 5, queued: 0 });
+
+  await app.mailer.drain(); // the sender has recorded what the server accepted
+  const outbox = await app.inject({ url: `/api/outbox?status=sent&meeting=${m.id}`, headers: as.viewer });
+  t.equal(outbox.statusCode, 200);
+  t.equal(outbox.json().total, 5);
+  const one = outbox.json().items[0];
+  t.match(one, { kind: 'invitation', status: 'sent', attempts: 1, meetingId: m.id });
+  const raw = await app.inject({ url: `/api/outbox/${one.id}/raw`, headers: as.viewer });
+  t.equal(raw.headers['content-type'], 'message/rfc822');
+  t.match(raw.body, new RegExp(`Message-ID: ${one.messageId.replace(/[.<>]/g, '\\$&')}`, 'i'));
+  t.equal((await app.inject({ url: '/api/outbox?status=nonsense', headers: as.viewer })).statusCode, 400);
+});
+
+t.test('nobody in the audience: 422, and a cancelled meeting cannot be sent', async (t) => {
+  const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+  const m = insertMeeting(app.db, {
+    districtCode: '1470',
+    startsAt: '2027-04-01T08:00:00.000Z',
+    endsAt: '2027-04-01T10:00:00.000Z',
+  });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${m.id}/invitations`,
+    headers: as.facilitator,
+  });
+  t.equal(res.statusCode, 422);
+  t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+  const cancelled = insertMeeting(app.db, {
+    districtCode: '1470',
+    startsAt: '2027-04-02T08:00:00.000Z',
+    endsAt: '2027-04-02T10:00:00.000Z',
+    status: 'cancelled',
+  });
+  const res2 = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${cancelled.id}/invitations`,
+    headers: as.facilitator,
+  });
+  t.equal(res2.statusCode, 409);
+});
