@@ -310,3 +310,26 @@ t.test('someone taken off the list while waiting no longer counts in the line', 
     ['c@brk.dk'],
   );
 });
+
+t.test('the running service chases by itself when it starts, once', async (t) => {
+  const { app } = await buildTestApp(t);
+  const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+  const m = insertMeeting(app.db, {
+    startsAt: inTenDays.toISOString(),
+    endsAt: new Date(inTenDays.getTime() + 4 * 3600_000).toISOString(),
+  });
+  const bornholm = m.memberIds.Bornholm!;
+  insertInvitee(app.db, m.meetingId, { name: 'Leder', email: 'leder@brk.dk', organisationId: bornholm });
+  insertPerson(app.db, {
+    name: 'Kontakt',
+    email: 'kontakt@brk.dk',
+    organisationId: bornholm,
+    isFixedContact: true,
+  });
+  await app.ready();
+  const chasers = outboxOf(app.db, 'organisation-chaser');
+  t.same(
+    chasers.map((c) => c.toAddress),
+    ['kontakt@brk.dk'],
+  );
+});
