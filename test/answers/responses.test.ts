@@ -1,5 +1,6 @@
 import t from 'tap';
 import { queueOrganisationChasers } from '../../server/invitations/chasing.ts';
+import { queueDueReminders } from '../../server/invitations/reminders.ts';
 import { notifyMeetingChange } from '../../server/planning/meeting-changes.ts';
 import { prepared } from '../../server/register/prepared.ts';
 import { insertInvitee, insertMeeting, insertPerson, outboxOf } from '../helpers/answer-fixtures.ts';
@@ -333,3 +334,35 @@ t.test('the running service chases by itself when it starts, once', async (t) =>
     ['kontakt@brk.dk'],
   );
 });
+
+t.test(
+  'taking an accepted invitee off the list gives the place on; reminders skip those still waiting',
+  async (t) => {
+    const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+    const m = insertMeeting(app.db, { capacity: 1 });
+    const org = m.memberIds.Bornholm!;
+    const [a, b, c] = ['a', 'b', 'c'].map((x) =>
+      insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
+    );
+    for (const inv of [a, b, c])
+      await app.inject({ method: 'POST', url: `/rsvp/${inv!.token}`, payload: { answer: 'accepted' } });
+
+    const reminded = queueDueReminders(app.db, app.config, new Date('2027-02-27T08:00:00Z'));
+    t.equal(reminded, 1, 'only the one holding a place');
+    t.same(
+      outboxOf(app.db, 'reminder').map((r) => r.toAddress),
+      ['a@brk.dk'],
+    );
+
+    const res = await app.inject({
+      method: 'DELETE',
+      url: `/api/meetings/${m.meetingId}/audience/people/${a!.personId}`,
+      headers: as.facilitator,
+    });
+    t.ok(res.statusCode < 300, `removed (${res.statusCode})`);
+    t.same(
+      outboxOf(app.db, 'waitlist-promoted').map((p) => p.toAddress),
+      ['b@brk.dk'],
+    );
+  },
+);
