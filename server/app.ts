@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
+import chasing from './plugins/chasing.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
 import inboundSmtp from './plugins/inbound-smtp.ts';
@@ -68,6 +69,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(meetingChanges);
   await app.register(mailer);
   await app.register(inboundSmtp);
+  await app.register(chasing);
 
   await app.register(health);
   await app.register(districts);

@@ -15,6 +15,7 @@ import {
   queueMeetingMail,
   toAttendee,
 } from './meeting-mail.ts';
+import { fillFreePlaces } from './waiting-list.ts';
 
 function assertOpen(m: MeetingRow): void {
   if (m.status === 'cancelled' || m.status === 'held')
@@ -121,6 +122,8 @@ export function removeFromAudience(
         now,
         existing.id,
       );
+      // an accepted place given back goes to the first on the waiting list
+      fillFreePlaces(db, meetingId);
     } else {
       // chosen by the audience rules: a withdrawn, never-sent row keeps them out
       prepared(
