@@ -192,11 +192,7 @@ export function updateBarrier(db: Db, actor: Actor, id: number, input: UpdateBar
       assertMeetingOfDistrict(db, fields.raisedAtMeetingId, before.districtId, 'body.raisedAtMeetingId');
     if (fields.allMunicipalities !== undefined || municipalityCodes !== undefined) {
       const all = fields.allMunicipalities ?? before.allMunicipalities;
-      setMunicipalities(
-        db,
-        id,
-        municipalityIds(db, before.districtId, all, all ? undefined : municipalityCodes),
-      );
+      setMunicipalities(db, id, municipalityIds(db, before.districtId, all, municipalityCodes));
       if (municipalityCodes) changes.municipalityCodes = municipalityCodes;
     }
     if (contactPersonIds !== undefined) {
