@@ -14,6 +14,7 @@ import {
 } from '../server/accounts/accounts.ts';
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
+import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
 import { platformAddress } from '../server/invitations/meeting-mail.ts';
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
@@ -147,7 +148,9 @@ const commands: Record<string, Command> = {
       const context = {
         listeners: [],
         icsDomain: icsDomainOf(loadConfig().PUBLIC_URL),
-        onMeetingCreated: createDraftAgenda,
+        onMeetingCreated: (tx: typeof db, meetingId: number) => {
+          createDraftAgenda(tx, meetingId);
+        },
       };
       const cycle = planYear(db, commandLineActor, context, input);
       console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
@@ -166,6 +169,45 @@ const commands: Record<string, Command> = {
         `${report.dryRun ? 'Dry run: would create' : 'Created'} ${report.created}, ${report.dryRun ? 'update' : 'updated'} ${report.updated}, unchanged ${report.unchanged}, ${report.errors.length} error(s).`,
       );
       if (report.errors.length) process.exitCode = 1;
+    },
+  },
+  'outbox:send': {
+    summary: 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
+    usage: 'outbox:send [--recover]',
+    options: { recover: { type: 'boolean' } },
+    async run(db, values) {
+      const config = loadConfig();
+      // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
+      if (values.recover)
+        console.log(`Re-queued ${requeueInterrupted(db, { all: true })} interrupted message(s).`);
+      const reminders = queueDueReminders(db, config, new Date());
+      const transport = transportFor(config);
+      try {
+        const report = await drainOutbox(db, transport, {
+          from: platformAddress(config),
+          maxAttempts: config.MAIL_MAX_ATTEMPTS,
+          retryBaseMs: config.MAIL_RETRY_BASE_MS,
+        });
+        console.log(
+          `Reminders queued ${reminders}; sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}.`,
+        );
+        if (report.failed) process.exitCode = 1;
+      } finally {
+        transport.close();
+      }
+    },
+  },
+  'invitations:chase': {
+    summary: 'Queue reminders to the fixed contact of organisations nobody has signed up from (once each)',
+    usage: 'invitations:chase [--days N]',
+    options: { days: { type: 'string' } },
+    run(db, values) {
+      const days = values.days === undefined ? loadConfig().CHASE_DAYS_BEFORE : Number(values.days);
+      if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days');
+      const report = queueOrganisationChasers(db, { CHASE_DAYS_BEFORE: days });
+      for (const gap of report.withoutContact)
+        console.log(`meeting ${gap.meetingId}: ${gap.name} has no fixed contact person`);
+      console.log(`${report.queued} reminder(s) queued for ${report.meetings} meeting(s).`);
     },
   },
   report: {
@@ -205,32 +247,6 @@ const commands: Record<string, Command> = {
     run(db) {
       const result = queueFollowUpReminders(db, loadConfig());
       console.log(`Queued ${result.queued} reminder(s); ${result.alreadySent} already sent earlier.`);
-    },
-  },
-  'outbox:send': {
-    summary: 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
-    usage: 'outbox:send [--recover]',
-    options: { recover: { type: 'boolean' } },
-    async run(db, values) {
-      const config = loadConfig();
-      // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
-      if (values.recover)
-        console.log(`Re-queued ${requeueInterrupted(db, { all: true })} interrupted message(s).`);
-      const reminders = queueDueReminders(db, config, new Date());
-      const transport = transportFor(config);
-      try {
-        const report = await drainOutbox(db, transport, {
-          from: platformAddress(config),
-          maxAttempts: config.MAIL_MAX_ATTEMPTS,
-          retryBaseMs: config.MAIL_RETRY_BASE_MS,
-        });
-        console.log(
-          `Reminders queued ${reminders}; sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}.`,
-        );
-        if (report.failed) process.exitCode = 1;
-      } finally {
-        transport.close();
-      }
     },
   },
 };

@@ -8,6 +8,7 @@ import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
+import inboundSmtp from './plugins/inbound-smtp.ts';
 import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
@@ -17,10 +18,12 @@ import areas from './routes/areas.ts';
 import attendance from './routes/attendance.ts';
 import audit from './routes/audit.ts';
 import barriers from './routes/barriers.ts';
+import calendarFeeds from './routes/calendar-feeds.ts';
 import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
 import followUps from './routes/follow-ups.ts';
 import health from './routes/health.ts';
+import inbound from './routes/inbound.ts';
 import invitations from './routes/invitations.ts';
 import mappings from './routes/mappings.ts';
 import meetings from './routes/meetings.ts';
@@ -28,7 +31,9 @@ import organisations from './routes/organisations.ts';
 import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
 import reports from './routes/reports.ts';
+import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
+import rsvp from './routes/rsvp.ts';
 import themes from './routes/themes.ts';
 
 declare module 'fastify' {
@@ -59,6 +64,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authentication);
   await app.register(meetingChanges);
   await app.register(mailer);
+  await app.register(inboundSmtp);
 
   await app.register(health);
   await app.register(districts);
@@ -69,6 +75,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(cycles);
   await app.register(meetings);
   await app.register(audit);
+  await app.register(invitations);
+  await app.register(outbox);
+  await app.register(rsvp);
+  await app.register(responses);
+  await app.register(inbound);
+  await app.register(calendarFeeds);
   // outcomes: what the meetings achieve
   await app.register(themes);
   await app.register(agenda);
@@ -78,7 +90,5 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(agreements);
   await app.register(followUps);
   await app.register(reports);
-  await app.register(invitations);
-  await app.register(outbox);
   return app;
 }

@@ -20,6 +20,12 @@ const Config = z.object({
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(7),
   /** Port of the built-in SMTP receiver for calendar replies; unset = off. */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Shared secret a mail provider sends as "X-Inbound-Secret" to POST /api/inbound/email; unset = editors only. */
+  INBOUND_SECRET: z.string().min(16).optional(),
+  /** Requests per minute and client address to the answer pages (/rsvp/…). */
+  RSVP_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Member organisations with no acceptance this many days before a meeting are chased. */
+  CHASE_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(14),
   /** Follow-up: agreements whose review date is this many days away or past are due. */
   FOLLOW_UP_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './answers.ts';
 export * from './invitations.ts';
 export * from './outcomes.ts';
 export * from './planning.ts';

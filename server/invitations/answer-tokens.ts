@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invitation } from '../../db/schema/index.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
+import { prepared } from '../register/prepared.ts';
 
 /** Answer links look like /rsvp/rsvp_<lookup>_<secret>; only the secret's hash is stored. */
 const PREFIX = 'rsvp';
@@ -14,18 +15,35 @@ export type InvitationRow = typeof invitation.$inferSelect;
  */
 export function issueAnswerToken(db: Db, invitationId: number, expiresAt: string): string {
   const { token, lookupId, secretHash } = newSecretToken(PREFIX);
-  db.update(invitation)
-    .set({ tokenLookupId: lookupId, tokenHash: secretHash, tokenExpiresAt: expiresAt })
-    .where(eq(invitation.id, invitationId))
-    .run();
+  // prepared: a send issues one per invitee, thousands in one transaction
+  prepared(
+    db,
+    'UPDATE invitation SET token_lookup_id = ?, token_hash = ?, token_expires_at = ? WHERE id = ?',
+  ).run(lookupId, secretHash, expiresAt, invitationId);
   return token;
+}
+
+// built once per database: building the query costs ~30× reading the row (measured 590 µs against 20 µs)
+const byLookupId = new WeakMap<Db, { get(values: { lookupId: string }): InvitationRow | undefined }>();
+
+function invitationByLookupId(db: Db, lookupId: string): InvitationRow | undefined {
+  let query = byLookupId.get(db);
+  if (!query) {
+    query = db
+      .select()
+      .from(invitation)
+      .where(eq(invitation.tokenLookupId, sql.placeholder('lookupId')))
+      .prepare();
+    byLookupId.set(db, query);
+  }
+  return query.get({ lookupId });
 }
 
 /** The invitation an answer link belongs to, or null for unknown, tampered or expired links. */
 export function findInvitationByAnswerToken(db: Db, token: string, now = new Date()): InvitationRow | null {
   const parsed = parseSecretToken(PREFIX, token);
   if (!parsed) return null;
-  const row = db.select().from(invitation).where(eq(invitation.tokenLookupId, parsed.lookupId)).get();
+  const row = invitationByLookupId(db, parsed.lookupId);
   if (!row?.tokenHash || !secretMatches(parsed.secret, row.tokenHash)) return null;
   if (row.tokenExpiresAt && Date.parse(row.tokenExpiresAt) < now.getTime()) return null;
   return row;

@@ -70,32 +70,30 @@ const MEMBERS_SQL = `
   WHERE am.area_id = ?
   ORDER BY CASE am.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`;
 
-/** Everyone whose organisation is an area member (or a unit under one) and holds an audience role, plus hand-added invitations. */
+/** The area's organisations and the units under them (a local police unit counts for its district). */
+const ORGS_SQL = `
+  SELECT organisation_id AS id, organisation_id AS memberId FROM area_member WHERE area_id = :areaId
+  UNION
+  SELECT o.id, o.parent_id FROM organisation o
+  WHERE o.parent_id IN (SELECT organisation_id FROM area_member WHERE area_id = :areaId)`;
+
+/** Their people holding an audience role, plus those added by hand, with their invitation if any. */
 const PEOPLE_SQL = `
-  WITH orgs(id, member_id) AS (
-    SELECT organisation_id, organisation_id FROM area_member WHERE area_id = :areaId
-    UNION
-    SELECT o.id, am.organisation_id FROM organisation o
-      JOIN area_member am ON am.organisation_id = o.parent_id AND am.area_id = :areaId
-  ),
-  chosen(person_id) AS (
-    SELECT pr.person_id FROM person_role pr
-      JOIN role r ON r.id = pr.role_id AND r.key IN (SELECT value FROM json_each(:roleKeys))
-      JOIN person p ON p.id = pr.person_id
-      WHERE p.organisation_id IN (SELECT id FROM orgs)
-    UNION
-    SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1
-  )
   SELECT p.id AS personId, p.name, p.email, p.language, o.id AS orgId, o.name AS orgName, o.kind AS orgKind,
-    (SELECT member_id FROM orgs WHERE orgs.id = p.organisation_id LIMIT 1) AS memberOrganisationId,
     (SELECT json_group_array(json_object('key', r.key, 'name', r.name, 'level', r.level))
        FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles,
     i.id AS invitationId, i.added_by_hand AS addedByHand, i.withdrawn_at AS withdrawnAt,
     i.token_hash IS NOT NULL AS sent, i.response
-  FROM chosen c
-  JOIN person p ON p.id = c.person_id
+  FROM person p
   JOIN organisation o ON o.id = p.organisation_id
   LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
+  WHERE p.id IN (
+    SELECT p2.id FROM person p2
+      WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
+        AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
+                    WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
+    UNION
+    SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
   ORDER BY o.name, p.name, p.id`;
 
 interface PersonRow {
@@ -106,7 +104,6 @@ interface PersonRow {
   orgId: number;
   orgName: string;
   orgKind: string;
-  memberOrganisationId: number | null;
   roles: string;
   invitationId: number | null;
   addedByHand: number | null;
@@ -115,14 +112,14 @@ interface PersonRow {
   response: InvitationResponse | null;
 }
 
-function toAudiencePerson(r: PersonRow): AudiencePerson {
+function toAudiencePerson(r: PersonRow, memberOf: Map<number, number>): AudiencePerson {
   return {
     personId: r.personId,
     name: r.name,
     email: r.email,
     language: r.language,
     organisation: { id: r.orgId, name: r.orgName, kind: r.orgKind },
-    memberOrganisationId: r.memberOrganisationId,
+    memberOrganisationId: memberOf.get(r.orgId) ?? null,
     roles: JSON.parse(r.roles) as AudiencePerson['roles'],
     addedByHand: r.addedByHand === 1,
     invitation:
@@ -142,14 +139,16 @@ function readAudience(
   m: MeetingRow,
 ): { roleKeys: string[]; people: AudiencePerson[]; removed: AudiencePerson[] } {
   const roleKeys = audienceRoleKeys(db, m);
+  const orgs = prepared(db, ORGS_SQL).all({ areaId: m.areaId }) as { id: number; memberId: number }[];
+  const memberOf = new Map(orgs.map((o) => [o.id, o.memberId]));
   const rows = prepared(db, PEOPLE_SQL).all({
-    areaId: m.areaId,
     meetingId: m.id,
+    orgIds: JSON.stringify([...memberOf.keys()]),
     roleKeys: JSON.stringify(roleKeys),
   }) as PersonRow[];
   const people: AudiencePerson[] = [];
   const removed: AudiencePerson[] = [];
-  for (const row of rows) (row.withdrawnAt ? removed : people).push(toAudiencePerson(row));
+  for (const row of rows) (row.withdrawnAt ? removed : people).push(toAudiencePerson(row, memberOf));
   return { roleKeys, people, removed };
 }
 

@@ -28,7 +28,8 @@ interface StoredAttachment {
 export interface StoredContent {
   text?: string;
   html?: string;
-  icalEvent?: { method?: string; filename?: string; content?: string };
+  /** The calendar part; attach: also as an .ics attachment (Outlook shows the alternative, others the file). */
+  icalEvent?: { method?: string; filename?: string; content?: string; attach?: boolean };
   attachments?: StoredAttachment[];
   headers?: Record<string, string>;
 }
@@ -71,11 +72,22 @@ export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessa
         }
       : undefined,
     // only inline content: stored messages never read files or URLs
-    attachments: content.attachments?.map((a) => ({
-      filename: a.filename,
-      content: a.content,
-      contentType: a.contentType,
-    })),
+    attachments: [
+      ...(content.icalEvent?.attach
+        ? [
+            {
+              filename: content.icalEvent.filename,
+              content: content.icalEvent.content,
+              contentType: 'application/ics',
+            },
+          ]
+        : []),
+      ...(content.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        contentType: a.contentType,
+      })),
+    ],
     headers: content.headers,
     disableFileAccess: true,
     disableUrlAccess: true,

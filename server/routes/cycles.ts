@@ -44,7 +44,10 @@ const cycles: FastifyPluginAsyncZod = async (app) => {
   const context = (): PlanningContext => ({
     listeners: app.meetingChangeListeners,
     icsDomain: icsDomainOf(app.config.PUBLIC_URL),
-    onMeetingCreated: createDraftAgenda,
+    // every new meeting starts with an agenda drawn from the catalogue, open barriers and due agreements
+    onMeetingCreated: (db, meetingId) => {
+      createDraftAgenda(db, meetingId);
+    },
   });
 
   app.get('/api/cycles', { schema: { tags, response: { 200: z.array(CycleSummary) } } }, async () =>

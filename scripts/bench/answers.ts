@@ -1,0 +1,108 @@
+/**
+ * bench:answers — autocannon (20 connections, BENCH_DURATION s each) against the answering routes,
+ * each compared with a trivial JSON route of the same server in the same run: the answer page,
+ * answers posted as JSON (with a waiting list), and iTIP REPLY emails posted raw.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
+import nodemailer from 'nodemailer';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = 20;
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/answers-server.ts'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const first = await new Promise<string>((resolve) =>
+  createInterface({ input: server.stdout! }).once('line', resolve),
+);
+const { url, dir, uid, token, invitees } = JSON.parse(first) as {
+  url: string;
+  dir: string;
+  uid: string;
+  token: string;
+  invitees: { token: string; email: string }[];
+};
+
+// REPLY emails built beforehand, one per invitee, so the load generator only sends bytes
+const mailer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+const replies: Buffer[] = [];
+for (const [i, invitee] of invitees.slice(0, 500).entries()) {
+  const calendar = ical({ method: ICalCalendarMethod.REPLY });
+  calendar
+    .createEvent({ id: uid, start: new Date(), end: new Date(Date.now() + 3600_000), summary: 'Svar' })
+    .createAttendee({
+      email: invitee.email,
+      status: i % 2 ? ICalAttendeeStatus.ACCEPTED : ICalAttendeeStatus.DECLINED,
+    });
+  const info = await mailer.sendMail({
+    from: invitee.email,
+    to: 'svar@samraad.bench',
+    subject: 'Svar',
+    text: 'Svar',
+    icalEvent: { method: 'REPLY', content: calendar.toString() },
+  });
+  replies.push(info.message as Buffer);
+}
+
+let n = 0;
+const next = <T>(list: T[]) => list[n++ % list.length]!;
+const answers = ['accepted', 'declined', 'tentative', 'accepted'];
+
+const cases: { name: string; options: Partial<autocannon.Options> }[] = [
+  {
+    name: 'trivial JSON route',
+    options: { requests: [{ setupRequest: (r) => ({ ...r, path: '/bench/trivial' }) }] },
+  },
+  {
+    name: 'GET /rsvp/:token (HTML page)',
+    options: { requests: [{ setupRequest: (r) => ({ ...r, path: `/rsvp/${next(invitees).token}` }) }] },
+  },
+  {
+    name: 'POST /rsvp/:token (JSON answer, capacity 25)',
+    options: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (r) => ({
+            ...r,
+            path: `/rsvp/${next(invitees).token}`,
+            body: JSON.stringify({ answer: answers[n % answers.length] }),
+          }),
+        },
+      ],
+    },
+  },
+  {
+    name: 'POST /api/inbound/email (iTIP REPLY)',
+    options: {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` },
+      requests: [{ setupRequest: (r) => ({ ...r, path: '/api/inbound/email', body: next(replies) }) }],
+    },
+  },
+];
+
+try {
+  console.log(
+    `bench:answers — ${CONNECTIONS} connections, ${DURATION} s per case, ${invitees.length} invitees\n`,
+  );
+  let baseline = 0;
+  for (const c of cases) {
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...c.options });
+    const rps = result.requests.average;
+    if (!baseline) baseline = rps;
+    const errors = result.non2xx + result.errors;
+    console.log(
+      `${c.name.padEnd(46)} ${rps.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
+        `${((rps / baseline) * 100).toFixed(0).padStart(4)}% of trivial${errors ? `  (${errors} errors/non-2xx)` : ''}`,
+    );
+  }
+} finally {
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,193 @@
+/**
+ * bench:invitations — 10,000 invitations through the outbox (invitations recorded, emails with
+ * calendar data rendered and queued, then delivered by the sender over pooled SMTP) to a local SMTP
+ * server in another process; then plain pooled nodemailer sending the same messages to the same
+ * server. Prints messages/s, peak RSS of each phase and the ratio. Targets: ≥ 300/s, ≥ 50% of plain.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { migrateDatabase, openDatabase } from '../../db/client.ts';
+import { seedReferenceData } from '../../db/seed/seed.ts';
+import { loadConfig } from '../../server/config.ts';
+import { sendInvitations } from '../../server/invitations/invitations.ts';
+import { platformAddress } from '../../server/invitations/meeting-mail.ts';
+import { drainOutbox, messageOf, type OutboxRow } from '../../server/mail/sender.ts';
+import { smtpTransport } from '../../server/mail/transports.ts';
+
+const TOTAL = Number(process.env.BENCH_INVITATIONS ?? 10_000);
+const PER_MEETING = 25;
+const MEETINGS = Math.ceil(TOTAL / PER_MEETING);
+const CONNECTIONS = 5;
+
+const dir = mkdtempSync(join(tmpdir(), 'samraad-bench-'));
+const config = loadConfig({
+  DATABASE_PATH: join(dir, 'bench.db'),
+  MAIL_DIR: join(dir, 'mail'),
+  LOG_LEVEL: 'silent',
+});
+const db = openDatabase(config.DATABASE_PATH);
+migrateDatabase(db);
+seedReferenceData(db);
+
+// the data: MEETINGS convening areas with PER_MEETING people each, one meeting per area
+const now = new Date().toISOString();
+db.transaction(() => {
+  const sql = db.$client;
+  const org = sql.prepare(
+    `INSERT INTO organisation (kind, name, created_at, updated_at) VALUES ('municipality', ?, ?, ?)`,
+  );
+  const area = sql.prepare(
+    `INSERT INTO area (name, kind, convener_id, created_at, updated_at) VALUES (?, 'bench', ?, ?, ?)`,
+  );
+  const member = sql.prepare(
+    `INSERT INTO area_member (area_id, organisation_id, member_role, area_kind) VALUES (?, ?, 'convener', 'bench')`,
+  );
+  const person = sql.prepare(
+    `INSERT INTO person (name, email, organisation_id, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const role = (sql.prepare(`SELECT id FROM role WHERE key = 'teamleder'`).get() as { id: number }).id;
+  const personRole = sql.prepare('INSERT INTO person_role (person_id, role_id) VALUES (?, ?)');
+  const meeting = sql.prepare(
+    `INSERT INTO meeting (area_id, title, status, starts_at, ends_at, venue_name, venue_address, ics_uid, created_at, updated_at)
+     VALUES (?, ?, 'planned', ?, ?, 'Rådhuset', 'Torvet 1, 8000 Aarhus C', ?, ?, ?)`,
+  );
+  for (let i = 0; i < MEETINGS; i++) {
+    const orgId = Number(org.run(`Bench Kommune ${i}`, now, now).lastInsertRowid);
+    const areaId = Number(area.run(`Bench Politikreds ${i}`, orgId, now, now).lastInsertRowid);
+    member.run(areaId, orgId);
+    for (let j = 0; j < PER_MEETING && i * PER_MEETING + j < TOTAL; j++) {
+      const id = Number(
+        person.run(
+          `Deltager ${i}-${j}`,
+          `d${i}-${j}@bench.example`,
+          orgId,
+          j % 5 === 0 ? 'en' : 'da',
+          now,
+          now,
+        ).lastInsertRowid,
+      );
+      personRole.run(id, role);
+    }
+    const start = new Date(Date.UTC(2027, 2, 1 + (i % 200), 8));
+    meeting.run(
+      areaId,
+      `Politikredsmøde ${i}`,
+      start.toISOString(),
+      new Date(start.getTime() + 3 * 3600_000).toISOString(),
+      `bench-${i}@samraad.test`,
+      now,
+      now,
+    );
+  }
+});
+
+const sink = fork(join(import.meta.dirname, 'smtp-sink.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: 'inherit',
+});
+const ask = <T>(type: string, key: string) =>
+  new Promise<T>((resolve) => {
+    const on = (m: Record<string, unknown>) => {
+      if (key in m) {
+        sink.off('message', on);
+        resolve(m[key] as T);
+      }
+    };
+    sink.on('message', on);
+    if (type) sink.send({ type });
+  });
+const port = await ask<number>('', 'port');
+const url = `smtp://127.0.0.1:${port}`;
+
+let peak = 0;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage.rss());
+}, 20);
+const phase = async <T>(fn: () => Promise<T>) => {
+  if (global.gc) global.gc();
+  peak = process.memoryUsage.rss();
+  const started = performance.now();
+  const result = await fn();
+  const ms = performance.now() - started;
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return { ms, peakMb: peak / 1024 / 1024, result };
+};
+const from = platformAddress(config);
+
+// warm-up: both runs below start with nodemailer's code already compiled
+{
+  const warm = nodemailer.createTransport({ url, pool: true, maxConnections: CONNECTIONS });
+  const sample = { from, to: 'warm@bench.example', subject: 'Opvarmning', text: 'x', html: '<p>x</p>' };
+  await Promise.all(Array.from({ length: 300 }, () => warm.sendMail(sample)));
+  warm.close();
+  await ask<number>('count', 'count');
+  sink.send({ type: 'reset' });
+}
+
+// 1. the outbox: invitations recorded and queued, then delivered
+let queuedMs = 0;
+const outbox = await phase(async () => {
+  const started = performance.now();
+  const meetings = db.$client.prepare(`SELECT id FROM meeting ORDER BY id`).all() as { id: number }[];
+  let invited = 0;
+  for (const m of meetings) invited += sendInvitations(db, config, null, m.id).invited;
+  queuedMs = performance.now() - started;
+  const transport = smtpTransport(url, { maxConnections: CONNECTIONS });
+  const report = await drainOutbox(db, transport, {
+    from,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? transport.concurrency),
+    batchSize: Number(process.env.BENCH_BATCH ?? 50),
+  });
+  transport.close();
+  return { invited, report };
+});
+const arrivedOutbox = await ask<number>('count', 'count');
+sink.send({ type: 'reset' });
+
+// 2. plain nodemailer, pooled, the same messages (built beforehand, not timed)
+const rows = db.$client
+  .prepare(
+    `SELECT id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
+       attempts, created_at AS createdAt FROM outbox_message ORDER BY id`,
+  )
+  .all() as OutboxRow[];
+const messages = rows.map((r) => messageOf(r, from));
+const plain = await phase(async () => {
+  const transporter = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: CONNECTIONS,
+    maxMessages: Infinity,
+  });
+  await Promise.all(messages.map((m) => transporter.sendMail(m)));
+  transporter.close();
+});
+const arrivedPlain = await ask<number>('count', 'count');
+clearInterval(sampler);
+sink.send({ type: 'stop' });
+
+const rate = (n: number, ms: number) => (n / ms) * 1000;
+const outboxRate = rate(outbox.result.invited, outbox.ms);
+const drainRate = rate(outbox.result.invited, outbox.ms - queuedMs);
+const plainRate = rate(messages.length, plain.ms);
+const size =
+  messages.reduce((s, m) => s + String(m.html ?? '').length + String(m.text ?? '').length, 0) /
+  messages.length;
+console.log(
+  `bench:invitations — ${outbox.result.invited} invitations, ${MEETINGS} meetings × ${PER_MEETING} invitees, ${CONNECTIONS} SMTP connections, avg body ${Math.round(size)} chars + calendar`,
+);
+console.log(
+  `  outbox, end to end (record + render + queue + deliver): ${outboxRate.toFixed(0)} msg/s  (${(outbox.ms / 1000).toFixed(1)} s; queueing ${(queuedMs / 1000).toFixed(1)} s)  peak RSS ${outbox.peakMb.toFixed(0)} MB  arrived ${arrivedOutbox}  ${JSON.stringify(outbox.result.report)}`,
+);
+console.log(`  outbox, delivery only:                                  ${drainRate.toFixed(0)} msg/s`);
+console.log(
+  `  plain nodemailer, pooled, same messages:                ${plainRate.toFixed(0)} msg/s  (${(plain.ms / 1000).toFixed(1)} s)  peak RSS ${plain.peakMb.toFixed(0)} MB  arrived ${arrivedPlain}`,
+);
+console.log(
+  `  ratio outbox/plain: end to end ${((outboxRate / plainRate) * 100).toFixed(0)}%, delivery only ${((drainRate / plainRate) * 100).toFixed(0)}%  (targets: ≥ 50%, ≥ 300 msg/s)`,
+);
+db.$client.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { invitationResponses, organisationKinds, roleLevels } from '../../db/schema/index.ts';
+import { Timestamp } from '../http/common-schemas.ts';
+
+/** What an invitee may answer from a link or a form. */
+export const AnswerChoice = z.enum(['accepted', 'tentative', 'declined']);
+export type AnswerChoice = z.infer<typeof AnswerChoice>;
+
+const Comment = z
+  .string()
+  .max(2000)
+  .transform((c) => c.trim() || null)
+  .optional()
+  .describe('Free text to the facilitator; empty clears it');
+
+export const AnswerInput = z.strictObject({ answer: AnswerChoice, comment: Comment });
+export type AnswerInput = z.infer<typeof AnswerInput>;
+
+export const DelegationInput = z.strictObject({
+  // one line of text: it ends up in email headers
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\p{Cc}\u2028\u2029]+$/u, 'must be one line without control characters'),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+  comment: Comment,
+});
+export type DelegationInput = z.infer<typeof DelegationInput>;
+
+export const AnswerState = z
+  .object({
+    invitationId: z.number().int(),
+    response: z.enum(invitationResponses),
+    comment: z.string().nullable(),
+    respondedAt: Timestamp.nullable(),
+    waitlisted: z.boolean(),
+    waitlistPosition: z.number().int().nullable(),
+    delegatedTo: z.object({ name: z.string(), email: z.string() }).nullable(),
+  })
+  .meta({ id: 'AnswerState' });
+export type AnswerState = z.infer<typeof AnswerState>;
+
+/** The invitee's own view of the meeting on the answer page (no other invitees). */
+export const RsvpView = z
+  .object({
+    meeting: z.object({
+      title: z.string(),
+      status: z.string(),
+      startsAt: Timestamp,
+      endsAt: Timestamp,
+      timeZone: z.string(),
+      when: z.string().describe('Danish, e.g. "onsdag den 3. marts 2027 kl. 09.00–15.00"'),
+      venueName: z.string().nullable(),
+      venueAddress: z.string().nullable(),
+    }),
+    invitee: z.object({ name: z.string(), organisation: z.string() }),
+    answer: AnswerState,
+  })
+  .meta({ id: 'RsvpView' });
+export type RsvpView = z.infer<typeof RsvpView>;
+
+const PersonRef = z.object({ invitationId: z.number().int(), name: z.string(), email: z.string() });
+
+export const InviteeResponse = z.object({
+  invitationId: z.number().int(),
+  person: z.object({ id: z.number().int(), name: z.string(), email: z.string() }),
+  organisation: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(organisationKinds) }),
+  roles: z.array(z.object({ key: z.string(), name: z.string(), level: z.enum(roleLevels) })),
+  /** Own role levels, plus those of the person a delegate stands in for. */
+  levels: z.array(z.enum(roleLevels)),
+  response: z.enum(invitationResponses),
+  comment: z.string().nullable(),
+  respondedAt: Timestamp.nullable(),
+  waitlisted: z.boolean(),
+  waitlistPosition: z.number().int().nullable(),
+  delegatedFrom: PersonRef.nullable(),
+  delegatedTo: PersonRef.nullable(),
+});
+export type InviteeResponse = z.infer<typeof InviteeResponse>;
+
+export const OrganisationRepresentation = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  memberRole: z.string().nullable(),
+  invited: z.number().int(),
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+  tentative: z.number().int(),
+  declined: z.number().int(),
+  /** Will it be represented (an acceptance holding a place) at each level? */
+  leadership: z.boolean(),
+  practice: z.boolean(),
+});
+
+export const ResponseCounts = z.object({
+  invited: z.number().int(),
+  accepted: z.number().int(),
+  waitlisted: z.number().int(),
+  tentative: z.number().int(),
+  declined: z.number().int(),
+  delegated: z.number().int(),
+  noAnswer: z.number().int(),
+});
+
+export const MeetingResponses = z
+  .object({
+    meetingId: z.number().int(),
+    capacity: z.number().int().nullable(),
+    counts: ResponseCounts,
+    invitees: z.array(InviteeResponse),
+    organisations: z.array(OrganisationRepresentation),
+  })
+  .meta({ id: 'MeetingResponses' });
+export type MeetingResponses = z.infer<typeof MeetingResponses>;
+
+export const MeetingGaps = z
+  .object({
+    meetingId: z.number().int(),
+    daysBefore: z.number().int(),
+    chaseFrom: Timestamp.describe('From this instant the organisations below are chased'),
+    due: z.boolean(),
+    organisations: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        kind: z.enum(organisationKinds),
+        invited: z.number().int(),
+        fixedContact: z.object({ name: z.string(), email: z.string() }).nullable(),
+        chasedAt: Timestamp.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'MeetingGaps' });
+export type MeetingGaps = z.infer<typeof MeetingGaps>;
+
+export const InboundReply = z.object({
+  id: z.number().int(),
+  receivedAt: Timestamp,
+  channel: z.enum(['smtp', 'http']),
+  from: z.string().nullable(),
+  subject: z.string().nullable(),
+  uid: z.string().nullable(),
+  attendee: z.string().nullable(),
+  partstat: z.string().nullable(),
+  invitationId: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type InboundReply = z.infer<typeof InboundReply>;

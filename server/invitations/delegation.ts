@@ -1,0 +1,190 @@
+import { ICalAttendeeStatus } from 'ical-generator';
+import type { Db } from '../../db/client.ts';
+import type { InvitationResponse } from '../../db/schema/index.ts';
+import { delegateInvitationMail } from '../../emails/answers.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { badRequest, conflict, notFound } from '../http/problems.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { insertPerson } from '../register/people.ts';
+import { prepared } from '../register/prepared.ts';
+import { nowIso } from '../time.ts';
+import type { AnswerState, DelegationInput } from './answer-schemas.ts';
+import { issueAnswerToken } from './answer-tokens.ts';
+import { readInvitee, readMeeting } from './meeting-reads.ts';
+import { answerState, recordResponse } from './responses.ts';
+
+export interface DelegationResult {
+  answer: AnswerState;
+  delegateInvitationId: number;
+  delegatePersonId: number;
+  /** Whether the delegate was new to the register (created in the delegator's organisation). */
+  createdPerson: boolean;
+}
+
+/**
+ * A leader who cannot come passes their invitation to a colleague: the colleague (found by email,
+ * or created in the same organisation) gets an invitation of their own pointing back at this one,
+ * with a fresh answer link by email; this invitation's answer becomes "delegated".
+ */
+export function delegateInvitation(
+  db: Db,
+  actor: Actor,
+  publicUrl: string,
+  invitationId: number,
+  input: DelegationInput,
+): DelegationResult {
+  return db.transaction(() => {
+    const from = readInvitee(db, invitationId);
+    if (from.withdrawnAt) throw notFound('Invitation', invitationId);
+    const meeting = readMeeting(db, from.meetingId);
+    if (meeting.status === 'cancelled') throw conflict('The meeting is cancelled; answers are closed');
+    if (input.email === from.email)
+      throw badRequest('You cannot pass the invitation to yourself', [
+        { field: 'body.email', message: 'is your own address' },
+      ]);
+    const now = nowIso();
+    let personId = (
+      prepared(db, 'SELECT id FROM person WHERE email = ?').get(input.email) as { id: number } | undefined
+    )?.id;
+    const createdPerson = personId === undefined;
+    if (personId === undefined) {
+      personId = insertPerson(
+        db,
+        {
+          name: input.name,
+          email: input.email,
+          organisationId: from.organisationId,
+          roles: [],
+          isFixedContact: false,
+          language: 'da',
+        },
+        now,
+      );
+      recordAudit(db, actor, {
+        action: 'create',
+        entity: 'person',
+        entityId: personId,
+        changes: {
+          name: input.name,
+          email: input.email,
+          organisationId: from.organisationId,
+          via: 'delegation',
+        },
+      });
+    }
+    const existing = prepared(
+      db,
+      'SELECT id, withdrawn_at AS withdrawnAt FROM invitation WHERE meeting_id = ? AND person_id = ?',
+    ).get(meeting.id, personId) as { id: number; withdrawnAt: string | null } | undefined;
+    if (existing && !existing.withdrawnAt)
+      throw conflict(`${input.email} is already invited to this meeting`, { invitationId: existing.id });
+    let delegateInvitationId: number;
+    // added by hand: the audience rules must not withdraw a stand-in who holds no audience role
+    if (existing) {
+      prepared(
+        db,
+        `UPDATE invitation SET withdrawn_at = NULL, delegated_from_id = ?, response = 'needs_action', responded_at = NULL,
+           comment = NULL, added_by_hand = 1, updated_at = ? WHERE id = ?`,
+      ).run(invitationId, now, existing.id);
+      delegateInvitationId = existing.id;
+    } else {
+      delegateInvitationId = Number(
+        prepared(
+          db,
+          `INSERT INTO invitation (meeting_id, person_id, delegated_from_id, added_by_hand, created_at, updated_at)
+           VALUES (?, ?, ?, 1, ?, ?)`,
+        ).run(meeting.id, personId, invitationId, now, now).lastInsertRowid,
+      );
+    }
+    recordAudit(db, actor, {
+      action: 'create',
+      entity: 'invitation',
+      entityId: delegateInvitationId,
+      changes: { meetingId: meeting.id, personId, delegatedFromId: invitationId },
+    });
+    const token = issueAnswerToken(db, delegateInvitationId, meeting.endsAt);
+    recordResponse(db, actor, invitationId, { response: 'delegated', comment: input.comment });
+    queueDelegateInvitation(db, publicUrl, delegateInvitationId, token);
+    return {
+      answer: answerState(db, invitationId),
+      delegateInvitationId,
+      delegatePersonId: personId,
+      createdPerson,
+    };
+  });
+}
+
+/**
+ * Queues the delegate's invitation email with their own answer links. A plain notice for now; the
+ * full invitation template (with its calendar part) can take its place behind this one function.
+ */
+export function queueDelegateInvitation(
+  db: Db,
+  publicUrl: string,
+  delegateInvitationId: number,
+  token: string,
+): { id: number; messageId: string } {
+  const delegate = readInvitee(db, delegateInvitationId);
+  const meeting = readMeeting(db, delegate.meetingId);
+  const delegator = delegate.delegatedFromId === null ? null : readInvitee(db, delegate.delegatedFromId);
+  const page = `${publicUrl.replace(/\/$/, '')}/rsvp/${token}`;
+  return enqueueMail(
+    db,
+    delegateInvitationMail({
+      delegate,
+      delegatorName: delegator?.name ?? 'En kollega',
+      meeting,
+      links: {
+        page,
+        accepted: `${page}?answer=accepted`,
+        tentative: `${page}?answer=tentative`,
+        declined: `${page}?answer=declined`,
+      },
+      invitationId: delegateInvitationId,
+    }),
+  );
+}
+
+/** PARTSTAT for an invitation's answer. */
+export function attendeeStatusOf(response: InvitationResponse): ICalAttendeeStatus {
+  switch (response) {
+    case 'accepted':
+      return ICalAttendeeStatus.ACCEPTED;
+    case 'tentative':
+      return ICalAttendeeStatus.TENTATIVE;
+    case 'declined':
+      return ICalAttendeeStatus.DECLINED;
+    case 'delegated':
+      return ICalAttendeeStatus.DELEGATED;
+    default:
+      return ICalAttendeeStatus.NEEDSACTION;
+  }
+}
+
+/**
+ * The ATTENDEE parameters that show a delegation (RFC 5545 DELEGATED-TO / DELEGATED-FROM), in
+ * ical-generator's attendee fields: spread into `event.createAttendee({...})`.
+ */
+export function delegationAttendeeParams(
+  db: Db,
+  invitation: { id: number; delegatedFromId: number | null; response: InvitationResponse },
+): { delegatedFrom?: string; delegatedTo?: string } {
+  const params: { delegatedFrom?: string; delegatedTo?: string } = {};
+  if (invitation.delegatedFromId !== null) {
+    const from = prepared(
+      db,
+      'SELECT p.email FROM invitation i JOIN person p ON p.id = i.person_id WHERE i.id = ?',
+    ).get(invitation.delegatedFromId) as { email: string } | undefined;
+    if (from) params.delegatedFrom = from.email;
+  }
+  if (invitation.response === 'delegated') {
+    const to = prepared(
+      db,
+      `SELECT p.email FROM invitation d JOIN person p ON p.id = d.person_id
+       WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
+    ).get(invitation.id) as { email: string } | undefined;
+    if (to) params.delegatedTo = to.email;
+  }
+  return params;
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import ical, {
+  ICalAttendeeRole,
+  type ICalCalendar,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
+import type { Db } from '../../db/client.ts';
+import type { InvitationResponse } from '../../db/schema/index.ts';
+import { prepared } from '../register/prepared.ts';
+import { danishWhen } from './danish-time.ts';
+import { attendeeStatusOf, delegationAttendeeParams } from './delegation.ts';
+import { type MeetingFacts, readMeeting } from './meeting-reads.ts';
+import { vtimezone, zonedDateTime } from './vtimezone.ts';
+
+/** A calendar file with what HTTP caching needs: the same data gives the same bytes and ETag. */
+export interface CalendarFile {
+  body: string;
+  etag: string;
+  /** The last change of anything in it; null for an empty feed. */
+  lastModified: Date | null;
+}
+
+function newCalendar(name: string): ICalCalendar {
+  return ical({
+    name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Samraad', product: 'Samraad', language: 'DA' },
+    // no calendar-wide zone: DTSTAMP and LAST-MODIFIED stay in UTC as RFC 5545 wants
+    timezone: { name: null, generator: vtimezone },
+    ttl: 60 * 60,
+  });
+}
+
+function place(m: MeetingFacts): string | null {
+  return [m.venueName, m.venueAddress].filter(Boolean).join(', ') || null;
+}
+
+/** One meeting as a VEVENT; stamped with its last change, not with the time of the download. */
+function addEvent(calendar: ICalCalendar, m: MeetingFacts) {
+  const location = place(m);
+  return calendar.createEvent({
+    id: m.icsUid,
+    sequence: m.icsSequence,
+    start: zonedDateTime(m.startsAt, m.timeZone),
+    end: zonedDateTime(m.endsAt, m.timeZone),
+    timezone: m.timeZone,
+    stamp: new Date(m.updatedAt),
+    lastModified: new Date(m.updatedAt),
+    summary: m.status === 'cancelled' ? `Aflyst: ${m.title}` : m.title,
+    location,
+    description: [
+      m.title,
+      danishWhen(m.startsAt, m.endsAt, m.timeZone),
+      location ? `Sted: ${location}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+}
+
+function finish(calendar: ICalCalendar, meetings: MeetingFacts[]): CalendarFile {
+  const body = calendar.toString();
+  const latest = meetings.reduce<string | null>(
+    (a, m) => (a === null || m.updatedAt > a ? m.updatedAt : a),
+    null,
+  );
+  return {
+    body,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    lastModified: latest ? new Date(latest) : null,
+  };
+}
+
+/**
+ * The public feed of a police district's meetings (METHOD:PUBLISH) for calendar subscriptions:
+ * every meeting beyond the draft stage, cancelled ones marked so; nobody's address in it.
+ * Null when no district has the code.
+ */
+export function districtFeed(db: Db, districtCode: string): CalendarFile | null {
+  const area = prepared(
+    db,
+    `SELECT a.id, d.name FROM area a JOIN organisation d ON d.id = a.convener_id
+     WHERE a.kind = 'police_district' AND d.kind = 'police_district' AND d.code = ?`,
+  ).get(districtCode) as { id: number; name: string } | undefined;
+  if (!area) return null;
+  const ids = prepared(
+    db,
+    "SELECT id FROM meeting WHERE area_id = ? AND status != 'draft' ORDER BY starts_at, id",
+  ).all(area.id) as { id: number }[];
+  const meetings = ids.map(({ id }) => readMeeting(db, id));
+  const calendar = newCalendar(`Politikredsmøder – ${area.name}`);
+  for (const m of meetings) addEvent(calendar, m);
+  return finish(calendar, meetings);
+}
+
+/**
+ * One meeting with its invitees and their answers (for signed-in users): ATTENDEE per invitation
+ * with PARTSTAT and DELEGATED-TO / DELEGATED-FROM.
+ */
+export function meetingCalendar(db: Db, meetingId: number): CalendarFile {
+  const m = readMeeting(db, meetingId);
+  const calendar = newCalendar(m.title);
+  const event = addEvent(calendar, m);
+  const invitees = prepared(
+    db,
+    `SELECT i.id, i.response, i.delegated_from_id AS delegatedFromId, p.name, p.email
+     FROM invitation i JOIN person p ON p.id = i.person_id
+     WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY i.id`,
+  ).all(meetingId) as {
+    id: number;
+    response: InvitationResponse;
+    delegatedFromId: number | null;
+    name: string;
+    email: string;
+  }[];
+  for (const i of invitees)
+    event.createAttendee({
+      name: i.name,
+      email: i.email,
+      role: ICalAttendeeRole.REQ,
+      status: attendeeStatusOf(i.response),
+      ...delegationAttendeeParams(db, i),
+    });
+  return finish(calendar, [m]);
+}

@@ -1,0 +1,259 @@
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
+import type { Db } from '../../db/client.ts';
+import type { InvitationResponse } from '../../db/schema/index.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { prepared } from '../register/prepared.ts';
+import { nowIso } from '../time.ts';
+import type { InboundReply } from './answer-schemas.ts';
+import { delegateInvitation } from './delegation.ts';
+import { inviteeActor, recordResponse } from './responses.ts';
+
+/**
+ * Calendar answers by email: an invitee who presses Accept in Outlook sends an iTIP REPLY
+ * (RFC 5546) to the organizer address. Each (event, attendee) in the reply is matched to an
+ * invitation by UID and attendee address and recorded; whatever matches nothing is kept with the
+ * reason, never dropped.
+ */
+
+export type InboundChannel = 'smtp' | 'http';
+
+const partstats: Record<string, InvitationResponse> = {
+  ACCEPTED: 'accepted',
+  TENTATIVE: 'tentative',
+  DECLINED: 'declined',
+  DELEGATED: 'delegated',
+};
+
+interface ReplyItem {
+  uid: string | null;
+  attendee: string | null;
+  partstat: string | null;
+  /** The attendee's CN (for a delegate named in the same reply). */
+  name: string | null;
+  sentBy: string | null;
+  /** DELEGATED-TO, with the delegate's CN when the reply lists them too. */
+  delegate: { email: string; name: string | null } | null;
+  comment: string | null;
+  stamp: string | null;
+}
+
+interface ParsedMessage {
+  from: string | null;
+  subject: string | null;
+  messageId: string | null;
+  items: ReplyItem[];
+  /** Why nothing could be read, when items is empty. */
+  problem: string | null;
+}
+
+function mailto(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const address = value
+    .replace(/^mailto:/i, '')
+    .trim()
+    .toLowerCase();
+  return address || null;
+}
+
+function param(prop: ICAL.Property, name: string): string | null {
+  const value = prop.getParameter(name);
+  return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
+}
+
+/** The REPLY items of one calendar text; [] for other methods; throws on text that is no iCalendar. */
+function readCalendar(text: string): { method: string | null; items: ReplyItem[] } {
+  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  const calendars = root.name === 'vcalendar' ? [root] : root.getAllSubcomponents('vcalendar');
+  const items: ReplyItem[] = [];
+  let method: string | null = null;
+  for (const calendar of calendars) {
+    method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() || null;
+    if (method !== 'REPLY') continue;
+    for (const event of calendar.getAllSubcomponents('vevent')) {
+      const uid = event.getFirstPropertyValue('uid');
+      const stamp = event.getFirstPropertyValue('dtstamp');
+      const comment = event.getFirstPropertyValue('comment');
+      const attendees = event.getAllProperties('attendee');
+      // the delegate may be listed in the same reply, with its name
+      const names = new Map(attendees.map((a) => [mailto(a.getFirstValue()), param(a, 'cn')]));
+      for (const attendee of attendees.length ? attendees : [null]) {
+        const delegatedTo = attendee ? mailto(param(attendee, 'delegated-to')) : null;
+        const partstat = attendee ? (param(attendee, 'partstat')?.toUpperCase() ?? null) : null;
+        // an attendee listed only as the delegate (DELEGATED-FROM) is not answering
+        if (attendee && param(attendee, 'delegated-from') && partstat !== 'DELEGATED' && attendees.length > 1)
+          continue;
+        items.push({
+          uid: typeof uid === 'string' ? uid : null,
+          attendee: attendee ? mailto(attendee.getFirstValue()) : null,
+          partstat,
+          name: attendee ? param(attendee, 'cn') : null,
+          sentBy: attendee ? mailto(param(attendee, 'sent-by')) : null,
+          delegate: delegatedTo ? { email: delegatedTo, name: names.get(delegatedTo) ?? null } : null,
+          comment: typeof comment === 'string' ? comment : null,
+          stamp: stamp instanceof ICAL.Time ? stamp.toJSDate().toISOString() : null,
+        });
+      }
+    }
+  }
+  return { method, items };
+}
+
+export async function parseInboundEmail(raw: Buffer | string): Promise<ParsedMessage> {
+  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  const from = mail.from?.value[0]?.address?.toLowerCase() ?? null;
+  const result: ParsedMessage = {
+    from,
+    subject: mail.subject ?? null,
+    messageId: mail.messageId ?? null,
+    items: [],
+    problem: null,
+  };
+  // mailparser hands text/calendar parts over as attachments, inline or not
+  const parts = mail.attachments.filter(
+    (a) =>
+      /^(text\/calendar|application\/ics)$/i.test(a.contentType) ||
+      (a.filename ?? '').toLowerCase().endsWith('.ics'),
+  );
+  const seen = new Set<string>();
+  const methods: string[] = [];
+  for (const part of parts) {
+    const text = part.content.toString('utf8');
+    try {
+      const { method, items } = readCalendar(text);
+      if (method) methods.push(method);
+      for (const item of items) {
+        // the same reply usually comes twice: as the calendar alternative and as an .ics attachment
+        const key = JSON.stringify([item.uid, item.attendee, item.partstat]);
+        if (!seen.has(key)) result.items.push(item);
+        seen.add(key);
+      }
+    } catch {
+      methods.push('unreadable');
+    }
+  }
+  if (!result.items.length)
+    result.problem = parts.length
+      ? `no iTIP REPLY in the calendar data (found: ${[...new Set(methods)].join(', ') || 'nothing'})`
+      : 'no calendar data in the message';
+  return result;
+}
+
+interface Outcome {
+  invitationId: number | null;
+  reason: string | null;
+}
+
+function matchAndRecord(db: Db, publicUrl: string, from: string | null, item: ReplyItem): Outcome {
+  if (!item.uid) return { invitationId: null, reason: 'the reply has no UID' };
+  if (!item.attendee) return { invitationId: null, reason: 'the reply names no attendee' };
+  const meeting = prepared(db, 'SELECT id, status FROM meeting WHERE ics_uid = ?').get(item.uid) as
+    | { id: number; status: string }
+    | undefined;
+  if (!meeting) return { invitationId: null, reason: 'no meeting has this UID' };
+  const invitation = prepared(
+    db,
+    `SELECT i.id, i.withdrawn_at AS withdrawnAt, i.responded_at AS respondedAt FROM invitation i
+     JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ? AND p.email = ?`,
+  ).get(meeting.id, item.attendee) as
+    | { id: number; withdrawnAt: string | null; respondedAt: string | null }
+    | undefined;
+  if (!invitation) return { invitationId: null, reason: 'the attendee is not invited to this meeting' };
+  // anyone can write an email: the answer must come from the attendee (or whom it names as SENT-BY)
+  if (from !== item.attendee && from !== item.sentBy)
+    return { invitationId: null, reason: `the sender ${from ?? '(none)'} is not the attendee` };
+  if (invitation.withdrawnAt) return { invitationId: null, reason: 'the invitation was withdrawn' };
+  const response = item.partstat ? partstats[item.partstat] : undefined;
+  if (!response)
+    return { invitationId: null, reason: `PARTSTAT ${item.partstat ?? '(none)'} is not an answer` };
+  const now = nowIso();
+  const at = item.stamp && item.stamp < now ? item.stamp : now;
+  if (invitation.respondedAt && invitation.respondedAt > at)
+    return { invitationId: invitation.id, reason: 'older than the answer already recorded' };
+  const actor = inviteeActor(item.attendee, 'calendar');
+  try {
+    if (response === 'delegated' && item.delegate) {
+      delegateInvitation(db, actor, publicUrl, invitation.id, {
+        email: item.delegate.email,
+        name: item.delegate.name || item.delegate.email.split('@')[0]!,
+        comment: item.comment ?? undefined,
+      });
+    } else {
+      recordResponse(db, actor, invitation.id, { response, comment: item.comment ?? undefined, at });
+    }
+  } catch (error) {
+    if (error instanceof HttpProblem) return { invitationId: invitation.id, reason: error.message };
+    throw error;
+  }
+  return { invitationId: invitation.id, reason: null };
+}
+
+/**
+ * Reads one raw RFC 822 message and records every answer in it. Returns the rows kept in
+ * inbound_reply: with the invitation when recorded, with a reason when not.
+ */
+export async function receiveInboundEmail(
+  db: Db,
+  publicUrl: string,
+  raw: Buffer | string,
+  channel: InboundChannel,
+): Promise<InboundReply[]> {
+  let parsed: ParsedMessage;
+  try {
+    parsed = await parseInboundEmail(raw);
+  } catch {
+    parsed = {
+      from: null,
+      subject: null,
+      messageId: null,
+      items: [],
+      problem: 'the message could not be read',
+    };
+  }
+  const receivedAt = nowIso();
+  const insert = (item: ReplyItem | null, outcome: Outcome) =>
+    Number(
+      prepared(
+        db,
+        `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, uid, attendee, partstat,
+                                    invitation_id, reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        receivedAt,
+        channel,
+        parsed.from,
+        parsed.subject?.slice(0, 500) ?? null,
+        parsed.messageId,
+        item?.uid ?? null,
+        item?.attendee ?? null,
+        item?.partstat ?? null,
+        outcome.invitationId,
+        outcome.reason,
+      ).lastInsertRowid,
+    );
+  const ids = db.transaction(() => {
+    if (!parsed.items.length) return [insert(null, { invitationId: null, reason: parsed.problem })];
+    return parsed.items.map((item) => insert(item, matchAndRecord(db, publicUrl, parsed.from, item)));
+  });
+  return ids.map((id) => readInboundReply(db, id));
+}
+
+const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,
+  partstat, invitation_id AS invitationId, reason FROM inbound_reply`;
+
+function readInboundReply(db: Db, id: number): InboundReply {
+  return prepared(db, `${REPLY_COLUMNS} WHERE id = ?`).get(id) as InboundReply;
+}
+
+/** Received calendar replies, newest first; `unmatched` keeps those that were not recorded. */
+export function listInboundReplies(db: Db, query: { unmatched?: boolean; limit: number; offset: number }) {
+  const filter = query.unmatched ? 'WHERE reason IS NOT NULL' : '';
+  const items = prepared(db, `${REPLY_COLUMNS} ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
+    query.limit,
+    query.offset,
+  ) as InboundReply[];
+  const { total } = prepared(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get() as {
+    total: number;
+  };
+  return { items, total, limit: query.limit, offset: query.offset };
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db/client.ts';
+import type { InvitationResponse, MeetingStatus } from '../../db/schema/index.ts';
+import { notFound } from '../http/problems.ts';
+import { prepared } from '../register/prepared.ts';
+
+/** The meeting as the answering side needs it (invitees' pages, notices, waiting list). */
+export interface MeetingFacts {
+  id: number;
+  title: string;
+  status: MeetingStatus;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+  capacity: number | null;
+  icsUid: string;
+  icsSequence: number;
+  areaId: number;
+  cancelledAt: string | null;
+  updatedAt: string;
+}
+
+export function readMeeting(db: Db, meetingId: number): MeetingFacts {
+  const row = prepared(
+    db,
+    `SELECT id, title, status, starts_at AS startsAt, ends_at AS endsAt, time_zone AS timeZone,
+            venue_name AS venueName, venue_address AS venueAddress, capacity, ics_uid AS icsUid,
+            ics_sequence AS icsSequence, area_id AS areaId, cancelled_at AS cancelledAt, updated_at AS updatedAt
+     FROM meeting WHERE id = ?`,
+  ).get(meetingId) as MeetingFacts | undefined;
+  if (!row) throw notFound('Meeting', meetingId);
+  return row;
+}
+
+/** One invitation with its person: who an answer or a notice concerns. */
+export interface Invitee {
+  invitationId: number;
+  meetingId: number;
+  response: InvitationResponse;
+  comment: string | null;
+  respondedAt: string | null;
+  delegatedFromId: number | null;
+  withdrawnAt: string | null;
+  personId: number;
+  name: string;
+  email: string;
+  organisationId: number;
+  organisationName: string;
+}
+
+export function readInvitee(db: Db, invitationId: number): Invitee {
+  const row = prepared(
+    db,
+    `SELECT i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment, i.responded_at AS respondedAt,
+            i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
+            p.email, o.id AS organisationId, o.name AS organisationName
+     FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
+     WHERE i.id = ?`,
+  ).get(invitationId) as Invitee | undefined;
+  if (!row) throw notFound('Invitation', invitationId);
+  return row;
+}

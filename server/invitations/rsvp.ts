@@ -1,0 +1,42 @@
+import type { Db } from '../../db/client.ts';
+import type { AnswerChoice, RsvpView } from './answer-schemas.ts';
+import { findInvitationByAnswerToken } from './answer-tokens.ts';
+import { danishWhen } from './danish-time.ts';
+import { readInvitee, readMeeting } from './meeting-reads.ts';
+import { answerState } from './responses.ts';
+
+/**
+ * The invitation behind an answer link, or null for anything that must look like "not found":
+ * unknown, tampered or expired links, and invitations taken back (withdrawn).
+ */
+export function invitationOfLink(db: Db, token: string, now = new Date()): number | null {
+  const row = findInvitationByAnswerToken(db, token, now);
+  if (!row || row.withdrawnAt) return null;
+  return row.id;
+}
+
+/** What the invitee sees on their answer page: the meeting, themselves, their current answer. */
+export function rsvpView(db: Db, invitationId: number): RsvpView {
+  const invitee = readInvitee(db, invitationId);
+  const meeting = readMeeting(db, invitee.meetingId);
+  return {
+    meeting: {
+      title: meeting.title,
+      status: meeting.status,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      timeZone: meeting.timeZone,
+      when: danishWhen(meeting.startsAt, meeting.endsAt, meeting.timeZone),
+      venueName: meeting.venueName,
+      venueAddress: meeting.venueAddress,
+    },
+    invitee: { name: invitee.name, organisation: invitee.organisationName },
+    answer: answerState(db, invitationId),
+  };
+}
+
+export const answerLabels: Record<AnswerChoice, string> = {
+  accepted: 'Deltager',
+  tentative: 'Deltager måske',
+  declined: 'Deltager ikke',
+};

@@ -1,0 +1,154 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '../http/problems.ts';
+import {
+  AnswerChoice,
+  AnswerInput,
+  AnswerState,
+  DelegationInput,
+  RsvpView,
+} from '../invitations/answer-schemas.ts';
+import { delegateInvitation } from '../invitations/delegation.ts';
+import { readInvitee } from '../invitations/meeting-reads.ts';
+import { inviteeActor, recordResponse } from '../invitations/responses.ts';
+import { answerLabels, invitationOfLink, rsvpView } from '../invitations/rsvp.ts';
+import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
+
+const tags = ['answers'];
+const TokenParams = z.strictObject({ token: z.string().max(200) });
+
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+function isForm(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
+/** Unknown, tampered, expired or withdrawn: always the same answer. */
+function linkNotFound(request: FastifyRequest, reply: FastifyReply) {
+  reply.code(404).header('cache-control', 'no-store');
+  if (wantsJson(request))
+    return reply
+      .type('application/problem+json; charset=utf-8')
+      .serializer(JSON.stringify)
+      .send({ type: 'about:blank#not-found', title: 'Not Found', status: 404 });
+  return sendHtml(reply, linkNotFoundPage);
+}
+
+/** HTML beside the JSON the route's schema describes: sent as is, never through the serializer. */
+function sendHtml(reply: FastifyReply, html: string) {
+  return reply.type('text/html; charset=utf-8').send(html);
+}
+
+/** The token is in the address: keep it out of caches, referrers and search engines. */
+function privatePage(reply: FastifyReply) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-robots-tag', 'noindex');
+}
+
+/** The invitee's answer page, reached from the links in the invitation email. */
+const rsvp: FastifyPluginAsyncZod = async (app) => {
+  // the link is the credential: limit guessing and hammering per client address
+  const rateLimit = { max: app.config.RSVP_RATE_LIMIT, timeWindow: '1 minute' };
+
+  app.get(
+    '/rsvp/:token',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags,
+        summary: 'The answer page of one invitation (HTML; JSON with Accept: application/json)',
+        params: TokenParams,
+        // a mangled hint in a mailed link should not cost the invitee the page: unknown values are ignored
+        querystring: z.object({ answer: z.string().max(40).optional().describe('Preselects an answer') }),
+        response: { 200: RsvpView, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const invitationId = invitationOfLink(app.db, request.params.token);
+      if (invitationId === null) return linkNotFound(request, reply);
+      const view = rsvpView(app.db, invitationId);
+      privatePage(reply);
+      if (wantsJson(request)) return view;
+      const hint = AnswerChoice.safeParse(request.query.answer);
+      return sendHtml(
+        reply,
+        rsvpPage(view, { token: request.params.token, preselect: hint.success ? hint.data : undefined }),
+      );
+    },
+  );
+
+  app.post(
+    '/rsvp/:token',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags,
+        summary: 'Record or change the answer (form or JSON); answers HTML for forms, JSON otherwise',
+        params: TokenParams,
+        body: AnswerInput,
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
+        response: { 200: AnswerState, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const invitationId = invitationOfLink(app.db, request.params.token);
+      if (invitationId === null) return linkNotFound(request, reply);
+      const actor = inviteeActor(readInvitee(app.db, invitationId).email, 'link');
+      const state = recordResponse(app.db, actor, invitationId, {
+        response: request.body.answer,
+        comment: request.body.comment,
+      });
+      privatePage(reply);
+      if (!isForm(request)) return state;
+      const saved = state.waitlisted
+        ? `Tak for dit svar. Mødet er fuldt, så du står på ventelisten som nummer ${state.waitlistPosition}.`
+        : `Tak, dit svar er gemt: ${answerLabels[request.body.answer]}.`;
+      return sendHtml(
+        reply,
+        rsvpPage(rsvpView(app.db, invitationId), { token: request.params.token, saved }),
+      );
+    },
+  );
+
+  app.post(
+    '/rsvp/:token/delegate',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags,
+        summary: 'Pass the invitation to a colleague (name and email); they get an invitation of their own',
+        params: TokenParams,
+        body: DelegationInput,
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
+        response: { 200: AnswerState, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const invitationId = invitationOfLink(app.db, request.params.token);
+      if (invitationId === null) return linkNotFound(request, reply);
+      const result = delegateInvitation(
+        app.db,
+        inviteeActor(readInvitee(app.db, invitationId).email, 'link'),
+        app.config.PUBLIC_URL,
+        invitationId,
+        request.body,
+      );
+      privatePage(reply);
+      if (!isForm(request)) return result.answer;
+      return sendHtml(
+        reply,
+        rsvpPage(rsvpView(app.db, invitationId), {
+          token: request.params.token,
+          saved: `Tak. ${request.body.name} har fået en invitation til mødet i dit sted.`,
+        }),
+      );
+    },
+  );
+};
+export default rsvp;

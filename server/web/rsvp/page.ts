@@ -1,0 +1,113 @@
+import { escapeHtml as e } from '../../../emails/answers.ts';
+import type { AnswerChoice, RsvpView } from '../../invitations/answer-schemas.ts';
+import { answerLabels } from '../../invitations/rsvp.ts';
+
+/** The answer page: plain, accessible HTML, every value escaped, no script. */
+
+const style = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:#1a1a1a;margin:0;background:#f5f5f5}
+main{max-width:40rem;margin:0 auto;padding:1.5rem;background:#fff;min-height:100vh}
+h1{font-size:1.6rem;margin:.2rem 0 1rem}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dt{font-weight:600}dd{margin:0}
+fieldset{border:1px solid #bfbfbf;padding:1rem;margin:1rem 0}legend{font-weight:600;padding:0 .3rem}
+label{display:block;margin:.4rem 0}input[type=text],input[type=email],textarea{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #747474;font:inherit}
+button{background:#0059b3;color:#fff;border:0;padding:.6rem 1.2rem;font:inherit;font-weight:600;cursor:pointer}
+button:focus,input:focus,textarea:focus{outline:3px solid #ffbc2b;outline-offset:2px}
+.status{border-left:.4rem solid #0059b3;background:#e6f0fa;padding:.6rem 1rem}.warning{border-color:#b30000;background:#fbeaea}
+`;
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${e(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+function currentAnswer(view: RsvpView): string {
+  const a = view.answer;
+  if (a.response === 'needs_action') return 'Du har endnu ikke svaret.';
+  if (a.response === 'delegated')
+    return a.delegatedTo
+      ? `Du har givet invitationen videre til ${a.delegatedTo.name} (${a.delegatedTo.email}).`
+      : 'Du har givet invitationen videre.';
+  const label = answerLabels[a.response as AnswerChoice];
+  if (a.waitlisted)
+    return `Dit svar: ${label}. Mødet er fuldt – du er nummer ${a.waitlistPosition} på ventelisten.`;
+  return `Dit svar: ${label}.`;
+}
+
+export interface PageOptions {
+  token: string;
+  preselect?: AnswerChoice;
+  /** A confirmation shown after a saved answer. */
+  saved?: string;
+}
+
+export function rsvpPage(view: RsvpView, options: PageOptions): string {
+  const m = view.meeting;
+  const action = `/rsvp/${encodeURIComponent(options.token)}`;
+  const chosen =
+    options.preselect ??
+    (view.answer.response in answerLabels ? (view.answer.response as AnswerChoice) : undefined);
+  const place = [m.venueName, m.venueAddress].filter(Boolean) as string[];
+  const facts = `<dl>
+<dt>Tidspunkt</dt><dd>${e(m.when)}</dd>
+<dt>Sted</dt><dd>${place.length ? place.map(e).join('<br>') : 'Oplyses senere'}</dd>
+<dt>Inviteret</dt><dd>${e(view.invitee.name)}, ${e(view.invitee.organisation)}</dd>
+</dl>`;
+  if (m.status === 'cancelled')
+    return layout(
+      m.title,
+      `<h1>${e(m.title)}</h1>${facts}<p class="status warning" role="status">Mødet er aflyst. Du skal ikke svare.</p>`,
+    );
+  const radios = (Object.keys(answerLabels) as AnswerChoice[])
+    .map(
+      (value) =>
+        `<label><input type="radio" name="answer" value="${value}" required${value === chosen ? ' checked' : ''}> ${e(answerLabels[value])}</label>`,
+    )
+    .join('\n');
+  const saved = options.saved ? `<p class="status" role="status">${e(options.saved)}</p>` : '';
+  return layout(
+    `Svar: ${m.title}`,
+    `<h1>${e(m.title)}</h1>
+${saved}
+${facts}
+<p class="status">${e(currentAnswer(view))}</p>
+<form method="post" action="${e(action)}">
+<fieldset>
+<legend>Dit svar</legend>
+${radios}
+</fieldset>
+<label for="comment">Kommentar (valgfri)</label>
+<textarea id="comment" name="comment" rows="3" maxlength="2000">${e(view.answer.comment ?? '')}</textarea>
+<p><button type="submit">Send svar</button></p>
+</form>
+<details>
+<summary>Kan du ikke selv deltage? Giv invitationen videre til en kollega</summary>
+<form method="post" action="${e(`${action}/delegate`)}">
+<label for="delegate-name">Kollegaens navn</label>
+<input type="text" id="delegate-name" name="name" required maxlength="200" autocomplete="off">
+<label for="delegate-email">Kollegaens e-mail</label>
+<input type="email" id="delegate-email" name="email" required maxlength="254" autocomplete="off">
+<p><button type="submit">Giv invitationen videre</button></p>
+</form>
+</details>`,
+  );
+}
+
+/** One body for every link that does not work, whatever the reason, so it reveals nothing. */
+export const linkNotFoundPage = layout(
+  'Siden findes ikke',
+  '<h1>Siden findes ikke</h1><p>Linket er ikke gyldigt. Kontakt den, der har inviteret dig, hvis du vil svare.</p>',
+);
