@@ -275,7 +275,14 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
           formatDanishDate(a.reviewOn, lang),
         ]);
         pending = iterator.next();
-        if (++written % 200 === 0) await backPressure(doc);
+        if (++written % 200 === 0) {
+          await backPressure(doc);
+          // the reader went away: stop reading rows (and free the export's connection)
+          if (doc.destroyed) {
+            iterator.return?.();
+            return;
+          }
+        }
       }
       if (type === null) doc.text(w.noAgreements);
       barriersPart(doc, s, lang, w);
