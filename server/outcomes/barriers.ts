@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   type BarrierStatus,
@@ -237,9 +237,7 @@ export function updateBarrier(db: Db, actor: Actor, id: number, input: UpdateBar
 export function deleteBarrier(db: Db, actor: Actor, id: number): void {
   db.transaction(() => {
     const before = getBarrier(db, id);
-    db.delete(barrier)
-      .where(and(eq(barrier.id, id)))
-      .run();
+    db.delete(barrier).where(eq(barrier.id, id)).run();
     recordAudit(db, actor, { action: 'delete', entity: 'barrier', entityId: id, changes: before });
   });
 }
