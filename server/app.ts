@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -35,6 +36,7 @@ import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
 import rsvp from './routes/rsvp.ts';
 import themes from './routes/themes.ts';
+import web from './web/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,6 +60,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
   await app.register(rateLimit, { global: false });
   await app.register(formbody);
+  await app.register(cookie);
   await app.register(openapi);
   await app.register(database, { config });
   await app.register(groupCommit);
@@ -90,5 +93,6 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(agreements);
   await app.register(followUps);
   await app.register(reports);
+  await app.register(web);
   return app;
 }

@@ -5,3 +5,4 @@ export * from './outcomes.ts';
 export * from './planning.ts';
 export * from './register.ts';
 export * from './reminders.ts';
+export * from './sessions.ts';

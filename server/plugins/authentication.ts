@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Actor, apiTokenVerifier } from '../accounts/accounts.ts';
+import { SESSION_COOKIE, sessionActor } from '../accounts/sessions.ts';
 import { HttpProblem } from '../http/problems.ts';
 
 /**
@@ -48,6 +49,10 @@ export default fp(
         if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized();
         request.actor = verifyToken(token);
         if (!request.actor) throw new HttpProblem(401, 'Unauthorized', 'The API token is unknown or revoked');
+      } else if (!request.url.startsWith('/api')) {
+        // The session cookie signs in the web pages only; the API keeps to Bearer tokens (no CSRF there).
+        const session = request.cookies?.[SESSION_COOKIE];
+        if (session) request.actor = sessionActor(app.db, session);
       }
       assertAccess(request.actor, accessOf(request));
     });

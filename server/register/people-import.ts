@@ -15,6 +15,15 @@ export const ImportRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
+/** What happened (or, in a dry run, would happen) to one good row. */
+export const ImportRowOutcome = z.object({
+  line: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  outcome: z.enum(['create', 'update', 'unchanged']),
+});
+export type ImportRowOutcome = z.infer<typeof ImportRowOutcome>;
+
 export const ImportReport = z
   .object({
     dryRun: z.boolean(),
@@ -23,6 +32,8 @@ export const ImportReport = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     errors: z.array(ImportRowError),
+    /** The good rows in file order, so a preview can be shown row by row. */
+    outcomes: z.array(ImportRowOutcome),
   })
   .meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReport>;
@@ -199,20 +210,33 @@ function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowEr
  */
 export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean): ImportReport {
   const { rows, errors, total } = readRows(db, csv);
-  const report: ImportReport = { dryRun, rows: total, created: 0, updated: 0, unchanged: 0, errors };
+  const report: ImportReport = {
+    dryRun,
+    rows: total,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors,
+    outcomes: [],
+  };
   if (total === 0 && errors.length === 0) errors.push({ line: 1, reason: 'The file has no data rows' });
 
   const apply = () => {
-    for (const { person } of rows) {
+    report.outcomes = [];
+    for (const { line, person } of rows) {
       const existingId = findPersonIdByEmail(db, person.email);
+      let outcome: ImportRowOutcome['outcome'];
       if (existingId === null) {
         insertPerson(db, person);
+        outcome = 'create';
         report.created++;
       } else {
         const changes = applyPersonUpdate(db, getPerson(db, existingId), person);
-        if (Object.keys(changes).length) report.updated++;
+        outcome = Object.keys(changes).length ? 'update' : 'unchanged';
+        if (outcome === 'update') report.updated++;
         else report.unchanged++;
       }
+      report.outcomes.push({ line, name: person.name, email: person.email, outcome });
     }
   };
 

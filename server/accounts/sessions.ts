@@ -1,0 +1,65 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import { prepared } from '../register/prepared.ts';
+import type { Actor } from './accounts.ts';
+import { newSecretToken, parseSecretToken, secretMatches } from './credentials.ts';
+
+export const SESSION_PREFIX = 'sess';
+export const SESSION_COOKIE = 'samraad_session';
+/** A working day and then some: a facilitator logs in again the next morning. */
+export const SESSION_HOURS = 12;
+
+/** Starts a browser session; the returned value goes into the cookie and is never stored. */
+export function createSession(db: Db, accountId: number, now = new Date()): string {
+  const { token, lookupId, secretHash } = newSecretToken(SESSION_PREFIX);
+  const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  prepared(
+    db,
+    'INSERT INTO session (account_id, lookup_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(accountId, lookupId, secretHash, now.toISOString(), expires.toISOString());
+  return token;
+}
+
+/** The account behind a session cookie, or null when unknown, expired or the account is disabled. */
+export function sessionActor(db: Db, token: string, now = new Date()): Actor | null {
+  const parts = parseSecretToken(SESSION_PREFIX, token);
+  if (!parts) return null;
+  const row = prepared(
+    db,
+    `SELECT a.id, a.email, a.role, s.secret_hash AS secretHash
+     FROM session s JOIN account a ON a.id = s.account_id
+     WHERE s.lookup_id = ? AND s.expires_at > ? AND a.disabled_at IS NULL`,
+  ).get(parts.lookupId, now.toISOString()) as (Actor & { id: number; secretHash: string }) | undefined;
+  if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
+  return { id: row.id, email: row.email, role: row.role };
+}
+
+/** Logs out: the row goes, so the cookie is worthless even if kept. */
+export function endSession(db: Db, token: string): void {
+  const parts = parseSecretToken(SESSION_PREFIX, token);
+  if (parts) prepared(db, 'DELETE FROM session WHERE lookup_id = ?').run(parts.lookupId);
+}
+
+export function deleteExpiredSessions(db: Db, now = new Date()): number {
+  return prepared(db, 'DELETE FROM session WHERE expires_at <= ?').run(now.toISOString()).changes;
+}
+
+/**
+ * The form token of a session: derived from the cookie's secret, so nothing extra is stored and a
+ * page from another site, which cannot read the cookie, cannot know it.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('samraad-csrf').digest('base64url');
+}
+
+export function csrfTokenMatches(expected: string, sent: unknown): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(sent);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A fresh random value for the login form's double-submit cookie (no session exists yet). */
+export function newLoginNonce(): string {
+  return randomBytes(24).toString('base64url');
+}

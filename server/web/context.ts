@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { csrfTokenFor, SESSION_COOKIE } from '../accounts/sessions.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { alert } from './components.ts';
+import { html, type SafeHtml } from './html.ts';
+import { type PageContext, page } from './layout.ts';
+
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** What every page needs from the request: who is signed in and the session's form token. */
+export function pageContext(request: FastifyRequest): PageContext {
+  const session = request.cookies[SESSION_COOKIE];
+  return { actor: request.actor, csrf: session && request.actor ? csrfTokenFor(session) : '' };
+}
+
+export function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(body);
+}
+
+/** One text value of a form field (the first, if the field was repeated). */
+export function field(body: FormBody | undefined, name: string): string {
+  const v = body?.[name];
+  return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
+}
+
+export function fields(body: FormBody | undefined, name: string): string[] {
+  const v = body?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** Only paths on this site, so a crafted ?next= cannot send a user elsewhere after login. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+}
+
+const STATUS_TEXT: Record<number, [string, string]> = {
+  400: ['Forkerte oplysninger', 'Siden kunne ikke bruge de oplysninger, den fik.'],
+  403: ['Adgang nægtet', 'Du har ikke adgang til at gøre dette.'],
+  404: ['Siden findes ikke', 'Vi kunne ikke finde det, du ledte efter.'],
+  409: ['Ændret af en anden', 'Nogen har ændret oplysningerne imens. Hent siden igen og prøv igen.'],
+  422: ['Kan ikke gennemføres', 'Ændringen kan ikke gennemføres.'],
+  429: ['For mange forsøg', 'Vent et minut, og prøv så igen.'],
+};
+
+export function errorPage(request: FastifyRequest, status: number, detail?: string): string {
+  const [title, text] = STATUS_TEXT[status] ?? ['Der opstod en fejl', 'Prøv igen om lidt.'];
+  return page(pageContext(request), {
+    title,
+    body: html`<h1>${title}</h1>${alert(status >= 500 ? 'error' : 'warning', text, detail)}
+      <p><a href="/">Gå til forsiden</a></p>`,
+  });
+}
+
+/** Field errors of a form, by field name, in Danish. */
+export type FormErrors = Record<string, string>;
+
+/** The problem a domain function raised, as a message for the form (or rethrown when it is not the user's). */
+export function problemMessage(error: unknown): string {
+  if (error instanceof HttpProblem && error.status < 500) return error.message;
+  throw error;
+}
+
+export function errorSummary(errors: FormErrors, labels: Record<string, string>): SafeHtml | '' {
+  const entries = Object.entries(errors);
+  if (!entries.length) return '';
+  return html`<div class="alert alert-error" role="alert" tabindex="-1" id="fejl">
+    <div class="alert-body"><p class="alert-heading">Der er ${entries.length === 1 ? 'en fejl' : `${entries.length} fejl`} i formularen</p>
+    <ul class="alert-text nobullet-list">${entries.map(
+      ([name, message]) =>
+        html`<li><a href="#${name}" class="function-link">${labels[name] ?? name}: ${message}</a></li>`,
+    )}</ul></div></div>`;
+}

@@ -1,0 +1,132 @@
+import type { Actor } from '../accounts/accounts.ts';
+import { html, type SafeHtml } from './html.ts';
+
+/** The sections in the main menu; `current` marks the page the user is on. */
+export type Section = 'overview' | 'plan' | 'people' | 'organisations' | 'reports' | 'outbox' | 'none';
+
+interface MenuItem {
+  section: Section;
+  href: string;
+  text: string;
+}
+
+export function menuItems(canEdit: boolean, year = new Date().getFullYear()): MenuItem[] {
+  return [
+    { section: 'overview', href: `/aar/${year}`, text: 'Overblik' },
+    ...(canEdit ? [{ section: 'plan' as const, href: '/planlaeg', text: 'Planlæg' }] : []),
+    { section: 'people', href: '/personer', text: 'Personer' },
+    { section: 'organisations', href: '/organisationer', text: 'Organisationer' },
+    { section: 'reports', href: '/rapporter', text: 'Rapporter' },
+    { section: 'outbox', href: '/udbakke', text: 'Udbakke' },
+  ];
+}
+
+export interface PageContext {
+  actor: Actor | null;
+  /** The session's form token; every form carries it. */
+  csrf: string;
+}
+
+export interface PageOptions {
+  title: string;
+  section?: Section;
+  body: SafeHtml;
+  /** Shown above the heading, e.g. "Gemt" after a redirect. */
+  notice?: SafeHtml;
+  breadcrumbs?: { href: string; text: string }[];
+}
+
+export function icon(name: string, label?: string): SafeHtml {
+  return label
+    ? html`<svg class="icon-svg" focusable="false" role="img" aria-label="${label}"><use href="/assets/dkfds/img/all-svg-icons.svg#${name}"></use></svg>`
+    : html`<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="/assets/dkfds/img/all-svg-icons.svg#${name}"></use></svg>`;
+}
+
+export function csrfField(ctx: PageContext): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+}
+
+function logoutForm(ctx: PageContext): SafeHtml {
+  return html`<form method="post" action="/logout" class="d-inline">${csrfField(ctx)}
+    <button type="submit" class="function-link d-print-none log-off">${icon('lock')}Log af</button></form>`;
+}
+
+function menu(section: Section | undefined, canEdit: boolean): SafeHtml {
+  return html`<ul class="mainmenu">${menuItems(canEdit).map((item) => {
+    const current = item.section === section;
+    return html`<li${current ? html` class="active current"` : ''}><a href="${item.href}" class="nav-link"${current ? html` aria-current="page"` : ''}><span>${item.text}</span></a></li>`;
+  })}</ul>`;
+}
+
+function header(ctx: PageContext, section: Section | undefined): SafeHtml {
+  const signedIn = ctx.actor !== null;
+  return html`<header class="header">
+  <div class="solution-info">
+    <div class="solution-info-inner container">
+      <div class="solution-heading"><a href="/" aria-label="Samråd, forsiden">Samråd</a></div>
+      ${signedIn ? html`<button type="button" class="function-link button-menu-open js-menu-open ml-auto d-print-none" aria-haspopup="dialog">${icon('menu')}Menu</button>` : ''}
+      <div class="additional-info">
+        <p><strong class="authority-name">Politikredsmøder</strong></p>
+        ${signedIn ? html`<p>${ctx.actor!.email} · ${logoutForm(ctx)}</p>` : ''}
+      </div>
+    </div>
+  </div>
+  ${
+    signedIn
+      ? html`<div class="navigation-menu">
+    <div class="navigation-menu-inner container">
+      <nav class="nav" aria-label="Hovedmenu">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
+    </div>
+  </div>
+  <div class="mobile-drawer">
+    <div class="menu-top">
+      <h2 id="menu-heading" class="menu-heading">Menu</h2>
+      <button type="button" class="function-link button-menu-close js-menu-close" aria-label="Luk menu">${icon('close')}Luk</button>
+    </div>
+    <div class="solution-info-mobile">
+      <h3 class="sr-only">Bruger</h3>
+      <p class="mb-2">${ctx.actor!.email}</p>
+      <p>${logoutForm(ctx)}</p>
+    </div>
+    <nav class="navigation-menu-mobile" aria-label="Hovedmenu">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
+  </div>`
+      : ''
+  }
+</header>
+<div class="overlay"></div>`;
+}
+
+/** The whole HTML document in Det Fælles Designsystem's page frame. */
+export function page(ctx: PageContext, options: PageOptions): string {
+  const crumbs = options.breadcrumbs?.length
+    ? html`<nav class="breadcrumbs" aria-label="Brødkrumme"><ol class="breadcrumbs__list">${options.breadcrumbs.map(
+        (c, i) =>
+          html`<li class="breadcrumbs__list-item">${i > 0 ? icon('chevron-right') : ''}<a href="${c.href}" class="breadcrumbs__link">${c.text}</a></li>`,
+      )}<li class="breadcrumbs__list-item" aria-current="page">${icon('chevron-right')}${options.title}</li></ol></nav>`
+    : '';
+  return html`<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} – Samråd</title>
+<link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css">
+<link rel="stylesheet" href="/assets/samraad/samraad.css">
+</head>
+<body>
+<a class="skipnav" href="#main-content">Gå til sidens indhold</a>
+${header(ctx, options.section)}
+<div class="container page-container">
+  <main id="main-content" class="page-content" tabindex="-1">
+    ${crumbs}
+    ${options.notice ?? ''}
+    ${options.body}
+  </main>
+</div>
+<footer><div class="footer"><div class="container"><p class="mb-0">Samråd · planlægning, invitationer og opfølgning på politikredsmøder</p></div></div></footer>
+<script src="/assets/dkfds/js/dkfds.min.js"></script>
+<script src="/assets/samraad/samraad.js"></script>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpProblem } from '../../http/problems.ts';
+import type { Meeting } from '../../planning/schemas.ts';
+import { alert, checkbox, dateText, textArea, textField } from '../components.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { MEETING_STATUS } from '../labels.ts';
+import { csrfField, type PageContext } from '../layout.ts';
+
+export interface MeetingPageOptions {
+  notice?: SafeHtml;
+  move?: Partial<MoveForm>;
+  status?: number;
+}
+
+/** Renders the whole meeting page; section routes get it as an option, so they can show a refusal in place. */
+export type MeetingPageRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  options?: MeetingPageOptions,
+) => FastifyReply;
+
+/** A part of the meeting page: its heading id (for the in-page menu) and its markup. */
+export interface MeetingSection {
+  id: string;
+  label: string;
+  render(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml;
+}
+
+export function meetingIdOf(request: FastifyRequest): number {
+  const id = Number((request.params as { id: string }).id);
+  if (!Number.isInteger(id) || id < 1) throw new HttpProblem(404, 'Not Found', 'Mødet findes ikke');
+  return id;
+}
+
+/** A domain refusal shown on the meeting page instead of a bare error page. */
+export function showRefusal(
+  meetingPage: MeetingPageRenderer,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  error: unknown,
+  heading: string,
+) {
+  if (error instanceof z.ZodError)
+    return meetingPage(request, reply, id, { notice: alert('error', heading), status: 400 });
+  if (!(error instanceof HttpProblem) || error.status >= 500) throw error;
+  return meetingPage(request, reply, id, {
+    notice: alert('error', heading, error.message),
+    status: error.status,
+  });
+}
+
+export function meetingSummary(m: Meeting): SafeHtml {
+  return html`<dl class="mb-5">
+    <dt>Dato</dt><dd>${dateText(m.startsAt)}, kl. ${m.localStartTime}–${m.localEndTime}</dd>
+    <dt>Status</dt><dd>${MEETING_STATUS[m.status] ?? m.status}${m.cancelReason ? html` – ${m.cancelReason}` : ''}</dd>
+    <dt>Sted</dt><dd>${m.venueName ?? m.host?.name ?? 'Ikke fastlagt'}${m.venueAddress ? html`, ${m.venueAddress}` : ''}</dd>
+    <dt>Facilitator</dt><dd>${m.facilitator?.name ?? 'Ikke tildelt'}</dd>
+    ${m.explanation ? html`<dt>Hvorfor denne dato</dt><dd>${m.explanation}</dd>` : ''}
+    ${m.warnings.length ? html`<dt>Advarsler</dt><dd><ul>${m.warnings.map((w) => html`<li>${w}</li>`)}</ul></dd>` : ''}
+  </dl>`;
+}
+
+export interface MoveForm {
+  date: string;
+  startTime: string;
+  endTime: string;
+  venueName: string;
+  violations?: { rule: string; message: string }[];
+  error?: string;
+}
+
+export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): SafeHtml {
+  if (m.status === 'cancelled' || m.status === 'held') return html``;
+  return html`<section aria-labelledby="flyt"><h2 id="flyt">Flyt eller aflys</h2>
+    ${move.error ? alert('error', 'Mødet blev ikke flyttet', move.error) : ''}
+    ${
+      move.violations?.length
+        ? alert(
+            'warning',
+            'Flytningen bryder planlægningsreglerne',
+            html`<ul>${move.violations.map((v) => html`<li>${v.message}</li>`)}</ul><p>Sæt kryds i »Flyt alligevel« for at gemme den med advarslerne.</p>`,
+          )
+        : ''
+    }
+    <form method="post" action="/moeder/${m.id}/flyt" novalidate>${csrfField(ctx)}
+      <input type="hidden" name="version" value="${m.version}">
+      <div class="row">
+        <div class="col-12 col-md-4">${textField({ id: 'date', label: 'Ny dato', type: 'date', value: move.date })}</div>
+        <div class="col-6 col-md-4">${textField({ id: 'startTime', label: 'Starttid', type: 'time', value: move.startTime })}</div>
+        <div class="col-6 col-md-4">${textField({ id: 'endTime', label: 'Sluttid', type: 'time', value: move.endTime })}</div>
+      </div>
+      ${textField({ id: 'venueName', label: 'Mødested', value: move.venueName, required: false })}
+      ${move.violations?.length ? checkbox({ id: 'force', name: 'force', label: 'Flyt alligevel', checked: false }) : ''}
+      <button type="submit" class="button button-secondary">Flyt mødet</button>
+    </form>
+    <form method="post" action="/moeder/${m.id}/aflys" class="mt-5" novalidate>${csrfField(ctx)}
+      <input type="hidden" name="version" value="${m.version}">
+      ${textArea({ id: 'reason', label: 'Hvorfor aflyses mødet?', rows: 2 })}
+      <button type="submit" class="button button-warning" data-confirm="Aflys mødet? Alle inviterede får besked.">Aflys mødet</button>
+    </form></section>`;
+}

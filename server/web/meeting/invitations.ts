@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { getAudience } from '../../invitations/audience.ts';
+import { sendInvitations } from '../../invitations/invitations.ts';
+import { meetingResponses } from '../../invitations/responses.ts';
+import type { Meeting } from '../../planning/schemas.ts';
+import { prepared } from '../../register/prepared.ts';
+import { alert, badge } from '../components.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { RESPONSE } from '../labels.ts';
+import { csrfField, type PageContext } from '../layout.ts';
+import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
+
+/** How far the meeting's emails have come: the page's progress bar and its polling read this. */
+export function sendingProgress(app: FastifyInstance, meetingId: number) {
+  const rows = prepared(
+    app.db,
+    'SELECT status, count(*) AS n FROM outbox_message WHERE meeting_id = ? GROUP BY status',
+  ).all(meetingId) as { status: string; n: number }[];
+  const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  return { total, sent: by.sent ?? 0, failed: by.failed ?? 0, pending: (by.queued ?? 0) + (by.sending ?? 0) };
+}
+
+function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {
+  const p = sendingProgress(app, meetingId);
+  if (!p.total) return html``;
+  return html`<div id="send-progress" data-progress-url="/moeder/${meetingId}/udsendelse" class="mt-5">
+    <label for="send-progress-bar" class="form-label">Udsendelse</label>
+    <progress id="send-progress-bar" max="${p.total}" value="${p.sent + p.failed}">${p.sent} af ${p.total}</progress>
+    <p aria-live="polite" id="send-progress-text">${p.sent} af ${p.total} e-mails sendt${p.failed ? `, ${p.failed} fejlet` : ''}${p.pending ? `, ${p.pending} i kø` : ''}.
+      <a href="/udbakke?status=${p.failed ? 'failed' : 'sent'}">Se udbakken</a></p></div>`;
+}
+
+function audienceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
+  const audience = getAudience(app.db, m.id);
+  const notInvited = audience.people.filter((p) => p.invitation?.state !== 'sent').length;
+  const canSend = editor && notInvited > 0 && m.status !== 'cancelled' && m.status !== 'held';
+  return html`<section aria-labelledby="deltagere"><h2 id="deltagere">Deltagerkreds og dækning</h2>
+    ${
+      audience.coverage.gaps.length
+        ? alert(
+            'warning',
+            'Ikke alle er dækket',
+            html`<ul>${audience.coverage.gaps.map((g) => html`<li>${g.message}</li>`)}</ul>`,
+          )
+        : alert('success', 'Alle kommuner og parter er dækket på begge niveauer')
+    }
+    <p>${audience.people.length} personer i deltagerkredsen; ${audience.people.length - notInvited} er inviteret.</p>
+    ${
+      canSend
+        ? html`<form method="post" action="/moeder/${m.id}/inviter">${csrfField(ctx)}
+        <button type="submit" class="button button-primary">Send invitationer (${notInvited})</button></form>`
+        : ''
+    }
+    ${progressSection(app, m.id)}
+    <details class="details mt-5"><summary class="details-summary">Vis deltagerkredsen</summary><div class="details-text">
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Deltagerkreds">
+    <table class="table table--compact" id="audience"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">Invitation</th></tr></thead>
+    <tbody>${audience.people.map(
+      (
+        p,
+      ) => html`<tr><td>${p.name}</td><td>${p.organisation.name}</td><td>${p.roles.map((r) => r.name).join(', ')}</td>
+        <td>${p.invitation ? (p.invitation.state === 'sent' ? RESPONSE[p.invitation.response] : 'Ikke sendt') : 'Ikke inviteret'}</td></tr>`,
+    )}</tbody></table></div></div></details></section>`;
+}
+
+function answersSection(app: FastifyInstance, m: Meeting): SafeHtml {
+  const r = meetingResponses(app.db, m.id);
+  if (!r.invitees.length)
+    return html`<section aria-labelledby="svar"><h2 id="svar">Svar</h2><p>Ingen er inviteret endnu.</p></section>`;
+  const yes = (v: boolean) => (v ? badge('success', 'Ja') : badge('warning', 'Nej'));
+  return html`<section aria-labelledby="svar"><h2 id="svar">Svar</h2>
+    <p>${r.counts.accepted} deltager, ${r.counts.declined} deltager ikke, ${r.counts.tentative} måske, ${r.counts.noAnswer} har ikke svaret${r.capacity ? html` · plads til ${r.capacity}` : ''}${r.counts.waitlisted ? html` · ${r.counts.waitlisted} på venteliste` : ''}.</p>
+    <h3>Pr. organisation</h3>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Svar pr. organisation">
+    <table class="table table--compact" id="answers-by-organisation"><thead><tr><th scope="col">Organisation</th><th scope="col">Inviteret</th><th scope="col">Deltager</th><th scope="col">Nej</th><th scope="col">Venteliste</th><th scope="col">Ledelse med</th><th scope="col">Praksis med</th></tr></thead>
+    <tbody>${r.organisations.map(
+      (o) =>
+        html`<tr><th scope="row">${o.name}</th><td>${o.invited}</td><td>${o.accepted}</td><td>${o.declined}</td><td>${o.waitlisted}</td><td>${yes(o.leadership)}</td><td>${yes(o.practice)}</td></tr>`,
+    )}</tbody></table></div>
+    <h3>Pr. person</h3>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Svar pr. person">
+    <table class="table table--compact" id="answers"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Svar</th><th scope="col">Kommentar</th></tr></thead>
+    <tbody>${r.invitees.map(
+      (i) => html`<tr><td>${i.person.name}</td><td>${i.organisation.name}</td>
+        <td>${RESPONSE[i.response] ?? i.response}${i.waitlisted ? html` (venteliste nr. ${i.waitlistPosition})` : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
+    )}</tbody></table></div></section>`;
+}
+
+export const invitationSections: MeetingSection[] = [
+  { id: 'deltagere', label: 'Deltagere', render: audienceSection },
+  { id: 'svar', label: 'Svar', render: (app, _ctx, m) => answersSection(app, m) },
+];
+
+/** Sending a meeting's invitations, and the progress of the outbox while it drains. */
+export async function invitationRoutes(app: FastifyInstance, opts: { meetingPage: MeetingPageRenderer }) {
+  const { meetingPage } = opts;
+  const read = { config: { access: 'authenticated' as const } };
+  const write = { config: { access: 'editor' as const } };
+  app.get('/moeder/:id/udsendelse', read, async (request) => sendingProgress(app, meetingIdOf(request)));
+
+  app.post('/moeder/:id/inviter', write, async (request, reply) => {
+    const id = meetingIdOf(request);
+    try {
+      sendInvitations(app.db, app.config, request.actor!, id);
+    } catch (error) {
+      return showRefusal(meetingPage, request, reply, id, error, 'Invitationerne blev ikke sendt');
+    }
+    app.mailer.kick();
+    return reply.redirect(`/moeder/${id}?besked=sendt#deltagere`, 303);
+  });
+}

@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../http/problems.ts';
+import { listAgreements } from '../../outcomes/agreements.ts';
+import { listBarriers } from '../../outcomes/barriers.ts';
+import { getDistrict } from '../../register/districts.ts';
+import { listPeople } from '../../register/people.ts';
+import { prepared } from '../../register/prepared.ts';
+import type { Person } from '../../register/schemas.ts';
+import {
+  agreementStatusLabels,
+  agreementTypeLabels,
+  barrierCategoryLabels,
+  barrierStatusLabels,
+} from '../../reports/labels.ts';
+import { dateText } from '../components.ts';
+import { pageContext, sendPage } from '../context.ts';
+import { html } from '../html.ts';
+import { MEETING_STATUS } from '../labels.ts';
+import { page } from '../layout.ts';
+
+interface PastMeeting {
+  id: number;
+  year: number | null;
+  startsAt: string;
+  status: string;
+  venueName: string | null;
+  accepted: number;
+  invited: number;
+}
+
+function meetingsOf(app: FastifyInstance, areaId: number): PastMeeting[] {
+  return prepared(
+    app.db,
+    `SELECT m.id, c.year, m.starts_at AS startsAt, m.status, m.venue_name AS venueName,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL) AS invited
+     FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id WHERE m.area_id = ? ORDER BY m.starts_at DESC`,
+  ).all(areaId) as PastMeeting[];
+}
+
+/** Contacts grouped under each role they hold; people without a role under their own heading. */
+function byRole(people: Person[]): [string, Person[]][] {
+  const groups = new Map<string, Person[]>();
+  for (const p of people) {
+    const names = p.roles.length ? p.roles.map((r) => r.name) : ['Uden rolle'];
+    for (const name of names) groups.set(name, [...(groups.get(name) ?? []), p]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'da'));
+}
+
+/** Barriers and agreements of the district over the years, newest first. */
+function outcomesOf(app: FastifyInstance, code: string) {
+  const barriers = listBarriers(app.db, { district: code, limit: 500, offset: 0 }).items;
+  const agreements = listAgreements(app.db, { district: code, limit: 500, offset: 0 }).items;
+  return html`<section aria-labelledby="barrierer">
+      <h2 id="barrierer">Barrierer</h2>
+      ${
+        barriers.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Barrierer">
+          <table class="table table--compact" id="district-barriers"><thead><tr><th scope="col">Rejst</th><th scope="col">Slags</th><th scope="col">Beskrivelse</th><th scope="col">Status</th></tr></thead>
+          <tbody>${barriers.map(
+            (
+              b,
+            ) => html`<tr><td>${b.raisedOn}</td><td>${barrierCategoryLabels.da[b.category]}</td><td>${b.description}</td>
+              <td>${barrierStatusLabels.da[b.status]}${b.resolvedOn ? html` (${b.resolvedOn})` : ''}</td></tr>`,
+          )}</tbody></table></div>`
+          : html`<p>Ingen barrierer registreret.</p>`
+      }
+    </section>
+    <section aria-labelledby="aftaler">
+      <h2 id="aftaler">Aftaler</h2>
+      ${
+        agreements.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Aftaler">
+          <table class="table table--compact" id="district-agreements"><thead><tr><th scope="col">Aftalt</th><th scope="col">Titel</th><th scope="col">Slags</th><th scope="col">Status</th><th scope="col">Tages op igen</th></tr></thead>
+          <tbody>${agreements.map(
+            (
+              a,
+            ) => html`<tr><td>${a.agreedOn ?? '–'}</td><td>${a.title}</td><td>${agreementTypeLabels.da[a.type]}</td>
+              <td>${agreementStatusLabels.da[a.status]}</td><td>${a.reviewOn ?? '–'}</td></tr>`,
+          )}</tbody></table></div>`
+          : html`<p>Ingen aftaler registreret.</p>`
+      }
+    </section>`;
+}
+
+export default async function districtPages(app: FastifyInstance) {
+  app.get('/kredse/:code', { config: { access: 'authenticated' } }, async (request, reply) => {
+    const { code } = request.params as { code: string };
+    const district = getDistrict(app.db, code);
+    if (!district) throw notFound('Politikreds', code);
+    const people = listPeople(app.db, { district: code, limit: 500, offset: 0 }).items;
+    const meetings = meetingsOf(app, district.areaId);
+    const groups = byRole(people);
+
+    const body = html`<h1>${district.name}</h1>
+      ${district.headquarters ? html`<p class="font-lead">Hovedsæde: ${district.headquarters}</p>` : ''}
+      <div class="row">
+        <section class="col-12 col-lg-6" aria-labelledby="kommuner">
+          <h2 id="kommuner">Kommuner (${district.municipalities.length})</h2>
+          <ul>${district.municipalities.map((m) => html`<li>${m.name} <span class="small-text">(${m.code})</span></li>`)}</ul>
+        </section>
+        <section class="col-12 col-lg-6" aria-labelledby="boernehus">
+          <h2 id="boernehus">Børnehus</h2>
+          ${
+            district.childrensHouses.length
+              ? html`<ul>${district.childrensHouses.map((h) => html`<li>${h.name}${h.address ? html`, ${h.address}` : ''}</li>`)}</ul>`
+              : html`<p>Intet børnehus registreret.</p>`
+          }
+        </section>
+      </div>
+      <section aria-labelledby="kontakter">
+        <h2 id="kontakter">Kontaktpersoner efter rolle</h2>
+        ${
+          groups.length
+            ? groups.map(
+                ([role, list]) => html`<h3>${role}</h3>
+                <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${role}">
+                <table class="table table--compact"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">E-mail</th><th scope="col">Telefon</th></tr></thead>
+                <tbody>${list.map(
+                  (
+                    p,
+                  ) => html`<tr><td><a href="/personer/${p.id}">${p.name}</a>${p.isFixedContact ? ' (fast kontakt)' : ''}</td>
+                    <td>${p.organisation.name}</td><td><a href="mailto:${p.email}">${p.email}</a></td><td>${p.phone ?? '–'}</td></tr>`,
+                )}</tbody></table></div>`,
+              )
+            : html`<p>Ingen kontaktpersoner endnu. <a href="/personer/ny">Opret en person</a> eller <a href="/personer/import">importér en liste</a>.</p>`
+        }
+      </section>
+      <section aria-labelledby="moeder">
+        <h2 id="moeder">Møder</h2>
+        ${
+          meetings.length
+            ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Møder">
+              <table class="table table--compact"><thead><tr><th scope="col">År</th><th scope="col">Dato</th><th scope="col">Status</th><th scope="col">Sted</th><th scope="col">Deltagere</th></tr></thead>
+              <tbody>${meetings.map(
+                (
+                  m,
+                ) => html`<tr><td>${m.year ?? '–'}</td><td><a href="/moeder/${m.id}">${dateText(m.startsAt)}</a></td>
+                  <td>${MEETING_STATUS[m.status] ?? m.status}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
+              )}</tbody></table></div>`
+            : html`<p>Ingen møder endnu.</p>`
+        }
+      </section>
+      ${outcomesOf(app, code)}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: district.name,
+        section: 'overview',
+        body,
+        breadcrumbs: [{ href: '/', text: 'Overblik' }],
+      }),
+    );
+  });
+}

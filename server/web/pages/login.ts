@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateWithPassword } from '../../accounts/accounts.ts';
+import {
+  createSession,
+  csrfTokenMatches,
+  endSession,
+  newLoginNonce,
+  SESSION_COOKIE,
+  SESSION_HOURS,
+} from '../../accounts/sessions.ts';
+import { HttpProblem } from '../../http/problems.ts';
+import { alert, textField } from '../components.ts';
+import { type FormBody, field, pageContext, safeNext, sendPage } from '../context.ts';
+import { html } from '../html.ts';
+import { page } from '../layout.ts';
+
+const LOGIN_COOKIE = 'samraad_login';
+
+function cookieOptions(app: FastifyInstance) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.config.PUBLIC_URL.startsWith('https:'),
+    path: '/',
+  };
+}
+
+function loginPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  o: { next: string; email?: string; failed?: boolean },
+  status = 200,
+) {
+  // The login form has no session yet, so it carries a double-submit value instead of a session token.
+  const nonce = newLoginNonce();
+  reply.setCookie(LOGIN_COOKIE, nonce, {
+    ...cookieOptions(request.server),
+    sameSite: 'strict',
+    maxAge: 3600,
+  });
+  const body = html`<div class="row"><div class="col-12 col-md-8 col-lg-6">
+    <h1>Log ind</h1>
+    <p class="font-lead">Log ind for at planlægge politikredsmøder, sende invitationer og følge op.</p>
+    ${o.failed ? alert('error', 'Forkert e-mail eller adgangskode', 'Tjek dem, og prøv igen.') : ''}
+    <form method="post" action="/login" novalidate>
+      <input type="hidden" name="_csrf" value="${nonce}">
+      <input type="hidden" name="next" value="${o.next}">
+      ${textField({ id: 'email', label: 'E-mail', type: 'email', value: o.email ?? '', autocomplete: 'username' })}
+      ${textField({ id: 'password', label: 'Adgangskode', type: 'password', autocomplete: 'current-password' })}
+      <button type="submit" class="button button-primary">Log ind</button>
+    </form>
+    <p class="mt-5 small-text">Adgangskoden sættes af en administrator med <code>npm run cli -- user:password</code>.</p>
+  </div></div>`;
+  return sendPage(reply, page({ ...pageContext(request), actor: null }, { title: 'Log ind', body }), status);
+}
+
+export default async function loginPages(app: FastifyInstance) {
+  app.get('/login', async (request, reply) => {
+    const next = safeNext((request.query as { next?: string }).next);
+    if (request.actor) return reply.redirect(next, 303);
+    return loginPage(request, reply, { next });
+  });
+
+  app.post(
+    '/login',
+    { config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const body = request.body as FormBody | undefined;
+      if (
+        !csrfTokenMatches(request.cookies[LOGIN_COOKIE] ?? '', field(body, '_csrf')) ||
+        !field(body, '_csrf')
+      )
+        throw new HttpProblem(403, 'Forbidden', 'Login-formularen er udløbet. Hent siden igen.');
+      const email = field(body, 'email');
+      const next = safeNext(field(body, 'next'));
+      const actor = await authenticateWithPassword(app.db, email, field(body, 'password'));
+      if (!actor?.id) {
+        request.log.info({ email }, 'login failed');
+        return loginPage(request, reply, { next, email, failed: true }, 401);
+      }
+      const token = createSession(app.db, actor.id);
+      reply.clearCookie(LOGIN_COOKIE, { path: '/' });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(app), maxAge: SESSION_HOURS * 3600 });
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post('/logout', { config: { access: 'public' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) endSession(app.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+
+  app.get('/', { config: { access: 'authenticated' } }, async (_request, reply) =>
+    reply.redirect(`/aar/${new Date().getFullYear()}`, 303),
+  );
+}

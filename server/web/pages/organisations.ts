@@ -1,0 +1,287 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { organisationKinds } from '../../../db/schema/index.ts';
+import { HttpProblem, notFound } from '../../http/problems.ts';
+import {
+  createOrganisation,
+  deleteOrganisation,
+  getOrganisation,
+  listOrganisations,
+  updateOrganisation,
+} from '../../register/organisations.ts';
+import { CreateOrganisation, type Organisation } from '../../register/schemas.ts';
+import { alert, selectField, textField } from '../components.ts';
+import {
+  errorSummary,
+  type FormBody,
+  type FormErrors,
+  field,
+  pageContext,
+  problemMessage,
+  sendPage,
+} from '../context.ts';
+import { html } from '../html.ts';
+import { ORGANISATION_KIND } from '../labels.ts';
+import { csrfField, page } from '../layout.ts';
+
+const PAGE_SIZE = 50;
+const LABELS: Record<string, string> = {
+  kind: 'Type',
+  name: 'Navn',
+  code: 'Kode',
+  region: 'Region',
+  address: 'Adresse',
+};
+const MESSAGES: Record<string, string> = {
+  kind: 'Vælg en type',
+  name: 'Skriv organisationens navn',
+  code: 'Koden er for lang',
+  region: 'Regionen er for lang',
+  address: 'Adressen er for lang',
+};
+const NOTICES: Record<string, string> = {
+  oprettet: 'Organisationen er oprettet.',
+  gemt: 'Ændringerne er gemt.',
+  slettet: 'Organisationen er slettet.',
+};
+
+interface OrgForm {
+  kind: string;
+  name: string;
+  code: string;
+  region: string;
+  address: string;
+  version?: string;
+}
+
+const formOf = (b: FormBody | undefined): OrgForm => ({
+  kind: field(b, 'kind'),
+  name: field(b, 'name'),
+  code: field(b, 'code'),
+  region: field(b, 'region'),
+  address: field(b, 'address'),
+  version: field(b, 'version'),
+});
+const formOfOrg = (o: Organisation): OrgForm => ({
+  kind: o.kind,
+  name: o.name,
+  code: o.code ?? '',
+  region: o.region ?? '',
+  address: o.address ?? '',
+  version: String(o.version),
+});
+
+function parse(form: OrgForm) {
+  const parsed = CreateOrganisation.safeParse({
+    kind: form.kind,
+    name: form.name,
+    code: form.code || null,
+    region: form.region || null,
+    address: form.address || null,
+  });
+  if (parsed.success) return { value: parsed.data, errors: {} as FormErrors };
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0]);
+    errors[name] ??= MESSAGES[name] ?? issue.message;
+  }
+  return { errors };
+}
+
+function orgForm(
+  request: FastifyRequest,
+  o: { form: OrgForm; errors: FormErrors; action: string; submit: string; isNew: boolean; problem?: string },
+) {
+  return html`${errorSummary(o.errors, LABELS)}
+    ${o.problem ? alert('error', 'Kunne ikke gemmes', o.problem) : ''}
+    <form method="post" action="${o.action}" novalidate>${csrfField(pageContext(request))}
+      ${o.form.version ? html`<input type="hidden" name="version" value="${o.form.version}">` : ''}
+      ${
+        o.isNew
+          ? selectField({
+              id: 'kind',
+              label: 'Type',
+              value: o.form.kind,
+              error: o.errors.kind,
+              empty: 'Vælg type',
+              options: organisationKinds.map((k) => ({ value: k, text: ORGANISATION_KIND[k] ?? k })),
+            })
+          : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>Type:</strong> ${ORGANISATION_KIND[o.form.kind] ?? o.form.kind}</p>`
+      }
+      ${textField({ id: 'name', label: 'Navn', value: o.form.name, error: o.errors.name })}
+      ${textField({ id: 'code', label: 'Kode', value: o.form.code, required: false, error: o.errors.code, hint: 'Fx kommunekode eller politikredskode' })}
+      ${textField({ id: 'region', label: 'Region', value: o.form.region, required: false, error: o.errors.region })}
+      ${textField({ id: 'address', label: 'Adresse', value: o.form.address, required: false, error: o.errors.address })}
+      <button type="submit" class="button button-primary">${o.submit}</button>
+      <a href="/organisationer" class="button button-secondary">Annullér</a>
+    </form>`;
+}
+
+function conflictText(error: HttpProblem): string {
+  if (error.message.includes('version'))
+    return 'Organisationen er ændret af en anden imens. Hent siden igen.';
+  if (error.message.includes('contact person'))
+    return 'Organisationen har stadig kontaktpersoner. Flyt eller slet dem først.';
+  if (error.message.includes('convenes'))
+    return 'Organisationen indkalder et område (en politikreds) og kan ikke slettes.';
+  if (error.message.includes('code')) return 'En anden organisation af samme type har allerede denne kode.';
+  return error.message;
+}
+
+export default async function organisationPages(app: FastifyInstance) {
+  const read = { config: { access: 'authenticated' as const } };
+  const write = { config: { access: 'editor' as const } };
+  const crumbs = [{ href: '/organisationer', text: 'Organisationer' }];
+
+  app.get('/organisationer', read, async (request, reply) => {
+    const query = request.query as { q?: string; type?: string; side?: string; besked?: string };
+    const q = (query.q ?? '').slice(0, 100);
+    const kind = (organisationKinds as readonly string[]).includes(query.type ?? '')
+      ? (query.type as Organisation['kind'])
+      : undefined;
+    const pageNo = Math.max(1, Number(query.side) || 1);
+    const result = listOrganisations(app.db, {
+      q: q || undefined,
+      kind,
+      limit: PAGE_SIZE,
+      offset: (pageNo - 1) * PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const link = (n: number) =>
+      `/organisationer?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { type: kind } : {}), side: String(n) })}`;
+    const notice =
+      query.besked && NOTICES[query.besked] ? alert('success', NOTICES[query.besked]) : undefined;
+    const body = html`<h1>Organisationer</h1>
+      ${request.actor?.role !== 'viewer' ? html`<p><a href="/organisationer/ny" class="button button-primary">Opret organisation</a></p>` : ''}
+      <form method="get" action="/organisationer" role="search" class="mb-5">
+        <div class="row"><div class="col-12 col-md-6">
+        <div class="form-group"><label class="form-label" for="q">Søg efter navn</label><input class="form-input" id="q" name="q" type="search" value="${q}"></div></div>
+        <div class="col-12 col-md-6">${selectField({ id: 'type', label: 'Type', value: kind ?? '', required: false, empty: 'Alle typer', options: organisationKinds.map((k) => ({ value: k, text: ORGANISATION_KIND[k] ?? k })) })}</div></div>
+        <button type="submit" class="button button-secondary">Søg</button>
+      </form>
+      <p aria-live="polite">${result.total} ${result.total === 1 ? 'organisation' : 'organisationer'}.</p>
+      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Organisationer">
+      <table class="table table--zebra" id="organisations"><thead><tr><th scope="col">Navn</th><th scope="col">Type</th><th scope="col">Kode</th><th scope="col">Region</th></tr></thead>
+      <tbody>${result.items.map(
+        (o) =>
+          html`<tr><th scope="row"><a href="/organisationer/${o.id}">${o.name}</a></th><td>${ORGANISATION_KIND[o.kind] ?? o.kind}</td><td>${o.code ?? '–'}</td><td>${o.region ?? '–'}</td></tr>`,
+      )}</tbody></table></div>
+      ${
+        pages > 1
+          ? html`<nav aria-label="Sider" class="mt-5"><ul class="inline-list">
+          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">Forrige side</a></li>` : ''}
+          <li>Side ${pageNo} af ${pages}</li>
+          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">Næste side</a></li>` : ''}</ul></nav>`
+          : ''
+      }`;
+    return sendPage(
+      reply,
+      page(pageContext(request), { title: 'Organisationer', section: 'organisations', body, notice }),
+    );
+  });
+
+  app.get('/organisationer/ny', write, async (request, reply) => {
+    const body = html`<h1>Opret organisation</h1>${orgForm(request, { form: formOf({}), errors: {}, action: '/organisationer', submit: 'Opret organisation', isNew: true })}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: 'Opret organisation',
+        section: 'organisations',
+        body,
+        breadcrumbs: crumbs,
+      }),
+    );
+  });
+
+  app.post('/organisationer', write, async (request, reply) => {
+    const form = formOf(request.body as FormBody);
+    const { value, errors } = parse(form);
+    let problem: string | undefined;
+    if (value) {
+      try {
+        const created = createOrganisation(app.db, request.actor!, value);
+        return reply.redirect(`/organisationer/${created.id}?besked=oprettet`, 303);
+      } catch (error) {
+        problem =
+          error instanceof HttpProblem && error.status === 409 ? conflictText(error) : problemMessage(error);
+      }
+    }
+    const body = html`<h1>Opret organisation</h1>${orgForm(request, { form, errors, action: '/organisationer', submit: 'Opret organisation', isNew: true, problem })}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: 'Opret organisation – fejl',
+        section: 'organisations',
+        body,
+        breadcrumbs: crumbs,
+      }),
+      400,
+    );
+  });
+
+  app.get('/organisationer/:id', read, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
+    const org = getOrganisation(app.db, id);
+    const besked = (request.query as { besked?: string }).besked;
+    const notice = besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined;
+    const ctx = pageContext(request);
+    const editor = request.actor?.role !== 'viewer';
+    const body = html`<h1>${org.name}</h1>
+      <p><a href="/personer/ny?organisation=${org.id}">Opret en person i ${org.name}</a></p>
+      ${
+        editor
+          ? html`${orgForm(request, { form: formOfOrg(org), errors: {}, action: `/organisationer/${org.id}`, submit: 'Gem ændringer', isNew: false })}
+        <h2 class="mt-8">Slet organisation</h2>
+        <form method="post" action="/organisationer/${org.id}/slet">${csrfField(ctx)}
+          <button type="submit" class="button button-warning" data-confirm="Slet ${org.name}?">Slet ${org.name}</button></form>`
+          : html`<dl><dt>Type</dt><dd>${ORGANISATION_KIND[org.kind] ?? org.kind}</dd><dt>Kode</dt><dd>${org.code ?? '–'}</dd><dt>Adresse</dt><dd>${org.address ?? '–'}</dd></dl>`
+      }`;
+    return sendPage(
+      reply,
+      page(ctx, { title: org.name, section: 'organisations', body, notice, breadcrumbs: crumbs }),
+    );
+  });
+
+  app.post('/organisationer/:id', write, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
+    const before = getOrganisation(app.db, id);
+    const form = { ...formOf(request.body as FormBody), kind: before.kind };
+    const { value, errors } = parse(form);
+    let problem: string | undefined;
+    if (value) {
+      try {
+        const { kind: _k, areaIds: _a, ...rest } = value;
+        updateOrganisation(app.db, request.actor!, id, { ...rest, version: Number(form.version) || 0 });
+        return reply.redirect(`/organisationer/${id}?besked=gemt`, 303);
+      } catch (error) {
+        problem =
+          error instanceof HttpProblem && error.status === 409 ? conflictText(error) : problemMessage(error);
+      }
+    }
+    const body = html`<h1>${before.name}</h1>${orgForm(request, { form, errors, action: `/organisationer/${id}`, submit: 'Gem ændringer', isNew: false, problem })}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: `${before.name} – fejl`,
+        section: 'organisations',
+        body,
+        breadcrumbs: crumbs,
+      }),
+      400,
+    );
+  });
+
+  app.post('/organisationer/:id/slet', write, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
+    try {
+      deleteOrganisation(app.db, request.actor!, id);
+    } catch (error) {
+      if (error instanceof HttpProblem && error.status === 409)
+        throw new HttpProblem(409, 'Conflict', conflictText(error));
+      throw error;
+    }
+    return reply.redirect('/organisationer?besked=slettet', 303);
+  });
+}

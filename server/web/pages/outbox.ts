@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { simpleParser } from 'mailparser';
+import { outboxStatuses } from '../../../db/schema/index.ts';
+import { notFound } from '../../http/problems.ts';
+import { platformAddress } from '../../invitations/meeting-mail.ts';
+import { getOutboxMessage, listOutbox, outboxRaw, retryOutboxMessage } from '../../mail/outbox-admin.ts';
+import { prepared } from '../../register/prepared.ts';
+import { alert, badge, dateTimeText } from '../components.ts';
+import { pageContext, sendPage } from '../context.ts';
+import { html } from '../html.ts';
+import { OUTBOX_STATUS } from '../labels.ts';
+import { csrfField, page } from '../layout.ts';
+
+const PAGE_SIZE = 50;
+const STATUS_BADGE = { queued: 'info', sending: 'info', sent: 'success', failed: 'error' } as const;
+
+function statusBadge(status: keyof typeof STATUS_BADGE) {
+  return badge(STATUS_BADGE[status], OUTBOX_STATUS[status] ?? status);
+}
+
+export default async function outboxPages(app: FastifyInstance) {
+  const read = { config: { access: 'authenticated' as const } };
+  const crumbs = [{ href: '/udbakke', text: 'Udbakke' }];
+
+  app.get('/udbakke', read, async (request, reply) => {
+    const query = request.query as { status?: string; side?: string; besked?: string };
+    const status = (outboxStatuses as readonly string[]).includes(query.status ?? '')
+      ? (query.status as (typeof outboxStatuses)[number])
+      : undefined;
+    const pageNo = Math.max(1, Number(query.side) || 1);
+    const { items, total } = listOutbox(app.db, {
+      status,
+      limit: PAGE_SIZE,
+      offset: (pageNo - 1) * PAGE_SIZE,
+    });
+    const counts = Object.fromEntries(
+      (
+        prepared(app.db, 'SELECT status, count(*) AS n FROM outbox_message GROUP BY status').all() as {
+          status: string;
+          n: number;
+        }[]
+      ).map((r) => [r.status, r.n]),
+    ) as Record<string, number>;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const ctx = pageContext(request);
+    const editor = request.actor?.role !== 'viewer';
+    const link = (n: number) =>
+      `/udbakke?${new URLSearchParams({ ...(status ? { status } : {}), side: String(n) })}`;
+    const body = html`<h1>Udbakke</h1>
+      <p>Alle e-mails, tjenesten sender. Er der ikke sat en mailserver op, bliver de gemt her i stedet for at blive sendt – så kan du se præcis, hvad modtagerne ville få.</p>
+      <nav aria-label="Filtrér efter status"><ul class="inline-list">
+        <li>${status ? html`<a href="/udbakke">Alle</a>` : html`<strong aria-current="page">Alle</strong>`}</li>
+        ${outboxStatuses.map(
+          (s) =>
+            html`<li>${s === status ? html`<strong aria-current="page">${OUTBOX_STATUS[s]} (${counts[s] ?? 0})</strong>` : html`<a href="/udbakke?status=${s}">${OUTBOX_STATUS[s]} (${counts[s] ?? 0})</a>`}</li>`,
+        )}</ul></nav>
+      ${
+        items.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="E-mails">
+        <table class="table table--zebra" id="outbox"><thead><tr><th scope="col">Oprettet</th><th scope="col">Til</th><th scope="col">Emne</th><th scope="col">Status</th><th scope="col"><span class="sr-only">Handlinger</span></th></tr></thead>
+        <tbody>${items.map(
+          (
+            m,
+          ) => html`<tr data-status="${m.status}"><td>${dateTimeText(m.createdAt)}</td><td>${m.toName ? html`${m.toName}<br>` : ''}<span class="small-text">${m.toAddress}</span></td>
+            <td><a href="/udbakke/${m.id}">${m.subject}</a></td>
+            <td>${statusBadge(m.status)}${m.lastError ? html`<br><span class="small-text">${m.lastError}</span>` : ''}</td>
+            <td>${
+              m.status === 'failed' && editor
+                ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-secondary">Send igen<span class="sr-only"> til ${m.toAddress}</span></button></form>`
+                : ''
+            }</td></tr>`,
+        )}</tbody></table></div>`
+          : html`<p>Ingen e-mails${status ? ' med denne status' : ''}.</p>`
+      }
+      ${
+        pages > 1
+          ? html`<nav aria-label="Sider" class="mt-5"><ul class="inline-list">
+          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">Nyere</a></li>` : ''}<li>Side ${pageNo} af ${pages}</li>
+          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">Ældre</a></li>` : ''}</ul></nav>`
+          : ''
+      }`;
+    const notice = query.besked === 'igen' ? alert('success', 'E-mailen er sat i kø igen.') : undefined;
+    return sendPage(reply, page(ctx, { title: 'Udbakke', section: 'outbox', body, notice }));
+  });
+
+  app.get('/udbakke/:id', read, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
+    const m = getOutboxMessage(app.db, id);
+    const raw = await outboxRaw(app.db, id, platformAddress(app.config));
+    const text = (await simpleParser(raw)).text ?? '';
+    const ctx = pageContext(request);
+    const body = html`<h1>${m.subject}</h1>
+      <dl>
+        <dt>Til</dt><dd>${m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}</dd>
+        <dt>Status</dt><dd>${statusBadge(m.status)} · ${m.attempts} ${m.attempts === 1 ? 'forsøg' : 'forsøg'}${m.sentAt ? html` · sendt ${dateTimeText(m.sentAt)}` : ''}</dd>
+        ${m.lastError ? html`<dt>Fejl</dt><dd>${m.lastError}</dd>` : ''}
+        <dt>Slags</dt><dd>${m.kind}</dd>
+        <dt>Message-ID</dt><dd><code>${m.messageId}</code></dd>
+      </dl>
+      ${
+        m.status === 'failed' && request.actor?.role !== 'viewer'
+          ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-primary">Send igen</button></form>`
+          : ''
+      }
+      <h2>Tekst</h2>
+      <pre class="raw-message" id="message-text">${text}</pre>
+      <h2>Rå besked</h2>
+      <pre class="raw-message" id="message-raw">${raw}</pre>`;
+    return sendPage(reply, page(ctx, { title: m.subject, section: 'outbox', body, breadcrumbs: crumbs }));
+  });
+
+  app.post('/udbakke/:id/igen', { config: { access: 'editor' } }, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
+    retryOutboxMessage(app.db, request.actor!, id);
+    app.mailer.kick();
+    return reply.redirect('/udbakke?besked=igen', 303);
+  });
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { alert, badge, dateText, sortHeader } from '../components.ts';
+import { pageContext, sendPage } from '../context.ts';
+import { html } from '../html.ts';
+import { MEETING_STATUS } from '../labels.ts';
+import { page } from '../layout.ts';
+import {
+  attentionCount,
+  type DistrictYearRow,
+  plannedYears,
+  SORT_KEYS,
+  type SortKey,
+  sortRows,
+  yearOverview,
+} from '../overview.ts';
+
+function marks(r: DistrictYearRow) {
+  const list = [];
+  if (!r.meetingId) list.push(badge('warning', 'Intet møde planlagt'));
+  const uncovered = r.municipalities - r.covered;
+  if (uncovered > 0)
+    list.push(badge('warning', `${uncovered} ${uncovered === 1 ? 'kommune' : 'kommuner'} uden deltager`));
+  const due = r.outcomes?.dueForReview ?? 0;
+  if (due > 0) list.push(badge('info', `${due} ${due === 1 ? 'aftale skal' : 'aftaler skal'} tages op`));
+  if (r.failedEmails > 0)
+    list.push(badge('error', `${r.failedEmails} ${r.failedEmails === 1 ? 'e-mail' : 'e-mails'} fejlet`));
+  return list.length
+    ? html`<ul class="unstyled-list">${list.map((b) => html`<li>${b}</li>`)}</ul>`
+    : html`<span class="sr-only">Intet</span>`;
+}
+
+export default async function overviewPages(app: FastifyInstance) {
+  app.get('/aar/:year', { config: { access: 'authenticated' } }, async (request, reply) => {
+    const year = Number((request.params as { year: string }).year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      return reply.redirect(`/aar/${new Date().getFullYear()}`, 303);
+    const query = request.query as { sort?: string; dir?: string };
+    const sort = (SORT_KEYS as string[]).includes(query.sort ?? '') ? (query.sort as SortKey) : 'district';
+    const dir = query.dir === 'desc' ? 'desc' : 'asc';
+    const rows = sortRows(yearOverview(app.db, year), sort, dir);
+    const years = [...new Set([...plannedYears(app.db), year, new Date().getFullYear()])].sort();
+    const href = (s: string, d: string) => `/aar/${year}?sort=${s}&dir=${d}`;
+    const current = { sort, dir } as const;
+    const planned = rows.filter((r) => r.meetingId).length;
+    const needing = rows.filter((r) => attentionCount(r) > 0).length;
+    const withOutcomes = rows.some((r) => r.outcomes !== null);
+
+    const body = html`<h1>Overblik ${year}</h1>
+      <nav aria-label="Vælg år"><ul class="inline-list">${years.map((y) =>
+        y === year
+          ? html`<li><strong aria-current="page">${y}</strong></li>`
+          : html`<li><a href="/aar/${y}">${y}</a></li>`,
+      )}</ul></nav>
+      <p class="font-lead">${planned} af ${rows.length} politikredse har et møde i ${year}.
+        ${needing ? html`${needing} kræver opmærksomhed.` : ''}</p>
+      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Politikredse ${year}">
+      <table class="table table--zebra" id="overview">
+        <caption class="sr-only">Politikredsenes møder i ${year}; klik på en kolonneoverskrift for at sortere</caption>
+        <thead><tr>
+          ${sortHeader('Politikreds', 'district', current, href)}
+          ${sortHeader('Mødedato', 'date', current, href)}
+          ${sortHeader('Status', 'status', current, href)}
+          ${sortHeader('Svar', 'answers', current, href)}
+          ${sortHeader('Dækning', 'coverage', current, href)}
+          ${withOutcomes ? sortHeader('Aftaler i kraft', 'agreements', current, href) : ''}
+          ${withOutcomes ? sortHeader('Åbne barrierer', 'barriers', current, href) : ''}
+          ${sortHeader('Kræver opmærksomhed', 'attention', current, href)}
+        </tr></thead>
+        <tbody>${rows.map(
+          (r) => html`<tr>
+            <th scope="row"><a href="/kredse/${r.code}">${r.name}</a></th>
+            <td>${r.meetingId ? html`<a href="/moeder/${r.meetingId}">${dateText(r.startsAt)}</a>` : '–'}</td>
+            <td>${r.status ? (MEETING_STATUS[r.status] ?? r.status) : 'Ikke planlagt'}</td>
+            <td>${r.meetingId ? html`<span title="deltager / deltager ikke / intet svar">${r.accepted} ja · ${r.declined} nej · ${r.noAnswer} intet svar</span>` : '–'}</td>
+            <td>${r.covered} af ${r.municipalities} kommuner</td>
+            ${withOutcomes ? html`<td>${r.outcomes?.agreementsInForce ?? 0}</td><td>${r.outcomes?.openBarriers ?? 0}</td>` : ''}
+            <td>${marks(r)}</td>
+          </tr>`,
+        )}</tbody>
+      </table></div>`;
+    const notice =
+      (request.query as { besked?: string }).besked === 'planlagt'
+        ? alert(
+            'success',
+            `${year} er planlagt`,
+            'Åbn et møde for at se deltagerkredsen og sende invitationerne.',
+          )
+        : undefined;
+    return sendPage(
+      reply,
+      page(pageContext(request), { title: `Overblik ${year}`, section: 'overview', body, notice }),
+    );
+  });
+}

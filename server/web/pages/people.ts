@@ -1,0 +1,328 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../accounts/accounts.ts';
+import { HttpProblem, notFound } from '../../http/problems.ts';
+import { listOrganisations } from '../../register/organisations.ts';
+import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
+import { listRoles } from '../../register/roles.ts';
+import { CreatePerson, type Person } from '../../register/schemas.ts';
+import { alert, checkbox, checkboxes, selectField, textField } from '../components.ts';
+import {
+  errorSummary,
+  type FormBody,
+  type FormErrors,
+  field,
+  fields,
+  pageContext,
+  problemMessage,
+  sendPage,
+} from '../context.ts';
+import { html } from '../html.ts';
+import { LANGUAGE, ORGANISATION_KIND } from '../labels.ts';
+import { csrfField, page } from '../layout.ts';
+import { importPages } from './people-import.ts';
+
+const PAGE_SIZE = 50;
+
+const LABELS: Record<string, string> = {
+  name: 'Navn',
+  email: 'E-mail',
+  phone: 'Telefon',
+  title: 'Stilling',
+  organisationId: 'Organisation',
+  roles: 'Roller',
+  language: 'Sprog',
+};
+const MESSAGES: Record<string, string> = {
+  name: 'Skriv personens navn',
+  email: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk',
+  phone: 'Brug kun cifre, mellemrum, bindestreger og evt. + foran',
+  title: 'Stillingen er for lang',
+  organisationId: 'Vælg en organisation',
+  roles: 'Vælg roller fra listen',
+  language: 'Vælg dansk eller engelsk',
+};
+
+const NOTICES: Record<string, string> = {
+  oprettet: 'Personen er oprettet.',
+  gemt: 'Ændringerne er gemt.',
+  slettet: 'Personen er slettet.',
+  importeret: 'Listen er importeret.',
+};
+
+type PersonForm = {
+  name: string;
+  email: string;
+  phone: string;
+  title: string;
+  organisationId: string;
+  roles: string[];
+  isFixedContact: boolean;
+  language: string;
+  version?: string;
+};
+
+function formOf(body: FormBody | undefined): PersonForm {
+  return {
+    name: field(body, 'name'),
+    email: field(body, 'email'),
+    phone: field(body, 'phone'),
+    title: field(body, 'title'),
+    organisationId: field(body, 'organisationId'),
+    roles: fields(body, 'roles'),
+    isFixedContact: field(body, 'isFixedContact') === 'ja',
+    language: field(body, 'language') || 'da',
+    version: field(body, 'version'),
+  };
+}
+
+function formOfPerson(p: Person): PersonForm {
+  return {
+    name: p.name,
+    email: p.email,
+    phone: p.phone ?? '',
+    title: p.title ?? '',
+    organisationId: String(p.organisation.id),
+    roles: p.roles.map((r) => r.key),
+    isFixedContact: p.isFixedContact,
+    language: p.language,
+    version: String(p.version),
+  };
+}
+
+/** Checks the form with the API's own schema; field errors come back in Danish. */
+function parsePerson(form: PersonForm): { value?: CreatePerson; errors: FormErrors } {
+  const parsed = CreatePerson.safeParse({
+    name: form.name,
+    email: form.email,
+    phone: form.phone || null,
+    title: form.title || null,
+    organisationId: form.organisationId,
+    roles: form.roles,
+    isFixedContact: form.isFixedContact,
+    language: form.language,
+  });
+  if (parsed.success) return { value: parsed.data, errors: {} };
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0]);
+    errors[name] ??= MESSAGES[name] ?? issue.message;
+  }
+  return { errors };
+}
+
+function personForm(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  o: { form: PersonForm; errors: FormErrors; action: string; submit: string; problem?: string },
+) {
+  const organisations = listOrganisations(app.db, { limit: 500, offset: 0 }).items;
+  const roles = listRoles(app.db);
+  const ctx = pageContext(request);
+  return html`${errorSummary(o.errors, LABELS)}
+    ${o.problem ? alert('error', 'Kunne ikke gemmes', o.problem) : ''}
+    <form method="post" action="${o.action}" novalidate>
+      ${csrfField(ctx)}
+      ${o.form.version ? html`<input type="hidden" name="version" value="${o.form.version}">` : ''}
+      ${textField({ id: 'name', label: 'Navn', value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
+      ${textField({ id: 'email', label: 'E-mail', type: 'email', value: o.form.email, error: o.errors.email })}
+      ${textField({ id: 'phone', label: 'Telefon', type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
+      ${textField({ id: 'title', label: 'Stilling', value: o.form.title, required: false, error: o.errors.title })}
+      ${selectField({
+        id: 'organisationId',
+        label: 'Organisation',
+        value: o.form.organisationId,
+        error: o.errors.organisationId,
+        empty: 'Vælg organisation',
+        options: organisations.map((org) => ({
+          value: org.id,
+          text: `${org.name} (${ORGANISATION_KIND[org.kind] ?? org.kind})`,
+        })),
+      })}
+      ${checkboxes({
+        legend: 'Roller',
+        name: 'roles',
+        idPrefix: 'role',
+        options: roles.map((r) => ({ value: r.key, text: r.name, checked: o.form.roles.includes(r.key) })),
+      })}
+      ${checkbox({ id: 'isFixedContact', name: 'isFixedContact', label: 'Fast kontaktperson', checked: o.form.isFixedContact })}
+      ${selectField({
+        id: 'language',
+        label: 'Sprog',
+        value: o.form.language,
+        options: Object.entries(LANGUAGE).map(([value, text]) => ({ value, text })),
+      })}
+      <button type="submit" class="button button-primary">${o.submit}</button>
+      <a href="/personer" class="button button-secondary">Annullér</a>
+    </form>`;
+}
+
+function editorOnly(actor: Actor | null) {
+  return actor?.role !== 'viewer';
+}
+
+export default async function peoplePages(app: FastifyInstance) {
+  const read = { config: { access: 'authenticated' as const } };
+  const write = { config: { access: 'editor' as const } };
+
+  app.get('/personer', read, async (request, reply) => {
+    const query = request.query as { q?: string; side?: string; besked?: string };
+    const q = (query.q ?? '').slice(0, 100);
+    const pageNo = Math.max(1, Number(query.side) || 1);
+    const result = listPeople(app.db, {
+      q: q || undefined,
+      limit: PAGE_SIZE,
+      offset: (pageNo - 1) * PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+    const notice =
+      query.besked && NOTICES[query.besked] ? alert('success', NOTICES[query.besked]) : undefined;
+    const link = (n: number) => `/personer?${new URLSearchParams({ ...(q ? { q } : {}), side: String(n) })}`;
+    const body = html`<h1>Personer</h1>
+      ${editorOnly(request.actor) ? html`<p class="actions-inline"><a href="/personer/ny" class="button button-primary">Opret person</a> <a href="/personer/import" class="button button-secondary">Importér CSV</a></p>` : ''}
+      <form method="get" action="/personer" role="search" class="mb-5">
+        <div class="form-group search"><label class="form-label" for="q">Søg efter navn eller e-mail</label>
+        <input class="form-input" id="q" name="q" type="search" value="${q}">
+        <button type="submit" class="button button-secondary mt-3">Søg</button></div>
+      </form>
+      <p aria-live="polite">${result.total} ${result.total === 1 ? 'person' : 'personer'}${q ? html` matcher »${q}«` : ''}.</p>
+      ${
+        result.items.length
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Personer">
+          <table class="table table--zebra" id="people"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">E-mail</th></tr></thead>
+          <tbody>${result.items.map(
+            (
+              p,
+            ) => html`<tr><th scope="row"><a href="/personer/${p.id}">${p.name}</a></th><td>${p.organisation.name}</td>
+              <td>${p.roles.map((r) => r.name).join(', ') || '–'}</td><td>${p.email}</td></tr>`,
+          )}</tbody></table></div>`
+          : ''
+      }
+      ${
+        pages > 1
+          ? html`<nav aria-label="Sider" class="mt-5"><ul class="inline-list">
+          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">Forrige side</a></li>` : ''}
+          <li>Side ${pageNo} af ${pages}</li>
+          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">Næste side</a></li>` : ''}</ul></nav>`
+          : ''
+      }`;
+    return sendPage(
+      reply,
+      page(pageContext(request), { title: 'Personer', section: 'people', body, notice }),
+    );
+  });
+
+  app.get('/personer/ny', write, async (request, reply) => {
+    const form = formOf({});
+    const orgId = (request.query as { organisation?: string }).organisation;
+    if (orgId) form.organisationId = orgId;
+    const body = html`<h1>Opret person</h1>${personForm(app, request, { form, errors: {}, action: '/personer', submit: 'Opret person' })}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: 'Opret person',
+        section: 'people',
+        body,
+        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+      }),
+    );
+  });
+
+  app.post('/personer', write, async (request, reply) => {
+    const form = formOf(request.body as FormBody);
+    const { value, errors } = parsePerson(form);
+    let problem: string | undefined;
+    if (value) {
+      try {
+        const created = createPerson(app.db, request.actor!, value);
+        return reply.redirect(`/personer/${created.id}?besked=oprettet`, 303);
+      } catch (error) {
+        problem = problemMessage(error);
+        if (error instanceof HttpProblem && error.status === 409) {
+          errors.email = 'Der findes allerede en person med denne e-mail';
+          problem = undefined;
+        }
+      }
+    }
+    const body = html`<h1>Opret person</h1>${personForm(app, request, { form, errors, action: '/personer', submit: 'Opret person', problem })}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: 'Opret person – fejl',
+        section: 'people',
+        body,
+        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+      }),
+      400,
+    );
+  });
+
+  app.get('/personer/:id', read, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    const person = Number.isInteger(id) ? findPerson(app.db, id) : null;
+    if (!person) throw notFound('Person', (request.params as { id: string }).id);
+    const besked = (request.query as { besked?: string }).besked;
+    const notice = besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined;
+    const ctx = pageContext(request);
+    const body = editorOnly(request.actor)
+      ? html`<h1>${person.name}</h1>
+        ${personForm(app, request, { form: formOfPerson(person), errors: {}, action: `/personer/${person.id}`, submit: 'Gem ændringer' })}
+        <h2 class="mt-8">Slet person</h2>
+        <form method="post" action="/personer/${person.id}/slet">${csrfField(ctx)}
+          <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}?">Slet ${person.name}</button></form>`
+      : html`<h1>${person.name}</h1><dl>
+        <dt>E-mail</dt><dd>${person.email}</dd><dt>Telefon</dt><dd>${person.phone ?? '–'}</dd>
+        <dt>Stilling</dt><dd>${person.title ?? '–'}</dd><dt>Organisation</dt><dd>${person.organisation.name}</dd>
+        <dt>Roller</dt><dd>${person.roles.map((r) => r.name).join(', ') || '–'}</dd></dl>`;
+    return sendPage(
+      reply,
+      page(ctx, {
+        title: person.name,
+        section: 'people',
+        body,
+        notice,
+        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+      }),
+    );
+  });
+
+  app.post('/personer/:id', write, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    const before = Number.isInteger(id) ? findPerson(app.db, id) : null;
+    if (!before) throw notFound('Person', (request.params as { id: string }).id);
+    const form = formOf(request.body as FormBody);
+    const { value, errors } = parsePerson(form);
+    let problem: string | undefined;
+    if (value) {
+      try {
+        updatePerson(app.db, request.actor!, id, { ...value, version: Number(form.version) || 0 });
+        return reply.redirect(`/personer/${id}?besked=gemt`, 303);
+      } catch (error) {
+        problem = problemMessage(error);
+        if (error instanceof HttpProblem && error.status === 409)
+          problem = problem.includes('version')
+            ? 'Personen er ændret af en anden imens. Hent siden igen, og gentag dine ændringer.'
+            : 'Der findes allerede en person med denne e-mail.';
+      }
+    }
+    const body = html`<h1>${before.name}</h1>${personForm(app, request, { form, errors, action: `/personer/${id}`, submit: 'Gem ændringer', problem })}`;
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: `${before.name} – fejl`,
+        section: 'people',
+        body,
+        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+      }),
+      problem?.includes('ændret af en anden') ? 409 : 400,
+    );
+  });
+
+  app.post('/personer/:id/slet', write, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id)) throw notFound('Person', id);
+    deletePerson(app.db, request.actor!, id);
+    return reply.redirect('/personer?besked=slettet', 303);
+  });
+
+  await app.register(importPages);
+}

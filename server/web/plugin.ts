@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../accounts/sessions.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { errorPage, type FormBody, sendPage } from './context.ts';
+import districtPages from './pages/districts.ts';
+import loginPages from './pages/login.ts';
+import meetingPages from './pages/meetings.ts';
+import organisationPages from './pages/organisations.ts';
+import outboxPages from './pages/outbox.ts';
+import overviewPages from './pages/overview.ts';
+import peoplePages from './pages/people.ts';
+import planningPages from './pages/planning.ts';
+import reportPages from './pages/reports.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: the route checks its own form token (the login form, before any session exists). */
+    csrf?: boolean;
+  }
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
+
+/** The facilitators' pages: DKFDS assets, form tokens, HTML errors and the page groups. */
+export default async function web(app: FastifyInstance) {
+  // Pages are not part of the API contract: keep them out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+  await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/assets/dkfds/', index: false });
+  await app.register(fastifyStatic, {
+    root: join(here, 'assets'),
+    prefix: '/assets/samraad/',
+    decorateReply: false,
+    index: false,
+  });
+
+  // Every form post carries the session's token; a page from another site cannot know it.
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    if (request.routeOptions.config.csrf === false) return;
+    const session = request.cookies[SESSION_COOKIE];
+    const sent = (request.body as FormBody | undefined)?._csrf ?? request.headers['x-csrf-token'];
+    if (!session || !csrfTokenMatches(csrfTokenFor(session), Array.isArray(sent) ? sent[0] : sent))
+      throw new HttpProblem(403, 'Forbidden', 'Formularen er udløbet eller kom fra en anden side.');
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const constraint = (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT');
+    const status =
+      error instanceof HttpProblem
+        ? error.status
+        : error.validation
+          ? 400
+          : constraint
+            ? 409
+            : (error.statusCode ?? 500);
+    if (status === 401) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.redirect(`/login${next}`, 303);
+    }
+    if (status >= 500) request.log.error({ err: error }, 'page failed');
+    if (status === 429) reply.header('retry-after', '60');
+    const detail = constraint
+      ? 'Det hænger sammen med andre oplysninger (fx invitationer) og kan ikke ændres sådan.'
+      : status < 500
+        ? error.message
+        : undefined;
+    return sendPage(reply, errorPage(request, status, detail), status);
+  });
+
+  await app.register(loginPages);
+  await app.register(overviewPages);
+  await app.register(districtPages);
+  await app.register(planningPages);
+  await app.register(meetingPages);
+  await app.register(peoplePages);
+  await app.register(organisationPages);
+  await app.register(outboxPages);
+  await app.register(reportPages);
+}

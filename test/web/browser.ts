@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export const PASSWORD = 'korrekt-hest-batteri-hæfteklamme';
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+export interface BrowserTest extends TestApp {
+  base: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Dialogs the page opened (an injected script would show up here). */
+  dialogs: string[];
+}
+
+/** The real app listening on a free port, and a fresh headless Chromium with its own profile. */
+export async function startBrowserTest(t: Teardown, env: Record<string, string> = {}): Promise<BrowserTest> {
+  const testApp = await buildTestApp(t, env);
+  for (const role of ['admin', 'facilitator', 'viewer'] as const) {
+    const account = findAccountByEmail(testApp.app.db, `${role}@test.example`)!;
+    await setPassword(testApp.app.db, account.id, PASSWORD);
+  }
+  await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = testApp.app.server.address() as AddressInfo;
+  const profile = mkdtempSync(join(tmpdir(), 'samraad-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  t.teardown(async () => {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  const context = await browser.newContext({ locale: 'da-DK' });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  // "Are you sure?" confirmations are accepted like a user would; anything else (an alert) is recorded.
+  page.on('dialog', async (dialog) => {
+    if (dialog.type() === 'confirm') return dialog.accept();
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { ...testApp, base: `http://127.0.0.1:${port}`, browser, context, page, dialogs };
+}
+
+export async function logIn(
+  b: BrowserTest,
+  role: 'admin' | 'facilitator' | 'viewer' = 'facilitator',
+  next = '/',
+) {
+  await b.page.goto(`${b.base}/login?next=${encodeURIComponent(next)}`);
+  await b.page.getByLabel('E-mail').fill(`${role}@test.example`);
+  await b.page.getByLabel('Adgangskode').fill(PASSWORD);
+  await Promise.all([
+    b.page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    b.page.getByRole('button', { name: 'Log ind' }).click(),
+  ]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,77 @@
+import t from 'tap';
+import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
+import { createSession, sessionActor } from '../../server/accounts/sessions.ts';
+import { buildTestApp } from '../helpers/app.ts';
+
+const PASSWORD = 'en-lang-nok-adgangskode';
+
+async function logIn(app: Awaited<ReturnType<typeof buildTestApp>>['app']) {
+  const form = await app.inject({ url: '/login' });
+  const nonce = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  return app.inject({
+    method: 'POST',
+    url: '/login',
+    cookies: { samraad_login: nonce },
+    payload: { _csrf: nonce, email: 'facilitator@test.example', password: PASSWORD, next: '/personer' },
+  });
+}
+
+t.test('the session cookie is Secure behind https', async (t) => {
+  const { app } = await buildTestApp(t, { PUBLIC_URL: 'https://samraad.example.dk' });
+  await setPassword(app.db, findAccountByEmail(app.db, 'facilitator@test.example')!.id, PASSWORD);
+  const login = await logIn(app);
+  t.equal(login.statusCode, 303);
+  const cookie = String(login.headers['set-cookie'])
+    .split(/,(?=\s*samraad)/)
+    .find((c) => c.includes('samraad_session='));
+  t.match(cookie, /; Secure/);
+  t.match(cookie, /; HttpOnly/);
+  t.match(cookie, /; SameSite=Lax/);
+});
+
+t.test('a session signs in pages, never the API; it ends with its time or the account', async (t) => {
+  const { app } = await buildTestApp(t);
+  const account = findAccountByEmail(app.db, 'facilitator@test.example')!;
+  await setPassword(app.db, account.id, PASSWORD);
+  const login = await logIn(app);
+  const session = login.cookies.find((c) => c.name === 'samraad_session')!.value;
+
+  t.equal((await app.inject({ url: '/personer', cookies: { samraad_session: session } })).statusCode, 200);
+  const api = await app.inject({ url: '/api/people', cookies: { samraad_session: session } });
+  t.equal(api.statusCode, 401, 'the API ignores the cookie (it has no form tokens)');
+
+  const forged = `${session.slice(0, -4)}AAAA`;
+  const wrong = await app.inject({ url: '/personer', cookies: { samraad_session: forged } });
+  t.equal(wrong.statusCode, 303, 'a tampered cookie is no session');
+
+  const old = createSession(app.db, account.id, new Date(Date.now() - 13 * 3600_000));
+  t.equal(sessionActor(app.db, old), null, 'a session older than 12 hours has expired');
+
+  app.db.$client
+    .prepare('UPDATE account SET disabled_at = ? WHERE id = ?')
+    .run(new Date().toISOString(), account.id);
+  const disabled = await app.inject({ url: '/personer', cookies: { samraad_session: session } });
+  t.equal(disabled.statusCode, 303, 'a disabled account is signed out');
+  t.match(disabled.headers.location, '/login?next=%2Fpersoner');
+});
+
+t.test('pages are served with a strict content security policy and the design system assets', async (t) => {
+  const { app } = await buildTestApp(t);
+  const login = await app.inject({ url: '/login' });
+  t.match(login.headers['content-security-policy'], "script-src 'self'");
+  t.match(login.headers['content-security-policy'], "frame-ancestors 'none'");
+  t.match(login.body, '<html lang="da">');
+  t.match(login.body, 'class="skipnav" href="#main-content"');
+  const css = await app.inject({ url: '/assets/dkfds/css/dkfds.min.css' });
+  t.equal(css.statusCode, 200);
+  t.match(css.headers['content-type'], 'text/css');
+  const font = await app.inject({
+    url: '/assets/dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff',
+  });
+  t.equal(font.statusCode, 200, 'fonts load from the path the CSS names');
+  const docs = await app.inject({ url: '/docs/json' });
+  t.notOk(
+    Object.keys(docs.json().paths).some((p) => p === '/login' || p.startsWith('/personer')),
+    'pages stay out of the API document',
+  );
+});
