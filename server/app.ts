@@ -7,13 +7,13 @@ import type { Config } from './config.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
 import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
-import chasing from './plugins/chasing.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
 import inboundSmtp from './plugins/inbound-smtp.ts';
 import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import scheduledReminders from './plugins/scheduled-reminders.ts';
 import agenda from './routes/agenda.ts';
 import agreements from './routes/agreements.ts';
 import areas from './routes/areas.ts';
@@ -69,7 +69,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(meetingChanges);
   await app.register(mailer);
   await app.register(inboundSmtp);
-  await app.register(chasing);
+  await app.register(scheduledReminders);
 
   await app.register(health);
   await app.register(districts);
