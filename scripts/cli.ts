@@ -15,7 +15,7 @@ import {
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
 import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
-import { platformAddress } from '../server/invitations/meeting-mail.ts';
+import { answerLinkRedaction, platformAddress } from '../server/invitations/meeting-mail.ts';
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
 import { transportFor } from '../server/mail/transports.ts';
@@ -185,6 +185,7 @@ const commands: Record<string, Command> = {
       try {
         const report = await drainOutbox(db, transport, {
           from: platformAddress(config),
+          redactAfterSending: transport.kind === 'smtp' ? answerLinkRedaction : undefined,
           maxAttempts: config.MAIL_MAX_ATTEMPTS,
           retryBaseMs: config.MAIL_RETRY_BASE_MS,
         });

@@ -13,6 +13,7 @@ import inboundSmtp from './plugins/inbound-smtp.ts';
 import mailer from './plugins/mailer.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import scheduledReminders from './plugins/scheduled-reminders.ts';
 import agenda from './routes/agenda.ts';
 import agreements from './routes/agreements.ts';
 import areas from './routes/areas.ts';
@@ -68,6 +69,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(meetingChanges);
   await app.register(mailer);
   await app.register(inboundSmtp);
+  await app.register(scheduledReminders);
 
   await app.register(health);
   await app.register(districts);

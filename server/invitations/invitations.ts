@@ -15,6 +15,7 @@ import {
   queueMeetingMail,
   toAttendee,
 } from './meeting-mail.ts';
+import { fillFreePlaces } from './waiting-list.ts';
 
 function assertOpen(m: MeetingRow): void {
   if (m.status === 'cancelled' || m.status === 'held')
@@ -121,6 +122,8 @@ export function removeFromAudience(
         now,
         existing.id,
       );
+      // an accepted place given back goes to the first on the waiting list
+      fillFreePlaces(db, meetingId);
     } else {
       // chosen by the audience rules: a withdrawn, never-sent row keeps them out
       prepared(
@@ -158,12 +161,17 @@ export function sendInvitations(
   config: MailConfig,
   actor: Actor | null,
   meetingId: number,
-  options: { agenda?: AgendaItem[] } = {},
+  options: {
+    agenda?: AgendaItem[];
+    /** Only these people of the audience (e.g. a delegate just added by hand); default everyone. */
+    personIds?: number[];
+  } = {},
 ): SendReport {
   return db.transaction(() => {
     const m = getMeetingRow(db, meetingId);
     assertOpen(m);
-    const audience = selectAudience(db, meetingId);
+    const only = options.personIds ? new Set(options.personIds) : null;
+    const audience = selectAudience(db, meetingId).filter((p) => !only || only.has(p.personId));
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();

@@ -17,6 +17,9 @@ import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
+/** Answer-link secrets in stored mail, blanked once a message is delivered over SMTP. */
+export const answerLinkRedaction = { pattern: /\/rsvp\/rsvp_[A-Za-z0-9_-]+/g, replacement: '/rsvp/[sendt]' };
+
 /** The platform's own address (MAIL_FROM): sender of every email and ORGANIZER address of every calendar entry. */
 export function platformAddress(config: Pick<Config, 'MAIL_FROM'>): { name: string; address: string } {
   const [first] = addressparser(config.MAIL_FROM, { flatten: true });
@@ -27,6 +30,25 @@ export function platformAddress(config: Pick<Config, 'MAIL_FROM'>): { name: stri
 /** The domain of Message-IDs, so they point at the platform. */
 export function messageDomain(config: Pick<Config, 'MAIL_FROM'>): string {
   return platformAddress(config).address.split('@')[1] || 'samraad.local';
+}
+
+/**
+ * The meeting's agenda (agenda_item) with clock times while the points have durations; a meeting
+ * without one shows its title and note.
+ */
+export function agendaOf(db: Db, meeting: MeetingRow): AgendaItem[] {
+  const rows = prepared(
+    db,
+    `SELECT title, presenter, duration_minutes AS minutes FROM agenda_item
+     WHERE meeting_id = ? ORDER BY position, id`,
+  ).all(meeting.id) as { title: string; presenter: string | null; minutes: number | null }[];
+  if (rows.length === 0) return [{ title: meeting.title, description: meeting.explanation }];
+  let clock: number | null = Date.parse(meeting.startsAt);
+  return rows.map((r) => {
+    const startsAt = clock == null ? null : new Date(clock).toISOString();
+    clock = clock != null && r.minutes ? clock + r.minutes * 60_000 : null;
+    return { title: r.title, description: r.presenter ? `v/ ${r.presenter}` : null, startsAt };
+  });
 }
 
 export interface MeetingContext {
@@ -62,8 +84,7 @@ export function loadMeetingContext(
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
       facilitatorName,
-      // until meetings have an agenda of their own, the meeting's title and note stand for it
-      agenda: agenda ?? [{ title: meeting.title, description: meeting.explanation }],
+      agenda: agenda ?? agendaOf(db, meeting),
     },
     organizer: { name: facilitatorName ?? platform.name, email: platform.address },
   };

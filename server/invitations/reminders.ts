@@ -18,6 +18,8 @@ const DUE_SQL = `
   WHERE m.status = 'invited' AND m.starts_at > :now AND m.starts_at <= :horizon
     AND i.withdrawn_at IS NULL AND i.token_hash IS NOT NULL
     AND i.response IN ('accepted', 'tentative', 'needs_action')
+    -- an acceptance still waiting for a place is not reminded that it is coming
+    AND NOT EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id)
     -- invited inside the reminder window: the invitation itself is the reminder
     AND i.created_at <= strftime('%Y-%m-%dT%H:%M:%fZ', m.starts_at, '-' || :days || ' days')
     AND NOT EXISTS (SELECT 1 FROM invitation_reminder r

@@ -123,7 +123,8 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
             i.delegated_from_id AS delegatedFromId, p.id AS personId, p.name AS personName, p.email,
             o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
             CASE WHEN w.id IS NULL THEN NULL ELSE
-              (SELECT count(*) FROM waitlist_entry w2 WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id)
+              (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
+               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL)
             END AS waitlistPosition
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      LEFT JOIN waitlist_entry w ON w.invitation_id = i.id

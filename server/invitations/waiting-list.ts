@@ -27,7 +27,8 @@ export function placesTaken(db: Db, meetingId: number): number {
 export function waitlistPosition(db: Db, invitationId: number): number | null {
   const row = prepared(
     db,
-    `SELECT (SELECT count(*) FROM waitlist_entry w2 WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id) AS position
+    `SELECT (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
+               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL) AS position
      FROM waitlist_entry w WHERE w.invitation_id = ?`,
   ).get(invitationId) as { position: number } | undefined;
   return row?.position ?? null;

@@ -166,7 +166,8 @@ function themeName(db: Db, themeId: number, field: string): string {
   return row.name;
 }
 
-function renumber(db: Db, meetingId: number, orderedIds: number[]): void {
+/** Positions 1..n in the given order; rows already in place are not written. */
+function renumber(db: Db, orderedIds: number[]): void {
   const now = nowIso();
   const update = statement(
     db,
@@ -175,7 +176,6 @@ function renumber(db: Db, meetingId: number, orderedIds: number[]): void {
   orderedIds.forEach((id, i) => {
     update.run(i + 1, now, id, i + 1);
   });
-  void meetingId;
 }
 
 export function createAgendaItem(
@@ -230,7 +230,7 @@ export function createAgendaItem(
       .get();
     if (input.position !== undefined && input.position <= order.length) {
       order.splice(input.position - 1, 0, row.id);
-      renumber(db, meetingId, order);
+      renumber(db, order);
     }
     recordAudit(db, actor, {
       action: 'create',
@@ -273,7 +273,6 @@ export function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, itemId
     db.delete(agendaItem).where(eq(agendaItem.id, itemId)).run();
     renumber(
       db,
-      meetingId,
       listAgenda(db, meetingId).map((i) => i.id),
     );
     recordAudit(db, actor, {
@@ -293,7 +292,7 @@ export function reorderAgenda(db: Db, actor: Actor, meetingId: number, itemIds: 
       throw badRequest('itemIds must name every item of the agenda exactly once', [
         { field: 'body.itemIds', message: `expected the ${current.length} item ids of this agenda` },
       ]);
-    renumber(db, meetingId, itemIds);
+    renumber(db, itemIds);
     recordAudit(db, actor, {
       action: 'update',
       entity: 'agenda',

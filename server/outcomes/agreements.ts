@@ -244,7 +244,7 @@ export function updateAgreement(db: Db, actor: Actor, id: number, input: UpdateA
     const links: Parameters<typeof setLinks>[2] = {};
     if (fields.allMunicipalities !== undefined || municipalityCodes !== undefined) {
       const all = fields.allMunicipalities ?? before.allMunicipalities;
-      links.municipalities = municipalityIds(db, before.districtId, all, all ? undefined : municipalityCodes);
+      links.municipalities = municipalityIds(db, before.districtId, all, municipalityCodes);
       if (municipalityCodes) changes.municipalityCodes = municipalityCodes;
     }
     if (contactPersonIds !== undefined) {

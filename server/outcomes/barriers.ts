@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   type BarrierStatus,
@@ -192,11 +192,7 @@ export function updateBarrier(db: Db, actor: Actor, id: number, input: UpdateBar
       assertMeetingOfDistrict(db, fields.raisedAtMeetingId, before.districtId, 'body.raisedAtMeetingId');
     if (fields.allMunicipalities !== undefined || municipalityCodes !== undefined) {
       const all = fields.allMunicipalities ?? before.allMunicipalities;
-      setMunicipalities(
-        db,
-        id,
-        municipalityIds(db, before.districtId, all, all ? undefined : municipalityCodes),
-      );
+      setMunicipalities(db, id, municipalityIds(db, before.districtId, all, municipalityCodes));
       if (municipalityCodes) changes.municipalityCodes = municipalityCodes;
     }
     if (contactPersonIds !== undefined) {
@@ -241,9 +237,7 @@ export function updateBarrier(db: Db, actor: Actor, id: number, input: UpdateBar
 export function deleteBarrier(db: Db, actor: Actor, id: number): void {
   db.transaction(() => {
     const before = getBarrier(db, id);
-    db.delete(barrier)
-      .where(and(eq(barrier.id, id)))
-      .run();
+    db.delete(barrier).where(eq(barrier.id, id)).run();
     recordAudit(db, actor, { action: 'delete', entity: 'barrier', entityId: id, changes: before });
   });
 }

@@ -187,6 +187,8 @@ export function updateMeeting(
     recordAudit(db, actor, { action: 'update', entity: 'meeting', entityId: id, changes: changed });
     if (moved || placeChanged)
       notifyMeetingChange(db, listeners, { kind: moved ? 'rescheduled' : 'moved', before, after });
+    // not news for the invitees' calendars, but a new capacity moves the waiting list
+    else if ('capacity' in changed) notifyMeetingChange(db, listeners, { kind: 'details', before, after });
     return findMeeting(db, id)!;
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { platformAddress } from '../invitations/meeting-mail.ts';
+import { answerLinkRedaction, platformAddress } from '../invitations/meeting-mail.ts';
 import { queueDueReminders } from '../invitations/reminders.ts';
 import { OutboxSender } from '../mail/outbox-sender.ts';
 import { transportFor } from '../mail/transports.ts';
@@ -16,11 +16,14 @@ declare module 'fastify' {
 export default fp(
   async function mailer(app: FastifyInstance) {
     const { config } = app;
+    const transport = transportFor(config);
     const sender = new OutboxSender(
       app.db,
-      transportFor(config),
+      transport,
       {
         from: platformAddress(config),
+        // only the hash of an answer link stays once the mail server has the message
+        redactAfterSending: transport.kind === 'smtp' ? answerLinkRedaction : undefined,
         intervalMs: config.MAIL_SEND_INTERVAL_MS,
         maxAttempts: config.MAIL_MAX_ATTEMPTS,
         retryBaseMs: config.MAIL_RETRY_BASE_MS,

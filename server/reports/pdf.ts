@@ -117,6 +117,12 @@ class Table {
 
 /** Waits while the reader is behind, so a long report never piles up in memory. */
 async function backPressure(doc: Doc): Promise<void> {
+  // pdfkit caches the layout of every distinct word for the document's life: with 100,000 titles
+  // that cache, not the output, was most of the memory; a fresh cache per batch keeps it bounded
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
+    ._fontFamilies;
+  for (const font of Object.values(families ?? {}))
+    if (font.layoutCache) font.layoutCache = Object.create(null);
   await new Promise((resolve) => setImmediate(resolve));
   while (doc.readableLength > 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5));
 }
@@ -269,7 +275,14 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
           formatDanishDate(a.reviewOn, lang),
         ]);
         pending = iterator.next();
-        if (++written % 200 === 0) await backPressure(doc);
+        if (++written % 200 === 0) {
+          await backPressure(doc);
+          // the reader went away: stop reading rows (and free the export's connection)
+          if (doc.destroyed) {
+            iterator.return?.();
+            return;
+          }
+        }
       }
       if (type === null) doc.text(w.noAgreements);
       barriersPart(doc, s, lang, w);

@@ -33,7 +33,7 @@ export interface RenderOptions extends ReportOptions {
 
 /** The agreements report (one district, or every district) as a stream in the chosen format. */
 export function renderAgreementsReport(db: Db, options: RenderOptions): RenderedReport {
-  if (options.district) districtByCode(db, options.district, 'query.district');
+  if (options.district) districtByCode(db, options.district, 'querystring.district');
   const report = buildAgreementsReport(db, options);
   const lines = () => agreementLines(db, options);
   const name = `${options.lang === 'da' ? 'aftaler' : 'agreements'}-${options.year}${options.district ? `-${options.district}` : ''}`;

@@ -70,7 +70,10 @@ function streamWorkbook(
   });
   const drain = async () => {
     await new Promise((resolve) => setImmediate(resolve));
-    if (out.writableNeedDrain) await new Promise((resolve) => out.once('drain', resolve));
+    if (out.writableNeedDrain)
+      await new Promise((resolve) => out.once('drain', resolve).once('close', resolve));
+    // the reader went away: stop reading rows (the generator's finally frees the export's connection)
+    if (out.destroyed) throw new Error('export aborted by the reader');
   };
   write(book, drain)
     .then(() => book.commit())

@@ -32,6 +32,8 @@ const outbox: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/outbox/:id/raw',
     {
+      // a captured message holds live answer links: facilitators only
+      config: { access: 'editor' },
       schema: {
         tags,
         summary: 'The full RFC 822 source of the message',

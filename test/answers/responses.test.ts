@@ -1,6 +1,6 @@
 import t from 'tap';
 import { queueOrganisationChasers } from '../../server/invitations/chasing.ts';
-import { notifyMeetingChange } from '../../server/planning/meeting-changes.ts';
+import { queueDueReminders } from '../../server/invitations/reminders.ts';
 import { prepared } from '../../server/register/prepared.ts';
 import { insertInvitee, insertMeeting, insertPerson, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -259,8 +259,8 @@ t.test(
   },
 );
 
-t.test('a raised capacity lets those waiting in, told through the meeting-change listener', async (t) => {
-  const { app } = await buildTestApp(t);
+t.test('a raised capacity lets those waiting in, in order', async (t) => {
+  const { app, as } = await buildTestApp(t);
   const m = insertMeeting(app.db, { capacity: 1 });
   const org = m.memberIds.Bornholm!;
   const [a, b, c] = ['a', 'b', 'c'].map((x) =>
@@ -269,22 +269,95 @@ t.test('a raised capacity lets those waiting in, told through the meeting-change
   for (const inv of [a, b, c])
     await app.inject({ method: 'POST', url: `/rsvp/${inv!.token}`, payload: { answer: 'accepted' } });
   t.equal(outboxOf(app.db, 'waitlist').length, 2);
-  const before = app.db.$client.prepare('SELECT * FROM meeting WHERE id = ?').get(m.meetingId);
-  app.db.transaction(() => {
-    app.db.$client.prepare('UPDATE meeting SET capacity = 2 WHERE id = ?').run(m.meetingId);
-    const after = app.db.$client.prepare('SELECT * FROM meeting WHERE id = ?').get(m.meetingId);
-    const row = (r: unknown) => {
-      const x = r as Record<string, unknown>;
-      return { id: x.id, capacity: x.capacity, status: x.status } as never;
-    };
-    notifyMeetingChange(app.db, app.meetingChangeListeners, {
-      kind: 'details',
-      before: row(before),
-      after: row(after),
-    });
+  const res = await app.inject({
+    method: 'PATCH',
+    url: `/api/meetings/${m.meetingId}`,
+    headers: as.facilitator,
+    payload: { capacity: 2, version: 1 },
   });
+  t.equal(res.statusCode, 200);
   t.same(
     outboxOf(app.db, 'waitlist-promoted').map((p) => p.toAddress),
     ['b@brk.dk'],
   );
+  t.equal(outboxOf(app.db, 'update').length, 0, 'no calendar update for a capacity change');
+  const view = await app.inject({ url: `/rsvp/${c!.token}`, headers: { accept: 'application/json' } });
+  t.match(view.json().answer, { waitlisted: true, waitlistPosition: 1 });
 });
+
+t.test('someone taken off the list while waiting no longer counts in the line', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { capacity: 1 });
+  const org = m.memberIds.Bornholm!;
+  const [a, b, c] = ['a', 'b', 'c'].map((x) =>
+    insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
+  );
+  for (const inv of [a, b, c])
+    await app.inject({ method: 'POST', url: `/rsvp/${inv!.token}`, payload: { answer: 'accepted' } });
+  prepared(app.db, "UPDATE invitation SET withdrawn_at = '2026-11-03T00:00:00.000Z' WHERE id = ?").run(
+    b!.invitationId,
+  );
+  const view = await app.inject({ url: `/rsvp/${c!.token}`, headers: { accept: 'application/json' } });
+  t.match(view.json().answer, { waitlisted: true, waitlistPosition: 1 });
+  // when a's place frees, c (not the withdrawn b) gets it
+  await app.inject({ method: 'POST', url: `/rsvp/${a!.token}`, payload: { answer: 'declined' } });
+  t.same(
+    outboxOf(app.db, 'waitlist-promoted').map((p) => p.toAddress),
+    ['c@brk.dk'],
+  );
+});
+
+t.test('the running service chases by itself when it starts, once', async (t) => {
+  const { app } = await buildTestApp(t);
+  const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+  const m = insertMeeting(app.db, {
+    startsAt: inTenDays.toISOString(),
+    endsAt: new Date(inTenDays.getTime() + 4 * 3600_000).toISOString(),
+  });
+  const bornholm = m.memberIds.Bornholm!;
+  insertInvitee(app.db, m.meetingId, { name: 'Leder', email: 'leder@brk.dk', organisationId: bornholm });
+  insertPerson(app.db, {
+    name: 'Kontakt',
+    email: 'kontakt@brk.dk',
+    organisationId: bornholm,
+    isFixedContact: true,
+  });
+  await app.ready();
+  const chasers = outboxOf(app.db, 'organisation-chaser');
+  t.same(
+    chasers.map((c) => c.toAddress),
+    ['kontakt@brk.dk'],
+  );
+});
+
+t.test(
+  'taking an accepted invitee off the list gives the place on; reminders skip those still waiting',
+  async (t) => {
+    const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+    const m = insertMeeting(app.db, { capacity: 1 });
+    const org = m.memberIds.Bornholm!;
+    const [a, b, c] = ['a', 'b', 'c'].map((x) =>
+      insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
+    );
+    for (const inv of [a, b, c])
+      await app.inject({ method: 'POST', url: `/rsvp/${inv!.token}`, payload: { answer: 'accepted' } });
+
+    const reminded = queueDueReminders(app.db, app.config, new Date('2027-02-27T08:00:00Z'));
+    t.equal(reminded, 1, 'only the one holding a place');
+    t.same(
+      outboxOf(app.db, 'reminder').map((r) => r.toAddress),
+      ['a@brk.dk'],
+    );
+
+    const res = await app.inject({
+      method: 'DELETE',
+      url: `/api/meetings/${m.meetingId}/audience/people/${a!.personId}`,
+      headers: as.facilitator,
+    });
+    t.ok(res.statusCode < 300, `removed (${res.statusCode})`);
+    t.same(
+      outboxOf(app.db, 'waitlist-promoted').map((p) => p.toAddress),
+      ['b@brk.dk'],
+    );
+  },
+);

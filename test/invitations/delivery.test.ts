@@ -65,14 +65,20 @@ t.test('without SMTP_URL the mail is captured: .eml files and /raw', async (t) =
   t.same(files, list.items.map((i: { id: number }) => `${i.id}.eml`).sort());
   const first = list.items[0];
   const file = readFileSync(join(dir, 'mail', `${first.id}.eml`), 'utf8');
-  const raw = await app.inject({ url: `/api/outbox/${first.id}/raw`, headers: as.viewer });
+  const raw = await app.inject({ url: `/api/outbox/${first.id}/raw`, headers: as.facilitator });
+  t.equal(
+    (await app.inject({ url: `/api/outbox/${first.id}/raw`, headers: as.viewer })).statusCode,
+    403,
+    'live answer links: not for viewers',
+  );
   t.equal(raw.statusCode, 200);
   t.equal(raw.headers['content-type'], 'message/rfc822');
   t.equal(raw.body, file, 'the stored source is the file');
   const parsed = await simpleParser(file);
   t.equal(parsed.messageId, first.messageId);
+  t.match(parsed.text, /rsvp_[A-Za-z0-9_-]{12}_/, 'the captured copy is the mail itself, links included');
   t.equal(calendarOf(parsed).method, 'REQUEST');
-  t.equal((await app.inject({ url: '/api/outbox/99999/raw', headers: as.viewer })).statusCode, 404);
+  t.equal((await app.inject({ url: '/api/outbox/99999/raw', headers: as.facilitator })).statusCode, 404);
   t.equal(
     (await app.inject({ url: '/api/outbox/1/raw' })).statusCode,
     401,
@@ -262,4 +268,20 @@ t.test('a sender killed mid-run: everything arrives, only messages in flight may
     `repeats (${repeated.length}) only among the ${inFlight.size} in flight`,
   );
   t.ok([...seen.values()].every((n) => n <= 2));
+});
+
+t.test('the server restarting re-queues what a crash left in sending, and delivers it', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app } = await buildTestApp(t, { SMTP_URL: smtp.url });
+  const ids = queueMany(app, 5);
+  // as a crashed sender leaves them: taken, with a lease far in the future
+  prepared(
+    app.db,
+    `UPDATE outbox_message SET status = 'sending', next_attempt_at = '2999-01-01T00:00:00.000Z' WHERE id <= 3`,
+  ).run();
+  await app.ready(); // the mailer starts here
+  await smtp.waitFor(5);
+  await app.mailer.drain();
+  t.same(statusCounts(app), { sent: 5 });
+  t.same(smtp.received.map((r) => r.parsed.messageId).sort(), [...ids].sort());
 });

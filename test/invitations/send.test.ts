@@ -1,8 +1,17 @@
 import ICAL from 'ical.js';
 import t from 'tap';
+import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { findInvitationByAnswerToken } from '../../server/invitations/answer-tokens.ts';
+import { addToAudience, sendInvitations } from '../../server/invitations/invitations.ts';
+import { prepared } from '../../server/register/prepared.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import {
+  addPerson,
+  bornholmWithPeople,
+  calendarOf,
+  insertMeeting,
+  startSmtp,
+} from '../helpers/invitation-fixtures.ts';
 
 t.test('audience, coverage check and invitations that arrive as meeting requests', async (t) => {
   const smtp = await startSmtp(t);
@@ -61,6 +70,13 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
   t.equal(add.statusCode, 200);
   t.same(add.json(), { changed: true, cancellationQueued: false });
 
+  const agendaPoint = prepared(
+    app.db,
+    `INSERT INTO agenda_item (meeting_id, position, title, presenter, duration_minutes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')`,
+  );
+  agendaPoint.run(m.id, 1, 'Velkomst', null, 15);
+  agendaPoint.run(m.id, 2, '24-timers-reglen', 'Bornholms Politi', 60);
   const sent = await app.inject({
     method: 'POST',
     url: `/api/meetings/${m.id}/invitations`,
@@ -87,6 +103,11 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
   t.match(pia.text, /Politigården, Zahrtmannsvej 4, 3700 Rønne/);
   t.match(pia.html, /Deltager ikke/);
   t.match(pia.html, /Dagsorden/);
+  t.match(
+    pia.text,
+    /Dagsorden:\n09\.00 Velkomst\n09\.15 24-timers-reglen – v\/ Bornholms Politi/,
+    'the agenda with times',
+  );
   t.equal(pia.from?.value[0]?.address, 'noreply@samraad.test');
   t.match(pia.messageId, /@samraad\.test>?$/);
 
@@ -162,7 +183,14 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
   t.equal(outbox.json().total, 5);
   const one = outbox.json().items[0];
   t.match(one, { kind: 'invitation', status: 'sent', attempts: 1, meetingId: m.id });
-  const raw = await app.inject({ url: `/api/outbox/${one.id}/raw`, headers: as.viewer });
+  const stored = prepared(app.db, 'SELECT content FROM outbox_message WHERE meeting_id = ?').all(m.id) as {
+    content: string;
+  }[];
+  t.ok(
+    stored.every((r) => !/rsvp_/.test(r.content) && r.content.includes('/rsvp/[sendt]')),
+    'once delivered, no answer-link secret is left in the database',
+  );
+  const raw = await app.inject({ url: `/api/outbox/${one.id}/raw`, headers: as.facilitator });
   t.equal(raw.headers['content-type'], 'message/rfc822');
   t.match(raw.body, new RegExp(`Message-ID: ${one.messageId.replace(/[.<>]/g, '\\$&')}`, 'i'));
   t.equal((await app.inject({ url: '/api/outbox?status=nonsense', headers: as.viewer })).statusCode, 400);
@@ -195,3 +223,59 @@ t.test('nobody in the audience: 422, and a cancelled meeting cannot be sent', as
   });
   t.equal(res2.statusCode, 409);
 });
+
+t.test(
+  'a delegate gets an invitation of their own, and the calendar names who stands in for whom',
+  async (t) => {
+    const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+    const { people, municipality } = bornholmWithPeople(app.db);
+    const m = insertMeeting(app.db, {
+      districtCode: '1471',
+      startsAt: '2027-03-12T08:00:00.000Z',
+      endsAt: '2027-03-12T11:00:00.000Z',
+    });
+    sendInvitations(app.db, app.config, null, m.id);
+    const colleague = addPerson(app.db, {
+      name: 'Karl Kollega',
+      email: 'karl@kommune.test',
+      organisationId: municipality.id,
+      roles: [],
+    });
+    // what the answer page does when Birgit passes her invitation on
+    addToAudience(app.db, commandLineActor, m.id, colleague);
+    const original = prepared(app.db, 'SELECT id FROM invitation WHERE person_id = ?').get(people.head) as {
+      id: number;
+    };
+    prepared(app.db, `UPDATE invitation SET response = 'delegated' WHERE id = ?`).run(original.id);
+    prepared(app.db, 'UPDATE invitation SET delegated_from_id = ? WHERE person_id = ?').run(
+      original.id,
+      colleague,
+    );
+    const report = sendInvitations(app.db, app.config, null, m.id, { personIds: [colleague] });
+    t.match(report, { invited: 1, alreadyInvited: 0 });
+
+    const outbox = (await app.inject({ url: `/api/outbox?meeting=${m.id}`, headers: as.viewer })).json();
+    t.equal(outbox.total, 5);
+    t.equal(outbox.items[0].toAddress, 'karl@kommune.test', 'only the delegate got a new email');
+    const content = JSON.parse(
+      (
+        prepared(app.db, 'SELECT content FROM outbox_message WHERE id = ?').get(outbox.items[0].id) as {
+          content: string;
+        }
+      ).content,
+    ) as { icalEvent: { content: string } };
+    const vevent = new ICAL.Component(ICAL.parse(content.icalEvent.content)).getFirstSubcomponent('vevent')!;
+    const byEmail = new Map(
+      vevent.getAllProperties('attendee').map((a) => [String(a.getFirstValue()).toLowerCase(), a]),
+    );
+    t.equal(byEmail.get('mailto:birgit@kommune.test')!.getParameter('partstat'), 'DELEGATED');
+    t.match(
+      String(byEmail.get('mailto:birgit@kommune.test')!.getParameter('delegated-to')),
+      /karl@kommune\.test/i,
+    );
+    t.match(
+      String(byEmail.get('mailto:karl@kommune.test')!.getParameter('delegated-from')),
+      /birgit@kommune\.test/i,
+    );
+  },
+);

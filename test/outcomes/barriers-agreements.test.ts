@@ -335,3 +335,37 @@ t.test('agreements: parties, contacts, barriers, transitions and every earlier t
   );
   t.equal((await app.inject({ url: `/api/agreements/${a.id}/history`, headers: as.viewer })).statusCode, 404);
 });
+
+t.test('parties: from some municipalities to all and back; codes only when not all', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const patch = (id: number, payload: object) =>
+    app.inject({ method: 'PATCH', url: `/api/agreements/${id}`, headers: as.facilitator, payload });
+  const a = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/agreements',
+      headers: as.facilitator,
+      payload: {
+        districtCode: '1470',
+        type: 'aftale_om_faste_moeder',
+        title: 'Faste møder',
+        allMunicipalities: false,
+        municipalityCodes: ['101', '147'],
+      },
+    })
+  ).json();
+  t.equal(a.municipalities.length, 2);
+  const all = await patch(a.id, { version: 1, allMunicipalities: true });
+  t.match(all.json(), { allMunicipalities: true, municipalities: [], version: 2 });
+  const contradictory = await patch(a.id, { version: 2, municipalityCodes: ['101'] });
+  t.equal(contradictory.statusCode, 400);
+  t.match(contradictory.json().fields, [{ field: 'body.municipalityCodes' }]);
+  const some = await patch(a.id, { version: 2, allMunicipalities: false, municipalityCodes: ['155'] });
+  t.match(some.json(), {
+    allMunicipalities: false,
+    municipalities: [{ code: '155', name: 'Dragør' }],
+    version: 3,
+  });
+  const missing = await patch(a.id, { version: 3, allMunicipalities: false, municipalityCodes: [] });
+  t.equal(missing.statusCode, 400);
+});

@@ -167,7 +167,7 @@ t.test('district report in every format, read back by an independent reader', as
       headers: as.viewer,
     });
     t.equal(unknown.statusCode, 400);
-    t.match(unknown.json().fields, [{ field: 'query.district' }]);
+    t.match(unknown.json().fields, [{ field: 'querystring.district' }]);
   });
 
   t.test('every district when none is named', async (t) => {
