@@ -1,4 +1,3 @@
-import { ICalAttendeeStatus } from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
 import { delegateInvitationMail } from '../../emails/answers.ts';
@@ -144,22 +143,6 @@ export function queueDelegateInvitation(
       invitationId: delegateInvitationId,
     }),
   );
-}
-
-/** PARTSTAT for an invitation's answer. */
-export function attendeeStatusOf(response: InvitationResponse): ICalAttendeeStatus {
-  switch (response) {
-    case 'accepted':
-      return ICalAttendeeStatus.ACCEPTED;
-    case 'tentative':
-      return ICalAttendeeStatus.TENTATIVE;
-    case 'declined':
-      return ICalAttendeeStatus.DECLINED;
-    case 'delegated':
-      return ICalAttendeeStatus.DELEGATED;
-    default:
-      return ICalAttendeeStatus.NEEDSACTION;
-  }
 }
 
 /**
