@@ -1,6 +1,6 @@
-import { danishWhen } from '../server/invitations/danish-time.ts';
 import type { MeetingFacts as FullMeetingFacts } from '../server/invitations/meeting-reads.ts';
 import type { OutgoingMail } from '../server/mail/outbox.ts';
+import { danishWhen, escapeHtml } from './format.ts';
 
 /** What the answering side writes to invitees: short Danish notices, plain text and HTML alike. */
 
@@ -12,15 +12,6 @@ export type MeetingFacts = Pick<
 export interface Recipient {
   name: string;
   email: string;
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Header values never carry line breaks (no header injection through names or titles). */

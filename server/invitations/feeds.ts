@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
+import { danishWhen } from '../../emails/format.ts';
 import { prepared } from '../register/prepared.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './calendar.ts';
-import { danishWhen } from './danish-time.ts';
 import { delegationAttendeeParams } from './delegation.ts';
 import { type MeetingFacts, readMeeting } from './meeting-reads.ts';
 
