@@ -98,39 +98,6 @@ export function promotedMail(to: Recipient, meeting: MeetingFacts, invitationId:
   );
 }
 
-export interface DelegateInvitationFacts {
-  delegate: Recipient;
-  delegatorName: string;
-  meeting: MeetingFacts;
-  /** Absolute answer links for the three answers and the page itself. */
-  links: { page: string; accepted: string; tentative: string; declined: string };
-  invitationId: number;
-}
-
-/**
- * The delegate's own invitation. A simple notice with answer links; the full invitation template
- * (with the calendar part) may replace it.
- */
-export function delegateInvitationMail(facts: DelegateInvitationFacts): OutgoingMail {
-  const { delegate, delegatorName, meeting, links } = facts;
-  return notice(
-    'delegate-invitation',
-    delegate,
-    meeting,
-    `Invitation: ${meeting.title}`,
-    [
-      `${delegatorName} kan ikke deltage og har givet sin invitation videre til dig.`,
-      `Svar venligst via et af linkene herunder, eller se mødet på ${links.page}`,
-    ],
-    facts.invitationId,
-    [
-      ['Deltager', links.accepted],
-      ['Deltager måske', links.tentative],
-      ['Deltager ikke', links.declined],
-    ],
-  );
-}
-
 export function organisationChaserMail(
   to: Recipient,
   organisationName: string,
