@@ -102,7 +102,11 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): ICalEventData {
 export function buildMeetingCalendar(
   method: CalendarMethod,
   meetings: CalendarMeeting[],
-  options: { name?: string /** Seconds subscribers wait before polling a feed again. */; ttl?: number } = {},
+  options: {
+    name?: string;
+    /** Seconds subscribers should wait before polling a feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+    ttl?: number;
+  } = {},
 ): string {
   const calendar = ical({
     prodId: { company: 'Samraad', product: 'Samraad', language: 'DA' },
