@@ -1,6 +1,6 @@
-import { danishWhen } from '../server/invitations/danish-time.ts';
 import type { MeetingFacts as FullMeetingFacts } from '../server/invitations/meeting-reads.ts';
 import type { OutgoingMail } from '../server/mail/outbox.ts';
+import { danishWhen, escapeHtml } from './format.ts';
 
 /** What the answering side writes to invitees: short Danish notices, plain text and HTML alike. */
 
@@ -12,15 +12,6 @@ export type MeetingFacts = Pick<
 export interface Recipient {
   name: string;
   email: string;
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Header values never carry line breaks (no header injection through names or titles). */
@@ -104,39 +95,6 @@ export function promotedMail(to: Recipient, meeting: MeetingFacts, invitationId:
       'Kan du alligevel ikke deltage, så meld afbud via svarlinket i invitationen.',
     ],
     invitationId,
-  );
-}
-
-export interface DelegateInvitationFacts {
-  delegate: Recipient;
-  delegatorName: string;
-  meeting: MeetingFacts;
-  /** Absolute answer links for the three answers and the page itself. */
-  links: { page: string; accepted: string; tentative: string; declined: string };
-  invitationId: number;
-}
-
-/**
- * The delegate's own invitation. A simple notice with answer links; the full invitation template
- * (with the calendar part) may replace it.
- */
-export function delegateInvitationMail(facts: DelegateInvitationFacts): OutgoingMail {
-  const { delegate, delegatorName, meeting, links } = facts;
-  return notice(
-    'delegate-invitation',
-    delegate,
-    meeting,
-    `Invitation: ${meeting.title}`,
-    [
-      `${delegatorName} kan ikke deltage og har givet sin invitation videre til dig.`,
-      `Svar venligst via et af linkene herunder, eller se mødet på ${links.page}`,
-    ],
-    facts.invitationId,
-    [
-      ['Deltager', links.accepted],
-      ['Deltager måske', links.tentative],
-      ['Deltager ikke', links.declined],
-    ],
   );
 }
 

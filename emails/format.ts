@@ -39,6 +39,11 @@ export function clockTime(instant: string, tz: string, lang: Language): string {
   );
 }
 
+/** "onsdag den 3. marts 2027 kl. 09.00–15.00": a meeting's time in Danish, in its own zone. */
+export function danishWhen(startsAt: string, endsAt: string, tz = 'Europe/Copenhagen'): string {
+  return `${weekdayDate(startsAt, tz, 'da')} kl. ${clockTime(startsAt, tz, 'da')}–${clockTime(endsAt, tz, 'da')}`;
+}
+
 /** One line for a header: no CR/LF or other control characters, no runs of spaces. */
 export function headerText(value: string): string {
   return value

@@ -102,12 +102,17 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): ICalEventData {
 export function buildMeetingCalendar(
   method: CalendarMethod,
   meetings: CalendarMeeting[],
-  options: { name?: string } = {},
+  options: {
+    name?: string;
+    /** Seconds subscribers should wait before polling a feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+    ttl?: number;
+  } = {},
 ): string {
   const calendar = ical({
     prodId: { company: 'Samraad', product: 'Samraad', language: 'DA' },
     method: methods[method],
     name: options.name ?? null,
+    ttl: options.ttl ?? null,
     timezone: { name: null, generator: vtimezone },
     events: meetings.map((m) => eventOf(m, method)),
   });

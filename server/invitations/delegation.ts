@@ -1,16 +1,21 @@
-import { ICalAttendeeStatus } from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
-import { delegateInvitationMail } from '../../emails/answers.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
-import { enqueueMail } from '../mail/outbox.ts';
 import { insertPerson } from '../register/people.ts';
 import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
 import type { AnswerState, DelegationInput } from './answer-schemas.ts';
 import { issueAnswerToken } from './answer-tokens.ts';
+import { getMeetingRow } from './audience.ts';
+import {
+  invitedPeople,
+  loadMeetingContext,
+  type MailConfig,
+  queueMeetingMail,
+  toAttendee,
+} from './meeting-mail.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
 import { answerState, recordResponse } from './responses.ts';
 
@@ -25,12 +30,12 @@ export interface DelegationResult {
 /**
  * A leader who cannot come passes their invitation to a colleague: the colleague (found by email,
  * or created in the same organisation) gets an invitation of their own pointing back at this one,
- * with a fresh answer link by email; this invitation's answer becomes "delegated".
+ * with the full invitation email and a fresh answer link; this invitation's answer becomes "delegated".
  */
 export function delegateInvitation(
   db: Db,
   actor: Actor,
-  publicUrl: string,
+  config: MailConfig,
   invitationId: number,
   input: DelegationInput,
 ): DelegationResult {
@@ -105,7 +110,7 @@ export function delegateInvitation(
     });
     const token = issueAnswerToken(db, delegateInvitationId, meeting.endsAt);
     recordResponse(db, actor, invitationId, { response: 'delegated', comment: input.comment });
-    queueDelegateInvitation(db, publicUrl, delegateInvitationId, token);
+    queueDelegateInvitation(db, config, delegateInvitationId, token);
     return {
       answer: answerState(db, invitationId),
       delegateInvitationId,
@@ -116,50 +121,25 @@ export function delegateInvitation(
 }
 
 /**
- * Queues the delegate's invitation email with their own answer links. A plain notice for now; the
- * full invitation template (with its calendar part) can take its place behind this one function.
+ * Queues the delegate's invitation: the same email as the sending side's (kind "invitation") with
+ * their own answer links and the REQUEST calendar part, where their ATTENDEE carries DELEGATED-FROM
+ * and the delegator's DELEGATED-TO.
  */
 export function queueDelegateInvitation(
   db: Db,
-  publicUrl: string,
+  config: MailConfig,
   delegateInvitationId: number,
   token: string,
-): { id: number; messageId: string } {
-  const delegate = readInvitee(db, delegateInvitationId);
-  const meeting = readMeeting(db, delegate.meetingId);
-  const delegator = delegate.delegatedFromId === null ? null : readInvitee(db, delegate.delegatedFromId);
-  const page = `${publicUrl.replace(/\/$/, '')}/rsvp/${token}`;
-  return enqueueMail(
-    db,
-    delegateInvitationMail({
-      delegate,
-      delegatorName: delegator?.name ?? 'En kollega',
-      meeting,
-      links: {
-        page,
-        accepted: `${page}?answer=accepted`,
-        tentative: `${page}?answer=tentative`,
-        declined: `${page}?answer=declined`,
-      },
-      invitationId: delegateInvitationId,
-    }),
-  );
-}
-
-/** PARTSTAT for an invitation's answer. */
-export function attendeeStatusOf(response: InvitationResponse): ICalAttendeeStatus {
-  switch (response) {
-    case 'accepted':
-      return ICalAttendeeStatus.ACCEPTED;
-    case 'tentative':
-      return ICalAttendeeStatus.TENTATIVE;
-    case 'declined':
-      return ICalAttendeeStatus.DECLINED;
-    case 'delegated':
-      return ICalAttendeeStatus.DELEGATED;
-    default:
-      return ICalAttendeeStatus.NEEDSACTION;
-  }
+): number {
+  const meetingId = readInvitee(db, delegateInvitationId).meetingId;
+  const everyone = invitedPeople(db, meetingId);
+  const ctx = loadMeetingContext(db, config, getMeetingRow(db, meetingId));
+  return queueMeetingMail(db, config, ctx, {
+    kind: 'invitation',
+    recipients: everyone.filter((r) => r.invitationId === delegateInvitationId),
+    attendees: everyone.map(toAttendee),
+    tokens: new Map([[delegateInvitationId, token]]),
+  });
 }
 
 /**

@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
-import ical, {
-  ICalAttendeeRole,
-  type ICalCalendar,
-  ICalCalendarMethod,
-  ICalEventStatus,
-} from 'ical-generator';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
+import { danishWhen } from '../../emails/format.ts';
 import { prepared } from '../register/prepared.ts';
-import { danishWhen } from './danish-time.ts';
-import { attendeeStatusOf, delegationAttendeeParams } from './delegation.ts';
+import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './calendar.ts';
+import { delegationAttendeeParams } from './delegation.ts';
 import { type MeetingFacts, readMeeting } from './meeting-reads.ts';
-import { vtimezone, zonedDateTime } from './vtimezone.ts';
 
 /** A calendar file with what HTTP caching needs: the same data gives the same bytes and ETag. */
 export interface CalendarFile {
@@ -21,33 +15,26 @@ export interface CalendarFile {
   lastModified: Date | null;
 }
 
-function newCalendar(name: string): ICalCalendar {
-  return ical({
-    name,
-    method: ICalCalendarMethod.PUBLISH,
-    prodId: { company: 'Samraad', product: 'Samraad', language: 'DA' },
-    // no calendar-wide zone: DTSTAMP and LAST-MODIFIED stay in UTC as RFC 5545 wants
-    timezone: { name: null, generator: vtimezone },
-    ttl: 60 * 60,
-  });
-}
+/** Subscribers may poll hourly (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
+const FEED_TTL_SECONDS = 60 * 60;
 
 function place(m: MeetingFacts): string | null {
   return [m.venueName, m.venueAddress].filter(Boolean).join(', ') || null;
 }
 
-/** One meeting as a VEVENT; stamped with its last change, not with the time of the download. */
-function addEvent(calendar: ICalCalendar, m: MeetingFacts) {
+/** One meeting as a feed event; stamped with its last change, not with the time of the download. */
+function feedEvent(m: MeetingFacts, attendees?: CalendarAttendee[]): CalendarMeeting {
   const location = place(m);
-  return calendar.createEvent({
-    id: m.icsUid,
+  const cancelled = m.status === 'cancelled';
+  return {
+    uid: m.icsUid,
     sequence: m.icsSequence,
-    start: zonedDateTime(m.startsAt, m.timeZone),
-    end: zonedDateTime(m.endsAt, m.timeZone),
-    timezone: m.timeZone,
-    stamp: new Date(m.updatedAt),
-    lastModified: new Date(m.updatedAt),
-    summary: m.status === 'cancelled' ? `Aflyst: ${m.title}` : m.title,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    timeZone: m.timeZone,
+    stamp: m.updatedAt,
+    lastModified: m.updatedAt,
+    summary: cancelled ? `Aflyst: ${m.title}` : m.title,
     location,
     description: [
       m.title,
@@ -56,12 +43,13 @@ function addEvent(calendar: ICalCalendar, m: MeetingFacts) {
     ]
       .filter(Boolean)
       .join('\n'),
-    status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  });
+    cancelled,
+    attendees,
+  };
 }
 
-function finish(calendar: ICalCalendar, meetings: MeetingFacts[]): CalendarFile {
-  const body = calendar.toString();
+function calendarFile(name: string, meetings: MeetingFacts[], events: CalendarMeeting[]): CalendarFile {
+  const body = buildMeetingCalendar('PUBLISH', events, { name, ttl: FEED_TTL_SECONDS });
   const latest = meetings.reduce<string | null>(
     (a, m) => (a === null || m.updatedAt > a ? m.updatedAt : a),
     null,
@@ -90,9 +78,11 @@ export function districtFeed(db: Db, districtCode: string): CalendarFile | null 
     "SELECT id FROM meeting WHERE area_id = ? AND status != 'draft' ORDER BY starts_at, id",
   ).all(area.id) as { id: number }[];
   const meetings = ids.map(({ id }) => readMeeting(db, id));
-  const calendar = newCalendar(`Politikredsmøder – ${area.name}`);
-  for (const m of meetings) addEvent(calendar, m);
-  return finish(calendar, meetings);
+  return calendarFile(
+    `Politikredsmøder – ${area.name}`,
+    meetings,
+    meetings.map((m) => feedEvent(m)),
+  );
 }
 
 /**
@@ -101,8 +91,6 @@ export function districtFeed(db: Db, districtCode: string): CalendarFile | null 
  */
 export function meetingCalendar(db: Db, meetingId: number): CalendarFile {
   const m = readMeeting(db, meetingId);
-  const calendar = newCalendar(m.title);
-  const event = addEvent(calendar, m);
   const invitees = prepared(
     db,
     `SELECT i.id, i.response, i.delegated_from_id AS delegatedFromId, p.name, p.email
@@ -115,13 +103,13 @@ export function meetingCalendar(db: Db, meetingId: number): CalendarFile {
     name: string;
     email: string;
   }[];
-  for (const i of invitees)
-    event.createAttendee({
+  const attendees = invitees.map(
+    (i): CalendarAttendee => ({
       name: i.name,
       email: i.email,
-      role: ICalAttendeeRole.REQ,
-      status: attendeeStatusOf(i.response),
+      answer: i.response,
       ...delegationAttendeeParams(db, i),
-    });
-  return finish(calendar, [m]);
+    }),
+  );
+  return calendarFile(m.title, [m], [feedEvent(m, attendees)]);
 }

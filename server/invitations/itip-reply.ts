@@ -7,6 +7,7 @@ import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
 import type { InboundReply } from './answer-schemas.ts';
 import { delegateInvitation } from './delegation.ts';
+import type { MailConfig } from './meeting-mail.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
 
 /**
@@ -144,7 +145,7 @@ interface Outcome {
   reason: string | null;
 }
 
-function matchAndRecord(db: Db, publicUrl: string, from: string | null, item: ReplyItem): Outcome {
+function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: ReplyItem): Outcome {
   if (!item.uid) return { invitationId: null, reason: 'the reply has no UID' };
   if (!item.attendee) return { invitationId: null, reason: 'the reply names no attendee' };
   const meeting = prepared(db, 'SELECT id, status FROM meeting WHERE ics_uid = ?').get(item.uid) as
@@ -173,7 +174,7 @@ function matchAndRecord(db: Db, publicUrl: string, from: string | null, item: Re
   const actor = inviteeActor(item.attendee, 'calendar');
   try {
     if (response === 'delegated' && item.delegate) {
-      delegateInvitation(db, actor, publicUrl, invitation.id, {
+      delegateInvitation(db, actor, config, invitation.id, {
         email: item.delegate.email,
         name: item.delegate.name || item.delegate.email.split('@')[0]!,
         comment: item.comment ?? undefined,
@@ -194,7 +195,7 @@ function matchAndRecord(db: Db, publicUrl: string, from: string | null, item: Re
  */
 export async function receiveInboundEmail(
   db: Db,
-  publicUrl: string,
+  config: MailConfig,
   raw: Buffer | string,
   channel: InboundChannel,
 ): Promise<InboundReply[]> {
@@ -233,7 +234,7 @@ export async function receiveInboundEmail(
     );
   const ids = db.transaction(() => {
     if (!parsed.items.length) return [insert(null, { invitationId: null, reason: parsed.problem })];
-    return parsed.items.map((item) => insert(item, matchAndRecord(db, publicUrl, parsed.from, item)));
+    return parsed.items.map((item) => insert(item, matchAndRecord(db, config, parsed.from, item)));
   });
   return ids.map((id) => readInboundReply(db, id));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { danishWhen } from '../../emails/format.ts';
 import type { AnswerChoice, RsvpView } from './answer-schemas.ts';
 import { findInvitationByAnswerToken } from './answer-tokens.ts';
-import { danishWhen } from './danish-time.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
 import { answerState } from './responses.ts';
 

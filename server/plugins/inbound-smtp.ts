@@ -43,7 +43,7 @@ export default fp(
             callback(Object.assign(new Error('Message too large'), { responseCode: 552 }));
             return;
           }
-          receiveInboundEmail(app.db, app.config.PUBLIC_URL, Buffer.concat(chunks), 'smtp').then(
+          receiveInboundEmail(app.db, app.config, Buffer.concat(chunks), 'smtp').then(
             (replies) => {
               app.log.info({ smtp: session.id, replies: replies.length }, 'calendar reply received');
               callback();

@@ -135,7 +135,7 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       const result = delegateInvitation(
         app.db,
         inviteeActor(readInvitee(app.db, invitationId).email, 'link'),
-        app.config.PUBLIC_URL,
+        app.config,
         invitationId,
         request.body,
       );

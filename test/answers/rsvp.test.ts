@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import t from 'tap';
 import { delegationAttendeeParams } from '../../server/invitations/delegation.ts';
 import { prepared } from '../../server/register/prepared.ts';
@@ -219,11 +220,11 @@ t.test('names and titles are escaped on the page', async (t) => {
     url: `/rsvp/${evil.token}/delegate`,
     payload: { name: 'Ven <b>', email: 'ven@brk.dk' },
   });
-  const [mail] = outboxOf(app.db, 'delegate-invitation');
+  const [mail] = outboxOf(app.db, 'invitation').filter((m) => m.toAddress === 'ven@brk.dk');
   t.notMatch(mail!.content.html!, /<script|<img|<b>/i);
-  t.match(mail!.content.html!, '&lt;script&gt;alert(3)&lt;/script&gt; kan ikke deltage');
+  t.match(mail!.content.html!, 'Møde &lt;img src=x onerror=alert(1)&gt;');
   t.match(mail!.content.html!, 'Kære Ven &lt;b&gt;');
-  t.match(mail!.content.text, '<script>alert(3)</script> kan ikke deltage', 'plain text stays as written');
+  t.match(mail!.content.text, 'Kære Ven <b>', 'plain text stays as written');
 });
 
 t.test('a leader passes the invitation to a colleague from the answer page', async (t) => {
@@ -305,10 +306,24 @@ t.test('a leader passes the invitation to a colleague from the answer page', asy
   t.equal(promoted.length, 1);
   t.equal(promoted[0]!.toAddress, 'other@brk.dk');
 
-  const [mail] = outboxOf(app.db, 'delegate-invitation');
-  t.ok(mail);
+  // the delegate gets the sending side's own invitation, calendar part and all
+  const mails = outboxOf(app.db, 'invitation');
+  t.equal(mails.length, 1, 'one invitation, to the delegate only');
+  const mail = mails[0];
   t.equal(mail!.toAddress, 'bo@brk.dk');
-  t.match(mail!.content.text, 'Chef Hansen kan ikke deltage og har givet sin invitation videre til dig.');
+  t.equal(mail!.invitationId, bo.invitationId);
+  t.match(mail!.content.text, 'Kære Bo Stedfortræder');
+  const ics = (mail!.content as { icalEvent?: { method: string; content: string } }).icalEvent;
+  t.equal(ics?.method, 'REQUEST');
+  const vevent = new ICAL.Component(ICAL.parse(ics!.content) as unknown[]).getFirstSubcomponent('vevent')!;
+  const attendee = (email: string) =>
+    vevent
+      .getAllProperties('attendee')
+      .find((p) => String(p.getFirstValue()).toLowerCase() === `mailto:${email}`);
+  t.match(attendee('bo@brk.dk')?.getParameter('delegated-from'), /chef@brk\.dk/);
+  t.equal(attendee('bo@brk.dk')?.getParameter('partstat'), 'NEEDS-ACTION');
+  t.match(attendee('chef@brk.dk')?.getParameter('delegated-to'), /bo@brk\.dk/);
+  t.equal(attendee('chef@brk.dk')?.getParameter('partstat'), 'DELEGATED');
   const link = /https:\/\/samraad\.example\.dk(\/rsvp\/rsvp_[A-Za-z0-9_-]+)\?answer=accepted/.exec(
     mail!.content.text,
   );

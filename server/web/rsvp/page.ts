@@ -1,4 +1,4 @@
-import { escapeHtml as e } from '../../../emails/answers.ts';
+import { escapeHtml as e } from '../../../emails/format.ts';
 import type { AnswerChoice, RsvpView } from '../../invitations/answer-schemas.ts';
 import { answerLabels } from '../../invitations/rsvp.ts';
 
