@@ -39,6 +39,8 @@ export interface MeetingMailInput {
   /** `${PUBLIC_URL}/rsvp/<token>`: the three answers are this with ?answer=…; null when no new link is sent. */
   answerUrl?: string | null;
   cancelReason?: string | null;
+  /** The colleague who passed this invitation on (delegation), named in the opening lines. */
+  delegatedBy?: string | null;
 }
 
 export interface RenderedMail {
@@ -59,6 +61,7 @@ const words = {
       reminder: 'Påmindelse',
     },
     greeting: (name: string) => `Kære ${name}`,
+    delegatedBy: (name: string) => `${name} kan ikke deltage og har givet sin invitation videre til dig.`,
     lead: {
       invitation: 'Du inviteres hermed til mødet nedenfor.',
       update: 'Mødet er blevet ændret. Her er de opdaterede oplysninger.',
@@ -91,6 +94,7 @@ const words = {
       reminder: 'Reminder',
     },
     greeting: (name: string) => `Dear ${name}`,
+    delegatedBy: (name: string) => `${name} cannot attend and has passed the invitation on to you.`,
     lead: {
       invitation: 'You are invited to the meeting below.',
       update: 'The meeting has changed. Here are the updated details.',
@@ -171,11 +175,14 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     ? answerChoices.map((a) => ({ label: w.answers[a], href: answerLink(input.answerUrl!, a) }))
     : [];
   const name = headerText(input.recipientName);
+  const lead = input.delegatedBy
+    ? `${w.lead[kind]} ${w.delegatedBy(headerText(input.delegatedBy))}`
+    : w.lead[kind];
 
   const text: string[] = [
     `${w.greeting(name)}`,
     '',
-    w.lead[kind],
+    lead,
     '',
     m.title,
     `${w.when}: ${when}`,
@@ -204,7 +211,7 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">',
     `<p>${escapeHtml(w.greeting(name))}</p>`,
-    `<p>${escapeHtml(w.lead[kind])}</p>`,
+    `<p>${escapeHtml(lead)}</p>`,
     `<h1 style="font-size:20px">${escapeHtml(m.title)}</h1>`,
     '<table role="presentation" cellpadding="4">',
     ...rows.map(([k, v]) => `<tr><th align="left" valign="top">${escapeHtml(k!)}</th><td>${v}</td></tr>`),

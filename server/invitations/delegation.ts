@@ -131,12 +131,14 @@ export function queueDelegateInvitation(
   delegateInvitationId: number,
   token: string,
 ): number {
-  const meetingId = readInvitee(db, delegateInvitationId).meetingId;
+  const delegate = readInvitee(db, delegateInvitationId);
+  const meetingId = delegate.meetingId;
   const everyone = invitedPeople(db, meetingId);
   const ctx = loadMeetingContext(db, config, getMeetingRow(db, meetingId));
   return queueMeetingMail(db, config, ctx, {
     kind: 'invitation',
     recipients: everyone.filter((r) => r.invitationId === delegateInvitationId),
+    delegatedBy: delegate.delegatedFromId === null ? null : readInvitee(db, delegate.delegatedFromId).name,
     attendees: everyone.map(toAttendee),
     tokens: new Map([[delegateInvitationId, token]]),
   });

@@ -166,6 +166,8 @@ export interface QueueOptions {
   cancelReason?: string | null;
   /** Reminders carry no calendar part: the entry is already in the calendar. */
   withCalendar?: boolean;
+  /** Who passed the invitation on, for a delegate's invitation. */
+  delegatedBy?: string | null;
 }
 
 /**
@@ -217,6 +219,7 @@ export function queueMeetingMail(
       meeting: ctx.view,
       answerUrl: token ? `${base}/rsvp/${token}` : null,
       cancelReason: options.cancelReason,
+      delegatedBy: options.delegatedBy,
     });
     const extra: Record<string, unknown> = {};
     if (withCalendar) {

@@ -313,6 +313,12 @@ t.test('a leader passes the invitation to a colleague from the answer page', asy
   t.equal(mail!.toAddress, 'bo@brk.dk');
   t.equal(mail!.invitationId, bo.invitationId);
   t.match(mail!.content.text, 'Kære Bo Stedfortræder');
+  t.match(
+    mail!.content.text,
+    'Chef Hansen kan ikke deltage og har givet sin invitation videre til dig.',
+    'the email says who passed the invitation on',
+  );
+  t.match(mail!.content.html, 'Chef Hansen kan ikke deltage');
   const ics = (mail!.content as { icalEvent?: { method: string; content: string } }).icalEvent;
   t.equal(ics?.method, 'REQUEST');
   const vevent = new ICAL.Component(ICAL.parse(ics!.content) as unknown[]).getFirstSubcomponent('vevent')!;
