@@ -5,7 +5,7 @@ import reference from './dk-police-districts.json' with { type: 'json' };
 import { danishRoles } from './roles.ts';
 import { seedThemes } from './themes.ts';
 
-/** Source: ../shared/reference/dk-police-districts.json (DAWA/DAGI codes; see its source_notes). */
+/** Source: a copy of the project's reference file dk-police-districts.json (DAWA/DAGI codes; see its source_notes). */
 const POLICE_DISTRICT_AREA = 'police_district';
 
 export interface SeedReport {

@@ -3,7 +3,8 @@ import { stringify } from 'csv-stringify';
 import { agreementTypes } from '../../db/schema/index.ts';
 import type { AgreementLine, NationalReport } from './data.ts';
 import { formatDanishDate, type Lang } from './format.ts';
-import { agreementStatusLabels, agreementTypeLabels, forumLevelLabels, wordsFor } from './labels.ts';
+import { agreementStatusLabels, agreementTypeLabels, wordsFor } from './labels.ts';
+import { nationalTableRows } from './national-table.ts';
 
 export type Separator = 'semicolon' | 'comma';
 
@@ -84,45 +85,7 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
     `${w.openBarriers} ${report.year - 1}`,
     `${w.people} ${report.year - 1}`,
   ];
-  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
-  const rows: unknown[][] = report.rows.map((r) => {
-    const p = previous.get(r.code);
-    return [
-      r.code,
-      r.name,
-      r.meetingHeld ? w.yes : w.no,
-      formatDanishDate(r.meetingDate, lang),
-      r.people,
-      r.organisationsRepresented,
-      r.memberOrganisations,
-      r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '',
-      ...agreementTypes.map((t) => r.inForceByType[t]),
-      r.inForce,
-      r.openBarriers,
-      r.resolvedBarriers,
-      p?.inForce ?? 0,
-      p?.openBarriers ?? 0,
-      p?.people ?? 0,
-    ];
-  });
-  const t = report.totals;
-  const pt = report.previous.totals;
-  rows.push([
-    '',
-    w.total,
-    t.meetingsHeld,
-    '',
-    t.people,
-    t.organisationsRepresented,
-    t.memberOrganisations,
-    '',
-    ...agreementTypes.map((ty) => t.inForceByType[ty]),
-    t.inForce,
-    t.openBarriers,
-    t.resolvedBarriers,
-    pt.inForce,
-    pt.openBarriers,
-    pt.people,
-  ]);
+  const { rows, totals } = nationalTableRows(report, (date) => formatDanishDate(date, lang));
+  rows.push(totals);
   return csvStream(header, rows, separator);
 }

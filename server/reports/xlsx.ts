@@ -12,6 +12,7 @@ import {
   forumLevelLabels,
   wordsFor,
 } from './labels.ts';
+import { nationalTableRows } from './national-table.ts';
 
 /** Excel shows this with Danish month names in a Danish Excel: "12. marts 2027". */
 const DATE_FORMAT = 'd. mmmm yyyy';
@@ -216,48 +217,9 @@ export function nationalXlsx(report: NationalReport): Readable {
       { header: `${w.people} ${report.year - 1}`, width: 14 },
     ];
     const ws = sheet(book, `${lang === 'da' ? 'Nationalt' : 'National'} ${report.year}`, columns);
-    const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
-    for (const r of report.rows) {
-      const p = previous.get(r.code);
-      add(ws, [
-        r.code,
-        r.name,
-        r.meetingHeld ? w.yes : w.no,
-        asDate(r.meetingDate),
-        r.people,
-        r.organisationsRepresented,
-        r.memberOrganisations,
-        r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '',
-        ...agreementTypes.map((t) => r.inForceByType[t]),
-        r.inForce,
-        r.openBarriers,
-        r.resolvedBarriers,
-        p?.inForce ?? 0,
-        p?.openBarriers ?? 0,
-        p?.people ?? 0,
-      ]);
-    }
-    const t = report.totals;
-    const pt = report.previous.totals;
-    const total = ws.addRow(
-      [
-        '',
-        w.total,
-        t.meetingsHeld,
-        null,
-        t.people,
-        t.organisationsRepresented,
-        t.memberOrganisations,
-        '',
-        ...agreementTypes.map((ty) => t.inForceByType[ty]),
-        t.inForce,
-        t.openBarriers,
-        t.resolvedBarriers,
-        pt.inForce,
-        pt.openBarriers,
-        pt.people,
-      ].map(neutraliseFormula),
-    );
+    const { rows, totals } = nationalTableRows(report, asDate);
+    for (const row of rows) add(ws, row);
+    const total = ws.addRow(totals.map(neutraliseFormula));
     total.font = { bold: true };
     total.commit();
     ws.commit();
