@@ -1,4 +1,4 @@
-import type { MeetingFacts as FullMeetingFacts } from '../server/invitations/meeting-reads.ts';
+import type { MeetingFacts as FullMeetingFacts } from '../server/answers/meeting-reads.ts';
 import type { OutgoingMail } from '../server/mail/outbox.ts';
 import { danishWhen, escapeHtml } from './format.ts';
 

@@ -15,7 +15,7 @@ import {
 import { loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
 import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
-import { answerLinkRedaction, platformAddress } from '../server/invitations/meeting-mail.ts';
+import { answerLinkRedaction, platformAddress } from '../server/invitations/queue-mail.ts';
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
 import { transportFor } from '../server/mail/transports.ts';

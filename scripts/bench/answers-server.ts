@@ -6,9 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAccount, issueApiToken } from '../../server/accounts/accounts.ts';
+import { issueAnswerToken } from '../../server/answers/tokens.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { issueAnswerToken } from '../../server/invitations/answer-tokens.ts';
 
 const INVITEES = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'samraad-bench-'));

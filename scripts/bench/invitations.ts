@@ -13,7 +13,7 @@ import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
 import { loadConfig } from '../../server/config.ts';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
-import { answerLinkRedaction, platformAddress } from '../../server/invitations/meeting-mail.ts';
+import { answerLinkRedaction, platformAddress } from '../../server/invitations/queue-mail.ts';
 import { OutboxSender } from '../../server/mail/outbox-sender.ts';
 import { drainOutbox, messageOf, type OutboxRow } from '../../server/mail/sender.ts';
 import { smtpTransport } from '../../server/mail/transports.ts';

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from './accounts.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from './credentials.ts';
 

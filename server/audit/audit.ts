@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
-import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'send' | 'plan';

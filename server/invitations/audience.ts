@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type InvitationResponse, meeting, type RoleLevel } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { notFound } from '../http/problems.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
-import { prepared } from '../register/prepared.ts';
 
 /** Where an invitee stands: not yet sent, sent, or taken off the audience after all. */
 export type InvitationState = 'pending' | 'sent' | 'withdrawn';

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import type { OrganisationKind } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { organisationChaserMail } from '../../emails/answers.ts';
+import { readMeeting } from '../answers/meeting-reads.ts';
+import type { MeetingGaps } from '../answers/schemas.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { prepared } from '../register/prepared.ts';
-import type { MeetingGaps } from './answer-schemas.ts';
-import { readMeeting } from './meeting-reads.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import type { AgendaItem } from '../../emails/meeting-mail.ts';
 import type { Actor } from '../accounts/accounts.ts';
+import { issueAnswerToken } from '../answers/tokens.ts';
+import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, unprocessable } from '../http/problems.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
-import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
-import { issueAnswerToken } from './answer-tokens.ts';
 import { getMeetingRow, selectAudience } from './audience.ts';
 import {
   invitedPeople,
@@ -14,8 +15,7 @@ import {
   type MailConfig,
   queueMeetingMail,
   toAttendee,
-} from './meeting-mail.ts';
-import { fillFreePlaces } from './waiting-list.ts';
+} from './queue-mail.ts';
 
 function assertOpen(m: MeetingRow): void {
   if (m.status === 'cancelled' || m.status === 'held')

@@ -1,13 +1,13 @@
 import type { Db } from '../../db/client.ts';
+import { extendAnswerTokens } from '../answers/tokens.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
-import { extendAnswerTokens } from './answer-tokens.ts';
 import {
   invitedPeople,
   loadMeetingContext,
   type MailConfig,
   queueMeetingMail,
   toAttendee,
-} from './meeting-mail.ts';
+} from './queue-mail.ts';
 
 /**
  * What invitees' calendars need after a change planning saved: a moved meeting is re-sent as an

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Config } from '../config.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
-import { prepared } from '../register/prepared.ts';
 import { getMeetingRow } from './audience.ts';
 import {
   type InviteeRow,
@@ -10,7 +10,7 @@ import {
   type MailConfig,
   queueMeetingMail,
   toAttendee,
-} from './meeting-mail.ts';
+} from './queue-mail.ts';
 
 const DUE_SQL = `
   SELECT i.id AS invitationId, i.meeting_id AS meetingId

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { outboxStatuses } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { Id, Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
 import { conflict, notFound } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
 import { messageOf, type OutboxRow } from './sender.ts';
 import { composeRaw } from './transports.ts';

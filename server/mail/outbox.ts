@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
 import { nowIso } from '../time.ts';
 
 export interface OutgoingMail {

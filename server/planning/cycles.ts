@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cycle, meeting } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound, unprocessable } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
-import { type DayNumber, dayOf, utcToZoned } from './calendar.ts';
+import { type DayNumber, dayOf, utcToZoned } from './days.ts';
 import { type MeetingChangeListener, notifyMeetingChange } from './meeting-changes.ts';
 import { meetingsOfCycle } from './meetings.ts';
 import {

@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
-import { danishDate, dayOf, utcToZoned, zonedToUtc } from './calendar.ts';
+import { danishDate, dayOf, utcToZoned, zonedToUtc } from './days.ts';
 import type { MeetingChange, MeetingChangeListener, MeetingRow } from './meeting-changes.ts';
 import { notifyMeetingChange } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';

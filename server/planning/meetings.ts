@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { meeting } from '../../db/schema/index.ts';
-import { prepared } from '../register/prepared.ts';
-import { utcToZoned } from './calendar.ts';
+import { prepared } from '../../db/statements.ts';
+import { utcToZoned } from './days.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import type { Meeting, MeetingQuery } from './schemas.ts';
 

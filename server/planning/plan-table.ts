@@ -1,4 +1,4 @@
-import { danishWeekday, dayOf, isoWeekday } from './calendar.ts';
+import { danishWeekday, dayOf, isoWeekday } from './days.ts';
 import type { MeetingPreview } from './schemas.ts';
 
 /** A plan as a fixed-width text table, for the command line. */

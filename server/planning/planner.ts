@@ -1,4 +1,4 @@
-import { type DayNumber, danishDate, dateOf, dayOf, mondayOf, zonedToUtc } from './calendar.ts';
+import { type DayNumber, danishDate, dateOf, dayOf, mondayOf, zonedToUtc } from './days.ts';
 import { MinHeap } from './heap.ts';
 import { areaBlackoutDays, calendarViolations, periodOf } from './rules.ts';
 import type { PlanningSettings } from './settings.ts';

@@ -8,7 +8,7 @@ import {
   isoWeek,
   isoWeekday,
   mondayOf,
-} from './calendar.ts';
+} from './days.ts';
 import type { PlanningSettings } from './settings.ts';
 
 /** The rules a meeting's date, time and facilitator are held to; the key is what a 409 names. */

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { SMTPServer } from 'smtp-server';
-import { receiveInboundEmail } from '../invitations/itip-reply.ts';
+import { receiveInboundEmail } from '../answers/itip-reply.ts';
 
 const MESSAGE_LIMIT = 10 * 1024 * 1024;
 

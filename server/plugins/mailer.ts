@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { answerLinkRedaction, platformAddress } from '../invitations/meeting-mail.ts';
+import { answerLinkRedaction, platformAddress } from '../invitations/queue-mail.ts';
 import { queueDueReminders } from '../invitations/reminders.ts';
 import { OutboxSender } from '../mail/outbox-sender.ts';
 import { transportFor } from '../mail/transports.ts';

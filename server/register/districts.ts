@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from './prepared.ts';
+import { prepared } from '../../db/statements.ts';
 import type { District } from './schemas.ts';
 
 /** Police districts with the area they convene (the Danish convening areas). */

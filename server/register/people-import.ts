@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { applyPersonUpdate, findPersonIdByEmail, getPerson, insertPerson } from './people.ts';
-import { prepared } from './prepared.ts';
 import { CreatePerson } from './schemas.ts';
 
 export const ImportRowError = z.object({

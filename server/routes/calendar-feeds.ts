@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type CalendarFile, districtFeed, meetingCalendar } from '../calendar/feeds.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { notFound, Problem } from '../http/problems.ts';
-import { type CalendarFile, districtFeed, meetingCalendar } from '../invitations/feeds.ts';
 
 const tags = ['calendar'];
 

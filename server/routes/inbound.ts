@@ -2,10 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listInboundReplies, receiveInboundEmail } from '../answers/itip-reply.ts';
+import { InboundReply } from '../answers/schemas.ts';
 import { Pagination, pageOf, QueryBoolean } from '../http/common-schemas.ts';
 import { badRequest, HttpProblem, Problem } from '../http/problems.ts';
-import { InboundReply } from '../invitations/answer-schemas.ts';
-import { listInboundReplies, receiveInboundEmail } from '../invitations/itip-reply.ts';
 import { assertAccess } from '../plugins/authentication.ts';
 
 const tags = ['answers'];

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
-import { platformAddress } from '../invitations/meeting-mail.ts';
+import { platformAddress } from '../invitations/queue-mail.ts';
 import {
   getOutboxMessage,
   listOutbox,

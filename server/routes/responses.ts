@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { meetingResponses } from '../answers/responses.ts';
+import { MeetingGaps, MeetingResponses } from '../answers/schemas.ts';
+import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
-import { MeetingGaps, MeetingResponses } from '../invitations/answer-schemas.ts';
 import { meetingGaps } from '../invitations/chasing.ts';
-import { meetingResponses } from '../invitations/responses.ts';
-import { fillFreePlaces } from '../invitations/waiting-list.ts';
 
 const tags = ['answers'];
 

@@ -1,18 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { delegateInvitation } from '../answers/delegation.ts';
+import { readInvitee } from '../answers/meeting-reads.ts';
+import { inviteeActor, recordResponse } from '../answers/responses.ts';
+import { answerLabels, invitationOfLink, rsvpView } from '../answers/rsvp.ts';
+import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
-import {
-  AnswerChoice,
-  AnswerInput,
-  AnswerState,
-  DelegationInput,
-  RsvpView,
-} from '../invitations/answer-schemas.ts';
-import { delegateInvitation } from '../invitations/delegation.ts';
-import { readInvitee } from '../invitations/meeting-reads.ts';
-import { inviteeActor, recordResponse } from '../invitations/responses.ts';
-import { answerLabels, invitationOfLink, rsvpView } from '../invitations/rsvp.ts';
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 
 const tags = ['answers'];

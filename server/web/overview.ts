@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
 
 export interface DistrictYearRow {
   districtId: number;

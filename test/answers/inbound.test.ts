@@ -1,7 +1,7 @@
 import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import nodemailer from 'nodemailer';
 import t from 'tap';
-import { prepared } from '../../server/register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
 import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
 

@@ -1,7 +1,7 @@
 import t from 'tap';
+import { prepared } from '../../db/statements.ts';
 import { queueOrganisationChasers } from '../../server/invitations/chasing.ts';
 import { queueDueReminders } from '../../server/invitations/reminders.ts';
-import { prepared } from '../../server/register/prepared.ts';
 import { insertInvitee, insertMeeting, insertPerson, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
 

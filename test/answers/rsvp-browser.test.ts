@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import t from 'tap';
-import { prepared } from '../../server/register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
 import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
 

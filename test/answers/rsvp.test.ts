@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import t from 'tap';
-import { delegationAttendeeParams } from '../../server/invitations/delegation.ts';
-import { prepared } from '../../server/register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
+import { delegationAttendeeParams } from '../../server/answers/delegation.ts';
 import { insertInvitee, insertMeeting, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import t from 'tap';
 import type { InvitationResponse } from '../../db/schema/index.ts';
-import { inviteeActor, recordResponse } from '../../server/invitations/responses.ts';
-import { placesTaken, waitlistPosition } from '../../server/invitations/waiting-list.ts';
-import { prepared } from '../../server/register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
+import { inviteeActor, recordResponse } from '../../server/answers/responses.ts';
+import { placesTaken, waitlistPosition } from '../../server/answers/waiting-list.ts';
 import { insertInvitee, insertMeeting, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse, MeetingStatus } from '../../db/schema/index.ts';
-import { issueAnswerToken } from '../../server/invitations/answer-tokens.ts';
-import { prepared } from '../../server/register/prepared.ts';
+import { prepared } from '../../db/statements.ts';
+import { issueAnswerToken } from '../../server/answers/tokens.ts';
 
 /**
  * Meetings and invitations inserted as rows, the way planning and sending leave them, so the

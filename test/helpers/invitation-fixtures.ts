@@ -5,9 +5,9 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/client.ts';
 import { meeting } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { MeetingRow } from '../../server/planning/meeting-changes.ts';
 import { insertPerson } from '../../server/register/people.ts';
-import { prepared } from '../../server/register/prepared.ts';
 
 interface Teardown {
   teardown(fn: () => unknown): void;

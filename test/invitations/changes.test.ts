@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import t from 'tap';
 import { meeting } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { queueMeetingChangeNotices } from '../../server/invitations/meeting-change-notices.ts';
 import { queueDueReminders } from '../../server/invitations/reminders.ts';
 import { type MeetingRow, notifyMeetingChange } from '../../server/planning/meeting-changes.ts';
-import { prepared } from '../../server/register/prepared.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
 

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import t from 'tap';
-import { platformAddress } from '../../server/invitations/meeting-mail.ts';
+import { prepared } from '../../db/statements.ts';
+import { platformAddress } from '../../server/invitations/queue-mail.ts';
 import { enqueueMail } from '../../server/mail/outbox.ts';
 import { drainOutbox, requeueInterrupted } from '../../server/mail/sender.ts';
 import { smtpTransport } from '../../server/mail/transports.ts';
-import { prepared } from '../../server/register/prepared.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import {
   addPerson,

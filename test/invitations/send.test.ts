@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import t from 'tap';
+import { prepared } from '../../db/statements.ts';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
-import { findInvitationByAnswerToken } from '../../server/invitations/answer-tokens.ts';
+import { findInvitationByAnswerToken } from '../../server/answers/tokens.ts';
 import { addToAudience, sendInvitations } from '../../server/invitations/invitations.ts';
-import { prepared } from '../../server/register/prepared.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import {
   addPerson,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { dateOf, dayOf, isoWeekday, mondayOf, zonedToUtc } from '../../server/planning/calendar.ts';
+import { dateOf, dayOf, isoWeekday, mondayOf, zonedToUtc } from '../../server/planning/days.ts';
 import {
   chooseHost,
   type PlanInput,

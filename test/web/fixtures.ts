@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { icsDomainOf, planYear } from '../../server/planning/cycles.ts';
 import { PlanningSettings } from '../../server/planning/settings.ts';
 import { createPerson } from '../../server/register/people.ts';
-import { prepared } from '../../server/register/prepared.ts';
 
 function organisationId(db: Db, kind: string, name: string): number {
   return (

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { prepared } from '../../../db/statements.ts';
+import { meetingResponses } from '../../answers/responses.ts';
 import { getAudience } from '../../invitations/audience.ts';
 import { sendInvitations } from '../../invitations/invitations.ts';
-import { meetingResponses } from '../../invitations/responses.ts';
 import type { Meeting } from '../../planning/schemas.ts';
-import { prepared } from '../../register/prepared.ts';
 import { alert, badge } from '../components.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { RESPONSE } from '../labels.ts';

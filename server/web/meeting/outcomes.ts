@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { agreementStatuses, agreementTypes, barrierCategories } from '../../../db/schema/index.ts';
-import { meetingResponses } from '../../invitations/responses.ts';
+import { meetingResponses } from '../../answers/responses.ts';
 import { createAgendaItem, listAgenda } from '../../outcomes/agenda.ts';
 import { createAgreement, listAgreements } from '../../outcomes/agreements.ts';
 import { getAttendance, putAttendance } from '../../outcomes/attendance.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { prepared } from '../../../db/statements.ts';
 import { notFound } from '../../http/problems.ts';
 import { listAgreements } from '../../outcomes/agreements.ts';
 import { listBarriers } from '../../outcomes/barriers.ts';
 import { getDistrict } from '../../register/districts.ts';
 import { listPeople } from '../../register/people.ts';
-import { prepared } from '../../register/prepared.ts';
 import type { Person } from '../../register/schemas.ts';
 import {
   agreementStatusLabels,

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { outboxStatuses } from '../../../db/schema/index.ts';
+import { prepared } from '../../../db/statements.ts';
 import { notFound } from '../../http/problems.ts';
-import { platformAddress } from '../../invitations/meeting-mail.ts';
+import { platformAddress } from '../../invitations/queue-mail.ts';
 import { getOutboxMessage, listOutbox, outboxRaw, retryOutboxMessage } from '../../mail/outbox-admin.ts';
-import { prepared } from '../../register/prepared.ts';
 import { alert, badge, dateTimeText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { html } from '../html.ts';

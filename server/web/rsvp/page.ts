@@ -1,6 +1,6 @@
 import { escapeHtml as e } from '../../../emails/format.ts';
-import type { AnswerChoice, RsvpView } from '../../invitations/answer-schemas.ts';
-import { answerLabels } from '../../invitations/rsvp.ts';
+import { answerLabels } from '../../answers/rsvp.ts';
+import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
 
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
 

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse, OrganisationKind, RoleLevel } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { conflict, notFound } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
-import type { AnswerState, InviteeResponse, MeetingResponses } from './answer-schemas.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
+import type { AnswerState, InviteeResponse, MeetingResponses } from './schemas.ts';
 import {
   fillFreePlaces,
   hasFreePlace,

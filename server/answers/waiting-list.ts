@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import { promotedMail, waitlistedMail } from '../../emails/answers.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import { prepared } from '../register/prepared.ts';
 import { nowIso } from '../time.ts';
 import { type MeetingFacts, readInvitee, readMeeting } from './meeting-reads.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import t from 'tap';
-import { buildMeetingCalendar } from '../../server/invitations/calendar.ts';
+import { buildMeetingCalendar } from '../../server/calendar/icalendar.ts';
 
 function parse(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));

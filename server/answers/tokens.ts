@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invitation } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
-import { prepared } from '../register/prepared.ts';
 
 /** Answer links look like /rsvp/rsvp_<lookup>_<secret>; only the secret's hash is stored. */
 const PREFIX = 'rsvp';

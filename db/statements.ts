@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../db/client.ts';
+import type { Db } from './client.ts';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { danishWhen } from '../../emails/format.ts';
-import type { AnswerChoice, RsvpView } from './answer-schemas.ts';
-import { findInvitationByAnswerToken } from './answer-tokens.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
 import { answerState } from './responses.ts';
+import type { AnswerChoice, RsvpView } from './schemas.ts';
+import { findInvitationByAnswerToken } from './tokens.ts';
 
 /**
  * The invitation behind an answer link, or null for anything that must look like "not found":

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse, MeetingStatus } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { notFound } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
 
 /** The meeting as the answering side needs it (invitees' pages, notices, waiting list). */
 export interface MeetingFacts {

@@ -8,7 +8,7 @@ import {
   isoWeekday,
   utcToZoned,
   zonedToUtc,
-} from '../../server/planning/calendar.ts';
+} from '../../server/planning/days.ts';
 import { calendarViolations } from '../../server/planning/rules.ts';
 import { defaultSettings } from '../../server/planning/settings.ts';
 

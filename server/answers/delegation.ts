@@ -1,23 +1,23 @@
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
-import { insertPerson } from '../register/people.ts';
-import { prepared } from '../register/prepared.ts';
-import { nowIso } from '../time.ts';
-import type { AnswerState, DelegationInput } from './answer-schemas.ts';
-import { issueAnswerToken } from './answer-tokens.ts';
-import { getMeetingRow } from './audience.ts';
+import { getMeetingRow } from '../invitations/audience.ts';
 import {
   invitedPeople,
   loadMeetingContext,
   type MailConfig,
   queueMeetingMail,
   toAttendee,
-} from './meeting-mail.ts';
+} from '../invitations/queue-mail.ts';
+import { insertPerson } from '../register/people.ts';
+import { nowIso } from '../time.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
 import { answerState, recordResponse } from './responses.ts';
+import type { AnswerState, DelegationInput } from './schemas.ts';
+import { issueAnswerToken } from './tokens.ts';
 
 export interface DelegationResult {
   answer: AnswerState;

@@ -1,5 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Language } from '../../emails/format.ts';
 import {
   type AgendaItem,
@@ -9,11 +10,10 @@ import {
   meetingWhere,
   renderMeetingMail,
 } from '../../emails/meeting-mail.ts';
+import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
-import { prepared } from '../register/prepared.ts';
-import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from './calendar.ts';
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 

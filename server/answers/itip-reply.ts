@@ -2,13 +2,13 @@ import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { prepared } from '../register/prepared.ts';
+import type { MailConfig } from '../invitations/queue-mail.ts';
 import { nowIso } from '../time.ts';
-import type { InboundReply } from './answer-schemas.ts';
 import { delegateInvitation } from './delegation.ts';
-import type { MailConfig } from './meeting-mail.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
+import type { InboundReply } from './schemas.ts';
 
 /**
  * Calendar answers by email: an invitee who presses Accept in Outlook sends an iTIP REPLY

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { danishWhen } from '../../emails/format.ts';
-import { prepared } from '../register/prepared.ts';
-import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './calendar.ts';
-import { delegationAttendeeParams } from './delegation.ts';
-import { type MeetingFacts, readMeeting } from './meeting-reads.ts';
+import { delegationAttendeeParams } from '../answers/delegation.ts';
+import { type MeetingFacts, readMeeting } from '../answers/meeting-reads.ts';
+import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './icalendar.ts';
 
 /** A calendar file with what HTTP caching needs: the same data gives the same bytes and ETag. */
 export interface CalendarFile {
