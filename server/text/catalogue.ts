@@ -1,0 +1,22 @@
+/**
+ * The shape every language's catalogue fills in: each sentence a user reads, as a string or as a
+ * small function of the values it shows. A catalogue that misses a key does not compile.
+ */
+export interface Catalogue {
+  /** Words many texts share. */
+  common: {
+    greeting: (name: string) => string;
+    closing: string;
+    signature: string;
+  };
+  /**
+   * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
+   * and emails say them; the API's problem+json keeps its own stable English titles.
+   */
+  refusal: {
+    /** A form posted with a missing or stale form token. */
+    formExpired: string;
+    /** A write that would break a link to other records (a foreign key). */
+    linkedRecords: string;
+  };
+}

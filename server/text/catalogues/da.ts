@@ -1,0 +1,14 @@
+import type { Catalogue } from '../catalogue.ts';
+
+/** Danish: the default language, and the one the facilitators' pages are written in. */
+export const da = {
+  common: {
+    greeting: (name) => `Kære ${name}`,
+    closing: 'Venlig hilsen',
+    signature: 'Samråd',
+  },
+  refusal: {
+    formExpired: 'Formularen er udløbet eller kom fra en anden side.',
+    linkedRecords: 'Det hænger sammen med andre oplysninger (fx invitationer) og kan ikke ændres sådan.',
+  },
+} satisfies Catalogue;

@@ -1,0 +1,13 @@
+import type { Catalogue } from '../catalogue.ts';
+
+export const en = {
+  common: {
+    greeting: (name) => `Dear ${name}`,
+    closing: 'Kind regards',
+    signature: 'Samråd',
+  },
+  refusal: {
+    formExpired: 'The form has expired or came from another page.',
+    linkedRecords: 'It is linked to other records (such as invitations) and cannot be changed like that.',
+  },
+} satisfies Catalogue;

@@ -1,0 +1,11 @@
+import type { Catalogue } from './catalogue.ts';
+import { da } from './catalogues/da.ts';
+import { en } from './catalogues/en.ts';
+import type { Language } from './language.ts';
+
+const catalogues: Record<Language, Catalogue> = { da, en };
+
+/** The catalogue of one language: `catalogueFor(lang).common.greeting(name)`. */
+export function catalogueFor(lang: Language): Catalogue {
+  return catalogues[lang];
+}
