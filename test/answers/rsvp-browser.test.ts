@@ -1,8 +1,8 @@
-import { chromium } from 'playwright-core';
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { launchChromium } from '../web/chromium.ts';
 
 t.test('an invitee answers and delegates with a real browser, by keyboard-reachable labels', async (t) => {
   const { app } = await buildTestApp(t);
@@ -15,7 +15,7 @@ t.test('an invitee answers and delegates with a real browser, by keyboard-reacha
   });
   const bo = insertInvitee(app.db, m.meetingId, { name: 'Bo Berg', email: 'bo@brk.dk', organisationId: org });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await launchChromium();
   t.teardown(() => browser.close());
   const page = await browser.newPage();
 

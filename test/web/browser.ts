@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { launchChromium } from './chromium.ts';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -32,19 +33,14 @@ export async function startBrowserTest(t: Teardown, env: Record<string, string> 
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = testApp.app.server.address() as AddressInfo;
   const profile = mkdtempSync(join(tmpdir(), 'samraad-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium([
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ]);
   t.teardown(async () => {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });
