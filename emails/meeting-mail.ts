@@ -26,7 +26,16 @@ export interface MeetingMailView {
   venueName?: string | null;
   venueAddress?: string | null;
   facilitatorName?: string | null;
+  /** Who signs the email: the facilitator with organisation and contact details. */
+  facilitator?: FacilitatorContact | null;
   agenda: AgendaItem[];
+}
+
+export interface FacilitatorContact {
+  name: string;
+  organisation?: string | null;
+  email?: string | null;
+  phone?: string | null;
 }
 
 export type MeetingMailKind = 'invitation' | 'update' | 'cancel' | 'withdrawn' | 'reminder';
@@ -84,6 +93,8 @@ const words = {
     clock: 'kl.',
     tbd: 'Oplyses senere',
     closing: 'Venlig hilsen',
+    phone: 'tlf.',
+    replyHint: 'Spørgsmål? Svar på denne e-mail, så går den til facilitatoren.',
   },
   en: {
     prefix: {
@@ -118,6 +129,8 @@ const words = {
     clock: '',
     tbd: 'To be announced',
     closing: 'Kind regards',
+    phone: 'phone',
+    replyHint: 'Questions? Reply to this email and it goes to the facilitator.',
   },
 } as const;
 
@@ -152,9 +165,18 @@ export function calendarDescription(lang: Language, m: MeetingMailView, answerUr
   return lines.join('\n');
 }
 
+/** The signature: the facilitator's name, organisation and contact details (or just "Samråd"). */
+export function signatureLines(lang: Language, m: MeetingMailView): string[] {
+  const f = m.facilitator;
+  if (!f) return [m.facilitatorName ?? 'Samråd'];
+  const contact = [f.email, f.phone ? `${words[lang].phone} ${f.phone}` : null].filter(Boolean).join(' · ');
+  return [f.name, f.organisation, contact].filter((l): l is string => Boolean(l));
+}
+
 function agendaLines(lang: Language, m: MeetingMailView): string[] {
+  const timed = m.agenda.every((item) => item.startsAt);
   return m.agenda.map((item, i) => {
-    const at = item.startsAt ? `${clockTime(item.startsAt, m.timeZone, lang)} ` : `${i + 1}. `;
+    const at = timed && item.startsAt ? `${clockTime(item.startsAt, m.timeZone, lang)} ` : `${i + 1}. `;
     return `${at}${item.title}${item.description ? ` – ${item.description}` : ''}`;
   });
 }
@@ -199,7 +221,8 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     } else text.push(w.laterAnswer);
     text.push('', w.calendar);
   }
-  text.push('', w.closing, m.facilitatorName ?? 'Samråd');
+  if (m.facilitator?.email && kind !== 'withdrawn') text.push('', w.replyHint);
+  text.push('', w.closing, ...signatureLines(lang, m));
 
   const rows = [
     [w.when, escapeHtml(when)],
@@ -218,13 +241,18 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     '</table>',
   ];
   if (m.agenda.length && kind !== 'cancel' && kind !== 'withdrawn') {
-    html.push(`<h2 style="font-size:17px">${escapeHtml(w.agenda)}</h2><ol>`);
+    // with times the clock is the marker; without, the points are numbered
+    const timed = m.agenda.every((item) => item.startsAt);
+    const list = timed ? 'ul' : 'ol';
+    html.push(
+      `<h2 style="font-size:17px">${escapeHtml(w.agenda)}</h2><${list}${timed ? ' style="list-style:none;padding-left:0"' : ''}>`,
+    );
     for (const item of m.agenda) {
-      const at = item.startsAt ? `${escapeHtml(clockTime(item.startsAt, m.timeZone, lang))} ` : '';
+      const at = timed && item.startsAt ? `${escapeHtml(clockTime(item.startsAt, m.timeZone, lang))} ` : '';
       const more = item.description ? `<br><span>${htmlLines(item.description)}</span>` : '';
       html.push(`<li>${at}<strong>${escapeHtml(item.title)}</strong>${more}</li>`);
     }
-    html.push('</ol>');
+    html.push(`</${list}>`);
   }
   if (showAnswers) {
     if (links.length) {
@@ -237,6 +265,7 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     } else html.push(`<p>${escapeHtml(w.laterAnswer)}</p>`);
     html.push(`<p>${escapeHtml(w.calendar)}</p>`);
   }
-  html.push(`<p>${escapeHtml(w.closing)}<br>${escapeHtml(m.facilitatorName ?? 'Samråd')}</p></body></html>`);
+  if (m.facilitator?.email && kind !== 'withdrawn') html.push(`<p>${escapeHtml(w.replyHint)}</p>`);
+  html.push(`<p>${[w.closing, ...signatureLines(lang, m)].map(escapeHtml).join('<br>')}</p></body></html>`);
   return { subject, text: text.join('\n'), html: html.join('\n') };
 }

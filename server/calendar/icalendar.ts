@@ -61,6 +61,14 @@ function paramText(value: string): string {
   return value.replace(/[\r\n\t"]+/g, ' ').trim();
 }
 
+/**
+ * A cal-address parameter value (DELEGATED-TO/-FROM, RFC 5545 3.2.4/3.2.5) is a URI; ical-generator
+ * writes these two from the bare email, so the mailto: is given here.
+ */
+function calAddress(email: string): string {
+  return `mailto:${paramText(email).replace(/^mailto:/i, '')}`;
+}
+
 function eventOf(m: CalendarMeeting, method: CalendarMethod): ICalEventData {
   const zoned = hasTimeZoneDefinition(m.timeZone);
   const at = (v: string | Date) => (zoned ? new ZonedInstant(v) : new Date(v));
@@ -88,9 +96,11 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): ICalEventData {
       role: ICalAttendeeRole.REQ,
       status: partstat[a.answer ?? 'needs_action'],
       rsvp: method === 'REQUEST' ? true : null,
-      ...(a.delegatedTo ? { delegatedTo: paramText(a.delegatedTo) } : {}),
-      ...(a.delegatedFrom ? { delegatedFrom: paramText(a.delegatedFrom) } : {}),
+      ...(a.delegatedTo ? { delegatedTo: calAddress(a.delegatedTo) } : {}),
+      ...(a.delegatedFrom ? { delegatedFrom: calAddress(a.delegatedFrom) } : {}),
     })),
+    // answers go through the links and Accept/Decline; Outlook's "propose new time" would reach nobody
+    x: method === 'REQUEST' ? [{ key: 'X-MICROSOFT-DISALLOW-COUNTER', value: 'TRUE' }] : [],
   };
 }
 

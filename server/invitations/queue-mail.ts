@@ -33,8 +33,9 @@ export function messageDomain(config: Pick<Config, 'MAIL_FROM'>): string {
 }
 
 /**
- * The meeting's agenda (agenda_item) with clock times while the points have durations; a meeting
- * without one shows its title and note.
+ * The meeting's agenda (agenda_item): clock times for every point when each point before the last
+ * has a duration, otherwise for none (a time for some points and a number for others reads as
+ * nonsense). A meeting without agenda points shows its title and note.
  */
 export function agendaOf(db: Db, meeting: MeetingRow): AgendaItem[] {
   const rows = prepared(
@@ -43,10 +44,11 @@ export function agendaOf(db: Db, meeting: MeetingRow): AgendaItem[] {
      WHERE meeting_id = ? ORDER BY position, id`,
   ).all(meeting.id) as { title: string; presenter: string | null; minutes: number | null }[];
   if (rows.length === 0) return [{ title: meeting.title, description: meeting.explanation }];
-  let clock: number | null = Date.parse(meeting.startsAt);
+  const timed = rows.slice(0, -1).every((r) => r.minutes != null && r.minutes > 0);
+  let clock = Date.parse(meeting.startsAt);
   return rows.map((r) => {
-    const startsAt = clock == null ? null : new Date(clock).toISOString();
-    clock = clock != null && r.minutes ? clock + r.minutes * 60_000 : null;
+    const startsAt = timed ? new Date(clock).toISOString() : null;
+    clock += (r.minutes ?? 0) * 60_000;
     return { title: r.title, description: r.presenter ? `v/ ${r.presenter}` : null, startsAt };
   });
 }
@@ -54,7 +56,10 @@ export function agendaOf(db: Db, meeting: MeetingRow): AgendaItem[] {
 export interface MeetingContext {
   meeting: MeetingRow;
   view: MeetingMailView;
+  /** ORGANIZER: the facilitator's name with the platform's address, so calendar replies reach the inbound receiver. */
   organizer: { name: string; email: string };
+  /** Reply-To: the facilitator, or the platform address when the meeting has none. */
+  replyTo: { name: string; address: string };
 }
 
 /** Meeting, district, facilitator and agenda as the emails and calendar entries show them. */
@@ -66,10 +71,19 @@ export function loadMeetingContext(
 ): MeetingContext {
   const names = prepared(
     db,
-    `SELECT o.name AS districtName, (SELECT name FROM person WHERE id = ?) AS facilitatorName
-     FROM area a JOIN organisation o ON o.id = a.convener_id WHERE a.id = ?`,
+    `SELECT o.name AS districtName, f.name AS facilitatorName, f.email AS facilitatorEmail,
+       f.phone AS facilitatorPhone, fo.name AS facilitatorOrganisation
+     FROM area a JOIN organisation o ON o.id = a.convener_id
+     LEFT JOIN person f ON f.id = ? LEFT JOIN organisation fo ON fo.id = f.organisation_id
+     WHERE a.id = ?`,
   ).get(meeting.facilitatorId, meeting.areaId) as
-    | { districtName: string; facilitatorName: string | null }
+    | {
+        districtName: string;
+        facilitatorName: string | null;
+        facilitatorEmail: string | null;
+        facilitatorPhone: string | null;
+        facilitatorOrganisation: string | null;
+      }
     | undefined;
   const platform = platformAddress(config);
   const facilitatorName = names?.facilitatorName ?? null;
@@ -84,9 +98,21 @@ export function loadMeetingContext(
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
       facilitatorName,
+      facilitator: facilitatorName
+        ? {
+            name: facilitatorName,
+            organisation: names?.facilitatorOrganisation ?? null,
+            email: names?.facilitatorEmail ?? null,
+            phone: names?.facilitatorPhone ?? null,
+          }
+        : null,
       agenda: agenda ?? agendaOf(db, meeting),
     },
     organizer: { name: facilitatorName ?? platform.name, email: platform.address },
+    replyTo:
+      facilitatorName && names?.facilitatorEmail
+        ? { name: facilitatorName, address: names.facilitatorEmail }
+        : platform,
   };
 }
 
@@ -221,12 +247,12 @@ export function queueMeetingMail(
       cancelReason: options.cancelReason,
       delegatedBy: options.delegatedBy,
     });
-    const extra: Record<string, unknown> = {};
+    const extra: Record<string, unknown> = { replyTo: ctx.replyTo };
     if (withCalendar) {
       const ics = calendarFor(r.language);
       const filename = method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics';
-      // stored once; the sender also attaches it as an .ics file (see messageOf)
-      extra.icalEvent = { method, filename, content: ics, attach: true };
+      // nodemailer sends it as the text/calendar alternative and as one .ics attachment
+      extra.icalEvent = { method, filename, content: ics };
     }
     enqueueMail(
       db,

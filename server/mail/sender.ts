@@ -28,8 +28,10 @@ interface StoredAttachment {
 export interface StoredContent {
   text?: string;
   html?: string;
-  /** The calendar part; attach: also as an .ics attachment (Outlook shows the alternative, others the file). */
+  /** The calendar part: nodemailer sends it as the text/calendar alternative and as one .ics attachment. */
   icalEvent?: { method?: string; filename?: string; content?: string; attach?: boolean };
+  /** Where the recipient's "Reply" goes (the facilitator), when not to the sender. */
+  replyTo?: { name?: string | null; address: string };
   attachments?: StoredAttachment[];
   headers?: Record<string, string>;
 }
@@ -58,6 +60,10 @@ export interface DrainReport {
   failed: number;
 }
 
+function headerAddress(a: { name?: string | null; address: string }): { name: string; address: string } {
+  return { name: headerText(a.name ?? ''), address: headerText(a.address) };
+}
+
 /** The message exactly as stored: same Message-ID and Date on every attempt, so a repeat is recognisable. */
 export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessage {
   const content = JSON.parse(row.content) as StoredContent;
@@ -76,23 +82,14 @@ export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessa
           content: content.icalEvent.content,
         }
       : undefined,
+    // nodemailer sends icalEvent both as the text/calendar alternative and as one .ics attachment;
     // only inline content: stored messages never read files or URLs
-    attachments: [
-      ...(content.icalEvent?.attach
-        ? [
-            {
-              filename: content.icalEvent.filename,
-              content: content.icalEvent.content,
-              contentType: 'application/ics',
-            },
-          ]
-        : []),
-      ...(content.attachments ?? []).map((a) => ({
-        filename: a.filename,
-        content: a.content,
-        contentType: a.contentType,
-      })),
-    ],
+    attachments: (content.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+    })),
+    ...(content.replyTo ? { replyTo: headerAddress(content.replyTo) } : {}),
     headers: content.headers,
     // base64 is encoded natively: half the composing time of quoted-printable (measured 2.5 vs 5.2 ms)
     textEncoding: 'base64',
