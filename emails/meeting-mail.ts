@@ -1,3 +1,4 @@
+import { catalogueFor } from '../server/text/messages.ts';
 import {
   clockTime,
   escapeHtml,
@@ -93,8 +94,6 @@ const words = {
     clock: 'kl.',
     tbd: 'Oplyses senere',
     closing: 'Venlig hilsen',
-    phone: 'tlf.',
-    replyHint: 'Spørgsmål? Svar på denne e-mail, så går den til facilitatoren.',
   },
   en: {
     prefix: {
@@ -129,8 +128,6 @@ const words = {
     clock: '',
     tbd: 'To be announced',
     closing: 'Kind regards',
-    phone: 'phone',
-    replyHint: 'Questions? Reply to this email and it goes to the facilitator.',
   },
 } as const;
 
@@ -169,7 +166,9 @@ export function calendarDescription(lang: Language, m: MeetingMailView, answerUr
 export function signatureLines(lang: Language, m: MeetingMailView): string[] {
   const f = m.facilitator;
   if (!f) return [m.facilitatorName ?? 'Samråd'];
-  const contact = [f.email, f.phone ? `${words[lang].phone} ${f.phone}` : null].filter(Boolean).join(' · ');
+  const contact = [f.email, f.phone ? `${catalogueFor(lang).contact.phone} ${f.phone}` : null]
+    .filter(Boolean)
+    .join(' · ');
   return [f.name, f.organisation, contact].filter((l): l is string => Boolean(l));
 }
 
@@ -221,7 +220,8 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     } else text.push(w.laterAnswer);
     text.push('', w.calendar);
   }
-  if (m.facilitator?.email && kind !== 'withdrawn') text.push('', w.replyHint);
+  if (m.facilitator?.email && kind !== 'withdrawn')
+    text.push('', catalogueFor(lang).contact.replyToFacilitator);
   text.push('', w.closing, ...signatureLines(lang, m));
 
   const rows = [
@@ -265,7 +265,8 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     } else html.push(`<p>${escapeHtml(w.laterAnswer)}</p>`);
     html.push(`<p>${escapeHtml(w.calendar)}</p>`);
   }
-  if (m.facilitator?.email && kind !== 'withdrawn') html.push(`<p>${escapeHtml(w.replyHint)}</p>`);
+  if (m.facilitator?.email && kind !== 'withdrawn')
+    html.push(`<p>${escapeHtml(catalogueFor(lang).contact.replyToFacilitator)}</p>`);
   html.push(`<p>${[w.closing, ...signatureLines(lang, m)].map(escapeHtml).join('<br>')}</p></body></html>`);
   return { subject, text: text.join('\n'), html: html.join('\n') };
 }

@@ -9,6 +9,13 @@ export interface Catalogue {
     closing: string;
     signature: string;
   };
+  /** How an email's signature gives the facilitator's contact details. */
+  contact: {
+    /** Before a phone number: "tlf. 33 12 34 56". */
+    phone: string;
+    /** Replies go to the facilitator (Reply-To), not to the platform. */
+    replyToFacilitator: string;
+  };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
    * and emails say them; the API's problem+json keeps its own stable English titles.

@@ -7,6 +7,10 @@ export const da = {
     closing: 'Venlig hilsen',
     signature: 'Samråd',
   },
+  contact: {
+    phone: 'tlf.',
+    replyToFacilitator: 'Spørgsmål? Svar på denne e-mail, så går den til facilitatoren.',
+  },
   refusal: {
     formExpired: 'Formularen er udløbet eller kom fra en anden side.',
     linkedRecords: 'Det hænger sammen med andre oplysninger (fx invitationer) og kan ikke ændres sådan.',

@@ -6,6 +6,10 @@ export const en = {
     closing: 'Kind regards',
     signature: 'Samråd',
   },
+  contact: {
+    phone: 'phone',
+    replyToFacilitator: 'Questions? Reply to this email and it goes to the facilitator.',
+  },
   refusal: {
     formExpired: 'The form has expired or came from another page.',
     linkedRecords: 'It is linked to other records (such as invitations) and cannot be changed like that.',
