@@ -12,18 +12,21 @@ import {
   issueApiToken,
   setPassword,
 } from '../server/accounts/accounts.ts';
-import { loadConfig } from '../server/config.ts';
+import { type Config, loadConfig } from '../server/config.ts';
 import { HttpProblem } from '../server/http/problems.ts';
 import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
 import { answerLinkRedaction, platformAddress } from '../server/invitations/queue-mail.ts';
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
 import { transportFor } from '../server/mail/transports.ts';
-import { createDraftAgenda } from '../server/outcomes/agenda.ts';
 import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
-import { getCycle, icsDomainOf, planYear, previewYear } from '../server/planning/cycles.ts';
+import type { PlanningContext } from '../server/planning/context.ts';
+import { getCycle, planYear, previewYear } from '../server/planning/cycles.ts';
+import { moveMeeting } from '../server/planning/meeting-updates.ts';
 import { planTable } from '../server/planning/plan-table.ts';
+import { UpdateMeeting } from '../server/planning/schemas.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
+import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
 import { importPeople } from '../server/register/people-import.ts';
 import {
   type ReportFormat,
@@ -32,12 +35,19 @@ import {
   reportFormats,
 } from '../server/reports/render.ts';
 
+/** What every command gets besides the database: the server's configuration and planning context. */
+interface Service {
+  config: Config;
+  /** The same context the server's API and pages use, with the same listeners subscribed. */
+  planning: PlanningContext;
+}
+
 /** The command line: thin wrappers over the same domain functions the API uses. */
 interface Command {
   summary: string;
   usage: string;
   options?: ParseArgsConfig['options'];
-  run(db: Db, values: Record<string, string | boolean | undefined>): Promise<void> | void;
+  run(db: Db, values: Record<string, string | boolean | undefined>, service: Service): Promise<void> | void;
 }
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -122,7 +132,7 @@ const commands: Record<string, Command> = {
       show: { type: 'boolean' },
       settings: { type: 'string' },
     },
-    run(db, values) {
+    run(db, values, { planning }) {
       const year = Number(required(values, 'year'));
       if (!Number.isInteger(year) || year < 2000 || year > 2100)
         throw new UsageError('--year must be a year such as 2027');
@@ -145,15 +155,37 @@ const commands: Record<string, Command> = {
         console.log(`${preview.name} (prøvekørsel, intet gemt)\n${planTable(preview.meetings)}`);
         return;
       }
-      const context = {
-        listeners: [],
-        icsDomain: icsDomainOf(loadConfig().PUBLIC_URL),
-        onMeetingCreated: (tx: typeof db, meetingId: number) => {
-          createDraftAgenda(tx, meetingId);
-        },
-      };
-      const cycle = planYear(db, commandLineActor, context, input);
+      const cycle = planYear(db, commandLineActor, planning, input);
       console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
+    },
+  },
+  'meeting:move': {
+    summary: 'Move a meeting to another day (same length); invitees get an updated calendar invitation',
+    usage: 'meeting:move --id N --date YYYY-MM-DD [--start HH:MM] [--force]',
+    options: {
+      id: { type: 'string' },
+      date: { type: 'string' },
+      start: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    run(db, values, { planning }) {
+      const id = Number(required(values, 'id'));
+      if (!Number.isInteger(id) || id < 1) throw new UsageError('--id must be a meeting id');
+      const parsed = UpdateMeeting.pick({ date: true, startTime: true }).safeParse({
+        date: required(values, 'date'),
+        startTime: values.start,
+      });
+      if (!parsed.success) throw new UsageError('--date must be YYYY-MM-DD and --start HH:MM');
+      const moved = moveMeeting(db, commandLineActor, planning, id, {
+        date: parsed.data.date!,
+        startTime: parsed.data.startTime,
+        force: values.force === true,
+      });
+      console.log(
+        `${moved.title}: flyttet til ${moved.localDate} kl. ${moved.localStartTime}–${moved.localEndTime}.`,
+      );
+      for (const warning of moved.warnings) console.log(`  advarsel: ${warning}`);
+      console.log('Inviterede får en opdateret kalenderinvitation, når udbakken sendes (outbox:send).');
     },
   },
   'people:import': {
@@ -270,7 +302,10 @@ async function main(argv: string[]): Promise<number> {
     migrateDatabase(db);
     if (name !== 'db:seed' && config.SEED_ON_START) seedReferenceData(db);
     const { values } = parseArgs({ args: rest, options: command.options ?? {}, strict: true });
-    await command.run(db, values as Record<string, string | boolean | undefined>);
+    await command.run(db, values as Record<string, string | boolean | undefined>, {
+      config,
+      planning: wiredPlanningContext(config),
+    });
     return process.exitCode === 1 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

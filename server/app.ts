@@ -5,12 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
-import meetingChanges from './planning/meeting-changes.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
 import inboundSmtp from './plugins/inbound-smtp.ts';
 import mailer from './plugins/mailer.ts';
+import meetingChangeWiring from './plugins/meeting-change-wiring.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import scheduledReminders from './plugins/scheduled-reminders.ts';
@@ -66,8 +66,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(database, { config });
   await app.register(groupCommit);
   await app.register(authentication);
-  await app.register(meetingChanges);
   await app.register(mailer);
+  await app.register(meetingChangeWiring);
   await app.register(inboundSmtp);
   await app.register(scheduledReminders);
 

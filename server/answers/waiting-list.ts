@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 import { promotedMail, waitlistedMail } from '../../emails/answers.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import type { MeetingChange } from '../planning/meeting-changes.ts';
 import { nowIso } from '../time.ts';
 import { type MeetingFacts, readInvitee, readMeeting } from './meeting-reads.ts';
 
@@ -76,4 +77,9 @@ export function fillFreePlaces(db: Db, meetingId: number): number[] {
     promoted.push(next.invitationId);
   }
   return promoted;
+}
+
+/** Planning changed a meeting: a raised capacity gives places to those waiting, in the same transaction. */
+export function fillPlacesAfterChange(db: Db, { before, after }: MeetingChange): void {
+  if (after.capacity !== before.capacity && after.status !== 'cancelled') fillFreePlaces(db, after.id);
 }

@@ -7,8 +7,8 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound, unprocessable } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import type { PlanningContext } from './context.ts';
 import { type DayNumber, dayOf, utcToZoned } from './days.ts';
-import { type MeetingChangeListener, notifyMeetingChange } from './meeting-changes.ts';
 import { meetingsOfCycle } from './meetings.ts';
 import {
   type PlanInput,
@@ -21,23 +21,6 @@ import {
 } from './planner.ts';
 import type { Cycle, CycleSummary, MeetingPreview, PlanPreview, ReplanArea } from './schemas.ts';
 import { type PlanningSettings, PlanningSettings as SettingsSchema } from './settings.ts';
-
-/** What a planning write needs beyond the database: who listens to meeting changes, the UID domain. */
-export interface PlanningContext {
-  listeners: readonly MeetingChangeListener[];
-  /** Right-hand side of every meeting's iCalendar UID (uuid@domain). */
-  icsDomain: string;
-  /** Runs in the transaction for every meeting the planner creates (the seam for a draft agenda). */
-  onMeetingCreated?: (db: Db, meetingId: number) => void;
-}
-
-export function icsDomainOf(publicUrl: string): string {
-  try {
-    return new URL(publicUrl).hostname || 'samraad.local';
-  } catch {
-    return 'samraad.local';
-  }
-}
 
 export function meetingTitle(kind: string, year: number, areaName: string, sequence: number, k: number) {
   const what = kind === 'police_district' ? 'Politikredsmøde' : 'Møde';
@@ -330,7 +313,7 @@ export function planYear(db: Db, actor: Actor, context: PlanningContext, input: 
         .values(rows.slice(i, i + 200))
         .returning({ id: meeting.id })
         .all();
-      for (const { id } of created) context.onMeetingCreated?.(db, id);
+      for (const { id } of created) context.changes.announceCreated(db, id);
     }
     recordAudit(db, actor, {
       action: 'plan',
@@ -461,7 +444,7 @@ export function replanCycleArea(
             .values(newMeetingRow(next, row.id, context, now))
             .returning({ id: meeting.id })
             .get();
-          context.onMeetingCreated?.(db, created.id);
+          context.changes.announceCreated(db, created.id);
           continue;
         }
         const before = db.select().from(meeting).where(eq(meeting.id, current.id)).get()!;
@@ -488,12 +471,8 @@ export function replanCycleArea(
           .where(eq(meeting.id, before.id))
           .returning()
           .get();
-        if (timeChanged || placeChanged)
-          notifyMeetingChange(db, input.dryRun ? [] : context.listeners, {
-            kind: timeChanged ? 'rescheduled' : 'moved',
-            before,
-            after,
-          });
+        if ((timeChanged || placeChanged) && !input.dryRun)
+          context.changes.announceChange(db, { kind: timeChanged ? 'rescheduled' : 'moved', before, after });
       }
       db.update(cycle)
         .set({ settings, version: row.version + 1, updatedAt: now })

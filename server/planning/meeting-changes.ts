@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
 import type { Db } from '../../db/client.ts';
 import type { meeting } from '../../db/schema/index.ts';
 
@@ -18,26 +16,30 @@ export interface MeetingChange {
 
 /** Runs inside the transaction of the change, so what it queues is saved with it or not at all. */
 export type MeetingChangeListener = (db: Db, change: MeetingChange) => void;
+/** Runs inside the transaction that created the meeting (the seam for a draft agenda). */
+export type MeetingCreatedListener = (db: Db, meetingId: number) => void;
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Called by planning for every saved meeting change; invitations queues updates from it. */
-    meetingChangeListeners: MeetingChangeListener[];
+/**
+ * Planning announces what it did to meetings; the reacting sides (sending, answering, outcomes)
+ * subscribe once, in `server/plugins/meeting-change-wiring.ts`. Planning imports none of them.
+ */
+export class MeetingChanges {
+  readonly #changed: MeetingChangeListener[] = [];
+  readonly #created: MeetingCreatedListener[] = [];
+
+  onChanged(listener: MeetingChangeListener): void {
+    this.#changed.push(listener);
   }
-}
 
-/** Lets planning tell invitations about a moved or cancelled meeting without importing it. */
-export default fp(
-  async function meetingChanges(app: FastifyInstance) {
-    app.decorate('meetingChangeListeners', [] as MeetingChangeListener[]);
-  },
-  { name: 'meeting-changes' },
-);
+  onCreated(listener: MeetingCreatedListener): void {
+    this.#created.push(listener);
+  }
 
-export function notifyMeetingChange(
-  db: Db,
-  listeners: readonly MeetingChangeListener[],
-  change: MeetingChange,
-): void {
-  for (const listener of listeners) listener(db, change);
+  announceChange(db: Db, change: MeetingChange): void {
+    for (const listener of this.#changed) listener(db, change);
+  }
+
+  announceCreated(db: Db, meetingId: number): void {
+    for (const listener of this.#created) listener(db, meetingId);
+  }
 }

@@ -5,15 +5,13 @@ import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import type { PlanningContext } from './context.ts';
 import { danishDate, dayOf, utcToZoned, zonedToUtc } from './days.ts';
-import type { MeetingChange, MeetingChangeListener, MeetingRow } from './meeting-changes.ts';
-import { notifyMeetingChange } from './meeting-changes.ts';
+import type { MeetingRow } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';
 import { checkMeeting } from './rules.ts';
 import type { CancelMeeting, Meeting, SetMeetingStatus, UpdateMeeting } from './schemas.ts';
 import { defaultSettings, PlanningSettings } from './settings.ts';
-
-type Listeners = readonly MeetingChangeListener[];
 
 function loadRow(db: Db, id: number, version: number): MeetingRow {
   const row = db.select().from(meeting).where(eq(meeting.id, id)).get();
@@ -43,7 +41,7 @@ function daysOf(rows: { startsAt: string; timeZone: string }[]): number[] {
 export function updateMeeting(
   db: Db,
   actor: Actor,
-  listeners: Listeners,
+  context: PlanningContext,
   id: number,
   patch: UpdateMeeting,
 ): Meeting {
@@ -186,9 +184,9 @@ export function updateMeeting(
       .get();
     recordAudit(db, actor, { action: 'update', entity: 'meeting', entityId: id, changes: changed });
     if (moved || placeChanged)
-      notifyMeetingChange(db, listeners, { kind: moved ? 'rescheduled' : 'moved', before, after });
+      context.changes.announceChange(db, { kind: moved ? 'rescheduled' : 'moved', before, after });
     // not news for the invitees' calendars, but a new capacity moves the waiting list
-    else if ('capacity' in changed) notifyMeetingChange(db, listeners, { kind: 'details', before, after });
+    else if ('capacity' in changed) context.changes.announceChange(db, { kind: 'details', before, after });
     return findMeeting(db, id)!;
   });
 }
@@ -205,7 +203,7 @@ const transitions: Record<MeetingStatus, MeetingStatus[]> = {
 export function setMeetingStatus(
   db: Db,
   actor: Actor,
-  listeners: Listeners,
+  context: PlanningContext,
   id: number,
   input: SetMeetingStatus,
 ): Meeting {
@@ -241,10 +239,7 @@ export function setMeetingStatus(
       entityId: id,
       changes: { status: [before.status, input.status], ...(cancelling ? { reason: input.reason } : {}) },
     });
-    if (cancelling) {
-      const change: MeetingChange = { kind: 'cancelled', before, after };
-      notifyMeetingChange(db, listeners, change);
-    }
+    if (cancelling) context.changes.announceChange(db, { kind: 'cancelled', before, after });
     return findMeeting(db, id)!;
   });
 }
@@ -252,15 +247,51 @@ export function setMeetingStatus(
 export function cancelMeeting(
   db: Db,
   actor: Actor,
-  listeners: Listeners,
+  context: PlanningContext,
   id: number,
   input: CancelMeeting,
 ): Meeting {
-  return setMeetingStatus(db, actor, listeners, id, { ...input, status: 'cancelled' });
+  return setMeetingStatus(db, actor, context, id, { ...input, status: 'cancelled' });
 }
 
 export function getMeeting(db: Db, id: number): Meeting {
   const found = findMeeting(db, id);
   if (!found) throw notFound('Meeting', id);
   return found;
+}
+
+/** HH:MM plus minutes, or null when it runs past midnight. */
+function laterTime(time: string, minutes: number): string | null {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const total = h * 60 + m + minutes;
+  if (total >= 24 * 60) return null;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Moves a meeting to another day (and start time), keeping its length: the command line's move,
+ * which has no version read beforehand, so it takes the current one.
+ */
+export function moveMeeting(
+  db: Db,
+  actor: Actor,
+  context: PlanningContext,
+  id: number,
+  move: { date: string; startTime?: string; force?: boolean },
+): Meeting {
+  const current = getMeeting(db, id);
+  const startTime = move.startTime ?? current.localStartTime;
+  const minutes = (Date.parse(current.endsAt) - Date.parse(current.startsAt)) / 60_000;
+  const endTime = laterTime(startTime, minutes);
+  if (!endTime)
+    throw badRequest(`A meeting of ${minutes} minutes starting at ${startTime} would end after midnight`, [
+      { field: 'startTime', message: 'too late for the meeting to end the same day' },
+    ]);
+  return updateMeeting(db, actor, context, id, {
+    version: current.version,
+    date: move.date,
+    startTime,
+    endTime,
+    force: move.force ?? false,
+  });
 }

@@ -1,16 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../http/problems.ts';
-import { createDraftAgenda } from '../outcomes/agenda.ts';
-import {
-  getCycle,
-  icsDomainOf,
-  listCycles,
-  type PlanningContext,
-  planYear,
-  previewYear,
-  replanCycleArea,
-} from '../planning/cycles.ts';
+import { getCycle, listCycles, planYear, previewYear, replanCycleArea } from '../planning/cycles.ts';
 import {
   CreateCycle,
   Cycle,
@@ -41,15 +32,6 @@ const Infeasible = Problem.extend({
 
 /** Yearly cycles: plan a year in one call, read it, re-plan one area. */
 const cycles: FastifyPluginAsyncZod = async (app) => {
-  const context = (): PlanningContext => ({
-    listeners: app.meetingChangeListeners,
-    icsDomain: icsDomainOf(app.config.PUBLIC_URL),
-    // every new meeting starts with an agenda drawn from the catalogue, open barriers and due agreements
-    onMeetingCreated: (db, meetingId) => {
-      createDraftAgenda(db, meetingId);
-    },
-  });
-
   app.get('/api/cycles', { schema: { tags, response: { 200: z.array(CycleSummary) } } }, async () =>
     listCycles(app.db),
   );
@@ -73,7 +55,7 @@ const cycles: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { dryRun, ...input } = request.body;
       if (dryRun) return reply.code(200).send(previewYear(app.db, { ...input, dryRun }));
-      return reply.code(201).send(planYear(app.db, request.actor!, context(), { ...input, dryRun }));
+      return reply.code(201).send(planYear(app.db, request.actor!, app.planning, { ...input, dryRun }));
     },
   );
   app.post(
@@ -92,7 +74,7 @@ const cycles: FastifyPluginAsyncZod = async (app) => {
       replanCycleArea(
         app.db,
         request.actor!,
-        context(),
+        app.planning,
         { year: request.params.year, kind: request.query.kind, areaId: request.params.areaId },
         request.body,
       ),

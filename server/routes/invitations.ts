@@ -3,7 +3,6 @@ import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { getAudience } from '../invitations/audience.ts';
 import { addToAudience, removeFromAudience, sendInvitations } from '../invitations/invitations.ts';
-import { queueMeetingChangeNotices } from '../invitations/meeting-change-notices.ts';
 import {
   AddAudiencePerson,
   Audience,
@@ -16,11 +15,6 @@ const tags = ['invitations'];
 
 /** A meeting's audience (with its coverage check) and the sending of its invitations. */
 const invitations: FastifyPluginAsyncZod = async (app) => {
-  // moved or cancelled meetings: invitees' calendars follow (queued in planning's transaction)
-  app.meetingChangeListeners.push((db, change) => {
-    if (queueMeetingChangeNotices(db, app.config, change) > 0) app.mailer.kick();
-  });
-
   app.get(
     '/api/meetings/:id/audience',
     {

@@ -39,8 +39,7 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Meeting, 400: Problem, 404: Problem, 409: RuleConflict },
       },
     },
-    async (request) =>
-      updateMeeting(app.db, request.actor!, app.meetingChangeListeners, request.params.id, request.body),
+    async (request) => updateMeeting(app.db, request.actor!, app.planning, request.params.id, request.body),
   );
   app.post(
     '/api/meetings/:id/cancel',
@@ -52,8 +51,7 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Meeting, 400: Problem, 404: Problem, 409: Problem },
       },
     },
-    async (request) =>
-      cancelMeeting(app.db, request.actor!, app.meetingChangeListeners, request.params.id, request.body),
+    async (request) => cancelMeeting(app.db, request.actor!, app.planning, request.params.id, request.body),
   );
   app.post(
     '/api/meetings/:id/status',
@@ -67,7 +65,7 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      setMeetingStatus(app.db, request.actor!, app.meetingChangeListeners, request.params.id, request.body),
+      setMeetingStatus(app.db, request.actor!, app.planning, request.params.id, request.body),
   );
 };
 export default meetings;

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meetingResponses } from '../answers/responses.ts';
 import { MeetingGaps, MeetingResponses } from '../answers/schemas.ts';
-import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { meetingGaps } from '../invitations/chasing.ts';
@@ -11,11 +10,6 @@ const tags = ['answers'];
 
 /** Who is coming: every invitee's answer, and which organisations are still missing. */
 const responses: FastifyPluginAsyncZod = async (app) => {
-  // a raised capacity gives places to those waiting, in the same transaction as the change
-  app.meetingChangeListeners.push((db, { before, after }) => {
-    if (after.capacity !== before.capacity && after.status !== 'cancelled') fillFreePlaces(db, after.id);
-  });
-
   app.get(
     '/api/meetings/:id/responses',
     {

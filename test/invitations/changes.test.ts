@@ -4,7 +4,7 @@ import { meeting } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import { queueMeetingChangeNotices } from '../../server/invitations/meeting-change-notices.ts';
 import { queueDueReminders } from '../../server/invitations/reminders.ts';
-import { type MeetingRow, notifyMeetingChange } from '../../server/planning/meeting-changes.ts';
+import type { MeetingRow } from '../../server/planning/meeting-changes.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
 
@@ -23,7 +23,7 @@ function changeMeeting(
       .where(eq(meeting.id, id))
       .returning()
       .get();
-    notifyMeetingChange(app.db, app.meetingChangeListeners, { kind, before, after });
+    app.planning.changes.announceChange(app.db, { kind, before, after });
     return after;
   });
 }

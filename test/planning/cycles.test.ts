@@ -69,7 +69,7 @@ function freeDate(meetings: Meeting[]): string {
 
 function recordChanges(app: TestApp['app']): MeetingChange[] {
   const seen: MeetingChange[] = [];
-  app.meetingChangeListeners.push((_db, change) => {
+  app.planning.changes.onChanged((_db, change) => {
     seen.push(change);
   });
   return seen;

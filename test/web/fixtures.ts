@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
-import { icsDomainOf, planYear } from '../../server/planning/cycles.ts';
+import { planningContext } from '../../server/planning/context.ts';
+import { planYear } from '../../server/planning/cycles.ts';
 import { PlanningSettings } from '../../server/planning/settings.ts';
 import { createPerson } from '../../server/register/people.ts';
 
@@ -38,10 +39,9 @@ export function bornholmContacts(db: Db) {
 
 /** Plans a year the way the plan page does, without the browser. */
 export function planTestYear(db: Db, year: number) {
-  return planYear(
-    db,
-    commandLineActor,
-    { listeners: [], icsDomain: icsDomainOf('http://samraad.test') },
-    { year, settings: PlanningSettings.parse({}), dryRun: false },
-  );
+  return planYear(db, commandLineActor, planningContext('http://samraad.test'), {
+    year,
+    settings: PlanningSettings.parse({}),
+    dryRun: false,
+  });
 }

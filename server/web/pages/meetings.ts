@@ -92,7 +92,7 @@ export default async function meetingPages(app: FastifyInstance) {
       updateMeeting(
         app.db,
         request.actor!,
-        app.meetingChangeListeners,
+        app.planning,
         id,
         UpdateMeeting.parse({
           version: Number(field(b, 'version')),
@@ -129,7 +129,7 @@ export default async function meetingPages(app: FastifyInstance) {
       cancelMeeting(
         app.db,
         request.actor!,
-        app.meetingChangeListeners,
+        app.planning,
         id,
         CancelMeeting.parse({
           version: Number(field(b, 'version')),

@@ -1,13 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.ts';
-import { createDraftAgenda } from '../../outcomes/agenda.ts';
-import {
-  icsDomainOf,
-  listCycles,
-  type PlanningContext,
-  planYear,
-  previewYear,
-} from '../../planning/cycles.ts';
+import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
@@ -156,13 +149,6 @@ function planPage(request: FastifyRequest, reply: FastifyReply, body: ReturnType
 export default async function planningPages(app: FastifyInstance) {
   const write = { config: { access: 'editor' as const } };
   // the same context as the cycles API: every new meeting starts with a draft agenda
-  const context = (): PlanningContext => ({
-    listeners: app.meetingChangeListeners,
-    icsDomain: icsDomainOf(app.config.PUBLIC_URL),
-    onMeetingCreated: (db, meetingId) => {
-      createDraftAgenda(db, meetingId);
-    },
-  });
 
   app.get('/planlaeg', write, async (request, reply) => {
     const planned = new Set(
@@ -225,7 +211,7 @@ export default async function planningPages(app: FastifyInstance) {
       throw new HttpProblem(400, 'Bad Request', 'Planens indstillinger mangler eller er ugyldige.');
     }
     try {
-      planYear(app.db, request.actor!, context(), { year, settings, dryRun: false });
+      planYear(app.db, request.actor!, app.planning, { year, settings, dryRun: false });
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 409)
         return planPage(

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { fillPlacesAfterChange } from '../answers/waiting-list.ts';
+import type { Config } from '../config.ts';
+import { queueMeetingChangeNotices } from '../invitations/meeting-change-notices.ts';
+import { createDraftAgenda } from '../outcomes/agenda.ts';
+import { type PlanningContext, planningContext } from '../planning/context.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The one planning context: the API, the pages and the command line move meetings through it. */
+    planning: PlanningContext;
+  }
+}
+
+/**
+ * Planning's context with every reacting side subscribed: invitees' calendars follow a move or a
+ * cancellation (sending), a raised capacity lets the waiting list in (answering), and a new
+ * meeting gets a draft agenda (outcomes). `mailQueued` is told when mail waits in the outbox.
+ */
+export function wiredPlanningContext(
+  config: Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>,
+  mailQueued: () => void = () => {},
+): PlanningContext {
+  const planning = planningContext(config.PUBLIC_URL);
+  planning.changes.onChanged((db, change) => {
+    if (queueMeetingChangeNotices(db, config, change) > 0) mailQueued();
+  });
+  planning.changes.onChanged(fillPlacesAfterChange);
+  planning.changes.onCreated((db, meetingId) => {
+    createDraftAgenda(db, meetingId);
+  });
+  return planning;
+}
+
+/** Decorates `app.planning`; the sender is kicked as soon as a change queued mail. */
+export default fp(
+  async function meetingChangeWiring(app: FastifyInstance) {
+    app.decorate(
+      'planning',
+      wiredPlanningContext(app.config, () => app.mailer.kick()),
+    );
+  },
+  { name: 'meeting-change-wiring', dependencies: ['database', 'mailer'] },
+);
