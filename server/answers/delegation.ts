@@ -146,7 +146,7 @@ export function queueDelegateInvitation(
 
 /**
  * The ATTENDEE parameters that show a delegation (RFC 5545 DELEGATED-TO / DELEGATED-FROM), in
- * ical-generator's attendee fields: spread into `event.createAttendee({...})`.
+ * the calendar attendee fields (`CalendarAttendee`).
  */
 export function delegationAttendeeParams(
   db: Db,

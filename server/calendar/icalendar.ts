@@ -1,11 +1,5 @@
-import ical, {
-  ICalAttendeeRole,
-  ICalAttendeeStatus,
-  ICalCalendarMethod,
-  type ICalEventData,
-  ICalEventStatus,
-} from 'ical-generator';
-import { hasTimeZoneDefinition, vtimezone, ZonedInstant } from './time-zones.ts';
+import { foldLine, lineValue, paramValue, textValue } from './ical-text.ts';
+import { hasTimeZoneDefinition, vtimezone, wallClock } from './time-zones.ts';
 
 export type CalendarMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -42,72 +36,90 @@ export interface CalendarMeeting {
   url?: string | null;
 }
 
-const partstat: Record<AttendeeAnswer, ICalAttendeeStatus> = {
-  needs_action: ICalAttendeeStatus.NEEDSACTION,
-  accepted: ICalAttendeeStatus.ACCEPTED,
-  tentative: ICalAttendeeStatus.TENTATIVE,
-  declined: ICalAttendeeStatus.DECLINED,
-  delegated: ICalAttendeeStatus.DELEGATED,
+const partstat: Record<AttendeeAnswer, string> = {
+  needs_action: 'NEEDS-ACTION',
+  accepted: 'ACCEPTED',
+  tentative: 'TENTATIVE',
+  declined: 'DECLINED',
+  delegated: 'DELEGATED',
 };
 
-const methods: Record<CalendarMethod, ICalCalendarMethod> = {
-  REQUEST: ICalCalendarMethod.REQUEST,
-  CANCEL: ICalCalendarMethod.CANCEL,
-  PUBLISH: ICalCalendarMethod.PUBLISH,
-};
-
-/** Names and addresses go into iCalendar parameters: no line breaks, no quotes. */
-function paramText(value: string): string {
-  return value.replace(/[\r\n\t"]+/g, ' ').trim();
+/** 20270312T090000 (local, with a TZID) or 20270312T080000Z (UTC). */
+function dateTime(d: Date, utc: boolean): string {
+  const iso = d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, '');
+  return utc ? `${iso}Z` : iso;
 }
 
-/**
- * A cal-address parameter value (DELEGATED-TO/-FROM, RFC 5545 3.2.4/3.2.5) is a URI; ical-generator
- * writes these two from the bare email, so the mailto: is given here.
- */
+/** One content line: a name, its parameters (already written by paramValue) and the value. */
+function line(name: string, value: string, params: [string, string][] = []): string {
+  return foldLine(`${name}${params.map(([k, v]) => `;${k}=${v}`).join('')}:${value}`);
+}
+
+/** A cal-address parameter value (DELEGATED-TO/-FROM, RFC 5545 3.2.4/3.2.5) is a mailto: URI. */
 function calAddress(email: string): string {
-  return `mailto:${paramText(email).replace(/^mailto:/i, '')}`;
+  return `mailto:${lineValue(email).replace(/^mailto:/i, '')}`;
 }
 
-function eventOf(m: CalendarMeeting, method: CalendarMethod): ICalEventData {
-  const zoned = hasTimeZoneDefinition(m.timeZone);
-  const at = (v: string | Date) => (zoned ? new ZonedInstant(v) : new Date(v));
+function timeLine(name: string, value: string | Date, timeZone: string): string {
+  const instant = new Date(value);
+  // zones without a VTIMEZONE here are written in UTC rather than as an undefined TZID
+  if (!hasTimeZoneDefinition(timeZone)) return line(name, dateTime(instant, true));
+  return line(name, dateTime(wallClock(instant, timeZone), false), [['TZID', paramValue(timeZone)]]);
+}
+
+function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
   const cancelled = method === 'CANCEL' || m.cancelled === true;
-  return {
-    id: m.uid,
-    sequence: m.sequence,
-    stamp: m.stamp ? new Date(m.stamp) : new Date(),
-    lastModified: m.lastModified ? new Date(m.lastModified) : null,
-    start: at(m.startsAt),
-    end: at(m.endsAt),
-    // zones without a VTIMEZONE here are written in UTC rather than as an undefined TZID
-    timezone: zoned ? m.timeZone : null,
-    summary: m.summary,
-    description: m.description ?? null,
-    location: m.location ?? null,
-    url: m.url ?? null,
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: m.organizer
-      ? { name: paramText(m.organizer.name) || m.organizer.email, email: paramText(m.organizer.email) }
-      : null,
-    attendees: (m.attendees ?? []).map((a) => ({
-      name: paramText(a.name),
-      email: paramText(a.email),
-      role: ICalAttendeeRole.REQ,
-      status: partstat[a.answer ?? 'needs_action'],
-      rsvp: method === 'REQUEST' ? true : null,
-      ...(a.delegatedTo ? { delegatedTo: calAddress(a.delegatedTo) } : {}),
-      ...(a.delegatedFrom ? { delegatedFrom: calAddress(a.delegatedFrom) } : {}),
-    })),
-    // answers go through the links and Accept/Decline; Outlook's "propose new time" would reach nobody
-    x: method === 'REQUEST' ? [{ key: 'X-MICROSOFT-DISALLOW-COUNTER', value: 'TRUE' }] : [],
-  };
+  let out = 'BEGIN:VEVENT\r\n';
+  out += line('UID', textValue(m.uid));
+  out += line('SEQUENCE', String(Math.trunc(m.sequence)));
+  out += line('DTSTAMP', dateTime(m.stamp ? new Date(m.stamp) : new Date(), true));
+  out += timeLine('DTSTART', m.startsAt, m.timeZone);
+  out += timeLine('DTEND', m.endsAt, m.timeZone);
+  out += line('SUMMARY', textValue(m.summary));
+  if (m.location) out += line('LOCATION', textValue(m.location));
+  if (m.description) out += line('DESCRIPTION', textValue(m.description));
+  // ical.js finds a property's value by the decoded length of its last parameter, so escaped
+  // text (CN) never comes last: a plain token ends every parameter list
+  if (m.organizer) {
+    const name = m.organizer.name || lineValue(m.organizer.email);
+    out += line('ORGANIZER', `mailto:${lineValue(m.organizer.email)}`, [
+      ['CN', paramValue(name)],
+      ['SCHEDULE-AGENT', 'SERVER'],
+    ]);
+  }
+  for (const a of m.attendees ?? []) {
+    const params: [string, string][] = [];
+    if (a.name) params.push(['CN', paramValue(a.name)]);
+    if (a.delegatedTo) params.push(['DELEGATED-TO', paramValue(calAddress(a.delegatedTo))]);
+    if (a.delegatedFrom) params.push(['DELEGATED-FROM', paramValue(calAddress(a.delegatedFrom))]);
+    params.push(['ROLE', 'REQ-PARTICIPANT'], ['PARTSTAT', partstat[a.answer ?? 'needs_action']]);
+    if (method === 'REQUEST') params.push(['RSVP', 'TRUE']);
+    out += line('ATTENDEE', `MAILTO:${lineValue(a.email)}`, params);
+  }
+  if (m.url) out += line('URL', lineValue(m.url), [['VALUE', 'URI']]);
+  out += line('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED');
+  if (m.lastModified) out += line('LAST-MODIFIED', dateTime(new Date(m.lastModified), true));
+  // answers go through the links and Accept/Decline; Outlook's "propose new time" would reach nobody
+  if (method === 'REQUEST') out += line('X-MICROSOFT-DISALLOW-COUNTER', 'TRUE');
+  return `${out}END:VEVENT\r\n`;
+}
+
+/** PT1H for 3600 seconds. */
+function duration(seconds: number): string {
+  const s = Math.max(0, Math.trunc(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${rest || s === 0 ? `${rest}S` : ''}`;
 }
 
 /**
  * An iCalendar object (RFC 5545: CRLF, folded, escaped) with one VEVENT per meeting and a
  * VTIMEZONE for each zone used. REQUEST/CANCEL carry ORGANIZER and ATTENDEEs (iTIP, RFC 5546);
- * a PUBLISH feed leaves attendees out.
+ * a PUBLISH feed leaves attendees out. Every text goes through ical-text.ts.
  */
 export function buildMeetingCalendar(
   method: CalendarMethod,
@@ -118,13 +130,18 @@ export function buildMeetingCalendar(
     ttl?: number;
   } = {},
 ): string {
-  const calendar = ical({
-    prodId: { company: 'Samraad', product: 'Samraad', language: 'DA' },
-    method: methods[method],
-    name: options.name ?? null,
-    ttl: options.ttl ?? null,
-    timezone: { name: null, generator: vtimezone },
-    events: meetings.map((m) => eventOf(m, method)),
-  });
-  return calendar.toString();
+  let out = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n';
+  out += line('PRODID', '-//Samraad//Samraad//DA');
+  out += line('METHOD', method);
+  if (options.name) {
+    out += line('NAME', textValue(options.name));
+    out += line('X-WR-CALNAME', textValue(options.name));
+  }
+  if (options.ttl) {
+    out += line('REFRESH-INTERVAL', duration(options.ttl), [['VALUE', 'DURATION']]);
+    out += line('X-PUBLISHED-TTL', duration(options.ttl));
+  }
+  for (const zone of new Set(meetings.map((m) => m.timeZone))) out += vtimezone(zone) ?? '';
+  for (const m of meetings) out += eventOf(m, method);
+  return `${out}END:VCALENDAR\r\n`;
 }
