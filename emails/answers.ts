@@ -1,6 +1,7 @@
 import type { MeetingFacts as FullMeetingFacts } from '../server/answers/meeting-reads.ts';
 import type { OutgoingMail } from '../server/mail/outbox.ts';
-import { danishWhen, escapeHtml } from './format.ts';
+import { meetingTime } from '../server/text/dates.ts';
+import { escapeHtml } from '../server/text/html.ts';
 
 /** What the answering side writes to invitees: short Danish notices, plain text and HTML alike. */
 
@@ -35,7 +36,7 @@ function notice(
 ): OutgoingMail {
   const facts = [
     `Møde: ${meeting.title}`,
-    `Tid: ${danishWhen(meeting.startsAt, meeting.endsAt, meeting.timeZone)}`,
+    `Tid: ${meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, 'da')}`,
     `Sted: ${place(meeting)}`,
   ];
   const greeting = `Kære ${to.name}`;

@@ -1,13 +1,8 @@
+import { clockTime, longDate, weekdayDate } from '../server/text/dates.ts';
+import { headerText } from '../server/text/header.ts';
+import { escapeHtml, htmlLines } from '../server/text/html.ts';
+import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
-import {
-  clockTime,
-  escapeHtml,
-  headerText,
-  htmlLines,
-  type Language,
-  longDate,
-  weekdayDate,
-} from './format.ts';
 
 /** An agenda point as the email shows it (from an agenda table when one exists, else the meeting's own text). */
 export interface AgendaItem {
@@ -226,9 +221,9 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
 
   const rows = [
     [w.when, escapeHtml(when)],
-    [w.where, htmlLines(where)],
+    [w.where, htmlLines(where).value],
     ...(m.facilitatorName ? [[w.facilitator, escapeHtml(m.facilitatorName)]] : []),
-    ...(input.cancelReason && kind === 'cancel' ? [[w.reason, htmlLines(input.cancelReason)]] : []),
+    ...(input.cancelReason && kind === 'cancel' ? [[w.reason, htmlLines(input.cancelReason).value]] : []),
   ];
   const html: string[] = [
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
@@ -249,7 +244,7 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     );
     for (const item of m.agenda) {
       const at = timed && item.startsAt ? `${escapeHtml(clockTime(item.startsAt, m.timeZone, lang))} ` : '';
-      const more = item.description ? `<br><span>${htmlLines(item.description)}</span>` : '';
+      const more = item.description ? `<br><span>${htmlLines(item.description).value}</span>` : '';
       html.push(`<li>${at}<strong>${escapeHtml(item.title)}</strong>${more}</li>`);
     }
     html.push(`</${list}>`);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { danishWhen } from '../../emails/format.ts';
+import { meetingTime } from '../text/dates.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
 import { answerState } from './responses.ts';
 import type { AnswerChoice, RsvpView } from './schemas.ts';
@@ -26,7 +26,7 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,
-      when: danishWhen(meeting.startsAt, meeting.endsAt, meeting.timeZone),
+      when: meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, 'da'),
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
     },

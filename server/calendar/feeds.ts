@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
-import { danishWhen } from '../../emails/format.ts';
 import { delegationAttendeeParams } from '../answers/delegation.ts';
 import { type MeetingFacts, readMeeting } from '../answers/meeting-reads.ts';
+import { meetingTime } from '../text/dates.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './icalendar.ts';
 
 /** A calendar file with what HTTP caching needs: the same data gives the same bytes and ETag. */
@@ -38,7 +38,7 @@ function feedEvent(m: MeetingFacts, attendees?: CalendarAttendee[]): CalendarMee
     location,
     description: [
       m.title,
-      danishWhen(m.startsAt, m.endsAt, m.timeZone),
+      meetingTime(m.startsAt, m.endsAt, m.timeZone, 'da'),
       location ? `Sted: ${location}` : null,
     ]
       .filter(Boolean)

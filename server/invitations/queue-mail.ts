@@ -1,7 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
-import type { Language } from '../../emails/format.ts';
 import {
   type AgendaItem,
   calendarDescription,
@@ -14,6 +13,7 @@ import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
+import type { Language } from '../text/language.ts';
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 

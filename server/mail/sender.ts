@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
-import { headerText } from '../../emails/format.ts';
+import { headerText } from '../text/header.ts';
 import type { MailMessage, MailTransport } from './transports.ts';
 
 /** A message taken for delivery; other senders skip it until its lease runs out. */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 
-import { formatDanishDate } from '../reports/format.ts';
+import { dayDate } from '../text/dates.ts';
 import { addDays, addYears, copenhagenDate, statement } from './references.ts';
 import type { FollowUpItem } from './schemas.ts';
 
@@ -78,7 +78,7 @@ const CLAIM = `
   ON CONFLICT DO NOTHING`;
 
 function reminderText(item: FollowUpItem, contact: Contact): { subject: string; text: string } {
-  const date = formatDanishDate(item.dueOn, contact.language);
+  const date = dayDate(item.dueOn, contact.language);
   if (contact.language === 'en') {
     return item.kind === 'agreement_review'
       ? {

@@ -85,30 +85,3 @@ export function utcToZoned(instant: string, timeZone: string): { date: string; t
   const local = new Date(ms + utcOffsetMinutes(ms, timeZone) * 60_000).toISOString();
   return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
-
-const weekdayNames = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
-const monthNames = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-export function danishWeekday(isoDay: number): string {
-  return weekdayNames[isoDay - 1]!;
-}
-
-/** "tirsdag 30. marts 2027" */
-export function danishDate(date: string, withWeekday = true): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const text = `${d}. ${monthNames[m - 1]} ${y}`;
-  return withWeekday ? `${danishWeekday(isoWeekday(dayOf(date)))} ${text}` : text;
-}

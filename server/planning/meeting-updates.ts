@@ -4,9 +4,10 @@ import { cycle, type MeetingStatus, meeting, organisation, person } from '../../
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
+import { weekdayDayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
-import { danishDate, dayOf, utcToZoned, zonedToUtc } from './days.ts';
+import { dayOf, utcToZoned, zonedToUtc } from './days.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';
 import { checkMeeting } from './rules.ts';
@@ -160,7 +161,7 @@ export function updateMeeting(
         );
       changes.warnings = violations.map((v) => `${v.rule}: ${v.message}`);
       if (timeChanged)
-        changes.explanation = `Flyttet manuelt til ${danishDate(date)} kl. ${startTime}–${endTime} af ${actor.email}${
+        changes.explanation = `Flyttet manuelt til ${weekdayDayDate(date)} kl. ${startTime}–${endTime} af ${actor.email}${
           violations.length
             ? ' trods brud på planlægningsreglerne (se advarsler)'
             : '; alle planlægningsregler er overholdt'

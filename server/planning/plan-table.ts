@@ -1,4 +1,4 @@
-import { danishWeekday, dayOf, isoWeekday } from './days.ts';
+import { weekdayName } from '../text/dates.ts';
 import type { MeetingPreview } from './schemas.ts';
 
 /** A plan as a fixed-width text table, for the command line. */
@@ -7,7 +7,7 @@ export function planTable(meetings: MeetingPreview[]): string {
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.area.name.localeCompare(b.area.name, 'da'))
     .map((m) => [
       m.localDate,
-      danishWeekday(isoWeekday(dayOf(m.localDate))),
+      weekdayName(m.localDate),
       `${m.localStartTime}–${m.localEndTime}`,
       m.area.name + (m.sequenceInCycle > 1 ? ` (${m.sequenceInCycle})` : ''),
       m.host?.name ?? '–',

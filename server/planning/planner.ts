@@ -1,4 +1,5 @@
-import { type DayNumber, danishDate, dateOf, dayOf, mondayOf, zonedToUtc } from './days.ts';
+import { dayDate, weekdayDayDate } from '../text/dates.ts';
+import { type DayNumber, dateOf, dayOf, mondayOf, zonedToUtc } from './days.ts';
 import { MinHeap } from './heap.ts';
 import { areaBlackoutDays, calendarViolations, periodOf } from './rules.ts';
 import type { PlanningSettings } from './settings.ts';
@@ -301,7 +302,7 @@ function describe(
     if (pending.targetReason === 'history' && lastDate) {
       const distance = Math.abs(day - sameTimeOfYear(lastDate, input.year));
       parts.push(
-        `Sidste møde var ${danishDate(lastDate, false)}; det nye lægges på samme tid af året (mål ${danishDate(targetDate, false)}, højst ±${settings.historyWindowWeeks} uger).`,
+        `Sidste møde var ${dayDate(lastDate)}; det nye lægges på samme tid af året (mål ${dayDate(targetDate)}, højst ±${settings.historyWindowWeeks} uger).`,
       );
       if (distance > windowDays)
         warnings.push(
@@ -309,18 +310,17 @@ function describe(
         );
     } else if (pending.targetReason === 'spread')
       parts.push(
-        `Møderne fordeles jævnt over året: området er nr. ${pending.rank + 1} af ${areaCount}, med måldato ${danishDate(targetDate, false)}.`,
+        `Møderne fordeles jævnt over året: området er nr. ${pending.rank + 1} af ${areaCount}, med måldato ${dayDate(targetDate)}.`,
       );
     else if (pending.targetReason === 'packed')
       parts.push('Kapaciteten er stram, så møderne er lagt så tidligt som muligt i perioden.');
-    else
-      parts.push(`Området er planlagt om for sig; nærmeste mulige dag ved ${danishDate(targetDate, false)}.`);
+    else parts.push(`Området er planlagt om for sig; nærmeste mulige dag ved ${dayDate(targetDate)}.`);
     if (index !== pending.target)
       parts.push(
         `Måldatoen kunne ikke bruges (facilitatorernes kapacitet eller områdets egne friholdte dage), så den nærmeste mulige dag blev valgt.`,
       );
     parts.push(
-      `${danishDate(date)} er en tilladt ugedag uden helligdag og uden for ferieperioderne; kl. ${settings.startTime}–${settings.endTime} (${settings.timeZone}).`,
+      `${weekdayDayDate(date)} er en tilladt ugedag uden helligdag og uden for ferieperioderne; kl. ${settings.startTime}–${settings.endTime} (${settings.timeZone}).`,
     );
     parts.push(
       facilitator

@@ -1,14 +1,5 @@
-import {
-  type DayNumber,
-  danishDate,
-  danishWeekday,
-  dateOf,
-  dayOf,
-  holidayName,
-  isoWeek,
-  isoWeekday,
-  mondayOf,
-} from './days.ts';
+import { isoWeekdayName, weekdayDayDate } from '../text/dates.ts';
+import { type DayNumber, dateOf, dayOf, holidayName, isoWeek, isoWeekday, mondayOf } from './days.ts';
 import type { PlanningSettings } from './settings.ts';
 
 /** The rules a meeting's date, time and facilitator are held to; the key is what a 409 names. */
@@ -61,34 +52,35 @@ export function calendarViolations(
   if (day < first || day > last)
     found.push({
       rule: 'period',
-      message: `${danishDate(date)} ligger uden for cyklussens periode (${dateOf(first)}–${dateOf(last)})`,
+      message: `${weekdayDayDate(date)} ligger uden for cyklussens periode (${dateOf(first)}–${dateOf(last)})`,
     });
   const weekday = isoWeekday(day);
   if (!settings.weekdays.includes(weekday))
     found.push({
       rule: 'weekday',
-      message: `${danishDate(date)} er en ${danishWeekday(weekday)}; møder holdes kun ${settings.weekdays.map(danishWeekday).join(', ')}`,
+      message: `${weekdayDayDate(date)} er en ${isoWeekdayName(weekday)}; møder holdes kun ${settings.weekdays.map((d) => isoWeekdayName(d)).join(', ')}`,
     });
   const holiday = holidayName(date);
-  if (holiday) found.push({ rule: 'holiday', message: `${danishDate(date)} er en helligdag (${holiday})` });
+  if (holiday)
+    found.push({ rule: 'holiday', message: `${weekdayDayDate(date)} er en helligdag (${holiday})` });
   const week = isoWeek(day);
   if (settings.blackoutWeeks.includes(week))
     found.push({
       rule: 'blackoutWeek',
-      message: `${danishDate(date)} ligger i uge ${week}, som er friholdt`,
+      message: `${weekdayDayDate(date)} ligger i uge ${week}, som er friholdt`,
     });
   const month = Number(date.slice(5, 7));
   if (settings.blackoutMonths.includes(month))
-    found.push({ rule: 'blackoutMonth', message: `${danishDate(date)} ligger i en friholdt måned` });
+    found.push({ rule: 'blackoutMonth', message: `${weekdayDayDate(date)} ligger i en friholdt måned` });
   const monthDay = date.slice(5);
   const range = settings.blackoutRanges.find((r) => inRange(monthDay, r.from, r.to));
   if (range)
     found.push({
       rule: 'blackoutRange',
-      message: `${danishDate(date)} ligger i den friholdte periode ${range.from}–${range.to}`,
+      message: `${weekdayDayDate(date)} ligger i den friholdte periode ${range.from}–${range.to}`,
     });
   if (settings.blackoutDates.includes(date))
-    found.push({ rule: 'blackoutDate', message: `${danishDate(date)} er friholdt for hele cyklussen` });
+    found.push({ rule: 'blackoutDate', message: `${weekdayDayDate(date)} er friholdt for hele cyklussen` });
   return found;
 }
 
@@ -118,7 +110,7 @@ export function checkMeeting(context: MoveContext): RuleViolation[] {
   const day = dayOf(date);
   const found = calendarViolations(day, settings, context.year);
   if (areaBlackoutDays(settings, context.areaId).has(day))
-    found.push({ rule: 'areaBlackoutDate', message: `${danishDate(date)} er friholdt for dette område` });
+    found.push({ rule: 'areaBlackoutDate', message: `${weekdayDayDate(date)} er friholdt for dette område` });
   if (context.startTime < settings.startTime || context.endTime > settings.endTime)
     found.push({
       rule: 'timeOfDay',
@@ -126,7 +118,7 @@ export function checkMeeting(context: MoveContext): RuleViolation[] {
     });
   const who = context.facilitatorName ?? 'Facilitatoren';
   if (context.facilitatorDays.includes(day))
-    found.push({ rule: 'facilitatorDay', message: `${who} har allerede et møde ${danishDate(date)}` });
+    found.push({ rule: 'facilitatorDay', message: `${who} har allerede et møde ${weekdayDayDate(date)}` });
   const monday = mondayOf(day);
   const inWeek = context.facilitatorDays.filter((d) => mondayOf(d) === monday && d !== day).length;
   if (inWeek + 1 > settings.maxPerWeek)
@@ -140,9 +132,9 @@ export function checkMeeting(context: MoveContext): RuleViolation[] {
   if (tooClose !== undefined)
     found.push({
       rule: 'facilitatorGap',
-      message: `${who} har et møde ${danishDate(dateOf(tooClose))}; der skal være mindst ${settings.minDaysBetween} dage mellem to møder`,
+      message: `${who} har et møde ${weekdayDayDate(dateOf(tooClose))}; der skal være mindst ${settings.minDaysBetween} dage mellem to møder`,
     });
   if (context.areaDays.includes(day))
-    found.push({ rule: 'areaSameDay', message: `Området har allerede et møde ${danishDate(date)}` });
+    found.push({ rule: 'areaSameDay', message: `Området har allerede et møde ${weekdayDayDate(date)}` });
   return found;
 }

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { agreementTypes } from '../../db/schema/index.ts';
+import { dayDate } from '../text/dates.ts';
+import type { Language } from '../text/language.ts';
 import type { AgreementLine, NationalReport } from './data.ts';
-import { formatDanishDate, type Lang } from './format.ts';
 import { agreementStatusLabels, agreementTypeLabels, wordsFor } from './labels.ts';
 import { nationalTableRows } from './national-table.ts';
 
@@ -33,7 +34,11 @@ function csvStream(header: string[], rows: Iterable<unknown[]>, separator: Separ
   return out;
 }
 
-export function agreementsCsv(lines: Iterable<AgreementLine>, lang: Lang, separator: Separator): Readable {
+export function agreementsCsv(
+  lines: Iterable<AgreementLine>,
+  lang: Language,
+  separator: Separator,
+): Readable {
   const w = wordsFor(lang);
   const header = [
     'ID',
@@ -55,8 +60,8 @@ export function agreementsCsv(lines: Iterable<AgreementLine>, lang: Lang, separa
         agreementTypeLabels[lang][a.type],
         a.title,
         agreementStatusLabels[lang][a.status],
-        formatDanishDate(a.agreedOn, lang),
-        formatDanishDate(a.reviewOn, lang),
+        dayDate(a.agreedOn, lang),
+        dayDate(a.reviewOn, lang),
         a.municipalities ?? w.allMunicipalities,
         a.contacts ?? '',
         a.barrierIds ?? '',
@@ -85,7 +90,7 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
     `${w.openBarriers} ${report.year - 1}`,
     `${w.people} ${report.year - 1}`,
   ];
-  const { rows, totals } = nationalTableRows(report, (date) => formatDanishDate(date, lang));
+  const { rows, totals } = nationalTableRows(report, (date) => dayDate(date, lang));
   rows.push(totals);
   return csvStream(header, rows, separator);
 }

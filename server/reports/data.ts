@@ -11,12 +11,12 @@ import {
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
 import { statement } from '../outcomes/references.ts';
 import type { Attendance, ParticipationFigures } from '../outcomes/schemas.ts';
-import type { Lang } from './format.ts';
+import type { Language } from '../text/language.ts';
 
 export interface ReportOptions {
   year: number;
   district?: string;
-  lang: Lang;
+  lang: Language;
 }
 
 export interface MeetingSummary {
@@ -90,7 +90,7 @@ export interface DistrictSection {
 export interface AgreementsReport {
   kind: 'agreements';
   year: number;
-  lang: Lang;
+  lang: Language;
   generatedAt: string;
   district: string | null;
   sections: DistrictSection[];
@@ -272,7 +272,7 @@ export interface NationalRow {
 export interface NationalReport {
   kind: 'national';
   year: number;
-  lang: Lang;
+  lang: Language;
   generatedAt: string;
   rows: NationalRow[];
   totals: Omit<NationalRow, 'code' | 'name' | 'meetingDate' | 'forumLevel' | 'meetingHeld'> & {

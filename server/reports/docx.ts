@@ -13,8 +13,10 @@ import {
   WidthType,
 } from 'docx';
 import { agreementTypes } from '../../db/schema/index.ts';
+import { clockLabel, dayDate } from '../text/dates.ts';
+import type { Language } from '../text/language.ts';
+import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
-import { formatDanishDate, formatShare, formatTime, type Lang } from './format.ts';
 import {
   agreementStatusLabels,
   agreementTypeLabels,
@@ -55,7 +57,7 @@ function pack(doc: Document): Readable {
   return out;
 }
 
-function document(title: string, lang: Lang, children: Block[], landscape = false): Document {
+function document(title: string, lang: Language, children: Block[], landscape = false): Document {
   return new Document({
     creator: 'Samråd',
     title,
@@ -75,7 +77,7 @@ function document(title: string, lang: Lang, children: Block[], landscape = fals
   });
 }
 
-function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: Lang, w: Words): Block[] {
+function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: Language, w: Words): Block[] {
   const blocks: Block[] = [
     heading(s.name, HeadingLevel.HEADING_1),
     heading(w.meeting, HeadingLevel.HEADING_2),
@@ -85,7 +87,7 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
   else {
     const f = m.figures;
     blocks.push(
-      labelled(w.date, `${formatDanishDate(m.startsAt, lang)} ${formatTime(m.startsAt, lang)}`),
+      labelled(w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`),
       labelled(w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', ')),
       labelled(w.people, String(f.people)),
       labelled(
@@ -134,8 +136,8 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
         ofType.map((a) => [
           a.title,
           agreementStatusLabels[lang][a.status],
-          formatDanishDate(a.agreedOn, lang),
-          formatDanishDate(a.reviewOn, lang),
+          dayDate(a.agreedOn, lang),
+          dayDate(a.reviewOn, lang),
           a.municipalities ?? w.allMunicipalities,
         ]),
       ),
@@ -153,8 +155,8 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
           .map((b) => [
             b.description,
             barrierStatusLabels[lang][b.status],
-            formatDanishDate(b.raisedOn, lang),
-            formatDanishDate(b.resolvedOn, lang),
+            dayDate(b.raisedOn, lang),
+            dayDate(b.resolvedOn, lang),
           ]),
       ),
     );
@@ -199,7 +201,7 @@ export function nationalDocx(report: NationalReport): Readable {
   const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
   const children: Block[] = [
     heading(title, HeadingLevel.TITLE),
-    para(`${w.generated} ${formatDanishDate(report.generatedAt, lang)}`),
+    para(`${w.generated} ${dayDate(report.generatedAt, lang)}`),
     table(
       [
         w.district,
@@ -213,7 +215,7 @@ export function nationalDocx(report: NationalReport): Readable {
       ],
       report.rows.map((r) => [
         r.name,
-        r.meetingHeld ? formatDanishDate(r.meetingDate, lang) : w.no,
+        r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
         String(r.people),
         `${r.organisationsRepresented} / ${r.memberOrganisations}`,
         r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',

@@ -1,6 +1,9 @@
 import { agreementTypes } from '../../db/schema/index.ts';
+import { clockLabel, dayDate } from '../text/dates.ts';
+import { escapeHtml } from '../text/html.ts';
+import type { Language } from '../text/language.ts';
+import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
-import { formatDanishDate, formatShare, formatTime, type Lang } from './format.ts';
 import {
   agreementStatusLabels,
   agreementTypeLabels,
@@ -11,15 +14,8 @@ import {
   wordsFor,
 } from './labels.ts';
 
-/** Every text from the database passes through here: nothing a user typed becomes markup. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** Every text from the database passes through here (missing values print nothing): nothing a user typed becomes markup. */
+const escapeCell = (value: unknown): string => escapeHtml(String(value ?? ''));
 
 const STYLE = `
 body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;margin:2em;color:#111}
@@ -29,26 +25,26 @@ th{background:#eee}tr.total td{font-weight:bold}dl{display:grid;grid-template-co
 section.district{page-break-before:always}section.district:first-of-type{page-break-before:auto}
 @media print{body{margin:0}a{color:inherit;text-decoration:none}thead{display:table-header-group}}`;
 
-function* page(title: string, lang: Lang): Generator<string> {
-  yield `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>`;
+function* page(title: string, lang: Language): Generator<string> {
+  yield `<!DOCTYPE html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeCell(title)}</title>`;
   yield `<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head><body>`;
-  yield `<h1>${escapeHtml(title)}</h1>`;
+  yield `<h1>${escapeCell(title)}</h1>`;
 }
 
 const row = (cells: unknown[], tag: 'td' | 'th' = 'td', cls?: string) =>
-  `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+  `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<${tag}>${escapeCell(c)}</${tag}>`).join('')}</tr>`;
 const tableHead = (cells: string[]) => `<table><thead>${row(cells, 'th')}</thead><tbody>`;
 
-function* meetingPart(s: DistrictSection, lang: Lang, w: Words): Generator<string> {
-  yield `<h3>${escapeHtml(w.meeting)}</h3>`;
+function* meetingPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+  yield `<h3>${escapeCell(w.meeting)}</h3>`;
   const m = s.meeting;
   if (!m) {
-    yield `<p>${escapeHtml(w.noMeeting)}</p>`;
+    yield `<p>${escapeCell(w.noMeeting)}</p>`;
     return;
   }
   const f = m.figures;
   const dl: [string, string][] = [
-    [w.date, `${formatDanishDate(m.startsAt, lang)} ${formatTime(m.startsAt, lang)}`],
+    [w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`],
     [w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', ')],
     [w.people, String(f.people)],
     [
@@ -58,7 +54,7 @@ function* meetingPart(s: DistrictSection, lang: Lang, w: Words): Generator<strin
     [`${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`],
     [`${w.police} / ${w.municipal} / ${w.otherSides}`, `${f.police} / ${f.municipal} / ${f.otherSides}`],
   ];
-  yield `<dl>${dl.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+  yield `<dl>${dl.map(([k, v]) => `<dt>${escapeCell(k)}</dt><dd>${escapeCell(v)}</dd>`).join('')}</dl>`;
   if (m.attendees.length) {
     yield tableHead([w.name, w.organisation]);
     for (const p of m.attendees) yield row([p.name, p.organisationName]);
@@ -66,27 +62,27 @@ function* meetingPart(s: DistrictSection, lang: Lang, w: Words): Generator<strin
   }
 }
 
-function* mappingPart(s: DistrictSection, lang: Lang, w: Words): Generator<string> {
-  yield `<h3>${escapeHtml(w.mapping)}</h3>`;
+function* mappingPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+  yield `<h3>${escapeCell(w.mapping)}</h3>`;
   if (!s.mapping) {
-    yield `<p>${escapeHtml(w.noMapping)}</p>`;
+    yield `<p>${escapeCell(w.noMapping)}</p>`;
     return;
   }
-  yield `<p><strong>${escapeHtml(w.forumLevel)}:</strong> ${escapeHtml(forumLevelLabels[lang][s.mapping.forumLevel])}</p>`;
+  yield `<p><strong>${escapeCell(w.forumLevel)}:</strong> ${escapeCell(forumLevelLabels[lang][s.mapping.forumLevel])}</p>`;
   for (const [label, items] of [
     [w.strengths, s.mapping.strengths],
     [w.challenges, s.mapping.challenges],
     [w.wishes, s.mapping.wishes],
   ] as const)
     if (items.length)
-      yield `<p><strong>${escapeHtml(label)}</strong></p><ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-  if (s.mapping.notes) yield `<p><strong>${escapeHtml(w.notes)}:</strong> ${escapeHtml(s.mapping.notes)}</p>`;
+      yield `<p><strong>${escapeCell(label)}</strong></p><ul>${items.map((i) => `<li>${escapeCell(i)}</li>`).join('')}</ul>`;
+  if (s.mapping.notes) yield `<p><strong>${escapeCell(w.notes)}:</strong> ${escapeCell(s.mapping.notes)}</p>`;
 }
 
-function* barriersPart(s: DistrictSection, lang: Lang, w: Words): Generator<string> {
-  yield `<h3>${escapeHtml(w.barriers)}</h3>`;
+function* barriersPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+  yield `<h3>${escapeCell(w.barriers)}</h3>`;
   if (!s.barriers.length) {
-    yield `<p>${escapeHtml(w.noBarriers)}</p>`;
+    yield `<p>${escapeCell(w.noBarriers)}</p>`;
     return;
   }
   let category: string | null = null;
@@ -94,28 +90,28 @@ function* barriersPart(s: DistrictSection, lang: Lang, w: Words): Generator<stri
     if (b.category !== category) {
       if (category !== null) yield '</tbody></table>';
       category = b.category;
-      yield `<h4>${escapeHtml(barrierCategoryLabels[lang][b.category])}</h4>`;
+      yield `<h4>${escapeCell(barrierCategoryLabels[lang][b.category])}</h4>`;
       yield tableHead([w.description, w.status, w.raisedOn, w.resolvedOn]);
     }
     yield row([
       b.description,
       barrierStatusLabels[lang][b.status],
-      formatDanishDate(b.raisedOn, lang),
-      formatDanishDate(b.resolvedOn, lang),
+      dayDate(b.raisedOn, lang),
+      dayDate(b.resolvedOn, lang),
     ]);
   }
   yield '</tbody></table>';
 }
 
-function* changesPart(s: DistrictSection, lang: Lang, w: Words): Generator<string> {
+function* changesPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
   const c = s.changes;
   const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
-  yield `<h3>${escapeHtml(w.changes)}</h3><ul>`;
-  yield `<li>${escapeHtml(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`)}</li>`;
-  yield `<li>${escapeHtml(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`)}</li>`;
-  yield `<li>${escapeHtml(`${w.newAgreements}: ${c.newAgreements}`)}</li>`;
-  yield `<li>${escapeHtml(`${w.newBarriers}: ${c.newBarriers}`)}</li>`;
-  yield `<li>${escapeHtml(`${w.barriersResolvedInYear}: ${c.barriersResolved}`)}</li></ul>`;
+  yield `<h3>${escapeCell(w.changes)}</h3><ul>`;
+  yield `<li>${escapeCell(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`)}</li>`;
+  yield `<li>${escapeCell(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`)}</li>`;
+  yield `<li>${escapeCell(`${w.newAgreements}: ${c.newAgreements}`)}</li>`;
+  yield `<li>${escapeCell(`${w.newBarriers}: ${c.newBarriers}`)}</li>`;
+  yield `<li>${escapeCell(`${w.barriersResolvedInYear}: ${c.barriersResolved}`)}</li></ul>`;
 }
 
 export function* agreementsHtml(report: AgreementsReport, lines: Iterable<AgreementLine>): Generator<string> {
@@ -125,29 +121,29 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
   const iterator = lines[Symbol.iterator]();
   let pending = iterator.next();
   for (const s of report.sections) {
-    yield `<section class="district"><h2>${escapeHtml(s.name)}</h2>`;
+    yield `<section class="district"><h2>${escapeCell(s.name)}</h2>`;
     yield* meetingPart(s, lang, w);
     yield* mappingPart(s, lang, w);
-    yield `<h3>${escapeHtml(w.agreements)}</h3>`;
+    yield `<h3>${escapeCell(w.agreements)}</h3>`;
     let type: string | null = null;
     while (!pending.done && pending.value.districtCode === s.code) {
       const a = pending.value;
       if (a.type !== type) {
         if (type !== null) yield '</tbody></table>';
         type = a.type;
-        yield `<h4>${escapeHtml(agreementTypeLabels[lang][a.type])}</h4>`;
+        yield `<h4>${escapeCell(agreementTypeLabels[lang][a.type])}</h4>`;
         yield tableHead([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]);
       }
       yield row([
         a.title,
         agreementStatusLabels[lang][a.status],
-        formatDanishDate(a.agreedOn, lang),
-        formatDanishDate(a.reviewOn, lang),
+        dayDate(a.agreedOn, lang),
+        dayDate(a.reviewOn, lang),
         a.municipalities ?? w.allMunicipalities,
       ]);
       pending = iterator.next();
     }
-    yield type === null ? `<p>${escapeHtml(w.noAgreements)}</p>` : '</tbody></table>';
+    yield type === null ? `<p>${escapeCell(w.noAgreements)}</p>` : '</tbody></table>';
     yield* barriersPart(s, lang, w);
     yield* changesPart(s, lang, w);
     yield '</section>';
@@ -173,7 +169,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
   for (const r of report.rows)
     yield row([
       r.name,
-      r.meetingHeld ? formatDanishDate(r.meetingDate, lang) : w.no,
+      r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
       r.people,
       `${r.organisationsRepresented} / ${r.memberOrganisations}`,
       r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',
@@ -199,7 +195,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
     'total',
   );
   yield '</tbody></table>';
-  yield `<h2>${escapeHtml(`${w.change} ${report.year - 1} → ${report.year}`)}</h2>`;
+  yield `<h2>${escapeCell(`${w.change} ${report.year - 1} → ${report.year}`)}</h2>`;
   yield tableHead([w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers]);
   const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
   for (const r of report.rows) {

@@ -5,9 +5,9 @@ import type {
   BarrierStatus,
   ForumLevel,
 } from '../../db/schema/index.ts';
-import type { Lang } from './format.ts';
+import type { Language } from '../text/language.ts';
 
-type Labels<K extends string> = Record<Lang, Record<K, string>>;
+type Labels<K extends string> = Record<Language, Record<K, string>>;
 
 export const agreementTypeLabels: Labels<AgreementType> = {
   da: {
@@ -212,6 +212,6 @@ const words = {
 } as const;
 
 export type Words = (typeof words)['da'];
-export function wordsFor(lang: Lang): Words {
+export function wordsFor(lang: Language): Words {
   return words[lang] as Words;
 }

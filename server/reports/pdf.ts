@@ -2,8 +2,10 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { clockLabel, dayDate } from '../text/dates.ts';
+import type { Language } from '../text/language.ts';
+import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
-import { formatDanishDate, formatShare, formatTime, type Lang } from './format.ts';
 import {
   agreementStatusLabels,
   agreementTypeLabels,
@@ -21,7 +23,7 @@ const BOLD = join(fonts, 'DejaVuSans-Bold.ttf');
 
 type Doc = PDFKit.PDFDocument;
 
-function newDoc(title: string, lang: Lang, layout: 'portrait' | 'landscape' = 'portrait'): Doc {
+function newDoc(title: string, lang: Language, layout: 'portrait' | 'landscape' = 'portrait'): Doc {
   const doc = new PDFDocument({
     size: 'A4',
     layout,
@@ -127,14 +129,14 @@ async function backPressure(doc: Doc): Promise<void> {
   while (doc.readableLength > 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-function meetingPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
   heading(doc, w.meeting, 12);
   const m = s.meeting;
   if (!m) {
     doc.text(w.noMeeting);
     return;
   }
-  line(doc, w.date, `${formatDanishDate(m.startsAt, lang)} ${formatTime(m.startsAt, lang)}`);
+  line(doc, w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`);
   line(doc, w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', '));
   const f = m.figures;
   line(doc, w.people, String(f.people));
@@ -165,7 +167,7 @@ function meetingPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
   }
 }
 
-function mappingPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+function mappingPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
   heading(doc, w.mapping, 12);
   if (!s.mapping) {
     doc.text(w.noMapping);
@@ -185,7 +187,7 @@ function mappingPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
   if (s.mapping.notes) line(doc, w.notes, s.mapping.notes);
 }
 
-function barriersPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
   heading(doc, w.barriers, 12);
   if (!s.barriers.length) {
     doc.text(w.noBarriers);
@@ -212,13 +214,13 @@ function barriersPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void 
     table!.row([
       b.description,
       barrierStatusLabels[lang][b.status],
-      formatDanishDate(b.raisedOn, lang),
-      formatDanishDate(b.resolvedOn, lang),
+      dayDate(b.raisedOn, lang),
+      dayDate(b.resolvedOn, lang),
     ]);
   }
 }
 
-function changesPart(doc: Doc, s: DistrictSection, lang: Lang, w: Words): void {
+function changesPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
   heading(doc, w.changes, 12);
   const c = s.changes;
   const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
@@ -241,7 +243,7 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
     doc
       .font('Sans')
       .fontSize(9)
-      .text(`${w.generated} ${formatDanishDate(report.generatedAt, lang)}`);
+      .text(`${w.generated} ${dayDate(report.generatedAt, lang)}`);
     let written = 0;
     for (const [i, s] of report.sections.entries()) {
       if (i > 0) doc.addPage();
@@ -271,8 +273,8 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
         table!.row([
           a.title,
           agreementStatusLabels[lang][a.status],
-          formatDanishDate(a.agreedOn, lang),
-          formatDanishDate(a.reviewOn, lang),
+          dayDate(a.agreedOn, lang),
+          dayDate(a.reviewOn, lang),
         ]);
         pending = iterator.next();
         if (++written % 200 === 0) {
@@ -346,7 +348,7 @@ export function nationalPdf(report: NationalReport): Readable {
   doc
     .font('Sans')
     .fontSize(9)
-    .text(`${w.generated} ${formatDanishDate(report.generatedAt, lang)}`);
+    .text(`${w.generated} ${dayDate(report.generatedAt, lang)}`);
   doc.moveDown();
   const table = new Table(doc, [
     { header: w.district, width: 170 },
@@ -361,7 +363,7 @@ export function nationalPdf(report: NationalReport): Readable {
   for (const r of report.rows)
     table.row([
       r.name,
-      r.meetingHeld ? formatDanishDate(r.meetingDate, lang) : w.no,
+      r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
       String(r.people),
       `${r.organisationsRepresented} / ${r.memberOrganisations}`,
       r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',

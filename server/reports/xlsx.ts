@@ -1,9 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { agreementTypes } from '../../db/schema/index.ts';
+import type { Language } from '../text/language.ts';
 import { neutraliseFormula } from './csv.ts';
 import type { AgreementLine, AgreementsReport, NationalReport } from './data.ts';
-import type { Lang } from './format.ts';
 import {
   agreementStatusLabels,
   agreementTypeLabels,
@@ -196,7 +196,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
 }
 
 export function nationalXlsx(report: NationalReport): Readable {
-  const lang: Lang = report.lang;
+  const lang: Language = report.lang;
   const w = wordsFor(lang);
   return streamWorkbook(async (book) => {
     const columns = [

@@ -1,4 +1,4 @@
-import { type HtmlValue, html, type SafeHtml } from './html.ts';
+import { type HtmlValue, html, type SafeHtml } from '../text/html.ts';
 import { icon } from './layout.ts';
 
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';

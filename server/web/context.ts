@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfTokenFor, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { html, type SafeHtml } from '../text/html.ts';
 import { alert } from './components.ts';
-import { html, type SafeHtml } from './html.ts';
 import { type PageContext, page } from './layout.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;

@@ -1,5 +1,5 @@
 import type { Actor } from '../accounts/accounts.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from '../text/html.ts';
 
 /** The sections in the main menu; `current` marks the page the user is on. */
 export type Section = 'overview' | 'plan' | 'people' | 'organisations' | 'reports' | 'outbox' | 'none';

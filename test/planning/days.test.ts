@@ -1,6 +1,5 @@
 import t from 'tap';
 import {
-  danishDate,
   danishPublicHolidays,
   dateOf,
   dayOf,
@@ -11,6 +10,7 @@ import {
 } from '../../server/planning/days.ts';
 import { calendarViolations } from '../../server/planning/rules.ts';
 import { defaultSettings } from '../../server/planning/settings.ts';
+import { weekdayDayDate } from '../../server/text/dates.ts';
 
 t.test('Danish public holidays 2026–2028 come from date-holidays', async (t) => {
   const expected: Record<number, Record<string, string>> = {
@@ -89,7 +89,7 @@ t.test('ISO weeks and weekdays', async (t) => {
   t.equal(isoWeek(dayOf('2027-10-19')), 42);
   t.equal(isoWeek(dayOf('2028-12-31')), 52);
   t.equal(dateOf(dayOf('2028-02-29')), '2028-02-29');
-  t.equal(danishDate('2027-03-30'), 'tirsdag 30. marts 2027');
+  t.equal(weekdayDayDate('2027-03-30'), 'tirsdag 30. marts 2027');
 });
 
 t.test('09:30 Copenhagen is 08:30Z in winter and 07:30Z in summer time', async (t) => {

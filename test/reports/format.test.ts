@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import t from 'tap';
 import { agreementsCsv, neutraliseFormula } from '../../server/reports/csv.ts';
 import type { AgreementLine } from '../../server/reports/data.ts';
-import { formatDanishDate, formatTime } from '../../server/reports/format.ts';
-import { escapeHtml } from '../../server/reports/html.ts';
-
-t.test('Danish dates and times', async (t) => {
-  t.equal(formatDanishDate('2027-03-12'), '12. marts 2027');
-  t.equal(formatDanishDate('2027-03-12', 'en'), '12 March 2027');
-  t.equal(formatDanishDate('2027-12-31T23:30:00Z'), '1. januar 2028', 'an instant is a Copenhagen day');
-  t.equal(formatTime('2027-07-01T07:30:00Z'), 'kl. 09.30', 'summer time');
-  t.equal(formatTime('2027-01-15T08:30:00Z'), 'kl. 09.30', 'winter time');
-  t.equal(formatDanishDate(null), '');
-});
+import { escapeHtml } from '../../server/text/html.ts';
 
 t.test('no cell a spreadsheet would run survives, and everything else is kept as it was', async (t) => {
   fc.assert(

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpProblem } from '../../http/problems.ts';
 import type { Meeting } from '../../planning/schemas.ts';
+import { html, type SafeHtml } from '../../text/html.ts';
 import { alert, checkbox, dateText, textArea, textField } from '../components.ts';
-import { html, type SafeHtml } from '../html.ts';
 import { MEETING_STATUS } from '../labels.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 

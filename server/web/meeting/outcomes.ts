@@ -21,9 +21,9 @@ import {
   barrierCategoryLabels,
   barrierStatusLabels,
 } from '../../reports/labels.ts';
+import { html, type SafeHtml } from '../../text/html.ts';
 import { badge, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
 

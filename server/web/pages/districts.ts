@@ -12,9 +12,9 @@ import {
   barrierCategoryLabels,
   barrierStatusLabels,
 } from '../../reports/labels.ts';
+import { html } from '../../text/html.ts';
 import { dateText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { MEETING_STATUS } from '../labels.ts';
 import { page } from '../layout.ts';
 

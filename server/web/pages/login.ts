@@ -10,9 +10,9 @@ import {
   SESSION_HOURS,
 } from '../../accounts/sessions.ts';
 import { HttpProblem } from '../../http/problems.ts';
+import { html } from '../../text/html.ts';
 import { alert, textField } from '../components.ts';
 import { type FormBody, field, pageContext, safeNext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { page } from '../layout.ts';
 
 const LOGIN_COOKIE = 'samraad_login';

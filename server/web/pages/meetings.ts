@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { HttpProblem } from '../../http/problems.ts';
 import { cancelMeeting, getMeeting, updateMeeting } from '../../planning/meeting-updates.ts';
 import { CancelMeeting, UpdateMeeting } from '../../planning/schemas.ts';
+import { html } from '../../text/html.ts';
 import { alert } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import {
   changeSection,

@@ -9,6 +9,7 @@ import {
   updateOrganisation,
 } from '../../register/organisations.ts';
 import { CreateOrganisation, type Organisation } from '../../register/schemas.ts';
+import { html } from '../../text/html.ts';
 import { alert, selectField, textField } from '../components.ts';
 import {
   errorSummary,
@@ -19,7 +20,6 @@ import {
   problemMessage,
   sendPage,
 } from '../context.ts';
-import { html } from '../html.ts';
 import { ORGANISATION_KIND } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
 

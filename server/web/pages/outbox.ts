@@ -5,9 +5,9 @@ import { prepared } from '../../../db/statements.ts';
 import { notFound } from '../../http/problems.ts';
 import { platformAddress } from '../../invitations/queue-mail.ts';
 import { getOutboxMessage, listOutbox, outboxRaw, retryOutboxMessage } from '../../mail/outbox-admin.ts';
+import { html } from '../../text/html.ts';
 import { alert, badge, dateTimeText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { OUTBOX_STATUS } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
 

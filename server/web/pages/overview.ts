@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { html } from '../../text/html.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { MEETING_STATUS } from '../labels.ts';
 import { page } from '../layout.ts';
 import {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.ts';
 import { type ImportReport, importPeople } from '../../register/people-import.ts';
+import { html } from '../../text/html.ts';
 import { alert, badge, textArea } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { csrfField, page } from '../layout.ts';
 
 const OUTCOME: Record<string, [string, 'success' | 'info' | '']> = {

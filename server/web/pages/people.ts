@@ -5,6 +5,7 @@ import { listOrganisations } from '../../register/organisations.ts';
 import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
 import { listRoles } from '../../register/roles.ts';
 import { CreatePerson, type Person } from '../../register/schemas.ts';
+import { html } from '../../text/html.ts';
 import { alert, checkbox, checkboxes, selectField, textField } from '../components.ts';
 import {
   errorSummary,
@@ -16,7 +17,6 @@ import {
   problemMessage,
   sendPage,
 } from '../context.ts';
-import { html } from '../html.ts';
 import { LANGUAGE, ORGANISATION_KIND } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
 import { importPages } from './people-import.ts';

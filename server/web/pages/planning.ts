@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.ts';
 import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
+import { html } from '../../text/html.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { csrfField, page } from '../layout.ts';
 
 const WEEKDAYS = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];

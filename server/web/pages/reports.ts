@@ -7,9 +7,9 @@ import {
   renderNationalReport,
   reportFormats,
 } from '../../reports/render.ts';
+import { html } from '../../text/html.ts';
 import { selectField, textField } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { html } from '../html.ts';
 import { page } from '../layout.ts';
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {

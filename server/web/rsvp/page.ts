@@ -1,6 +1,6 @@
-import { escapeHtml as e } from '../../../emails/format.ts';
 import { answerLabels } from '../../answers/rsvp.ts';
 import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
+import { escapeHtml as e } from '../../text/html.ts';
 
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { escapeHtml, html, raw } from '../../server/web/html.ts';
+import { escapeHtml, html, raw } from '../../server/text/html.ts';
 
 t.test('html escapes every interpolation unless it is vouched for', async (t) => {
   const name = `<script>alert("x")</script> & 'co' \``;

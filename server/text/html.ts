@@ -40,3 +40,8 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
+
+/** Escaped text with its line breaks kept. */
+export function htmlLines(value: string): SafeHtml {
+  return new SafeHtml(escapeHtml(value).replace(/\r?\n/g, '<br>'));
+}

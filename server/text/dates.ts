@@ -1,0 +1,90 @@
+import { type Language, locales } from './language.ts';
+
+/** Dates and times as people read them, from Intl.DateTimeFormat: month and weekday names come from there. */
+
+const SHAPES = {
+  day: { day: 'numeric', month: 'long', year: 'numeric' },
+  weekdayDay: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  weekday: { weekday: 'long' },
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  isoDay: { year: 'numeric', month: '2-digit', day: '2-digit' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per shape, language and zone, made once: the planner formats thousands of dates. */
+function formatter(shape: keyof typeof SHAPES, locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${shape}|${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...SHAPES[shape] });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** Calendar dates (YYYY-MM-DD) are formatted as midnight UTC in UTC, so no zone can move them a day. */
+const calendarDay = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** "12. marts 2027" / "12 March 2027": a meeting's day in its zone. */
+export function longDate(instant: string, timeZone: string, lang: Language): string {
+  return formatter('day', locales[lang], timeZone).format(new Date(instant));
+}
+
+/** "fredag den 12. marts 2027" (Intl adds the "den") / "Friday 12 March 2027" */
+export function weekdayDate(instant: string, timeZone: string, lang: Language): string {
+  const text = formatter('weekdayDay', locales[lang], timeZone).format(new Date(instant));
+  return lang === 'da' ? text : text.replace(',', '');
+}
+
+/** "09.00" / "09:00" */
+export function clockTime(instant: string, timeZone: string, lang: Language): string {
+  return formatter('clock', locales[lang], timeZone).format(new Date(instant));
+}
+
+/** "onsdag den 3. marts 2027 kl. 09.00–15.00" / "Wednesday 3 March 2027 09:00–15:00": a meeting's time in its zone. */
+export function meetingTime(startsAt: string, endsAt: string, timeZone: string, lang: Language): string {
+  const clock = lang === 'da' ? ' kl.' : '';
+  return `${weekdayDate(startsAt, timeZone, lang)}${clock} ${clockTime(startsAt, timeZone, lang)}–${clockTime(endsAt, timeZone, lang)}`;
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
+export function zonedDay(instant: string, timeZone: string): string {
+  // Canadian English writes dates as YYYY-MM-DD
+  return formatter('isoDay', 'en-CA', timeZone).format(new Date(instant));
+}
+
+/**
+ * "12. marts 2027" / "12 March 2027" from a calendar date (YYYY-MM-DD) or an instant (shown as its
+ * day in `timeZone`); empty for no value.
+ */
+export function dayDate(
+  value: string | null | undefined,
+  lang: Language = 'da',
+  timeZone = 'Europe/Copenhagen',
+): string {
+  if (!value) return '';
+  const date = value.length === 10 ? value : zonedDay(value, timeZone);
+  return formatter('day', locales[lang], 'UTC').format(calendarDay(date));
+}
+
+/** "tirsdag 30. marts 2027" / "Tuesday 30 March 2027" for a calendar date (YYYY-MM-DD). */
+export function weekdayDayDate(date: string, lang: Language = 'da'): string {
+  return `${weekdayName(date, lang)} ${dayDate(date, lang)}`;
+}
+
+/** "tirsdag" / "Tuesday" for a calendar date (YYYY-MM-DD). */
+export function weekdayName(date: string, lang: Language = 'da'): string {
+  return formatter('weekday', locales[lang], 'UTC').format(calendarDay(date));
+}
+
+/** "mandag" … "søndag" for ISO weekday 1 … 7. */
+export function isoWeekdayName(isoDay: number, lang: Language = 'da'): string {
+  // 2024-01-01 was a Monday
+  return weekdayName(`2024-01-0${isoDay}`, lang);
+}
+
+/** "kl. 09.30" / "09:30": a clock time in a zone, as a report writes it. */
+export function clockLabel(instant: string, lang: Language = 'da', timeZone = 'Europe/Copenhagen'): string {
+  const time = clockTime(instant, timeZone, lang);
+  return lang === 'da' ? `kl. ${time}` : time;
+}
