@@ -46,6 +46,8 @@ export interface MeetingMailInput {
   cancelReason?: string | null;
   /** The colleague who passed this invitation on (delegation), named in the opening lines. */
   delegatedBy?: string | null;
+  /** An update after a new date or time: the invitee is asked to answer again. */
+  askAgain?: boolean;
 }
 
 export interface RenderedMail {
@@ -191,9 +193,10 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedMail {
     ? answerChoices.map((a) => ({ label: w.answers[a], href: answerLink(input.answerUrl!, a) }))
     : [];
   const name = headerText(input.recipientName);
-  const lead = input.delegatedBy
-    ? `${w.lead[kind]} ${w.delegatedBy(headerText(input.delegatedBy))}`
-    : w.lead[kind];
+  const leads: string[] = [w.lead[kind]];
+  if (input.delegatedBy) leads.push(w.delegatedBy(headerText(input.delegatedBy)));
+  if (input.askAgain && kind === 'update') leads.push(catalogueFor(lang).reconfirm.mailLead);
+  const lead = leads.join(' ');
 
   const text: string[] = [
     `${w.greeting(name)}`,

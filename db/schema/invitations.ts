@@ -35,6 +35,11 @@ export const invitation = sqliteTable(
     addedByHand: integer('added_by_hand', { mode: 'boolean' }).notNull().default(false),
     /** Taken off the audience after being invited (they got a CANCEL). */
     withdrawnAt: text('withdrawn_at'),
+    /**
+     * The meeting got a new date or time after this answer: it counts as "not answered" and the
+     * invitee is asked again, while an acceptance keeps its place (or waiting-list turn) until they do.
+     */
+    needsReconfirm: integer('needs_reconfirm', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -79,5 +84,27 @@ export const outboxMessage = sqliteTable(
     uniqueIndex('outbox_message_id_uq').on(t.messageId),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_meeting_idx').on(t.meetingId),
+  ],
+);
+
+/**
+ * Further answer links of an invitation (an update after a new time carries a fresh one), beside
+ * the first link on the invitation row, which keeps working. Only the secret's hash is stored.
+ */
+export const answerLink = sqliteTable(
+  'answer_link',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invitationId: integer('invitation_id')
+      .notNull()
+      .references(() => invitation.id, { onDelete: 'cascade' }),
+    lookupId: text('lookup_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    expiresAt: text('expires_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('answer_link_lookup_uq').on(t.lookupId),
+    index('answer_link_invitation_idx').on(t.invitationId),
   ],
 );

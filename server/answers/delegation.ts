@@ -89,7 +89,7 @@ export function delegateInvitation(
     if (existing) {
       prepared(
         db,
-        `UPDATE invitation SET withdrawn_at = NULL, delegated_from_id = ?, response = 'needs_action', responded_at = NULL,
+        `UPDATE invitation SET withdrawn_at = NULL, delegated_from_id = ?, response = 'needs_action', responded_at = NULL, needs_reconfirm = 0,
            comment = NULL, added_by_hand = 1, updated_at = ? WHERE id = ?`,
       ).run(invitationId, now, existing.id);
       delegateInvitationId = existing.id;

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { conflict, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
+import { currentAnswer } from './reconfirm.ts';
 import type { AnswerState, InviteeResponse, MeetingResponses } from './schemas.ts';
 import {
   fillFreePlaces,
@@ -52,7 +53,8 @@ export function recordResponse(
     const comment = change.comment === undefined ? before.comment : change.comment;
     prepared(
       db,
-      'UPDATE invitation SET response = ?, comment = ?, responded_at = ?, updated_at = ? WHERE id = ?',
+      `UPDATE invitation SET response = ?, comment = ?, responded_at = ?, updated_at = ?, needs_reconfirm = 0
+       WHERE id = ?`,
     ).run(change.response, comment, change.at ?? now, now, invitationId);
     if (change.response === 'accepted') {
       if (!admitted) joinWaitlist(db, meeting, invitationId);
@@ -73,6 +75,13 @@ export function recordResponse(
   });
 }
 
+function isAskedAgain(db: Db, invitationId: number): boolean {
+  const row = prepared(db, 'SELECT needs_reconfirm AS needsReconfirm FROM invitation WHERE id = ?').get(
+    invitationId,
+  ) as { needsReconfirm: number } | undefined;
+  return Boolean(row?.needsReconfirm);
+}
+
 export function answerState(db: Db, invitationId: number): AnswerState {
   const invitee = readInvitee(db, invitationId);
   const position = waitlistPosition(db, invitationId);
@@ -81,9 +90,11 @@ export function answerState(db: Db, invitationId: number): AnswerState {
     `SELECT p.name, p.email FROM invitation d JOIN person p ON p.id = d.person_id
      WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
   ).get(invitationId) as { name: string; email: string } | undefined;
+  const askedAgain = isAskedAgain(db, invitationId);
   return {
     invitationId,
-    response: invitee.response,
+    response: currentAnswer(invitee.response, askedAgain),
+    askedAgain,
     comment: invitee.comment,
     respondedAt: invitee.respondedAt,
     waitlisted: position !== null,
@@ -105,6 +116,7 @@ interface InviteeRow {
   organisationName: string;
   organisationKind: OrganisationKind;
   waitlistPosition: number | null;
+  needsReconfirm: number;
 }
 
 interface RoleRow {
@@ -120,7 +132,7 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
   const rows = prepared(
     db,
     `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,
-            i.delegated_from_id AS delegatedFromId, p.id AS personId, p.name AS personName, p.email,
+            i.delegated_from_id AS delegatedFromId, i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name AS personName, p.email,
             o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
             CASE WHEN w.id IS NULL THEN NULL ELSE
               (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
@@ -163,7 +175,10 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
     organisation: { id: r.organisationId, name: r.organisationName, kind: r.organisationKind },
     roles: (rolesByPerson.get(r.personId) ?? []).map(({ key, name, level }) => ({ key, name, level })),
     levels: levelsOf(r),
-    response: r.response,
+    // asked again after a new time: not answered until they do, though an acceptance keeps its place
+    response: currentAnswer(r.response, r.needsReconfirm),
+    askedAgain: Boolean(r.needsReconfirm) && r.response !== 'delegated',
+    earlierResponse: r.needsReconfirm && r.response !== 'delegated' ? r.response : null,
     comment: r.comment,
     respondedAt: r.respondedAt,
     waitlisted: r.waitlistPosition !== null,

@@ -36,6 +36,8 @@ export const AnswerState = z
   .object({
     invitationId: z.number().int(),
     response: z.enum(invitationResponses),
+    /** The meeting got a new date or time since the answer: it no longer counts (response is needs_action). */
+    askedAgain: z.boolean(),
     comment: z.string().nullable(),
     respondedAt: Timestamp.nullable(),
     waitlisted: z.boolean(),
@@ -73,7 +75,11 @@ export const InviteeResponse = z.object({
   roles: z.array(z.object({ key: z.string(), name: z.string(), level: z.enum(roleLevels) })),
   /** Own role levels, plus those of the person a delegate stands in for. */
   levels: z.array(z.enum(roleLevels)),
+  /** needs_action while askedAgain, though an acceptance keeps its place until a new answer. */
   response: z.enum(invitationResponses),
+  askedAgain: z.boolean(),
+  /** The answer given for the old time, while askedAgain. */
+  earlierResponse: z.enum(invitationResponses).nullable(),
   comment: z.string().nullable(),
   respondedAt: Timestamp.nullable(),
   waitlisted: z.boolean(),

@@ -39,17 +39,58 @@ function invitationByLookupId(db: Db, lookupId: string): InvitationRow | undefin
   return query.get({ lookupId });
 }
 
+/**
+ * Another answer link for an invitation that already has one (an update after a new time): the
+ * earlier link keeps working. Returns the token for the email; only its hash is stored.
+ */
+export function issueFurtherAnswerToken(db: Db, invitationId: number, expiresAt: string): string {
+  const { token, lookupId, secretHash } = newSecretToken(PREFIX);
+  prepared(
+    db,
+    `INSERT INTO answer_link (invitation_id, lookup_id, secret_hash, expires_at, created_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  ).run(invitationId, lookupId, secretHash, expiresAt, new Date().toISOString());
+  return token;
+}
+
+/** The first link lives on the invitation row; later ones in answer_link. */
+function furtherLink(
+  db: Db,
+  lookupId: string,
+): { invitationId: number; secretHash: string; expiresAt: string | null } | undefined {
+  return prepared(
+    db,
+    `SELECT invitation_id AS invitationId, secret_hash AS secretHash, expires_at AS expiresAt
+     FROM answer_link WHERE lookup_id = ?`,
+  ).get(lookupId) as { invitationId: number; secretHash: string; expiresAt: string | null } | undefined;
+}
+
 /** The invitation an answer link belongs to, or null for unknown, tampered or expired links. */
 export function findInvitationByAnswerToken(db: Db, token: string, now = new Date()): InvitationRow | null {
   const parsed = parseSecretToken(PREFIX, token);
   if (!parsed) return null;
   const row = invitationByLookupId(db, parsed.lookupId);
-  if (!row?.tokenHash || !secretMatches(parsed.secret, row.tokenHash)) return null;
-  if (row.tokenExpiresAt && Date.parse(row.tokenExpiresAt) < now.getTime()) return null;
-  return row;
+  if (row) {
+    if (!row.tokenHash || !secretMatches(parsed.secret, row.tokenHash)) return null;
+    if (row.tokenExpiresAt && Date.parse(row.tokenExpiresAt) < now.getTime()) return null;
+    return row;
+  }
+  const link = furtherLink(db, parsed.lookupId);
+  if (!link || !secretMatches(parsed.secret, link.secretHash)) return null;
+  if (link.expiresAt && Date.parse(link.expiresAt) < now.getTime()) return null;
+  return db.select().from(invitation).where(eq(invitation.id, link.invitationId)).get() ?? null;
 }
 
 /** Keeps links alive as long as the meeting when it moves. */
 export function extendAnswerTokens(db: Db, meetingId: number, expiresAt: string): void {
   db.update(invitation).set({ tokenExpiresAt: expiresAt }).where(eq(invitation.meetingId, meetingId)).run();
+  prepared(
+    db,
+    `UPDATE answer_link SET expires_at = ? WHERE invitation_id IN (SELECT id FROM invitation WHERE meeting_id = ?)`,
+  ).run(expiresAt, meetingId);
+}
+
+/** Every link of an invitation stops working (it is put back on the list as not yet invited). */
+export function revokeFurtherAnswerTokens(db: Db, invitationId: number): void {
+  prepared(db, 'DELETE FROM answer_link WHERE invitation_id = ?').run(invitationId);
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 import type { AgendaItem } from '../../emails/meeting-mail.ts';
 import type { Actor } from '../accounts/accounts.ts';
-import { issueAnswerToken } from '../answers/tokens.ts';
+import { issueAnswerToken, revokeFurtherAnswerTokens } from '../answers/tokens.ts';
 import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, unprocessable } from '../http/problems.ts';
@@ -65,9 +65,11 @@ export function addToAudience(db: Db, actor: Actor, meetingId: number, personId:
            token_hash = CASE WHEN withdrawn_at IS NULL THEN token_hash END,
            token_expires_at = CASE WHEN withdrawn_at IS NULL THEN token_expires_at END,
            response = CASE WHEN withdrawn_at IS NULL THEN response ELSE 'needs_action' END,
+           needs_reconfirm = CASE WHEN withdrawn_at IS NULL THEN needs_reconfirm ELSE 0 END,
            responded_at = CASE WHEN withdrawn_at IS NULL THEN responded_at END
          WHERE id = :id`,
       ).run({ id: existing.id, now });
+      if (existing.withdrawnAt) revokeFurtherAnswerTokens(db, existing.id);
     } else {
       prepared(
         db,

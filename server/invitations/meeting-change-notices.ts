@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { extendAnswerTokens } from '../answers/tokens.ts';
+import { extendAnswerTokens, issueFurtherAnswerToken } from '../answers/tokens.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
 import {
   invitedPeople,
@@ -17,6 +17,8 @@ import {
 export function queueMeetingChangeNotices(db: Db, config: MailConfig, change: MeetingChange): number {
   if (change.kind === 'details') return 0;
   const after = change.after;
+  // a new date or time: the answering side has already asked everyone again (askAgainAfterChange)
+  const askAgain = change.kind === 'rescheduled';
   const invitees = invitedPeople(db, after.id);
   if (invitees.length === 0) return 0;
   const ctx = loadMeetingContext(db, config, after);
@@ -29,7 +31,17 @@ export function queueMeetingChangeNotices(db: Db, config: MailConfig, change: Me
       cancelReason: after.cancelReason,
     });
   }
-  // the answer links in the invitation keep working until the meeting's new end
+  // the answer links in the invitation keep working until the meeting's new end, and the update
+  // carries a fresh one of its own (only hashes are stored, so the first cannot be sent again)
   extendAnswerTokens(db, after.id, after.endsAt);
-  return queueMeetingMail(db, config, ctx, { kind: 'update', recipients: invitees, attendees });
+  const tokens = new Map(
+    invitees.map((r) => [r.invitationId, issueFurtherAnswerToken(db, r.invitationId, after.endsAt)]),
+  );
+  return queueMeetingMail(db, config, ctx, {
+    kind: 'update',
+    recipients: invitees,
+    attendees,
+    tokens,
+    askAgain,
+  });
 }

@@ -9,6 +9,7 @@ import {
   meetingWhere,
   renderMeetingMail,
 } from '../../emails/meeting-mail.ts';
+import { currentAnswer } from '../answers/reconfirm.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
@@ -126,7 +127,8 @@ export interface Recipient {
 
 const ATTENDEES_SQL = `
   SELECT i.id AS invitationId, p.id AS personId, p.name, p.email, p.language, i.response,
-    i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent
+    i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent,
+    i.needs_reconfirm AS needsReconfirm
   FROM invitation i JOIN person p ON p.id = i.person_id
   WHERE i.meeting_id = ?
   ORDER BY i.id`;
@@ -144,6 +146,7 @@ export function invitedPeople(db: Db, meetingId: number): InviteeRow[] {
     delegatedFromId: number | null;
     withdrawnAt: string | null;
     sent: number;
+    needsReconfirm: number;
   })[];
   // delegation both ways, matched in memory: one read per meeting instead of two subqueries per row
   const emailOf = new Map(rows.map((r) => [r.invitationId, r.email]));
@@ -158,7 +161,8 @@ export function invitedPeople(db: Db, meetingId: number): InviteeRow[] {
       name: r.name,
       email: r.email,
       language: r.language,
-      response: r.response,
+      // asked again after a new time: NEEDS-ACTION until they answer
+      response: currentAnswer(r.response ?? 'needs_action', r.needsReconfirm),
       delegatedFrom: r.delegatedFromId == null ? null : (emailOf.get(r.delegatedFromId) ?? null),
       delegatedTo: delegateOf.get(r.invitationId) ?? null,
     }));
@@ -194,6 +198,8 @@ export interface QueueOptions {
   withCalendar?: boolean;
   /** Who passed the invitation on, for a delegate's invitation. */
   delegatedBy?: string | null;
+  /** An update after a new date or time: earlier answers no longer count. */
+  askAgain?: boolean;
 }
 
 /**
@@ -246,6 +252,7 @@ export function queueMeetingMail(
       answerUrl: token ? `${base}/rsvp/${token}` : null,
       cancelReason: options.cancelReason,
       delegatedBy: options.delegatedBy,
+      askAgain: options.askAgain,
     });
     const extra: Record<string, unknown> = { replyTo: ctx.replyTo };
     if (withCalendar) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { askAgainAfterChange } from '../answers/reconfirm.ts';
 import { fillPlacesAfterChange } from '../answers/waiting-list.ts';
 import type { Config } from '../config.ts';
 import { queueMeetingChangeNotices } from '../invitations/meeting-change-notices.ts';
@@ -14,8 +15,8 @@ declare module 'fastify' {
 }
 
 /**
- * Planning's context with every reacting side subscribed: invitees' calendars follow a move or a
- * cancellation (sending), a raised capacity lets the waiting list in (answering), and a new
+ * Planning's context with every reacting side subscribed: a new time asks invitees to answer again
+ * (answering), invitees' calendars follow a move or a cancellation (sending), a raised capacity lets the waiting list in (answering), and a new
  * meeting gets a draft agenda (outcomes). `mailQueued` is told when mail waits in the outbox.
  */
 export function wiredPlanningContext(
@@ -23,6 +24,8 @@ export function wiredPlanningContext(
   mailQueued: () => void = () => {},
 ): PlanningContext {
   const planning = planningContext(config.PUBLIC_URL);
+  // first: a new time asks everyone again, so the update's ATTENDEE lines say NEEDS-ACTION
+  planning.changes.onChanged(askAgainAfterChange);
   planning.changes.onChanged((db, change) => {
     if (queueMeetingChangeNotices(db, config, change) > 0) mailQueued();
   });

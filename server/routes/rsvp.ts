@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { delegateInvitation } from '../answers/delegation.ts';
 import { readInvitee } from '../answers/meeting-reads.ts';
 import { inviteeActor, recordResponse } from '../answers/responses.ts';
-import { answerLabels, invitationOfLink, rsvpView } from '../answers/rsvp.ts';
+import { invitationOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
@@ -100,12 +100,13 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       });
       privatePage(reply);
       if (!isForm(request)) return state;
-      const saved = state.waitlisted
-        ? `Tak for dit svar. Mødet er fuldt, så du står på ventelisten som nummer ${state.waitlistPosition}.`
-        : `Tak, dit svar er gemt: ${answerLabels[request.body.answer]}.`;
+      // the page states the answer (and any waiting-list place) right after this
       return sendHtml(
         reply,
-        rsvpPage(rsvpView(app.db, invitationId), { token: request.params.token, saved }),
+        rsvpPage(rsvpView(app.db, invitationId), {
+          token: request.params.token,
+          saved: 'Tak, dit svar er gemt.',
+        }),
       );
     },
   );

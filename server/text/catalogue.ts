@@ -16,6 +16,15 @@ export interface Catalogue {
     /** Replies go to the facilitator (Reply-To), not to the platform. */
     replyToFacilitator: string;
   };
+  /** After a meeting got a new date or time, every invitee is asked to answer again. */
+  reconfirm: {
+    /** In the "Opdateret" email, after the lead. */
+    mailLead: string;
+    /** On the answer page, instead of the earlier answer. */
+    pageNotice: string;
+    /** Beside an invitee's name on the meeting page: what they answered for the old time. */
+    earlierAnswer: (answer: string) => string;
+  };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
    * and emails say them; the API's problem+json keeps its own stable English titles.

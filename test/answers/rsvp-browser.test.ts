@@ -27,10 +27,11 @@ t.test('an invitee answers and delegates with a real browser, by keyboard-reacha
   );
   t.ok(await page.getByLabel('Deltager måske').isChecked(), 'the link preselects its answer');
   await page.getByLabel('Deltager', { exact: true }).check();
-  await page.getByLabel('Kommentar (valgfri)').fill('Jeg tager en kollega med');
+  await page.getByLabel('Kommentar (frivilligt)').fill('Jeg tager en kollega med');
   await page.getByRole('button', { name: 'Send svar' }).click();
   await page.waitForLoadState();
-  t.equal(await page.getByRole('status').first().textContent(), 'Tak, dit svar er gemt: Deltager.');
+  // one confirmation, not two (issue 11): what was saved, then the answer as it stands
+  t.equal(await page.getByRole('status').first().textContent(), 'Tak, dit svar er gemt. Dit svar: Deltager.');
   const annaRow = prepared(app.db, 'SELECT response, comment FROM invitation WHERE id = ?').get(
     anna.invitationId,
   );

@@ -56,8 +56,9 @@ t.test(
     });
     t.equal(posted.statusCode, 200);
     t.match(posted.headers['content-type'], /^text\/html/);
-    t.match(posted.body, 'Tak, dit svar er gemt: Deltager.');
-    t.match(posted.body, 'Dit svar: Deltager.');
+    // one confirmation (issue 11: it used to say "Tak, dit svar er gemt: Deltager." and "Dit svar: Deltager.")
+    t.match(posted.body, 'Tak, dit svar er gemt. Dit svar: Deltager.');
+    t.equal(posted.body.split('Deltager.').length, 2, 'the answer is confirmed once');
     t.match(posted.body, 'Jeg kommer med tog</textarea>');
     const row = () =>
       prepared(

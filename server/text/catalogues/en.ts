@@ -10,6 +10,11 @@ export const en = {
     phone: 'phone',
     replyToFacilitator: 'Questions? Reply to this email and it goes to the facilitator.',
   },
+  reconfirm: {
+    mailLead: 'The meeting has a new time, so your earlier answer no longer counts. Please answer again.',
+    pageNotice: 'The time has changed — please answer again.',
+    earlierAnswer: (answer) => `answered ${answer} for the old time`,
+  },
   refusal: {
     formExpired: 'The form has expired or came from another page.',
     linkedRecords: 'It is linked to other records (such as invitations) and cannot be changed like that.',

@@ -1,6 +1,7 @@
 import { answerLabels } from '../../answers/rsvp.ts';
 import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
 import { escapeHtml as e } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
 
@@ -36,6 +37,7 @@ ${body}
 
 function currentAnswer(view: RsvpView): string {
   const a = view.answer;
+  if (a.askedAgain) return catalogueFor('da').reconfirm.pageNotice;
   if (a.response === 'needs_action') return 'Du har endnu ikke svaret.';
   if (a.response === 'delegated')
     return a.delegatedTo
@@ -77,19 +79,21 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
         `<label><input type="radio" name="answer" value="${value}" required${value === chosen ? ' checked' : ''}> ${e(answerLabels[value])}</label>`,
     )
     .join('\n');
-  const saved = options.saved ? `<p class="status" role="status">${e(options.saved)}</p>` : '';
+  // one confirmation: what was saved, then the answer as it now stands
+  const status = options.saved
+    ? `<p class="status" role="status">${e(`${options.saved} ${currentAnswer(view)}`)}</p>`
+    : `<p class="status${view.answer.askedAgain ? ' warning' : ''}">${e(currentAnswer(view))}</p>`;
   return layout(
     `Svar: ${m.title}`,
     `<h1>${e(m.title)}</h1>
-${saved}
 ${facts}
-<p class="status">${e(currentAnswer(view))}</p>
+${status}
 <form method="post" action="${e(action)}">
 <fieldset>
 <legend>Dit svar</legend>
 ${radios}
 </fieldset>
-<label for="comment">Kommentar (valgfri)</label>
+<label for="comment">Kommentar (frivilligt)</label>
 <textarea id="comment" name="comment" rows="3" maxlength="2000">${e(view.answer.comment ?? '')}</textarea>
 <p><button type="submit">Send svar</button></p>
 </form>
