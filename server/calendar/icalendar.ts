@@ -1,5 +1,5 @@
 import { foldLine, lineValue, paramValue, textValue } from './ical-text.ts';
-import { hasTimeZoneDefinition, vtimezone, wallClock } from './time-zones.ts';
+import { isKnownTimeZone, vtimezoneWindow, wallClock } from './time-zones.ts';
 
 export type CalendarMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -65,8 +65,8 @@ function calAddress(email: string): string {
 
 function timeLine(name: string, value: string | Date, timeZone: string): string {
   const instant = new Date(value);
-  // zones without a VTIMEZONE here are written in UTC rather than as an undefined TZID
-  if (!hasTimeZoneDefinition(timeZone)) return line(name, dateTime(instant, true));
+  // a name the tz database does not know is written in UTC rather than as an undefined TZID
+  if (!isKnownTimeZone(timeZone)) return line(name, dateTime(instant, true));
   return line(name, dateTime(wallClock(instant, timeZone), false), [['TZID', paramValue(timeZone)]]);
 }
 
@@ -141,6 +141,7 @@ export function buildMeetingCalendar(
     out += line('REFRESH-INTERVAL', duration(options.ttl), [['VALUE', 'DURATION']]);
     out += line('X-PUBLISHED-TTL', duration(options.ttl));
   }
+  const vtimezone = vtimezoneWindow(meetings.flatMap((m) => [m.startsAt, m.endsAt]));
   for (const zone of new Set(meetings.map((m) => m.timeZone))) out += vtimezone(zone) ?? '';
   for (const m of meetings) out += eventOf(m, method);
   return `${out}END:VCALENDAR\r\n`;

@@ -1,97 +1,101 @@
-/**
- * Time zones for calendar data. Outlook needs a VTIMEZONE block for every TZID it is sent, and
- * ical-generator leaves writing it to us; the zones the service uses all follow the EU rules
- * (CET/CEST, changes on the last Sunday of March and October at 01:00 UTC).
- */
-const centralEuropean = new Set([
-  'Europe/Copenhagen',
-  'Europe/Oslo',
-  'Europe/Stockholm',
-  'Europe/Berlin',
-  'Europe/Amsterdam',
-  'Europe/Brussels',
-  'Europe/Paris',
-  'Europe/Vienna',
-]);
+import { tzName, tzOffset, tzScan } from '@date-fns/tz';
 
-export function hasTimeZoneDefinition(tz: string): boolean {
-  return centralEuropean.has(tz);
+/**
+ * Time zones for calendar data, from the tz database the platform ships (Intl, read through
+ * @date-fns/tz) — the same data the planner used to turn local times into instants, so the
+ * VTIMEZONE a recipient reads can never disagree with the time that was planned.
+ */
+
+const MINUTE = 60_000;
+
+/** A UTC Date whose UTC fields are the zone's wall-clock fields at an instant (for DTSTART;TZID=…). */
+export function wallClock(instant: Date, timeZone: string): Date {
+  return new Date(instant.getTime() + tzOffset(timeZone, instant) * MINUTE);
 }
 
-/** The VTIMEZONE block for a zone, or null for zones without a definition here. */
-export function vtimezone(tz: string): string | null {
-  if (!centralEuropean.has(tz)) return null;
+export function isKnownTimeZone(timeZone: string): boolean {
+  return !Number.isNaN(tzOffset(timeZone, new Date(0))) && timeZone.includes('/');
+}
+
+interface Transition {
+  at: number;
+  from: number;
+  to: number;
+}
+
+const YEAR = 366 * 24 * 60 * MINUTE;
+
+/**
+ * Offset changes between two instants. tzScan finds them to the hour; the last hour is searched
+ * to the minute, since some zones change on the half hour (Australia/Lord_Howe).
+ */
+function transitions(timeZone: string, start: number, end: number): Transition[] {
+  return tzScan(timeZone, { start: new Date(start), end: new Date(end) }).map((change) => {
+    const to = change.offset;
+    let before = change.date.getTime() - 60 * MINUTE;
+    let after = change.date.getTime();
+    const from = tzOffset(timeZone, new Date(before));
+    while (after - before > MINUTE) {
+      const middle = before + Math.floor((after - before) / 2 / MINUTE) * MINUTE;
+      if (tzOffset(timeZone, new Date(middle)) === from) before = middle;
+      else after = middle;
+    }
+    return { at: after, from, to };
+  });
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Local wall time of an instant at an offset, as an iCalendar DATE-TIME without zone. */
+function localText(instant: number, offsetMinutes: number): string {
+  return new Date(instant + offsetMinutes * MINUTE)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, '')
+    .replace(/[-:]/g, '');
+}
+
+function observance(kind: 'STANDARD' | 'DAYLIGHT', timeZone: string, t: Transition): string[] {
   return [
-    'BEGIN:VTIMEZONE',
-    `TZID:${tz}`,
-    `X-LIC-LOCATION:${tz}`,
-    'BEGIN:DAYLIGHT',
-    'TZOFFSETFROM:+0100',
-    'TZOFFSETTO:+0200',
-    'TZNAME:CEST',
-    'DTSTART:19700329T020000',
-    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-    'END:DAYLIGHT',
-    'BEGIN:STANDARD',
-    'TZOFFSETFROM:+0200',
-    'TZOFFSETTO:+0100',
-    'TZNAME:CET',
-    'DTSTART:19701025T030000',
-    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-    'END:STANDARD',
-    'END:VTIMEZONE',
-    '',
-  ].join('\r\n');
-}
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock fields of an instant in a zone, from Intl (independent of the process's TZ). */
-export function wallClock(instant: Date, tz: string): Date {
-  let format = partFormatters.get(tz);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partFormatters.set(tz, format);
-  }
-  const f: Record<string, number> = {};
-  for (const p of format.formatToParts(instant)) if (p.type !== 'literal') f[p.type] = Number(p.value);
-  // a UTC Date whose UTC fields are the zone's wall-clock fields
-  return new Date(Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!));
+    `BEGIN:${kind}`,
+    `DTSTART:${localText(t.at, t.from)}`,
+    `TZOFFSETFROM:${offsetText(t.from)}`,
+    `TZOFFSETTO:${offsetText(t.to)}`,
+    `TZNAME:${tzName(timeZone, new Date(t.at), 'short').replace(/[^\w+-]/g, '')}`,
+    `END:${kind}`,
+  ];
 }
 
 /**
- * A Date that ical-generator formats in a named zone: it recognises objects with `internal`,
- * `withTimeZone` and `tzComponents` (the @date-fns/tz TZDate shape) and reads the wall-clock
- * fields from `withTimeZone(tz)`. A plain Date would be written in the process's local zone.
+ * The VTIMEZONE block for any IANA zone over [start, end]: the offset in force at the start and
+ * every change up to the end, each as its own observance (RFC 5545 §3.6.5). A change counts as
+ * daylight time when its offset is above the lowest one of the following year.
  */
-export class ZonedInstant extends Date {
-  readonly internal: Date;
-  constructor(instant: Date | string) {
-    super(typeof instant === 'string' ? Date.parse(instant) : instant.getTime());
-    this.internal = new Date(this.getTime());
+export function vtimezone(timeZone: string, start: number, end: number): string | null {
+  if (!isKnownTimeZone(timeZone)) return null;
+  const initial = tzOffset(timeZone, new Date(start));
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, `X-LIC-LOCATION:${timeZone}`];
+  for (const t of [{ at: start, from: initial, to: initial }, ...transitions(timeZone, start, end)]) {
+    const yearAfter = transitions(timeZone, t.at + MINUTE, t.at + YEAR).map((n) => n.to);
+    const daylight = t.to > Math.min(t.to, ...yearAfter);
+    lines.push(...observance(daylight ? 'DAYLIGHT' : 'STANDARD', timeZone, t));
   }
-  withTimeZone(tz: string): Date {
-    const wall = wallClock(this, tz);
-    const fields = {
-      getFullYear: () => wall.getUTCFullYear(),
-      getMonth: () => wall.getUTCMonth(),
-      getDate: () => wall.getUTCDate(),
-      getHours: () => wall.getUTCHours(),
-      getMinutes: () => wall.getUTCMinutes(),
-      getSeconds: () => wall.getUTCSeconds(),
-    };
-    return Object.assign(wall, fields);
-  }
-  tzComponents(): Record<string, number> {
-    return {};
-  }
+  lines.push('END:VTIMEZONE', '');
+  return lines.join('\r\n');
+}
+
+/**
+ * VTIMEZONE blocks covering the given instants with a year's margin on
+ * each side (from 1 January of the year before to 1 January two years after).
+ */
+export function vtimezoneWindow(instants: (string | Date)[]): (timeZone: string) => string | null {
+  const years = instants.map((i) => new Date(i).getUTCFullYear());
+  const first = Math.min(...years, new Date().getUTCFullYear());
+  const last = Math.max(...years, new Date().getUTCFullYear());
+  const start = Date.UTC(first - 1, 0, 1);
+  const end = Date.UTC(last + 2, 0, 1);
+  return (timeZone) => vtimezone(timeZone, start, end);
 }

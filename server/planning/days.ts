@@ -1,3 +1,4 @@
+import { tzOffset } from '@date-fns/tz';
 import Holidays from 'date-holidays';
 
 /**
@@ -54,29 +55,27 @@ export function holidayName(date: string): string | undefined {
   return danishPublicHolidays(Number(date.slice(0, 4))).get(date);
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's UTC offset in minutes at an instant (e.g. +120 in Copenhagen summer time). */
+/**
+ * The zone's UTC offset in minutes at an instant (e.g. +120 in Copenhagen summer time), from the
+ * platform's tz database through @date-fns/tz, the same reader the calendar's VTIMEZONE uses.
+ */
 export function utcOffsetMinutes(instantMs: number, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const name = formatter.formatToParts(instantMs).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d\d):?(\d\d)?/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
+  return tzOffset(timeZone, new Date(instantMs)) || 0;
 }
 
-/** A local wall-clock time in a zone as a UTC ISO instant ("2027-03-30T07:30:00.000Z"). */
+/**
+ * A local wall-clock time in a zone as a UTC ISO instant ("2027-03-30T07:30:00.000Z"), read as
+ * RFC 5545 reads a DTSTART with TZID, so calendars show what was planned: a time that occurs twice
+ * (clocks going back) is the first one; a time the clocks skip takes the offset before the gap.
+ */
 export function zonedToUtc(date: string, time: string, timeZone: string): string {
   const asUtc = Date.parse(`${date}T${time}:00Z`);
-  // two rounds settle the offset on both sides of a daylight-saving change
-  let instant = asUtc - utcOffsetMinutes(asUtc, timeZone) * 60_000;
-  instant = asUtc - utcOffsetMinutes(instant, timeZone) * 60_000;
-  return new Date(instant).toISOString();
+  const before = utcOffsetMinutes(asUtc - MS_PER_DAY, timeZone);
+  const after = utcOffsetMinutes(asUtc + MS_PER_DAY, timeZone);
+  const fits = [asUtc - before * 60_000, asUtc - after * 60_000].filter(
+    (instant, i) => utcOffsetMinutes(instant, timeZone) === (i === 0 ? before : after),
+  );
+  return new Date(fits.length > 0 ? Math.min(...fits) : asUtc - before * 60_000).toISOString();
 }
 
 /** A UTC instant as the local date and HH:MM in a zone. */
