@@ -19,6 +19,7 @@ import { answerLinkRedaction, platformAddress } from '../server/invitations/queu
 import { queueDueReminders } from '../server/invitations/reminders.ts';
 import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
 import { transportFor } from '../server/mail/transports.ts';
+import { BackupRefused, backup, restore } from '../server/operations/backup.ts';
 import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
 import type { PlanningContext } from '../server/planning/context.ts';
 import { getCycle, planYear, previewYear } from '../server/planning/cycles.ts';
@@ -284,13 +285,62 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** Commands that must not open (or create) the database themselves: copies of the data folder. */
+interface DataFolderCommand extends Omit<Command, 'run'> {
+  run(values: Record<string, string | boolean | undefined>, config: Config): Promise<void> | void;
+}
+
+const dataFolderCommands: Record<string, DataFolderCommand> = {
+  backup: {
+    summary: 'Copy the database (online, while the service runs) and the mail folder into an empty folder',
+    usage: 'backup --out DIR',
+    options: { out: { type: 'string' } },
+    async run(values, config) {
+      const manifest = await backup(config, required(values, 'out'));
+      console.log(
+        `Backup written to ${values.out} (${manifest.migrations} migrations, mail: ${manifest.mail ?? 'none'}).`,
+      );
+    },
+  },
+  restore: {
+    summary: 'Put a backup into an empty data folder (DATABASE_PATH and MAIL_DIR); refuses a non-empty one',
+    usage: 'restore --from DIR',
+    options: { from: { type: 'string' } },
+    run(values, config) {
+      const manifest = restore(config, required(values, 'from'));
+      console.log(`Restored the backup of ${manifest.createdAt} to ${config.DATABASE_PATH}.`);
+    },
+  },
+};
+
 function help(): void {
   console.log('Usage: npm run cli -- <command> [options]\n');
-  for (const c of Object.values(commands)) console.log(`  ${c.usage.padEnd(70)} ${c.summary}`);
+  for (const c of [...Object.values(commands), ...Object.values(dataFolderCommands)])
+    console.log(`  ${c.usage.padEnd(70)} ${c.summary}`);
+}
+
+async function runDataFolderCommand(command: DataFolderCommand, args: string[]): Promise<number> {
+  try {
+    const { values } = parseArgs({ args, options: command.options ?? {}, strict: true });
+    await command.run(values as Record<string, string | boolean | undefined>, loadConfig());
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(err as Error).message}\nUsage: npm run cli -- ${command.usage}`);
+      return 2;
+    }
+    if (err instanceof BackupRefused) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const dataFolderCommand = name ? dataFolderCommands[name] : undefined;
+  if (dataFolderCommand) return runDataFolderCommand(dataFolderCommand, rest);
   const command = name ? commands[name] : undefined;
   if (!command) {
     help();
