@@ -76,6 +76,8 @@ export const outboxMessage = sqliteTable(
     nextAttemptAt: text('next_attempt_at').notNull(),
     lastError: text('last_error'),
     sentAt: text('sent_at'),
+    /** A delivery report (bounce) came back for it after sending; last_error says why. */
+    bouncedAt: text('bounced_at'),
     /** The full RFC 822 source, kept when captured (no SMTP_URL) or for inspection. */
     raw: text('raw'),
     createdAt: text('created_at').notNull(),

@@ -1,10 +1,11 @@
 import ICAL from 'ical.js';
-import { simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import { HttpProblem } from '../http/problems.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
+import { type DeliveryReport, readDeliveryReport, recordBounces } from '../mail/delivery-reports.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
@@ -199,6 +200,9 @@ export async function receiveInboundEmail(
   raw: Buffer | string,
   channel: InboundChannel,
 ): Promise<InboundReply[]> {
+  // a bounce of our own mail is no answer: it marks the message that did not arrive
+  const bounce = await deliveryReportOf(raw);
+  if (bounce) return recordDeliveryReport(db, bounce, channel);
   let parsed: ParsedMessage;
   try {
     parsed = await parseInboundEmail(raw);
@@ -237,6 +241,50 @@ export async function receiveInboundEmail(
     return parsed.items.map((item) => insert(item, matchAndRecord(db, config, parsed.from, item)));
   });
   return ids.map((id) => readInboundReply(db, id));
+}
+
+async function deliveryReportOf(
+  raw: Buffer | string,
+): Promise<{ mail: ParsedMail; reports: DeliveryReport[] } | null> {
+  try {
+    const mail = await simpleParser(raw, {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+    });
+    const reports = readDeliveryReport(mail);
+    return reports ? { mail, reports } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Kept in inbound_reply like every message that arrives, with what it reported as the reason. */
+function recordDeliveryReport(
+  db: Db,
+  bounce: { mail: ParsedMail; reports: DeliveryReport[] },
+  channel: InboundChannel,
+): InboundReply[] {
+  const id = db.transaction(() => {
+    const marked = recordBounces(db, bounce.reports);
+    const who = bounce.reports.map((r) => r.recipient).join(', ') || 'no failed recipient';
+    const reason = `delivery report (bounce) for ${who}; ${marked.length} outbox message(s) marked`;
+    return Number(
+      prepared(
+        db,
+        `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, reason)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        nowIso(),
+        channel,
+        bounce.mail.from?.value[0]?.address?.toLowerCase() ?? null,
+        bounce.mail.subject?.slice(0, 500) ?? null,
+        bounce.mail.messageId ?? null,
+        reason.slice(0, 1000),
+      ).lastInsertRowid,
+    );
+  });
+  return [readInboundReply(db, id)];
 }
 
 const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,

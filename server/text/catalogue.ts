@@ -25,6 +25,21 @@ export interface Catalogue {
     /** Beside an invitee's name on the meeting page: what they answered for the old time. */
     earlierAnswer: (answer: string) => string;
   };
+  /** Mail that did not arrive (refused when sending, or bounced), on the meeting page and the person's page. */
+  delivery: {
+    heading: (count: number, mails: string) => string;
+    mailOne: string;
+    mailOther: string;
+    hint: string;
+    tableLabel: string;
+    recipient: string;
+    subject: string;
+    how: string;
+    reason: string;
+    when: string;
+    refused: string;
+    bounced: string;
+  };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
    * and emails say them; the API's problem+json keeps its own stable English titles.

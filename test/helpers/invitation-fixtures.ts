@@ -138,7 +138,12 @@ export interface TestSmtp {
  */
 export async function startSmtp(
   t: Teardown,
-  options: { refuse?: (n: number) => number | null; delayMs?: number } = {},
+  options: {
+    refuse?: (n: number) => number | null;
+    /** An SMTP error code for mail to this recipient (a mailbox the server refuses). */
+    refuseTo?: (address: string) => number | null;
+    delayMs?: number;
+  } = {},
 ): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let attempts = 0;
@@ -154,9 +159,12 @@ export async function startSmtp(
       stream.on('end', async () => {
         const n = attempts++;
         if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-        const code = options.refuse?.(n) ?? null;
+        const code =
+          options.refuse?.(n) ?? options.refuseTo?.(session.envelope.rcptTo[0]?.address ?? '') ?? null;
         if (code) {
-          const err = new Error('Try again later') as Error & { responseCode: number };
+          const err = new Error(code >= 500 ? 'No such user here' : 'Try again later') as Error & {
+            responseCode: number;
+          };
           err.responseCode = code;
           callback(err);
           return;

@@ -3,9 +3,11 @@ import { prepared } from '../../../db/statements.ts';
 import { meetingResponses } from '../../answers/responses.ts';
 import { getAudience } from '../../invitations/audience.ts';
 import { sendInvitations } from '../../invitations/invitations.ts';
+import { meetingDeliveryFailures } from '../../mail/delivery-reports.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { alert, badge } from '../components.ts';
+import { deliveryFailuresBlock } from '../delivery-failures.ts';
 import { RESPONSE } from '../labels.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
@@ -53,6 +55,7 @@ function audienceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
         : ''
     }
     ${progressSection(app, m.id)}
+    ${deliveryFailuresBlock(meetingDeliveryFailures(app.db, m.id), { showRecipient: true })}
     <details class="details mt-5"><summary class="details-summary">Vis deltagerkredsen</summary><div class="details-text">
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Deltagerkreds">
     <table class="table table--compact" id="audience"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">Invitation</th></tr></thead>

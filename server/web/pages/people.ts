@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../accounts/accounts.ts';
 import { HttpProblem, notFound } from '../../http/problems.ts';
+import { addressDeliveryFailures } from '../../mail/delivery-reports.ts';
 import { listOrganisations } from '../../register/organisations.ts';
 import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
 import { listRoles } from '../../register/roles.ts';
@@ -17,6 +18,7 @@ import {
   problemMessage,
   sendPage,
 } from '../context.ts';
+import { deliveryFailuresBlock } from '../delivery-failures.ts';
 import { LANGUAGE, ORGANISATION_KIND } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
 import { importPages } from './people-import.ts';
@@ -263,13 +265,16 @@ export default async function peoplePages(app: FastifyInstance) {
     const besked = (request.query as { besked?: string }).besked;
     const notice = besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined;
     const ctx = pageContext(request);
+    const undelivered = deliveryFailuresBlock(addressDeliveryFailures(app.db, person.email), {
+      showRecipient: false,
+    });
     const body = editorOnly(request.actor)
-      ? html`<h1>${person.name}</h1>
+      ? html`<h1>${person.name}</h1>${undelivered}
         ${personForm(app, request, { form: formOfPerson(person), errors: {}, action: `/personer/${person.id}`, submit: 'Gem ændringer' })}
         <h2 class="mt-8">Slet person</h2>
         <form method="post" action="/personer/${person.id}/slet">${csrfField(ctx)}
           <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}?">Slet ${person.name}</button></form>`
-      : html`<h1>${person.name}</h1><dl>
+      : html`<h1>${person.name}</h1>${undelivered}<dl>
         <dt>E-mail</dt><dd>${person.email}</dd><dt>Telefon</dt><dd>${person.phone ?? '–'}</dd>
         <dt>Stilling</dt><dd>${person.title ?? '–'}</dd><dt>Organisation</dt><dd>${person.organisation.name}</dd>
         <dt>Roller</dt><dd>${person.roles.map((r) => r.name).join(', ') || '–'}</dd></dl>`;
