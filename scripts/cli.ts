@@ -25,6 +25,7 @@ import type { PlanningContext } from '../server/planning/context.ts';
 import { getCycle, planYear, previewYear } from '../server/planning/cycles.ts';
 import { moveMeeting } from '../server/planning/meeting-updates.ts';
 import { planTable } from '../server/planning/plan-table.ts';
+import { InfeasiblePlan, RuleConflict } from '../server/planning/refusals.ts';
 import { UpdateMeeting } from '../server/planning/schemas.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
 import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
@@ -364,10 +365,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof HttpProblem) {
       console.error(err.message);
-      for (const u of (err.extra?.unplaced as
-        | { areaName: string; sequence: number; rule: string }[]
-        | undefined) ?? [])
-        console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
+      if (err instanceof InfeasiblePlan)
+        for (const u of err.unplaced) console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
+      if (err instanceof RuleConflict)
+        for (const v of err.violations) console.error(`  ${v.rule}: ${v.message}`);
       for (const e of (err.extra?.errors as { line: number; reason: string }[] | undefined) ?? [])
         console.error(`line ${e.line}: ${e.reason}`);
       return 1;

@@ -40,10 +40,63 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (detail: string, fields?: FieldError[]) =>
-  new HttpProblem(400, 'Bad Request', detail, fields);
-export const notFound = (what: string, id: string | number) =>
-  new HttpProblem(404, 'Not Found', `${what} ${id} does not exist`);
+/** Input the domain cannot use (beyond what the schema checks), with the fields at fault. */
+export class BadInput extends HttpProblem {
+  constructor(detail: string, fields?: FieldError[]) {
+    super(400, 'Bad Request', detail, fields);
+  }
+}
+
+/** A record that does not exist (or is not visible to the caller). */
+export class NotFound extends HttpProblem {
+  constructor(
+    readonly what: string,
+    readonly id: string | number,
+  ) {
+    super(404, 'Not Found', `${what} ${id} does not exist`);
+  }
+}
+
+/** Optimistic concurrency: someone saved the record since the caller read it. */
+export class StaleVersion extends HttpProblem {
+  constructor(
+    readonly what: string,
+    readonly currentVersion: number,
+    readonly sentVersion: number,
+  ) {
+    super(
+      409,
+      'Conflict',
+      `${what} was changed by someone else (version ${currentVersion}, you sent ${sentVersion}); reload and retry`,
+      undefined,
+      { currentVersion },
+    );
+  }
+}
+
+/** The caller's account lacks the role: `editor` is a facilitator or an admin. */
+export class MissingRole extends HttpProblem {
+  constructor(readonly needed: 'editor' | 'admin') {
+    super(403, 'Forbidden', `This needs the ${needed === 'editor' ? 'facilitator or admin' : 'admin'} role`);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+};
+
+/** A refusal only the pages raise, worded in Danish by the page itself (a form that expired, a year out of range). */
+export class WebRefusal extends HttpProblem {
+  constructor(status: 400 | 403 | 404 | 409, danish: string) {
+    super(status, TITLES[status]!, danish);
+  }
+}
+
+export const badRequest = (detail: string, fields?: FieldError[]) => new BadInput(detail, fields);
+export const notFound = (what: string, id: string | number) => new NotFound(what, id);
 export const conflict = (detail: string, extra?: Record<string, unknown>) =>
   new HttpProblem(409, 'Conflict', detail, undefined, extra);
 export const unprocessable = (detail: string, extra?: Record<string, unknown>) =>
@@ -51,11 +104,5 @@ export const unprocessable = (detail: string, extra?: Record<string, unknown>) =
 
 /** Optimistic concurrency: the client must send the version it read. */
 export function assertVersion(what: string, current: number, sent: number): void {
-  if (current !== sent)
-    throw conflict(
-      `${what} was changed by someone else (version ${current}, you sent ${sent}); reload and retry`,
-      {
-        currentVersion: current,
-      },
-    );
+  if (current !== sent) throw new StaleVersion(what, current, sent);
 }

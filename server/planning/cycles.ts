@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cycle, meeting } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
+import type { meeting } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { badRequest, conflict, notFound, unprocessable } from '../http/problems.ts';
+import { badRequest, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { type DayNumber, dayOf, utcToZoned } from './days.ts';
+import type { MeetingChange } from './meeting-changes.ts';
 import { meetingsOfCycle } from './meetings.ts';
 import {
   type PlanInput,
@@ -19,7 +18,29 @@ import {
   planCycle,
   replanArea,
 } from './planner.ts';
-import type { Cycle, CycleSummary, MeetingPreview, PlanPreview, ReplanArea } from './schemas.ts';
+import {
+  type AreaRow,
+  areaOfKind,
+  areasOfKind,
+  type CycleRow,
+  cycleById,
+  cycleOfYear,
+  cycleSummaries,
+  earlierMeetings,
+  facilitatorBookings,
+  facilitatorRoleHolders,
+  hostCandidates,
+  insertCycle,
+  insertMeetings,
+  meetingRow,
+  peopleNamed,
+  personContacts,
+  undone,
+  updateCycle,
+  updateMeetingRow,
+} from './queries.ts';
+import { InfeasiblePlan, YearAlreadyPlanned } from './refusals.ts';
+import type { Cycle, CycleSummary, Meeting, MeetingPreview, PlanPreview, ReplanArea } from './schemas.ts';
 import { type PlanningSettings, PlanningSettings as SettingsSchema } from './settings.ts';
 
 export function meetingTitle(kind: string, year: number, areaName: string, sequence: number, k: number) {
@@ -27,19 +48,8 @@ export function meetingTitle(kind: string, year: number, areaName: string, seque
   return `${what} ${year}${k > 1 ? ` (${sequence}/${k})` : ''} – ${areaName}`;
 }
 
-interface AreaRow {
-  id: number;
-  name: string;
-  kind: string;
-  code: string | null;
-}
-
 function areasToPlan(db: Db, settings: PlanningSettings): AreaRow[] {
-  const rows = prepared(
-    db,
-    `SELECT a.id, a.name, a.kind, o.code FROM area a JOIN organisation o ON o.id = a.convener_id
-      WHERE a.kind = ? ORDER BY a.name, a.id`,
-  ).all(settings.areaKind) as AreaRow[];
+  const rows = areasOfKind(db, settings.areaKind);
   if (!settings.areaIds) return rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const unknown = settings.areaIds.filter((id) => !byId.has(id));
@@ -52,31 +62,9 @@ function areasToPlan(db: Db, settings: PlanningSettings): AreaRow[] {
 
 /** The host candidates, the host history and last cycle's dates of the areas, from the database. */
 function plannerAreas(db: Db, areas: AreaRow[], year: number, kind: string): PlannerArea[] {
-  const ids = JSON.stringify(areas.map((a) => a.id));
-  const hosts = prepared(
-    db,
-    `SELECT m.area_id AS areaId, o.id, o.name, o.address FROM area_member m
-       JOIN organisation o ON o.id = m.organisation_id
-      WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.willing_to_host = 1
-        AND m.member_role IN ('convener', 'member')
-      ORDER BY m.area_id, m.member_role = 'convener' DESC, o.name, o.id`,
-  ).all(ids) as { areaId: number; id: number; name: string; address: string | null }[];
-  const earlier = prepared(
-    db,
-    `SELECT m.area_id AS areaId, m.host_organisation_id AS hostId, m.starts_at AS startsAt,
-            m.time_zone AS timeZone, m.sequence_in_cycle AS sequence, c.year, c.area_kind AS kind
-       FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id
-      WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.status != 'cancelled' AND m.starts_at < ?
-      ORDER BY m.starts_at, m.id`,
-  ).all(ids, `${year}-01-01`) as {
-    areaId: number;
-    hostId: number | null;
-    startsAt: string;
-    timeZone: string;
-    sequence: number;
-    year: number | null;
-    kind: string | null;
-  }[];
+  const ids = areas.map((a) => a.id);
+  const hosts = hostCandidates(db, ids);
+  const earlier = earlierMeetings(db, ids, `${year}-01-01`);
   const byArea = new Map<number, PlannerArea>(
     areas.map((a) => [a.id, { id: a.id, name: a.name, hosts: [], hostHistory: [], lastDates: [] }]),
   );
@@ -95,11 +83,6 @@ function plannerAreas(db: Db, areas: AreaRow[], year: number, kind: string): Pla
   return [...byArea.values()];
 }
 
-interface FacilitatorRow {
-  id: number;
-  name: string;
-}
-
 /** The cycle's facilitators (named, or every holder of the facilitator role) and their other bookings. */
 function plannerFacilitators(
   db: Db,
@@ -107,12 +90,9 @@ function plannerFacilitators(
   year: number,
   excludeMeetingIds: number[] = [],
 ): PlannerFacilitator[] {
-  let rows: FacilitatorRow[];
+  let rows: { id: number; name: string }[];
   if (settings.facilitatorIds) {
-    rows = prepared(
-      db,
-      'SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
-    ).all(JSON.stringify(settings.facilitatorIds)) as FacilitatorRow[];
+    rows = peopleNamed(db, settings.facilitatorIds);
     const found = new Set(rows.map((r) => r.id));
     const unknown = settings.facilitatorIds.filter((id) => !found.has(id));
     if (unknown.length)
@@ -120,23 +100,14 @@ function plannerFacilitators(
         { field: 'body.settings.facilitatorIds', message: `unknown person ${unknown.join(', ')}` },
       ]);
   } else {
-    rows = prepared(
-      db,
-      `SELECT p.id, p.name FROM person p JOIN person_role pr ON pr.person_id = p.id
-         JOIN role r ON r.id = pr.role_id WHERE r.key = 'facilitator' ORDER BY p.id`,
-    ).all() as FacilitatorRow[];
+    rows = facilitatorRoleHolders(db);
   }
-  const bookings = prepared(
+  const bookings = facilitatorBookings(
     db,
-    `SELECT facilitator_id AS facilitatorId, starts_at AS startsAt, time_zone AS timeZone FROM meeting
-      WHERE facilitator_id IN (SELECT value FROM json_each(?)) AND status != 'cancelled'
-        AND starts_at >= ? AND starts_at < ? AND id NOT IN (SELECT value FROM json_each(?))`,
-  ).all(
-    JSON.stringify(rows.map((r) => r.id)),
-    `${year - 1}-12-01`,
-    `${year + 1}-02-01`,
-    JSON.stringify(excludeMeetingIds),
-  ) as { facilitatorId: number; startsAt: string; timeZone: string }[];
+    rows.map((r) => r.id),
+    { from: `${year - 1}-12-01`, to: `${year + 1}-02-01` },
+    excludeMeetingIds,
+  );
   const booked = new Map<number, DayNumber[]>();
   for (const b of bookings) {
     const list = booked.get(b.facilitatorId) ?? [];
@@ -147,7 +118,7 @@ function plannerFacilitators(
 }
 
 function assertPlanned(result: PlanResult): asserts result is Extract<PlanResult, { ok: true }> {
-  if (!result.ok) throw unprocessable(result.detail, { unplaced: result.unplaced });
+  if (!result.ok) throw new InfeasiblePlan(result.detail, result.unplaced);
 }
 
 function preview(
@@ -214,10 +185,7 @@ function newMeetingRow(
 }
 
 function facilitatorContacts(db: Db, ids: number[]): Map<number, { name: string; email: string }> {
-  const rows = prepared(
-    db,
-    'SELECT id, name, email FROM person WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(ids)) as { id: number; name: string; email: string }[];
+  const rows = personContacts(db, ids);
   return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
 }
 
@@ -283,38 +251,20 @@ export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
 /** Plans and saves a cycle in one transaction: all meetings or none. */
 export function planYear(db: Db, actor: Actor, context: PlanningContext, input: PlanYearInput): Cycle {
   return db.transaction(() => {
-    const existing = db
-      .select({ id: cycle.id })
-      .from(cycle)
-      .where(and(eq(cycle.year, input.year), eq(cycle.areaKind, input.settings.areaKind)))
-      .get();
-    if (existing)
-      throw conflict(`A cycle for ${input.year} (${input.settings.areaKind}) already exists`, {
-        cycleId: existing.id,
-      });
+    const existing = cycleOfYear(db, input.year, input.settings.areaKind);
+    if (existing) throw new YearAlreadyPlanned(input.year, input.settings.areaKind, existing.id);
     const plan = previewYear(db, input);
     const now = nowIso();
-    const row = db
-      .insert(cycle)
-      .values({
-        year: input.year,
-        areaKind: input.settings.areaKind,
-        name: plan.name,
-        settings: input.settings,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const row = insertCycle(db, {
+      year: input.year,
+      areaKind: input.settings.areaKind,
+      name: plan.name,
+      settings: input.settings,
+      createdAt: now,
+      updatedAt: now,
+    });
     const rows = plan.meetings.map((m) => newMeetingRow(m, row.id, context, now));
-    for (let i = 0; i < rows.length; i += 200) {
-      const created = db
-        .insert(meeting)
-        .values(rows.slice(i, i + 200))
-        .returning({ id: meeting.id })
-        .all();
-      for (const { id } of created) context.changes.announceCreated(db, id);
-    }
+    for (const id of insertMeetings(db, rows)) context.changes.announceCreated(db, id);
     recordAudit(db, actor, {
       action: 'plan',
       entity: 'cycle',
@@ -325,7 +275,7 @@ export function planYear(db: Db, actor: Actor, context: PlanningContext, input: 
   });
 }
 
-function toCycle(db: Db, row: typeof cycle.$inferSelect): Cycle {
+function toCycle(db: Db, row: CycleRow): Cycle {
   return {
     id: row.id,
     year: row.year,
@@ -340,17 +290,13 @@ function toCycle(db: Db, row: typeof cycle.$inferSelect): Cycle {
 }
 
 function getCycleById(db: Db, id: number): Cycle {
-  const row = db.select().from(cycle).where(eq(cycle.id, id)).get();
+  const row = cycleById(db, id);
   if (!row) throw notFound('Cycle', id);
   return toCycle(db, row);
 }
 
 function cycleRow(db: Db, year: number, kind: string) {
-  const row = db
-    .select()
-    .from(cycle)
-    .where(and(eq(cycle.year, year), eq(cycle.areaKind, kind)))
-    .get();
+  const row = cycleOfYear(db, year, kind);
   if (!row) throw notFound(`Cycle of kind ${kind} for`, year);
   return row;
 }
@@ -360,136 +306,137 @@ export function getCycle(db: Db, year: number, kind: string): Cycle {
 }
 
 export function listCycles(db: Db): CycleSummary[] {
-  return prepared(
-    db,
-    `SELECT c.id, c.year, c.area_kind AS areaKind, c.name, c.version, c.created_at AS createdAt,
-            c.updated_at AS updatedAt, count(m.id) AS meetingCount,
-            count(CASE WHEN m.status = 'cancelled' THEN 1 END) AS cancelledCount
-       FROM cycle c LEFT JOIN meeting m ON m.cycle_id = c.id
-      GROUP BY c.id ORDER BY c.year DESC, c.area_kind`,
-  ).all() as CycleSummary[];
+  return cycleSummaries(db);
 }
 
-class DryRunRollback extends Error {
-  constructor(readonly result: Cycle) {
-    super('dry run');
+/** One area's re-plan, computed and not yet saved: where each of its open or missing meetings goes. */
+interface AreaReplan {
+  cycle: CycleRow;
+  settings: PlanningSettings;
+  area: AreaRow;
+  /** The area's meetings that may move (neither held nor cancelled). */
+  open: Meeting[];
+  planned: MeetingPreview[];
+}
+
+type ReplanTarget = { year: number; kind: string; areaId: number };
+
+function computeAreaReplan(db: Db, target: ReplanTarget, input: ReplanArea): AreaReplan {
+  const row = cycleRow(db, target.year, target.kind);
+  const settings = SettingsSchema.parse(row.settings);
+  const areaRow = areaOfKind(db, target.areaId, target.kind);
+  if (!areaRow) throw notFound(`Area of kind ${target.kind}`, target.areaId);
+  if (input.areaBlackoutDates)
+    settings.areaBlackoutDates = {
+      ...settings.areaBlackoutDates,
+      [String(target.areaId)]: input.areaBlackoutDates,
+    };
+
+  const own = meetingsOfCycle(db, row.id).filter((m) => m.areaId === target.areaId);
+  const open = own.filter((m) => m.status !== 'cancelled' && m.status !== 'held');
+  const held = own.filter((m) => m.status === 'held');
+  const sequences = Array.from({ length: settings.meetingsPerArea }, (_, j) => j + 1)
+    .filter((seq) => !held.some((m) => m.sequenceInCycle === seq))
+    .map((seq) => ({ sequence: seq, near: open.find((m) => m.sequenceInCycle === seq)?.localDate ?? null }));
+
+  const [area] = plannerAreas(db, [areaRow], target.year, target.kind);
+  area!.busyDays = held.map((m) => dayOf(m.localDate));
+  area!.hostHistory.push(...held.filter((m) => m.host).map((m) => m.host!.id));
+  const facilitators = plannerFacilitators(
+    db,
+    settings,
+    target.year,
+    open.map((m) => m.id),
+  );
+  const result = replanArea({
+    input: { year: target.year, settings, areas: [area!], facilitators },
+    area: area!,
+    sequences,
+  });
+  assertPlanned(result);
+  const contacts = facilitatorContacts(
+    db,
+    facilitators.map((f) => f.id),
+  );
+  const planned = result.meetings.map((p) => preview(p, target.year, settings, areaRow, contacts));
+  return { cycle: row, settings, area: areaRow, open, planned };
+}
+
+/** Puts an open meeting in its re-planned slot; the change to announce when its time or place moved. */
+function moveToPlan(db: Db, current: Meeting, next: MeetingPreview, now: string): MeetingChange | null {
+  const before = meetingRow(db, current.id)!;
+  const timeChanged = before.startsAt !== next.startsAt || before.endsAt !== next.endsAt;
+  const placeChanged =
+    before.hostOrganisationId !== (next.host?.id ?? null) ||
+    before.venueName !== next.venueName ||
+    before.venueAddress !== next.venueAddress;
+  const after = updateMeetingRow(db, before.id, {
+    startsAt: next.startsAt,
+    endsAt: next.endsAt,
+    hostOrganisationId: next.host?.id ?? null,
+    venueName: next.venueName,
+    venueAddress: next.venueAddress,
+    facilitatorId: next.facilitator?.id ?? null,
+    explanation: next.explanation,
+    warnings: next.warnings,
+    icsSequence: before.icsSequence + (timeChanged || placeChanged ? 1 : 0),
+    version: before.version + 1,
+    updatedAt: now,
+  });
+  if (!timeChanged && !placeChanged) return null;
+  return { kind: timeChanged ? 'rescheduled' : 'moved', before, after };
+}
+
+/** Saves a computed re-plan; `announce: false` tells nobody (the dry run). */
+function saveAreaReplan(
+  db: Db,
+  actor: Actor,
+  context: PlanningContext,
+  replan: AreaReplan,
+  input: ReplanArea,
+  announce: boolean,
+): Cycle {
+  const now = nowIso();
+  for (const next of replan.planned) {
+    const current = replan.open.find((m) => m.sequenceInCycle === next.sequenceInCycle);
+    if (!current) {
+      const [id] = insertMeetings(db, [newMeetingRow(next, replan.cycle.id, context, now)]);
+      if (announce) context.changes.announceCreated(db, id!);
+      continue;
+    }
+    const change = moveToPlan(db, current, next, now);
+    if (change && announce) context.changes.announceChange(db, change);
   }
+  updateCycle(db, replan.cycle.id, {
+    settings: replan.settings,
+    version: replan.cycle.version + 1,
+    updatedAt: now,
+  });
+  recordAudit(db, actor, {
+    action: 'plan',
+    entity: 'cycle',
+    entityId: replan.cycle.id,
+    changes: { replannedArea: replan.area.id, areaBlackoutDates: input.areaBlackoutDates },
+  });
+  return getCycleById(db, replan.cycle.id);
 }
 
 /**
  * Re-plans one area of a cycle on its own: its open meetings move (same id and calendar UID, a
  * raised sequence), cancelled ones are planned anew, held ones stay; every other area is untouched
- * and its meetings count against the facilitators' capacity.
+ * and its meetings count against the facilitators' capacity. A dry run saves the same rows to read
+ * the cycle as it would be, tells nobody, and undoes them.
  */
 export function replanCycleArea(
   db: Db,
   actor: Actor,
   context: PlanningContext,
-  target: { year: number; kind: string; areaId: number },
+  target: ReplanTarget,
   input: ReplanArea,
 ): Cycle {
-  try {
-    return db.transaction(() => {
-      const row = cycleRow(db, target.year, target.kind);
-      const settings = SettingsSchema.parse(row.settings);
-      const areaRow = prepared(
-        db,
-        `SELECT a.id, a.name, a.kind, o.code FROM area a JOIN organisation o ON o.id = a.convener_id
-          WHERE a.id = ? AND a.kind = ?`,
-      ).get(target.areaId, target.kind) as AreaRow | undefined;
-      if (!areaRow) throw notFound(`Area of kind ${target.kind}`, target.areaId);
-      if (input.areaBlackoutDates)
-        settings.areaBlackoutDates = {
-          ...settings.areaBlackoutDates,
-          [String(target.areaId)]: input.areaBlackoutDates,
-        };
-
-      const own = meetingsOfCycle(db, row.id).filter((m) => m.areaId === target.areaId);
-      const open = own.filter((m) => m.status !== 'cancelled' && m.status !== 'held');
-      const held = own.filter((m) => m.status === 'held');
-      const sequences = Array.from({ length: settings.meetingsPerArea }, (_, j) => j + 1)
-        .filter((seq) => !held.some((m) => m.sequenceInCycle === seq))
-        .map((seq) => ({
-          sequence: seq,
-          near: open.find((m) => m.sequenceInCycle === seq)?.localDate ?? null,
-        }));
-
-      const [area] = plannerAreas(db, [areaRow], target.year, target.kind);
-      area!.busyDays = held.map((m) => dayOf(m.localDate));
-      area!.hostHistory.push(...held.filter((m) => m.host).map((m) => m.host!.id));
-      const facilitators = plannerFacilitators(
-        db,
-        settings,
-        target.year,
-        open.map((m) => m.id),
-      );
-      const result = replanArea({
-        input: { year: target.year, settings, areas: [area!], facilitators },
-        area: area!,
-        sequences,
-      });
-      assertPlanned(result);
-
-      const contacts = facilitatorContacts(
-        db,
-        facilitators.map((f) => f.id),
-      );
-      const now = nowIso();
-      for (const planned of result.meetings) {
-        const next = preview(planned, target.year, settings, areaRow, contacts);
-        const current = open.find((m) => m.sequenceInCycle === planned.sequence);
-        if (!current) {
-          const created = db
-            .insert(meeting)
-            .values(newMeetingRow(next, row.id, context, now))
-            .returning({ id: meeting.id })
-            .get();
-          context.changes.announceCreated(db, created.id);
-          continue;
-        }
-        const before = db.select().from(meeting).where(eq(meeting.id, current.id)).get()!;
-        const timeChanged = before.startsAt !== next.startsAt || before.endsAt !== next.endsAt;
-        const placeChanged =
-          before.hostOrganisationId !== (next.host?.id ?? null) ||
-          before.venueName !== next.venueName ||
-          before.venueAddress !== next.venueAddress;
-        const after = db
-          .update(meeting)
-          .set({
-            startsAt: next.startsAt,
-            endsAt: next.endsAt,
-            hostOrganisationId: next.host?.id ?? null,
-            venueName: next.venueName,
-            venueAddress: next.venueAddress,
-            facilitatorId: next.facilitator?.id ?? null,
-            explanation: next.explanation,
-            warnings: next.warnings,
-            icsSequence: before.icsSequence + (timeChanged || placeChanged ? 1 : 0),
-            version: before.version + 1,
-            updatedAt: now,
-          })
-          .where(eq(meeting.id, before.id))
-          .returning()
-          .get();
-        if ((timeChanged || placeChanged) && !input.dryRun)
-          context.changes.announceChange(db, { kind: timeChanged ? 'rescheduled' : 'moved', before, after });
-      }
-      db.update(cycle)
-        .set({ settings, version: row.version + 1, updatedAt: now })
-        .where(eq(cycle.id, row.id))
-        .run();
-      recordAudit(db, actor, {
-        action: 'plan',
-        entity: 'cycle',
-        entityId: row.id,
-        changes: { replannedArea: target.areaId, areaBlackoutDates: input.areaBlackoutDates },
-      });
-      const cycleAfter = getCycleById(db, row.id);
-      if (input.dryRun) throw new DryRunRollback(cycleAfter);
-      return cycleAfter;
-    });
-  } catch (err) {
-    if (err instanceof DryRunRollback) return err.result;
-    throw err;
-  }
+  return db.transaction(() => {
+    const replan = computeAreaReplan(db, target, input);
+    if (input.dryRun) return undone(db, () => saveAreaReplan(db, actor, context, replan, input, false));
+    return saveAreaReplan(db, actor, context, replan, input, true);
+  });
 }

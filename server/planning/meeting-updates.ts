@@ -1,29 +1,38 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cycle, type MeetingStatus, meeting, organisation, person } from '../../db/schema/index.ts';
+import type { MeetingStatus } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
-import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
+import { assertVersion, badRequest, conflict, NotFound } from '../http/problems.ts';
 import { weekdayDayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { dayOf, utcToZoned, zonedToUtc } from './days.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';
-import { checkMeeting } from './rules.ts';
+import {
+  areaMeetingTimes,
+  cycleById,
+  facilitatorMeetingTimes,
+  meetingRow,
+  organisationPlace,
+  personName,
+  updateMeetingRow,
+} from './queries.ts';
+import { RuleConflict } from './refusals.ts';
+import { checkMeeting, type RuleViolation } from './rules.ts';
 import type { CancelMeeting, Meeting, SetMeetingStatus, UpdateMeeting } from './schemas.ts';
 import { defaultSettings, PlanningSettings } from './settings.ts';
 
 function loadRow(db: Db, id: number, version: number): MeetingRow {
-  const row = db.select().from(meeting).where(eq(meeting.id, id)).get();
-  if (!row) throw notFound('Meeting', id);
+  const row = meetingRow(db, id);
+  if (!row) throw new NotFound('Meeting', id);
   assertVersion('Meeting', row.version, version);
   return row;
 }
 
+/** The rules a meeting is held to: its cycle's, or the defaults for a meeting outside any cycle. */
 function settingsOf(db: Db, row: MeetingRow): { settings: PlanningSettings; year: number } {
-  const owner =
-    row.cycleId === null ? undefined : db.select().from(cycle).where(eq(cycle.id, row.cycleId)).get();
+  const owner = row.cycleId === null ? undefined : cycleById(db, row.cycleId);
   const local = utcToZoned(row.startsAt, row.timeZone);
   return owner
     ? { settings: PlanningSettings.parse(owner.settings), year: owner.year }
@@ -34,10 +43,123 @@ function daysOf(rows: { startsAt: string; timeZone: string }[]): number[] {
   return rows.map((r) => dayOf(utcToZoned(r.startsAt, r.timeZone).date));
 }
 
+/** Where the meeting would be in local time and in UTC after the patch. */
+interface Timing {
+  date: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+function timingAfter(before: MeetingRow, patch: UpdateMeeting): Timing {
+  const start = utcToZoned(before.startsAt, before.timeZone);
+  const date = patch.date ?? start.date;
+  const startTime = patch.startTime ?? start.time;
+  const endTime = patch.endTime ?? utcToZoned(before.endsAt, before.timeZone).time;
+  if (endTime <= startTime)
+    throw badRequest('The meeting must end after it starts', [
+      { field: patch.endTime ? 'body.endTime' : 'body.startTime', message: 'must end after the start' },
+    ]);
+  return {
+    date,
+    startTime,
+    endTime,
+    startsAt: zonedToUtc(date, startTime, before.timeZone),
+    endsAt: zonedToUtc(date, endTime, before.timeZone),
+  };
+}
+
+/** The columns the patch asks to change; a new host brings its own name and address unless the patch gives others. */
+function requestedChanges(db: Db, before: MeetingRow, patch: UpdateMeeting, timing: Timing) {
+  const changes: Partial<MeetingRow> = {};
+  if (timing.startsAt !== before.startsAt) changes.startsAt = timing.startsAt;
+  if (timing.endsAt !== before.endsAt) changes.endsAt = timing.endsAt;
+  if (patch.title !== undefined) changes.title = patch.title;
+  if (patch.capacity !== undefined) changes.capacity = patch.capacity;
+  if (patch.audienceRoleKeys !== undefined) changes.audienceRoleKeys = patch.audienceRoleKeys;
+  if (patch.facilitatorId !== undefined) {
+    if (patch.facilitatorId !== null && personName(db, patch.facilitatorId) === undefined)
+      throw badRequest(`Person ${patch.facilitatorId} does not exist`, [
+        { field: 'body.facilitatorId', message: 'unknown person' },
+      ]);
+    changes.facilitatorId = patch.facilitatorId;
+  }
+  if (patch.hostOrganisationId !== undefined) {
+    changes.hostOrganisationId = patch.hostOrganisationId;
+    if (patch.hostOrganisationId !== null) {
+      const host = organisationPlace(db, patch.hostOrganisationId);
+      if (!host)
+        throw badRequest(`Organisation ${patch.hostOrganisationId} does not exist`, [
+          { field: 'body.hostOrganisationId', message: 'unknown organisation' },
+        ]);
+      changes.venueName = host.name;
+      changes.venueAddress = host.address;
+    }
+  }
+  if (patch.venueName !== undefined) changes.venueName = patch.venueName;
+  if (patch.venueAddress !== undefined) changes.venueAddress = patch.venueAddress;
+  return changes;
+}
+
+/** The planning rules the meeting would break at its new time with its (new) facilitator. */
+function violationsAfter(db: Db, before: MeetingRow, timing: Timing, facilitatorId: number | null) {
+  const { settings, year } = settingsOf(db, before);
+  return checkMeeting({
+    settings,
+    year,
+    areaId: before.areaId,
+    date: timing.date,
+    startTime: timing.startTime,
+    endTime: timing.endTime,
+    facilitatorName: facilitatorId === null ? undefined : personName(db, facilitatorId),
+    facilitatorDays:
+      facilitatorId === null ? [] : daysOf(facilitatorMeetingTimes(db, facilitatorId, before.id)),
+    areaDays:
+      before.cycleId === null
+        ? []
+        : daysOf(areaMeetingTimes(db, { cycleId: before.cycleId, areaId: before.areaId }, before.id)),
+  });
+}
+
+/** The meeting's new "why this date", in Danish as every explanation is. */
+function movedExplanation(timing: Timing, actor: Actor, violations: RuleViolation[]): string {
+  return `Flyttet manuelt til ${weekdayDayDate(timing.date)} kl. ${timing.startTime}–${timing.endTime} af ${actor.email}${
+    violations.length
+      ? ' trods brud på planlægningsreglerne (se advarsler)'
+      : '; alle planlægningsregler er overholdt'
+  }.`;
+}
+
+/** Saves the changes with a raised version (and calendar sequence for a new time or place), audits and announces them. */
+function saveChanges(
+  db: Db,
+  actor: Actor,
+  context: PlanningContext,
+  before: MeetingRow,
+  changes: Partial<MeetingRow>,
+): void {
+  const changed = diff(before as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+  if (Object.keys(changed).length === 0) return;
+  const placeChanged = ['hostOrganisationId', 'venueName', 'venueAddress'].some((k) => k in changed);
+  const moved = 'startsAt' in changed || 'endsAt' in changed;
+  const after = updateMeetingRow(db, before.id, {
+    ...changes,
+    icsSequence: before.icsSequence + (moved || placeChanged ? 1 : 0),
+    version: before.version + 1,
+    updatedAt: nowIso(),
+  });
+  recordAudit(db, actor, { action: 'update', entity: 'meeting', entityId: before.id, changes: changed });
+  if (moved || placeChanged)
+    context.changes.announceChange(db, { kind: moved ? 'rescheduled' : 'moved', before, after });
+  // not news for the invitees' calendars, but a new capacity moves the waiting list
+  else if ('capacity' in changed) context.changes.announceChange(db, { kind: 'details', before, after });
+}
+
 /**
  * Moves or edits a meeting. A new date, time or facilitator is checked against the cycle's rules:
- * a broken rule is a 409 naming it, unless `force`, when the meeting is saved with the warnings.
- * A new time or place raises the calendar sequence and tells the listeners, in the same transaction.
+ * a broken rule is a RuleConflict, unless `force`, when the meeting is saved with the warnings.
+ * A new time or place raises the calendar sequence and is announced, in the same transaction.
  */
 export function updateMeeting(
   db: Db,
@@ -52,142 +174,20 @@ export function updateMeeting(
       throw conflict(`Meeting ${id} is ${before.status} and can no longer be changed`, {
         currentStatus: before.status,
       });
-    const start = utcToZoned(before.startsAt, before.timeZone);
-    const end = utcToZoned(before.endsAt, before.timeZone);
-    const date = patch.date ?? start.date;
-    const startTime = patch.startTime ?? start.time;
-    const endTime = patch.endTime ?? end.time;
-    if (endTime <= startTime)
-      throw badRequest('The meeting must end after it starts', [
-        { field: patch.endTime ? 'body.endTime' : 'body.startTime', message: 'must end after the start' },
-      ]);
-    const startsAt = zonedToUtc(date, startTime, before.timeZone);
-    const endsAt = zonedToUtc(date, endTime, before.timeZone);
-
-    const changes: Partial<MeetingRow> = {};
-    if (startsAt !== before.startsAt) changes.startsAt = startsAt;
-    if (endsAt !== before.endsAt) changes.endsAt = endsAt;
-    if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.capacity !== undefined) changes.capacity = patch.capacity;
-    if (patch.audienceRoleKeys !== undefined) changes.audienceRoleKeys = patch.audienceRoleKeys;
-    if (patch.facilitatorId !== undefined) {
-      if (
-        patch.facilitatorId !== null &&
-        !db.select({ id: person.id }).from(person).where(eq(person.id, patch.facilitatorId)).get()
-      )
-        throw badRequest(`Person ${patch.facilitatorId} does not exist`, [
-          { field: 'body.facilitatorId', message: 'unknown person' },
-        ]);
-      changes.facilitatorId = patch.facilitatorId;
-    }
-    if (patch.hostOrganisationId !== undefined) {
-      changes.hostOrganisationId = patch.hostOrganisationId;
-      if (patch.hostOrganisationId !== null) {
-        const host = db
-          .select()
-          .from(organisation)
-          .where(eq(organisation.id, patch.hostOrganisationId))
-          .get();
-        if (!host)
-          throw badRequest(`Organisation ${patch.hostOrganisationId} does not exist`, [
-            { field: 'body.hostOrganisationId', message: 'unknown organisation' },
-          ]);
-        // a new host brings its own name and address unless the request gives others
-        changes.venueName = host.name;
-        changes.venueAddress = host.address;
-      }
-    }
-    if (patch.venueName !== undefined) changes.venueName = patch.venueName;
-    if (patch.venueAddress !== undefined) changes.venueAddress = patch.venueAddress;
-
-    const facilitatorId = changes.facilitatorId !== undefined ? changes.facilitatorId : before.facilitatorId;
+    const timing = timingAfter(before, patch);
+    const changes = requestedChanges(db, before, patch, timing);
     const timeChanged = changes.startsAt !== undefined || changes.endsAt !== undefined;
-    const rulesMatter =
-      timeChanged || (changes.facilitatorId !== undefined && changes.facilitatorId !== before.facilitatorId);
-    if (rulesMatter) {
-      const { settings, year } = settingsOf(db, before);
-      const facilitator =
-        facilitatorId === null
-          ? undefined
-          : db.select().from(person).where(eq(person.id, facilitatorId)).get();
-      const facilitatorDays =
-        facilitatorId === null
-          ? []
-          : daysOf(
-              db
-                .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
-                .from(meeting)
-                .where(
-                  and(
-                    eq(meeting.facilitatorId, facilitatorId),
-                    ne(meeting.id, id),
-                    ne(meeting.status, 'cancelled'),
-                  ),
-                )
-                .all(),
-            );
-      const areaDays =
-        before.cycleId === null
-          ? []
-          : daysOf(
-              db
-                .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
-                .from(meeting)
-                .where(
-                  and(
-                    eq(meeting.cycleId, before.cycleId),
-                    eq(meeting.areaId, before.areaId),
-                    ne(meeting.id, id),
-                    ne(meeting.status, 'cancelled'),
-                  ),
-                )
-                .all(),
-            );
-      const violations = checkMeeting({
-        settings,
-        year,
-        areaId: before.areaId,
-        date,
-        startTime,
-        endTime,
-        facilitatorName: facilitator?.name,
-        facilitatorDays,
-        areaDays,
-      });
-      if (violations.length > 0 && !patch.force)
-        throw conflict(
-          `The change breaks the planning rule${violations.length > 1 ? 's' : ''} ${violations.map((v) => v.rule).join(', ')}: ${violations.map((v) => v.message).join('; ')}. Send force: true to save it anyway.`,
-          { violations },
-        );
+    const facilitatorChanged =
+      changes.facilitatorId !== undefined && changes.facilitatorId !== before.facilitatorId;
+    if (timeChanged || facilitatorChanged) {
+      const facilitatorId =
+        changes.facilitatorId !== undefined ? changes.facilitatorId : before.facilitatorId;
+      const violations = violationsAfter(db, before, timing, facilitatorId);
+      if (violations.length > 0 && !patch.force) throw new RuleConflict(violations);
       changes.warnings = violations.map((v) => `${v.rule}: ${v.message}`);
-      if (timeChanged)
-        changes.explanation = `Flyttet manuelt til ${weekdayDayDate(date)} kl. ${startTime}–${endTime} af ${actor.email}${
-          violations.length
-            ? ' trods brud på planlægningsreglerne (se advarsler)'
-            : '; alle planlægningsregler er overholdt'
-        }.`;
+      if (timeChanged) changes.explanation = movedExplanation(timing, actor, violations);
     }
-
-    const changed = diff(before as unknown as Record<string, unknown>, changes as Record<string, unknown>);
-    if (Object.keys(changed).length === 0) return findMeeting(db, id)!;
-    const placeChanged = ['hostOrganisationId', 'venueName', 'venueAddress'].some((k) => k in changed);
-    const moved = 'startsAt' in changed || 'endsAt' in changed;
-    const after = db
-      .update(meeting)
-      .set({
-        ...changes,
-        icsSequence: before.icsSequence + (moved || placeChanged ? 1 : 0),
-        version: before.version + 1,
-        updatedAt: nowIso(),
-      })
-      .where(eq(meeting.id, id))
-      .returning()
-      .get();
-    recordAudit(db, actor, { action: 'update', entity: 'meeting', entityId: id, changes: changed });
-    if (moved || placeChanged)
-      context.changes.announceChange(db, { kind: moved ? 'rescheduled' : 'moved', before, after });
-    // not news for the invitees' calendars, but a new capacity moves the waiting list
-    else if ('capacity' in changed) context.changes.announceChange(db, { kind: 'details', before, after });
+    saveChanges(db, actor, context, before, changes);
     return findMeeting(db, id)!;
   });
 }
@@ -221,19 +221,14 @@ export function setMeetingStatus(
       ]);
     const now = nowIso();
     const cancelling = input.status === 'cancelled';
-    const after = db
-      .update(meeting)
-      .set({
-        status: input.status,
-        ...(cancelling
-          ? { cancelledAt: now, cancelReason: input.reason, icsSequence: before.icsSequence + 1 }
-          : {}),
-        version: before.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(meeting.id, id))
-      .returning()
-      .get();
+    const after = updateMeetingRow(db, id, {
+      status: input.status,
+      ...(cancelling
+        ? { cancelledAt: now, cancelReason: input.reason, icsSequence: before.icsSequence + 1 }
+        : {}),
+      version: before.version + 1,
+      updatedAt: now,
+    });
     recordAudit(db, actor, {
       action: 'update',
       entity: 'meeting',
@@ -257,7 +252,7 @@ export function cancelMeeting(
 
 export function getMeeting(db: Db, id: number): Meeting {
   const found = findMeeting(db, id);
-  if (!found) throw notFound('Meeting', id);
+  if (!found) throw new NotFound('Meeting', id);
   return found;
 }
 

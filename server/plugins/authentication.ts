@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Actor, apiTokenVerifier } from '../accounts/accounts.ts';
 import { SESSION_COOKIE, sessionActor } from '../accounts/sessions.ts';
-import { HttpProblem } from '../http/problems.ts';
+import { HttpProblem, MissingRole } from '../http/problems.ts';
 
 /**
  * Who may call a route. public: anyone; authenticated: any account (personal data is behind this);
@@ -21,7 +21,6 @@ declare module 'fastify' {
 
 const unauthorized = () =>
   new HttpProblem(401, 'Unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
-const forbidden = (needed: string) => new HttpProblem(403, 'Forbidden', `This needs the ${needed} role`);
 
 /** API routes default to: reads need an account, writes need a facilitator; routes name the exceptions. */
 function accessOf(request: FastifyRequest): Access {
@@ -34,8 +33,8 @@ function accessOf(request: FastifyRequest): Access {
 export function assertAccess(actor: Actor | null, access: Access): void {
   if (access === 'public') return;
   if (!actor) throw unauthorized();
-  if (access === 'editor' && actor.role === 'viewer') throw forbidden('facilitator or admin');
-  if (access === 'admin' && actor.role !== 'admin') throw forbidden('admin');
+  if (access === 'editor' && actor.role === 'viewer') throw new MissingRole('editor');
+  if (access === 'admin' && actor.role !== 'admin') throw new MissingRole('admin');
 }
 
 export default fp(

@@ -49,5 +49,25 @@ export interface Catalogue {
     formExpired: string;
     /** A write that would break a link to other records (a foreign key). */
     linkedRecords: string;
+    /** The heading and the sentence of each kind of refusal. */
+    page: Record<RefusalKind, { title: string; text: string }>;
+    /** The role a write needs: a facilitator or an admin (`editor`), or an admin. */
+    missingRole: (needed: 'editor' | 'admin') => string;
+    yearAlreadyPlanned: (year: number) => string;
+    /** Why the planner found no day for an area's meeting, by the rule that blocked it. */
+    unplaced: (rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity', areaName: string) => string;
   };
 }
+
+/** The kinds of refusal a reader is told about; typed refusals map to them in one place per channel. */
+export type RefusalKind =
+  | 'badInput'
+  | 'forbidden'
+  | 'notFound'
+  | 'conflict'
+  | 'staleVersion'
+  | 'unprocessable'
+  | 'ruleConflict'
+  | 'infeasiblePlan'
+  | 'tooManyAttempts'
+  | 'failure';

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfTokenFor, SESSION_COOKIE } from '../accounts/sessions.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { html, type SafeHtml } from '../text/html.ts';
 import { alert } from './components.ts';
 import { type PageContext, page } from './layout.ts';
+import { type PageRefusal, pageRefusal } from './refusals.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
@@ -33,20 +33,17 @@ export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
-const STATUS_TEXT: Record<number, [string, string]> = {
-  400: ['Forkerte oplysninger', 'Siden kunne ikke bruge de oplysninger, den fik.'],
-  403: ['Adgang nægtet', 'Du har ikke adgang til at gøre dette.'],
-  404: ['Siden findes ikke', 'Vi kunne ikke finde det, du ledte efter.'],
-  409: ['Ændret af en anden', 'Nogen har ændret oplysningerne imens. Hent siden igen og prøv igen.'],
-  422: ['Kan ikke gennemføres', 'Ændringen kan ikke gennemføres.'],
-  429: ['For mange forsøg', 'Vent et minut, og prøv så igen.'],
-};
-
-export function errorPage(request: FastifyRequest, status: number, detail?: string): string {
-  const [title, text] = STATUS_TEXT[status] ?? ['Der opstod en fejl', 'Prøv igen om lidt.'];
+/** The error page of a refusal, in the words `pageRefusal` chose. */
+export function errorPage(request: FastifyRequest, refusal: PageRefusal): string {
   return page(pageContext(request), {
-    title,
-    body: html`<h1>${title}</h1>${alert(status >= 500 ? 'error' : 'warning', text, detail)}
+    title: refusal.title,
+    body: html`<h1>${refusal.title}</h1>${alert(
+      refusal.status >= 500 ? 'error' : 'warning',
+      refusal.text,
+      refusal.items.length
+        ? html`<ul>${refusal.items.map((item) => html`<li>${item}</li>`)}</ul>`
+        : undefined,
+    )}
       <p><a href="/">Gå til forsiden</a></p>`,
   });
 }
@@ -54,10 +51,11 @@ export function errorPage(request: FastifyRequest, status: number, detail?: stri
 /** Field errors of a form, by field name, in Danish. */
 export type FormErrors = Record<string, string>;
 
-/** The problem a domain function raised, as a message for the form (or rethrown when it is not the user's). */
+/** The refusal a domain function raised, as a Danish sentence for the form (rethrown when it is not the user's). */
 export function problemMessage(error: unknown): string {
-  if (error instanceof HttpProblem && error.status < 500) return error.message;
-  throw error;
+  const refusal = pageRefusal(error);
+  if (refusal.status >= 500) throw error;
+  return refusal.text;
 }
 
 export function errorSummary(errors: FormErrors, labels: Record<string, string>): SafeHtml | '' {

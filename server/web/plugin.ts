@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../accounts/sessions.ts';
-import { HttpProblem } from '../http/problems.ts';
+import { WebRefusal } from '../http/problems.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
 import districtPages from './pages/districts.ts';
 import loginPages from './pages/login.ts';
@@ -15,6 +16,7 @@ import overviewPages from './pages/overview.ts';
 import peoplePages from './pages/people.ts';
 import planningPages from './pages/planning.ts';
 import reportPages from './pages/reports.ts';
+import { pageRefusal } from './refusals.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,7 +49,7 @@ export default async function web(app: FastifyInstance) {
     const session = request.cookies[SESSION_COOKIE];
     const sent = (request.body as FormBody | undefined)?._csrf ?? request.headers['x-csrf-token'];
     if (!session || !csrfTokenMatches(csrfTokenFor(session), Array.isArray(sent) ? sent[0] : sent))
-      throw new HttpProblem(403, 'Forbidden', 'Formularen er udløbet eller kom fra en anden side.');
+      throw new WebRefusal(403, catalogueFor('da').refusal.formExpired);
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -62,28 +64,16 @@ export default async function web(app: FastifyInstance) {
     return payload;
   });
 
+  // Refusals in Danish, worded once in pageRefusal; the API's English never reaches a page.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const constraint = (error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT');
-    const status =
-      error instanceof HttpProblem
-        ? error.status
-        : error.validation
-          ? 400
-          : constraint
-            ? 409
-            : (error.statusCode ?? 500);
-    if (status === 401) {
+    const refusal = pageRefusal(error);
+    if (refusal.status === 401) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.redirect(`/login${next}`, 303);
     }
-    if (status >= 500) request.log.error({ err: error }, 'page failed');
-    if (status === 429) reply.header('retry-after', '60');
-    const detail = constraint
-      ? 'Det hænger sammen med andre oplysninger (fx invitationer) og kan ikke ændres sådan.'
-      : status < 500 && status !== 404
-        ? error.message
-        : undefined;
-    return sendPage(reply, errorPage(request, status, detail), status);
+    if (refusal.status >= 500) request.log.error({ err: error }, 'page failed');
+    if (refusal.status === 429) reply.header('retry-after', '60');
+    return sendPage(reply, errorPage(request, refusal), refusal.status);
   });
 
   await app.register(loginPages);

@@ -34,5 +34,37 @@ export const da = {
   refusal: {
     formExpired: 'Formularen er udløbet eller kom fra en anden side.',
     linkedRecords: 'Det hænger sammen med andre oplysninger (fx invitationer) og kan ikke ændres sådan.',
+    page: {
+      badInput: { title: 'Forkerte oplysninger', text: 'Siden kunne ikke bruge de oplysninger, den fik.' },
+      forbidden: { title: 'Adgang nægtet', text: 'Du har ikke adgang til at gøre dette.' },
+      notFound: { title: 'Siden findes ikke', text: 'Vi kunne ikke finde det, du ledte efter.' },
+      conflict: { title: 'Kan ikke gemmes', text: 'Ændringen strider mod andre oplysninger.' },
+      staleVersion: {
+        title: 'Ændret af en anden',
+        text: 'Nogen har ændret oplysningerne imens. Hent siden igen og prøv igen.',
+      },
+      unprocessable: { title: 'Kan ikke gennemføres', text: 'Ændringen kan ikke gennemføres.' },
+      ruleConflict: {
+        title: 'Flytningen bryder planlægningsreglerne',
+        text: 'Sæt kryds i »Flyt alligevel« for at gemme den med advarslerne.',
+      },
+      infeasiblePlan: {
+        title: 'Planen kan ikke lægges med disse indstillinger',
+        text: 'Tillad flere ugedage eller færre uger uden møder, og prøv igen.',
+      },
+      tooManyAttempts: { title: 'For mange forsøg', text: 'Vent et minut, og prøv så igen.' },
+      failure: { title: 'Der opstod en fejl', text: 'Prøv igen om lidt.' },
+    },
+    missingRole: (needed) =>
+      needed === 'editor'
+        ? 'Det kræver rollen facilitator eller administrator. Du kan se, men ikke ændre.'
+        : 'Det kræver rollen administrator.',
+    yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
+    unplaced: (rule, areaName) =>
+      rule === 'period'
+        ? `${areaName}: perioden har for få tilladte dage efter ugedage, helligdage og friholdte dage`
+        : rule === 'areaBlackoutDate'
+          ? `${areaName}: alle tilladte dage i perioden er friholdt for området`
+          : `${areaName}: facilitatorerne har ikke plads til mødet inden for deres grænser pr. uge og dage imellem`,
   },
 } satisfies Catalogue;

@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpProblem } from '../../http/problems.ts';
+import { NotFound } from '../../http/problems.ts';
+import type { RuleViolation } from '../../planning/rules.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox, dateText, textArea, textField } from '../components.ts';
 import { MEETING_STATUS } from '../labels.ts';
 import { csrfField, type PageContext } from '../layout.ts';
+import { pageRefusal } from '../refusals.ts';
 
 export interface MeetingPageOptions {
   notice?: SafeHtml;
@@ -30,7 +33,7 @@ export interface MeetingSection {
 
 export function meetingIdOf(request: FastifyRequest): number {
   const id = Number((request.params as { id: string }).id);
-  if (!Number.isInteger(id) || id < 1) throw new HttpProblem(404, 'Not Found', 'Mødet findes ikke');
+  if (!Number.isInteger(id) || id < 1) throw new NotFound('Meeting', (request.params as { id: string }).id);
   return id;
 }
 
@@ -45,10 +48,11 @@ export function showRefusal(
 ) {
   if (error instanceof z.ZodError)
     return meetingPage(request, reply, id, { notice: alert('error', heading), status: 400 });
-  if (!(error instanceof HttpProblem) || error.status >= 500) throw error;
+  const refusal = pageRefusal(error);
+  if (refusal.status >= 500) throw error;
   return meetingPage(request, reply, id, {
-    notice: alert('error', heading, error.message),
-    status: error.status,
+    notice: alert('error', heading, refusal.text),
+    status: refusal.status,
   });
 }
 
@@ -69,11 +73,12 @@ export interface MoveForm {
   endTime: string;
   venueName: string;
   capacity: string;
-  violations?: { rule: string; message: string }[];
+  violations?: RuleViolation[];
   error?: string;
 }
 
 export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): SafeHtml {
+  const ruleConflict = catalogueFor('da').refusal.page.ruleConflict;
   if (m.status === 'cancelled' || m.status === 'held') return html``;
   return html`<section aria-labelledby="flyt"><h2 id="flyt">Flyt, ændr eller aflys</h2>
     ${move.error ? alert('error', 'Mødet blev ikke flyttet', move.error) : ''}
@@ -81,8 +86,8 @@ export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): Saf
       move.violations?.length
         ? alert(
             'warning',
-            'Flytningen bryder planlægningsreglerne',
-            html`<ul>${move.violations.map((v) => html`<li>${v.message}</li>`)}</ul><p>Sæt kryds i »Flyt alligevel« for at gemme den med advarslerne.</p>`,
+            ruleConflict.title,
+            html`<ul>${move.violations.map((v) => html`<li>${v.message}</li>`)}</ul><p>${ruleConflict.text}</p>`,
           )
         : ''
     }

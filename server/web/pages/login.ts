@@ -9,7 +9,7 @@ import {
   SESSION_COOKIE,
   SESSION_HOURS,
 } from '../../accounts/sessions.ts';
-import { HttpProblem } from '../../http/problems.ts';
+import { WebRefusal } from '../../http/problems.ts';
 import { html } from '../../text/html.ts';
 import { alert, textField } from '../components.ts';
 import { type FormBody, field, pageContext, safeNext, sendPage } from '../context.ts';
@@ -71,7 +71,7 @@ export default async function loginPages(app: FastifyInstance) {
         !csrfTokenMatches(request.cookies[LOGIN_COOKIE] ?? '', field(body, '_csrf')) ||
         !field(body, '_csrf')
       )
-        throw new HttpProblem(403, 'Forbidden', 'Login-formularen er udløbet. Hent siden igen.');
+        throw new WebRefusal(403, 'Login-formularen er udløbet. Hent siden igen.');
       const email = field(body, 'email');
       const next = safeNext(field(body, 'next'));
       const actor = await authenticateWithPassword(app.db, email, field(body, 'password'));

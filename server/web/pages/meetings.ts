@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpProblem } from '../../http/problems.ts';
 import { cancelMeeting, getMeeting, updateMeeting } from '../../planning/meeting-updates.ts';
+import { RuleConflict } from '../../planning/refusals.ts';
 import { CancelMeeting, UpdateMeeting } from '../../planning/schemas.ts';
 import { html } from '../../text/html.ts';
 import { alert } from '../components.ts';
@@ -19,6 +19,7 @@ import {
 } from '../meeting/common.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
+import { pageRefusal } from '../refusals.ts';
 
 const NOTICES: Record<string, string> = {
   flyttet: 'Mødet er flyttet. Inviterede får en opdateret kalenderinvitation.',
@@ -110,13 +111,15 @@ export default async function meetingPages(app: FastifyInstance) {
           move: { ...move, error: 'Tjek dato og klokkeslæt.' },
           status: 400,
         });
-      if (!(error instanceof HttpProblem) || error.status >= 500) throw error;
-      const violations = error.extra?.violations as MoveForm['violations'];
-      const text = violations ? undefined : error.status === 400 ? 'Tjek dato og klokkeslæt.' : error.message;
-      return meetingPage(request, reply, id, {
-        move: { ...move, violations, error: text },
-        status: error.status,
-      });
+      if (error instanceof RuleConflict)
+        return meetingPage(request, reply, id, {
+          move: { ...move, violations: error.violations },
+          status: 409,
+        });
+      const refusal = pageRefusal(error);
+      if (refusal.status >= 500) throw error;
+      const text = refusal.status === 400 ? 'Tjek dato og klokkeslæt.' : refusal.text;
+      return meetingPage(request, reply, id, { move: { ...move, error: text }, status: refusal.status });
     }
     kick();
     return reply.redirect(`/moeder/${id}?besked=flyttet`, 303);

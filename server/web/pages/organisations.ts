@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { organisationKinds } from '../../../db/schema/index.ts';
-import { HttpProblem, notFound } from '../../http/problems.ts';
+import { HttpProblem, notFound, StaleVersion, WebRefusal } from '../../http/problems.ts';
 import {
   createOrganisation,
   deleteOrganisation,
@@ -22,6 +22,7 @@ import {
 } from '../context.ts';
 import { ORGANISATION_KIND } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
+import { pageRefusal } from '../refusals.ts';
 
 const PAGE_SIZE = 50;
 const LABELS: Record<string, string> = {
@@ -117,14 +118,13 @@ function orgForm(
 }
 
 function conflictText(error: HttpProblem): string {
-  if (error.message.includes('version'))
-    return 'Organisationen er ændret af en anden imens. Hent siden igen.';
+  if (error instanceof StaleVersion) return 'Organisationen er ændret af en anden imens. Hent siden igen.';
   if (error.message.includes('contact person'))
     return 'Organisationen har stadig kontaktpersoner. Flyt eller slet dem først.';
   if (error.message.includes('convenes'))
     return 'Organisationen indkalder et område (en politikreds) og kan ikke slettes.';
   if (error.message.includes('code')) return 'En anden organisation af samme type har allerede denne kode.';
-  return error.message;
+  return pageRefusal(error).text;
 }
 
 export default async function organisationPages(app: FastifyInstance) {
@@ -279,7 +279,7 @@ export default async function organisationPages(app: FastifyInstance) {
       deleteOrganisation(app.db, request.actor!, id);
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 409)
-        throw new HttpProblem(409, 'Conflict', conflictText(error));
+        throw new WebRefusal(409, conflictText(error));
       throw error;
     }
     return reply.redirect('/organisationer?besked=slettet', 303);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../accounts/accounts.ts';
-import { HttpProblem, notFound } from '../../http/problems.ts';
+import { HttpProblem, notFound, StaleVersion } from '../../http/problems.ts';
 import { addressDeliveryFailures } from '../../mail/delivery-reports.ts';
 import { listOrganisations } from '../../register/organisations.ts';
 import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
@@ -302,11 +302,12 @@ export default async function peoplePages(app: FastifyInstance) {
         updatePerson(app.db, request.actor!, id, { ...value, version: Number(form.version) || 0 });
         return reply.redirect(`/personer/${id}?besked=gemt`, 303);
       } catch (error) {
-        problem = problemMessage(error);
-        if (error instanceof HttpProblem && error.status === 409)
-          problem = problem.includes('version')
+        problem =
+          error instanceof StaleVersion
             ? 'Personen er ændret af en anden imens. Hent siden igen, og gentag dine ændringer.'
-            : 'Der findes allerede en person med denne e-mail.';
+            : error instanceof HttpProblem && error.status === 409
+              ? 'Der findes allerede en person med denne e-mail.'
+              : problemMessage(error);
       }
     }
     const body = html`<h1>${before.name}</h1>${personForm(app, request, { form, errors, action: `/personer/${id}`, submit: 'Gem ændringer', problem })}`;

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../../http/problems.ts';
+import { WebRefusal } from '../../http/problems.ts';
 import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
+import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
 import { html } from '../../text/html.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
 import { csrfField, page } from '../layout.ts';
+import { pageRefusal } from '../refusals.ts';
 
 const WEEKDAYS = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
 
@@ -129,12 +131,12 @@ function previewTable(plan: PlanPreview) {
     )}</tbody></table></div>`;
 }
 
-function unplacedList(error: HttpProblem) {
-  const unplaced = (error.extra?.unplaced ?? []) as { areaName: string; sequence: number; reason: string }[];
+function unplacedList(error: InfeasiblePlan) {
+  const refusal = pageRefusal(error);
   return alert(
     'error',
-    'Planen kan ikke lægges med disse indstillinger',
-    html`<p>${error.message}</p>${unplaced.length ? html`<ul>${unplaced.map((u) => html`<li>${u.areaName}: ${u.reason}</li>`)}</ul>` : ''}<p>Tillad flere ugedage eller færre uger uden møder, og prøv igen.</p>`,
+    refusal.title,
+    html`${refusal.items.length ? html`<ul>${refusal.items.map((item) => html`<li>${item}</li>`)}</ul>` : ''}<p>${refusal.text}</p>`,
   );
 }
 
@@ -179,7 +181,7 @@ export default async function planningPages(app: FastifyInstance) {
     try {
       plan = previewYear(app.db, { year, settings, dryRun: true });
     } catch (error) {
-      if (!(error instanceof HttpProblem) || error.status !== 422) throw error;
+      if (!(error instanceof InfeasiblePlan)) throw error;
       return planPage(
         request,
         reply,
@@ -208,19 +210,19 @@ export default async function planningPages(app: FastifyInstance) {
     try {
       settings = PlanningSettings.parse(JSON.parse(field(body, 'settings')));
     } catch {
-      throw new HttpProblem(400, 'Bad Request', 'Planens indstillinger mangler eller er ugyldige.');
+      throw new WebRefusal(400, 'Planens indstillinger mangler eller er ugyldige.');
     }
     try {
       planYear(app.db, request.actor!, app.planning, { year, settings, dryRun: false });
     } catch (error) {
-      if (error instanceof HttpProblem && error.status === 409)
+      if (error instanceof YearAlreadyPlanned)
         return planPage(
           request,
           reply,
           html`<h1>Planlæg et år</h1>${alert('warning', `${year} er allerede planlagt`, html`Se <a href="/aar/${year}">overblikket for ${year}</a>, hvor du kan flytte eller aflyse enkelte møder.`)}`,
           409,
         );
-      if (error instanceof HttpProblem && error.status === 422)
+      if (error instanceof InfeasiblePlan)
         return planPage(request, reply, html`<h1>Planlæg et år</h1>${unplacedList(error)}`, 422);
       throw error;
     }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { HttpProblem } from '../../http/problems.ts';
+import { WebRefusal } from '../../http/problems.ts';
 import { listDistricts } from '../../register/districts.ts';
 import {
   type ReportFormat,
@@ -59,7 +59,7 @@ export default async function reportPages(app: FastifyInstance) {
     const q = request.query as { kind?: string; year?: string; district?: string; format?: string };
     const year = Number(q.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new HttpProblem(400, 'Bad Request', 'Skriv et år mellem 2000 og 2100.');
+      throw new WebRefusal(400, 'Skriv et år mellem 2000 og 2100.');
     const format = (reportFormats as readonly string[]).includes(q.format ?? '')
       ? (q.format as ReportFormat)
       : 'pdf';

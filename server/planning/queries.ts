@@ -1,0 +1,232 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { cycle, meeting, organisation, person } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
+import type { MeetingRow } from './meeting-changes.ts';
+import type { CycleSummary } from './schemas.ts';
+
+/** Planning's SQL in one place, each query returning typed rows; the rest of planning holds none. */
+
+export type CycleRow = typeof cycle.$inferSelect;
+
+export interface AreaRow {
+  id: number;
+  name: string;
+  kind: string;
+  code: string | null;
+}
+
+export interface HostRow {
+  areaId: number;
+  id: number;
+  name: string;
+  address: string | null;
+}
+
+export interface EarlierMeetingRow {
+  areaId: number;
+  hostId: number | null;
+  startsAt: string;
+  timeZone: string;
+  sequence: number;
+  year: number | null;
+  kind: string | null;
+}
+
+export interface PersonNameRow {
+  id: number;
+  name: string;
+}
+
+export interface BookingRow {
+  facilitatorId: number;
+  startsAt: string;
+  timeZone: string;
+}
+
+const AREA = 'SELECT a.id, a.name, a.kind, o.code FROM area a JOIN organisation o ON o.id = a.convener_id';
+
+export function areasOfKind(db: Db, kind: string): AreaRow[] {
+  return prepared(db, `${AREA} WHERE a.kind = ? ORDER BY a.name, a.id`).all(kind) as AreaRow[];
+}
+
+export function areaOfKind(db: Db, id: number, kind: string): AreaRow | undefined {
+  return prepared(db, `${AREA} WHERE a.id = ? AND a.kind = ?`).get(id, kind) as AreaRow | undefined;
+}
+
+/** Members of the areas willing to host, the convener first. */
+export function hostCandidates(db: Db, areaIds: number[]): HostRow[] {
+  return prepared(
+    db,
+    `SELECT m.area_id AS areaId, o.id, o.name, o.address FROM area_member m
+       JOIN organisation o ON o.id = m.organisation_id
+      WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.willing_to_host = 1
+        AND m.member_role IN ('convener', 'member')
+      ORDER BY m.area_id, m.member_role = 'convener' DESC, o.name, o.id`,
+  ).all(JSON.stringify(areaIds)) as HostRow[];
+}
+
+/** The areas' meetings before a date, oldest first, with the cycle they belonged to. */
+export function earlierMeetings(db: Db, areaIds: number[], before: string): EarlierMeetingRow[] {
+  return prepared(
+    db,
+    `SELECT m.area_id AS areaId, m.host_organisation_id AS hostId, m.starts_at AS startsAt,
+            m.time_zone AS timeZone, m.sequence_in_cycle AS sequence, c.year, c.area_kind AS kind
+       FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id
+      WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.status != 'cancelled' AND m.starts_at < ?
+      ORDER BY m.starts_at, m.id`,
+  ).all(JSON.stringify(areaIds), before) as EarlierMeetingRow[];
+}
+
+export function peopleNamed(db: Db, ids: number[]): PersonNameRow[] {
+  return prepared(
+    db,
+    'SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+  ).all(JSON.stringify(ids)) as PersonNameRow[];
+}
+
+export function facilitatorRoleHolders(db: Db): PersonNameRow[] {
+  return prepared(
+    db,
+    `SELECT p.id, p.name FROM person p JOIN person_role pr ON pr.person_id = p.id
+       JOIN role r ON r.id = pr.role_id WHERE r.key = 'facilitator' ORDER BY p.id`,
+  ).all() as PersonNameRow[];
+}
+
+/** The facilitators' meetings between two instants, leaving out some meetings (those being re-planned). */
+export function facilitatorBookings(
+  db: Db,
+  facilitatorIds: number[],
+  period: { from: string; to: string },
+  excludeMeetingIds: number[],
+): BookingRow[] {
+  return prepared(
+    db,
+    `SELECT facilitator_id AS facilitatorId, starts_at AS startsAt, time_zone AS timeZone FROM meeting
+      WHERE facilitator_id IN (SELECT value FROM json_each(?)) AND status != 'cancelled'
+        AND starts_at >= ? AND starts_at < ? AND id NOT IN (SELECT value FROM json_each(?))`,
+  ).all(
+    JSON.stringify(facilitatorIds),
+    period.from,
+    period.to,
+    JSON.stringify(excludeMeetingIds),
+  ) as BookingRow[];
+}
+
+export function personContacts(db: Db, ids: number[]): (PersonNameRow & { email: string })[] {
+  return prepared(db, 'SELECT id, name, email FROM person WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(ids),
+  ) as (PersonNameRow & { email: string })[];
+}
+
+export function cycleSummaries(db: Db): CycleSummary[] {
+  return prepared(
+    db,
+    `SELECT c.id, c.year, c.area_kind AS areaKind, c.name, c.version, c.created_at AS createdAt,
+            c.updated_at AS updatedAt, count(m.id) AS meetingCount,
+            count(CASE WHEN m.status = 'cancelled' THEN 1 END) AS cancelledCount
+       FROM cycle c LEFT JOIN meeting m ON m.cycle_id = c.id
+      GROUP BY c.id ORDER BY c.year DESC, c.area_kind`,
+  ).all() as CycleSummary[];
+}
+
+export function cycleById(db: Db, id: number): CycleRow | undefined {
+  return db.select().from(cycle).where(eq(cycle.id, id)).get();
+}
+
+export function cycleOfYear(db: Db, year: number, kind: string): CycleRow | undefined {
+  return db
+    .select()
+    .from(cycle)
+    .where(and(eq(cycle.year, year), eq(cycle.areaKind, kind)))
+    .get();
+}
+
+export function insertCycle(db: Db, values: typeof cycle.$inferInsert): CycleRow {
+  return db.insert(cycle).values(values).returning().get();
+}
+
+export function updateCycle(db: Db, id: number, set: Partial<typeof cycle.$inferInsert>): void {
+  db.update(cycle).set(set).where(eq(cycle.id, id)).run();
+}
+
+/** Inserts meetings 200 at a time (SQLite's variable limit) and returns their ids in order. */
+export function insertMeetings(db: Db, rows: (typeof meeting.$inferInsert)[]): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200)
+    for (const { id } of db
+      .insert(meeting)
+      .values(rows.slice(i, i + 200))
+      .returning({ id: meeting.id })
+      .all())
+      ids.push(id);
+  return ids;
+}
+
+export function meetingRow(db: Db, id: number): MeetingRow | undefined {
+  return db.select().from(meeting).where(eq(meeting.id, id)).get();
+}
+
+export function updateMeetingRow(db: Db, id: number, set: Partial<typeof meeting.$inferInsert>): MeetingRow {
+  return db.update(meeting).set(set).where(eq(meeting.id, id)).returning().get()!;
+}
+
+export function personName(db: Db, id: number): string | undefined {
+  return db.select({ name: person.name }).from(person).where(eq(person.id, id)).get()?.name;
+}
+
+export function organisationPlace(db: Db, id: number): { name: string; address: string | null } | undefined {
+  return db
+    .select({ name: organisation.name, address: organisation.address })
+    .from(organisation)
+    .where(eq(organisation.id, id))
+    .get();
+}
+
+type MeetingTime = { startsAt: string; timeZone: string };
+
+/** When a facilitator's other (not cancelled) meetings are. */
+export function facilitatorMeetingTimes(db: Db, facilitatorId: number, otherThan: number): MeetingTime[] {
+  return db
+    .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
+    .from(meeting)
+    .where(
+      and(
+        eq(meeting.facilitatorId, facilitatorId),
+        ne(meeting.id, otherThan),
+        ne(meeting.status, 'cancelled'),
+      ),
+    )
+    .all();
+}
+
+/** When the area's other (not cancelled) meetings of the same cycle are. */
+export function areaMeetingTimes(
+  db: Db,
+  where: { cycleId: number; areaId: number },
+  otherThan: number,
+): MeetingTime[] {
+  return db
+    .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
+    .from(meeting)
+    .where(
+      and(
+        eq(meeting.cycleId, where.cycleId),
+        eq(meeting.areaId, where.areaId),
+        ne(meeting.id, otherThan),
+        ne(meeting.status, 'cancelled'),
+      ),
+    )
+    .all();
+}
+
+/** Runs `work` in a savepoint and rolls it back: what it computed is kept, what it wrote is not. */
+export function undone<T>(db: Db, work: () => T): T {
+  db.$client.exec('SAVEPOINT undone');
+  try {
+    return work();
+  } finally {
+    db.$client.exec('ROLLBACK TO undone');
+    db.$client.exec('RELEASE undone');
+  }
+}

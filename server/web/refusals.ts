@@ -1,0 +1,71 @@
+import type { FastifyError } from 'fastify';
+import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
+import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
+import type { RefusalKind } from '../text/catalogue.ts';
+import { catalogueFor } from '../text/messages.ts';
+
+/** A refusal as the pages say it: a heading, a sentence, and what it names (rules, meetings). */
+export interface PageRefusal {
+  status: number;
+  kind: RefusalKind;
+  title: string;
+  text: string;
+  items: string[];
+}
+
+const KIND_BY_STATUS: Record<number, RefusalKind> = {
+  400: 'badInput',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  413: 'badInput',
+  415: 'badInput',
+  422: 'unprocessable',
+  429: 'tooManyAttempts',
+};
+
+function statusOf(error: unknown): number {
+  if (error instanceof HttpProblem) return error.status;
+  const e = error as Partial<FastifyError>;
+  if (e?.validation) return 400;
+  if (e?.code?.startsWith('SQLITE_CONSTRAINT')) return 409;
+  return e?.statusCode ?? 500;
+}
+
+/**
+ * The one place a refusal becomes Danish for the pages (the API's problem+json keeps its English):
+ * typed refusals by their payload, everything else by its status. Never the error's own message,
+ * except a WebRefusal, which the pages wrote in Danish themselves.
+ */
+export function pageRefusal(error: unknown): PageRefusal {
+  const text = catalogueFor('da').refusal;
+  const status = statusOf(error);
+  const of = (kind: RefusalKind, sentence?: string, items: string[] = []): PageRefusal => ({
+    status,
+    kind,
+    title: text.page[kind].title,
+    text: sentence ?? text.page[kind].text,
+    items,
+  });
+  if (error instanceof RuleConflict)
+    return of(
+      'ruleConflict',
+      undefined,
+      error.violations.map((v) => v.message),
+    );
+  if (error instanceof InfeasiblePlan)
+    return of(
+      'infeasiblePlan',
+      undefined,
+      error.unplaced.map((u) => text.unplaced(u.rule, u.areaName)),
+    );
+  if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
+  if (error instanceof StaleVersion) return of('staleVersion');
+  if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));
+  if (error instanceof NotFound) return of('notFound');
+  if (error instanceof WebRefusal) return of(KIND_BY_STATUS[status] ?? 'badInput', error.message);
+  if ((error as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT'))
+    return of('conflict', text.linkedRecords);
+  if (status >= 500) return of('failure');
+  return of(KIND_BY_STATUS[status] ?? 'badInput');
+}
