@@ -11,7 +11,8 @@ const cli = (env: Record<string, string>, ...args: string[]) =>
 
 t.test('meeting:move moves a sent meeting and the invitees get the "Opdateret" request', async (t) => {
   const smtp = await startSmtp(t);
-  const { app, dir, as } = await buildTestApp(t, { SMTP_URL: smtp.url });
+  // the server only queues here; the command line delivers, so nothing else takes the mail first
+  const { app, dir, as } = await buildTestApp(t, { SMTP_URL: smtp.url, MAIL_SENDER: 'off' });
   bornholmWithPeople(app.db);
   const m = insertMeeting(app.db, {
     districtCode: '1471',
@@ -19,8 +20,9 @@ t.test('meeting:move moves a sent meeting and the invitees get the "Opdateret" r
     endsAt: '2027-03-10T11:00:00.000Z',
   });
   await app.inject({ method: 'POST', url: `/api/meetings/${m.id}/invitations`, headers: as.facilitator });
-  await smtp.waitFor(4);
   const env = { DATABASE_PATH: join(dir, 'samraad.db'), LOG_LEVEL: 'silent', SMTP_URL: smtp.url };
+  t.match((await cli(env, 'outbox:send')).stdout, /sent 4/);
+  await smtp.waitFor(4);
 
   // a Friday breaks the weekday rule: refused, nothing saved, nothing queued
   const refused = await cli(env, 'meeting:move', '--id', String(m.id), '--date', '2027-03-19').catch(

@@ -149,24 +149,23 @@ t.test('no English on any Danish page, refusals included', async (t) => {
     }),
     409,
   );
-  const move = { version: String(bornholm.version), startTime: '09:30', endTime: '13:00' };
-  check(
-    'rule conflict on a move',
-    await facilitator.post(`/moeder/${bornholm.id}/flyt`, { ...move, date: '2027-12-24' }),
-    409,
-  );
-  check(
-    'stale version on a move',
-    await facilitator.post(`/moeder/${bornholm.id}/flyt`, {
-      ...move,
-      version: '0',
-      date: bornholm.localDate,
-    }),
-    409,
-  );
+  // sending the invitations raised the meeting's version: read the one a page would hold now
+  const current = (await app.inject({ url: `/api/meetings/${bornholm.id}`, headers: as.viewer })).json();
+  const move = { version: String(current.version), startTime: '09:30', endTime: '13:00' };
+  const conflict = await facilitator.post(`/moeder/${bornholm.id}/flyt`, { ...move, date: '2027-12-24' });
+  check('rule conflict on a move', conflict, 409);
+  t.match(visibleText(conflict.body), da.refusal.page.ruleConflict.title, 'named as a rule conflict');
+  t.match(visibleText(conflict.body), 'friholdte periode', 'with the broken rule in Danish');
+  const stale = await facilitator.post(`/moeder/${bornholm.id}/flyt`, {
+    ...move,
+    version: String(current.version - 1),
+    date: bornholm.localDate,
+  });
+  check('stale version on a move', stale, 409);
+  t.match(visibleText(stale.body), da.refusal.page.staleVersion.text);
   check(
     'a cancellation without a reason',
-    await facilitator.post(`/moeder/${bornholm.id}/aflys`, { version: String(bornholm.version) }),
+    await facilitator.post(`/moeder/${bornholm.id}/aflys`, { version: String(current.version) }),
     400,
   );
   check('bad CSV preview', await facilitator.post('/personer/import', { csv: 'navn;telefon\nX;1' }));
