@@ -1,118 +1,71 @@
-import type { MeetingFacts as FullMeetingFacts } from '../server/answers/meeting-reads.ts';
-import type { OutgoingMail } from '../server/mail/outbox.ts';
 import { meetingTime } from '../server/text/dates.ts';
-import { escapeHtml } from '../server/text/html.ts';
+import type { Language } from '../server/text/language.ts';
+import { catalogueFor } from '../server/text/messages.ts';
+import { type RenderedEmail, renderEmail } from './template.ts';
 
-/** What the answering side writes to invitees: short Danish notices, plain text and HTML alike. */
+/** What the answering side writes to invitees: short notices about their place at a meeting. */
 
-export type MeetingFacts = Pick<
-  FullMeetingFacts,
-  'id' | 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'venueName' | 'venueAddress'
->;
+/** The meeting as these notices name it. */
+export interface NoticeMeeting {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venueName: string | null;
+  venueAddress: string | null;
+}
 
-export interface Recipient {
+export interface NoticeRecipient {
   name: string;
-  email: string;
+  language: Language;
 }
 
-/** Header values never carry line breaks (no header injection through names or titles). */
-function oneLine(value: string): string {
-  return value.replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ').trim();
-}
-
-function place(meeting: MeetingFacts): string {
-  return [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ') || 'Sted følger';
-}
-
-/** Paragraphs become text lines and <p> elements; every paragraph is escaped for HTML. */
+/** Greeting, the notice's paragraphs, the meeting's facts, the sign-off. */
 function notice(
-  kind: string,
-  to: Recipient,
-  meeting: MeetingFacts,
+  to: NoticeRecipient,
+  meeting: NoticeMeeting,
   subject: string,
-  paragraphs: string[],
-  invitationId: number | null,
-  links: readonly (readonly [label: string, url: string])[] = [],
-): OutgoingMail {
-  const facts = [
-    `Møde: ${meeting.title}`,
-    `Tid: ${meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, 'da')}`,
-    `Sted: ${place(meeting)}`,
-  ];
-  const greeting = `Kære ${to.name}`;
-  const closing = 'Venlig hilsen\nSamråd';
-  const linkLines = links.map(([label, url]) => `${label}: ${url}`);
-  const text = [
-    greeting,
-    ...paragraphs,
-    ...(links.length ? [linkLines.join('\n')] : []),
-    facts.join('\n'),
-    closing,
-  ].join('\n\n');
-  const html = [
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    ...(links.length
-      ? [
-          `<p>${links.map(([label, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`).join(' · ')}</p>`,
-        ]
-      : []),
-    `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>`,
-    '<p>Venlig hilsen<br>Samråd</p>',
-  ].join('\n');
-  return {
-    kind,
-    to: { address: to.email, name: oneLine(to.name) },
-    subject: oneLine(subject),
-    text,
-    html: `<!doctype html><html lang="da"><body>${html}</body></html>`,
-    meetingId: meeting.id,
-    invitationId,
-  };
-}
-
-export function waitlistedMail(to: Recipient, meeting: MeetingFacts, position: number, invitationId: number) {
-  return notice(
-    'waitlist',
-    to,
-    meeting,
-    `På venteliste: ${meeting.title}`,
-    [
-      'Tak for din tilmelding. Mødet er fuldt booket, så du er sat på ventelisten.',
-      `Du er nummer ${position} på ventelisten. Vi skriver til dig, så snart der bliver en plads.`,
+  paragraphs: readonly string[],
+): RenderedEmail {
+  const lang = to.language;
+  const texts = catalogueFor(lang);
+  const w = texts.answerMail;
+  const place = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ') || w.placeLater;
+  return renderEmail({
+    lang,
+    subject,
+    blocks: [
+      { kind: 'paragraph', text: texts.common.greeting(to.name) },
+      ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+      {
+        kind: 'facts',
+        rows: [
+          [w.meeting, meeting.title],
+          [w.time, meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, lang)],
+          [w.place, place],
+        ],
+      },
+      { kind: 'signoff', lines: [texts.common.closing, texts.common.signature] },
     ],
-    invitationId,
-  );
+  });
 }
 
-export function promotedMail(to: Recipient, meeting: MeetingFacts, invitationId: number) {
-  return notice(
-    'waitlist-promoted',
-    to,
-    meeting,
-    `Du har fået en plads: ${meeting.title}`,
-    [
-      'Der er blevet en plads ledig, og du er rykket op fra ventelisten. Du er nu tilmeldt mødet.',
-      'Kan du alligevel ikke deltage, så meld afbud via svarlinket i invitationen.',
-    ],
-    invitationId,
-  );
+export function waitlistedMail(to: NoticeRecipient, meeting: NoticeMeeting, position: number): RenderedEmail {
+  const w = catalogueFor(to.language).answerMail;
+  return notice(to, meeting, w.waitlistedSubject(meeting.title), w.waitlisted(position));
 }
 
+export function promotedMail(to: NoticeRecipient, meeting: NoticeMeeting): RenderedEmail {
+  const w = catalogueFor(to.language).answerMail;
+  return notice(to, meeting, w.promotedSubject(meeting.title), w.promoted);
+}
+
+/** To an organisation's fixed contact person when nobody from it has signed up. */
 export function organisationChaserMail(
-  to: Recipient,
+  to: NoticeRecipient,
   organisationName: string,
-  meeting: MeetingFacts,
-): OutgoingMail {
-  return notice(
-    'organisation-chaser',
-    to,
-    meeting,
-    `Påmindelse: ${meeting.title}`,
-    [
-      `Ingen fra ${organisationName} har endnu meldt sig til ${meeting.title}.`,
-      `Som fast kontaktperson for ${organisationName} beder vi dig sørge for, at jeres organisation er repræsenteret – både på ledelses- og praksisniveau. De inviterede kan svare via linket i deres invitation.`,
-    ],
-    null,
-  );
+  meeting: NoticeMeeting,
+): RenderedEmail {
+  const w = catalogueFor(to.language).answerMail;
+  return notice(to, meeting, w.chaserSubject(meeting.title), w.chaser(organisationName, meeting.title));
 }

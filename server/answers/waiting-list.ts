@@ -47,7 +47,13 @@ export function joinWaitlist(db: Db, meeting: MeetingFacts, invitationId: number
   ).run(meeting.id, invitationId, nowIso());
   const position = waitlistPosition(db, invitationId)!;
   const invitee = readInvitee(db, invitationId);
-  enqueueMail(db, waitlistedMail(invitee, meeting, position, invitationId));
+  enqueueMail(db, {
+    kind: 'waitlist',
+    to: { address: invitee.email, name: invitee.name },
+    ...waitlistedMail(invitee, meeting, position),
+    meetingId: meeting.id,
+    invitationId,
+  });
   return position;
 }
 
@@ -73,7 +79,14 @@ export function fillFreePlaces(db: Db, meetingId: number): number[] {
     ).get(meetingId) as { invitationId: number } | undefined;
     if (!next) break;
     leaveWaitlist(db, next.invitationId);
-    enqueueMail(db, promotedMail(readInvitee(db, next.invitationId), meeting, next.invitationId));
+    const invitee = readInvitee(db, next.invitationId);
+    enqueueMail(db, {
+      kind: 'waitlist-promoted',
+      to: { address: invitee.email, name: invitee.name },
+      ...promotedMail(invitee, meeting),
+      meetingId: meeting.id,
+      invitationId: next.invitationId,
+    });
     promoted.push(next.invitationId);
   }
   return promoted;

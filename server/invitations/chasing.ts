@@ -6,6 +6,7 @@ import { readMeeting } from '../answers/meeting-reads.ts';
 import type { MeetingGaps } from '../answers/schemas.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import type { Language } from '../text/language.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,7 @@ interface GapRow {
   invited: number;
   contactName: string | null;
   contactEmail: string | null;
+  contactLanguage: Language | null;
   chasedAt: string | null;
 }
 
@@ -29,7 +31,7 @@ function gapRows(db: Db, meetingId: number, areaId: number): GapRow[] {
     `SELECT o.id, o.name, o.kind,
             (SELECT count(*) FROM invitation i JOIN person p ON p.id = i.person_id
              WHERE i.meeting_id = :meeting AND p.organisation_id = o.id AND i.withdrawn_at IS NULL) AS invited,
-            c.name AS contactName, c.email AS contactEmail, ch.sent_at AS chasedAt
+            c.name AS contactName, c.email AS contactEmail, c.language AS contactLanguage, ch.sent_at AS chasedAt
      FROM area_member m JOIN organisation o ON o.id = m.organisation_id
      LEFT JOIN person c ON c.id = (SELECT id FROM person WHERE organisation_id = o.id AND is_fixed_contact = 1
                                    ORDER BY id LIMIT 1)
@@ -96,10 +98,14 @@ export function queueOrganisationChasers(
           report.withoutContact.push({ meetingId: id, organisationId: gap.id, name: gap.name });
           continue;
         }
-        const mail = enqueueMail(
-          db,
-          organisationChaserMail({ name: gap.contactName!, email: gap.contactEmail }, gap.name, meeting),
-        );
+        const to = { name: gap.contactName!, language: gap.contactLanguage ?? 'da' };
+        const mail = enqueueMail(db, {
+          kind: 'organisation-chaser',
+          to: { address: gap.contactEmail, name: to.name },
+          ...organisationChaserMail(to, gap.name, meeting),
+          meetingId: meeting.id,
+          invitationId: null,
+        });
         prepared(
           db,
           'INSERT INTO organisation_chaser (meeting_id, organisation_id, sent_at, outbox_message_id) VALUES (?, ?, ?, ?)',

@@ -266,9 +266,7 @@ export function queueMeetingMail(
       {
         kind,
         to: { address: r.email, name: r.name },
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
+        ...mail,
         extra,
         meetingId: ctx.meeting.id,
         invitationId: r.invitationId,

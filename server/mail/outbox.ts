@@ -9,6 +9,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (Content-Language …), as the email template gives them. */
+  headers?: Record<string, string>;
   /** Extra nodemailer fields (icalEvent, attachments, headers …). */
   extra?: Record<string, unknown>;
   meetingId?: number | null;
@@ -39,7 +41,7 @@ export function enqueueMail(
     toAddress: mail.to.address,
     toName: mail.to.name ?? null,
     subject: mail.subject,
-    content: JSON.stringify({ text: mail.text, html: mail.html, ...mail.extra }),
+    content: JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra }),
     meetingId: mail.meetingId ?? null,
     invitationId: mail.invitationId ?? null,
     now,

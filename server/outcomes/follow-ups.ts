@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.ts';
+import { followUpReminderMail } from '../../emails/follow-up-reminder.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 
-import { dayDate } from '../text/dates.ts';
 import { addDays, addYears, copenhagenDate, statement } from './references.ts';
 import type { FollowUpItem } from './schemas.ts';
 
@@ -77,30 +77,6 @@ const CLAIM = `
   INSERT INTO follow_up_reminder (kind, entity_id, due_on, person_id, queued_at) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT DO NOTHING`;
 
-function reminderText(item: FollowUpItem, contact: Contact): { subject: string; text: string } {
-  const date = dayDate(item.dueOn, contact.language);
-  if (contact.language === 'en') {
-    return item.kind === 'agreement_review'
-      ? {
-          subject: `Review due: ${item.title}`,
-          text: `Dear ${contact.name},\n\nThe agreement "${item.title}" (police district ${item.districtCode}) is due for review on ${date}. You are named as a responsible contact person.\n\nPlease agree with the other parties whether it should be continued, revised or expire.\n\nSamråd`,
-        }
-      : {
-          subject: 'A cooperation barrier has been open for more than a year',
-          text: `Dear ${contact.name},\n\nThe cooperation barrier "${item.title}" (police district ${item.districtCode}) has been open since a year before ${date}.\n\nPlease consider how it can be addressed, or record why it remains open.\n\nSamråd`,
-        };
-  }
-  return item.kind === 'agreement_review'
-    ? {
-        subject: `Aftale til revision: ${item.title}`,
-        text: `Kære ${contact.name}\n\nAftalen "${item.title}" (politikreds ${item.districtCode}) skal revideres senest ${date}. Du er angivet som ansvarlig kontaktperson.\n\nAftal venligst med de øvrige parter, om aftalen skal videreføres, revideres eller udløbe.\n\nVenlig hilsen\nSamråd`,
-      }
-    : {
-        subject: 'En samarbejdsbarriere har været åben i over et år',
-        text: `Kære ${contact.name}\n\nSamarbejdsbarrieren "${item.title}" (politikreds ${item.districtCode}) har været åben i et år pr. ${date}.\n\nOvervej venligst, hvordan barrieren kan håndteres, eller notér hvorfor den fortsat er åben.\n\nVenlig hilsen\nSamråd`,
-      };
-}
-
 /**
  * Queues a reminder to every responsible person of every due item, once per item, due date and
  * person: a second run (or a moved review date that is reached again) does not repeat a reminder.
@@ -123,10 +99,13 @@ export function queueFollowUpReminders(
           result.alreadySent++;
           continue;
         }
-        const { subject, text } = reminderText(item, contact);
         const mail = enqueueMail(
           db,
-          { kind: 'follow-up', to: { address: contact.email, name: contact.name }, subject, text },
+          {
+            kind: 'follow-up',
+            to: { address: contact.email, name: contact.name },
+            ...followUpReminderMail(item, contact),
+          },
           domain,
         );
         statement(db, 'UPDATE follow_up_reminder SET outbox_message_id = ? WHERE rowid = ?').run(

@@ -2,6 +2,8 @@
  * The shape every language's catalogue fills in: each sentence a user reads, as a string or as a
  * small function of the values it shows. A catalogue that misses a key does not compile.
  */
+export type MeetingMailKind = 'invitation' | 'update' | 'cancel' | 'withdrawn' | 'reminder';
+
 export interface Catalogue {
   /** Words many texts share. */
   common: {
@@ -39,6 +41,49 @@ export interface Catalogue {
     when: string;
     refused: string;
     bounced: string;
+  };
+  /** The meeting emails (invitation, update, cancellation, withdrawal, reminder) and the calendar entry's text. */
+  meetingMail: {
+    /** Before the subject: "Invitation: …", "Opdateret: …". */
+    subjectPrefix: Record<MeetingMailKind, string>;
+    /** The opening sentence. */
+    lead: Record<MeetingMailKind, string>;
+    delegatedBy: (name: string) => string;
+    when: string;
+    where: string;
+    agenda: string;
+    facilitator: string;
+    reason: string;
+    answer: string;
+    answers: Record<'accepted' | 'tentative' | 'declined', string>;
+    answerHint: string;
+    laterAnswer: string;
+    calendar: string;
+    /** Before the start and end times: "kl." in Danish, nothing in English. */
+    clock: string;
+    /** Where no venue is set yet. */
+    venueLater: string;
+  };
+  /** The answering side's notices: waiting list, a place given, an organisation without participants. */
+  answerMail: {
+    meeting: string;
+    time: string;
+    place: string;
+    /** Where no venue is set yet. */
+    placeLater: string;
+    waitlistedSubject: (title: string) => string;
+    waitlisted: (position: number) => string[];
+    promotedSubject: (title: string) => string;
+    promoted: string[];
+    chaserSubject: (title: string) => string;
+    chaser: (organisation: string, title: string) => string[];
+  };
+  /** Follow-up reminders to the people responsible for an agreement or a barrier. */
+  followUpMail: {
+    reviewSubject: (title: string) => string;
+    review: (title: string, district: string, date: string) => string[];
+    barrierSubject: string;
+    barrier: (title: string, district: string, date: string) => string[];
   };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages

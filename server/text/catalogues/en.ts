@@ -29,6 +29,70 @@ export const en = {
     refused: 'Refused when sending',
     bounced: "Returned by the recipient's mail server",
   },
+  meetingMail: {
+    subjectPrefix: {
+      invitation: 'Invitation',
+      update: 'Updated',
+      cancel: 'Cancelled',
+      withdrawn: 'Cancelled',
+      reminder: 'Reminder',
+    },
+    lead: {
+      invitation: 'You are invited to the meeting below.',
+      update: 'The meeting has changed. Here are the updated details.',
+      cancel: 'The meeting below has been cancelled.',
+      withdrawn:
+        'You are no longer on the list for the meeting below; it has been removed from your calendar.',
+      reminder: 'A reminder of the meeting below.',
+    },
+    delegatedBy: (name) => `${name} cannot attend and has passed the invitation on to you.`,
+    when: 'When',
+    where: 'Where',
+    agenda: 'Agenda',
+    facilitator: 'Facilitator',
+    reason: 'Reason',
+    answer: 'Your answer',
+    answers: { accepted: 'Attending', tentative: 'Maybe attending', declined: 'Not attending' },
+    answerHint: 'Click your answer. You can change it later through the same link.',
+    laterAnswer:
+      'You can answer or change your answer through the links in the invitation or with the buttons in your calendar.',
+    calendar: 'The meeting is attached as a calendar invitation (invitation.ics).',
+    clock: '',
+    venueLater: 'To be announced',
+  },
+  answerMail: {
+    meeting: 'Meeting',
+    time: 'When',
+    place: 'Where',
+    placeLater: 'To be announced',
+    waitlistedSubject: (title) => `On the waiting list: ${title}`,
+    waitlisted: (position) => [
+      'Thank you for signing up. The meeting is fully booked, so you are on the waiting list.',
+      `You are number ${position} on the waiting list. We will write to you as soon as a place is free.`,
+    ],
+    promotedSubject: (title) => `You have a place: ${title}`,
+    promoted: [
+      'A place has become free and you have moved up from the waiting list. You are now signed up for the meeting.',
+      'If you cannot attend after all, please decline through the answer link in the invitation.',
+    ],
+    chaserSubject: (title) => `Reminder: ${title}`,
+    chaser: (organisation, title) => [
+      `Nobody from ${organisation} has signed up for ${title} yet.`,
+      `As the fixed contact person for ${organisation}, please make sure that your organisation is represented – at both leadership and practice level. Those invited can answer through the link in their invitation.`,
+    ],
+  },
+  followUpMail: {
+    reviewSubject: (title) => `Review due: ${title}`,
+    review: (title, district, date) => [
+      `The agreement "${title}" (police district ${district}) is due for review on ${date}. You are named as a responsible contact person.`,
+      'Please agree with the other parties whether it should be continued, revised or expire.',
+    ],
+    barrierSubject: 'A cooperation barrier has been open for more than a year',
+    barrier: (title, district, date) => [
+      `The cooperation barrier "${title}" (police district ${district}) has been open since a year before ${date}.`,
+      'Please consider how it can be addressed, or record why it remains open.',
+    ],
+  },
   refusal: {
     formExpired: 'The form has expired or came from another page.',
     linkedRecords: 'It is linked to other records (such as invitations) and cannot be changed like that.',
