@@ -3,8 +3,8 @@ import { stringify } from 'csv-stringify';
 import { agreementTypes } from '../../db/schema/index.ts';
 import { dayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
+import { catalogueFor } from '../text/messages.ts';
 import type { AgreementLine, NationalReport } from './data.ts';
-import { agreementStatusLabels, agreementTypeLabels, wordsFor } from './labels.ts';
 import { nationalTableRows } from './national-table.ts';
 
 export type Separator = 'semicolon' | 'comma';
@@ -39,7 +39,7 @@ export function agreementsCsv(
   lang: Language,
   separator: Separator,
 ): Readable {
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const header = [
     'ID',
     w.district,
@@ -57,9 +57,9 @@ export function agreementsCsv(
       yield [
         a.id,
         a.districtName,
-        agreementTypeLabels[lang][a.type],
+        catalogueFor(lang).labels.agreementType[a.type],
         a.title,
-        agreementStatusLabels[lang][a.status],
+        catalogueFor(lang).labels.agreementStatus[a.status],
         dayDate(a.agreedOn, lang),
         dayDate(a.reviewOn, lang),
         a.municipalities ?? w.allMunicipalities,
@@ -72,7 +72,7 @@ export function agreementsCsv(
 
 export function nationalCsv(report: NationalReport, separator: Separator): Readable {
   const { lang } = report;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const header = [
     lang === 'da' ? 'Kode' : 'Code',
     w.district,
@@ -82,7 +82,7 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
     w.organisationsRepresented,
     lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations',
     w.forumLevel,
-    ...agreementTypes.map((t) => `${w.agreementsInForce}: ${agreementTypeLabels[lang][t]}`),
+    ...agreementTypes.map((t) => `${w.agreementsInForce}: ${catalogueFor(lang).labels.agreementType[t]}`),
     w.agreementsInForce,
     w.openBarriers,
     w.resolvedBarriers,

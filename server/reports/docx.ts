@@ -13,19 +13,12 @@ import {
   WidthType,
 } from 'docx';
 import { agreementTypes } from '../../db/schema/index.ts';
+import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
-import {
-  agreementStatusLabels,
-  agreementTypeLabels,
-  barrierCategoryLabels,
-  barrierStatusLabels,
-  forumLevelLabels,
-  type Words,
-  wordsFor,
-} from './labels.ts';
 
 type Block = Paragraph | Table;
 
@@ -77,7 +70,12 @@ function document(title: string, lang: Language, children: Block[], landscape = 
   });
 }
 
-function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: Language, w: Words): Block[] {
+function sectionBlocks(
+  s: DistrictSection,
+  agreements: AgreementLine[],
+  lang: Language,
+  w: ReportWords,
+): Block[] {
   const blocks: Block[] = [
     heading(s.name, HeadingLevel.HEADING_1),
     heading(w.meeting, HeadingLevel.HEADING_2),
@@ -111,7 +109,7 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
   blocks.push(heading(w.mapping, HeadingLevel.HEADING_2));
   if (!s.mapping) blocks.push(para(w.noMapping));
   else {
-    blocks.push(labelled(w.forumLevel, forumLevelLabels[lang][s.mapping.forumLevel]));
+    blocks.push(labelled(w.forumLevel, catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel]));
     for (const [label, items] of [
       [w.strengths, s.mapping.strengths],
       [w.challenges, s.mapping.challenges],
@@ -130,12 +128,12 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
     const ofType = agreements.filter((a) => a.type === type);
     if (!ofType.length) continue;
     blocks.push(
-      heading(agreementTypeLabels[lang][type], HeadingLevel.HEADING_3),
+      heading(catalogueFor(lang).labels.agreementType[type], HeadingLevel.HEADING_3),
       table(
         [w.title, w.status, w.agreedOn, w.reviewOn, w.parties],
         ofType.map((a) => [
           a.title,
-          agreementStatusLabels[lang][a.status],
+          catalogueFor(lang).labels.agreementStatus[a.status],
           dayDate(a.agreedOn, lang),
           dayDate(a.reviewOn, lang),
           a.municipalities ?? w.allMunicipalities,
@@ -147,14 +145,14 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
   if (!s.barriers.length) blocks.push(para(w.noBarriers));
   for (const category of new Set(s.barriers.map((b) => b.category))) {
     blocks.push(
-      heading(barrierCategoryLabels[lang][category], HeadingLevel.HEADING_3),
+      heading(catalogueFor(lang).labels.barrierCategory[category], HeadingLevel.HEADING_3),
       table(
         [w.description, w.status, w.raisedOn, w.resolvedOn],
         s.barriers
           .filter((b) => b.category === category)
           .map((b) => [
             b.description,
-            barrierStatusLabels[lang][b.status],
+            catalogueFor(lang).labels.barrierStatus[b.status],
             dayDate(b.raisedOn, lang),
             dayDate(b.resolvedOn, lang),
           ]),
@@ -162,7 +160,7 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
     );
   }
   const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
+  const level = (l: typeof c.forumLevel) => (l ? catalogueFor(lang).labels.forumLevel[l] : '–');
   blocks.push(
     heading(w.changes, HeadingLevel.HEADING_2),
     bullet(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`),
@@ -177,7 +175,7 @@ function sectionBlocks(s: DistrictSection, agreements: AgreementLine[], lang: La
 /** Word builds the whole document in memory: meant for a district's report, not a 100,000-row dump. */
 export function agreementsDocx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const title = `${w.districtReportTitle} ${report.year}`;
   const byDistrict = new Map<string, AgreementLine[]>();
   for (const a of lines) {
@@ -195,7 +193,7 @@ export function agreementsDocx(report: AgreementsReport, lines: Iterable<Agreeme
 
 export function nationalDocx(report: NationalReport): Readable {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const title = `${w.nationalReportTitle} ${report.year}`;
   const t = report.totals;
   const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
@@ -218,7 +216,7 @@ export function nationalDocx(report: NationalReport): Readable {
         r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
         String(r.people),
         `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-        r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',
+        r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '–',
         String(r.inForce),
         String(r.openBarriers),
         String(r.resolvedBarriers),
@@ -241,7 +239,7 @@ export function nationalDocx(report: NationalReport): Readable {
     table(
       [w.type, String(report.year), String(report.year - 1)],
       agreementTypes.map((ty) => [
-        agreementTypeLabels[lang][ty],
+        catalogueFor(lang).labels.agreementType[ty],
         String(t.inForceByType[ty]),
         String(report.previous.totals.inForceByType[ty]),
       ]),

@@ -1,18 +1,11 @@
 import { agreementTypes } from '../../db/schema/index.ts';
+import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
 import { escapeHtml } from '../text/html.ts';
 import type { Language } from '../text/language.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
-import {
-  agreementStatusLabels,
-  agreementTypeLabels,
-  barrierCategoryLabels,
-  barrierStatusLabels,
-  forumLevelLabels,
-  type Words,
-  wordsFor,
-} from './labels.ts';
 
 /** Every text from the database passes through here (missing values print nothing): nothing a user typed becomes markup. */
 const escapeCell = (value: unknown): string => escapeHtml(String(value ?? ''));
@@ -35,7 +28,7 @@ const row = (cells: unknown[], tag: 'td' | 'th' = 'td', cls?: string) =>
   `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<${tag}>${escapeCell(c)}</${tag}>`).join('')}</tr>`;
 const tableHead = (cells: string[]) => `<table><thead>${row(cells, 'th')}</thead><tbody>`;
 
-function* meetingPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+function* meetingPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.meeting)}</h3>`;
   const m = s.meeting;
   if (!m) {
@@ -62,13 +55,13 @@ function* meetingPart(s: DistrictSection, lang: Language, w: Words): Generator<s
   }
 }
 
-function* mappingPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+function* mappingPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.mapping)}</h3>`;
   if (!s.mapping) {
     yield `<p>${escapeCell(w.noMapping)}</p>`;
     return;
   }
-  yield `<p><strong>${escapeCell(w.forumLevel)}:</strong> ${escapeCell(forumLevelLabels[lang][s.mapping.forumLevel])}</p>`;
+  yield `<p><strong>${escapeCell(w.forumLevel)}:</strong> ${escapeCell(catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel])}</p>`;
   for (const [label, items] of [
     [w.strengths, s.mapping.strengths],
     [w.challenges, s.mapping.challenges],
@@ -79,7 +72,7 @@ function* mappingPart(s: DistrictSection, lang: Language, w: Words): Generator<s
   if (s.mapping.notes) yield `<p><strong>${escapeCell(w.notes)}:</strong> ${escapeCell(s.mapping.notes)}</p>`;
 }
 
-function* barriersPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+function* barriersPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.barriers)}</h3>`;
   if (!s.barriers.length) {
     yield `<p>${escapeCell(w.noBarriers)}</p>`;
@@ -90,12 +83,12 @@ function* barriersPart(s: DistrictSection, lang: Language, w: Words): Generator<
     if (b.category !== category) {
       if (category !== null) yield '</tbody></table>';
       category = b.category;
-      yield `<h4>${escapeCell(barrierCategoryLabels[lang][b.category])}</h4>`;
+      yield `<h4>${escapeCell(catalogueFor(lang).labels.barrierCategory[b.category])}</h4>`;
       yield tableHead([w.description, w.status, w.raisedOn, w.resolvedOn]);
     }
     yield row([
       b.description,
-      barrierStatusLabels[lang][b.status],
+      catalogueFor(lang).labels.barrierStatus[b.status],
       dayDate(b.raisedOn, lang),
       dayDate(b.resolvedOn, lang),
     ]);
@@ -103,9 +96,9 @@ function* barriersPart(s: DistrictSection, lang: Language, w: Words): Generator<
   yield '</tbody></table>';
 }
 
-function* changesPart(s: DistrictSection, lang: Language, w: Words): Generator<string> {
+function* changesPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
   const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
+  const level = (l: typeof c.forumLevel) => (l ? catalogueFor(lang).labels.forumLevel[l] : '–');
   yield `<h3>${escapeCell(w.changes)}</h3><ul>`;
   yield `<li>${escapeCell(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`)}</li>`;
   yield `<li>${escapeCell(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`)}</li>`;
@@ -116,7 +109,7 @@ function* changesPart(s: DistrictSection, lang: Language, w: Words): Generator<s
 
 export function* agreementsHtml(report: AgreementsReport, lines: Iterable<AgreementLine>): Generator<string> {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   yield* page(`${w.districtReportTitle} ${report.year}`, lang);
   const iterator = lines[Symbol.iterator]();
   let pending = iterator.next();
@@ -131,12 +124,12 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
       if (a.type !== type) {
         if (type !== null) yield '</tbody></table>';
         type = a.type;
-        yield `<h4>${escapeCell(agreementTypeLabels[lang][a.type])}</h4>`;
+        yield `<h4>${escapeCell(catalogueFor(lang).labels.agreementType[a.type])}</h4>`;
         yield tableHead([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]);
       }
       yield row([
         a.title,
-        agreementStatusLabels[lang][a.status],
+        catalogueFor(lang).labels.agreementStatus[a.status],
         dayDate(a.agreedOn, lang),
         dayDate(a.reviewOn, lang),
         a.municipalities ?? w.allMunicipalities,
@@ -153,7 +146,7 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
 
 export function* nationalHtml(report: NationalReport): Generator<string> {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   yield* page(`${w.nationalReportTitle} ${report.year}`, lang);
   yield tableHead([
     w.district,
@@ -161,7 +154,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
     w.people,
     w.organisationsRepresented,
     w.forumLevel,
-    ...agreementTypes.map((t) => agreementTypeLabels[lang][t]),
+    ...agreementTypes.map((t) => catalogueFor(lang).labels.agreementType[t]),
     w.agreementsInForce,
     w.openBarriers,
     w.resolvedBarriers,
@@ -172,7 +165,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
       r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
       r.people,
       `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-      r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',
+      r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '–',
       ...agreementTypes.map((t) => r.inForceByType[t]),
       r.inForce,
       r.openBarriers,

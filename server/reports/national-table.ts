@@ -1,6 +1,6 @@
 import { agreementTypes } from '../../db/schema/index.ts';
+import { catalogueFor } from '../text/messages.ts';
 import type { NationalReport } from './data.ts';
-import { forumLevelLabels, wordsFor } from './labels.ts';
 
 /**
  * The national report's cells, one row per district and a totals row, in the column order of the
@@ -11,7 +11,7 @@ export function nationalTableRows(
   dateCell: (date: string | null) => unknown,
 ): { rows: unknown[][]; totals: unknown[] } {
   const { lang } = report;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
   const rows = report.rows.map((r) => {
     const p = previous.get(r.code);
@@ -23,7 +23,7 @@ export function nationalTableRows(
       r.people,
       r.organisationsRepresented,
       r.memberOrganisations,
-      r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '',
+      r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '',
       ...agreementTypes.map((t) => r.inForceByType[t]),
       r.inForce,
       r.openBarriers,

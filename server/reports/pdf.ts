@@ -2,19 +2,12 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
-import {
-  agreementStatusLabels,
-  agreementTypeLabels,
-  barrierCategoryLabels,
-  barrierStatusLabels,
-  forumLevelLabels,
-  type Words,
-  wordsFor,
-} from './labels.ts';
 
 const fonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
 /** DejaVu Sans is embedded (subset) so æ, ø and å show on any reader. */
@@ -129,7 +122,7 @@ async function backPressure(doc: Doc): Promise<void> {
   while (doc.readableLength > 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
+function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
   heading(doc, w.meeting, 12);
   const m = s.meeting;
   if (!m) {
@@ -167,13 +160,13 @@ function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): vo
   }
 }
 
-function mappingPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
+function mappingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
   heading(doc, w.mapping, 12);
   if (!s.mapping) {
     doc.text(w.noMapping);
     return;
   }
-  line(doc, w.forumLevel, forumLevelLabels[lang][s.mapping.forumLevel]);
+  line(doc, w.forumLevel, catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel]);
   for (const [label, items] of [
     [w.strengths, s.mapping.strengths],
     [w.challenges, s.mapping.challenges],
@@ -187,7 +180,7 @@ function mappingPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): vo
   if (s.mapping.notes) line(doc, w.notes, s.mapping.notes);
 }
 
-function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
+function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
   heading(doc, w.barriers, 12);
   if (!s.barriers.length) {
     doc.text(w.noBarriers);
@@ -202,7 +195,7 @@ function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): v
       doc
         .moveDown(0.3)
         .font('Sans-Bold')
-        .text(barrierCategoryLabels[lang][b.category], doc.page.margins.left)
+        .text(catalogueFor(lang).labels.barrierCategory[b.category], doc.page.margins.left)
         .font('Sans');
       table = new Table(doc, [
         { header: w.description, width: 245 },
@@ -213,17 +206,17 @@ function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): v
     }
     table!.row([
       b.description,
-      barrierStatusLabels[lang][b.status],
+      catalogueFor(lang).labels.barrierStatus[b.status],
       dayDate(b.raisedOn, lang),
       dayDate(b.resolvedOn, lang),
     ]);
   }
 }
 
-function changesPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): void {
+function changesPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
   heading(doc, w.changes, 12);
   const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? forumLevelLabels[lang][l] : '–');
+  const level = (l: typeof c.forumLevel) => (l ? catalogueFor(lang).labels.forumLevel[l] : '–');
   line(doc, w.forumLevel, `${level(c.previousForumLevel)} → ${level(c.forumLevel)}`);
   line(doc, w.attendanceChange, `${c.previousPeople ?? '–'} → ${c.people ?? '–'}`);
   line(doc, w.newAgreements, String(c.newAgreements));
@@ -233,7 +226,7 @@ function changesPart(doc: Doc, s: DistrictSection, lang: Language, w: Words): vo
 
 export function agreementsPdf(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const title = `${w.districtReportTitle} ${report.year}`;
   const doc = newDoc(title, lang);
   const iterator = lines[Symbol.iterator]();
@@ -261,7 +254,7 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
           doc
             .moveDown(0.3)
             .font('Sans-Bold')
-            .text(agreementTypeLabels[lang][a.type], doc.page.margins.left)
+            .text(catalogueFor(lang).labels.agreementType[a.type], doc.page.margins.left)
             .font('Sans');
           table = new Table(doc, [
             { header: w.title, width: 215 },
@@ -272,7 +265,7 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
         }
         table!.row([
           a.title,
-          agreementStatusLabels[lang][a.status],
+          catalogueFor(lang).labels.agreementStatus[a.status],
           dayDate(a.agreedOn, lang),
           dayDate(a.reviewOn, lang),
         ]);
@@ -299,7 +292,7 @@ const AGREEMENT_COLOUR = '#1f5fa8';
 const BARRIER_COLOUR = '#d9822b';
 
 /** Horizontal bars per district: agreements in force and open barriers. */
-function chart(doc: Doc, report: NationalReport, w: Words): void {
+function chart(doc: Doc, report: NationalReport, w: ReportWords): void {
   heading(doc, w.chartTitle, 13);
   const left = doc.page.margins.left;
   const labelWidth = 200;
@@ -341,7 +334,7 @@ function chart(doc: Doc, report: NationalReport, w: Words): void {
 
 export function nationalPdf(report: NationalReport): Readable {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   const title = `${w.nationalReportTitle} ${report.year}`;
   const doc = newDoc(title, lang, 'landscape');
   doc.font('Sans-Bold').fontSize(18).text(title);
@@ -366,7 +359,7 @@ export function nationalPdf(report: NationalReport): Readable {
       r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
       String(r.people),
       `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-      r.forumLevel ? forumLevelLabels[lang][r.forumLevel] : '–',
+      r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '–',
       String(r.inForce),
       String(r.openBarriers),
       String(r.resolvedBarriers),
@@ -395,7 +388,7 @@ export function nationalPdf(report: NationalReport): Readable {
   ]);
   for (const ty of types)
     byType.row([
-      agreementTypeLabels[lang][ty],
+      catalogueFor(lang).labels.agreementType[ty],
       String(t.inForceByType[ty]),
       String(report.previous.totals.inForceByType[ty]),
     ]);

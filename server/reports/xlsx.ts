@@ -2,16 +2,9 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { agreementTypes } from '../../db/schema/index.ts';
 import type { Language } from '../text/language.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { neutraliseFormula } from './csv.ts';
 import type { AgreementLine, AgreementsReport, NationalReport } from './data.ts';
-import {
-  agreementStatusLabels,
-  agreementTypeLabels,
-  barrierCategoryLabels,
-  barrierStatusLabels,
-  forumLevelLabels,
-  wordsFor,
-} from './labels.ts';
 import { nationalTableRows } from './national-table.ts';
 
 /** Excel shows this with Danish month names in a Danish Excel: "12. marts 2027". */
@@ -84,7 +77,7 @@ function streamWorkbook(
 
 export function agreementsXlsx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   return streamWorkbook(async (book, drain) => {
     const overview = sheet(book, lang === 'da' ? 'Oversigt' : 'Overview', [
       { header: w.district, width: 34 },
@@ -115,7 +108,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
         f?.practiceLevel ?? null,
         f?.police ?? null,
         f?.municipal ?? null,
-        s.mapping ? forumLevelLabels[lang][s.mapping.forumLevel] : '',
+        s.mapping ? catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel] : '',
         s.changes.newAgreements,
         s.changes.newBarriers,
         s.changes.barriersResolved,
@@ -140,9 +133,9 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
       add(agreements, [
         a.id,
         a.districtName,
-        agreementTypeLabels[lang][a.type],
+        catalogueFor(lang).labels.agreementType[a.type],
         a.title,
-        agreementStatusLabels[lang][a.status],
+        catalogueFor(lang).labels.agreementStatus[a.status],
         asDate(a.agreedOn),
         asDate(a.reviewOn),
         a.municipalities ?? w.allMunicipalities,
@@ -168,9 +161,9 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
         add(barriers, [
           b.id,
           s.name,
-          barrierCategoryLabels[lang][b.category],
+          catalogueFor(lang).labels.barrierCategory[b.category],
           b.description,
-          barrierStatusLabels[lang][b.status],
+          catalogueFor(lang).labels.barrierStatus[b.status],
           asDate(b.raisedOn),
           asDate(b.resolvedOn),
           b.municipalities ?? w.allMunicipalities,
@@ -197,7 +190,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
 
 export function nationalXlsx(report: NationalReport): Readable {
   const lang: Language = report.lang;
-  const w = wordsFor(lang);
+  const w = catalogueFor(lang).report;
   return streamWorkbook(async (book) => {
     const columns = [
       { header: lang === 'da' ? 'Kode' : 'Code', width: 8 },
@@ -208,7 +201,7 @@ export function nationalXlsx(report: NationalReport): Readable {
       { header: w.organisationsRepresented, width: 16 },
       { header: lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations', width: 16 },
       { header: w.forumLevel, width: 30 },
-      ...agreementTypes.map((t) => ({ header: agreementTypeLabels[lang][t], width: 16 })),
+      ...agreementTypes.map((t) => ({ header: catalogueFor(lang).labels.agreementType[t], width: 16 })),
       { header: w.agreementsInForce, width: 14 },
       { header: w.openBarriers, width: 14 },
       { header: w.resolvedBarriers, width: 14 },

@@ -1,3 +1,15 @@
+import type {
+  AgreementStatus,
+  AgreementType,
+  BarrierCategory,
+  BarrierStatus,
+  ForumLevel,
+  InvitationResponse,
+  MeetingStatus,
+  OrganisationKind,
+} from '../../db/schema/index.ts';
+import type { Language } from './language.ts';
+
 /**
  * The shape every language's catalogue fills in: each sentence a user reads, as a string or as a
  * small function of the values it shows. A catalogue that misses a key does not compile.
@@ -85,6 +97,82 @@ export interface Catalogue {
     barrierSubject: string;
     barrier: (title: string, district: string, date: string) => string[];
   };
+  /** The words for the stored codes, so every page and report names a status or a kind the same way. */
+  labels: {
+    agreementType: Record<AgreementType, string>;
+    agreementStatus: Record<AgreementStatus, string>;
+    barrierCategory: Record<BarrierCategory, string>;
+    barrierStatus: Record<BarrierStatus, string>;
+    forumLevel: Record<ForumLevel, string>;
+    meetingStatus: Record<MeetingStatus, string>;
+    response: Record<InvitationResponse, string>;
+    outboxStatus: Record<'queued' | 'sending' | 'sent' | 'failed', string>;
+    organisationKind: Record<OrganisationKind, string>;
+    language: Record<Language, string>;
+  };
+  /** The reports' headings, column names and fixed phrases (every format). */
+  report: {
+    districtReportTitle: string;
+    nationalReportTitle: string;
+    year: string;
+    district: string;
+    meeting: string;
+    noMeeting: string;
+    date: string;
+    time: string;
+    venue: string;
+    status: string;
+    participants: string;
+    people: string;
+    organisationsRepresented: string;
+    leadership: string;
+    practice: string;
+    police: string;
+    municipal: string;
+    otherSides: string;
+    organisation: string;
+    name: string;
+    mapping: string;
+    noMapping: string;
+    forumLevel: string;
+    strengths: string;
+    challenges: string;
+    wishes: string;
+    notes: string;
+    agreements: string;
+    noAgreements: string;
+    type: string;
+    title: string;
+    agreedOn: string;
+    reviewOn: string;
+    parties: string;
+    allMunicipalities: string;
+    barriers: string;
+    noBarriers: string;
+    category: string;
+    description: string;
+    raisedOn: string;
+    resolvedOn: string;
+    changes: string;
+    meetingHeld: string;
+    yes: string;
+    no: string;
+    participation: string;
+    agreementsInForce: string;
+    openBarriers: string;
+    resolvedBarriers: string;
+    total: string;
+    previousYear: string;
+    change: string;
+    chartTitle: string;
+    generated: string;
+    newAgreements: string;
+    newBarriers: string;
+    barriersResolvedInYear: string;
+    attendanceChange: string;
+    forumLevelChange: string;
+    linkedBarriers: string;
+  };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
    * and emails say them; the API's problem+json keeps its own stable English titles.
@@ -116,3 +204,5 @@ export type RefusalKind =
   | 'infeasiblePlan'
   | 'tooManyAttempts'
   | 'failure';
+
+export type ReportWords = Catalogue['report'];

@@ -9,3 +9,8 @@ const catalogues: Record<Language, Catalogue> = { da, en };
 export function catalogueFor(lang: Language): Catalogue {
   return catalogues[lang];
 }
+
+/** The word for a stored code, or the code itself when the catalogue has none (a value from an older version). */
+export function labelFor<K extends string>(words: Record<K, string>, code: string): string {
+  return (words as Record<string, string>)[code] ?? code;
+}

@@ -6,9 +6,11 @@ import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox, dateText, textArea, textField } from '../components.ts';
-import { MEETING_STATUS } from '../labels.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { pageRefusal } from '../refusals.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 export interface MeetingPageOptions {
   notice?: SafeHtml;
@@ -59,7 +61,7 @@ export function showRefusal(
 export function meetingSummary(m: Meeting): SafeHtml {
   return html`<dl class="mb-5">
     <dt>Dato</dt><dd>${dateText(m.startsAt)}, kl. ${m.localStartTime}–${m.localEndTime}</dd>
-    <dt>Status</dt><dd>${MEETING_STATUS[m.status] ?? m.status}${m.cancelReason ? html` – ${m.cancelReason}` : ''}</dd>
+    <dt>Status</dt><dd>${labels.meetingStatus[m.status] ?? m.status}${m.cancelReason ? html` – ${m.cancelReason}` : ''}</dd>
     <dt>Sted</dt><dd>${m.venueName ?? m.host?.name ?? 'Ikke fastlagt'}${m.venueAddress ? html`, ${m.venueAddress}` : ''}</dd>
     <dt>Facilitator</dt><dd>${m.facilitator?.name ?? 'Ikke tildelt'}</dd>
     ${m.explanation ? html`<dt>Hvorfor denne dato</dt><dd>${m.explanation}</dd>` : ''}

@@ -6,11 +6,14 @@ import { sendInvitations } from '../../invitations/invitations.ts';
 import { meetingDeliveryFailures } from '../../mail/delivery-reports.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge } from '../components.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
-import { RESPONSE } from '../labels.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 /** How far the meeting's emails have come: the page's progress bar and its polling read this. */
 export function sendingProgress(app: FastifyInstance, meetingId: number) {
@@ -63,7 +66,7 @@ function audienceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
       (
         p,
       ) => html`<tr><td>${p.name}</td><td>${p.organisation.name}</td><td>${p.roles.map((r) => r.name).join(', ')}</td>
-        <td>${p.invitation ? (p.invitation.state === 'sent' ? RESPONSE[p.invitation.response] : 'Ikke sendt') : 'Ikke inviteret'}</td></tr>`,
+        <td>${p.invitation ? (p.invitation.state === 'sent' ? labels.response[p.invitation.response] : 'Ikke sendt') : 'Ikke inviteret'}</td></tr>`,
     )}</tbody></table></div></div></details></section>`;
 }
 
@@ -86,7 +89,7 @@ function answersSection(app: FastifyInstance, m: Meeting): SafeHtml {
     <table class="table table--compact" id="answers"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Svar</th><th scope="col">Kommentar</th></tr></thead>
     <tbody>${r.invitees.map(
       (i) => html`<tr><td>${i.person.name}</td><td>${i.organisation.name}</td>
-        <td>${RESPONSE[i.response] ?? i.response}${i.waitlisted ? html` (venteliste nr. ${i.waitlistPosition})` : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
+        <td>${labels.response[i.response] ?? i.response}${i.waitlisted ? html` (venteliste nr. ${i.waitlistPosition})` : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
     )}</tbody></table></div></section>`;
 }
 

@@ -15,17 +15,15 @@ import {
 } from '../../outcomes/schemas.ts';
 import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
-import {
-  agreementStatusLabels,
-  agreementTypeLabels,
-  barrierCategoryLabels,
-  barrierStatusLabels,
-} from '../../reports/labels.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { badge, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 function agendaSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
   const items = listAgenda(app.db, m.id);
@@ -74,7 +72,7 @@ function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
   return html`<details class="details mt-2"><summary class="details-summary">Skift status<span class="sr-only"> for ${b.description}</span></summary>
     <div class="details-text"><form method="post" action="/moeder/${m.id}/barrierer/${b.id}/status" novalidate>${csrfField(ctx)}
     <input type="hidden" name="version" value="${b.version}">
-    ${selectField({ id: `barrier-status-${b.id}`, name: 'status', label: 'Ny status', options: next.map((st) => ({ value: st, text: barrierStatusLabels.da[st] })) })}
+    ${selectField({ id: `barrier-status-${b.id}`, name: 'status', label: 'Ny status', options: next.map((st) => ({ value: st, text: labels.barrierStatus[st] })) })}
     ${textField({ id: `barrier-reason-${b.id}`, name: 'statusReason', label: 'Hvorfor', hint: 'Gemmes i barrierens historik' })}
     <button type="submit" class="button button-secondary">Gem status</button></form></div></details>`;
 }
@@ -90,7 +88,7 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
         ? html`<ul id="barriers">${barriers.map(
             (
               b,
-            ) => html`<li class="mb-4">${barrierCategoryLabels.da[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', barrierStatusLabels.da[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${b.raisedOn})</span>`}
+            ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${b.raisedOn})</span>`}
           ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
           )}</ul>`
         : html`<p>Ingen barrierer registreret for politikredsen.</p>`
@@ -98,7 +96,7 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/barrierer" novalidate>${csrfField(ctx)}
-      ${selectField({ id: 'category', label: 'Slags barriere', empty: 'Vælg', options: barrierCategories.map((c) => ({ value: c, text: barrierCategoryLabels.da[c] })) })}
+      ${selectField({ id: 'category', label: 'Slags barriere', empty: 'Vælg', options: barrierCategories.map((c) => ({ value: c, text: labels.barrierCategory[c] })) })}
       ${textArea({ id: 'barrierDescription', name: 'description', label: 'Beskrivelse', rows: 3 })}
       <button type="submit" class="button button-secondary">Registrér barriere</button></form>`
         : ''
@@ -106,15 +104,15 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
     <section aria-labelledby="aftaler"><h2 id="aftaler">Aftaler</h2>
     ${
       agreements.length
-        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${agreementTypeLabels.da[a.type]}, ${agreementStatusLabels.da[a.status]}${a.reviewOn ? html`, revideres ${a.reviewOn}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`
+        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`, revideres ${a.reviewOn}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`
         : html`<p>Ingen aftaler registreret for politikredsen.</p>`
     }
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/aftaler" novalidate>${csrfField(ctx)}
       ${textField({ id: 'agreementTitle', name: 'title', label: 'Aftalens titel' })}
-      ${selectField({ id: 'type', label: 'Slags aftale', empty: 'Vælg', options: agreementTypes.map((t) => ({ value: t, text: agreementTypeLabels.da[t] })) })}
-      ${selectField({ id: 'agreementStatus', name: 'status', label: 'Status', value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: agreementStatusLabels.da[s] })) })}
+      ${selectField({ id: 'type', label: 'Slags aftale', empty: 'Vælg', options: agreementTypes.map((t) => ({ value: t, text: labels.agreementType[t] })) })}
+      ${selectField({ id: 'agreementStatus', name: 'status', label: 'Status', value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
       ${textArea({ id: 'agreementText', name: 'text', label: 'Hvad er aftalt', rows: 3, required: false })}
       ${textField({ id: 'reviewOn', label: 'Tages op igen', type: 'date', required: false })}
       ${
@@ -125,7 +123,7 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
                 (
                   b,
                 ) => html`<li><input id="barrier-${b.id}" type="checkbox" name="barrierIds" value="${b.id}" class="form-checkbox">
-                <label for="barrier-${b.id}">${barrierCategoryLabels.da[b.category]}: ${b.description}</label></li>`,
+                <label for="barrier-${b.id}">${labels.barrierCategory[b.category]}: ${b.description}</label></li>`,
               )}</ul></fieldset>`
           : ''
       }

@@ -6,17 +6,14 @@ import { listBarriers } from '../../outcomes/barriers.ts';
 import { getDistrict } from '../../register/districts.ts';
 import { listPeople } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
-import {
-  agreementStatusLabels,
-  agreementTypeLabels,
-  barrierCategoryLabels,
-  barrierStatusLabels,
-} from '../../reports/labels.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { dateText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { MEETING_STATUS } from '../labels.ts';
 import { page } from '../layout.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 interface PastMeeting {
   id: number;
@@ -61,8 +58,8 @@ function outcomesOf(app: FastifyInstance, code: string) {
           <tbody>${barriers.map(
             (
               b,
-            ) => html`<tr><td>${b.raisedOn}</td><td>${barrierCategoryLabels.da[b.category]}</td><td>${b.description}</td>
-              <td>${barrierStatusLabels.da[b.status]}${b.resolvedOn ? html` (${b.resolvedOn})` : ''}</td></tr>`,
+            ) => html`<tr><td>${b.raisedOn}</td><td>${labels.barrierCategory[b.category]}</td><td>${b.description}</td>
+              <td>${labels.barrierStatus[b.status]}${b.resolvedOn ? html` (${b.resolvedOn})` : ''}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>Ingen barrierer registreret.</p>`
       }
@@ -76,8 +73,8 @@ function outcomesOf(app: FastifyInstance, code: string) {
           <tbody>${agreements.map(
             (
               a,
-            ) => html`<tr><td>${a.agreedOn ?? '–'}</td><td>${a.title}</td><td>${agreementTypeLabels.da[a.type]}</td>
-              <td>${agreementStatusLabels.da[a.status]}</td><td>${a.reviewOn ?? '–'}</td></tr>`,
+            ) => html`<tr><td>${a.agreedOn ?? '–'}</td><td>${a.title}</td><td>${labels.agreementType[a.type]}</td>
+              <td>${labels.agreementStatus[a.status]}</td><td>${a.reviewOn ?? '–'}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>Ingen aftaler registreret.</p>`
       }
@@ -137,7 +134,7 @@ export default async function districtPages(app: FastifyInstance) {
                 (
                   m,
                 ) => html`<tr><td>${m.year ?? '–'}</td><td><a href="/moeder/${m.id}">${dateText(m.startsAt)}</a></td>
-                  <td>${MEETING_STATUS[m.status] ?? m.status}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
+                  <td>${labelFor(labels.meetingStatus, m.status)}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
               )}</tbody></table></div>`
             : html`<p>Ingen møder endnu.</p>`
         }

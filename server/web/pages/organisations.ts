@@ -10,6 +10,7 @@ import {
 } from '../../register/organisations.ts';
 import { CreateOrganisation, type Organisation } from '../../register/schemas.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { alert, selectField, textField } from '../components.ts';
 import {
   errorSummary,
@@ -20,9 +21,11 @@ import {
   problemMessage,
   sendPage,
 } from '../context.ts';
-import { ORGANISATION_KIND } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
 import { pageRefusal } from '../refusals.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 const PAGE_SIZE = 50;
 const LABELS: Record<string, string> = {
@@ -104,9 +107,9 @@ function orgForm(
               value: o.form.kind,
               error: o.errors.kind,
               empty: 'Vælg type',
-              options: organisationKinds.map((k) => ({ value: k, text: ORGANISATION_KIND[k] ?? k })),
+              options: organisationKinds.map((k) => ({ value: k, text: labels.organisationKind[k] ?? k })),
             })
-          : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>Type:</strong> ${ORGANISATION_KIND[o.form.kind] ?? o.form.kind}</p>`
+          : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>Type:</strong> ${labelFor(labels.organisationKind, o.form.kind)}</p>`
       }
       ${textField({ id: 'name', label: 'Navn', value: o.form.name, error: o.errors.name })}
       ${textField({ id: 'code', label: 'Kode', value: o.form.code, required: false, error: o.errors.code, hint: 'Fx kommunekode eller politikredskode' })}
@@ -155,7 +158,7 @@ export default async function organisationPages(app: FastifyInstance) {
       <form method="get" action="/organisationer" role="search" class="mb-5">
         <div class="row"><div class="col-12 col-md-6">
         <div class="form-group"><label class="form-label" for="q">Søg efter navn</label><input class="form-input" id="q" name="q" type="search" value="${q}"></div></div>
-        <div class="col-12 col-md-6">${selectField({ id: 'type', label: 'Type', value: kind ?? '', required: false, empty: 'Alle typer', options: organisationKinds.map((k) => ({ value: k, text: ORGANISATION_KIND[k] ?? k })) })}</div></div>
+        <div class="col-12 col-md-6">${selectField({ id: 'type', label: 'Type', value: kind ?? '', required: false, empty: 'Alle typer', options: organisationKinds.map((k) => ({ value: k, text: labels.organisationKind[k] ?? k })) })}</div></div>
         <button type="submit" class="button button-secondary">Søg</button>
       </form>
       <p aria-live="polite">${result.total} ${result.total === 1 ? 'organisation' : 'organisationer'}.</p>
@@ -163,7 +166,7 @@ export default async function organisationPages(app: FastifyInstance) {
       <table class="table table--zebra" id="organisations"><thead><tr><th scope="col">Navn</th><th scope="col">Type</th><th scope="col">Kode</th><th scope="col">Region</th></tr></thead>
       <tbody>${result.items.map(
         (o) =>
-          html`<tr><th scope="row"><a href="/organisationer/${o.id}">${o.name}</a></th><td>${ORGANISATION_KIND[o.kind] ?? o.kind}</td><td>${o.code ?? '–'}</td><td>${o.region ?? '–'}</td></tr>`,
+          html`<tr><th scope="row"><a href="/organisationer/${o.id}">${o.name}</a></th><td>${labels.organisationKind[o.kind] ?? o.kind}</td><td>${o.code ?? '–'}</td><td>${o.region ?? '–'}</td></tr>`,
       )}</tbody></table></div>
       ${
         pages > 1
@@ -234,7 +237,7 @@ export default async function organisationPages(app: FastifyInstance) {
         <h2 class="mt-8">Slet organisation</h2>
         <form method="post" action="/organisationer/${org.id}/slet">${csrfField(ctx)}
           <button type="submit" class="button button-warning" data-confirm="Slet ${org.name}?">Slet ${org.name}</button></form>`
-          : html`<dl><dt>Type</dt><dd>${ORGANISATION_KIND[org.kind] ?? org.kind}</dd><dt>Kode</dt><dd>${org.code ?? '–'}</dd><dt>Adresse</dt><dd>${org.address ?? '–'}</dd></dl>`
+          : html`<dl><dt>Type</dt><dd>${labels.organisationKind[org.kind] ?? org.kind}</dd><dt>Kode</dt><dd>${org.code ?? '–'}</dd><dt>Adresse</dt><dd>${org.address ?? '–'}</dd></dl>`
       }`;
     return sendPage(
       reply,

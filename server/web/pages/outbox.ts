@@ -6,16 +6,19 @@ import { notFound } from '../../http/problems.ts';
 import { platformAddress } from '../../invitations/queue-mail.ts';
 import { getOutboxMessage, listOutbox, outboxRaw, retryOutboxMessage } from '../../mail/outbox-admin.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge, dateTimeText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { OUTBOX_STATUS } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 const PAGE_SIZE = 50;
 const STATUS_BADGE = { queued: 'info', sending: 'info', sent: 'success', failed: 'error' } as const;
 
 function statusBadge(status: keyof typeof STATUS_BADGE) {
-  return badge(STATUS_BADGE[status], OUTBOX_STATUS[status] ?? status);
+  return badge(STATUS_BADGE[status], labels.outboxStatus[status] ?? status);
 }
 
 export default async function outboxPages(app: FastifyInstance) {
@@ -52,7 +55,7 @@ export default async function outboxPages(app: FastifyInstance) {
         <li>${status ? html`<a href="/udbakke">Alle</a>` : html`<strong aria-current="page">Alle</strong>`}</li>
         ${outboxStatuses.map(
           (s) =>
-            html`<li>${s === status ? html`<strong aria-current="page">${OUTBOX_STATUS[s]} (${counts[s] ?? 0})</strong>` : html`<a href="/udbakke?status=${s}">${OUTBOX_STATUS[s]} (${counts[s] ?? 0})</a>`}</li>`,
+            html`<li>${s === status ? html`<strong aria-current="page">${labels.outboxStatus[s]} (${counts[s] ?? 0})</strong>` : html`<a href="/udbakke?status=${s}">${labels.outboxStatus[s]} (${counts[s] ?? 0})</a>`}</li>`,
         )}</ul></nav>
       ${
         items.length

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../../text/html.ts';
+import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
-import { MEETING_STATUS } from '../labels.ts';
 import { page } from '../layout.ts';
 import {
   attentionCount,
@@ -13,6 +13,9 @@ import {
   sortRows,
   yearOverview,
 } from '../overview.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 function marks(r: DistrictYearRow) {
   const list = [];
@@ -70,7 +73,7 @@ export default async function overviewPages(app: FastifyInstance) {
           (r) => html`<tr>
             <th scope="row"><a href="/kredse/${r.code}">${r.name}</a></th>
             <td>${r.meetingId ? html`<a href="/moeder/${r.meetingId}">${dateText(r.startsAt)}</a>` : '–'}</td>
-            <td>${r.status ? (MEETING_STATUS[r.status] ?? r.status) : 'Ikke planlagt'}</td>
+            <td>${r.status ? labelFor(labels.meetingStatus, r.status) : 'Ikke planlagt'}</td>
             <td>${r.meetingId ? html`<span title="deltager / deltager ikke / intet svar">${r.accepted} ja · ${r.declined} nej · ${r.noAnswer} intet svar</span>` : '–'}</td>
             <td>${r.covered} af ${r.municipalities} kommuner</td>
             ${withOutcomes ? html`<td>${r.outcomes?.agreementsInForce ?? 0}</td><td>${r.outcomes?.openBarriers ?? 0}</td>` : ''}

@@ -7,6 +7,7 @@ import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from
 import { listRoles } from '../../register/roles.ts';
 import { CreatePerson, type Person } from '../../register/schemas.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox, checkboxes, selectField, textField } from '../components.ts';
 import {
   errorSummary,
@@ -19,9 +20,11 @@ import {
   sendPage,
 } from '../context.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
-import { LANGUAGE, ORGANISATION_KIND } from '../labels.ts';
 import { csrfField, page } from '../layout.ts';
 import { importPages } from './people-import.ts';
+
+/** The pages are Danish. */
+const { labels } = catalogueFor('da');
 
 const PAGE_SIZE = 50;
 
@@ -137,7 +140,7 @@ function personForm(
         empty: 'Vælg organisation',
         options: organisations.map((org) => ({
           value: org.id,
-          text: `${org.name} (${ORGANISATION_KIND[org.kind] ?? org.kind})`,
+          text: `${org.name} (${labels.organisationKind[org.kind] ?? org.kind})`,
         })),
       })}
       ${checkboxes({
@@ -151,7 +154,7 @@ function personForm(
         id: 'language',
         label: 'Sprog',
         value: o.form.language,
-        options: Object.entries(LANGUAGE).map(([value, text]) => ({ value, text })),
+        options: Object.entries(labels.language).map(([value, text]) => ({ value, text })),
       })}
       <button type="submit" class="button button-primary">${o.submit}</button>
       <a href="/personer" class="button button-secondary">Annullér</a>
