@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { type AccountRole, account, accountRoles, apiToken } from '../../db/schema/index.ts';
 import { badRequest, conflict } from '../http/problems.ts';
+import { Text } from '../http/text.ts';
 import { nowIso } from '../time.ts';
 import {
   hashPassword,
@@ -17,7 +18,7 @@ export const TOKEN_PREFIX = 'smr';
 export const NewAccount = z.strictObject({
   email: z.email().transform((e) => e.toLowerCase()),
   role: z.enum(accountRoles),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: Text('name').min(1).optional(),
 });
 export type NewAccount = z.input<typeof NewAccount>;
 

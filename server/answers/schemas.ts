@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { invitationResponses, organisationKinds, roleLevels } from '../../db/schema/index.ts';
 import { Timestamp } from '../http/common-schemas.ts';
+import { Text } from '../http/text.ts';
 
 /** What an invitee may answer from a link or a form. */
 export const AnswerChoice = z.enum(['accepted', 'tentative', 'declined']);
 export type AnswerChoice = z.infer<typeof AnswerChoice>;
 
-const Comment = z
-  .string()
-  .max(2000)
-  .transform((c) => c.trim() || null)
+const Comment = Text('reason')
+  .transform((c) => c || null)
   .optional()
   .describe('Free text to the facilitator; empty clears it');
 
@@ -18,11 +17,8 @@ export type AnswerInput = z.infer<typeof AnswerInput>;
 
 export const DelegationInput = z.strictObject({
   // one line of text: it ends up in email headers
-  name: z
-    .string()
-    .trim()
+  name: Text('name')
     .min(1)
-    .max(200)
     .regex(/^[^\p{Cc}\u2028\u2029]+$/u, 'must be one line without control characters'),
   email: z
     .email()

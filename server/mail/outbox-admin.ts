@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { Id, Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
 import { conflict, notFound } from '../http/problems.ts';
+import { Text } from '../http/text.ts';
 import { nowIso } from '../time.ts';
 import { messageOf, type OutboxRow } from './sender.ts';
 import { composeRaw } from './transports.ts';
@@ -35,7 +36,7 @@ export const OutboxQuery = z.strictObject({
   ...Pagination,
   status: z.enum(outboxStatuses).optional(),
   meeting: Id.optional().describe('Meeting id'),
-  kind: z.string().max(40).optional(),
+  kind: Text('code').optional(),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 

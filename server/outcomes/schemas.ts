@@ -8,10 +8,11 @@ import {
   forumLevels,
 } from '../../db/schema/index.ts';
 import { CalendarDate, Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
+import { Text, type TextKind } from '../http/text.ts';
 
-const Name = z.string().trim().min(1).max(300);
-const LongText = (max: number) => z.string().trim().max(max);
-const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const Name = Text('name').min(1);
+const LongText = (kind: TextKind) => Text(kind);
+const OptionalText = (kind: TextKind) => Text(kind).nullable().optional();
 export const DistrictCode = z
   .string()
   .trim()
@@ -32,8 +33,8 @@ export const Theme = z
 export type Theme = z.infer<typeof Theme>;
 export const CreateTheme = z.strictObject({
   name: Name,
-  nameEn: OptionalText(300),
-  description: OptionalText(2000),
+  nameEn: OptionalText('name'),
+  description: OptionalText('reason'),
   active: z.boolean().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
 });
@@ -66,9 +67,9 @@ export const CreateAgendaItem = z
   .strictObject({
     themeId: Id.nullable().optional(),
     title: Name.optional().describe('Free text; defaults to the theme name'),
-    presenter: OptionalText(300),
+    presenter: OptionalText('name'),
     durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
-    minutes: OptionalText(20_000),
+    minutes: OptionalText('minutes'),
     barrierId: Id.nullable().optional(),
     agreementId: Id.nullable().optional(),
     position: z.number().int().min(1).max(1000).optional().describe('1-based; default last'),
@@ -81,9 +82,9 @@ export type CreateAgendaItem = z.infer<typeof CreateAgendaItem>;
 export const UpdateAgendaItem = z.strictObject({
   themeId: Id.nullable().optional(),
   title: Name.optional(),
-  presenter: OptionalText(300),
+  presenter: OptionalText('name'),
   durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
-  minutes: OptionalText(20_000),
+  minutes: OptionalText('minutes'),
   version: Version,
 });
 export type UpdateAgendaItem = z.infer<typeof UpdateAgendaItem>;
@@ -134,12 +135,12 @@ export const Attendance = z
 export type Attendance = z.infer<typeof Attendance>;
 export const PutAttendance = z.strictObject({
   personIds: z.array(Id).max(2000),
-  note: OptionalText(5000),
+  note: OptionalText('note'),
   version: z.number().int().min(0).describe('0 for the first confirmation'),
 });
 export type PutAttendance = z.infer<typeof PutAttendance>;
 
-const TextList = z.array(z.string().trim().min(1).max(2000)).max(100);
+const TextList = z.array(Text('reason').min(1)).max(100);
 export const Mapping = z
   .object({
     districtCode: z.string(),
@@ -160,7 +161,7 @@ export const PutMapping = z.strictObject({
   strengths: TextList.default([]),
   challenges: TextList.default([]),
   wishes: TextList.default([]),
-  notes: OptionalText(20_000),
+  notes: OptionalText('minutes'),
   version: z.number().int().min(0).describe('0 to create; the version you read to update'),
 });
 export type PutMapping = z.infer<typeof PutMapping>;
@@ -209,7 +210,7 @@ const MunicipalityCodes = z
 export const CreateBarrier = z.strictObject({
   districtCode: DistrictCode,
   category: z.enum(barrierCategories),
-  description: LongText(5000).min(1),
+  description: LongText('note').min(1),
   allMunicipalities: z.boolean().default(true),
   municipalityCodes: MunicipalityCodes.optional().describe('When not all municipalities'),
   raisedAtMeetingId: Id.nullable().optional(),
@@ -219,15 +220,15 @@ export const CreateBarrier = z.strictObject({
 export type CreateBarrier = z.infer<typeof CreateBarrier>;
 export const UpdateBarrier = z.strictObject({
   category: z.enum(barrierCategories).optional(),
-  description: LongText(5000).min(1).optional(),
+  description: LongText('note').min(1).optional(),
   allMunicipalities: z.boolean().optional(),
   municipalityCodes: MunicipalityCodes.optional(),
   raisedAtMeetingId: Id.nullable().optional(),
   raisedOn: CalendarDate.optional(),
   contactPersonIds: z.array(Id).max(50).optional(),
   status: z.enum(barrierStatuses).optional(),
-  statusReason: OptionalText(2000).describe('Why the status changes (kept in the history)'),
-  resolutionNote: OptionalText(5000),
+  statusReason: OptionalText('reason').describe('Why the status changes (kept in the history)'),
+  resolutionNote: OptionalText('note'),
   version: Version,
 });
 export type UpdateBarrier = z.infer<typeof UpdateBarrier>;
@@ -275,7 +276,7 @@ export const CreateAgreement = z.strictObject({
   districtCode: DistrictCode,
   type: z.enum(agreementTypes),
   title: Name,
-  text: LongText(100_000).default(''),
+  text: LongText('document').default(''),
   allMunicipalities: z.boolean().default(true),
   municipalityCodes: MunicipalityCodes.optional(),
   agreedAtMeetingId: Id.nullable().optional(),
@@ -289,7 +290,7 @@ export type CreateAgreement = z.infer<typeof CreateAgreement>;
 export const UpdateAgreement = z.strictObject({
   type: z.enum(agreementTypes).optional(),
   title: Name.optional(),
-  text: LongText(100_000).optional(),
+  text: LongText('document').optional(),
   allMunicipalities: z.boolean().optional(),
   municipalityCodes: MunicipalityCodes.optional(),
   agreedAtMeetingId: Id.nullable().optional(),
@@ -298,7 +299,7 @@ export const UpdateAgreement = z.strictObject({
   reviewOn: CalendarDate.nullable().optional(),
   contactPersonIds: z.array(Id).max(50).optional(),
   barrierIds: z.array(Id).max(100).optional(),
-  reason: OptionalText(2000).describe('Why it changed (kept with the version)'),
+  reason: OptionalText('reason').describe('Why it changed (kept with the version)'),
   version: Version,
 });
 export type UpdateAgreement = z.infer<typeof UpdateAgreement>;
@@ -309,7 +310,7 @@ export const AgreementQuery = z.strictObject({
   type: z.enum(agreementTypes).optional(),
   barrierId: Id.optional(),
   reviewBefore: CalendarDate.optional(),
-  q: z.string().max(100).optional(),
+  q: Text('search').optional(),
 });
 export type AgreementQuery = z.infer<typeof AgreementQuery>;
 export const AgreementList = pageOf(Agreement).meta({ id: 'AgreementList' });

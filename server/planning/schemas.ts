@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { meetingStatuses } from '../../db/schema/index.ts';
 import { CalendarDate, Id, Timestamp, Version } from '../http/common-schemas.ts';
+import { Text } from '../http/text.ts';
 import { ruleKeys } from './rules.ts';
 import { PlanningSettings } from './settings.ts';
 
@@ -11,7 +12,7 @@ export const MeetingStatus = z.enum(meetingStatuses);
 
 export const CreateCycle = z.strictObject({
   year: z.number().int().min(2000).max(2100),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: Text('name').min(1).optional(),
   settings: PlanningSettings.prefault({}),
   dryRun: z.boolean().default(false).describe('Return the plan without saving it'),
 });
@@ -98,7 +99,7 @@ export const PlanPreview = z
 export type PlanPreview = z.infer<typeof PlanPreview>;
 
 export const CycleParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-export const CycleQuery = z.strictObject({ kind: z.string().min(1).max(50).default('police_district') });
+export const CycleQuery = z.strictObject({ kind: Text('code').min(1).default('police_district') });
 export const ReplanParams = CycleParams.extend({ areaId: Id });
 
 export const ReplanArea = z.strictObject({
@@ -117,13 +118,13 @@ export const UpdateMeeting = z
     date: CalendarDate.optional().describe('New local date (time zone of the meeting)'),
     startTime: LocalTime.optional().describe('New local start time HH:MM'),
     endTime: LocalTime.optional().describe('New local end time HH:MM'),
-    title: z.string().trim().min(1).max(300).optional(),
+    title: Text('name').min(1).optional(),
     hostOrganisationId: Id.nullable().optional(),
-    venueName: z.string().trim().max(300).nullable().optional(),
-    venueAddress: z.string().trim().max(500).nullable().optional(),
+    venueName: Text('name').nullable().optional(),
+    venueAddress: Text('line').nullable().optional(),
     facilitatorId: Id.nullable().optional(),
     capacity: z.number().int().positive().nullable().optional(),
-    audienceRoleKeys: z.array(z.string().min(1).max(100)).max(100).nullable().optional(),
+    audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().optional(),
     force: z.boolean().default(false).describe('Save even when the change breaks a planning rule'),
   })
   .meta({ id: 'UpdateMeeting' });
@@ -131,20 +132,20 @@ export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
 
 export const CancelMeeting = z.strictObject({
   version: Version,
-  reason: z.string().trim().min(1).max(1000),
+  reason: Text('reason').min(1),
 });
 export type CancelMeeting = z.infer<typeof CancelMeeting>;
 
 export const SetMeetingStatus = z.strictObject({
   version: Version,
   status: MeetingStatus,
-  reason: z.string().trim().min(1).max(1000).optional().describe('Required when cancelling'),
+  reason: Text('reason').min(1).optional().describe('Required when cancelling'),
 });
 export type SetMeetingStatus = z.infer<typeof SetMeetingStatus>;
 
 export const MeetingQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  district: z.string().max(20).optional().describe("The district's code (politikredskode)"),
+  district: Text('code').optional().describe("The district's code (politikredskode)"),
   area: Id.optional(),
   status: MeetingStatus.optional(),
 });

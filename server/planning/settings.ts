@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate } from '../http/common-schemas.ts';
+import { Text } from '../http/text.ts';
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
@@ -16,7 +17,7 @@ function isTimeZone(name: string): boolean {
 /** The planner's rules, each with the default the Danish meetings use; stored with the cycle. */
 export const PlanningSettings = z
   .strictObject({
-    areaKind: z.string().min(1).max(50).default('police_district').describe('Which convening areas meet'),
+    areaKind: Text('code').min(1).default('police_district').describe('Which convening areas meet'),
     areaIds: z
       .array(z.number().int().positive())
       .max(20_000)
@@ -79,7 +80,7 @@ export const PlanningSettings = z
       .default(4)
       .describe('How close to last cycle’s date an area’s meeting should fall'),
     capacity: z.number().int().positive().nullable().default(null),
-    audienceRoleKeys: z.array(z.string().min(1).max(100)).max(100).nullable().default(null),
+    audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().default(null),
   })
   .meta({ id: 'PlanningSettings' });
 

@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { Id, Timestamp } from '../http/common-schemas.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
+import { Text } from '../http/text.ts';
 import { nowIso } from '../time.ts';
 import { OrganisationKind } from './schemas.ts';
 
@@ -39,7 +40,7 @@ const MemberInput = z.strictObject({
 });
 
 export const CreateArea = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: Text('name').min(1),
   kind: z
     .string()
     .regex(/^[a-z][a-z0-9_]{1,49}$/, 'lower-case letters, digits and underscores')

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { languages, organisationKinds, roleLevels, sides } from '../../db/schema/index.ts';
 import { Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
+import { Text, type TextKind } from '../http/text.ts';
 
-const Name = z.string().trim().min(1).max(200);
-const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const Name = Text('name').min(1);
+const OptionalText = (kind: TextKind) => Text(kind).nullable().optional();
 
 export const OrganisationKind = z.enum(organisationKinds);
 
@@ -34,9 +35,9 @@ export type Organisation = z.infer<typeof Organisation>;
 export const CreateOrganisation = z.strictObject({
   kind: OrganisationKind,
   name: Name,
-  code: OptionalText(20),
-  region: OptionalText(100),
-  address: OptionalText(500),
+  code: OptionalText('code'),
+  region: OptionalText('name'),
+  address: OptionalText('line'),
   parentId: Id.nullable().optional(),
   /** Convening areas (by id) to join as a member. */
   areaIds: z.array(Id).max(50).optional(),
@@ -51,8 +52,8 @@ export type UpdateOrganisation = z.infer<typeof UpdateOrganisation>;
 export const OrganisationQuery = z.strictObject({
   ...Pagination,
   kind: OrganisationKind.optional(),
-  district: z.string().max(20).optional().describe('Police district code: organisations of its area'),
-  q: z.string().max(100).optional().describe('Part of the name'),
+  district: Text('code').optional().describe('Police district code: organisations of its area'),
+  q: Text('search').optional().describe('Part of the name'),
 });
 export const OrganisationList = pageOf(Organisation).meta({ id: 'OrganisationList' });
 
@@ -116,7 +117,7 @@ export const CreatePerson = z.strictObject({
   name: Name,
   email: Email,
   phone: Phone.nullable().optional(),
-  title: OptionalText(200),
+  title: OptionalText('name'),
   organisationId: Id,
   roles: z.array(RoleKey).max(20).default([]).describe('Role keys from the catalogue'),
   isFixedContact: z.boolean().default(false),
@@ -128,7 +129,7 @@ export const UpdatePerson = z.strictObject({
   name: Name.optional(),
   email: Email.optional(),
   phone: Phone.nullable().optional(),
-  title: OptionalText(200),
+  title: OptionalText('name'),
   organisationId: Id.optional(),
   roles: z.array(RoleKey).max(20).optional(),
   isFixedContact: z.boolean().optional(),
@@ -140,9 +141,9 @@ export type UpdatePerson = z.infer<typeof UpdatePerson>;
 export const PersonQuery = z.strictObject({
   ...Pagination,
   organisation: Id.optional().describe('Organisation id'),
-  district: z.string().max(20).optional().describe('Police district code: people of its area'),
+  district: Text('code').optional().describe('Police district code: people of its area'),
   role: RoleKey.optional(),
-  q: z.string().max(100).optional().describe('Part of the name or email'),
+  q: Text('search').optional().describe('Part of the name or email'),
 });
 export type PersonQuery = z.infer<typeof PersonQuery>;
 export const PersonList = pageOf(Person).meta({ id: 'PersonList' });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
+import { Text } from '../http/text.ts';
 import {
   Area,
   CreateArea,
@@ -25,7 +26,7 @@ const areas: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         security: [],
-        querystring: z.strictObject({ kind: z.string().max(50).optional() }),
+        querystring: z.strictObject({ kind: Text('code').optional() }),
         response: { 200: z.array(Area) },
       },
     },

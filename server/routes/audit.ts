@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntry } from '../../db/schema/index.ts';
 import { Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
+import { Text } from '../http/text.ts';
 
 const AuditEntry = z
   .object({
@@ -18,8 +19,8 @@ const AuditEntry = z
 
 const AuditQuery = z.strictObject({
   ...Pagination,
-  entity: z.string().max(50).optional(),
-  entityId: z.string().max(50).optional(),
+  entity: Text('code').optional(),
+  entityId: Text('code').optional(),
 });
 
 const audit: FastifyPluginAsyncZod = async (app) => {

@@ -7,6 +7,7 @@ import { inviteeActor, recordResponse } from '../answers/responses.ts';
 import { invitationOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
+import { Text } from '../http/text.ts';
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 
 const tags = ['answers'];
@@ -59,7 +60,7 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         summary: 'The answer page of one invitation (HTML; JSON with Accept: application/json)',
         params: TokenParams,
         // a mangled hint in a mailed link should not cost the invitee the page: unknown values are ignored
-        querystring: z.object({ answer: z.string().max(40).optional().describe('Preselects an answer') }),
+        querystring: z.object({ answer: Text('code').optional().describe('Preselects an answer') }),
         response: { 200: RsvpView, 404: Problem },
       },
     },

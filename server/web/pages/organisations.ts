@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { organisationKinds } from '../../../db/schema/index.ts';
 import { HttpProblem, notFound, StaleVersion, WebRefusal } from '../../http/problems.ts';
+import { danishTextRefusal } from '../../http/text.ts';
 import {
   createOrganisation,
   deleteOrganisation,
@@ -86,7 +87,7 @@ function parse(form: OrgForm) {
   const errors: FormErrors = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0]);
-    errors[name] ??= MESSAGES[name] ?? issue.message;
+    errors[name] ??= danishTextRefusal(issue) ?? MESSAGES[name] ?? issue.message;
   }
   return { errors };
 }

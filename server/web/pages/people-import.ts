@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../http/problems.ts';
+import { danishTextRefusal, TEXT_HYGIENE } from '../../http/text.ts';
 import { type ImportReport, importPeople } from '../../register/people-import.ts';
 import { html } from '../../text/html.ts';
 import { alert, badge, textArea } from '../components.ts';
@@ -33,6 +34,10 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^The column "(.*)" is missing/, (m) => `kolonnen »${FIELD_NAMES[m[1]!] ?? m[1]}« mangler`],
   [/^The file is not readable CSV/, () => 'filen kan ikke læses som CSV'],
   [/^The file has no data rows$/, () => 'filen har ingen rækker'],
+  [
+    /^contains (the control character|broken Unicode)/,
+    () => danishTextRefusal({ code: 'custom', params: { kind: TEXT_HYGIENE } })!,
+  ],
   [/email/i, () => 'ugyldig e-mailadresse'],
 ];
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../accounts/accounts.ts';
 import { HttpProblem, notFound, StaleVersion } from '../../http/problems.ts';
+import { danishTextRefusal } from '../../http/text.ts';
 import { addressDeliveryFailures } from '../../mail/delivery-reports.ts';
 import { listOrganisations } from '../../register/organisations.ts';
 import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
@@ -110,7 +111,7 @@ function parsePerson(form: PersonForm): { value?: CreatePerson; errors: FormErro
   const errors: FormErrors = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0]);
-    errors[name] ??= MESSAGES[name] ?? issue.message;
+    errors[name] ??= danishTextRefusal(issue) ?? MESSAGES[name] ?? issue.message;
   }
   return { errors };
 }

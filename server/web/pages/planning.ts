@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WebRefusal } from '../../http/problems.ts';
+import { danishTextRefusal } from '../../http/text.ts';
 import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
@@ -85,7 +86,7 @@ function parsePlan(form: PlanForm): {
     };
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
-      errors[name] ??= messages[name] ?? issue.message;
+      errors[name] ??= danishTextRefusal(issue) ?? messages[name] ?? issue.message;
     }
   }
   if (form.startTime >= form.endTime && !errors.startTime)
