@@ -19,7 +19,16 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
-  return drizzle(sqlite, { schema }) as Db;
+  // deleted rows (answer-link secrets, erased people) are overwritten, not left in free pages
+  sqlite.pragma('secure_delete = ON');
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock when it starts (BEGIN IMMEDIATE): a deferred one that
+  // reads and then writes fails with SQLITE_BUSY(_SNAPSHOT) when another process wrote in between,
+  // which busy_timeout cannot wait out. Nested calls stay savepoints (better-sqlite3).
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((work, config) =>
+    deferred(work, { ...config, behavior: config?.behavior ?? 'immediate' })) as Db['transaction'];
+  return db;
 }
 
 export function migrateDatabase(db: Db): void {

@@ -14,6 +14,7 @@ import meetingChangeWiring from './plugins/meeting-change-wiring.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import scheduledReminders from './plugins/scheduled-reminders.ts';
+import securityHeaders from './plugins/security-headers.ts';
 import agenda from './routes/agenda.ts';
 import agreements from './routes/agreements.ts';
 import areas from './routes/areas.ts';
@@ -58,6 +59,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   // external plugins, then the service's own, then routes
   await app.register(problems);
+  await app.register(securityHeaders);
   // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
   await app.register(rateLimit, { global: false });
   await app.register(formbody);

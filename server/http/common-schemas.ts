@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An id: a JSON number, or decimal digits in a path or query (never `0x10`, `1e3` or ` 16`). */
+export const Id = z
+  .union([z.number(), z.string().regex(/^[0-9]{1,16}$/, 'decimal digits')])
+  .transform(Number)
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 export const IdParams = z.strictObject({ id: Id });
 
 /** Instants in JSON are ISO 8601 with their UTC offset. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { forgetDeleted } from '../privacy/forget.ts';
 import { type DrainOptions, type DrainReport, drainOutbox, requeueInterrupted } from './sender.ts';
 import type { MailTransport } from './transports.ts';
 
@@ -71,6 +72,8 @@ export class OutboxSender {
           });
           if (report.sent || report.failed || report.retrying)
             this.log.info({ outbox: report }, 'outbox drained');
+          // the answer links just blanked must not stay readable in the -wal file
+          if (report.sent && this.options.redactAfterSending) forgetDeleted(this.db);
         } catch (err) {
           this.log.error({ err }, 'outbox: drain failed');
         }

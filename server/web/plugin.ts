@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../accounts/sessions.ts';
-import { WebRefusal } from '../http/problems.ts';
+import { NotFound, WebRefusal } from '../http/problems.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
 import districtPages from './pages/districts.ts';
@@ -42,6 +42,12 @@ export default async function web(app: FastifyInstance) {
     index: false,
   });
 
+  // ids in page addresses are decimal digits only: /personer/0x10 is not person 16
+  app.addHook('onRequest', async (request) => {
+    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, string>))
+      if (/id$/i.test(name) && !/^[0-9]{1,16}$/.test(value)) throw new NotFound('Page', value);
+  });
+
   // Every form post carries the session's token; a page from another site cannot know it.
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
@@ -52,15 +58,10 @@ export default async function web(app: FastifyInstance) {
       throw new WebRefusal(403, catalogueFor('da').refusal.formExpired);
   });
 
+  // the security headers come from plugins/security-headers.ts; pages are never cached
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-    reply.header(
-      'content-security-policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    );
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('cache-control', 'no-store');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 
