@@ -127,6 +127,17 @@ export function requeueInterrupted(db: Db, options: { all: boolean; now?: Date }
   return prepared(db, sql).run({ now }).changes;
 }
 
+/** Gives claimed messages that were never handed to the transport back to the queue. */
+function releaseClaimed(db: Db, rows: OutboxRow[], now: Date): void {
+  const release = prepared(
+    db,
+    `UPDATE outbox_message SET status = 'queued', next_attempt_at = :now WHERE id = :id AND status = 'sending'`,
+  );
+  db.transaction(() => {
+    for (const row of rows) release.run({ id: row.id, now: now.toISOString() });
+  });
+}
+
 interface Outcome {
   row: OutboxRow;
   error?: { message: string; permanent: boolean };
@@ -226,6 +237,11 @@ export async function drainOutbox(
     record(db, done, settings, clock(), report);
   };
   const next = (): OutboxRow | undefined => {
+    if (queue.length > 0 && options.shouldStop?.()) {
+      // stopping: what is claimed but not yet begun goes back to the queue, untouched
+      releaseClaimed(db, queue.splice(0), clock());
+      exhausted = true;
+    }
     if (queue.length === 0 && !exhausted) {
       if (options.shouldStop?.()) exhausted = true;
       else {
