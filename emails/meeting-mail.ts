@@ -145,7 +145,10 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
         ? {
             kind: 'actions',
             heading: w.answer,
-            links: answerChoices.map((a) => ({ label: w.answers[a], href: answerLink(answerUrl, a) })),
+            links: answerChoices.map((a) => ({
+              label: texts.answerPage.answers[a],
+              href: answerLink(answerUrl, a),
+            })),
             hint: w.answerHint,
           }
         : { kind: 'paragraph', text: w.laterAnswer },

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { meetingTime } from '../text/dates.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { readInvitee, readMeeting } from './meeting-reads.ts';
 import { answerState } from './responses.ts';
 import type { AnswerChoice, RsvpView } from './schemas.ts';
@@ -35,8 +36,5 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
   };
 }
 
-export const answerLabels: Record<AnswerChoice, string> = {
-  accepted: 'Deltager',
-  tentative: 'Deltager måske',
-  declined: 'Deltager ikke',
-};
+/** The answer page is Danish. */
+export const answerLabels: Record<AnswerChoice, string> = catalogueFor('da').answerPage.answers;

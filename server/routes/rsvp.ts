@@ -8,6 +8,7 @@ import { invitationOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 
 const tags = ['answers'];
@@ -106,7 +107,7 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         reply,
         rsvpPage(rsvpView(app.db, invitationId), {
           token: request.params.token,
-          saved: 'Tak, dit svar er gemt.',
+          saved: catalogueFor('da').answerPage.saved,
         }),
       );
     },
@@ -141,7 +142,7 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         reply,
         rsvpPage(rsvpView(app.db, invitationId), {
           token: request.params.token,
-          saved: `Tak. ${request.body.name} har fået en invitation til mødet i dit sted.`,
+          saved: catalogueFor('da').answerPage.delegateSaved(request.body.name),
         }),
       );
     },

@@ -67,7 +67,6 @@ export interface Catalogue {
     facilitator: string;
     reason: string;
     answer: string;
-    answers: Record<'accepted' | 'tentative' | 'declined', string>;
     answerHint: string;
     laterAnswer: string;
     calendar: string;
@@ -75,6 +74,33 @@ export interface Catalogue {
     clock: string;
     /** Where no venue is set yet. */
     venueLater: string;
+  };
+  /** The invitee's answer page (/rsvp/:token) and its confirmations. */
+  answerPage: {
+    /** The answers an invitee can give, on the page and as the email's buttons. */
+    answers: Record<'accepted' | 'tentative' | 'declined', string>;
+    title: (meeting: string) => string;
+    when: string;
+    where: string;
+    venueLater: string;
+    invited: string;
+    cancelled: string;
+    notAnswered: string;
+    delegatedTo: (name: string, email: string) => string;
+    delegated: string;
+    yourAnswer: (answer: string) => string;
+    waitlisted: (answer: string, position: number) => string;
+    legend: string;
+    comment: string;
+    send: string;
+    delegateSummary: string;
+    delegateName: string;
+    delegateEmail: string;
+    delegateSend: string;
+    saved: string;
+    delegateSaved: (name: string) => string;
+    notFoundTitle: string;
+    notFound: string;
   };
   /** The answering side's notices: waiting list, a place given, an organisation without participants. */
   answerMail: {

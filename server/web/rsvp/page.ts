@@ -3,6 +3,9 @@ import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
 import { escapeHtml as e } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
 
+/** The answer page is Danish. */
+const t = catalogueFor('da').answerPage;
+
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
 
 const style = `
@@ -38,15 +41,12 @@ ${body}
 function currentAnswer(view: RsvpView): string {
   const a = view.answer;
   if (a.askedAgain) return catalogueFor('da').reconfirm.pageNotice;
-  if (a.response === 'needs_action') return 'Du har endnu ikke svaret.';
+  if (a.response === 'needs_action') return t.notAnswered;
   if (a.response === 'delegated')
-    return a.delegatedTo
-      ? `Du har givet invitationen videre til ${a.delegatedTo.name} (${a.delegatedTo.email}).`
-      : 'Du har givet invitationen videre.';
+    return a.delegatedTo ? t.delegatedTo(a.delegatedTo.name, a.delegatedTo.email) : t.delegated;
   const label = answerLabels[a.response as AnswerChoice];
-  if (a.waitlisted)
-    return `Dit svar: ${label}. Mødet er fuldt – du er nummer ${a.waitlistPosition} på ventelisten.`;
-  return `Dit svar: ${label}.`;
+  if (a.waitlisted) return t.waitlisted(label, a.waitlistPosition ?? 0);
+  return t.yourAnswer(label);
 }
 
 export interface PageOptions {
@@ -64,14 +64,14 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
     (view.answer.response in answerLabels ? (view.answer.response as AnswerChoice) : undefined);
   const place = [m.venueName, m.venueAddress].filter(Boolean) as string[];
   const facts = `<dl>
-<dt>Tidspunkt</dt><dd>${e(m.when)}</dd>
-<dt>Sted</dt><dd>${place.length ? place.map(e).join('<br>') : 'Oplyses senere'}</dd>
-<dt>Inviteret</dt><dd>${e(view.invitee.name)}, ${e(view.invitee.organisation)}</dd>
+<dt>${e(t.when)}</dt><dd>${e(m.when)}</dd>
+<dt>${e(t.where)}</dt><dd>${place.length ? place.map(e).join('<br>') : e(t.venueLater)}</dd>
+<dt>${e(t.invited)}</dt><dd>${e(view.invitee.name)}, ${e(view.invitee.organisation)}</dd>
 </dl>`;
   if (m.status === 'cancelled')
     return layout(
       m.title,
-      `<h1>${e(m.title)}</h1>${facts}<p class="status warning" role="status">Mødet er aflyst. Du skal ikke svare.</p>`,
+      `<h1>${e(m.title)}</h1>${facts}<p class="status warning" role="status">${e(t.cancelled)}</p>`,
     );
   const radios = (Object.keys(answerLabels) as AnswerChoice[])
     .map(
@@ -84,27 +84,27 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
     ? `<p class="status" role="status">${e(`${options.saved} ${currentAnswer(view)}`)}</p>`
     : `<p class="status${view.answer.askedAgain ? ' warning' : ''}">${e(currentAnswer(view))}</p>`;
   return layout(
-    `Svar: ${m.title}`,
+    t.title(m.title),
     `<h1>${e(m.title)}</h1>
 ${facts}
 ${status}
 <form method="post" action="${e(action)}">
 <fieldset>
-<legend>Dit svar</legend>
+<legend>${e(t.legend)}</legend>
 ${radios}
 </fieldset>
-<label for="comment">Kommentar (frivilligt)</label>
+<label for="comment">${e(t.comment)}</label>
 <textarea id="comment" name="comment" rows="3" maxlength="2000">${e(view.answer.comment ?? '')}</textarea>
-<p><button type="submit">Send svar</button></p>
+<p><button type="submit">${e(t.send)}</button></p>
 </form>
 <details>
-<summary>Kan du ikke selv deltage? Giv invitationen videre til en kollega</summary>
+<summary>${e(t.delegateSummary)}</summary>
 <form method="post" action="${e(`${action}/delegate`)}">
-<label for="delegate-name">Kollegaens navn</label>
+<label for="delegate-name">${e(t.delegateName)}</label>
 <input type="text" id="delegate-name" name="name" required maxlength="200" autocomplete="off">
-<label for="delegate-email">Kollegaens e-mail</label>
+<label for="delegate-email">${e(t.delegateEmail)}</label>
 <input type="email" id="delegate-email" name="email" required maxlength="254" autocomplete="off">
-<p><button type="submit">Giv invitationen videre</button></p>
+<p><button type="submit">${e(t.delegateSend)}</button></p>
 </form>
 </details>`,
   );
@@ -112,6 +112,6 @@ ${radios}
 
 /** One body for every link that does not work, whatever the reason, so it reveals nothing. */
 export const linkNotFoundPage = layout(
-  'Siden findes ikke',
-  '<h1>Siden findes ikke</h1><p>Linket er ikke gyldigt. Kontakt den, der har inviteret dig, hvis du vil svare.</p>',
+  t.notFoundTitle,
+  `<h1>${e(t.notFoundTitle)}</h1><p>${e(t.notFound)}</p>`,
 );
