@@ -29,7 +29,7 @@ import { InfeasiblePlan, RuleConflict } from '../server/planning/refusals.ts';
 import { UpdateMeeting } from '../server/planning/schemas.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
 import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
-import { importPeople } from '../server/register/people-import.ts';
+import { ImportRefused, importPeople } from '../server/register/people-import.ts';
 import {
   type ReportFormat,
   renderAgreementsReport,
@@ -369,8 +369,8 @@ async function main(argv: string[]): Promise<number> {
         for (const u of err.unplaced) console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
       if (err instanceof RuleConflict)
         for (const v of err.violations) console.error(`  ${v.rule}: ${v.message}`);
-      for (const e of (err.extra?.errors as { line: number; reason: string }[] | undefined) ?? [])
-        console.error(`line ${e.line}: ${e.reason}`);
+      if (err instanceof ImportRefused)
+        for (const e of err.errors) console.error(`line ${e.line}: ${e.reason}`);
       return 1;
     }
     throw err;

@@ -154,6 +154,20 @@ function preview(
   };
 }
 
+/** What the planner decides about a meeting: when, where, who facilitates and why; the same for a new and a moved one. */
+function plannedColumns(preview: MeetingPreview) {
+  return {
+    startsAt: preview.startsAt,
+    endsAt: preview.endsAt,
+    hostOrganisationId: preview.host?.id ?? null,
+    venueName: preview.venueName,
+    venueAddress: preview.venueAddress,
+    facilitatorId: preview.facilitator?.id ?? null,
+    explanation: preview.explanation,
+    warnings: preview.warnings,
+  };
+}
+
 function newMeetingRow(
   preview: MeetingPreview,
   cycleId: number,
@@ -166,17 +180,10 @@ function newMeetingRow(
     sequenceInCycle: preview.sequenceInCycle,
     title: preview.title,
     status: 'draft',
-    startsAt: preview.startsAt,
-    endsAt: preview.endsAt,
     timeZone: preview.timeZone,
-    hostOrganisationId: preview.host?.id ?? null,
-    venueName: preview.venueName,
-    venueAddress: preview.venueAddress,
-    facilitatorId: preview.facilitator?.id ?? null,
     capacity: preview.capacity,
     audienceRoleKeys: preview.audienceRoleKeys,
-    explanation: preview.explanation,
-    warnings: preview.warnings,
+    ...plannedColumns(preview),
     icsUid: `${randomUUID()}@${context.icsDomain}`,
     icsSequence: 0,
     createdAt: now,
@@ -371,14 +378,7 @@ function moveToPlan(db: Db, current: Meeting, next: MeetingPreview, now: string)
     before.venueName !== next.venueName ||
     before.venueAddress !== next.venueAddress;
   const after = updateMeetingRow(db, before.id, {
-    startsAt: next.startsAt,
-    endsAt: next.endsAt,
-    hostOrganisationId: next.host?.id ?? null,
-    venueName: next.venueName,
-    venueAddress: next.venueAddress,
-    facilitatorId: next.facilitator?.id ?? null,
-    explanation: next.explanation,
-    warnings: next.warnings,
+    ...plannedColumns(next),
     icsSequence: before.icsSequence + (timeChanged || placeChanged ? 1 : 0),
     version: before.version + 1,
     updatedAt: now,

@@ -8,6 +8,15 @@ import { HttpProblem } from '../http/problems.ts';
 import { applyPersonUpdate, findPersonIdByEmail, getPerson, insertPerson } from './people.ts';
 import { CreatePerson } from './schemas.ts';
 
+/** A contact list with row errors: nothing is imported, and each bad row is named. */
+export class ImportRefused extends HttpProblem {
+  constructor(readonly errors: ImportRowError[]) {
+    super(422, 'Unprocessable Content', `${errors.length} row error(s); nothing was imported`, undefined, {
+      errors,
+    });
+  }
+}
+
 export const ImportRowError = z.object({
   line: z.number().int(),
   field: z.string().optional(),
@@ -253,13 +262,7 @@ export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean)
     return report;
   }
   if (errors.length) {
-    throw new HttpProblem(
-      422,
-      'Unprocessable Content',
-      `${errors.length} row error(s); nothing was imported`,
-      undefined,
-      { errors },
-    );
+    throw new ImportRefused(errors);
   }
   db.transaction(() => {
     apply();
