@@ -4,6 +4,7 @@ import { agendaItem, agreement, barrier, theme } from '../../db/schema/index.ts'
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
+import { dayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
 import { addDays, copenhagenDate, type DbOrTx, meetingById, statement } from './references.ts';
 import type { AgendaItem, AgendaSuggestion, CreateAgendaItem, UpdateAgendaItem } from './schemas.ts';
@@ -45,8 +46,9 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
 
   const lastDiscussed = statement(
     db,
+    // only meetings that were held count as discussed: a planned (or future) meeting has not discussed anything
     `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
-                             WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ?) AS lastAt
+                             WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ? AND m.status = 'held') AS lastAt
        FROM theme t WHERE t.active = 1 ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
   ).all(meeting.areaId, meetingId) as { id: number; name: string; lastAt: string | null }[];
   for (const t of lastDiscussed) {
@@ -58,7 +60,7 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
       barrierId: null,
       agreementId: null,
       reason: t.lastAt
-        ? `Temaet blev sidst drøftet i kredsen ${copenhagenDate(t.lastAt)}`
+        ? `Temaet blev sidst drøftet i kredsen ${dayDate(t.lastAt)}`
         : 'Temaet er ikke drøftet i kredsen før',
     });
   }
@@ -78,7 +80,7 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
         themeId: null,
         barrierId: b.id,
         agreementId: null,
-        reason: `Barrieren er ${b.status === 'open' ? 'åben' : 'under behandling'} siden ${b.raisedOn}`,
+        reason: `Barrieren er ${b.status === 'open' ? 'åben' : 'under behandling'} siden ${dayDate(b.raisedOn)}`,
       });
     const horizon = addDays(copenhagenDate(meeting.startsAt), REVIEW_HORIZON_DAYS);
     const due = db
@@ -101,7 +103,7 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
         themeId: null,
         barrierId: null,
         agreementId: a.id,
-        reason: `Aftalen skal revideres senest ${a.reviewOn}`,
+        reason: `Aftalen skal revideres senest ${dayDate(a.reviewOn)}`,
       });
   }
   return suggestions;

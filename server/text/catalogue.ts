@@ -199,6 +199,13 @@ export interface Catalogue {
     forumLevelChange: string;
     linkedBarriers: string;
   };
+  /** Marks on the year overview that fit the stage a district's meeting is at. */
+  attention: {
+    /** Before invitations: municipalities with nobody in the register to invite. */
+    withoutContact: (count: number) => string;
+    /** After invitations: municipalities from which nobody is invited. */
+    withoutInvitee: (count: number) => string;
+  };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
    * and emails say them; the API's problem+json keeps its own stable English titles.

@@ -110,6 +110,7 @@ export function page(ctx: PageContext, options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – Samråd</title>
+<link rel="icon" href="/assets/samraad/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css">
 <link rel="stylesheet" href="/assets/samraad/samraad.css">
 </head>

@@ -14,6 +14,8 @@ export interface DistrictYearRow {
   noAnswer: number;
   municipalities: number;
   covered: number;
+  /** Invitations sent for the meeting: before any, coverage is about the register, not about people invited. */
+  invitationsSent: number;
   failedEmails: number;
   /** From the outcomes records; null while that part of the service is not installed. */
   outcomes: DistrictOutcomes | null;
@@ -46,6 +48,7 @@ const YEAR_SQL = `
     (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'declined') AS declined,
     (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response NOT IN ('accepted', 'declined')) AS noAnswer,
     (SELECT count(*) FROM area_member am WHERE am.area_id = d.areaId AND am.member_role = 'member') AS municipalities,
+    (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.token_hash IS NOT NULL) AS invitationsSent,
     (SELECT count(*) FROM area_member am WHERE am.area_id = d.areaId AND am.member_role = 'member' AND (
        EXISTS (SELECT 1 FROM invitation i JOIN person p ON p.id = i.person_id
                WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND p.organisation_id = am.organisation_id)
@@ -122,7 +125,7 @@ export const SORT_KEYS: SortKey[] = [
 
 export function attentionCount(r: DistrictYearRow): number {
   return (
-    (r.municipalities - r.covered > 0 ? 1 : 0) +
+    (r.meetingId && r.municipalities - r.covered > 0 ? 1 : 0) +
     (r.failedEmails > 0 ? 1 : 0) +
     (r.meetingId ? 0 : 1) +
     ((r.outcomes?.dueForReview ?? 0) > 0 ? 1 : 0)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,12 @@ export default async function web(app: FastifyInstance) {
     for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, string>))
       if (/id$/i.test(name) && !/^[0-9]{1,16}$/.test(value)) throw new NotFound('Page', value);
   });
+
+  // browsers ask for /favicon.ico on every fresh visit; the pages also declare the SVG icon
+  const favicon = readFileSync(join(here, 'assets', 'favicon.svg'));
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
 
   // Every form post carries the session's token; a page from another site cannot know it.
   app.addHook('preHandler', async (request) => {

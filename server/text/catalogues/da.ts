@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.ts';
+import { plural } from '../plural.ts';
 
 /** Danish: the default language, and the one the facilitators' pages are written in. */
 export const da = {
@@ -241,6 +242,12 @@ export const da = {
     attendanceChange: 'Deltagere i forhold til sidste år',
     forumLevelChange: 'Samarbejdsniveau sidste år',
     linkedBarriers: 'Adresserer barrierer',
+  },
+  attention: {
+    withoutContact: (count) =>
+      `${count} ${plural('da', count, { one: 'kommune', other: 'kommuner' })} uden kontaktperson i registret`,
+    withoutInvitee: (count) =>
+      `${count} ${plural('da', count, { one: 'kommune', other: 'kommuner' })} uden inviterede`,
   },
   refusal: {
     formExpired: 'Formularen er udløbet eller kom fra en anden side.',

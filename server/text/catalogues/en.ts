@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue.ts';
+import { plural } from '../plural.ts';
 
 export const en = {
   common: {
@@ -235,6 +236,12 @@ export const en = {
     attendanceChange: 'Participants compared with last year',
     forumLevelChange: 'Level of cooperation last year',
     linkedBarriers: 'Addresses barriers',
+  },
+  attention: {
+    withoutContact: (count) =>
+      `${count} ${plural('en', count, { one: 'municipality', other: 'municipalities' })} with no contact in the register`,
+    withoutInvitee: (count) =>
+      `${count} ${plural('en', count, { one: 'municipality', other: 'municipalities' })} with nobody invited`,
   },
   refusal: {
     formExpired: 'The form has expired or came from another page.',

@@ -7,6 +7,7 @@ import { meetingDeliveryFailures } from '../../mail/delivery-reports.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
+import { plural } from '../../text/plural.ts';
 import { alert, badge } from '../components.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -50,7 +51,7 @@ function audienceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
           )
         : alert('success', 'Alle kommuner og parter er dækket på begge niveauer')
     }
-    <p>${audience.people.length} personer i deltagerkredsen; ${audience.people.length - notInvited} er inviteret.</p>
+    <p>${audience.people.length} ${plural('da', audience.people.length, { one: 'person', other: 'personer' })} i deltagerkredsen; ${audience.people.length - notInvited} er inviteret.</p>
     ${
       canSend
         ? html`<form method="post" action="/moeder/${m.id}/inviter">${csrfField(ctx)}

@@ -17,6 +17,7 @@ import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
+import { plural } from '../../text/plural.ts';
 import { badge, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -47,7 +48,7 @@ function attendanceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, e
   const invitees = meetingResponses(app.db, m.id).invitees;
   const f = attendance.figures;
   return html`<section aria-labelledby="fremmoede"><h2 id="fremmoede">Fremmøde</h2>
-    <p>${attendance.confirmed ? 'Bekræftet' : 'Udfyldt på forhånd ud fra tilsagnene – ikke bekræftet endnu'}: ${f.people} personer, ${f.memberOrganisationsRepresented} af ${f.memberOrganisations} organisationer repræsenteret.</p>
+    <p>${attendance.confirmed ? 'Bekræftet' : 'Udfyldt på forhånd ud fra tilsagnene – ikke bekræftet endnu'}: ${f.people} ${plural('da', f.people, { one: 'person', other: 'personer' })}, ${f.memberOrganisationsRepresented} af ${f.memberOrganisations} ${plural('da', f.memberOrganisations, { one: 'organisation', other: 'organisationer' })} repræsenteret.</p>
     ${
       editor && invitees.length
         ? html`<form method="post" action="/moeder/${m.id}/fremmoede">${csrfField(ctx)}

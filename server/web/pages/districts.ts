@@ -90,6 +90,8 @@ export default async function districtPages(app: FastifyInstance) {
     const meetings = meetingsOf(app, district.areaId);
     const groups = byRole(people);
 
+    const aar = Number((request.query as { aar?: string }).aar);
+    const yearInView = Number.isInteger(aar) && aar >= 2000 && aar <= 2100 ? aar : null;
     const body = html`<h1>${district.name}</h1>
       ${district.headquarters ? html`<p class="font-lead">Hovedsæde: ${district.headquarters}</p>` : ''}
       <div class="row">
@@ -146,7 +148,12 @@ export default async function districtPages(app: FastifyInstance) {
         title: district.name,
         section: 'overview',
         body,
-        breadcrumbs: [{ href: '/', text: 'Overblik' }],
+        // back to the year the facilitator came from, not always this year's overview
+        breadcrumbs: [
+          yearInView
+            ? { href: `/aar/${yearInView}`, text: `Overblik ${yearInView}` }
+            : { href: '/', text: 'Overblik' },
+        ],
       }),
     );
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
+import { plural } from '../../text/plural.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
@@ -21,8 +22,15 @@ function marks(r: DistrictYearRow) {
   const list = [];
   if (!r.meetingId) list.push(badge('warning', 'Intet møde planlagt'));
   const uncovered = r.municipalities - r.covered;
-  if (uncovered > 0)
-    list.push(badge('warning', `${uncovered} ${uncovered === 1 ? 'kommune' : 'kommuner'} uden deltager`));
+  // before invitations go out the question is whether the register has someone to invite
+  const attention = catalogueFor('da').attention;
+  if (uncovered > 0 && r.meetingId)
+    list.push(
+      badge(
+        'warning',
+        r.invitationsSent ? attention.withoutInvitee(uncovered) : attention.withoutContact(uncovered),
+      ),
+    );
   const due = r.outcomes?.dueForReview ?? 0;
   if (due > 0) list.push(badge('info', `${due} ${due === 1 ? 'aftale skal' : 'aftaler skal'} tages op`));
   if (r.failedEmails > 0)
@@ -71,11 +79,11 @@ export default async function overviewPages(app: FastifyInstance) {
         </tr></thead>
         <tbody>${rows.map(
           (r) => html`<tr>
-            <th scope="row"><a href="/kredse/${r.code}">${r.name}</a></th>
+            <th scope="row"><a href="/kredse/${r.code}?aar=${year}">${r.name}</a></th>
             <td>${r.meetingId ? html`<a href="/moeder/${r.meetingId}">${dateText(r.startsAt)}</a>` : '–'}</td>
             <td>${r.status ? labelFor(labels.meetingStatus, r.status) : 'Ikke planlagt'}</td>
             <td>${r.meetingId ? html`<span title="deltager / deltager ikke / intet svar">${r.accepted} ja · ${r.declined} nej · ${r.noAnswer} intet svar</span>` : '–'}</td>
-            <td>${r.covered} af ${r.municipalities} kommuner</td>
+            <td>${r.covered} af ${r.municipalities} ${plural('da', r.municipalities, { one: 'kommune', other: 'kommuner' })}</td>
             ${withOutcomes ? html`<td>${r.outcomes?.agreementsInForce ?? 0}</td><td>${r.outcomes?.openBarriers ?? 0}</td>` : ''}
             <td>${marks(r)}</td>
           </tr>`,

@@ -11,6 +11,7 @@ import { html } from '../../text/html.ts';
 import { selectField, textField } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
+import { plannedYears } from '../overview.ts';
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {
   pdf: 'PDF',
@@ -26,7 +27,13 @@ export default async function reportPages(app: FastifyInstance) {
   const read = { config: { access: 'authenticated' as const } };
 
   app.get('/rapporter', read, async (request, reply) => {
-    const year = new Date().getFullYear();
+    // the year in view, else the latest planned year (the one a facilitator is working on), else this year
+    const asked = Number((request.query as { year?: string }).year);
+    const planned = plannedYears(app.db);
+    const year =
+      Number.isInteger(asked) && asked >= 2000 && asked <= 2100
+        ? asked
+        : (planned.at(-1) ?? new Date().getFullYear());
     const districts = listDistricts(app.db);
     const body = html`<h1>Rapporter</h1>
       <p class="font-lead">Hent aftaler og barrierer for én politikreds eller for hele landet, eller den nationale rapport med deltagelse og udvikling fra år til år.</p>

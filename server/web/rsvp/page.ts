@@ -27,6 +27,7 @@ function layout(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="/assets/samraad/favicon.svg" type="image/svg+xml">
 <title>${e(title)}</title>
 <style>${style}</style>
 </head>
