@@ -28,6 +28,12 @@ const Config = z.object({
   CHASE_DAYS_BEFORE: z.coerce.number().int().min(0).max(365).default(14),
   /** Follow-up: agreements whose review date is this many days away or past are due. */
   FOLLOW_UP_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** OpenID Connect sign-in (the organisation's identity provider); unset = passwords only. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** off: the login page offers only OpenID Connect, and POST /login is refused. */
+  PASSWORD_LOGIN: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the Danish reference data at start (idempotent). */
   SEED_ON_START: z
@@ -44,5 +50,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.OIDC_ISSUER && !(config.OIDC_CLIENT_ID && config.OIDC_CLIENT_SECRET))
+    throw new Error('Invalid configuration:\n  OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  if (config.PASSWORD_LOGIN === 'off' && !config.OIDC_ISSUER)
+    throw new Error('Invalid configuration:\n  PASSWORD_LOGIN=off needs OIDC_ISSUER: nobody could sign in');
+  return config;
 }

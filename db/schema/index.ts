@@ -6,3 +6,4 @@ export * from './planning.ts';
 export * from './register.ts';
 export * from './reminders.ts';
 export * from './sessions.ts';
+export * from './sign-in.ts';

@@ -76,16 +76,27 @@ function observance(kind: 'STANDARD' | 'DAYLIGHT', timeZone: string, t: Transiti
  */
 export function vtimezone(timeZone: string, start: number, end: number): string | null {
   if (!isKnownTimeZone(timeZone)) return null;
+  const key = `${timeZone} ${start} ${end}`;
+  const cached = blocks.get(key);
+  if (cached !== undefined) return cached;
   const initial = tzOffset(timeZone, new Date(start));
+  // scanned a year past the end, so the last changes can be told apart as daylight or standard time
+  const changes = [{ at: start, from: initial, to: initial }, ...transitions(timeZone, start, end + YEAR)];
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, `X-LIC-LOCATION:${timeZone}`];
-  for (const t of [{ at: start, from: initial, to: initial }, ...transitions(timeZone, start, end)]) {
-    const yearAfter = transitions(timeZone, t.at + MINUTE, t.at + YEAR).map((n) => n.to);
+  for (const t of changes) {
+    if (t.at > end) break;
+    const yearAfter = changes.filter((n) => n.at > t.at && n.at <= t.at + YEAR).map((n) => n.to);
     const daylight = t.to > Math.min(t.to, ...yearAfter);
     lines.push(...observance(daylight ? 'DAYLIGHT' : 'STANDARD', timeZone, t));
   }
   lines.push('END:VTIMEZONE', '');
-  return lines.join('\r\n');
+  const block = lines.join('\r\n');
+  if (blocks.size > 1000) blocks.clear();
+  blocks.set(key, block);
+  return block;
 }
+
+const blocks = new Map<string, string>();
 
 /**
  * VTIMEZONE blocks covering the given instants with a year's margin on

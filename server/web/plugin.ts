@@ -11,6 +11,7 @@ import { errorPage, type FormBody, sendPage } from './context.ts';
 import districtPages from './pages/districts.ts';
 import loginPages from './pages/login.ts';
 import meetingPages from './pages/meetings.ts';
+import oidcPages from './pages/oidc.ts';
 import organisationPages from './pages/organisations.ts';
 import outboxPages from './pages/outbox.ts';
 import overviewPages from './pages/overview.ts';
@@ -85,6 +86,7 @@ export default async function web(app: FastifyInstance) {
   });
 
   await app.register(loginPages);
+  if (app.config.OIDC_ISSUER) await app.register(oidcPages);
   await app.register(overviewPages);
   await app.register(districtPages);
   await app.register(planningPages);

@@ -29,7 +29,7 @@ function cookieOptions(app: FastifyInstance) {
 function loginPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  o: { next: string; email?: string; failed?: boolean },
+  o: { next: string; email?: string; failed?: boolean; oidcFailed?: boolean },
   status = 200,
 ) {
   // The login form has no session yet, so it carries a double-submit value instead of a session token.
@@ -39,33 +39,47 @@ function loginPage(
     sameSite: 'strict',
     maxAge: 3600,
   });
+  const config = request.server.config;
+  const passwords = config.PASSWORD_LOGIN === 'on';
+  const organisation = config.OIDC_ISSUER
+    ? html`<p><a class="button button-${passwords ? 'secondary' : 'primary'}" href="/login/oidc?next=${encodeURIComponent(o.next)}">Log ind med din organisations konto</a></p>`
+    : '';
   const body = html`<div class="row"><div class="col-12 col-md-8 col-lg-6">
     <h1>Log ind</h1>
     <p class="font-lead">Log ind for at planlægge politikredsmøder, sende invitationer og følge op.</p>
     ${o.failed ? alert('error', 'Forkert e-mail eller adgangskode', 'Tjek dem, og prøv igen.') : ''}
-    <form method="post" action="/login" novalidate>
+    ${o.oidcFailed ? alert('error', 'Log ind mislykkedes', 'Din organisations login svarede ikke som ventet. Prøv igen.') : ''}
+    ${organisation}
+    ${passwords ? passwordForm(nonce, o) : ''}
+  </div></div>`;
+  return sendPage(reply, page({ ...pageContext(request), actor: null }, { title: 'Log ind', body }), status);
+}
+
+function passwordForm(nonce: string, o: { next: string; email?: string }) {
+  return html`<form method="post" action="/login" novalidate>
       <input type="hidden" name="_csrf" value="${nonce}">
       <input type="hidden" name="next" value="${o.next}">
       ${textField({ id: 'email', label: 'E-mail', type: 'email', value: o.email ?? '', autocomplete: 'username' })}
       ${textField({ id: 'password', label: 'Adgangskode', type: 'password', autocomplete: 'current-password' })}
       <button type="submit" class="button button-primary">Log ind</button>
     </form>
-    <p class="mt-5 small-text">Adgangskoden sættes af en administrator med <code>npm run cli -- user:password</code>.</p>
-  </div></div>`;
-  return sendPage(reply, page({ ...pageContext(request), actor: null }, { title: 'Log ind', body }), status);
+    <p class="mt-5 small-text">Adgangskoden sættes af en administrator med <code>npm run cli -- user:password</code>.</p>`;
 }
 
 export default async function loginPages(app: FastifyInstance) {
   app.get('/login', async (request, reply) => {
     const next = safeNext((request.query as { next?: string }).next);
     if (request.actor) return reply.redirect(next, 303);
-    return loginPage(request, reply, { next });
+    const oidcFailed = ['failed', 'expired'].includes(String((request.query as { oidc?: string }).oidc));
+    return loginPage(request, reply, { next, oidcFailed });
   });
 
   app.post(
     '/login',
     { config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
+      if (app.config.PASSWORD_LOGIN === 'off')
+        throw new WebRefusal(403, 'Log ind med din organisations konto.');
       const body = request.body as FormBody | undefined;
       if (
         !csrfTokenMatches(request.cookies[LOGIN_COOKIE] ?? '', field(body, '_csrf')) ||
