@@ -29,6 +29,7 @@ import { InfeasiblePlan, RuleConflict } from '../server/planning/refusals.ts';
 import { UpdateMeeting } from '../server/planning/schemas.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
 import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
+import { exportPerson } from '../server/privacy/export.ts';
 import { ImportRefused, importPeople } from '../server/register/people-import.ts';
 import {
   type ReportFormat,
@@ -79,6 +80,17 @@ const commands: Record<string, Command> = {
     summary: 'Load the Danish reference data (idempotent; edited rows are kept)',
     usage: 'db:seed',
     run: (db) => console.log(seedReferenceData(db)),
+  },
+  'person:export': {
+    summary: 'Print everything held about a person as JSON (GDPR access request; audited)',
+    usage: 'person:export --id N',
+    options: { id: { type: 'string' } },
+    run(db, values) {
+      const id = required(values, 'id');
+      if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError('--id must be a person id (decimal digits)');
+      const data = db.transaction(() => exportPerson(db, null, Number(id)));
+      console.log(JSON.stringify(data, null, 2));
+    },
   },
   'user:create': {
     summary: 'Create an account and print a new API token once',

@@ -33,6 +33,7 @@ import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
 import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
+import privacy from './routes/privacy.ts';
 import reports from './routes/reports.ts';
 import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
@@ -77,6 +78,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(districts);
   await app.register(organisations);
   await app.register(people);
+  await app.register(privacy);
   await app.register(roles);
   await app.register(areas);
   await app.register(cycles);

@@ -3,7 +3,7 @@ import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { nowIso } from '../time.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'send' | 'plan';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'send' | 'plan' | 'export';
 
 export interface AuditRecord {
   action: AuditAction;
