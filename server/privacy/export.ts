@@ -12,6 +12,7 @@ export const ADDRESS_COLUMNS: Record<string, string[]> = {
   outbox_message: ['to_address'],
   inbound_reply: ['from_address', 'attendee'],
   account: ['email'],
+  oidc_identity: ['email'],
 };
 
 type Row = Record<string, unknown>;

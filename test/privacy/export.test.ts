@@ -14,6 +14,7 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'meeting.venue_name': 'a place',
   'meeting.venue_address': 'a place',
   'account.name': 'staff accounts, matched by email',
+  'oidc_identity.name': 'staff sign-in identities, matched by email',
   'audit_entry.actor': 'the staff account that acted',
   'barrier_status_change.actor': 'the staff account that acted',
   'agreement_revision.saved_by': 'the staff account that saved',
