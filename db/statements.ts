@@ -1,22 +1,33 @@
-import type { Statement } from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Db } from './client.ts';
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
+/** A transaction handed in by another domain (planning's tx) as well as the database itself. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The SQLite connection behind a database or a drizzle transaction (one connection either way). */
+export function sqliteOf(db: DbOrTx): Database.Database {
+  return (db as Db).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /**
- * A prepared statement, compiled once per database. Hot reads skip the query builder:
- * measured, building the query costs ~10× the SQLite work of a single-row read.
+ * A prepared statement, compiled once per connection (so it works inside a caller's transaction
+ * too), whose `get`/`all` return `Row`. Hot reads skip the query builder: measured, building the
+ * query costs ~10× the SQLite work of a single-row read. Only the domains' query modules call it,
+ * and they name the row type their SQL selects.
  */
-export function prepared(db: Db, sqlText: string): Statement {
-  let statements = cache.get(db);
+export function prepared<Row = unknown>(db: DbOrTx, sqlText: string): Database.Statement<unknown[], Row> {
+  const client = sqliteOf(db);
+  let statements = cache.get(client);
   if (!statements) {
     statements = new Map();
-    cache.set(db, statements);
+    cache.set(client, statements);
   }
   let statement = statements.get(sqlText);
   if (!statement) {
-    statement = db.$client.prepare(sqlText);
+    statement = client.prepare(sqlText);
     statements.set(sqlText, statement);
   }
-  return statement;
+  return statement as Database.Statement<unknown[], Row>;
 }

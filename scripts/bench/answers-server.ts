@@ -19,13 +19,16 @@ app.get('/bench/trivial', { config: { access: 'public' } }, async () => ({ ok: t
 
 const sql = app.db.$client;
 const area = sql
-  .prepare(
+  .prepare<unknown[], { id: number }>(
     "SELECT a.id FROM area a JOIN organisation d ON d.id = a.convener_id WHERE a.kind = 'police_district' AND d.code = '1462'",
   )
-  .get() as { id: number };
+  .get();
+if (!area) throw new Error('the seed has no police district 1462');
 const municipalities = sql
-  .prepare("SELECT organisation_id AS id FROM area_member WHERE area_id = ? AND member_role = 'member'")
-  .all(area.id) as { id: number }[];
+  .prepare<unknown[], { id: number }>(
+    "SELECT organisation_id AS id FROM area_member WHERE area_id = ? AND member_role = 'member'",
+  )
+  .all(area.id);
 const now = new Date().toISOString();
 const starts = new Date(Date.now() + 60 * 24 * 3600_000);
 const meetingId = Number(

@@ -15,8 +15,8 @@ const app = await buildApp(loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), LO
 app.get('/bench/trivial', { config: { access: 'public' } }, async () => ({ ok: true }));
 
 const municipalities = app.db.$client
-  .prepare("SELECT id FROM organisation WHERE kind = 'municipality'")
-  .all() as { id: number }[];
+  .prepare<unknown[], { id: number }>("SELECT id FROM organisation WHERE kind = 'municipality'")
+  .all();
 app.db.transaction(() => {
   for (let i = 0; i < 1000; i++) {
     insertPerson(app.db, {

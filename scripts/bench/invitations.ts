@@ -51,7 +51,9 @@ db.transaction(() => {
   const person = sql.prepare(
     `INSERT INTO person (name, email, organisation_id, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const role = (sql.prepare(`SELECT id FROM role WHERE key = 'teamleder'`).get() as { id: number }).id;
+  const role = sql
+    .prepare<unknown[], { id: number }>(`SELECT id FROM role WHERE key = 'teamleder'`)
+    .get()?.id;
   const personRole = sql.prepare('INSERT INTO person_role (person_id, role_id) VALUES (?, ?)');
   const meeting = sql.prepare(
     `INSERT INTO meeting (area_id, title, status, starts_at, ends_at, venue_name, venue_address, ics_uid, created_at, updated_at)
@@ -130,7 +132,7 @@ const from = platformAddress(config);
   sink.send({ type: 'reset' });
 }
 
-const allMeetings = db.$client.prepare(`SELECT id FROM meeting ORDER BY id`).all() as { id: number }[];
+const allMeetings = db.$client.prepare<unknown[], { id: number }>(`SELECT id FROM meeting ORDER BY id`).all();
 const meetings = allMeetings.slice(0, MEETINGS);
 function reset(): void {
   db.$client.exec(
@@ -146,7 +148,9 @@ function reset(): void {
   await ask<number>('count', 'count');
   sink.send({ type: 'reset' });
 }
-const sentCount = db.$client.prepare(`SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'`);
+const sentCount = db.$client.prepare<unknown[], { n: number }>(
+  `SELECT count(*) AS n FROM outbox_message WHERE status = 'sent'`,
+);
 const silent = { info: () => {}, error: (o: object, m: string) => console.error(m, o) };
 
 // 1a. the outbox as the service runs it: each meeting's send is one transaction and kicks the
@@ -165,7 +169,7 @@ const live = await phase(async () => {
     sender.kick();
     await new Promise((resolve) => setImmediate(resolve));
   }
-  while ((sentCount.get() as { n: number }).n < invited) await sender.drain();
+  while ((sentCount.get()?.n ?? 0) < invited) await sender.drain();
   await sender.stop();
   return { invited };
 });
@@ -190,11 +194,11 @@ sink.send({ type: 'reset' });
 
 // 2. plain nodemailer, pooled, the same messages (built beforehand, not timed)
 const rows = db.$client
-  .prepare(
+  .prepare<unknown[], OutboxRow>(
     `SELECT id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
        attempts, created_at AS createdAt FROM outbox_message ORDER BY id`,
   )
-  .all() as OutboxRow[];
+  .all();
 const messages = rows.map((r) => messageOf(r, from));
 const plain = await phase(async () => {
   const transporter = nodemailer.createTransport({

@@ -52,12 +52,12 @@ function populate(dbPath: string): void {
   seedReferenceData(db);
   const sqlite = db.$client;
   const districts = sqlite
-    .prepare(
+    .prepare<unknown[], { id: number; areaId: number; members: string }>(
       `SELECT o.id, a.id AS areaId, (SELECT json_group_array(m.organisation_id) FROM area_member m
         WHERE m.area_id = a.id AND m.member_role = 'member') AS members
        FROM organisation o JOIN area a ON a.convener_id = o.id WHERE o.kind = 'police_district' ORDER BY o.code`,
     )
-    .all() as { id: number; areaId: number; members: string }[];
+    .all();
   const now = new Date().toISOString();
   const statuses = ['draft', 'agreed', 'in_force', 'in_force', 'in_force', 'under_revision', 'expired'];
   sqlite.transaction(() => {

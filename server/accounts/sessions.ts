@@ -24,12 +24,12 @@ export function createSession(db: Db, accountId: number, now = new Date()): stri
 export function sessionActor(db: Db, token: string, now = new Date()): Actor | null {
   const parts = parseSecretToken(SESSION_PREFIX, token);
   if (!parts) return null;
-  const row = prepared(
+  const row = prepared<Actor & { id: number; secretHash: string }>(
     db,
     `SELECT a.id, a.email, a.role, s.secret_hash AS secretHash
      FROM session s JOIN account a ON a.id = s.account_id
      WHERE s.lookup_id = ? AND s.expires_at > ? AND a.disabled_at IS NULL`,
-  ).get(parts.lookupId, now.toISOString()) as (Actor & { id: number; secretHash: string }) | undefined;
+  ).get(parts.lookupId, now.toISOString());
   if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
   return { id: row.id, email: row.email, role: row.role };
 }

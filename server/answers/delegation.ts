@@ -49,9 +49,7 @@ export function delegateInvitation(
         { field: 'body.email', message: 'is your own address' },
       ]);
     const now = nowIso();
-    let personId = (
-      prepared(db, 'SELECT id FROM person WHERE email = ?').get(input.email) as { id: number } | undefined
-    )?.id;
+    let personId = prepared<{ id: number }>(db, 'SELECT id FROM person WHERE email = ?').get(input.email)?.id;
     const createdPerson = personId === undefined;
     if (personId === undefined) {
       personId = insertPerson(
@@ -78,10 +76,10 @@ export function delegateInvitation(
         },
       });
     }
-    const existing = prepared(
+    const existing = prepared<{ id: number; withdrawnAt: string | null }>(
       db,
       'SELECT id, withdrawn_at AS withdrawnAt FROM invitation WHERE meeting_id = ? AND person_id = ?',
-    ).get(meeting.id, personId) as { id: number; withdrawnAt: string | null } | undefined;
+    ).get(meeting.id, personId);
     if (existing && !existing.withdrawnAt)
       throw conflict(`${input.email} is already invited to this meeting`, { invitationId: existing.id });
     let delegateInvitationId: number;
@@ -154,18 +152,18 @@ export function delegationAttendeeParams(
 ): { delegatedFrom?: string; delegatedTo?: string } {
   const params: { delegatedFrom?: string; delegatedTo?: string } = {};
   if (invitation.delegatedFromId !== null) {
-    const from = prepared(
+    const from = prepared<{ email: string }>(
       db,
       'SELECT p.email FROM invitation i JOIN person p ON p.id = i.person_id WHERE i.id = ?',
-    ).get(invitation.delegatedFromId) as { email: string } | undefined;
+    ).get(invitation.delegatedFromId);
     if (from) params.delegatedFrom = from.email;
   }
   if (invitation.response === 'delegated') {
-    const to = prepared(
+    const to = prepared<{ email: string }>(
       db,
       `SELECT p.email FROM invitation d JOIN person p ON p.id = d.person_id
        WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
-    ).get(invitation.id) as { email: string } | undefined;
+    ).get(invitation.id);
     if (to) params.delegatedTo = to.email;
   }
   return params;

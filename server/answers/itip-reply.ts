@@ -149,17 +149,16 @@ interface Outcome {
 function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: ReplyItem): Outcome {
   if (!item.uid) return { invitationId: null, reason: 'the reply has no UID' };
   if (!item.attendee) return { invitationId: null, reason: 'the reply names no attendee' };
-  const meeting = prepared(db, 'SELECT id, status FROM meeting WHERE ics_uid = ?').get(item.uid) as
-    | { id: number; status: string }
-    | undefined;
+  const meeting = prepared<{ id: number; status: string }>(
+    db,
+    'SELECT id, status FROM meeting WHERE ics_uid = ?',
+  ).get(item.uid);
   if (!meeting) return { invitationId: null, reason: 'no meeting has this UID' };
-  const invitation = prepared(
+  const invitation = prepared<{ id: number; withdrawnAt: string | null; respondedAt: string | null }>(
     db,
     `SELECT i.id, i.withdrawn_at AS withdrawnAt, i.responded_at AS respondedAt FROM invitation i
      JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ? AND p.email = ?`,
-  ).get(meeting.id, item.attendee) as
-    | { id: number; withdrawnAt: string | null; respondedAt: string | null }
-    | undefined;
+  ).get(meeting.id, item.attendee);
   if (!invitation) return { invitationId: null, reason: 'the attendee is not invited to this meeting' };
   // anyone can write an email: the answer must come from the attendee (or whom it names as SENT-BY)
   if (from !== item.attendee && from !== item.sentBy)
@@ -291,18 +290,20 @@ const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_addre
   partstat, invitation_id AS invitationId, reason FROM inbound_reply`;
 
 function readInboundReply(db: Db, id: number): InboundReply {
-  return prepared(db, `${REPLY_COLUMNS} WHERE id = ?`).get(id) as InboundReply;
+  const row = prepared<InboundReply>(db, `${REPLY_COLUMNS} WHERE id = ?`).get(id);
+  if (!row) throw new Error(`inbound reply ${id} was just stored and is gone`);
+  return row;
 }
 
 /** Received calendar replies, newest first; `unmatched` keeps those that were not recorded. */
 export function listInboundReplies(db: Db, query: { unmatched?: boolean; limit: number; offset: number }) {
   const filter = query.unmatched ? 'WHERE reason IS NOT NULL' : '';
-  const items = prepared(db, `${REPLY_COLUMNS} ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
-    query.limit,
-    query.offset,
-  ) as InboundReply[];
-  const { total } = prepared(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get() as {
-    total: number;
-  };
+  const items = prepared<InboundReply>(
+    db,
+    `${REPLY_COLUMNS} ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`,
+  ).all(query.limit, query.offset);
+  const total =
+    prepared<{ total: number }>(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get()?.total ??
+    0;
   return { items, total, limit: query.limit, offset: query.offset };
 }

@@ -23,13 +23,13 @@ export interface MeetingFacts {
 }
 
 export function readMeeting(db: Db, meetingId: number): MeetingFacts {
-  const row = prepared(
+  const row = prepared<MeetingFacts>(
     db,
     `SELECT id, title, status, starts_at AS startsAt, ends_at AS endsAt, time_zone AS timeZone,
             venue_name AS venueName, venue_address AS venueAddress, capacity, ics_uid AS icsUid,
             ics_sequence AS icsSequence, area_id AS areaId, cancelled_at AS cancelledAt, updated_at AS updatedAt
      FROM meeting WHERE id = ?`,
-  ).get(meetingId) as MeetingFacts | undefined;
+  ).get(meetingId);
   if (!row) throw notFound('Meeting', meetingId);
   return row;
 }
@@ -52,14 +52,14 @@ export interface Invitee {
 }
 
 export function readInvitee(db: Db, invitationId: number): Invitee {
-  const row = prepared(
+  const row = prepared<Invitee>(
     db,
     `SELECT i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment, i.responded_at AS respondedAt,
             i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
             p.email, p.language, o.id AS organisationId, o.name AS organisationName
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      WHERE i.id = ?`,
-  ).get(invitationId) as Invitee | undefined;
+  ).get(invitationId);
   if (!row) throw notFound('Invitation', invitationId);
   return row;
 }

@@ -85,11 +85,11 @@ function isAskedAgain(db: Db, invitationId: number): boolean {
 export function answerState(db: Db, invitationId: number): AnswerState {
   const invitee = readInvitee(db, invitationId);
   const position = waitlistPosition(db, invitationId);
-  const delegate = prepared(
+  const delegate = prepared<{ name: string; email: string }>(
     db,
     `SELECT p.name, p.email FROM invitation d JOIN person p ON p.id = d.person_id
      WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
-  ).get(invitationId) as { name: string; email: string } | undefined;
+  ).get(invitationId);
   const askedAgain = isAskedAgain(db, invitationId);
   return {
     invitationId,
@@ -129,7 +129,7 @@ interface RoleRow {
 /** Every invitee's answer and, per member organisation, whether it will be represented at each level. */
 export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
   const meeting = readMeeting(db, meetingId);
-  const rows = prepared(
+  const rows = prepared<InviteeRow>(
     db,
     `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,
             i.delegated_from_id AS delegatedFromId, i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name AS personName, p.email,
@@ -142,13 +142,13 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
      LEFT JOIN waitlist_entry w ON w.invitation_id = i.id
      WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL
      ORDER BY o.name, p.name, i.id`,
-  ).all(meetingId) as InviteeRow[];
-  const roles = prepared(
+  ).all(meetingId);
+  const roles = prepared<RoleRow>(
     db,
     `SELECT pr.person_id AS personId, r.key, r.name, r.level FROM person_role pr JOIN role r ON r.id = pr.role_id
      WHERE pr.person_id IN (SELECT person_id FROM invitation WHERE meeting_id = ? AND withdrawn_at IS NULL)
      ORDER BY r.id`,
-  ).all(meetingId) as RoleRow[];
+  ).all(meetingId);
   const rolesByPerson = new Map<number, RoleRow[]>();
   for (const r of roles) rolesByPerson.set(r.personId, [...(rolesByPerson.get(r.personId) ?? []), r]);
   const byId = new Map(rows.map((r) => [r.invitationId, r]));
@@ -187,12 +187,12 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
     delegatedTo: r.response === 'delegated' ? ref(delegateOf.get(r.invitationId)) : null,
   }));
 
-  const members = prepared(
+  const members = prepared<{ id: number; name: string; kind: OrganisationKind; memberRole: string | null }>(
     db,
     `SELECT o.id, o.name, o.kind, m.member_role AS memberRole FROM area_member m
      JOIN organisation o ON o.id = m.organisation_id WHERE m.area_id = ?
      ORDER BY CASE m.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`,
-  ).all(meeting.areaId) as { id: number; name: string; kind: OrganisationKind; memberRole: string | null }[];
+  ).all(meeting.areaId);
   // invitees from organisations outside the area (added by hand) are counted too
   const known = new Set(members.map((m) => m.id));
   for (const i of invitees)

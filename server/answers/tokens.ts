@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invitation } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
@@ -23,20 +23,20 @@ export function issueAnswerToken(db: Db, invitationId: number, expiresAt: string
   return token;
 }
 
-// built once per database: building the query costs ~30× reading the row (measured 590 µs against 20 µs)
-const byLookupId = new WeakMap<Db, { get(values: { lookupId: string }): InvitationRow | undefined }>();
+const BY_LOOKUP_ID = `
+  SELECT id, meeting_id AS meetingId, person_id AS personId, response, responded_at AS respondedAt,
+         comment, token_lookup_id AS tokenLookupId, token_hash AS tokenHash,
+         token_expires_at AS tokenExpiresAt, delegated_from_id AS delegatedFromId,
+         added_by_hand AS addedByHand, withdrawn_at AS withdrawnAt, created_at AS createdAt,
+         updated_at AS updatedAt
+  FROM invitation WHERE token_lookup_id = ?`;
 
+// prepared: building the query costs ~30× reading the row (measured 590 µs against 20 µs)
 function invitationByLookupId(db: Db, lookupId: string): InvitationRow | undefined {
-  let query = byLookupId.get(db);
-  if (!query) {
-    query = db
-      .select()
-      .from(invitation)
-      .where(eq(invitation.tokenLookupId, sql.placeholder('lookupId')))
-      .prepare();
-    byLookupId.set(db, query);
-  }
-  return query.get({ lookupId });
+  const row = prepared<Omit<InvitationRow, 'addedByHand'> & { addedByHand: number }>(db, BY_LOOKUP_ID).get(
+    lookupId,
+  );
+  return row && { ...row, addedByHand: row.addedByHand === 1 };
 }
 
 /**

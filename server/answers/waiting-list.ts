@@ -15,23 +15,23 @@ import { type MeetingFacts, readInvitee, readMeeting } from './meeting-reads.ts'
 
 /** Acceptances holding a place (not waiting, not withdrawn). */
 export function placesTaken(db: Db, meetingId: number): number {
-  const row = prepared(
+  const row = prepared<{ n: number }>(
     db,
     `SELECT count(*) AS n FROM invitation i
      WHERE i.meeting_id = ? AND i.response = 'accepted' AND i.withdrawn_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id)`,
-  ).get(meetingId) as { n: number };
-  return row.n;
+  ).get(meetingId);
+  return row?.n ?? 0;
 }
 
 /** 1-based place in the queue, or null when the invitation is not waiting. */
 export function waitlistPosition(db: Db, invitationId: number): number | null {
-  const row = prepared(
+  const row = prepared<{ position: number }>(
     db,
     `SELECT (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
                WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL) AS position
      FROM waitlist_entry w WHERE w.invitation_id = ?`,
-  ).get(invitationId) as { position: number } | undefined;
+  ).get(invitationId);
   return row?.position ?? null;
 }
 
@@ -72,11 +72,11 @@ export function fillFreePlaces(db: Db, meetingId: number): number[] {
   if (meeting.status === 'cancelled') return [];
   const promoted: number[] = [];
   while (hasFreePlace(db, meeting)) {
-    const next = prepared(
+    const next = prepared<{ invitationId: number }>(
       db,
       `SELECT w.invitation_id AS invitationId FROM waitlist_entry w JOIN invitation i ON i.id = w.invitation_id
        WHERE w.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY w.id LIMIT 1`,
-    ).get(meetingId) as { invitationId: number } | undefined;
+    ).get(meetingId);
     if (!next) break;
     leaveWaitlist(db, next.invitationId);
     const invitee = readInvitee(db, next.invitationId);

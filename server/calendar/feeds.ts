@@ -67,16 +67,16 @@ function calendarFile(name: string, meetings: MeetingFacts[], events: CalendarMe
  * Null when no district has the code.
  */
 export function districtFeed(db: Db, districtCode: string): CalendarFile | null {
-  const area = prepared(
+  const area = prepared<{ id: number; name: string }>(
     db,
     `SELECT a.id, d.name FROM area a JOIN organisation d ON d.id = a.convener_id
      WHERE a.kind = 'police_district' AND d.kind = 'police_district' AND d.code = ?`,
-  ).get(districtCode) as { id: number; name: string } | undefined;
+  ).get(districtCode);
   if (!area) return null;
-  const ids = prepared(
+  const ids = prepared<{ id: number }>(
     db,
     "SELECT id FROM meeting WHERE area_id = ? AND status != 'draft' ORDER BY starts_at, id",
-  ).all(area.id) as { id: number }[];
+  ).all(area.id);
   const meetings = ids.map(({ id }) => readMeeting(db, id));
   return calendarFile(
     `Politikredsmøder – ${area.name}`,
@@ -91,18 +91,18 @@ export function districtFeed(db: Db, districtCode: string): CalendarFile | null 
  */
 export function meetingCalendar(db: Db, meetingId: number): CalendarFile {
   const m = readMeeting(db, meetingId);
-  const invitees = prepared(
-    db,
-    `SELECT i.id, i.response, i.delegated_from_id AS delegatedFromId, p.name, p.email
-     FROM invitation i JOIN person p ON p.id = i.person_id
-     WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY i.id`,
-  ).all(meetingId) as {
+  const invitees = prepared<{
     id: number;
     response: InvitationResponse;
     delegatedFromId: number | null;
     name: string;
     email: string;
-  }[];
+  }>(
+    db,
+    `SELECT i.id, i.response, i.delegated_from_id AS delegatedFromId, p.name, p.email
+     FROM invitation i JOIN person p ON p.id = i.person_id
+     WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY i.id`,
+  ).all(meetingId);
   const attendees = invitees.map(
     (i): CalendarAttendee => ({
       name: i.name,

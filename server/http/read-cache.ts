@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.ts';
 
@@ -14,15 +13,15 @@ export interface ReadCache {
  * invalidate. Reading the stamp costs one tiny statement; a page of 50 people costs ~40× more.
  */
 export function createReadCache(db: Db, maxEntries = 500): ReadCache {
-  const stampStatement: Statement = db.$client
-    .prepare('SELECT total_changes(), data_version FROM pragma_data_version')
+  const stampStatement = db.$client
+    .prepare<unknown[], [number, number]>('SELECT total_changes(), data_version FROM pragma_data_version')
     .raw(true);
   const entries = new Map<string, string>();
   let entriesStamp = '';
 
   return {
     json(key, compute, serialize) {
-      const [changes, dataVersion] = stampStatement.get() as [number, number];
+      const [changes, dataVersion] = stampStatement.get() ?? [0, 0];
       const stamp = `${changes}:${dataVersion}`;
       if (stamp !== entriesStamp) {
         entries.clear();

@@ -52,15 +52,15 @@ export function getMeetingRow(db: Db, meetingId: number): MeetingRow {
 export function audienceRoleKeys(db: Db, m: MeetingRow): string[] {
   if (Array.isArray(m.audienceRoleKeys)) return m.audienceRoleKeys;
   if (m.cycleId != null) {
-    const row = prepared(db, 'SELECT settings FROM cycle WHERE id = ?').get(m.cycleId) as
-      | { settings: string | null }
-      | undefined;
+    const row = prepared<{ settings: string | null }>(db, 'SELECT settings FROM cycle WHERE id = ?').get(
+      m.cycleId,
+    );
     const settings = row?.settings ? (JSON.parse(row.settings) as { audienceRoleKeys?: unknown }) : null;
     if (Array.isArray(settings?.audienceRoleKeys)) return settings.audienceRoleKeys.map(String);
   }
-  const rows = prepared(db, 'SELECT key FROM role WHERE in_default_audience = 1 ORDER BY id').all() as {
+  const rows = prepared<{
     key: string;
-  }[];
+  }>(db, 'SELECT key FROM role WHERE in_default_audience = 1 ORDER BY id').all();
   return rows.map((r) => r.key);
 }
 
@@ -139,13 +139,13 @@ function readAudience(
   m: MeetingRow,
 ): { roleKeys: string[]; people: AudiencePerson[]; removed: AudiencePerson[] } {
   const roleKeys = audienceRoleKeys(db, m);
-  const orgs = prepared(db, ORGS_SQL).all({ areaId: m.areaId }) as { id: number; memberId: number }[];
+  const orgs = prepared<{ id: number; memberId: number }>(db, ORGS_SQL).all({ areaId: m.areaId });
   const memberOf = new Map(orgs.map((o) => [o.id, o.memberId]));
-  const rows = prepared(db, PEOPLE_SQL).all({
+  const rows = prepared<PersonRow>(db, PEOPLE_SQL).all({
     meetingId: m.id,
     orgIds: JSON.stringify([...memberOf.keys()]),
     roleKeys: JSON.stringify(roleKeys),
-  }) as PersonRow[];
+  });
   const people: AudiencePerson[] = [];
   const removed: AudiencePerson[] = [];
   for (const row of rows) (row.withdrawnAt ? removed : people).push(toAudiencePerson(row, memberOf));
@@ -167,12 +167,12 @@ const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> =
 export function getAudience(db: Db, meetingId: number): Audience {
   const m = getMeetingRow(db, meetingId);
   const { roleKeys, people, removed } = readAudience(db, m);
-  const members = prepared(db, MEMBERS_SQL).all(m.areaId) as {
+  const members = prepared<{
     id: number;
     name: string;
     kind: string;
     memberRole: MemberCoverage['memberRole'];
-  }[];
+  }>(db, MEMBERS_SQL).all(m.areaId);
   const coverage: MemberCoverage[] = members.map((o) => ({
     organisation: { id: o.id, name: o.name, kind: o.kind },
     memberRole: o.memberRole,

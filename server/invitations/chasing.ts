@@ -26,7 +26,7 @@ interface GapRow {
  * counts as a yes: they did sign up), with the fixed contact person who would be chased.
  */
 function gapRows(db: Db, meetingId: number, areaId: number): GapRow[] {
-  return prepared(
+  return prepared<GapRow>(
     db,
     `SELECT o.id, o.name, o.kind,
             (SELECT count(*) FROM invitation i JOIN person p ON p.id = i.person_id
@@ -41,7 +41,7 @@ function gapRows(db: Db, meetingId: number, areaId: number): GapRow[] {
                        WHERE i.meeting_id = :meeting AND p.organisation_id = o.id AND i.withdrawn_at IS NULL
                          AND i.response = 'accepted')
      ORDER BY CASE m.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`,
-  ).all({ meeting: meetingId, area: areaId }) as GapRow[];
+  ).all({ meeting: meetingId, area: areaId });
 }
 
 export function meetingGaps(db: Db, meetingId: number, daysBefore: number, now = new Date()): MeetingGaps {
@@ -81,13 +81,13 @@ export function queueOrganisationChasers(
   now = new Date(),
 ): ChaseReport {
   const horizon = new Date(now.getTime() + config.CHASE_DAYS_BEFORE * DAY).toISOString();
-  const meetings = prepared(
+  const meetings = prepared<{ id: number }>(
     db,
     `SELECT m.id FROM meeting m
      WHERE m.status NOT IN ('draft', 'cancelled', 'held') AND m.starts_at > ? AND m.starts_at <= ?
        AND EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id)
      ORDER BY m.starts_at`,
-  ).all(now.toISOString(), horizon) as { id: number }[];
+  ).all(now.toISOString(), horizon);
   const report: ChaseReport = { meetings: meetings.length, queued: 0, withoutContact: [] };
   for (const { id } of meetings) {
     db.transaction(() => {

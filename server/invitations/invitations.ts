@@ -37,11 +37,11 @@ interface InvitationState {
 }
 
 function invitationOf(db: Db, meetingId: number, personId: number): InvitationState | undefined {
-  return prepared(
+  return prepared<InvitationState>(
     db,
     `SELECT id, added_by_hand AS addedByHand, withdrawn_at AS withdrawnAt, token_hash IS NOT NULL AS sent
      FROM invitation WHERE meeting_id = ? AND person_id = ?`,
-  ).get(meetingId, personId) as InvitationState | undefined;
+  ).get(meetingId, personId);
 }
 
 /**

@@ -39,11 +39,11 @@ export function messageDomain(config: Pick<Config, 'MAIL_FROM'>): string {
  * nonsense). A meeting without agenda points shows its title and note.
  */
 export function agendaOf(db: Db, meeting: MeetingRow): AgendaItem[] {
-  const rows = prepared(
+  const rows = prepared<{ title: string; presenter: string | null; minutes: number | null }>(
     db,
     `SELECT title, presenter, duration_minutes AS minutes FROM agenda_item
      WHERE meeting_id = ? ORDER BY position, id`,
-  ).all(meeting.id) as { title: string; presenter: string | null; minutes: number | null }[];
+  ).all(meeting.id);
   if (rows.length === 0) return [{ title: meeting.title, description: meeting.explanation }];
   const timed = rows.slice(0, -1).every((r) => r.minutes != null && r.minutes > 0);
   let clock = Date.parse(meeting.startsAt);
@@ -70,22 +70,20 @@ export function loadMeetingContext(
   meeting: MeetingRow,
   agenda?: AgendaItem[],
 ): MeetingContext {
-  const names = prepared(
+  const names = prepared<{
+    districtName: string;
+    facilitatorName: string | null;
+    facilitatorEmail: string | null;
+    facilitatorPhone: string | null;
+    facilitatorOrganisation: string | null;
+  }>(
     db,
     `SELECT o.name AS districtName, f.name AS facilitatorName, f.email AS facilitatorEmail,
        f.phone AS facilitatorPhone, fo.name AS facilitatorOrganisation
      FROM area a JOIN organisation o ON o.id = a.convener_id
      LEFT JOIN person f ON f.id = ? LEFT JOIN organisation fo ON fo.id = f.organisation_id
      WHERE a.id = ?`,
-  ).get(meeting.facilitatorId, meeting.areaId) as
-    | {
-        districtName: string;
-        facilitatorName: string | null;
-        facilitatorEmail: string | null;
-        facilitatorPhone: string | null;
-        facilitatorOrganisation: string | null;
-      }
-    | undefined;
+  ).get(meeting.facilitatorId, meeting.areaId);
   const platform = platformAddress(config);
   const facilitatorName = names?.facilitatorName ?? null;
   return {
@@ -141,13 +139,15 @@ export interface InviteeRow extends Recipient {
 
 /** Everyone invited and not taken off: the ATTENDEE list of the meeting's calendar entry. */
 export function invitedPeople(db: Db, meetingId: number): InviteeRow[] {
-  const rows = prepared(db, ATTENDEES_SQL).all(meetingId) as (Recipient & {
-    response: CalendarAttendee['answer'];
-    delegatedFromId: number | null;
-    withdrawnAt: string | null;
-    sent: number;
-    needsReconfirm: number;
-  })[];
+  const rows = prepared<
+    Recipient & {
+      response: CalendarAttendee['answer'];
+      delegatedFromId: number | null;
+      withdrawnAt: string | null;
+      sent: number;
+      needsReconfirm: number;
+    }
+  >(db, ATTENDEES_SQL).all(meetingId);
   // delegation both ways, matched in memory: one read per meeting instead of two subqueries per row
   const emailOf = new Map(rows.map((r) => [r.invitationId, r.email]));
   const delegateOf = new Map<number, string>();

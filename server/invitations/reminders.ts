@@ -39,11 +39,11 @@ export function queueDueReminders(
   const days = config.REMINDER_DAYS_BEFORE;
   const horizon = new Date(now.getTime() + days * 86_400_000);
   return db.transaction(() => {
-    const due = prepared(db, DUE_SQL).all({
+    const due = prepared<{ invitationId: number; meetingId: number }>(db, DUE_SQL).all({
       now: now.toISOString(),
       horizon: horizon.toISOString(),
       days,
-    }) as { invitationId: number; meetingId: number }[];
+    });
     if (due.length === 0) return 0;
     const byMeeting = new Map<number, Set<number>>();
     for (const d of due) {

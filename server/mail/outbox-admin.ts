@@ -49,22 +49,19 @@ const FILTER = `(:status IS NULL OR status = :status) AND (:meeting IS NULL OR m
 /** The outbox, newest first: what was sent, what waits, what failed and why. */
 export function listOutbox(db: Db, query: OutboxQuery) {
   const params = { status: query.status ?? null, meeting: query.meeting ?? null, kind: query.kind ?? null };
-  const items = prepared(
+  const items = prepared<OutboxMessage>(
     db,
     `SELECT ${COLUMNS} FROM outbox_message WHERE ${FILTER} ORDER BY id DESC LIMIT :limit OFFSET :offset`,
-  ).all({ ...params, limit: query.limit, offset: query.offset }) as OutboxMessage[];
-  const { total } = prepared(db, `SELECT count(*) AS total FROM outbox_message WHERE ${FILTER}`).get(
-    params,
-  ) as {
-    total: number;
-  };
+  ).all({ ...params, limit: query.limit, offset: query.offset });
+  const total =
+    prepared<{ total: number }>(db, `SELECT count(*) AS total FROM outbox_message WHERE ${FILTER}`).get(
+      params,
+    )?.total ?? 0;
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
 export function getOutboxMessage(db: Db, id: number): OutboxMessage {
-  const row = prepared(db, `SELECT ${COLUMNS} FROM outbox_message WHERE id = ?`).get(id) as
-    | OutboxMessage
-    | undefined;
+  const row = prepared<OutboxMessage>(db, `SELECT ${COLUMNS} FROM outbox_message WHERE id = ?`).get(id);
   if (!row) throw notFound('Outbox message', id);
   return row;
 }
@@ -75,11 +72,11 @@ export async function outboxRaw(
   id: number,
   from: { name: string; address: string },
 ): Promise<string> {
-  const row = prepared(
+  const row = prepared<OutboxRow & { raw: string | null }>(
     db,
     `SELECT id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
        attempts, created_at AS createdAt, raw FROM outbox_message WHERE id = ?`,
-  ).get(id) as (OutboxRow & { raw: string | null }) | undefined;
+  ).get(id);
   if (!row) throw notFound('Outbox message', id);
   return row.raw ?? composeRaw(messageOf(row, from));
 }

@@ -107,11 +107,11 @@ const CLAIM_SQL = `
 
 /** Takes up to `limit` due messages (queued → sending) in one statement, so two senders never take the same one. */
 export function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
-  const rows = prepared(db, CLAIM_SQL).all({
+  const rows = prepared<OutboxRow>(db, CLAIM_SQL).all({
     now: now.toISOString(),
     lease: new Date(now.getTime() + LEASE_MS).toISOString(),
     limit,
-  }) as OutboxRow[];
+  });
   return rows.sort((a, b) => a.id - b.id);
 }
 

@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agendaItem, agreement, barrier, theme } from '../../db/schema/index.ts';
+import { type DbOrTx, prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
 import { dayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
-import { addDays, copenhagenDate, type DbOrTx, meetingById, statement } from './references.ts';
+import { addDays, copenhagenDate, meetingById } from './references.ts';
 import type { AgendaItem, AgendaSuggestion, CreateAgendaItem, UpdateAgendaItem } from './schemas.ts';
 
 type ItemRow = typeof agendaItem.$inferSelect;
@@ -44,13 +45,13 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
   const agreementIds = new Set(onAgenda.map((i) => i.agreementId));
   const suggestions: AgendaSuggestion[] = [];
 
-  const lastDiscussed = statement(
+  const lastDiscussed = prepared<{ id: number; name: string; lastAt: string | null }>(
     db,
     // only meetings that were held count as discussed: a planned (or future) meeting has not discussed anything
     `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
                              WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ? AND m.status = 'held') AS lastAt
        FROM theme t WHERE t.active = 1 ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
-  ).all(meeting.areaId, meetingId) as { id: number; name: string; lastAt: string | null }[];
+  ).all(meeting.areaId, meetingId);
   for (const t of lastDiscussed) {
     if (themeIds.has(t.id)) continue;
     suggestions.push({
@@ -171,7 +172,7 @@ function themeName(db: Db, themeId: number, field: string): string {
 /** Positions 1..n in the given order; rows already in place are not written. */
 function renumber(db: Db, orderedIds: number[]): void {
   const now = nowIso();
-  const update = statement(
+  const update = prepared(
     db,
     'UPDATE agenda_item SET position = ?, updated_at = ? WHERE id = ? AND position <> ?',
   );

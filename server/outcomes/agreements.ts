@@ -8,10 +8,10 @@ import {
   agreementMunicipality,
   agreementRevision,
 } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound, unprocessable } from '../http/problems.ts';
-
 import { nowIso } from '../time.ts';
 import {
   assertMeetingOfDistrict,
@@ -21,7 +21,6 @@ import {
   districtById,
   resolveMunicipalities,
   sideOfKind,
-  statement,
 } from './references.ts';
 import type { Agreement, AgreementQuery, CreateAgreement, UpdateAgreement } from './schemas.ts';
 
@@ -46,25 +45,25 @@ const FILTER = `
 
 function toAgreement(db: Db, row: AgreementRow): Agreement {
   const district = districtById(db, row.districtId);
-  const municipalities = statement(
+  const municipalities = prepared<Agreement['municipalities'][number]>(
     db,
     `SELECT o.id, o.code, o.name FROM agreement_municipality am JOIN organisation o ON o.id = am.municipality_id
      WHERE am.agreement_id = ? ORDER BY o.name`,
-  ).all(row.id) as Agreement['municipalities'];
-  const contacts = (
-    statement(
-      db,
-      `SELECT p.id, p.name, p.email, o.name AS organisationName, o.kind FROM agreement_contact ac
+  ).all(row.id);
+  const contacts = prepared<Omit<Agreement['contacts'][number], 'side'> & { kind: string }>(
+    db,
+    `SELECT p.id, p.name, p.email, o.name AS organisationName, o.kind FROM agreement_contact ac
        JOIN person p ON p.id = ac.person_id JOIN organisation o ON o.id = p.organisation_id
        WHERE ac.agreement_id = ? ORDER BY p.name`,
-    ).all(row.id) as (Omit<Agreement['contacts'][number], 'side'> & { kind: string })[]
-  ).map(({ kind, ...c }) => ({ ...c, side: sideOfKind(kind) }));
-  const barrierIds = statement(
+  )
+    .all(row.id)
+    .map(({ kind, ...c }) => ({ ...c, side: sideOfKind(kind) }));
+  const barrierIds = prepared<{ id: number }>(
     db,
     'SELECT barrier_id AS id FROM agreement_barrier WHERE agreement_id = ? ORDER BY 1',
   )
     .all(row.id)
-    .map((r) => (r as { id: number }).id);
+    .map((r) => r.id);
   const { districtId: _d, ...rest } = row;
   return {
     ...rest,
@@ -95,12 +94,15 @@ export function listAgreements(db: Db, query: AgreementQuery) {
     reviewBefore: query.reviewBefore ?? null,
     q: query.q ? query.q.replace(/[%_]/g, '') : null,
   };
-  const ids = statement(db, `SELECT a.id ${FILTER} ORDER BY a.id DESC LIMIT :limit OFFSET :offset`).all({
+  const ids = prepared<{ id: number }>(
+    db,
+    `SELECT a.id ${FILTER} ORDER BY a.id DESC LIMIT :limit OFFSET :offset`,
+  ).all({
     ...params,
     limit: query.limit,
     offset: query.offset,
-  }) as { id: number }[];
-  const total = (statement(db, `SELECT count(*) AS n ${FILTER}`).get(params) as { n: number }).n;
+  });
+  const total = prepared<{ n: number }>(db, `SELECT count(*) AS n ${FILTER}`).get(params)?.n ?? 0;
   return {
     items: ids.map(({ id }) => getAgreement(db, id)),
     total,
@@ -138,11 +140,11 @@ function municipalityIds(db: Db, districtId: number, all: boolean, codes: string
 function assertBarriersOfDistrict(db: Db, ids: number[], districtId: number): void {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  const found = statement(
+  const found = prepared<{ n: number }>(
     db,
     'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND id IN (SELECT value FROM json_each(?))',
-  ).get(districtId, JSON.stringify(unique)) as { n: number };
-  if (found.n !== unique.length)
+  ).get(districtId, JSON.stringify(unique));
+  if (found?.n !== unique.length)
     throw badRequest('Unknown barrier', [
       { field: 'body.barrierIds', message: 'every barrier must exist and belong to the same district' },
     ]);

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { attendance, attendanceSheet } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { assertVersion, conflict } from '../http/problems.ts';
-
 import { nowIso } from '../time.ts';
-import { assertPeopleExist, meetingById, sideOfKind, statement } from './references.ts';
+import { assertPeopleExist, meetingById, sideOfKind } from './references.ts';
 import type { Attendance, ParticipationFigures, PutAttendance } from './schemas.ts';
 
 type Attendee = Attendance['attendees'][number] & { parentId: number | null };
@@ -23,14 +23,18 @@ const ATTENDED_SQL = 'SELECT person_id AS id FROM attendance WHERE meeting_id = 
 const MEMBERS_SQL = `SELECT organisation_id AS id FROM area_member WHERE area_id = ? AND member_role IN ('convener', 'member')`;
 
 export function peopleOf(db: Db, ids: number[]): Attendee[] {
-  return (
-    statement(db, PEOPLE_SQL).all(JSON.stringify(ids)) as (Omit<Attendee, 'side'> & { kind: string })[]
-  ).map(({ kind, ...p }) => ({ ...p, side: sideOfKind(kind) }));
+  return prepared<Omit<Attendee, 'side'> & { kind: string }>(db, PEOPLE_SQL)
+    .all(JSON.stringify(ids))
+    .map(({ kind, ...p }) => ({ ...p, side: sideOfKind(kind) }));
 }
 
 /** The figures a report shows: organisations represented, levels and sides. */
 export function participationFigures(db: Db, areaId: number, attendees: Attendee[]): ParticipationFigures {
-  const members = new Set((statement(db, MEMBERS_SQL).all(areaId) as { id: number }[]).map((m) => m.id));
+  const members = new Set(
+    prepared<{ id: number }>(db, MEMBERS_SQL)
+      .all(areaId)
+      .map((m) => m.id),
+  );
   const represented = new Set<number>();
   for (const a of attendees) {
     // a local police unit represents its district
@@ -54,9 +58,9 @@ export function participationFigures(db: Db, areaId: number, attendees: Attendee
 export function getAttendance(db: Db, meetingId: number): Attendance {
   const meeting = meetingById(db, meetingId);
   const sheet = db.select().from(attendanceSheet).where(eq(attendanceSheet.meetingId, meetingId)).get();
-  const ids = (statement(db, sheet ? ATTENDED_SQL : ACCEPTED_SQL).all(meetingId) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  const ids = prepared<{ id: number }>(db, sheet ? ATTENDED_SQL : ACCEPTED_SQL)
+    .all(meetingId)
+    .map((r) => r.id);
   const attendees = peopleOf(db, ids);
   return {
     meetingId,
@@ -78,7 +82,9 @@ export function putAttendance(db: Db, actor: Actor, meetingId: number, input: Pu
     assertPeopleExist(db, personIds, 'body.personIds');
     const now = nowIso();
     const before = sheet
-      ? (statement(db, ATTENDED_SQL).all(meetingId) as { id: number }[]).map((r) => r.id)
+      ? prepared<{ id: number }>(db, ATTENDED_SQL)
+          .all(meetingId)
+          .map((r) => r.id)
       : [];
     if (sheet)
       db.update(attendanceSheet)

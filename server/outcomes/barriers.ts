@@ -7,10 +7,10 @@ import {
   barrierMunicipality,
   barrierStatusChange,
 } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound, unprocessable } from '../http/problems.ts';
-
 import { nowIso } from '../time.ts';
 import {
   assertMeetingOfDistrict,
@@ -19,7 +19,6 @@ import {
   districtByCode,
   districtById,
   resolveMunicipalities,
-  statement,
 } from './references.ts';
 import type { Barrier, BarrierQuery, CreateBarrier, UpdateBarrier } from './schemas.ts';
 
@@ -48,28 +47,28 @@ const COUNT_SQL = `
 
 function toBarrier(db: Db, row: BarrierRow): Barrier {
   const district = districtById(db, row.districtId);
-  const municipalities = statement(
+  const municipalities = prepared<Barrier['municipalities'][number]>(
     db,
     `SELECT o.id, o.code, o.name FROM barrier_municipality bm JOIN organisation o ON o.id = bm.municipality_id
      WHERE bm.barrier_id = ? ORDER BY o.name`,
-  ).all(row.id) as Barrier['municipalities'];
-  const contacts = statement(
+  ).all(row.id);
+  const contacts = prepared<{ id: number }>(
     db,
     'SELECT person_id AS id FROM barrier_contact WHERE barrier_id = ? ORDER BY person_id',
   )
     .all(row.id)
-    .map((r) => (r as { id: number }).id);
-  const agreements = statement(
+    .map((r) => r.id);
+  const agreements = prepared<{ id: number }>(
     db,
     'SELECT agreement_id AS id FROM agreement_barrier WHERE barrier_id = ? ORDER BY 1',
   )
     .all(row.id)
-    .map((r) => (r as { id: number }).id);
-  const history = statement(
+    .map((r) => r.id);
+  const history = prepared<Barrier['history'][number]>(
     db,
     `SELECT from_status AS fromStatus, to_status AS toStatus, at, actor, reason FROM barrier_status_change
      WHERE barrier_id = ? ORDER BY at, id`,
-  ).all(row.id) as Barrier['history'];
+  ).all(row.id);
   const { districtId: _d, ...rest } = row;
   return {
     ...rest,
@@ -100,10 +99,10 @@ export function listBarriers(db: Db, query: BarrierQuery) {
     year: query.year === undefined ? null : String(query.year),
     meetingId: query.meetingId ?? null,
   };
-  const ids = statement(db, LIST_SQL).all({ ...params, limit: query.limit, offset: query.offset }) as {
+  const ids = prepared<{
     id: number;
-  }[];
-  const total = (statement(db, COUNT_SQL).get(params) as { n: number }).n;
+  }>(db, LIST_SQL).all({ ...params, limit: query.limit, offset: query.offset });
+  const total = prepared<{ n: number }>(db, COUNT_SQL).get(params)?.n ?? 0;
   return {
     items: ids.map(({ id }) => getBarrier(db, id)),
     total,

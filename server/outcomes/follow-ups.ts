@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import { followUpReminderMail } from '../../emails/follow-up-reminder.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-
-import { addDays, addYears, copenhagenDate, statement } from './references.ts';
+import { addDays, addYears, copenhagenDate } from './references.ts';
 import type { FollowUpItem } from './schemas.ts';
 
 export interface FollowUpOptions {
@@ -44,28 +44,28 @@ export function listFollowUps(
   const today = copenhagenDate(now);
   const district = options.district ?? null;
   const items: (FollowUpItem & { contacts: Contact[] })[] = [];
-  const agreements = statement(db, AGREEMENTS_DUE).all({
+  const agreements = prepared<Omit<FollowUpItem, 'kind' | 'overdue' | 'contacts'>>(db, AGREEMENTS_DUE).all({
     horizon: addDays(today, options.windowDays),
     district,
-  }) as Omit<FollowUpItem, 'kind' | 'overdue' | 'contacts'>[];
+  });
   for (const a of agreements)
     items.push({
       kind: 'agreement_review',
       ...a,
       overdue: a.dueOn < today,
-      contacts: statement(db, AGREEMENT_CONTACTS).all(a.id) as Contact[],
+      contacts: prepared<Contact>(db, AGREEMENT_CONTACTS).all(a.id),
     });
-  const barriers = statement(db, BARRIERS_OLD).all({ yearAgo: addYears(today, -1), district }) as {
+  const barriers = prepared<{
     id: number;
     districtCode: string;
     title: string;
     raisedOn: string;
     status: string;
     districtId: number;
-  }[];
+  }>(db, BARRIERS_OLD).all({ yearAgo: addYears(today, -1), district });
   for (const { raisedOn, districtId, ...b } of barriers) {
-    let contacts = statement(db, BARRIER_CONTACTS).all(b.id) as Contact[];
-    if (!contacts.length) contacts = statement(db, DISTRICT_FIXED_CONTACTS).all(districtId) as Contact[];
+    let contacts = prepared<Contact>(db, BARRIER_CONTACTS).all(b.id);
+    if (!contacts.length) contacts = prepared<Contact>(db, DISTRICT_FIXED_CONTACTS).all(districtId);
     const dueOn = addYears(raisedOn, 1);
     items.push({ kind: 'barrier_open', ...b, dueOn, overdue: dueOn < today, contacts });
   }
@@ -94,7 +94,7 @@ export function queueFollowUpReminders(
     const domain = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
     for (const item of items)
       for (const contact of item.contacts) {
-        const claimed = statement(db, CLAIM).run(item.kind, item.id, item.dueOn, contact.id, queuedAt);
+        const claimed = prepared(db, CLAIM).run(item.kind, item.id, item.dueOn, contact.id, queuedAt);
         if (claimed.changes === 0) {
           result.alreadySent++;
           continue;
@@ -108,7 +108,7 @@ export function queueFollowUpReminders(
           },
           domain,
         );
-        statement(db, 'UPDATE follow_up_reminder SET outbox_message_id = ? WHERE rowid = ?').run(
+        prepared(db, 'UPDATE follow_up_reminder SET outbox_message_id = ? WHERE rowid = ?').run(
           mail.id,
           claimed.lastInsertRowid,
         );

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
 import { badRequest, notFound } from '../http/problems.ts';
 
 export interface DistrictRef {
@@ -20,7 +20,7 @@ const DISTRICT_BY_ID = `
 
 /** A police district by its code; a wrong code in a body is the client's error (400), in a path 404. */
 export function districtByCode(db: Db, code: string, field?: string): DistrictRef {
-  const row = statement(db, DISTRICT_BY_CODE).get(code) as DistrictRef | undefined;
+  const row = prepared<DistrictRef>(db, DISTRICT_BY_CODE).get(code);
   if (row) return row;
   if (field)
     throw badRequest(`No police district has code ${code}`, [{ field, message: 'unknown district' }]);
@@ -28,7 +28,9 @@ export function districtByCode(db: Db, code: string, field?: string): DistrictRe
 }
 
 export function districtById(db: Db, id: number): DistrictRef {
-  return statement(db, DISTRICT_BY_ID).get(id) as DistrictRef;
+  const row = prepared<DistrictRef>(db, DISTRICT_BY_ID).get(id);
+  if (!row) throw notFound('Police district', id);
+  return row;
 }
 
 export interface MeetingRef {
@@ -52,7 +54,7 @@ const MEETING = `
   WHERE m.id = ?`;
 
 export function findMeeting(db: Db, id: number): MeetingRef | undefined {
-  return statement(db, MEETING).get(id) as MeetingRef | undefined;
+  return prepared<MeetingRef>(db, MEETING).get(id);
 }
 
 export function meetingById(db: Db, id: number): MeetingRef {
@@ -88,7 +90,7 @@ export interface MunicipalityRef {
 }
 
 export function municipalitiesOfDistrict(db: Db, district: DistrictRef): MunicipalityRef[] {
-  return statement(db, MUNICIPALITIES_OF_AREA).all(district.areaId) as MunicipalityRef[];
+  return prepared<MunicipalityRef>(db, MUNICIPALITIES_OF_AREA).all(district.areaId);
 }
 
 /** Municipality codes from a body → ids, each a member of the district. */
@@ -114,11 +116,11 @@ export function resolveMunicipalities(
 export function assertPeopleExist(db: Db, ids: number[], field: string): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = statement(
+  const found = prepared<{ n: number }>(
     db,
     'SELECT count(*) AS n FROM person WHERE id IN (SELECT value FROM json_each(?))',
-  ).get(JSON.stringify(unique)) as { n: number };
-  if (found.n !== unique.length)
+  ).get(JSON.stringify(unique));
+  if (found?.n !== unique.length)
     throw badRequest('Unknown contact person', [{ field, message: 'one or more people do not exist' }]);
 }
 
@@ -163,30 +165,4 @@ export function addYears(date: string, years: number): string {
   const target = new Date(Date.UTC(y + years, m - 1, d));
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
   return target.toISOString().slice(0, 10);
-}
-
-/** A transaction handed in by another domain (planning's tx) as well as the database itself. */
-export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** The SQLite connection behind a database or a drizzle transaction (one connection either way). */
-export function sqliteOf(db: DbOrTx): Database.Database {
-  return (db as Db).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
-}
-
-/** A prepared statement cached per connection; works inside a caller's transaction too. */
-export function statement(db: DbOrTx, sqlText: string): Database.Statement {
-  const client = sqliteOf(db);
-  let cache = statements.get(client);
-  if (!cache) {
-    cache = new Map();
-    statements.set(client, cache);
-  }
-  let stmt = cache.get(sqlText);
-  if (!stmt) {
-    stmt = client.prepare(sqlText);
-    cache.set(sqlText, stmt);
-  }
-  return stmt;
 }

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { theme } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
-import { statement } from './references.ts';
 import type { CreateTheme, Theme, UpdateTheme } from './schemas.ts';
 
 type ThemeRow = typeof theme.$inferSelect;
@@ -39,7 +39,8 @@ export function createTheme(db: Db, actor: Actor, input: CreateTheme): Theme {
     const now = nowIso();
     const position =
       input.position ??
-      (statement(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM theme').get() as { p: number }).p;
+      prepared<{ p: number }>(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM theme').get()?.p ??
+      0;
     const row = db
       .insert(theme)
       .values({ ...input, position, createdAt: now, updatedAt: now, editedAt: now })

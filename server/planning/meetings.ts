@@ -99,19 +99,19 @@ function toMeeting(row: JoinedRow): Meeting {
 }
 
 export function findMeeting(db: Db, id: number): Meeting | undefined {
-  const row = prepared(db, `${MEETING_SELECT} WHERE m.id = ?`).get(id) as JoinedRow | undefined;
+  const row = prepared<JoinedRow>(db, `${MEETING_SELECT} WHERE m.id = ?`).get(id);
   return row && toMeeting(row);
 }
 
 export function meetingsOfCycle(db: Db, cycleId: number): Meeting[] {
-  return (prepared(db, `${MEETING_SELECT} WHERE m.cycle_id = ? ${ORDER}`).all(cycleId) as JoinedRow[]).map(
-    toMeeting,
-  );
+  return prepared<JoinedRow>(db, `${MEETING_SELECT} WHERE m.cycle_id = ? ${ORDER}`)
+    .all(cycleId)
+    .map(toMeeting);
 }
 
 /** Filters bind NULL when absent, so one prepared statement serves every combination. */
 export function listMeetings(db: Db, query: MeetingQuery): Meeting[] {
-  const rows = prepared(
+  const rows = prepared<JoinedRow>(
     db,
     `${MEETING_SELECT}
      WHERE (:year IS NULL OR c.year = :year)
@@ -124,7 +124,7 @@ export function listMeetings(db: Db, query: MeetingQuery): Meeting[] {
     district: query.district ?? null,
     area: query.area ?? null,
     status: query.status ?? null,
-  }) as JoinedRow[];
+  });
   return rows.map(toMeeting);
 }
 

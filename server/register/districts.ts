@@ -33,20 +33,20 @@ interface DistrictRow {
 }
 
 export function listDistricts(db: Db): (DistrictRow & { municipalityCount: number })[] {
-  return prepared(db, LIST_SQL).all() as (DistrictRow & { municipalityCount: number })[];
+  return prepared<DistrictRow & { municipalityCount: number }>(db, LIST_SQL).all();
 }
 
 export function getDistrict(db: Db, code: string): District | null {
-  const district = prepared(db, ONE_SQL).get(code) as DistrictRow | undefined;
+  const district = prepared<DistrictRow>(db, ONE_SQL).get(code);
   if (!district) return null;
-  const members = prepared(db, MEMBERS_SQL).all(district.areaId) as {
+  const members = prepared<{
     id: number;
     kind: string;
     code: string | null;
     name: string;
     region: string | null;
     address: string | null;
-  }[];
+  }>(db, MEMBERS_SQL).all(district.areaId);
   const municipalities: District['municipalities'] = [];
   const childrensHouses: District['childrensHouses'] = [];
   for (const m of members) {
@@ -65,11 +65,11 @@ export function getDistrict(db: Db, code: string): District | null {
 }
 
 export function listMunicipalities(db: Db, districtCode?: string) {
-  return prepared(db, MUNICIPALITIES_SQL).all({ district: districtCode ?? null }) as {
+  return prepared<{
     id: number;
     code: string;
     name: string;
     region: string | null;
     districtCode: string;
-  }[];
+  }>(db, MUNICIPALITIES_SQL).all({ district: districtCode ?? null });
 }

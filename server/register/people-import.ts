@@ -98,17 +98,17 @@ function detectDelimiter(text: string): ';' | ',' {
 function resolveOrganisation(db: Db, value: string): number | null {
   const v = value.trim();
   if (/^\d+$/.test(v)) {
-    const byCode = prepared(
+    const byCode = prepared<{ id: number }>(
       db,
       "SELECT id FROM organisation WHERE code = ? ORDER BY kind = 'municipality' DESC LIMIT 1",
-    ).get(v) as { id: number } | undefined;
+    ).get(v);
     if (byCode) return byCode.id;
   }
   const name = v.replace(/\s+kommune$/i, '');
-  const byName = prepared(
+  const byName = prepared<{ id: number }>(
     db,
     'SELECT id FROM organisation WHERE lower(name) = lower(?) OR lower(name) = lower(?) LIMIT 2',
-  ).all(v, name) as { id: number }[];
+  ).all(v, name);
   return byName.length === 1 ? byName[0]!.id : null;
 }
 
@@ -119,10 +119,10 @@ function resolveRoles(db: Db, value: string): { keys: string[]; unknown: string[
     .split(/[|,/]/)
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const row = prepared(
+    const row = prepared<{ key: string }>(
       db,
       'SELECT key FROM role WHERE key = lower(:v) OR lower(name) = lower(:v) OR lower(name_en) = lower(:v)',
-    ).get({ v: part }) as { key: string } | undefined;
+    ).get({ v: part });
     if (row) keys.push(row.key);
     else unknown.push(part);
   }

@@ -8,8 +8,8 @@ import {
   type BarrierStatus,
   type ForumLevel,
 } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
-import { statement } from '../outcomes/references.ts';
 import type { Attendance, ParticipationFigures } from '../outcomes/schemas.ts';
 import type { Language } from '../text/language.ts';
 
@@ -140,18 +140,19 @@ interface DistrictRow {
 }
 
 export function districtsOf(db: Db, district?: string): DistrictRow[] {
-  return statement(db, DISTRICTS).all({ district: district ?? null }) as DistrictRow[];
+  return prepared<DistrictRow>(db, DISTRICTS).all({ district: district ?? null });
 }
 
 export function meetingOfYear(db: Db, district: DistrictRow, year: number): MeetingSummary | null {
-  const m = statement(db, MEETING_OF_YEAR).get(district.areaId, String(year)) as
-    | Omit<MeetingSummary, 'attendanceConfirmed' | 'attendees' | 'figures'>
-    | undefined;
+  const m = prepared<Omit<MeetingSummary, 'attendanceConfirmed' | 'attendees' | 'figures'>>(
+    db,
+    MEETING_OF_YEAR,
+  ).get(district.areaId, String(year));
   if (!m) return null;
-  const confirmed = statement(db, HAS_SHEET).get(m.id) !== undefined;
-  const ids = (statement(db, confirmed ? ATTENDEES : ACCEPTED).all(m.id) as { id: number }[]).map(
-    (r) => r.id,
-  );
+  const confirmed = prepared(db, HAS_SHEET).get(m.id) !== undefined;
+  const ids = prepared<{ id: number }>(db, confirmed ? ATTENDEES : ACCEPTED)
+    .all(m.id)
+    .map((r) => r.id);
   const people = peopleOf(db, ids);
   return {
     ...m,
@@ -162,9 +163,13 @@ export function meetingOfYear(db: Db, district: DistrictRow, year: number): Meet
 }
 
 export function mappingOf(db: Db, districtId: number, year: number): MappingSummary | null {
-  const row = statement(db, MAPPING).get(districtId, year) as
-    | { forumLevel: ForumLevel; strengths: string; challenges: string; wishes: string; notes: string | null }
-    | undefined;
+  const row = prepared<{
+    forumLevel: ForumLevel;
+    strengths: string;
+    challenges: string;
+    wishes: string;
+    notes: string | null;
+  }>(db, MAPPING).get(districtId, year);
   if (!row) return null;
   return {
     forumLevel: row.forumLevel,
@@ -176,7 +181,7 @@ export function mappingOf(db: Db, districtId: number, year: number): MappingSumm
 }
 
 function count(db: Db, sqlText: string, districtId: number, year: number): number {
-  return (statement(db, sqlText).get(districtId, String(year)) as { n: number }).n;
+  return prepared<{ n: number }>(db, sqlText).get(districtId, String(year))?.n ?? 0;
 }
 
 /** Everything about a district's year except the agreement lines, which are streamed. */
@@ -191,11 +196,11 @@ export function districtSection(db: Db, district: DistrictRow, year: number): Di
     municipalityCount: district.municipalityCount,
     meeting,
     mapping,
-    agreementCounts: statement(db, AGREEMENT_COUNTS).all(
+    agreementCounts: prepared(db, AGREEMENT_COUNTS).all(
       district.id,
       yearEnd(year),
     ) as DistrictSection['agreementCounts'],
-    barriers: statement(db, BARRIERS).all(district.id, yearEnd(year), `${year}-01-01`) as BarrierLine[],
+    barriers: prepared<BarrierLine>(db, BARRIERS).all(district.id, yearEnd(year), `${year}-01-01`),
     changes: {
       previousForumLevel: previousMapping?.forumLevel ?? null,
       forumLevel: mapping?.forumLevel ?? null,
@@ -299,25 +304,24 @@ function isHeld(m: MeetingSummary | null, now: string): boolean {
 function nationalRows(db: Db, year: number): { rows: NationalRow[]; totals: NationalReport['totals'] } {
   const now = new Date().toISOString();
   const inForce = new Map<number, Record<AgreementType, number>>();
-  for (const r of statement(db, IN_FORCE).all(yearEnd(year)) as {
+  for (const r of prepared<{
     districtId: number;
     type: AgreementType;
     n: number;
-  }[]) {
+  }>(db, IN_FORCE).all(yearEnd(year))) {
     const byType = inForce.get(r.districtId) ?? emptyByType();
     byType[r.type] = r.n;
     inForce.set(r.districtId, byType);
   }
   const open = new Map(
-    (
-      statement(db, OPEN_BARRIERS).all(yearEnd(year), yearEnd(year)) as { districtId: number; n: number }[]
-    ).map((r) => [r.districtId, r.n]),
+    prepared<{ districtId: number; n: number }>(db, OPEN_BARRIERS)
+      .all(yearEnd(year), yearEnd(year))
+      .map((r) => [r.districtId, r.n]),
   );
   const resolved = new Map(
-    (statement(db, RESOLVED_IN_YEAR).all(String(year)) as { districtId: number; n: number }[]).map((r) => [
-      r.districtId,
-      r.n,
-    ]),
+    prepared<{ districtId: number; n: number }>(db, RESOLVED_IN_YEAR)
+      .all(String(year))
+      .map((r) => [r.districtId, r.n]),
   );
   const rows = districtsOf(db).map((d): NationalRow => {
     const meeting = meetingOfYear(db, d, year);

@@ -71,29 +71,26 @@ const OUTCOMES_SQL = `
   FROM organisation o WHERE o.kind = 'police_district'`;
 
 export function yearOverview(db: Db, year: number, today = new Date()): DistrictYearRow[] {
-  const rows = prepared(db, YEAR_SQL).all({ year }) as Omit<DistrictYearRow, 'outcomes'>[];
+  const rows = prepared<Omit<DistrictYearRow, 'outcomes'>>(db, YEAR_SQL).all({ year });
   let outcomes = new Map<number, DistrictOutcomes>();
   const installed = hasTable(db, 'agreement') && hasTable(db, 'barrier');
   if (installed) {
     const reviewBy = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     outcomes = new Map(
-      (prepared(db, OUTCOMES_SQL).all({ reviewBy }) as (DistrictOutcomes & { districtId: number })[]).map(
-        ({ districtId, ...o }) => [districtId, o],
-      ),
+      prepared<DistrictOutcomes & { districtId: number }>(db, OUTCOMES_SQL)
+        .all({ reviewBy })
+        .map(({ districtId, ...o }) => [districtId, o]),
     );
   }
   return rows.map((r) => ({ ...r, outcomes: installed ? (outcomes.get(r.districtId) ?? null) : null }));
 }
 
 export function plannedYears(db: Db): number[] {
-  return (
-    prepared(
-      db,
-      "SELECT DISTINCT year FROM cycle WHERE area_kind = 'police_district' ORDER BY year",
-    ).all() as {
-      year: number;
-    }[]
-  ).map((r) => r.year);
+  return prepared<{
+    year: number;
+  }>(db, "SELECT DISTINCT year FROM cycle WHERE area_kind = 'police_district' ORDER BY year")
+    .all()
+    .map((r) => r.year);
 }
 
 /** Whether a table exists: pages show outcome columns only once the outcomes schema is there. */

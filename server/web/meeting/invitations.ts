@@ -18,10 +18,10 @@ const { labels } = catalogueFor('da');
 
 /** How far the meeting's emails have come: the page's progress bar and its polling read this. */
 export function sendingProgress(app: FastifyInstance, meetingId: number) {
-  const rows = prepared(
+  const rows = prepared<{ status: string; n: number }>(
     app.db,
     'SELECT status, count(*) AS n FROM outbox_message WHERE meeting_id = ? GROUP BY status',
-  ).all(meetingId) as { status: string; n: number }[];
+  ).all(meetingId);
   const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
   const total = rows.reduce((s, r) => s + r.n, 0);
   return { total, sent: by.sent ?? 0, failed: by.failed ?? 0, pending: (by.queued ?? 0) + (by.sending ?? 0) };

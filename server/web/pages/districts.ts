@@ -26,13 +26,13 @@ interface PastMeeting {
 }
 
 function meetingsOf(app: FastifyInstance, areaId: number): PastMeeting[] {
-  return prepared(
+  return prepared<PastMeeting>(
     app.db,
     `SELECT m.id, c.year, m.starts_at AS startsAt, m.status, m.venue_name AS venueName,
        (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
        (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL) AS invited
      FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id WHERE m.area_id = ? ORDER BY m.starts_at DESC`,
-  ).all(areaId) as PastMeeting[];
+  ).all(areaId);
 }
 
 /** Contacts grouped under each role they hold; people without a role under their own heading. */

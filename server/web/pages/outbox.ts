@@ -37,12 +37,12 @@ export default async function outboxPages(app: FastifyInstance) {
       offset: (pageNo - 1) * PAGE_SIZE,
     });
     const counts = Object.fromEntries(
-      (
-        prepared(app.db, 'SELECT status, count(*) AS n FROM outbox_message GROUP BY status').all() as {
-          status: string;
-          n: number;
-        }[]
-      ).map((r) => [r.status, r.n]),
+      prepared<{
+        status: string;
+        n: number;
+      }>(app.db, 'SELECT status, count(*) AS n FROM outbox_message GROUP BY status')
+        .all()
+        .map((r) => [r.status, r.n]),
     ) as Record<string, number>;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const ctx = pageContext(request);
