@@ -31,6 +31,11 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/** Throws unless the database answers a trivial query (the health check). */
+export function pingDatabase(db: Db): void {
+  db.$client.prepare('SELECT 1').get();
+}
+
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder });
 }

@@ -1,4 +1,6 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { auditEntry } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { nowIso } from '../time.ts';
@@ -28,6 +30,39 @@ export function recordAudit(db: Db, actor: Actor | null, record: AuditRecord): v
     entityId: record.entityId == null ? null : String(record.entityId),
     changes: record.changes == null ? null : JSON.stringify(record.changes),
   });
+}
+
+export interface AuditQuery {
+  limit: number;
+  offset: number;
+  entity?: string;
+  entityId?: string;
+}
+
+/** The audit log, newest first, optionally for one entity (kind, or kind and id). */
+export function listAudit(db: Db, query: AuditQuery) {
+  const conditions: SQL[] = [];
+  if (query.entity) conditions.push(eq(auditEntry.entity, query.entity));
+  if (query.entityId) conditions.push(eq(auditEntry.entityId, query.entityId));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const items = db
+    .select({
+      id: auditEntry.id,
+      at: auditEntry.at,
+      actor: auditEntry.actor,
+      action: auditEntry.action,
+      entity: auditEntry.entity,
+      entityId: auditEntry.entityId,
+      changes: auditEntry.changes,
+    })
+    .from(auditEntry)
+    .where(where)
+    .orderBy(desc(auditEntry.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = db.select({ n: count() }).from(auditEntry).where(where).get()?.n ?? 0;
+  return { items, total };
 }
 
 /** The fields that changed, as {field: [before, after]}. */

@@ -60,6 +60,19 @@ export function listOutbox(db: Db, query: OutboxQuery) {
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** How many messages are in each state, for the whole outbox or one meeting's emails. */
+export function outboxCounts(db: Db, meetingId?: number): Record<OutboxStatus, number> {
+  const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  const rows = prepared<{ status: OutboxStatus; n: number }>(
+    db,
+    'SELECT status, count(*) AS n FROM outbox_message WHERE (:meeting IS NULL OR meeting_id = :meeting) GROUP BY status',
+  ).all({ meeting: meetingId ?? null });
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
 export function getOutboxMessage(db: Db, id: number): OutboxMessage {
   const row = prepared<OutboxMessage>(db, `SELECT ${COLUMNS} FROM outbox_message WHERE id = ?`).get(id);
   if (!row) throw notFound('Outbox message', id);

@@ -1,7 +1,6 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEntry } from '../../db/schema/index.ts';
+import { listAudit } from '../audit/audit.ts';
 import { Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
 
@@ -37,27 +36,7 @@ const audit: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, offset, entity, entityId } = request.query;
-      const conditions: SQL[] = [];
-      if (entity) conditions.push(eq(auditEntry.entity, entity));
-      if (entityId) conditions.push(eq(auditEntry.entityId, entityId));
-      const where = conditions.length ? and(...conditions) : undefined;
-      const items = app.db
-        .select({
-          id: auditEntry.id,
-          at: auditEntry.at,
-          actor: auditEntry.actor,
-          action: auditEntry.action,
-          entity: auditEntry.entity,
-          entityId: auditEntry.entityId,
-          changes: auditEntry.changes,
-        })
-        .from(auditEntry)
-        .where(where)
-        .orderBy(desc(auditEntry.id))
-        .limit(limit)
-        .offset(offset)
-        .all();
-      const total = app.db.select({ n: count() }).from(auditEntry).where(where).get()!.n;
+      const { items, total } = listAudit(app.db, { limit, offset, entity, entityId });
       return { items, total, limit, offset };
     },
   );

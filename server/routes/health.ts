@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pingDatabase } from '../../db/client.ts';
 
 const Health = z.object({
   status: z.literal('ok'),
@@ -12,7 +13,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
     '/health',
     { schema: { tags: ['system'], response: { 200: Health } }, config: { access: 'public' } },
     async () => {
-      app.db.$client.prepare('SELECT 1').get();
+      pingDatabase(app.db);
       return { status: 'ok' as const, database: 'ok' as const, time: new Date().toISOString() };
     },
   );

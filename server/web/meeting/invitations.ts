@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { prepared } from '../../../db/statements.ts';
 import { meetingResponses } from '../../answers/responses.ts';
 import { getAudience } from '../../invitations/audience.ts';
 import { sendInvitations } from '../../invitations/invitations.ts';
 import { meetingDeliveryFailures } from '../../mail/delivery-reports.ts';
+import { outboxCounts } from '../../mail/outbox-admin.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
@@ -18,13 +18,9 @@ const { labels } = catalogueFor('da');
 
 /** How far the meeting's emails have come: the page's progress bar and its polling read this. */
 export function sendingProgress(app: FastifyInstance, meetingId: number) {
-  const rows = prepared<{ status: string; n: number }>(
-    app.db,
-    'SELECT status, count(*) AS n FROM outbox_message WHERE meeting_id = ? GROUP BY status',
-  ).all(meetingId);
-  const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
-  const total = rows.reduce((s, r) => s + r.n, 0);
-  return { total, sent: by.sent ?? 0, failed: by.failed ?? 0, pending: (by.queued ?? 0) + (by.sending ?? 0) };
+  const by = outboxCounts(app.db, meetingId);
+  const total = by.queued + by.sending + by.sent + by.failed;
+  return { total, sent: by.sent, failed: by.failed, pending: by.queued + by.sending };
 }
 
 function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {

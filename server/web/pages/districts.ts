@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { prepared } from '../../../db/statements.ts';
 import { notFound } from '../../http/problems.ts';
 import { listAgreements } from '../../outcomes/agreements.ts';
 import { listBarriers } from '../../outcomes/barriers.ts';
 import { getDistrict } from '../../register/districts.ts';
 import { listPeople } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
+import { areaMeetingHistory } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { dateText } from '../components.ts';
@@ -14,26 +14,6 @@ import { page } from '../layout.ts';
 
 /** The pages are Danish. */
 const { labels } = catalogueFor('da');
-
-interface PastMeeting {
-  id: number;
-  year: number | null;
-  startsAt: string;
-  status: string;
-  venueName: string | null;
-  accepted: number;
-  invited: number;
-}
-
-function meetingsOf(app: FastifyInstance, areaId: number): PastMeeting[] {
-  return prepared<PastMeeting>(
-    app.db,
-    `SELECT m.id, c.year, m.starts_at AS startsAt, m.status, m.venue_name AS venueName,
-       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
-       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL) AS invited
-     FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id WHERE m.area_id = ? ORDER BY m.starts_at DESC`,
-  ).all(areaId);
-}
 
 /** Contacts grouped under each role they hold; people without a role under their own heading. */
 function byRole(people: Person[]): [string, Person[]][] {
@@ -87,7 +67,7 @@ export default async function districtPages(app: FastifyInstance) {
     const district = getDistrict(app.db, code);
     if (!district) throw notFound('Politikreds', code);
     const people = listPeople(app.db, { district: code, limit: 500, offset: 0 }).items;
-    const meetings = meetingsOf(app, district.areaId);
+    const meetings = areaMeetingHistory(app.db, district.areaId);
     const groups = byRole(people);
 
     const aar = Number((request.query as { aar?: string }).aar);

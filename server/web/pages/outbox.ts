@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { outboxStatuses } from '../../../db/schema/index.ts';
-import { prepared } from '../../../db/statements.ts';
 import { notFound } from '../../http/problems.ts';
 import { platformAddress } from '../../invitations/queue-mail.ts';
-import { getOutboxMessage, listOutbox, outboxRaw, retryOutboxMessage } from '../../mail/outbox-admin.ts';
+import {
+  getOutboxMessage,
+  listOutbox,
+  outboxCounts,
+  outboxRaw,
+  retryOutboxMessage,
+} from '../../mail/outbox-admin.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge, dateTimeText } from '../components.ts';
@@ -36,14 +41,7 @@ export default async function outboxPages(app: FastifyInstance) {
       limit: PAGE_SIZE,
       offset: (pageNo - 1) * PAGE_SIZE,
     });
-    const counts = Object.fromEntries(
-      prepared<{
-        status: string;
-        n: number;
-      }>(app.db, 'SELECT status, count(*) AS n FROM outbox_message GROUP BY status')
-        .all()
-        .map((r) => [r.status, r.n]),
-    ) as Record<string, number>;
+    const counts = outboxCounts(app.db);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const ctx = pageContext(request);
     const editor = request.actor?.role !== 'viewer';
@@ -55,7 +53,7 @@ export default async function outboxPages(app: FastifyInstance) {
         <li>${status ? html`<a href="/udbakke">Alle</a>` : html`<strong aria-current="page">Alle</strong>`}</li>
         ${outboxStatuses.map(
           (s) =>
-            html`<li>${s === status ? html`<strong aria-current="page">${labels.outboxStatus[s]} (${counts[s] ?? 0})</strong>` : html`<a href="/udbakke?status=${s}">${labels.outboxStatus[s]} (${counts[s] ?? 0})</a>`}</li>`,
+            html`<li>${s === status ? html`<strong aria-current="page">${labels.outboxStatus[s]} (${counts[s]})</strong>` : html`<a href="/udbakke?status=${s}">${labels.outboxStatus[s]} (${counts[s]})</a>`}</li>`,
         )}</ul></nav>
       ${
         items.length

@@ -1,19 +1,63 @@
 import type { FastifyInstance } from 'fastify';
+import { type DistrictYearRow, plannedYears, yearOverview } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { plural } from '../../text/plural.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
-import {
-  attentionCount,
-  type DistrictYearRow,
-  plannedYears,
-  SORT_KEYS,
-  type SortKey,
-  sortRows,
-  yearOverview,
-} from '../overview.ts';
+
+export type SortKey =
+  | 'district'
+  | 'date'
+  | 'status'
+  | 'answers'
+  | 'coverage'
+  | 'agreements'
+  | 'barriers'
+  | 'attention';
+export const SORT_KEYS: SortKey[] = [
+  'district',
+  'date',
+  'status',
+  'answers',
+  'coverage',
+  'agreements',
+  'barriers',
+  'attention',
+];
+
+export function attentionCount(r: DistrictYearRow): number {
+  return (
+    (r.meetingId && r.municipalities - r.covered > 0 ? 1 : 0) +
+    (r.failedEmails > 0 ? 1 : 0) +
+    (r.meetingId ? 0 : 1) +
+    ((r.outcomes?.dueForReview ?? 0) > 0 ? 1 : 0)
+  );
+}
+
+export function sortRows(rows: DistrictYearRow[], sort: SortKey, dir: 'asc' | 'desc'): DistrictYearRow[] {
+  const key: Record<SortKey, (r: DistrictYearRow) => string | number> = {
+    district: (r) => r.name,
+    date: (r) => r.startsAt ?? '9999',
+    status: (r) => r.status ?? '',
+    answers: (r) => r.accepted,
+    coverage: (r) => (r.municipalities ? r.covered / r.municipalities : 0),
+    agreements: (r) => r.outcomes?.agreementsInForce ?? 0,
+    barriers: (r) => r.outcomes?.openBarriers ?? 0,
+    attention: (r) => attentionCount(r),
+  };
+  const f = key[sort];
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = f(a);
+    const y = f(b);
+    return (
+      (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'da')) *
+      sign
+    );
+  });
+}
 
 /** The pages are Danish. */
 const { labels } = catalogueFor('da');

@@ -1,3 +1,7 @@
+/**
+ * How a year and a district's meetings stand, read across planning, invitations and outcomes for
+ * the overview and district pages.
+ */
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 
@@ -100,54 +104,23 @@ export function hasTable(db: Db, name: string): boolean {
   );
 }
 
-export type SortKey =
-  | 'district'
-  | 'date'
-  | 'status'
-  | 'answers'
-  | 'coverage'
-  | 'agreements'
-  | 'barriers'
-  | 'attention';
-export const SORT_KEYS: SortKey[] = [
-  'district',
-  'date',
-  'status',
-  'answers',
-  'coverage',
-  'agreements',
-  'barriers',
-  'attention',
-];
-
-export function attentionCount(r: DistrictYearRow): number {
-  return (
-    (r.meetingId && r.municipalities - r.covered > 0 ? 1 : 0) +
-    (r.failedEmails > 0 ? 1 : 0) +
-    (r.meetingId ? 0 : 1) +
-    ((r.outcomes?.dueForReview ?? 0) > 0 ? 1 : 0)
-  );
+export interface DistrictMeetingLine {
+  id: number;
+  year: number | null;
+  startsAt: string;
+  status: string;
+  venueName: string | null;
+  accepted: number;
+  invited: number;
 }
 
-export function sortRows(rows: DistrictYearRow[], sort: SortKey, dir: 'asc' | 'desc'): DistrictYearRow[] {
-  const key: Record<SortKey, (r: DistrictYearRow) => string | number> = {
-    district: (r) => r.name,
-    date: (r) => r.startsAt ?? '9999',
-    status: (r) => r.status ?? '',
-    answers: (r) => r.accepted,
-    coverage: (r) => (r.municipalities ? r.covered / r.municipalities : 0),
-    agreements: (r) => r.outcomes?.agreementsInForce ?? 0,
-    barriers: (r) => r.outcomes?.openBarriers ?? 0,
-    attention: (r) => attentionCount(r),
-  };
-  const f = key[sort];
-  const sign = dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = f(a);
-    const y = f(b);
-    return (
-      (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'da')) *
-      sign
-    );
-  });
+/** Every meeting of an area, newest first, with how many are invited and have accepted. */
+export function areaMeetingHistory(db: Db, areaId: number): DistrictMeetingLine[] {
+  return prepared<DistrictMeetingLine>(
+    db,
+    `SELECT m.id, c.year, m.starts_at AS startsAt, m.status, m.venue_name AS venueName,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL) AS invited
+     FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id WHERE m.area_id = ? ORDER BY m.starts_at DESC`,
+  ).all(areaId);
 }
