@@ -4,7 +4,6 @@ import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
-import { getMeetingRow } from '../invitations/audience.ts';
 import {
   invitedPeople,
   loadMeetingContext,
@@ -12,9 +11,10 @@ import {
   queueMeetingMail,
   toAttendee,
 } from '../invitations/queue-mail.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import { insertPerson } from '../register/people.ts';
 import { nowIso } from '../time.ts';
-import { readInvitee, readMeeting } from './meeting-reads.ts';
+import { readInvitee } from './meeting-reads.ts';
 import { answerState, recordResponse } from './responses.ts';
 import type { AnswerState, DelegationInput } from './schemas.ts';
 import { issueAnswerToken } from './tokens.ts';
@@ -42,7 +42,7 @@ export function delegateInvitation(
   return db.transaction(() => {
     const from = readInvitee(db, invitationId);
     if (from.withdrawnAt) throw notFound('Invitation', invitationId);
-    const meeting = readMeeting(db, from.meetingId);
+    const meeting = meetingRecord(db, from.meetingId);
     if (meeting.status === 'cancelled') throw conflict('The meeting is cancelled; answers are closed');
     if (input.email === from.email)
       throw badRequest('You cannot pass the invitation to yourself', [
@@ -132,7 +132,7 @@ export function queueDelegateInvitation(
   const delegate = readInvitee(db, delegateInvitationId);
   const meetingId = delegate.meetingId;
   const everyone = invitedPeople(db, meetingId);
-  const ctx = loadMeetingContext(db, config, getMeetingRow(db, meetingId));
+  const ctx = loadMeetingContext(db, config, meetingRecord(db, meetingId));
   return queueMeetingMail(db, config, ctx, {
     kind: 'invitation',
     recipients: everyone.filter((r) => r.invitationId === delegateInvitationId),

@@ -1,38 +1,28 @@
 import type { Db } from '../../db/client.ts';
-import type { InvitationResponse, MeetingStatus } from '../../db/schema/index.ts';
+import type { InvitationResponse } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import { notFound } from '../http/problems.ts';
+import type { MeetingRecord } from '../planning/meetings.ts';
 import type { Language } from '../text/language.ts';
 
 /** The meeting as the answering side needs it (invitees' pages, notices, waiting list). */
-export interface MeetingFacts {
-  id: number;
-  title: string;
-  status: MeetingStatus;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  venueName: string | null;
-  venueAddress: string | null;
-  capacity: number | null;
-  icsUid: string;
-  icsSequence: number;
-  areaId: number;
-  cancelledAt: string | null;
-  updatedAt: string;
-}
-
-export function readMeeting(db: Db, meetingId: number): MeetingFacts {
-  const row = prepared<MeetingFacts>(
-    db,
-    `SELECT id, title, status, starts_at AS startsAt, ends_at AS endsAt, time_zone AS timeZone,
-            venue_name AS venueName, venue_address AS venueAddress, capacity, ics_uid AS icsUid,
-            ics_sequence AS icsSequence, area_id AS areaId, cancelled_at AS cancelledAt, updated_at AS updatedAt
-     FROM meeting WHERE id = ?`,
-  ).get(meetingId);
-  if (!row) throw notFound('Meeting', meetingId);
-  return row;
-}
+export type MeetingFacts = Pick<
+  MeetingRecord,
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'venueName'
+  | 'venueAddress'
+  | 'capacity'
+  | 'icsUid'
+  | 'icsSequence'
+  | 'areaId'
+  | 'cancelledAt'
+  | 'updatedAt'
+>;
 
 /** One invitation with its person: who an answer or a notice concerns. */
 export interface Invitee {

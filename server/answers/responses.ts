@@ -4,8 +4,9 @@ import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { conflict, notFound } from '../http/problems.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
-import { readInvitee, readMeeting } from './meeting-reads.ts';
+import { readInvitee } from './meeting-reads.ts';
 import { currentAnswer } from './reconfirm.ts';
 import type { AnswerState, InviteeResponse, MeetingResponses } from './schemas.ts';
 import {
@@ -43,7 +44,7 @@ export function recordResponse(
   return db.transaction(() => {
     const before = readInvitee(db, invitationId);
     if (before.withdrawnAt) throw notFound('Invitation', invitationId);
-    const meeting = readMeeting(db, before.meetingId);
+    const meeting = meetingRecord(db, before.meetingId);
     if (meeting.status === 'cancelled') throw conflict('The meeting is cancelled; answers are closed');
     const wasWaiting = waitlistPosition(db, invitationId) !== null;
     const heldPlace = before.response === 'accepted' && !wasWaiting;
@@ -128,7 +129,7 @@ interface RoleRow {
 
 /** Every invitee's answer and, per member organisation, whether it will be represented at each level. */
 export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
-  const meeting = readMeeting(db, meetingId);
+  const meeting = meetingRecord(db, meetingId);
   const rows = prepared<InviteeRow>(
     db,
     `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
 import { catalogueFor } from '../text/messages.ts';
-import { readInvitee, readMeeting } from './meeting-reads.ts';
+import { readInvitee } from './meeting-reads.ts';
 import { answerState } from './responses.ts';
 import type { AnswerChoice, RsvpView } from './schemas.ts';
 import { findInvitationByAnswerToken } from './tokens.ts';
@@ -19,7 +20,7 @@ export function invitationOfLink(db: Db, token: string, now = new Date()): numbe
 /** What the invitee sees on their answer page: the meeting, themselves, their current answer. */
 export function rsvpView(db: Db, invitationId: number): RsvpView {
   const invitee = readInvitee(db, invitationId);
-  const meeting = readMeeting(db, invitee.meetingId);
+  const meeting = meetingRecord(db, invitee.meetingId);
   return {
     meeting: {
       title: meeting.title,

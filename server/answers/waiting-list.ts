@@ -3,8 +3,9 @@ import { prepared } from '../../db/statements.ts';
 import { promotedMail, waitlistedMail } from '../../emails/answers.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
-import { type MeetingFacts, readInvitee, readMeeting } from './meeting-reads.ts';
+import { type MeetingFacts, readInvitee } from './meeting-reads.ts';
 
 /**
  * A meeting with a capacity admits acceptances in the order they arrive; the rest wait in
@@ -68,7 +69,7 @@ export function leaveWaitlist(db: Db, invitationId: number): boolean {
  * Returns the promoted invitation ids.
  */
 export function fillFreePlaces(db: Db, meetingId: number): number[] {
-  const meeting = readMeeting(db, meetingId);
+  const meeting = meetingRecord(db, meetingId);
   if (meeting.status === 'cancelled') return [];
   const promoted: number[] = [];
   while (hasFreePlace(db, meeting)) {

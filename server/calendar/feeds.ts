@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import { delegationAttendeeParams } from '../answers/delegation.ts';
-import { type MeetingFacts, readMeeting } from '../answers/meeting-reads.ts';
+import type { MeetingFacts } from '../answers/meeting-reads.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './icalendar.ts';
 
@@ -77,7 +78,7 @@ export function districtFeed(db: Db, districtCode: string): CalendarFile | null 
     db,
     "SELECT id FROM meeting WHERE area_id = ? AND status != 'draft' ORDER BY starts_at, id",
   ).all(area.id);
-  const meetings = ids.map(({ id }) => readMeeting(db, id));
+  const meetings = ids.map(({ id }) => meetingRecord(db, id));
   return calendarFile(
     `Politikredsmøder – ${area.name}`,
     meetings,
@@ -90,7 +91,7 @@ export function districtFeed(db: Db, districtCode: string): CalendarFile | null 
  * with PARTSTAT and DELEGATED-TO / DELEGATED-FROM.
  */
 export function meetingCalendar(db: Db, meetingId: number): CalendarFile {
-  const m = readMeeting(db, meetingId);
+  const m = meetingRecord(db, meetingId);
   const invitees = prepared<{
     id: number;
     response: InvitationResponse;

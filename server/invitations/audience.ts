@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { type InvitationResponse, meeting, type RoleLevel } from '../../db/schema/index.ts';
+import type { InvitationResponse, RoleLevel } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
-import { notFound } from '../http/problems.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 
 /** Where an invitee stands: not yet sent, sent, or taken off the audience after all. */
 export type InvitationState = 'pending' | 'sent' | 'withdrawn';
@@ -40,12 +39,6 @@ export interface Audience {
     members: MemberCoverage[];
     gaps: { organisationId: number; problem: string; message: string }[];
   };
-}
-
-export function getMeetingRow(db: Db, meetingId: number): MeetingRow {
-  const row = db.select().from(meeting).where(eq(meeting.id, meetingId)).get();
-  if (!row) throw notFound('Meeting', meetingId);
-  return row;
 }
 
 /** meeting.audienceRoleKeys, else the cycle's settings.audienceRoleKeys, else the catalogue's default roles. */
@@ -154,7 +147,7 @@ function readAudience(
 
 /** The people a meeting is for: the audience roles of the area's organisations plus those added by hand. */
 export function selectAudience(db: Db, meetingId: number): AudiencePerson[] {
-  return readAudience(db, getMeetingRow(db, meetingId)).people;
+  return readAudience(db, meetingRecord(db, meetingId)).people;
 }
 
 const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> = {
@@ -165,7 +158,7 @@ const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> =
 
 /** The audience and its coverage check: members with nobody, or nobody at leadership or practice level. */
 export function getAudience(db: Db, meetingId: number): Audience {
-  const m = getMeetingRow(db, meetingId);
+  const m = meetingRecord(db, meetingId);
   const { roleKeys, people, removed } = readAudience(db, m);
   const members = prepared<{
     id: number;

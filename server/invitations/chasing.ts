@@ -2,10 +2,11 @@ import type { Db } from '../../db/client.ts';
 import type { OrganisationKind } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import { organisationChaserMail } from '../../emails/answers.ts';
-import { readMeeting } from '../answers/meeting-reads.ts';
+
 import type { MeetingGaps } from '../answers/schemas.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import type { Language } from '../text/language.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,7 +46,7 @@ function gapRows(db: Db, meetingId: number, areaId: number): GapRow[] {
 }
 
 export function meetingGaps(db: Db, meetingId: number, daysBefore: number, now = new Date()): MeetingGaps {
-  const meeting = readMeeting(db, meetingId);
+  const meeting = meetingRecord(db, meetingId);
   const chaseFrom = new Date(Date.parse(meeting.startsAt) - daysBefore * DAY);
   return {
     meetingId,
@@ -91,7 +92,7 @@ export function queueOrganisationChasers(
   const report: ChaseReport = { meetings: meetings.length, queued: 0, withoutContact: [] };
   for (const { id } of meetings) {
     db.transaction(() => {
-      const meeting = readMeeting(db, id);
+      const meeting = meetingRecord(db, id);
       for (const gap of gapRows(db, id, meeting.areaId)) {
         if (gap.chasedAt) continue;
         if (!gap.contactEmail) {

@@ -7,8 +7,9 @@ import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, unprocessable } from '../http/problems.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
-import { getMeetingRow, selectAudience } from './audience.ts';
+import { selectAudience } from './audience.ts';
 import {
   invitedPeople,
   loadMeetingContext,
@@ -50,7 +51,7 @@ function invitationOf(db: Db, meetingId: number, personId: number): InvitationSt
  */
 export function addToAudience(db: Db, actor: Actor, meetingId: number, personId: number): { added: boolean } {
   return db.transaction(() => {
-    const m = getMeetingRow(db, meetingId);
+    const m = meetingRecord(db, meetingId);
     assertOpen(m);
     assertPerson(db, personId);
     const now = nowIso();
@@ -99,7 +100,7 @@ export function removeFromAudience(
   personId: number,
 ): { removed: boolean; cancellationQueued: boolean } {
   return db.transaction(() => {
-    const m = getMeetingRow(db, meetingId);
+    const m = meetingRecord(db, meetingId);
     assertOpen(m);
     assertPerson(db, personId);
     const now = nowIso();
@@ -170,7 +171,7 @@ export function sendInvitations(
   } = {},
 ): SendReport {
   return db.transaction(() => {
-    const m = getMeetingRow(db, meetingId);
+    const m = meetingRecord(db, meetingId);
     assertOpen(m);
     const only = options.personIds ? new Set(options.personIds) : null;
     const audience = selectAudience(db, meetingId).filter((p) => !only || only.has(p.personId));

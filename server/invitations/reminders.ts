@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 import type { Config } from '../config.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
-import { getMeetingRow } from './audience.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import {
   type InviteeRow,
   invitedPeople,
@@ -58,7 +58,7 @@ export function queueDueReminders(
     const at = now.toISOString();
     let queued = 0;
     for (const [meetingId, ids] of byMeeting) {
-      const m: MeetingRow = getMeetingRow(db, meetingId);
+      const m: MeetingRow = meetingRecord(db, meetingId);
       const everyone = invitedPeople(db, meetingId);
       const recipients: InviteeRow[] = everyone.filter((r) => ids.has(r.invitationId));
       queued += queueMeetingMail(db, config, loadMeetingContext(db, config, m), {

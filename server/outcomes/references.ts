@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
+import { type DbOrTx, prepared } from '../../db/statements.ts';
 import { badRequest, notFound } from '../http/problems.ts';
+import { districtIdOf, findMeetingRecord, type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 
 export interface DistrictRef {
   id: number;
@@ -33,34 +34,23 @@ export function districtById(db: Db, id: number): DistrictRef {
   return row;
 }
 
-export interface MeetingRef {
-  id: number;
-  areaId: number;
-  title: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  venueName: string | null;
-  venueAddress: string | null;
+/** A meeting as the outcomes need it: the meeting and the police district convening its area. */
+export type MeetingRef = MeetingRecord & {
   /** The police district convening the meeting's area, if it is a police district area. */
   districtId: number | null;
+};
+
+export function toMeetingRef(m: MeetingRecord): MeetingRef {
+  return { ...m, districtId: districtIdOf(m) };
 }
 
-const MEETING = `
-  SELECT m.id, m.area_id AS areaId, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt,
-         m.venue_name AS venueName, m.venue_address AS venueAddress,
-         CASE WHEN o.kind = 'police_district' THEN o.id END AS districtId
-  FROM meeting m JOIN area a ON a.id = m.area_id JOIN organisation o ON o.id = a.convener_id
-  WHERE m.id = ?`;
-
-export function findMeeting(db: Db, id: number): MeetingRef | undefined {
-  return prepared<MeetingRef>(db, MEETING).get(id);
+export function findMeeting(db: DbOrTx, id: number): MeetingRef | undefined {
+  const found = findMeetingRecord(db, id);
+  return found && toMeetingRef(found);
 }
 
-export function meetingById(db: Db, id: number): MeetingRef {
-  const row = findMeeting(db, id);
-  if (!row) throw notFound('Meeting', id);
-  return row;
+export function meetingById(db: DbOrTx, id: number): MeetingRef {
+  return toMeetingRef(meetingRecord(db, id));
 }
 
 /** A meeting named in a body: it must exist and belong to the same district. */

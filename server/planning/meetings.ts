@@ -1,21 +1,25 @@
 import type { Db } from '../../db/client.ts';
 import type { meeting } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
+import { type DbOrTx, prepared } from '../../db/statements.ts';
+import { notFound } from '../http/problems.ts';
 import { utcToZoned } from './days.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import type { Meeting, MeetingQuery } from './schemas.ts';
 
-/** One query for the meeting and everything its JSON names (area, district code, host, facilitator). */
+/**
+ * The one read of a meeting: its own columns (named as drizzle names them) and the names around it
+ * (cycle year, area, convener, host, facilitator). Every other shape of a meeting derives from it.
+ */
 const MEETING_SELECT = `
   SELECT m.id, m.cycle_id AS cycleId, c.year AS cycleYear, m.area_id AS areaId, a.name AS areaName,
-         a.kind AS areaKind, conv.code AS convenerCode, m.sequence_in_cycle AS sequenceInCycle,
-         m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt, m.time_zone AS timeZone,
-         m.host_organisation_id AS hostId, h.name AS hostName, m.venue_name AS venueName,
-         m.venue_address AS venueAddress, m.facilitator_id AS facilitatorId, p.name AS facilitatorName,
-         p.email AS facilitatorEmail, m.capacity, m.audience_role_keys AS audienceRoleKeys,
-         m.explanation, m.warnings, m.ics_uid AS icsUid, m.ics_sequence AS icsSequence,
-         m.cancelled_at AS cancelledAt, m.cancel_reason AS cancelReason, m.version,
-         m.created_at AS createdAt, m.updated_at AS updatedAt
+         a.kind AS areaKind, conv.id AS convenerId, conv.kind AS convenerKind, conv.code AS convenerCode,
+         m.sequence_in_cycle AS sequenceInCycle, m.title, m.status, m.starts_at AS startsAt,
+         m.ends_at AS endsAt, m.time_zone AS timeZone, m.host_organisation_id AS hostOrganisationId,
+         h.name AS hostName, m.venue_name AS venueName, m.venue_address AS venueAddress,
+         m.facilitator_id AS facilitatorId, p.name AS facilitatorName, p.email AS facilitatorEmail,
+         m.capacity, m.audience_role_keys AS audienceRoleKeys, m.explanation, m.warnings,
+         m.ics_uid AS icsUid, m.ics_sequence AS icsSequence, m.cancelled_at AS cancelledAt,
+         m.cancel_reason AS cancelReason, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt
     FROM meeting m
     JOIN area a ON a.id = m.area_id
     JOIN organisation conv ON conv.id = a.convener_id
@@ -25,41 +29,52 @@ const MEETING_SELECT = `
 
 const ORDER = 'ORDER BY a.name, m.sequence_in_cycle, m.starts_at, m.id';
 
-interface JoinedRow {
-  id: number;
-  cycleId: number | null;
+/** A meeting row with the names its pages, emails and JSON show. */
+export interface MeetingRecord extends MeetingRow {
   cycleYear: number | null;
-  areaId: number;
   areaName: string;
   areaKind: string;
+  convenerId: number;
+  convenerKind: string;
   convenerCode: string | null;
-  sequenceInCycle: number;
-  title: string;
-  status: Meeting['status'];
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  hostId: number | null;
   hostName: string | null;
-  venueName: string | null;
-  venueAddress: string | null;
-  facilitatorId: number | null;
   facilitatorName: string | null;
   facilitatorEmail: string | null;
-  capacity: number | null;
-  audienceRoleKeys: string | null;
-  explanation: string | null;
-  warnings: string | null;
-  icsUid: string;
-  icsSequence: number;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
 }
 
-function toMeeting(row: JoinedRow): Meeting {
+/** As SQLite returns it: the JSON columns still text. */
+type StoredRecord = Omit<MeetingRecord, 'audienceRoleKeys' | 'warnings'> & {
+  audienceRoleKeys: string | null;
+  warnings: string | null;
+};
+
+function recordOf(row: StoredRecord): MeetingRecord {
+  return {
+    ...row,
+    audienceRoleKeys: row.audienceRoleKeys ? (JSON.parse(row.audienceRoleKeys) as string[]) : null,
+    warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : null,
+  };
+}
+
+export function findMeetingRecord(db: DbOrTx, id: number): MeetingRecord | undefined {
+  const row = prepared<StoredRecord>(db, `${MEETING_SELECT} WHERE m.id = ?`).get(id);
+  return row && recordOf(row);
+}
+
+/** The meeting, or a 404 naming it. */
+export function meetingRecord(db: DbOrTx, id: number): MeetingRecord {
+  const found = findMeetingRecord(db, id);
+  if (!found) throw notFound('Meeting', id);
+  return found;
+}
+
+/** The police district convening the meeting's area, if it is a police district area. */
+export function districtIdOf(m: Pick<MeetingRecord, 'convenerId' | 'convenerKind'>): number | null {
+  return m.convenerKind === 'police_district' ? m.convenerId : null;
+}
+
+/** The API's shape of a meeting. */
+export function toMeeting(row: MeetingRecord): Meeting {
   const start = utcToZoned(row.startsAt, row.timeZone);
   const end = utcToZoned(row.endsAt, row.timeZone);
   return {
@@ -77,7 +92,10 @@ function toMeeting(row: JoinedRow): Meeting {
     localDate: start.date,
     localStartTime: start.time,
     localEndTime: end.time,
-    host: row.hostId !== null && row.hostName !== null ? { id: row.hostId, name: row.hostName } : null,
+    host:
+      row.hostOrganisationId !== null && row.hostName !== null
+        ? { id: row.hostOrganisationId, name: row.hostName }
+        : null,
     venueName: row.venueName,
     venueAddress: row.venueAddress,
     facilitator:
@@ -85,9 +103,9 @@ function toMeeting(row: JoinedRow): Meeting {
         ? { id: row.facilitatorId, name: row.facilitatorName, email: row.facilitatorEmail ?? '' }
         : null,
     capacity: row.capacity,
-    audienceRoleKeys: row.audienceRoleKeys ? (JSON.parse(row.audienceRoleKeys) as string[]) : null,
+    audienceRoleKeys: row.audienceRoleKeys,
     explanation: row.explanation,
-    warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : [],
+    warnings: row.warnings ?? [],
     icsUid: row.icsUid,
     icsSequence: row.icsSequence,
     cancelledAt: row.cancelledAt,
@@ -99,19 +117,19 @@ function toMeeting(row: JoinedRow): Meeting {
 }
 
 export function findMeeting(db: Db, id: number): Meeting | undefined {
-  const row = prepared<JoinedRow>(db, `${MEETING_SELECT} WHERE m.id = ?`).get(id);
-  return row && toMeeting(row);
+  const found = findMeetingRecord(db, id);
+  return found && toMeeting(found);
 }
 
 export function meetingsOfCycle(db: Db, cycleId: number): Meeting[] {
-  return prepared<JoinedRow>(db, `${MEETING_SELECT} WHERE m.cycle_id = ? ${ORDER}`)
+  return prepared<StoredRecord>(db, `${MEETING_SELECT} WHERE m.cycle_id = ? ${ORDER}`)
     .all(cycleId)
-    .map(toMeeting);
+    .map((row) => toMeeting(recordOf(row)));
 }
 
 /** Filters bind NULL when absent, so one prepared statement serves every combination. */
 export function listMeetings(db: Db, query: MeetingQuery): Meeting[] {
-  const rows = prepared<JoinedRow>(
+  const rows = prepared<StoredRecord>(
     db,
     `${MEETING_SELECT}
      WHERE (:year IS NULL OR c.year = :year)
@@ -125,7 +143,7 @@ export function listMeetings(db: Db, query: MeetingQuery): Meeting[] {
     area: query.area ?? null,
     status: query.status ?? null,
   });
-  return rows.map(toMeeting);
+  return rows.map((row) => toMeeting(recordOf(row)));
 }
 
 export type MeetingInsert = typeof meeting.$inferInsert;

@@ -11,6 +11,7 @@ import {
 import { prepared } from '../../db/statements.ts';
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
 import type { Attendance, ParticipationFigures } from '../outcomes/schemas.ts';
+import { meetingRecord } from '../planning/meetings.ts';
 import type { Language } from '../text/language.ts';
 
 export interface ReportOptions {
@@ -105,8 +106,7 @@ const DISTRICTS = `
   WHERE o.kind = 'police_district' AND (:district IS NULL OR o.code = :district) ORDER BY o.code`;
 /** The year's meeting of the district: the last one not cancelled. */
 const MEETING_OF_YEAR = `
-  SELECT id, title, status, starts_at AS startsAt, ends_at AS endsAt, venue_name AS venueName, venue_address AS venueAddress
-  FROM meeting WHERE area_id = ? AND substr(starts_at, 1, 4) = ? AND status <> 'cancelled'
+  SELECT id FROM meeting WHERE area_id = ? AND substr(starts_at, 1, 4) = ? AND status <> 'cancelled'
   ORDER BY starts_at DESC LIMIT 1`;
 const MAPPING = `
   SELECT forum_level AS forumLevel, strengths, challenges, wishes, notes FROM district_mapping
@@ -144,11 +144,10 @@ export function districtsOf(db: Db, district?: string): DistrictRow[] {
 }
 
 export function meetingOfYear(db: Db, district: DistrictRow, year: number): MeetingSummary | null {
-  const m = prepared<Omit<MeetingSummary, 'attendanceConfirmed' | 'attendees' | 'figures'>>(
-    db,
-    MEETING_OF_YEAR,
-  ).get(district.areaId, String(year));
-  if (!m) return null;
+  const found = prepared<{ id: number }>(db, MEETING_OF_YEAR).get(district.areaId, String(year));
+  if (!found) return null;
+  const { id, title, status, startsAt, endsAt, venueName, venueAddress } = meetingRecord(db, found.id);
+  const m = { id, title, status, startsAt, endsAt, venueName, venueAddress };
   const confirmed = prepared(db, HAS_SHEET).get(m.id) !== undefined;
   const ids = prepared<{ id: number }>(db, confirmed ? ATTENDEES : ACCEPTED)
     .all(m.id)
