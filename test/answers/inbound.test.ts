@@ -2,8 +2,8 @@ import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import nodemailer from 'nodemailer';
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
-import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
 const ORGANIZER = 'svar@samraad.example.dk';
 
@@ -57,7 +57,7 @@ async function rawMail(from: string, subject: string, calendar: string | null, a
 
 async function setup(t: Parameters<typeof buildTestApp>[0], env: Record<string, string> = {}) {
   const built = await buildTestApp(t, env);
-  const m = insertMeeting(built.app.db);
+  const m = insertMeeting(built.app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const org = m.memberIds.Bornholm!;
   const anna = insertInvitee(built.app.db, m.meetingId, {
     name: 'Anna Holm',

@@ -2,8 +2,9 @@ import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { queueOrganisationChasers } from '../../server/invitations/chasing.ts';
 import { queueDueReminders } from '../../server/invitations/reminders.ts';
-import { insertInvitee, insertMeeting, insertPerson, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting, insertPerson } from '../helpers/factories.ts';
+import { outboxOf } from '../helpers/mail.ts';
 
 t.test('acceptances beyond the capacity wait, and move up in order when someone declines', async (t) => {
   const { app, as } = await buildTestApp(t);
@@ -59,7 +60,7 @@ t.test('acceptances beyond the capacity wait, and move up in order when someone 
 
 t.test('responses per invitee and per organisation, at leadership and practice level', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { districtCode: '1470' }); // Københavns Politi: 4 municipalities
+  const m = insertMeeting(app.db, { districtCode: '1470', title: 'Politikredsmøde 2027 – Bornholms Politi' }); // Københavns Politi: 4 municipalities
   const names = Object.keys(m.memberIds).sort();
   t.same(names, ['Dragør', 'Frederiksberg', 'København', 'Tårnby']);
   const kbh = m.memberIds.København!;
@@ -178,7 +179,11 @@ t.test(
   'organisations with nobody signed up are listed, and their fixed contact is chased once',
   async (t) => {
     const { app, as } = await buildTestApp(t);
-    const m = insertMeeting(app.db, { districtCode: '1471', startsAt: '2027-03-03T08:00:00.000Z' });
+    const m = insertMeeting(app.db, {
+      districtCode: '1471',
+      startsAt: '2027-03-03T08:00:00.000Z',
+      title: 'Politikredsmøde 2027 – Bornholms Politi',
+    });
     const bornholm = m.memberIds.Bornholm!;
     insertInvitee(app.db, m.meetingId, { name: 'Leder B', email: 'leder@brk.dk', organisationId: bornholm });
     insertPerson(app.db, {
@@ -244,7 +249,12 @@ t.test(
 
     // a meeting in the past, a cancelled one and a draft are never chased
     for (const status of ['cancelled', 'draft'] as const) {
-      const other = insertMeeting(app.db, { status, startsAt: '2027-03-01T08:00:00.000Z' });
+      const other = insertMeeting(app.db, {
+        status,
+        startsAt: '2027-03-01T08:00:00.000Z',
+        title: 'Politikredsmøde 2027 – Bornholms Politi',
+        endsAt: '2027-03-03T14:00:00.000Z',
+      });
       insertInvitee(app.db, other.meetingId, {
         name: 'X',
         email: `x-${status}@brk.dk`,
@@ -261,7 +271,7 @@ t.test(
 
 t.test('a raised capacity lets those waiting in, in order', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { capacity: 1 });
+  const m = insertMeeting(app.db, { capacity: 1, title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const org = m.memberIds.Bornholm!;
   const [a, b, c] = ['a', 'b', 'c'].map((x) =>
     insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
@@ -287,7 +297,7 @@ t.test('a raised capacity lets those waiting in, in order', async (t) => {
 
 t.test('someone taken off the list while waiting no longer counts in the line', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { capacity: 1 });
+  const m = insertMeeting(app.db, { capacity: 1, title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const org = m.memberIds.Bornholm!;
   const [a, b, c] = ['a', 'b', 'c'].map((x) =>
     insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),
@@ -313,6 +323,7 @@ t.test('the running service chases by itself when it starts, once', async (t) =>
   const m = insertMeeting(app.db, {
     startsAt: inTenDays.toISOString(),
     endsAt: new Date(inTenDays.getTime() + 4 * 3600_000).toISOString(),
+    title: 'Politikredsmøde 2027 – Bornholms Politi',
   });
   const bornholm = m.memberIds.Bornholm!;
   insertInvitee(app.db, m.meetingId, { name: 'Leder', email: 'leder@brk.dk', organisationId: bornholm });
@@ -334,7 +345,7 @@ t.test(
   'taking an accepted invitee off the list gives the place on; reminders skip those still waiting',
   async (t) => {
     const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
-    const m = insertMeeting(app.db, { capacity: 1 });
+    const m = insertMeeting(app.db, { capacity: 1, title: 'Politikredsmøde 2027 – Bornholms Politi' });
     const org = m.memberIds.Bornholm!;
     const [a, b, c] = ['a', 'b', 'c'].map((x) =>
       insertInvitee(app.db, m.meetingId, { name: x, email: `${x}@brk.dk`, organisationId: org }),

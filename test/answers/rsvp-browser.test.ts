@@ -1,12 +1,12 @@
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
-import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 import { launchChromium } from '../web/chromium.ts';
 
 t.test('an invitee answers and delegates with a real browser, by keyboard-reachable labels', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const org = m.memberIds.Bornholm!;
   const anna = insertInvitee(app.db, m.meetingId, {
     name: 'Anna Holm',

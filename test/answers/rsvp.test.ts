@@ -2,8 +2,9 @@ import ICAL from 'ical.js';
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { delegationAttendeeParams } from '../../server/answers/delegation.ts';
-import { insertInvitee, insertMeeting, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { outboxOf } from '../helpers/mail.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -11,7 +12,7 @@ t.test(
   'the answer page shows the meeting in Danish and records answers from a form and as JSON',
   async (t) => {
     const { app } = await buildTestApp(t);
-    const m = insertMeeting(app.db);
+    const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
     const kommune = m.memberIds.Bornholm!;
     const anna = insertInvitee(app.db, m.meetingId, {
       name: 'Anna Holm',
@@ -113,7 +114,7 @@ t.test(
 
 t.test('unknown, tampered, expired and withdrawn links all get the same plain 404', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const kommune = m.memberIds.Bornholm!;
   const valid = insertInvitee(app.db, m.meetingId, { name: 'A', email: 'a@brk.dk', organisationId: kommune });
   const expired = insertInvitee(app.db, m.meetingId, {
@@ -173,7 +174,7 @@ t.test('unknown, tampered, expired and withdrawn links all get the same plain 40
 
 t.test('answer links are rate limited per client address', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const a = insertInvitee(app.db, m.meetingId, {
     name: 'A',
     email: 'a@brk.dk',
@@ -230,7 +231,7 @@ t.test('names and titles are escaped on the page', async (t) => {
 
 t.test('a leader passes the invitation to a colleague from the answer page', async (t) => {
   const { app } = await buildTestApp(t, { PUBLIC_URL: 'https://samraad.example.dk' });
-  const m = insertMeeting(app.db, { capacity: 1 });
+  const m = insertMeeting(app.db, { capacity: 1, title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const kommune = m.memberIds.Bornholm!;
   const chef = insertInvitee(app.db, m.meetingId, {
     name: 'Chef Hansen',
@@ -359,7 +360,7 @@ t.test('a leader passes the invitation to a colleague from the answer page', asy
 
 t.test('answers to a cancelled meeting are refused', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { status: 'cancelled' });
+  const m = insertMeeting(app.db, { status: 'cancelled', title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const a = insertInvitee(app.db, m.meetingId, {
     name: 'A',
     email: 'a@brk.dk',
@@ -374,7 +375,7 @@ t.test('answers to a cancelled meeting are refused', async (t) => {
 
 t.test('a delegate name that would break an email header is refused', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const a = insertInvitee(app.db, m.meetingId, {
     name: 'A',
     email: 'a@brk.dk',

@@ -4,8 +4,9 @@ import type { InvitationResponse } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import { inviteeActor, recordResponse } from '../../server/answers/responses.ts';
 import { placesTaken, waitlistPosition } from '../../server/answers/waiting-list.ts';
-import { insertInvitee, insertMeeting, outboxOf } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { outboxOf } from '../helpers/mail.ts';
 
 /** The waiting list as a plain model: places in the order given, the line in the order joined. */
 function modelStep(
@@ -47,7 +48,7 @@ t.test(
         ),
         async (capacity, answers) => {
           run++;
-          const m = insertMeeting(db, { capacity });
+          const m = insertMeeting(db, { capacity, title: 'Politikredsmøde 2027 – Bornholms Politi' });
           const invitees = Array.from({ length: 7 }, (_, i) =>
             insertInvitee(db, m.meetingId, {
               name: `P${i}`,

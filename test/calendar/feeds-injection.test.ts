@@ -1,14 +1,14 @@
 import ICAL from 'ical.js';
 import t from 'tap';
-import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
 const injected = 'Møde\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected';
 const stored = injected.replace(/\r\n/g, '\n');
 
 t.test('a title or district name written to add events gives one VEVENT with that exact text', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   insertInvitee(app.db, m.meetingId, {
     name: injected,
     email: 'chef@brk.dk',

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import t from 'tap';
-import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
 function parse(body: string) {
   return new ICAL.Component(ICAL.parse(body) as unknown[]);
@@ -119,7 +119,7 @@ t.test(
 
 t.test('one meeting’s calendar shows invitees with their answers and delegations', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const org = m.memberIds.Bornholm!;
   const chef = insertInvitee(app.db, m.meetingId, {
     name: 'Chef Hansen',

@@ -6,7 +6,9 @@ import { queueMeetingChangeNotices } from '../../server/invitations/meeting-chan
 import { queueDueReminders } from '../../server/invitations/reminders.ts';
 import type { MeetingRow } from '../../server/planning/meeting-changes.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 /** What planning does for a move or cancellation: change the row, raise SEQUENCE, tell the listeners. */
 function changeMeeting(
@@ -36,6 +38,9 @@ t.test('moving, cancelling and taking someone off: the calendars follow', async 
     districtCode: '1471',
     startsAt: '2027-03-12T08:00:00.000Z',
     endsAt: '2027-03-12T11:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   await app.inject({ method: 'POST', url: `/api/meetings/${m.id}/invitations`, headers: as.facilitator });
   await smtp.waitFor(4);
@@ -128,6 +133,9 @@ t.test('reminders: N days before, to accepted and unanswered, never declined, ea
     districtCode: '1471',
     startsAt: '2027-03-12T08:00:00.000Z',
     endsAt: '2027-03-12T11:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   await app.inject({ method: 'POST', url: `/api/meetings/${m.id}/invitations`, headers: as.facilitator });
   // invited in January; the answers came in since

@@ -9,13 +9,9 @@ import { enqueueMail } from '../../server/mail/outbox.ts';
 import { drainOutbox, requeueInterrupted } from '../../server/mail/sender.ts';
 import { smtpTransport } from '../../server/mail/transports.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import {
-  addPerson,
-  bornholmWithPeople,
-  calendarOf,
-  insertMeeting,
-  startSmtp,
-} from '../helpers/invitation-fixtures.ts';
+import { insertMeeting, insertPerson } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
 
@@ -50,6 +46,9 @@ t.test('without SMTP_URL the mail is captured: .eml files and /raw', async (t) =
     districtCode: '1471',
     startsAt: '2027-05-06T07:00:00.000Z',
     endsAt: '2027-05-06T10:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   const sent = await app.inject({
     method: 'POST',
@@ -91,7 +90,7 @@ t.test('names and titles with line breaks cannot add headers or recipients', asy
   const { app, as } = await buildTestApp(t, { SMTP_URL: smtp.url });
   const { municipality } = bornholmWithPeople(app.db);
   prepared(app.db, 'DELETE FROM person_role').run();
-  const eve = addPerson(app.db, {
+  const eve = insertPerson(app.db, {
     name: 'Eve\r\nBcc: victim@evil.test\r\nX-Injected: yes',
     email: 'eve@example.test',
     organisationId: municipality.id,
@@ -102,6 +101,9 @@ t.test('names and titles with line breaks cannot add headers or recipients', asy
     title: 'Møde\r\nX-Title-Injected: yes\r\n\r\nbody',
     startsAt: '2027-05-06T07:00:00.000Z',
     endsAt: '2027-05-06T10:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   t.ok(eve);
   const sent = await app.inject({

@@ -3,7 +3,9 @@ import nodemailer from 'nodemailer';
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const PLATFORM = 'svar@samraad.test';
 
@@ -24,6 +26,9 @@ t.test(
       startsAt: '2027-03-12T08:00:00.000Z',
       endsAt: '2027-03-12T11:30:00.000Z',
       facilitatorId: people.facilitator,
+      status: 'planned',
+      venueName: 'Politigården',
+      venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
     });
     const point = prepared(
       app.db,

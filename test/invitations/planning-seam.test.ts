@@ -1,6 +1,8 @@
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 t.test("planning's own routes: a moved venue and a cancellation reach the invitees' calendars", async (t) => {
   const smtp = await startSmtp(t);
@@ -10,6 +12,9 @@ t.test("planning's own routes: a moved venue and a cancellation reach the invite
     districtCode: '1471',
     startsAt: '2027-03-12T08:00:00.000Z',
     endsAt: '2027-03-12T11:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   const sent = await app.inject({
     method: 'POST',

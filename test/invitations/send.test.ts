@@ -5,13 +5,9 @@ import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { findInvitationByAnswerToken } from '../../server/answers/tokens.ts';
 import { addToAudience, sendInvitations } from '../../server/invitations/invitations.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import {
-  addPerson,
-  bornholmWithPeople,
-  calendarOf,
-  insertMeeting,
-  startSmtp,
-} from '../helpers/invitation-fixtures.ts';
+import { insertMeeting, insertPerson } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 t.test('audience, coverage check and invitations that arrive as meeting requests', async (t) => {
   const smtp = await startSmtp(t);
@@ -25,6 +21,9 @@ t.test('audience, coverage check and invitations that arrive as meeting requests
     startsAt: '2027-03-12T08:00:00.000Z',
     endsAt: '2027-03-12T11:30:00.000Z',
     facilitatorId: people.facilitator,
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
 
   const audience = await app.inject({ url: `/api/meetings/${m.id}/audience`, headers: as.viewer });
@@ -202,6 +201,9 @@ t.test('nobody in the audience: 422, and a cancelled meeting cannot be sent', as
     districtCode: '1470',
     startsAt: '2027-04-01T08:00:00.000Z',
     endsAt: '2027-04-01T10:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   const res = await app.inject({
     method: 'POST',
@@ -215,6 +217,8 @@ t.test('nobody in the audience: 422, and a cancelled meeting cannot be sent', as
     startsAt: '2027-04-02T08:00:00.000Z',
     endsAt: '2027-04-02T10:00:00.000Z',
     status: 'cancelled',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   const res2 = await app.inject({
     method: 'POST',
@@ -233,9 +237,12 @@ t.test(
       districtCode: '1471',
       startsAt: '2027-03-12T08:00:00.000Z',
       endsAt: '2027-03-12T11:00:00.000Z',
+      status: 'planned',
+      venueName: 'Politigården',
+      venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
     });
     sendInvitations(app.db, app.config, null, m.id);
-    const colleague = addPerson(app.db, {
+    const colleague = insertPerson(app.db, {
       name: 'Karl Kollega',
       email: 'karl@kommune.test',
       organisationId: municipality.id,

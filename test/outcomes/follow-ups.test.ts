@@ -1,8 +1,8 @@
 import t from 'tap';
 import { queueFollowUpReminders } from '../../server/outcomes/follow-ups.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { startSmtp } from '../helpers/invitation-fixtures.ts';
-import { insertPerson } from '../helpers/outcomes-fixtures.ts';
+import { insertPerson } from '../helpers/factories.ts';
+import { startSmtp } from '../helpers/mail.ts';
 
 t.test(
   'follow-ups: agreements near review and barriers open > 1 year; reminders once per due date',
@@ -25,7 +25,7 @@ t.test(
       email: 'fast@politi.dk',
       orgKind: 'police_district',
       orgCode: '1465',
-      fixed: true,
+      isFixedContact: true,
     });
     const post = (url: string, payload: object) =>
       app.inject({ method: 'POST', url, headers: as.facilitator, payload }).then((r) => r.json());

@@ -3,7 +3,7 @@ import t from 'tap';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertPerson } from '../helpers/outcomes-fixtures.ts';
+import { insertPerson } from '../helpers/factories.ts';
 
 t.test('a running server queues follow-up reminders by itself, once per due date', async (t) => {
   const { app, as, dir } = await buildTestApp(t, { MAIL_SENDER: 'off' });

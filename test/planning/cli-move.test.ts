@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
@@ -18,6 +20,9 @@ t.test('meeting:move moves a sent meeting and the invitees get the "Opdateret" r
     districtCode: '1471',
     startsAt: '2027-03-10T08:00:00.000Z',
     endsAt: '2027-03-10T11:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   await app.inject({ method: 'POST', url: `/api/meetings/${m.id}/invitations`, headers: as.facilitator });
   const env = { DATABASE_PATH: join(dir, 'samraad.db'), LOG_LEVEL: 'silent', SMTP_URL: smtp.url };

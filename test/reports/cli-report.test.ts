@@ -8,7 +8,7 @@ import { PDFParse } from 'pdf-parse';
 import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
-import { seedFynOutcomes } from '../helpers/outcomes-fixtures.ts';
+import { seedFynOutcomes } from '../helpers/scenarios.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>

@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
-import { seedFynOutcomes } from '../helpers/outcomes-fixtures.ts';
+import { seedFynOutcomes } from '../helpers/scenarios.ts';
 
 const HOSTILE = '=HYPERLINK("http://evil.example","Klik") <script>alert(1)</script>';
 

@@ -5,7 +5,7 @@ import { PDFParse } from 'pdf-parse';
 import t from 'tap';
 import { buildNationalReport } from '../../server/reports/data.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { seedFynOutcomes } from '../helpers/outcomes-fixtures.ts';
+import { seedFynOutcomes } from '../helpers/scenarios.ts';
 
 t.test('national report: one row per district, totals, year over year, every format', async (t) => {
   const { app, as } = await buildTestApp(t);

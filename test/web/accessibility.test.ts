@@ -1,6 +1,6 @@
 import t from 'tap';
+import { bornholmContacts, planTestYear } from '../helpers/scenarios.ts';
 import { logIn, startBrowserTest } from './browser.ts';
-import { bornholmContacts, planTestYear } from './fixtures.ts';
 
 /** Checks a page can be read and used without sight or a mouse: what an audit would check first. */
 function audit() {

@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { PDFParse } from 'pdf-parse';
 import t from 'tap';
+import { bornholmContacts } from '../helpers/scenarios.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
-import { bornholmContacts } from './fixtures.ts';
 
 t.test('a facilitator walks a district through the year in the browser', async (t) => {
   const b = await startBrowserTest(t, { PUBLIC_URL: 'http://samraad.test', MAIL_SEND_INTERVAL_MS: '200' });

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import t from 'tap';
+import { bornholmContacts, planTestYear } from '../helpers/scenarios.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
-import { bornholmContacts, planTestYear } from './fixtures.ts';
 
 t.test('the meeting page: audience with coverage, sending with progress', async (t) => {
   const b = await startBrowserTest(t, { MAIL_SEND_INTERVAL_MS: '200', PUBLIC_URL: 'http://samraad.test' });

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { createAgreement } from '../../server/outcomes/agreements.ts';
+import { planTestYear } from '../helpers/scenarios.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
-import { planTestYear } from './fixtures.ts';
 
 t.test('reports page: a CSV download, and the overview counts agreements due for review', async (t) => {
   const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });

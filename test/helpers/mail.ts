@@ -1,0 +1,125 @@
+import type { AddressInfo } from 'node:net';
+import ICAL from 'ical.js';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  raw: string;
+  parsed: ParsedMail;
+}
+
+export interface TestSmtp {
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Resolves when at least n messages have arrived. */
+  waitFor(n: number): Promise<void>;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 (random port) that parses what arrives with mailparser.
+ * `refuse(session, count)` may return an SMTP error code to turn a message away.
+ */
+export async function startSmtp(
+  t: Teardown,
+  options: {
+    refuse?: (n: number) => number | null;
+    /** An SMTP error code for mail to this recipient (a mailbox the server refuses). */
+    refuseTo?: (address: string) => number | null;
+    delayMs?: number;
+  } = {},
+): Promise<TestSmtp> {
+  const received: ReceivedMail[] = [];
+  let attempts = 0;
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 20 * 1024 * 1024,
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        const n = attempts++;
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+        const code =
+          options.refuse?.(n) ?? options.refuseTo?.(session.envelope.rcptTo[0]?.address ?? '') ?? null;
+        if (code) {
+          const err = new Error(code >= 500 ? 'No such user here' : 'Try again later') as Error & {
+            responseCode: number;
+          };
+          err.responseCode = code;
+          callback(err);
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push({
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          parsed: await simpleParser(raw),
+        });
+        for (const w of waiters.filter((w) => received.length >= w.n)) w.resolve();
+        callback();
+      });
+    },
+  });
+  // a client killed mid-message resets the connection: expected in these tests
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    received,
+    waitFor: (n) =>
+      received.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve })),
+  };
+}
+
+/** The calendar part of a parsed mail, read with ical.js (never the project's own code). */
+export function calendarOf(mail: ParsedMail): {
+  method: string;
+  vevent: ICAL.Component;
+  root: ICAL.Component;
+  text: string;
+} {
+  const text = mail.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8');
+  if (!text) throw new Error('no text/calendar part');
+  const root = new ICAL.Component(ICAL.parse(text));
+  return {
+    method: String(root.getFirstPropertyValue('method')),
+    vevent: root.getFirstSubcomponent('vevent')!,
+    root,
+    text,
+  };
+}
+
+export interface OutboxEntry {
+  id: number;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  invitationId: number | null;
+  meetingId: number | null;
+  content: { text: string; html?: string };
+}
+
+/** The outbox as stored, optionally of one kind, oldest first, its content parsed. */
+export function outboxOf(db: Db, kind?: string): OutboxEntry[] {
+  return prepared<Omit<OutboxEntry, 'content'> & { content: string }>(
+    db,
+    `SELECT id, kind, to_address AS toAddress, subject, content, invitation_id AS invitationId, meeting_id AS meetingId
+     FROM outbox_message WHERE (? IS NULL OR kind = ?) ORDER BY id`,
+  )
+    .all(kind ?? null, kind ?? null)
+    .map((row) => ({ ...row, content: JSON.parse(row.content) as OutboxEntry['content'] }));
+}
