@@ -5,7 +5,7 @@ import { listBarriers } from '../../outcomes/barriers.ts';
 import { getDistrict } from '../../register/districts.ts';
 import { listPeople } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
-import { areaMeetingHistory } from '../../reports/status.ts';
+import { areaMeetingHistory, type DistrictMeetingLine } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { dateText } from '../components.ts';
@@ -61,6 +61,45 @@ function outcomesOf(app: FastifyInstance, code: string) {
     </section>`;
 }
 
+function contactsSection(groups: [string, Person[]][]) {
+  return html`<section aria-labelledby="kontakter">
+        <h2 id="kontakter">Kontaktpersoner efter rolle</h2>
+        ${
+          groups.length
+            ? groups.map(
+                ([role, list]) => html`<h3>${role}</h3>
+                <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${role}">
+                <table class="table table--compact"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">E-mail</th><th scope="col">Telefon</th></tr></thead>
+                <tbody>${list.map(
+                  (
+                    p,
+                  ) => html`<tr><td><a href="/personer/${p.id}">${p.name}</a>${p.isFixedContact ? ' (fast kontakt)' : ''}</td>
+                    <td>${p.organisation.name}</td><td><a href="mailto:${p.email}">${p.email}</a></td><td>${p.phone ?? '–'}</td></tr>`,
+                )}</tbody></table></div>`,
+              )
+            : html`<p>Ingen kontaktpersoner endnu. <a href="/personer/ny">Opret en person</a> eller <a href="/personer/import">importér en liste</a>.</p>`
+        }
+      </section>`;
+}
+
+function meetingsSection(meetings: DistrictMeetingLine[]) {
+  return html`<section aria-labelledby="moeder">
+        <h2 id="moeder">Møder</h2>
+        ${
+          meetings.length
+            ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Møder">
+              <table class="table table--compact"><thead><tr><th scope="col">År</th><th scope="col">Dato</th><th scope="col">Status</th><th scope="col">Sted</th><th scope="col">Deltagere</th></tr></thead>
+              <tbody>${meetings.map(
+                (
+                  m,
+                ) => html`<tr><td>${m.year ?? '–'}</td><td><a href="/moeder/${m.id}">${dateText(m.startsAt)}</a></td>
+                  <td>${labelFor(labels.meetingStatus, m.status)}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
+              )}</tbody></table></div>`
+            : html`<p>Ingen møder endnu.</p>`
+        }
+      </section>`;
+}
+
 export default async function districtPages(app: FastifyInstance) {
   app.get('/kredse/:code', { config: { access: 'authenticated' } }, async (request, reply) => {
     const { code } = request.params as { code: string };
@@ -88,39 +127,8 @@ export default async function districtPages(app: FastifyInstance) {
           }
         </section>
       </div>
-      <section aria-labelledby="kontakter">
-        <h2 id="kontakter">Kontaktpersoner efter rolle</h2>
-        ${
-          groups.length
-            ? groups.map(
-                ([role, list]) => html`<h3>${role}</h3>
-                <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${role}">
-                <table class="table table--compact"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">E-mail</th><th scope="col">Telefon</th></tr></thead>
-                <tbody>${list.map(
-                  (
-                    p,
-                  ) => html`<tr><td><a href="/personer/${p.id}">${p.name}</a>${p.isFixedContact ? ' (fast kontakt)' : ''}</td>
-                    <td>${p.organisation.name}</td><td><a href="mailto:${p.email}">${p.email}</a></td><td>${p.phone ?? '–'}</td></tr>`,
-                )}</tbody></table></div>`,
-              )
-            : html`<p>Ingen kontaktpersoner endnu. <a href="/personer/ny">Opret en person</a> eller <a href="/personer/import">importér en liste</a>.</p>`
-        }
-      </section>
-      <section aria-labelledby="moeder">
-        <h2 id="moeder">Møder</h2>
-        ${
-          meetings.length
-            ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Møder">
-              <table class="table table--compact"><thead><tr><th scope="col">År</th><th scope="col">Dato</th><th scope="col">Status</th><th scope="col">Sted</th><th scope="col">Deltagere</th></tr></thead>
-              <tbody>${meetings.map(
-                (
-                  m,
-                ) => html`<tr><td>${m.year ?? '–'}</td><td><a href="/moeder/${m.id}">${dateText(m.startsAt)}</a></td>
-                  <td>${labelFor(labels.meetingStatus, m.status)}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
-              )}</tbody></table></div>`
-            : html`<p>Ingen møder endnu.</p>`
-        }
-      </section>
+      ${contactsSection(groups)}
+      ${meetingsSection(meetings)}
       ${outcomesOf(app, code)}`;
     return sendPage(
       reply,

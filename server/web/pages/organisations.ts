@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { organisationKinds } from '../../../db/schema/index.ts';
 import { HttpProblem, notFound, StaleVersion, WebRefusal } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
@@ -131,12 +131,11 @@ function conflictText(error: HttpProblem): string {
   return pageRefusal(error).text;
 }
 
-export default async function organisationPages(app: FastifyInstance) {
-  const read = { config: { access: 'authenticated' as const } };
-  const write = { config: { access: 'editor' as const } };
-  const crumbs = [{ href: '/organisationer', text: 'Organisationer' }];
+const crumbs = [{ href: '/organisationer', text: 'Organisationer' }];
 
-  app.get('/organisationer', read, async (request, reply) => {
+/** GET /organisationer: the list, searchable by name and kind, paged */
+function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const query = request.query as { q?: string; type?: string; side?: string; besked?: string };
     const q = (query.q ?? '').slice(0, 100);
     const kind = (organisationKinds as readonly string[]).includes(query.type ?? '')
@@ -181,9 +180,12 @@ export default async function organisationPages(app: FastifyInstance) {
       reply,
       page(pageContext(request), { title: 'Organisationer', section: 'organisations', body, notice }),
     );
-  });
+  };
+}
 
-  app.get('/organisationer/ny', write, async (request, reply) => {
+/** GET /organisationer/ny: an empty form */
+function newOrganisationPage(): RouteHandlerMethod {
+  return async (request, reply) => {
     const body = html`<h1>Opret organisation</h1>${orgForm(request, { form: formOf({}), errors: {}, action: '/organisationer', submit: 'Opret organisation', isNew: true })}`;
     return sendPage(
       reply,
@@ -194,9 +196,12 @@ export default async function organisationPages(app: FastifyInstance) {
         breadcrumbs: crumbs,
       }),
     );
-  });
+  };
+}
 
-  app.post('/organisationer', write, async (request, reply) => {
+/** POST /organisationer: creates, or shows the form again with what is wrong */
+function createOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const form = formOf(request.body as FormBody);
     const { value, errors } = parse(form);
     let problem: string | undefined;
@@ -220,9 +225,12 @@ export default async function organisationPages(app: FastifyInstance) {
       }),
       400,
     );
-  });
+  };
+}
 
-  app.get('/organisationer/:id', read, async (request, reply) => {
+/** GET /organisationer/:id: the form and its people */
+function organisationPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
     const org = getOrganisation(app.db, id);
@@ -244,9 +252,12 @@ export default async function organisationPages(app: FastifyInstance) {
       reply,
       page(ctx, { title: org.name, section: 'organisations', body, notice, breadcrumbs: crumbs }),
     );
-  });
+  };
+}
 
-  app.post('/organisationer/:id', write, async (request, reply) => {
+/** POST /organisationer/:id: saves, or shows the form again with what is wrong */
+function saveOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
     const before = getOrganisation(app.db, id);
@@ -274,9 +285,12 @@ export default async function organisationPages(app: FastifyInstance) {
       }),
       400,
     );
-  });
+  };
+}
 
-  app.post('/organisationer/:id/slet', write, async (request, reply) => {
+/** POST /organisationer/:id/slet: deletes and goes back to the list */
+function deleteOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
     try {
@@ -287,5 +301,17 @@ export default async function organisationPages(app: FastifyInstance) {
       throw error;
     }
     return reply.redirect('/organisationer?besked=slettet', 303);
-  });
+  };
+}
+
+export default async function organisationPages(app: FastifyInstance) {
+  const read = { config: { access: 'authenticated' as const } };
+  const write = { config: { access: 'editor' as const } };
+
+  app.get('/organisationer', read, organisationListPage(app));
+  app.get('/organisationer/ny', write, newOrganisationPage());
+  app.post('/organisationer', write, createOrganisationPage(app));
+  app.get('/organisationer/:id', read, organisationPage(app));
+  app.post('/organisationer/:id', write, saveOrganisationPage(app));
+  app.post('/organisationer/:id/slet', write, deleteOrganisationPage(app));
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { outboxStatuses } from '../../../db/schema/index.ts';
 import { notFound } from '../../http/problems.ts';
@@ -26,11 +26,11 @@ function statusBadge(status: keyof typeof STATUS_BADGE) {
   return badge(STATUS_BADGE[status], labels.outboxStatus[status] ?? status);
 }
 
-export default async function outboxPages(app: FastifyInstance) {
-  const read = { config: { access: 'authenticated' as const } };
-  const crumbs = [{ href: '/udbakke', text: 'Udbakke' }];
+const crumbs = [{ href: '/udbakke', text: 'Udbakke' }];
 
-  app.get('/udbakke', read, async (request, reply) => {
+/** GET /udbakke: every email, by state, paged */
+function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const query = request.query as { status?: string; side?: string; besked?: string };
     const status = (outboxStatuses as readonly string[]).includes(query.status ?? '')
       ? (query.status as (typeof outboxStatuses)[number])
@@ -82,9 +82,12 @@ export default async function outboxPages(app: FastifyInstance) {
       }`;
     const notice = query.besked === 'igen' ? alert('success', 'E-mailen er sat i kø igen.') : undefined;
     return sendPage(reply, page(ctx, { title: 'Udbakke', section: 'outbox', body, notice }));
-  });
+  };
+}
 
-  app.get('/udbakke/:id', read, async (request, reply) => {
+/** GET /udbakke/:id: one email: its fields and its parsed source */
+function outboxMessagePage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     const m = getOutboxMessage(app.db, id);
@@ -109,13 +112,26 @@ export default async function outboxPages(app: FastifyInstance) {
       <h2>Rå besked</h2>
       <pre class="raw-message" id="message-raw">${raw}</pre>`;
     return sendPage(reply, page(ctx, { title: m.subject, section: 'outbox', body, breadcrumbs: crumbs }));
-  });
+  };
+}
 
-  app.post('/udbakke/:id/igen', { config: { access: 'editor' } }, async (request, reply) => {
+/** POST /udbakke/:id/igen: a failed email goes back in the queue */
+function retryPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     retryOutboxMessage(app.db, request.actor!, id);
     app.mailer.kick();
     return reply.redirect('/udbakke?besked=igen', 303);
-  });
+  };
+}
+
+export default async function outboxPages(app: FastifyInstance) {
+  const read = { config: { access: 'authenticated' as const } };
+
+  app.get('/udbakke', read, outboxListPage(app));
+
+  app.get('/udbakke/:id', read, outboxMessagePage(app));
+
+  app.post('/udbakke/:id/igen', { config: { access: 'editor' } }, retryPage(app));
 }

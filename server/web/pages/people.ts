@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Actor } from '../../accounts/accounts.ts';
 import { HttpProblem, notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
@@ -166,11 +166,9 @@ function editorOnly(actor: Actor | null) {
   return actor?.role !== 'viewer';
 }
 
-export default async function peoplePages(app: FastifyInstance) {
-  const read = { config: { access: 'authenticated' as const } };
-  const write = { config: { access: 'editor' as const } };
-
-  app.get('/personer', read, async (request, reply) => {
+/** GET /personer: the list, searchable and paged */
+function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const query = request.query as { q?: string; side?: string; besked?: string };
     const q = (query.q ?? '').slice(0, 100);
     const pageNo = Math.max(1, Number(query.side) || 1);
@@ -215,9 +213,12 @@ export default async function peoplePages(app: FastifyInstance) {
       reply,
       page(pageContext(request), { title: 'Personer', section: 'people', body, notice }),
     );
-  });
+  };
+}
 
-  app.get('/personer/ny', write, async (request, reply) => {
+/** GET /personer/ny: an empty form (the organisation may be given) */
+function newPersonPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const form = formOf({});
     const orgId = (request.query as { organisation?: string }).organisation;
     if (orgId) form.organisationId = orgId;
@@ -231,9 +232,12 @@ export default async function peoplePages(app: FastifyInstance) {
         breadcrumbs: [{ href: '/personer', text: 'Personer' }],
       }),
     );
-  });
+  };
+}
 
-  app.post('/personer', write, async (request, reply) => {
+/** POST /personer: creates, or shows the form again with what is wrong */
+function createPersonPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const form = formOf(request.body as FormBody);
     const { value, errors } = parsePerson(form);
     let problem: string | undefined;
@@ -260,9 +264,12 @@ export default async function peoplePages(app: FastifyInstance) {
       }),
       400,
     );
-  });
+  };
+}
 
-  app.get('/personer/:id', read, async (request, reply) => {
+/** GET /personer/:id: the form for editors, the facts for viewers */
+function personPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     const person = Number.isInteger(id) ? findPerson(app.db, id) : null;
     if (!person) throw notFound('Person', (request.params as { id: string }).id);
@@ -292,9 +299,12 @@ export default async function peoplePages(app: FastifyInstance) {
         breadcrumbs: [{ href: '/personer', text: 'Personer' }],
       }),
     );
-  });
+  };
+}
 
-  app.post('/personer/:id', write, async (request, reply) => {
+/** POST /personer/:id: saves, or shows the form again with what is wrong */
+function savePersonPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     const before = Number.isInteger(id) ? findPerson(app.db, id) : null;
     if (!before) throw notFound('Person', (request.params as { id: string }).id);
@@ -325,14 +335,29 @@ export default async function peoplePages(app: FastifyInstance) {
       }),
       problem?.includes('ændret af en anden') ? 409 : 400,
     );
-  });
+  };
+}
 
-  app.post('/personer/:id/slet', write, async (request, reply) => {
+/** POST /personer/:id/slet: deletes and goes back to the list */
+function deletePersonPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id)) throw notFound('Person', id);
     deletePerson(app.db, request.actor!, id);
     return reply.redirect('/personer?besked=slettet', 303);
-  });
+  };
+}
+
+export default async function peoplePages(app: FastifyInstance) {
+  const read = { config: { access: 'authenticated' as const } };
+  const write = { config: { access: 'editor' as const } };
+
+  app.get('/personer', read, peopleListPage(app));
+  app.get('/personer/ny', write, newPersonPage(app));
+  app.post('/personer', write, createPersonPage(app));
+  app.get('/personer/:id', read, personPage(app));
+  app.post('/personer/:id', write, savePersonPage(app));
+  app.post('/personer/:id/slet', write, deletePersonPage(app));
 
   await app.register(importPages);
 }
