@@ -31,3 +31,18 @@ export function prepared<Row = unknown>(db: DbOrTx, sqlText: string): Database.S
   }
   return statement as Database.Statement<unknown[], Row>;
 }
+
+/**
+ * Runs `work` and undoes every write it made (a savepoint rolled back): a dry run counts what
+ * would happen without keeping it, and without an exception to unwind.
+ */
+export function undone<T>(db: DbOrTx, work: () => T): T {
+  const client = sqliteOf(db);
+  client.exec('SAVEPOINT dry_run');
+  try {
+    return work();
+  } finally {
+    client.exec('ROLLBACK TO dry_run');
+    client.exec('RELEASE dry_run');
+  }
+}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
+import { prepared, undone } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -135,11 +135,12 @@ interface ParsedRow {
 }
 
 /** Reads the CSV and checks every row; nothing is written. */
-function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowError[]; total: number } {
-  const errors: ImportRowError[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+type CsvRecord = { record: Record<string, string>; info: { lines: number } };
+
+/** The file's records under their field names, or why it is not readable CSV. */
+function parseCsv(csv: string): { records: CsvRecord[] } | { error: ImportRowError } {
   try {
-    records = parse(csv, {
+    const records: CsvRecord[] = parse(csv, {
       delimiter: detectDelimiter(csv),
       bom: true,
       columns: (header: string[]) =>
@@ -149,15 +150,62 @@ function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowEr
       info: true,
       relax_column_count: true,
     });
+    return { records };
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    return {
-      rows: [],
-      errors: [{ line, reason: `The file is not readable CSV: ${(err as Error).message}` }],
-      total: 0,
-    };
+    return { error: { line, reason: `The file is not readable CSV: ${(err as Error).message}` } };
   }
-  const seenEmails = new Map<string, number>();
+}
+
+/** One line checked against the register: the person to save, or what is wrong with it. */
+function readRow(
+  db: Db,
+  line: number,
+  f: Partial<ImportFields>,
+  seenEmails: Map<string, number>,
+): { row: ParsedRow } | { errors: ImportRowError[] } {
+  const rowErrors: ImportRowError[] = [];
+  const organisationId = f.organisation ? resolveOrganisation(db, f.organisation) : null;
+  if (!f.organisation) rowErrors.push({ line, field: 'organisation', reason: 'organisation is empty' });
+  else if (organisationId === null)
+    rowErrors.push({
+      line,
+      field: 'organisation',
+      reason: `no single organisation matches "${f.organisation}"`,
+    });
+  const { keys, unknown } = resolveRoles(db, f.roles ?? '');
+  for (const u of unknown) rowErrors.push({ line, field: 'roles', reason: `unknown role "${u}"` });
+  const fixed = (f.fixedContact ?? '').toLowerCase();
+  if (!YES.has(fixed) && !NO.has(fixed))
+    rowErrors.push({ line, field: 'fixedContact', reason: `"${f.fixedContact}" is not ja/nej` });
+  const language = (f.language || 'da').toLowerCase();
+
+  const candidate = CreatePerson.safeParse({
+    name: f.name ?? '',
+    email: f.email ?? '',
+    phone: f.phone || null,
+    title: f.title || null,
+    organisationId: organisationId ?? 1,
+    roles: keys,
+    isFixedContact: YES.has(fixed),
+    language,
+  });
+  if (!candidate.success) {
+    for (const issue of candidate.error.issues)
+      rowErrors.push({ line, field: String(issue.path[0]), reason: issue.message });
+    return { errors: rowErrors };
+  }
+  const earlier = seenEmails.get(candidate.data.email);
+  if (earlier) rowErrors.push({ line, field: 'email', reason: `the same email as line ${earlier}` });
+  seenEmails.set(candidate.data.email, line);
+  return rowErrors.length ? { errors: rowErrors } : { row: { line, person: candidate.data } };
+}
+
+function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowError[]; total: number } {
+  const parsed = parseCsv(csv);
+  if ('error' in parsed) return { rows: [], errors: [parsed.error], total: 0 };
+  const { records } = parsed;
+  const errors: ImportRowError[] = [];
   const rows: ParsedRow[] = [];
   const first = records[0]?.record ?? {};
   for (const required of ['name', 'email', 'organisation'] as const) {
@@ -170,45 +218,11 @@ function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowEr
   }
   if (errors.length) return { rows, errors, total: records.length };
 
+  const seenEmails = new Map<string, number>();
   for (const { record, info } of records) {
-    const line = info.lines;
-    const f = record as Partial<ImportFields>;
-    const rowErrors: ImportRowError[] = [];
-    const organisationId = f.organisation ? resolveOrganisation(db, f.organisation) : null;
-    if (!f.organisation) rowErrors.push({ line, field: 'organisation', reason: 'organisation is empty' });
-    else if (organisationId === null)
-      rowErrors.push({
-        line,
-        field: 'organisation',
-        reason: `no single organisation matches "${f.organisation}"`,
-      });
-    const { keys, unknown } = resolveRoles(db, f.roles ?? '');
-    for (const u of unknown) rowErrors.push({ line, field: 'roles', reason: `unknown role "${u}"` });
-    const fixed = (f.fixedContact ?? '').toLowerCase();
-    if (!YES.has(fixed) && !NO.has(fixed))
-      rowErrors.push({ line, field: 'fixedContact', reason: `"${f.fixedContact}" is not ja/nej` });
-    const language = (f.language || 'da').toLowerCase();
-
-    const candidate = CreatePerson.safeParse({
-      name: f.name ?? '',
-      email: f.email ?? '',
-      phone: f.phone || null,
-      title: f.title || null,
-      organisationId: organisationId ?? 1,
-      roles: keys,
-      isFixedContact: YES.has(fixed),
-      language,
-    });
-    if (!candidate.success) {
-      for (const issue of candidate.error.issues)
-        rowErrors.push({ line, field: String(issue.path[0]), reason: issue.message });
-    } else {
-      const earlier = seenEmails.get(candidate.data.email);
-      if (earlier) rowErrors.push({ line, field: 'email', reason: `the same email as line ${earlier}` });
-      seenEmails.set(candidate.data.email, line);
-    }
-    if (rowErrors.length || !candidate.success) errors.push(...rowErrors);
-    else rows.push({ line, person: candidate.data });
+    const read = readRow(db, info.lines, record as Partial<ImportFields>, seenEmails);
+    if ('row' in read) rows.push(read.row);
+    else errors.push(...read.errors);
   }
   return { rows, errors, total: records.length };
 }
@@ -217,6 +231,26 @@ function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowEr
  * Imports contact persons from CSV, matched by email. A dry run only reports; a real import writes
  * every row or, if any row is bad, none.
  */
+/** Writes the rows (creates or updates by email) and counts what happened to each. */
+function applyRows(db: Db, rows: ParsedRow[], report: ImportReport): void {
+  report.outcomes = [];
+  for (const { line, person } of rows) {
+    const existingId = findPersonIdByEmail(db, person.email);
+    let outcome: ImportRowOutcome['outcome'];
+    if (existingId === null) {
+      insertPerson(db, person);
+      outcome = 'create';
+      report.created++;
+    } else {
+      const changes = applyPersonUpdate(db, getPerson(db, existingId), person);
+      outcome = Object.keys(changes).length ? 'update' : 'unchanged';
+      if (outcome === 'update') report.updated++;
+      else report.unchanged++;
+    }
+    report.outcomes.push({ line, name: person.name, email: person.email, outcome });
+  }
+}
+
 export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean): ImportReport {
   const { rows, errors, total } = readRows(db, csv);
   const report: ImportReport = {
@@ -230,42 +264,16 @@ export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean)
   };
   if (total === 0 && errors.length === 0) errors.push({ line: 1, reason: 'The file has no data rows' });
 
-  const apply = () => {
-    report.outcomes = [];
-    for (const { line, person } of rows) {
-      const existingId = findPersonIdByEmail(db, person.email);
-      let outcome: ImportRowOutcome['outcome'];
-      if (existingId === null) {
-        insertPerson(db, person);
-        outcome = 'create';
-        report.created++;
-      } else {
-        const changes = applyPersonUpdate(db, getPerson(db, existingId), person);
-        outcome = Object.keys(changes).length ? 'update' : 'unchanged';
-        if (outcome === 'update') report.updated++;
-        else report.unchanged++;
-      }
-      report.outcomes.push({ line, name: person.name, email: person.email, outcome });
-    }
-  };
-
   if (dryRun) {
-    // Count what would happen without keeping it: run the same writes and roll them back.
-    try {
-      db.transaction(() => {
-        apply();
-        throw new RollBack();
-      });
-    } catch (err) {
-      if (!(err instanceof RollBack)) throw err;
-    }
+    // count what would happen by running the same writes, then undo them
+    undone(db, () => applyRows(db, rows, report));
     return report;
   }
   if (errors.length) {
     throw new ImportRefused(errors);
   }
   db.transaction(() => {
-    apply();
+    applyRows(db, rows, report);
     recordAudit(db, actor, {
       action: 'import',
       entity: 'person',
@@ -274,5 +282,3 @@ export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean)
   });
   return report;
 }
-
-class RollBack extends Error {}

@@ -5,7 +5,7 @@ import { type ImportReport, importPeople } from '../../register/people-import.ts
 import { html } from '../../text/html.ts';
 import { alert, badge, textArea } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
-import { csrfField, page } from '../layout.ts';
+import { csrfField, type PageContext, page } from '../layout.ts';
 
 const OUTCOME: Record<string, [string, 'success' | 'info' | '']> = {
   create: ['Oprettes', 'success'],
@@ -78,23 +78,10 @@ function reportTable(report: ImportReport, csv: string) {
     )}</tbody></table></div>`;
 }
 
-function importPage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  o: { csv: string; report?: ImportReport; problem?: string },
-  status = 200,
-) {
-  const ctx = pageContext(request);
-  const r = o.report;
-  const canSave = r && r.errors.length === 0 && r.outcomes.length > 0;
-  const body = html`<h1>Importér personer fra CSV</h1>
-    <p>Første linje er overskrifter: <strong>navn</strong>, <strong>email</strong> og <strong>organisation</strong> (navn eller kommunekode) skal være der;
-      <strong>roller</strong>, telefon, stilling, fast kontaktperson (ja/nej) og sprog (da/en) kan være der. Semikolon eller komma.
-      Personer genkendes på e-mail: findes de, opdateres de.</p>
-    ${o.problem ? alert('error', 'Intet blev importeret', o.problem) : ''}
-    ${
-      r
-        ? html`<section aria-labelledby="preview-heading">
+/** What a dry run found: the problems or the counts, each line, and the button to save. */
+function previewSection(ctx: PageContext, r: ImportReport, csv: string) {
+  const canSave = r.errors.length === 0 && r.outcomes.length > 0;
+  return html`<section aria-labelledby="preview-heading">
         <h2 id="preview-heading" tabindex="-1">Forhåndsvisning</h2>
         ${
           r.errors.length
@@ -109,16 +96,30 @@ function importPage(
                 'Intet er gemt endnu.',
               )
         }
-        ${reportTable(r, o.csv)}
+        ${reportTable(r, csv)}
         ${
           canSave
             ? html`<form method="post" action="/personer/import/gem" class="mt-5">${csrfField(ctx)}
-            <input type="hidden" name="csv" value="${o.csv}">
+            <input type="hidden" name="csv" value="${csv}">
             <button type="submit" class="button button-primary">Gem ${r.outcomes.length} ${r.outcomes.length === 1 ? 'person' : 'personer'}</button></form>`
             : ''
-        }</section>`
-        : ''
-    }
+        }</section>`;
+}
+
+function importPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  o: { csv: string; report?: ImportReport; problem?: string },
+  status = 200,
+) {
+  const ctx = pageContext(request);
+  const r = o.report;
+  const body = html`<h1>Importér personer fra CSV</h1>
+    <p>Første linje er overskrifter: <strong>navn</strong>, <strong>email</strong> og <strong>organisation</strong> (navn eller kommunekode) skal være der;
+      <strong>roller</strong>, telefon, stilling, fast kontaktperson (ja/nej) og sprog (da/en) kan være der. Semikolon eller komma.
+      Personer genkendes på e-mail: findes de, opdateres de.</p>
+    ${o.problem ? alert('error', 'Intet blev importeret', o.problem) : ''}
+    ${r ? previewSection(ctx, r, o.csv) : ''}
     <h2 class="mt-8">${r ? 'Ret filen' : 'Vælg fil'}</h2>
     <form method="post" action="/personer/import">${csrfField(ctx)}
       <div class="form-group" hidden>
