@@ -77,9 +77,10 @@ export function recordResponse(
 }
 
 function isAskedAgain(db: Db, invitationId: number): boolean {
-  const row = prepared(db, 'SELECT needs_reconfirm AS needsReconfirm FROM invitation WHERE id = ?').get(
-    invitationId,
-  ) as { needsReconfirm: number } | undefined;
+  const row = prepared<{ needsReconfirm: number }>(
+    db,
+    'SELECT needs_reconfirm AS needsReconfirm FROM invitation WHERE id = ?',
+  ).get(invitationId);
   return Boolean(row?.needsReconfirm);
 }
 

@@ -58,11 +58,11 @@ function furtherLink(
   db: Db,
   lookupId: string,
 ): { invitationId: number; secretHash: string; expiresAt: string | null } | undefined {
-  return prepared(
+  return prepared<{ invitationId: number; secretHash: string; expiresAt: string | null }>(
     db,
     `SELECT invitation_id AS invitationId, secret_hash AS secretHash, expires_at AS expiresAt
      FROM answer_link WHERE lookup_id = ?`,
-  ).get(lookupId) as { invitationId: number; secretHash: string; expiresAt: string | null } | undefined;
+  ).get(lookupId);
 }
 
 /** The invitation an answer link belongs to, or null for unknown, tampered or expired links. */

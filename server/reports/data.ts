@@ -195,10 +195,10 @@ export function districtSection(db: Db, district: DistrictRow, year: number): Di
     municipalityCount: district.municipalityCount,
     meeting,
     mapping,
-    agreementCounts: prepared(db, AGREEMENT_COUNTS).all(
+    agreementCounts: prepared<DistrictSection['agreementCounts'][number]>(db, AGREEMENT_COUNTS).all(
       district.id,
       yearEnd(year),
-    ) as DistrictSection['agreementCounts'],
+    ),
     barriers: prepared<BarrierLine>(db, BARRIERS).all(district.id, yearEnd(year), `${year}-01-01`),
     changes: {
       previousForumLevel: previousMapping?.forumLevel ?? null,

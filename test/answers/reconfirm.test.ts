@@ -4,7 +4,9 @@ import { meeting } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import type { MeetingRow } from '../../server/planning/meeting-changes.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
 
@@ -39,6 +41,9 @@ t.test(
       startsAt: '2027-03-12T08:00:00.000Z',
       endsAt: '2027-03-12T11:00:00.000Z',
       facilitatorId: people.facilitator,
+      status: 'planned',
+      venueName: 'Politigården',
+      venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
     });
     prepared(app.db, 'UPDATE meeting SET capacity = 1 WHERE id = ?').run(m.id);
     await app.inject({ method: 'POST', url: `/api/meetings/${m.id}/invitations`, headers: as.facilitator });
