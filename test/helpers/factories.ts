@@ -81,6 +81,17 @@ export function insertMeeting(db: Db, overrides: MeetingOverrides = {}): Meeting
   };
 }
 
+/** A meeting that has taken place, as the outcome tests want it: three hours at Rådhuset. */
+export function insertHeldMeeting(db: Db, overrides: MeetingOverrides & { startsAt: string }): number {
+  return insertMeeting(db, {
+    status: 'held',
+    venueName: 'Rådhuset',
+    venueAddress: 'Torvet 1',
+    endsAt: new Date(Date.parse(overrides.startsAt) + 3 * 3600_000).toISOString(),
+    ...overrides,
+  }).id;
+}
+
 export interface PersonOverrides {
   name: string;
   email: string;

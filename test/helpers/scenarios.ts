@@ -9,7 +9,7 @@ import { planningContext } from '../../server/planning/context.ts';
 import { planYear } from '../../server/planning/cycles.ts';
 import { PlanningSettings } from '../../server/planning/settings.ts';
 import { createPerson } from '../../server/register/people.ts';
-import { insertMeeting, insertPerson } from './factories.ts';
+import { insertHeldMeeting, insertPerson } from './factories.ts';
 
 /** Whole situations built from the factories and the domain functions, shared by several test files. */
 
@@ -72,22 +72,16 @@ export function bornholmWithPeople(db: Db) {
  */
 export function seedFynOutcomes(db: Db) {
   const actor = commandLineActor;
-  const m2026 = insertMeeting(db, {
+  const m2026 = insertHeldMeeting(db, {
     districtCode: '1465',
-    status: 'held',
     startsAt: '2026-03-10T08:00:00Z',
-    endsAt: '2026-03-10T11:00:00.000Z',
     venueName: 'Odense Rådhus',
-    venueAddress: 'Torvet 1',
-  }).id;
-  const m2027 = insertMeeting(db, {
+  });
+  const m2027 = insertHeldMeeting(db, {
     districtCode: '1465',
-    status: 'held',
     startsAt: '2027-03-12T08:30:00Z',
-    endsAt: '2027-03-12T11:30:00.000Z',
     venueName: 'Børnehus Syd, Ærø-salen',
-    venueAddress: 'Torvet 1',
-  }).id;
+  });
   const chief = insertPerson(db, {
     name: 'Søren Ørsted',
     email: 'soeren@odense.dk',

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { createDraftAgenda } from '../../server/outcomes/agenda.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertInvitation, insertMeeting, insertPerson } from '../helpers/factories.ts';
+import { insertHeldMeeting, insertInvitation, insertPerson } from '../helpers/factories.ts';
 
 t.test('themes: seeded catalogue, editable, a seeded theme is only deactivated', async (t) => {
   const { app, as } = await buildTestApp(t);
@@ -56,14 +56,10 @@ t.test('themes: seeded catalogue, editable, a seeded theme is only deactivated',
 
 t.test('agenda: draft from catalogue, open barriers and agreements due; CRUD and reorder', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const earlier = insertMeeting(app.db, {
+  const earlier = insertHeldMeeting(app.db, {
     districtCode: '1465',
     startsAt: '2026-03-10T08:00:00Z',
-    status: 'held',
-    venueName: 'Rådhuset',
-    venueAddress: 'Torvet 1',
-    endsAt: '2026-03-10T11:00:00.000Z',
-  }).id;
+  });
   await app.inject({
     method: 'POST',
     url: `/api/meetings/${earlier}/agenda`,
@@ -110,14 +106,11 @@ t.test('agenda: draft from catalogue, open barriers and agreements due; CRUD and
     },
   });
 
-  const meetingId = insertMeeting(app.db, {
+  const meetingId = insertHeldMeeting(app.db, {
     districtCode: '1465',
     startsAt: '2027-03-12T08:00:00Z',
     status: 'planned',
-    venueName: 'Rådhuset',
-    venueAddress: 'Torvet 1',
-    endsAt: '2027-03-12T11:00:00.000Z',
-  }).id;
+  });
   const suggestions = (
     await app.inject({ url: `/api/meetings/${meetingId}/agenda/suggestions`, headers: as.viewer })
   ).json();
@@ -237,14 +230,10 @@ t.test('agenda: draft from catalogue, open barriers and agreements due; CRUD and
 
 t.test('attendance: pre-filled from accepted answers, corrected, with participation figures', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const meetingId = insertMeeting(app.db, {
+  const meetingId = insertHeldMeeting(app.db, {
     districtCode: '1471',
     startsAt: '2027-03-12T08:00:00Z',
-    status: 'held',
-    venueName: 'Rådhuset',
-    venueAddress: 'Torvet 1',
-    endsAt: '2027-03-12T11:00:00.000Z',
-  }).id;
+  });
   const chief = insertPerson(app.db, {
     name: 'Bo Bornholm',
     email: 'bo@brk.dk',

@@ -1,25 +1,17 @@
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertMeeting, insertPerson } from '../helpers/factories.ts';
+import { insertHeldMeeting, insertPerson } from '../helpers/factories.ts';
 
 t.test('barriers: create, filter, status changes with history, validation and access', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const meetingId = insertMeeting(app.db, {
+  const meetingId = insertHeldMeeting(app.db, {
     districtCode: '1465',
     startsAt: '2027-03-12T08:00:00Z',
-    status: 'held',
-    venueName: 'Rådhuset',
-    venueAddress: 'Torvet 1',
-    endsAt: '2027-03-12T11:00:00.000Z',
-  }).id;
-  const otherMeeting = insertMeeting(app.db, {
+  });
+  const otherMeeting = insertHeldMeeting(app.db, {
     districtCode: '1460',
     startsAt: '2027-03-15T08:00:00Z',
-    status: 'held',
-    venueName: 'Rådhuset',
-    venueAddress: 'Torvet 1',
-    endsAt: '2027-03-15T11:00:00.000Z',
-  }).id;
+  });
 
   const created = await app.inject({
     method: 'POST',
@@ -202,14 +194,10 @@ t.test('barriers: create, filter, status changes with history, validation and ac
 
 t.test('agreements: parties, contacts, barriers, transitions and every earlier text kept', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const meetingId = insertMeeting(app.db, {
+  const meetingId = insertHeldMeeting(app.db, {
     districtCode: '1465',
     startsAt: '2027-03-12T08:00:00Z',
-    status: 'held',
-    venueName: 'Rådhuset',
-    venueAddress: 'Torvet 1',
-    endsAt: '2027-03-12T11:00:00.000Z',
-  }).id;
+  });
   const police = insertPerson(app.db, {
     name: 'Pia Politi',
     email: 'pia@politi.dk',
