@@ -81,11 +81,11 @@ export function readDeliveryReport(mail: ParsedMail): DeliveryReport[] | null {
  * latest message sent to that recipient). Returns the outbox ids marked.
  */
 export function recordBounces(db: Db, reports: DeliveryReport[]): number[] {
-  const byMessageId = prepared(
+  const byMessageId = prepared<{ id: number }>(
     db,
     `SELECT id FROM outbox_message WHERE message_id = ? AND to_address = ? ORDER BY id DESC LIMIT 1`,
   );
-  const latestTo = prepared(
+  const latestTo = prepared<{ id: number }>(
     db,
     `SELECT id FROM outbox_message WHERE to_address = ? AND status = 'sent' ORDER BY id DESC LIMIT 1`,
   );
@@ -93,8 +93,9 @@ export function recordBounces(db: Db, reports: DeliveryReport[]): number[] {
   const at = nowIso();
   const marked: number[] = [];
   for (const r of reports) {
-    const row = ((r.originalMessageId ? byMessageId.get(r.originalMessageId, r.recipient) : undefined) ??
-      latestTo.get(r.recipient)) as { id: number } | undefined;
+    const row =
+      (r.originalMessageId ? byMessageId.get(r.originalMessageId, r.recipient) : undefined) ??
+      latestTo.get(r.recipient);
     if (!row) continue;
     const reason = [r.status, r.diagnostic].filter(Boolean).join(' ') || 'returned as undeliverable';
     mark.run(at, reason.slice(0, 1000), row.id);
@@ -123,14 +124,14 @@ const FAILURE_SQL = `
 
 /** Mail of one meeting that did not arrive, newest first. */
 export function meetingDeliveryFailures(db: Db, meetingId: number): DeliveryFailure[] {
-  return prepared(db, `${FAILURE_SQL} AND meeting_id = ? ORDER BY id DESC LIMIT 200`).all(
+  return prepared<DeliveryFailure>(db, `${FAILURE_SQL} AND meeting_id = ? ORDER BY id DESC LIMIT 200`).all(
     meetingId,
-  ) as DeliveryFailure[];
+  );
 }
 
 /** Mail to one address that did not arrive, newest first. */
 export function addressDeliveryFailures(db: Db, address: string): DeliveryFailure[] {
-  return prepared(db, `${FAILURE_SQL} AND to_address = ? ORDER BY id DESC LIMIT 200`).all(
+  return prepared<DeliveryFailure>(db, `${FAILURE_SQL} AND to_address = ? ORDER BY id DESC LIMIT 200`).all(
     address.toLowerCase(),
-  ) as DeliveryFailure[];
+  );
 }

@@ -38,7 +38,9 @@ export async function backup(config: Config, out: string): Promise<BackupManifes
     source.pragma('busy_timeout = 5000');
     // the first step only starts the copy; the second takes every page inside one read transaction
     await source.backup(join(out, DATABASE_FILE), { progress: () => 0x7fffffff });
-    migrations = (source.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+    migrations =
+      source.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM __drizzle_migrations').get()?.n ??
+      0;
   } finally {
     source.close();
   }

@@ -6,7 +6,8 @@ import { prepared } from '../../db/statements.ts';
 import { buildMeetingCalendar } from '../../server/calendar/icalendar.ts';
 import { utcToZoned, zonedToUtc } from '../../server/planning/days.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, calendarOf, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 /** Zones on five continents, with northern, southern, half-hour and recently changed rules. */
 const zones = [

@@ -3,7 +3,9 @@ import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const PLATFORM = 'svar@samraad.test';
 
@@ -61,6 +63,9 @@ t.test(
       startsAt: '2027-03-12T08:00:00.000Z',
       endsAt: '2027-03-12T11:00:00.000Z',
       facilitatorId: people.facilitator,
+      status: 'planned',
+      venueName: 'Politigården',
+      venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
     });
     sendInvitations(app.db, app.config, null, m.id);
     const pending = prepared(

@@ -7,7 +7,8 @@ import t from 'tap';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, insertMeeting } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
@@ -21,6 +22,9 @@ t.test('a backup taken during writes restores into a fresh service with the same
     startsAt: '2027-03-12T08:00:00.000Z',
     endsAt: '2027-03-12T11:30:00.000Z',
     facilitatorId: people.facilitator,
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   const invited = await app.inject({
     method: 'POST',
