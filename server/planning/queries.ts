@@ -47,50 +47,50 @@ export interface BookingRow {
 const AREA = 'SELECT a.id, a.name, a.kind, o.code FROM area a JOIN organisation o ON o.id = a.convener_id';
 
 export function areasOfKind(db: Db, kind: string): AreaRow[] {
-  return prepared(db, `${AREA} WHERE a.kind = ? ORDER BY a.name, a.id`).all(kind) as AreaRow[];
+  return prepared<AreaRow>(db, `${AREA} WHERE a.kind = ? ORDER BY a.name, a.id`).all(kind);
 }
 
 export function areaOfKind(db: Db, id: number, kind: string): AreaRow | undefined {
-  return prepared(db, `${AREA} WHERE a.id = ? AND a.kind = ?`).get(id, kind) as AreaRow | undefined;
+  return prepared<AreaRow>(db, `${AREA} WHERE a.id = ? AND a.kind = ?`).get(id, kind);
 }
 
 /** Members of the areas willing to host, the convener first. */
 export function hostCandidates(db: Db, areaIds: number[]): HostRow[] {
-  return prepared(
+  return prepared<HostRow>(
     db,
     `SELECT m.area_id AS areaId, o.id, o.name, o.address FROM area_member m
        JOIN organisation o ON o.id = m.organisation_id
       WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.willing_to_host = 1
         AND m.member_role IN ('convener', 'member')
       ORDER BY m.area_id, m.member_role = 'convener' DESC, o.name, o.id`,
-  ).all(JSON.stringify(areaIds)) as HostRow[];
+  ).all(JSON.stringify(areaIds));
 }
 
 /** The areas' meetings before a date, oldest first, with the cycle they belonged to. */
 export function earlierMeetings(db: Db, areaIds: number[], before: string): EarlierMeetingRow[] {
-  return prepared(
+  return prepared<EarlierMeetingRow>(
     db,
     `SELECT m.area_id AS areaId, m.host_organisation_id AS hostId, m.starts_at AS startsAt,
             m.time_zone AS timeZone, m.sequence_in_cycle AS sequence, c.year, c.area_kind AS kind
        FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id
       WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.status != 'cancelled' AND m.starts_at < ?
       ORDER BY m.starts_at, m.id`,
-  ).all(JSON.stringify(areaIds), before) as EarlierMeetingRow[];
+  ).all(JSON.stringify(areaIds), before);
 }
 
 export function peopleNamed(db: Db, ids: number[]): PersonNameRow[] {
-  return prepared(
+  return prepared<PersonNameRow>(
     db,
     'SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
-  ).all(JSON.stringify(ids)) as PersonNameRow[];
+  ).all(JSON.stringify(ids));
 }
 
 export function facilitatorRoleHolders(db: Db): PersonNameRow[] {
-  return prepared(
+  return prepared<PersonNameRow>(
     db,
     `SELECT p.id, p.name FROM person p JOIN person_role pr ON pr.person_id = p.id
        JOIN role r ON r.id = pr.role_id WHERE r.key = 'facilitator' ORDER BY p.id`,
-  ).all() as PersonNameRow[];
+  ).all();
 }
 
 /** The facilitators' meetings between two instants, leaving out some meetings (those being re-planned). */
@@ -100,34 +100,30 @@ export function facilitatorBookings(
   period: { from: string; to: string },
   excludeMeetingIds: number[],
 ): BookingRow[] {
-  return prepared(
+  return prepared<BookingRow>(
     db,
     `SELECT facilitator_id AS facilitatorId, starts_at AS startsAt, time_zone AS timeZone FROM meeting
       WHERE facilitator_id IN (SELECT value FROM json_each(?)) AND status != 'cancelled'
         AND starts_at >= ? AND starts_at < ? AND id NOT IN (SELECT value FROM json_each(?))`,
-  ).all(
-    JSON.stringify(facilitatorIds),
-    period.from,
-    period.to,
-    JSON.stringify(excludeMeetingIds),
-  ) as BookingRow[];
+  ).all(JSON.stringify(facilitatorIds), period.from, period.to, JSON.stringify(excludeMeetingIds));
 }
 
 export function personContacts(db: Db, ids: number[]): (PersonNameRow & { email: string })[] {
-  return prepared(db, 'SELECT id, name, email FROM person WHERE id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(ids),
-  ) as (PersonNameRow & { email: string })[];
+  return prepared<PersonNameRow & { email: string }>(
+    db,
+    'SELECT id, name, email FROM person WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids));
 }
 
 export function cycleSummaries(db: Db): CycleSummary[] {
-  return prepared(
+  return prepared<CycleSummary>(
     db,
     `SELECT c.id, c.year, c.area_kind AS areaKind, c.name, c.version, c.created_at AS createdAt,
             c.updated_at AS updatedAt, count(m.id) AS meetingCount,
             count(CASE WHEN m.status = 'cancelled' THEN 1 END) AS cancelledCount
        FROM cycle c LEFT JOIN meeting m ON m.cycle_id = c.id
       GROUP BY c.id ORDER BY c.year DESC, c.area_kind`,
-  ).all() as CycleSummary[];
+  ).all();
 }
 
 export function cycleById(db: Db, id: number): CycleRow | undefined {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmWithPeople, insertMeeting, startSmtp } from '../helpers/invitation-fixtures.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { startSmtp } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 /** The raw bytes of the database file and its -wal file: free pages and old frames included. */
 function fileBytes(dir: string): Buffer {
@@ -22,6 +24,9 @@ t.test('answer links delivered over SMTP and deleted rows leave nothing readable
     districtCode: '1471',
     startsAt: '2027-05-06T07:00:00.000Z',
     endsAt: '2027-05-06T10:00:00.000Z',
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
   });
   const sent = await app.inject({
     method: 'POST',

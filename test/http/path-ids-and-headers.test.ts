@@ -1,7 +1,7 @@
 import t from 'tap';
 import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
-import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
 t.test('path ids accept decimal digits only', async (t) => {
   const { app, as } = await buildTestApp(t);
@@ -58,7 +58,7 @@ const headers = {
 
 t.test('every HTML answer carries the security headers', async (t) => {
   const { app, as } = await buildTestApp(t);
-  const m = insertMeeting(app.db);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
   const invitee = insertInvitee(app.db, m.meetingId, {
     name: 'Anna',
     email: 'anna@brk.dk',

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
-import { insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertMeeting } from '../helpers/factories.ts';
 
 const PASSWORD = 'en-lang-nok-adgangskode';
 
@@ -121,7 +121,7 @@ t.test(
     t.equal(ok.json().title, 'Leder\nBørn og unge\nSyd', 'CR and CRLF stored as LF');
     t.equal(ok.json().name, 'Anna\tHolm 😀', 'tabs and characters beyond the BMP are kept');
 
-    const m = insertMeeting(app.db);
+    const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
     const current = (await app.inject({ url: `/api/meetings/${m.meetingId}`, headers: as.viewer })).json();
     const venue = await app.inject({
       method: 'PATCH',

@@ -4,7 +4,7 @@ import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.
 import { da } from '../../server/text/catalogues/da.ts';
 import { en } from '../../server/text/catalogues/en.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmContacts, planTestYear } from './fixtures.ts';
+import { bornholmContacts, planTestYear } from '../helpers/scenarios.ts';
 
 const PASSWORD = 'en-lang-nok-adgangskode';
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
