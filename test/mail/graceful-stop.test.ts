@@ -7,7 +7,7 @@ import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
 import { enqueueMail } from '../../server/mail/outbox.ts';
-import { startSmtp } from '../helpers/invitation-fixtures.ts';
+import { startSmtp } from '../helpers/mail.ts';
 
 // starting the service under tsx on a busy two-core machine can take a minute
 t.setTimeout(15 * 60_000);
