@@ -3,8 +3,8 @@ import { prepared } from '../../db/statements.ts';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
 import { da } from '../../server/text/catalogues/da.ts';
 import { en } from '../../server/text/catalogues/en.ts';
+import { bornholmContacts, planTestYear } from '../helpers/scenarios.ts';
 import { logIn, startBrowserTest } from './browser.ts';
-import { bornholmContacts, planTestYear } from './fixtures.ts';
 
 /**
  * Fragments of the English catalogue that differ from the Danish one: none may show on a Danish

@@ -3,7 +3,7 @@ import { prepared } from '../../db/statements.ts';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
 import { agendaSuggestions } from '../../server/outcomes/agenda.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { bornholmContacts, planTestYear } from './fixtures.ts';
+import { bornholmContacts, planTestYear } from '../helpers/scenarios.ts';
 
 t.test('marks, defaults and breadcrumbs that fit the stage and the year in view', async (t) => {
   const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });

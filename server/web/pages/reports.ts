@@ -7,11 +7,11 @@ import {
   renderNationalReport,
   reportFormats,
 } from '../../reports/render.ts';
+import { plannedYears } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { selectField, textField } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
-import { plannedYears } from '../overview.ts';
 
 const FORMAT_NAMES: Record<ReportFormat, string> = {
   pdf: 'PDF',
