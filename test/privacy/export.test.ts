@@ -1,7 +1,7 @@
 import t from 'tap';
 import { ADDRESS_COLUMNS } from '../../server/privacy/export.ts';
-import { insertInvitee, insertMeeting } from '../helpers/answer-fixtures.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
 /** Columns that look personal but hold no contact person's data, each with why. */
 const NOT_A_CONTACT_PERSON: Record<string, string> = {
