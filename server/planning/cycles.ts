@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { meeting } from '../../db/schema/index.ts';
+import { undone } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, notFound } from '../http/problems.ts';
@@ -35,7 +36,6 @@ import {
   meetingRow,
   peopleNamed,
   personContacts,
-  undone,
   updateCycle,
   updateMeetingRow,
 } from './queries.ts';

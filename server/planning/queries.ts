@@ -215,14 +215,3 @@ export function areaMeetingTimes(
     )
     .all();
 }
-
-/** Runs `work` in a savepoint and rolls it back: what it computed is kept, what it wrote is not. */
-export function undone<T>(db: Db, work: () => T): T {
-  db.$client.exec('SAVEPOINT undone');
-  try {
-    return work();
-  } finally {
-    db.$client.exec('ROLLBACK TO undone');
-    db.$client.exec('RELEASE undone');
-  }
-}
