@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema/index.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -14,9 +14,10 @@ const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migratio
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
+  // first, so that switching a brand-new file to WAL waits for another process doing the same
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   // deleted rows (answer-link secrets, erased people) are overwritten, not left in free pages
@@ -36,6 +37,33 @@ export function pingDatabase(db: Db): void {
   db.$client.prepare('SELECT 1').get();
 }
 
+/**
+ * Applies the migrations drizzle-kit wrote, keeping drizzle's own ledger (__drizzle_migrations).
+ * drizzle's migrator reads the ledger before its (deferred) BEGIN, so two processes starting on a
+ * brand-new file both decide to migrate and the second fails; here the ledger is read and the
+ * migrations run under one BEGIN IMMEDIATE, so the others wait and then find nothing to do.
+ */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder });
+  const migrations = readMigrationFiles({ migrationsFolder });
+  const client = db.$client;
+  client.exec('BEGIN IMMEDIATE');
+  try {
+    client.exec(
+      'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)',
+    );
+    const last = client
+      .prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1')
+      .pluck()
+      .get() as number | string | undefined;
+    const record = client.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
+    for (const migration of migrations) {
+      if (last !== undefined && Number(last) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) client.exec(statement);
+      record.run(migration.hash, migration.folderMillis);
+    }
+    client.exec('COMMIT');
+  } catch (err) {
+    if (client.inTransaction) client.exec('ROLLBACK');
+    throw err;
+  }
 }
