@@ -1,3 +1,4 @@
+import { dayDate } from '../text/dates.ts';
 import { type HtmlValue, html, type SafeHtml } from '../text/html.ts';
 import { icon } from './layout.ts';
 
@@ -134,4 +135,10 @@ export function dateText(iso: string | null | undefined): SafeHtml | string {
 export function dateTimeText(iso: string | null | undefined): SafeHtml | string {
   if (!iso) return '–';
   return html`<time datetime="${iso}">${DATE_TIME_FORMAT.format(new Date(iso))}</time>`;
+}
+
+/** A calendar day (YYYY-MM-DD) the Danish way ("1. marts 2028"), inside <time> for machines. */
+export function dayText(date: string | null | undefined): SafeHtml | string {
+  if (!date) return '–';
+  return html`<time datetime="${date}">${dayDate(date)}</time>`;
 }

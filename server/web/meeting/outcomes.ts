@@ -18,7 +18,7 @@ import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { plural } from '../../text/plural.ts';
-import { badge, selectField, textArea, textField } from '../components.ts';
+import { badge, dayText, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
@@ -89,7 +89,7 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
         ? html`<ul id="barriers">${barriers.map(
             (
               b,
-            ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${b.raisedOn})</span>`}
+            ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
           ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
           )}</ul>`
         : html`<p>Ingen barrierer registreret for politikredsen.</p>`
@@ -105,7 +105,7 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
     <section aria-labelledby="aftaler"><h2 id="aftaler">Aftaler</h2>
     ${
       agreements.length
-        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`, revideres ${a.reviewOn}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`
+        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`, revideres ${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`
         : html`<p>Ingen aftaler registreret for politikredsen.</p>`
     }
     ${

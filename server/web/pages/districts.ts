@@ -8,7 +8,7 @@ import type { Person } from '../../register/schemas.ts';
 import { areaMeetingHistory, type DistrictMeetingLine } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
-import { dateText } from '../components.ts';
+import { dateText, dayText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
 
@@ -38,8 +38,8 @@ function outcomesOf(app: FastifyInstance, code: string) {
           <tbody>${barriers.map(
             (
               b,
-            ) => html`<tr><td>${b.raisedOn}</td><td>${labels.barrierCategory[b.category]}</td><td>${b.description}</td>
-              <td>${labels.barrierStatus[b.status]}${b.resolvedOn ? html` (${b.resolvedOn})` : ''}</td></tr>`,
+            ) => html`<tr><td>${dayText(b.raisedOn)}</td><td>${labels.barrierCategory[b.category]}</td><td>${b.description}</td>
+              <td>${labels.barrierStatus[b.status]}${b.resolvedOn ? html` (${dayText(b.resolvedOn)})` : ''}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>Ingen barrierer registreret.</p>`
       }
@@ -53,8 +53,8 @@ function outcomesOf(app: FastifyInstance, code: string) {
           <tbody>${agreements.map(
             (
               a,
-            ) => html`<tr><td>${a.agreedOn ?? '–'}</td><td>${a.title}</td><td>${labels.agreementType[a.type]}</td>
-              <td>${labels.agreementStatus[a.status]}</td><td>${a.reviewOn ?? '–'}</td></tr>`,
+            ) => html`<tr><td>${dayText(a.agreedOn)}</td><td>${a.title}</td><td>${labels.agreementType[a.type]}</td>
+              <td>${labels.agreementStatus[a.status]}</td><td>${dayText(a.reviewOn)}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>Ingen aftaler registreret.</p>`
       }
