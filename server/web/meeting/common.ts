@@ -26,11 +26,23 @@ export type MeetingPageRenderer = (
   options?: MeetingPageOptions,
 ) => FastifyReply;
 
+/**
+ * The message of the save that led here, for the heading with this id: a save redirects to its part
+ * of the page (#aftaler), so the message is shown under that heading, where the browser lands.
+ */
+export type SectionNotice = (headingId: string) => SafeHtml | '';
+
 /** A part of the meeting page: its heading id (for the in-page menu) and its markup. */
 export interface MeetingSection {
   id: string;
   label: string;
-  render(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml;
+  render(
+    app: FastifyInstance,
+    ctx: PageContext,
+    m: Meeting,
+    editor: boolean,
+    notice: SectionNotice,
+  ): SafeHtml;
 }
 
 export function meetingIdOf(request: FastifyRequest): number {

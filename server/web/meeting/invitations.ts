@@ -11,7 +11,13 @@ import { plural } from '../../text/plural.ts';
 import { alert, badge } from '../components.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
 import { csrfField, type PageContext } from '../layout.ts';
-import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
+import {
+  type MeetingPageRenderer,
+  type MeetingSection,
+  meetingIdOf,
+  type SectionNotice,
+  showRefusal,
+} from './common.ts';
 
 /** The pages are Danish. */
 const { labels } = catalogueFor('da');
@@ -33,11 +39,18 @@ function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {
       <a href="/udbakke?status=${p.failed ? 'failed' : 'sent'}">Se udbakken</a></p></div>`;
 }
 
-function audienceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
+function audienceSection(
+  app: FastifyInstance,
+  ctx: PageContext,
+  m: Meeting,
+  editor: boolean,
+  notice: SectionNotice,
+): SafeHtml {
   const audience = getAudience(app.db, m.id);
   const notInvited = audience.people.filter((p) => p.invitation?.state !== 'sent').length;
   const canSend = editor && notInvited > 0 && m.status !== 'cancelled' && m.status !== 'held';
   return html`<section aria-labelledby="deltagere"><h2 id="deltagere">Deltagerkreds og dækning</h2>
+    ${notice('deltagere')}
     ${
       audience.coverage.gaps.length
         ? alert(

@@ -21,14 +21,27 @@ import { plural } from '../../text/plural.ts';
 import { badge, dayText, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
-import { type MeetingPageRenderer, type MeetingSection, meetingIdOf, showRefusal } from './common.ts';
+import {
+  type MeetingPageRenderer,
+  type MeetingSection,
+  meetingIdOf,
+  type SectionNotice,
+  showRefusal,
+} from './common.ts';
 
 /** The pages are Danish. */
 const { labels } = catalogueFor('da');
 
-function agendaSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
+function agendaSection(
+  app: FastifyInstance,
+  ctx: PageContext,
+  m: Meeting,
+  editor: boolean,
+  notice: SectionNotice,
+): SafeHtml {
   const items = listAgenda(app.db, m.id);
   return html`<section aria-labelledby="dagsorden"><h2 id="dagsorden">Dagsorden</h2>
+    ${notice('dagsorden')}
     ${items.length ? html`<ol id="agenda">${items.map((i) => html`<li>${i.title}${i.presenter ? html` <span class="small-text">(${i.presenter})</span>` : ''}${i.durationMinutes ? html` – ${i.durationMinutes} min.` : ''}</li>`)}</ol>` : html`<p>Ingen punkter endnu.</p>`}
     ${
       editor
@@ -41,13 +54,20 @@ function agendaSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edito
     }</section>`;
 }
 
-function attendanceSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
+function attendanceSection(
+  app: FastifyInstance,
+  ctx: PageContext,
+  m: Meeting,
+  editor: boolean,
+  notice: SectionNotice,
+): SafeHtml {
   if (m.status === 'cancelled') return html``;
   const attendance = getAttendance(app.db, m.id);
   const present = new Set(attendance.attendees.map((a) => a.id));
   const invitees = meetingResponses(app.db, m.id).invitees;
   const f = attendance.figures;
   return html`<section aria-labelledby="fremmoede"><h2 id="fremmoede">Fremmøde</h2>
+    ${notice('fremmoede')}
     <p>${attendance.confirmed ? 'Bekræftet' : 'Udfyldt på forhånd ud fra tilsagnene – ikke bekræftet endnu'}: ${f.people} ${plural('da', f.people, { one: 'person', other: 'personer' })}, ${f.memberOrganisationsRepresented} af ${f.memberOrganisations} ${plural('da', f.memberOrganisations, { one: 'organisation', other: 'organisationer' })} repræsenteret.</p>
     ${
       editor && invitees.length
@@ -78,12 +98,19 @@ function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
     <button type="submit" class="button button-secondary">Gem status</button></form></div></details>`;
 }
 
-function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, editor: boolean): SafeHtml {
+function outcomesSection(
+  app: FastifyInstance,
+  ctx: PageContext,
+  m: Meeting,
+  editor: boolean,
+  notice: SectionNotice,
+): SafeHtml {
   const district = m.area.districtCode;
   if (!district) return html``;
   const barriers = listBarriers(app.db, { district, limit: 200, offset: 0 }).items;
   const agreements = listAgreements(app.db, { district, limit: 200, offset: 0 }).items;
   return html`<section aria-labelledby="barrierer"><h2 id="barrierer">Barrierer</h2>
+    ${notice('barrierer')}
     ${
       barriers.length
         ? html`<ul id="barriers">${barriers.map(
@@ -103,6 +130,7 @@ function outcomesSection(app: FastifyInstance, ctx: PageContext, m: Meeting, edi
         : ''
     }</section>
     <section aria-labelledby="aftaler"><h2 id="aftaler">Aftaler</h2>
+    ${notice('aftaler')}
     ${
       agreements.length
         ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`, revideres ${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`

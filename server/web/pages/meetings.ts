@@ -15,6 +15,7 @@ import {
   type MoveForm,
   meetingIdOf,
   meetingSummary,
+  type SectionNotice,
   showRefusal,
 } from '../meeting/common.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
@@ -30,6 +31,15 @@ const NOTICES: Record<string, string> = {
   barriere: 'Barrieren er registreret.',
   barrierestatus: 'Barrierens status er ændret.',
   aftale: 'Aftalen er registreret.',
+};
+/** The heading a save's redirect lands on (#aftaler); its message is shown there, not at the top. */
+const NOTICE_HEADINGS: Record<string, string> = {
+  sendt: 'deltagere',
+  dagsorden: 'dagsorden',
+  fremmoede: 'fremmoede',
+  barriere: 'barrierer',
+  barrierestatus: 'barrierer',
+  aftale: 'aftaler',
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
@@ -47,7 +57,11 @@ export default async function meetingPages(app: FastifyInstance) {
     const ctx = pageContext(request);
     const editor = request.actor?.role !== 'viewer';
     const besked = (request.query as { besked?: string }).besked;
-    const notice = o.notice ?? (besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined);
+    const saved = besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined;
+    const savedAt = besked ? NOTICE_HEADINGS[besked] : undefined;
+    const notice = o.notice ?? (savedAt ? undefined : saved);
+    const sectionNotice: SectionNotice = (headingId) =>
+      !o.notice && saved && headingId === savedAt ? saved : '';
     const move: MoveForm = {
       date: m.localDate,
       startTime: m.localStartTime,
@@ -60,7 +74,7 @@ export default async function meetingPages(app: FastifyInstance) {
       <p>${m.area.districtCode ? html`<a href="/kredse/${m.area.districtCode}">${m.area.name}</a>` : m.area.name}</p>
       ${meetingSummary(m)}
       ${sections.length ? html`<nav aria-label="På siden"><ul class="inline-list">${sections.map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>` : ''}
-      ${sections.map((s) => s.render(app, ctx, m, editor))}
+      ${sections.map((s) => s.render(app, ctx, m, editor, sectionNotice))}
       ${editor ? changeSection(ctx, m, move) : ''}`;
     return sendPage(
       reply,
