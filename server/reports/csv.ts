@@ -4,7 +4,7 @@ import { agreementTypes } from '../../db/schema/index.ts';
 import { dayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
-import type { AgreementLine, NationalReport } from './data.ts';
+import type { AgreementLine, BarrierLine, DistrictSection, NationalReport } from './data.ts';
 import { nationalTableRows } from './national-table.ts';
 
 export type Separator = 'semicolon' | 'comma';
@@ -34,12 +34,19 @@ function csvStream(header: string[], rows: Iterable<unknown[]>, separator: Separ
   return out;
 }
 
+/**
+ * The agreements export: a row per agreement and, after each district's agreements, a row per
+ * barrier of its year (the "Række" column says which), so the barriers an agreement addresses are
+ * in the same file by their ID.
+ */
 export function agreementsCsv(
   lines: Iterable<AgreementLine>,
   lang: Language,
   separator: Separator,
+  sections: readonly Pick<DistrictSection, 'code' | 'name' | 'barriers'>[] = [],
 ): Readable {
   const w = catalogueFor(lang).report;
+  const { labels } = catalogueFor(lang);
   const header = [
     'ID',
     w.district,
@@ -49,23 +56,63 @@ export function agreementsCsv(
     w.agreedOn,
     w.reviewOn,
     w.parties,
-    lang === 'da' ? 'Ansvarlige' : 'Responsible',
+    w.responsible,
     w.linkedBarriers,
+    w.rowKind,
+    w.category,
+    w.raisedOn,
+    w.resolvedOn,
+  ];
+  const agreementRow = (a: AgreementLine) => [
+    a.id,
+    a.districtName,
+    labels.agreementType[a.type],
+    a.title,
+    labels.agreementStatus[a.status],
+    dayDate(a.agreedOn, lang),
+    dayDate(a.reviewOn, lang),
+    a.municipalities ?? w.allMunicipalities,
+    a.contacts ?? '',
+    a.barrierIds ?? '',
+    w.agreementRow,
+    '',
+    '',
+    '',
+  ];
+  const barrierRow = (s: Pick<DistrictSection, 'name'>, b: BarrierLine) => [
+    b.id,
+    s.name,
+    '',
+    b.description,
+    labels.barrierStatus[b.status],
+    '',
+    '',
+    b.municipalities ?? w.allMunicipalities,
+    '',
+    '',
+    w.barrierRow,
+    labels.barrierCategory[b.category],
+    dayDate(b.raisedOn, lang),
+    dayDate(b.resolvedOn, lang),
   ];
   const rows = (function* () {
-    for (const a of lines)
-      yield [
-        a.id,
-        a.districtName,
-        catalogueFor(lang).labels.agreementType[a.type],
-        a.title,
-        catalogueFor(lang).labels.agreementStatus[a.status],
-        dayDate(a.agreedOn, lang),
-        dayDate(a.reviewOn, lang),
-        a.municipalities ?? w.allMunicipalities,
-        a.contacts ?? '',
-        a.barrierIds ?? '',
-      ];
+    // lines and sections both come in district code order: a district's barriers follow its agreements
+    let next = 0;
+    function* barriersBefore(code: string | null) {
+      while (next < sections.length && (code === null || sections[next]!.code < code)) {
+        const s = sections[next++]!;
+        for (const b of s.barriers) yield barrierRow(s, b);
+      }
+    }
+    let district: string | null = null;
+    for (const a of lines) {
+      if (a.districtCode !== district) {
+        yield* barriersBefore(a.districtCode);
+        district = a.districtCode;
+      }
+      yield agreementRow(a);
+    }
+    yield* barriersBefore(null);
   })();
   return csvStream(header, rows, separator);
 }

@@ -43,7 +43,7 @@ export function renderAgreementsReport(db: Db, options: RenderOptions): Rendered
       body = Readable.from(jsonAgreements(report, lines()));
       break;
     case 'csv':
-      body = agreementsCsv(lines(), options.lang, options.separator ?? 'semicolon');
+      body = agreementsCsv(lines(), options.lang, options.separator ?? 'semicolon', report.sections);
       break;
     case 'xlsx':
       body = agreementsXlsx(report, lines());

@@ -198,6 +198,11 @@ export interface Catalogue {
     attendanceChange: string;
     forumLevelChange: string;
     linkedBarriers: string;
+    /** The agreements CSV's column saying what a row is, and its two values. */
+    rowKind: string;
+    agreementRow: string;
+    barrierRow: string;
+    responsible: string;
   };
   /** Marks on the year overview that fit the stage a district's meeting is at. */
   attention: {

@@ -242,6 +242,10 @@ export const da = {
     attendanceChange: 'Deltagere i forhold til sidste år',
     forumLevelChange: 'Samarbejdsniveau sidste år',
     linkedBarriers: 'Adresserer barrierer',
+    rowKind: 'Række',
+    agreementRow: 'Aftale',
+    barrierRow: 'Barriere',
+    responsible: 'Ansvarlige',
   },
   attention: {
     withoutContact: (count) =>

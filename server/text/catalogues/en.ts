@@ -236,6 +236,10 @@ export const en = {
     attendanceChange: 'Participants compared with last year',
     forumLevelChange: 'Level of cooperation last year',
     linkedBarriers: 'Addresses barriers',
+    rowKind: 'Row',
+    agreementRow: 'Agreement',
+    barrierRow: 'Barrier',
+    responsible: 'Responsible',
   },
   attention: {
     withoutContact: (count) =>
