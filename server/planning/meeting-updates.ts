@@ -3,10 +3,10 @@ import type { MeetingStatus } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, NotFound } from '../http/problems.ts';
-import { weekdayDayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { dayOf, utcToZoned, zonedToUtc } from './days.ts';
+import { movedExplanation } from './explanations.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';
 import {
@@ -19,7 +19,7 @@ import {
   updateMeetingRow,
 } from './queries.ts';
 import { RuleConflict } from './refusals.ts';
-import { checkMeeting, type RuleViolation } from './rules.ts';
+import { checkMeeting } from './rules.ts';
 import type { CancelMeeting, Meeting, SetMeetingStatus, UpdateMeeting } from './schemas.ts';
 import { defaultSettings, PlanningSettings } from './settings.ts';
 
@@ -122,15 +122,6 @@ function violationsAfter(db: Db, before: MeetingRow, timing: Timing, facilitator
   });
 }
 
-/** The meeting's new "why this date", in Danish as every explanation is. */
-function movedExplanation(timing: Timing, actor: Actor, violations: RuleViolation[]): string {
-  return `Flyttet manuelt til ${weekdayDayDate(timing.date)} kl. ${timing.startTime}–${timing.endTime} af ${actor.email}${
-    violations.length
-      ? ' trods brud på planlægningsreglerne (se advarsler)'
-      : '; alle planlægningsregler er overholdt'
-  }.`;
-}
-
 /** Saves the changes with a raised version (and calendar sequence for a new time or place), audits and announces them. */
 function saveChanges(
   db: Db,
@@ -184,8 +175,8 @@ export function updateMeeting(
         changes.facilitatorId !== undefined ? changes.facilitatorId : before.facilitatorId;
       const violations = violationsAfter(db, before, timing, facilitatorId);
       if (violations.length > 0 && !patch.force) throw new RuleConflict(violations);
-      changes.warnings = violations.map((v) => `${v.rule}: ${v.message}`);
-      if (timeChanged) changes.explanation = movedExplanation(timing, actor, violations);
+      changes.warnings = violations.map((v) => v.message);
+      if (timeChanged) changes.explanation = movedExplanation(timing, actor.email, violations.length > 0);
     }
     saveChanges(db, actor, context, before, changes);
     return findMeeting(db, id)!;

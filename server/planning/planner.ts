@@ -1,5 +1,5 @@
-import { dayDate, weekdayDayDate } from '../text/dates.ts';
 import { type DayNumber, dateOf, dayOf, mondayOf, zonedToUtc } from './days.ts';
+import { explainPlacement } from './explanations.ts';
 import { MinHeap } from './heap.ts';
 import { areaBlackoutDays, calendarViolations, periodOf } from './rules.ts';
 import type { PlanningSettings } from './settings.ts';
@@ -79,6 +79,8 @@ interface Pending {
   segment: { first: number; last: number };
   target: number;
   targetReason: 'spread' | 'history' | 'packed' | 'current';
+  /** The day aimed near: last cycle's date moved into this year, or the meeting's own date. */
+  reference: { date: string; day: DayNumber } | null;
 }
 
 interface Placement {
@@ -251,33 +253,19 @@ export function chooseHost(candidates: HostCandidate[], history: number[]): Host
   return best;
 }
 
-function hostReason(host: HostCandidate | null, history: number[]): string {
-  if (!host) return 'Ingen vært kunne vælges (ingen villige værter i området).';
-  const times = history.filter((id) => id === host.id).length;
-  return times === 0
-    ? `Vært: ${host.name}, som ikke har været vært før (værtsrotation).`
-    : `Vært: ${host.name}, som har været vært færrest gange (${times}) blandt de villige værter (værtsrotation).`;
-}
-
 interface Finished {
   placements: Placement[];
   strategy: 'spread' | 'packed' | 'nearest';
 }
 
 /** Turns placements into meetings with times, hosts and the Danish explanation of each date. */
-function describe(
-  input: PlanInput,
-  days: DayNumber[],
-  finished: Finished,
-  areaCount: number,
-): PlannedMeeting[] {
+function describe(input: PlanInput, days: DayNumber[], finished: Finished): PlannedMeeting[] {
   const { settings } = input;
   const times = new Map<string, { startsAt: string; endsAt: string }>();
   const histories = new Map(input.areas.map((a) => [a.id, [...a.hostHistory]]));
   const sorted = [...finished.placements].sort(
     (a, b) => a.pending.rank - b.pending.rank || a.pending.sequence - b.pending.sequence,
   );
-  const windowDays = settings.historyWindowWeeks * 7;
   return sorted.map(({ pending, index, facilitator }) => {
     const day = days[index]!;
     const date = dateOf(day);
@@ -291,43 +279,20 @@ function describe(
     }
     const history = histories.get(pending.area.id)!;
     const host = chooseHost(pending.area.hosts, history);
-    const hostText = hostReason(host, history);
+    const timesBefore = host ? history.filter((id) => id === host.id).length : 0;
     if (host) history.push(host.id);
-    const targetDate = dateOf(days[pending.target]!);
-    const parts: string[] = [];
-    const warnings: string[] = [];
-    const k = settings.meetingsPerArea;
-    const ofK = k > 1 ? ` Møde ${pending.sequence} af ${k}, lagt i periodens ${pending.sequence}. del.` : '';
-    const lastDate = pending.area.lastDates[pending.sequence - 1] ?? null;
-    if (pending.targetReason === 'history' && lastDate) {
-      const distance = Math.abs(day - sameTimeOfYear(lastDate, input.year));
-      parts.push(
-        `Sidste møde var ${dayDate(lastDate)}; det nye lægges på samme tid af året (mål ${dayDate(targetDate)}, højst ±${settings.historyWindowWeeks} uger).`,
-      );
-      if (distance > windowDays)
-        warnings.push(
-          `Mødet ligger ${Math.round(distance / 7)} uger fra sidste års dato (mere end ±${settings.historyWindowWeeks} uger)`,
-        );
-    } else if (pending.targetReason === 'spread')
-      parts.push(
-        `Møderne fordeles jævnt over året: området er nr. ${pending.rank + 1} af ${areaCount}, med måldato ${dayDate(targetDate)}.`,
-      );
-    else if (pending.targetReason === 'packed')
-      parts.push('Kapaciteten er stram, så møderne er lagt så tidligt som muligt i perioden.');
-    else parts.push(`Området er planlagt om for sig; nærmeste mulige dag ved ${dayDate(targetDate)}.`);
-    if (index !== pending.target)
-      parts.push(
-        `Måldatoen kunne ikke bruges (facilitatorernes kapacitet eller områdets egne friholdte dage), så den nærmeste mulige dag blev valgt.`,
-      );
-    parts.push(
-      `${weekdayDayDate(date)} er en tilladt ugedag uden helligdag og uden for ferieperioderne; kl. ${settings.startTime}–${settings.endTime} (${settings.timeZone}).`,
-    );
-    parts.push(
-      facilitator
-        ? `Facilitator: ${facilitator.name} (${facilitator.load} møder i alt; belastningen fordeles jævnt).`
-        : 'Ingen facilitator er tildelt (ingen facilitatorer valgt).',
-    );
-    parts.push(hostText);
+    const { explanation, warnings } = explainPlacement({
+      settings,
+      year: input.year,
+      areaName: pending.area.name,
+      reason: pending.targetReason,
+      date,
+      targetDate: dateOf(days[pending.target]!),
+      reference: pending.reference,
+      sequence: pending.sequence,
+      facilitator: facilitator && { name: facilitator.name, load: facilitator.load },
+      host: host && { name: host.name, timesBefore },
+    });
     return {
       areaId: pending.area.id,
       sequence: pending.sequence,
@@ -335,7 +300,7 @@ function describe(
       ...time,
       facilitatorId: facilitator?.id ?? null,
       host,
-      explanation: `${parts.join(' ')}${ofK}`,
+      explanation,
       warnings,
     };
   });
@@ -437,16 +402,27 @@ export function planCycle(input: PlanInput): PlanResult {
       segments.map((segment, j): Pending => {
         const lastDate = area.lastDates[j] ?? null;
         if (packed)
-          return { area, rank, sequence: j + 1, segment, target: segment.first, targetReason: 'packed' };
-        if (lastDate)
           return {
             area,
             rank,
             sequence: j + 1,
             segment,
-            target: nearestIndex(days, sameTimeOfYear(lastDate, year), segment),
-            targetReason: 'history',
+            target: segment.first,
+            targetReason: 'packed',
+            reference: null,
           };
+        if (lastDate) {
+          const day = sameTimeOfYear(lastDate, year);
+          return {
+            area,
+            rank,
+            sequence: j + 1,
+            segment,
+            target: nearestIndex(days, day, segment),
+            targetReason: 'history',
+            reference: { date: lastDate, day },
+          };
+        }
         const length = segment.last - segment.first + 1;
         return {
           area,
@@ -455,6 +431,7 @@ export function planCycle(input: PlanInput): PlanResult {
           segment,
           target: segment.first + Math.floor(((rank + 0.5) * length) / areas.length),
           targetReason: 'spread',
+          reference: null,
         };
       }),
     );
@@ -467,12 +444,7 @@ export function planCycle(input: PlanInput): PlanResult {
     if (unplaced.length === 0)
       return {
         ok: true,
-        meetings: describe(
-          { ...input, areas },
-          days,
-          { placements, strategy: packed ? 'packed' : 'spread' },
-          areas.length,
-        ),
+        meetings: describe({ ...input, areas }, days, { placements, strategy: packed ? 'packed' : 'spread' }),
       };
     lastUnplaced = unplaced;
   }
@@ -517,6 +489,11 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
       segment,
       target,
       targetReason: lastDate ? 'history' : 'current',
+      reference: lastDate
+        ? { date: lastDate, day: sameTimeOfYear(lastDate, year) }
+        : near
+          ? { date: near, day: dayOf(near) }
+          : null,
     };
     let placed = false;
     for (let step = 0; !placed && step <= segment.last - segment.first; step++) {
@@ -545,6 +522,6 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
     return infeasible(input, days, unplaced, sequences.length, blockedDaysOf({ ...input, areas: [area] }));
   return {
     ok: true,
-    meetings: describe({ ...input, areas: [area] }, days, { placements, strategy: 'nearest' }, 1),
+    meetings: describe({ ...input, areas: [area] }, days, { placements, strategy: 'nearest' }),
   };
 }

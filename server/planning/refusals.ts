@@ -1,4 +1,5 @@
 import { HttpProblem } from '../http/problems.ts';
+import { catalogueFor } from '../text/messages.ts';
 import type { UnplacedMeeting } from './planner.ts';
 import type { RuleViolation } from './rules.ts';
 
@@ -8,7 +9,7 @@ export class RuleConflict extends HttpProblem {
     super(
       409,
       'Conflict',
-      `The change breaks the planning rule${violations.length > 1 ? 's' : ''} ${violations.map((v) => v.rule).join(', ')}: ${violations.map((v) => v.message).join('; ')}. Send force: true to save it anyway.`,
+      `The change breaks the planning rule${violations.length > 1 ? 's' : ''} ${violations.map((v) => v.rule).join(', ')}: ${violations.map((v) => catalogueFor('en').planning.rule(v)).join(' ')} Send force: true to save it anyway.`,
       undefined,
       { violations },
     );

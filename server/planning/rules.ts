@@ -1,4 +1,5 @@
-import { isoWeekdayName, weekdayDayDate } from '../text/dates.ts';
+import { catalogueFor } from '../text/messages.ts';
+import { inRange } from './blackouts.ts';
 import { type DayNumber, dateOf, dayOf, holidayName, isoWeek, isoWeekday, mondayOf } from './days.ts';
 import type { PlanningSettings } from './settings.ts';
 
@@ -20,11 +21,27 @@ export const ruleKeys = [
 ] as const;
 export type RuleKey = (typeof ruleKeys)[number];
 
-export interface RuleViolation {
-  rule: RuleKey;
-  /** Danish, for the facilitator who moved the meeting. */
-  message: string;
-}
+/**
+ * A broken rule with the facts a reader needs (the day, the week, the limit), so each channel says it
+ * in its own words: the pages from the catalogue, the API by the rule's key.
+ */
+export type RuleBreach =
+  | { rule: 'period'; date: string; first: string; last: string }
+  | { rule: 'weekday'; date: string; weekdays: number[] }
+  | { rule: 'holiday'; date: string; holiday: string }
+  | { rule: 'blackoutWeek'; date: string; week: number }
+  | { rule: 'blackoutMonth'; date: string; month: number }
+  | { rule: 'blackoutRange'; date: string; from: string; to: string }
+  | { rule: 'blackoutDate'; date: string }
+  | { rule: 'areaBlackoutDate'; date: string }
+  | { rule: 'timeOfDay'; startTime: string; endTime: string; earliest: string; latest: string }
+  | { rule: 'facilitatorDay'; date: string; facilitator: string | null }
+  | { rule: 'facilitatorWeek'; week: number; count: number; max: number; facilitator: string | null }
+  | { rule: 'facilitatorGap'; otherDate: string; minDays: number; facilitator: string | null }
+  | { rule: 'areaSameDay'; date: string };
+
+/** A broken rule and its Danish sentence (the one stored as a warning and sent in a 409). */
+export type RuleViolation = RuleBreach & { message: string };
 
 export function periodOf(settings: PlanningSettings, year: number): { first: DayNumber; last: DayNumber } {
   return {
@@ -33,54 +50,28 @@ export function periodOf(settings: PlanningSettings, year: number): { first: Day
   };
 }
 
-function inRange(monthDay: string, from: string, to: string): boolean {
-  return from <= to ? monthDay >= from && monthDay <= to : monthDay >= from || monthDay <= to;
-}
-
 /**
  * The calendar rules a day breaks for every area (period, weekday, holiday, blackouts), first the
  * most basic. The planner keeps only days where this is empty.
  */
-export function calendarViolations(
-  day: DayNumber,
-  settings: PlanningSettings,
-  year: number,
-): RuleViolation[] {
-  const found: RuleViolation[] = [];
+export function calendarViolations(day: DayNumber, settings: PlanningSettings, year: number): RuleBreach[] {
+  const found: RuleBreach[] = [];
   const date = dateOf(day);
   const { first, last } = periodOf(settings, year);
   if (day < first || day > last)
-    found.push({
-      rule: 'period',
-      message: `${weekdayDayDate(date)} ligger uden for cyklussens periode (${dateOf(first)}–${dateOf(last)})`,
-    });
-  const weekday = isoWeekday(day);
-  if (!settings.weekdays.includes(weekday))
-    found.push({
-      rule: 'weekday',
-      message: `${weekdayDayDate(date)} er en ${isoWeekdayName(weekday)}; møder holdes kun ${settings.weekdays.map((d) => isoWeekdayName(d)).join(', ')}`,
-    });
+    found.push({ rule: 'period', date, first: dateOf(first), last: dateOf(last) });
+  if (!settings.weekdays.includes(isoWeekday(day)))
+    found.push({ rule: 'weekday', date, weekdays: settings.weekdays });
   const holiday = holidayName(date);
-  if (holiday)
-    found.push({ rule: 'holiday', message: `${weekdayDayDate(date)} er en helligdag (${holiday})` });
+  if (holiday) found.push({ rule: 'holiday', date, holiday });
   const week = isoWeek(day);
-  if (settings.blackoutWeeks.includes(week))
-    found.push({
-      rule: 'blackoutWeek',
-      message: `${weekdayDayDate(date)} ligger i uge ${week}, som er friholdt`,
-    });
+  if (settings.blackoutWeeks.includes(week)) found.push({ rule: 'blackoutWeek', date, week });
   const month = Number(date.slice(5, 7));
-  if (settings.blackoutMonths.includes(month))
-    found.push({ rule: 'blackoutMonth', message: `${weekdayDayDate(date)} ligger i en friholdt måned` });
+  if (settings.blackoutMonths.includes(month)) found.push({ rule: 'blackoutMonth', date, month });
   const monthDay = date.slice(5);
   const range = settings.blackoutRanges.find((r) => inRange(monthDay, r.from, r.to));
-  if (range)
-    found.push({
-      rule: 'blackoutRange',
-      message: `${weekdayDayDate(date)} ligger i den friholdte periode ${range.from}–${range.to}`,
-    });
-  if (settings.blackoutDates.includes(date))
-    found.push({ rule: 'blackoutDate', message: `${weekdayDayDate(date)} er friholdt for hele cyklussen` });
+  if (range) found.push({ rule: 'blackoutRange', date, ...range });
+  if (settings.blackoutDates.includes(date)) found.push({ rule: 'blackoutDate', date });
   return found;
 }
 
@@ -104,27 +95,36 @@ export interface MoveContext {
   areaDays: DayNumber[];
 }
 
-/** Every rule one meeting breaks where it stands; empty when the move is allowed. */
+/** Every rule one meeting breaks where it stands, each with its Danish sentence; empty when the move is allowed. */
 export function checkMeeting(context: MoveContext): RuleViolation[] {
+  const text = catalogueFor('da').planning;
+  return meetingBreaches(context).map((breach) => ({ ...breach, message: text.rule(breach) }));
+}
+
+function meetingBreaches(context: MoveContext): RuleBreach[] {
   const { settings, date } = context;
   const day = dayOf(date);
   const found = calendarViolations(day, settings, context.year);
-  if (areaBlackoutDays(settings, context.areaId).has(day))
-    found.push({ rule: 'areaBlackoutDate', message: `${weekdayDayDate(date)} er friholdt for dette område` });
+  if (areaBlackoutDays(settings, context.areaId).has(day)) found.push({ rule: 'areaBlackoutDate', date });
   if (context.startTime < settings.startTime || context.endTime > settings.endTime)
     found.push({
       rule: 'timeOfDay',
-      message: `Mødet ${context.startTime}–${context.endTime} ligger uden for tidsrummet ${settings.startTime}–${settings.endTime}`,
+      startTime: context.startTime,
+      endTime: context.endTime,
+      earliest: settings.startTime,
+      latest: settings.endTime,
     });
-  const who = context.facilitatorName ?? 'Facilitatoren';
-  if (context.facilitatorDays.includes(day))
-    found.push({ rule: 'facilitatorDay', message: `${who} har allerede et møde ${weekdayDayDate(date)}` });
+  const facilitator = context.facilitatorName ?? null;
+  if (context.facilitatorDays.includes(day)) found.push({ rule: 'facilitatorDay', date, facilitator });
   const monday = mondayOf(day);
   const inWeek = context.facilitatorDays.filter((d) => mondayOf(d) === monday && d !== day).length;
   if (inWeek + 1 > settings.maxPerWeek)
     found.push({
       rule: 'facilitatorWeek',
-      message: `${who} ville få ${inWeek + 1} møder i uge ${isoWeek(day)} (højst ${settings.maxPerWeek})`,
+      week: isoWeek(day),
+      count: inWeek + 1,
+      max: settings.maxPerWeek,
+      facilitator,
     });
   const tooClose = context.facilitatorDays.find(
     (d) => d !== day && Math.abs(d - day) < settings.minDaysBetween,
@@ -132,9 +132,10 @@ export function checkMeeting(context: MoveContext): RuleViolation[] {
   if (tooClose !== undefined)
     found.push({
       rule: 'facilitatorGap',
-      message: `${who} har et møde ${weekdayDayDate(dateOf(tooClose))}; der skal være mindst ${settings.minDaysBetween} dage mellem to møder`,
+      otherDate: dateOf(tooClose),
+      minDays: settings.minDaysBetween,
+      facilitator,
     });
-  if (context.areaDays.includes(day))
-    found.push({ rule: 'areaSameDay', message: `Området har allerede et møde ${weekdayDayDate(date)}` });
+  if (context.areaDays.includes(day)) found.push({ rule: 'areaSameDay', date });
   return found;
 }

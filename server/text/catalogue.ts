@@ -8,6 +8,8 @@ import type {
   MeetingStatus,
   OrganisationKind,
 } from '../../db/schema/index.ts';
+import type { BlackoutName } from '../planning/blackouts.ts';
+import type { RuleBreach } from '../planning/rules.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -210,6 +212,51 @@ export interface Catalogue {
     withoutContact: (count: number) => string;
     /** After invitations: municipalities from which nobody is invited. */
     withoutInvitee: (count: number) => string;
+  };
+  /** Why the planner chose a meeting's date, one short sentence per reason, and the rules it broke. */
+  planning: {
+    /**
+     * Dates arrive written out: `day` as "torsdag 14. januar", `date` with its year; each function
+     * returns one sentence.
+     */
+    explanation: {
+      /** Near last year's meeting. */
+      history: (day: string, lastDate: string) => string;
+      /** Spread over the year. */
+      spread: (area: string, day: string) => string;
+      /** Capacity was tight: as early as possible. */
+      packed: (area: string, day: string) => string;
+      /** Re-planned on its own, near the date it had. */
+      current: (day: string, near: string) => string;
+      /** The day aimed for was taken. */
+      taken: (wanted: string) => string;
+      /** One of several meetings in the year. */
+      sequence: (n: number, of: number) => string;
+      /** A warning: too far from last year's date. */
+      farFromLast: (weeks: number, window: number) => string;
+      /** The weekdays and the time every meeting keeps. */
+      times: (weekdays: string, start: string, end: string) => string;
+      /** Holidays are never used. */
+      noHolidays: string;
+      notInWeek: (week: number, name: string | null) => string;
+      notInMonth: (month: string, name: string | null) => string;
+      notInRange: (from: string, to: string, name: string | null) => string;
+      notOnDate: (date: string, holiday: string | null) => string;
+      notOnAreaDate: (date: string) => string;
+      facilitator: (name: string, meetings: number) => string;
+      noFacilitator: string;
+      hostFirst: (host: string) => string;
+      hostFewest: (host: string, times: number) => string;
+      noHost: string;
+      /** A meeting moved by hand. */
+      moved: (day: string, start: string, end: string, by: string) => string;
+      movedBreaksRules: string;
+      movedKeepsRules: string;
+    };
+    /** The holidays the default blackouts stand for. */
+    blackoutNames: Record<BlackoutName, string>;
+    /** A broken planning rule as one sentence. */
+    rule: (breach: RuleBreach) => string;
   };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages

@@ -6,6 +6,8 @@ const SHAPES = {
   day: { day: 'numeric', month: 'long', year: 'numeric' },
   weekdayDay: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   weekday: { weekday: 'long' },
+  dayMonth: { day: 'numeric', month: 'long' },
+  month: { month: 'long' },
   clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   isoDay: { year: 'numeric', month: '2-digit', day: '2-digit' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
@@ -87,4 +89,26 @@ export function isoWeekdayName(isoDay: number, lang: Language = 'da'): string {
 export function clockLabel(instant: string, lang: Language = 'da', timeZone = 'Europe/Copenhagen'): string {
   const time = clockTime(instant, timeZone, lang);
   return lang === 'da' ? `kl. ${time}` : time;
+}
+
+/** "14. januar" / "14 January" for a calendar date (YYYY-MM-DD): the year is said elsewhere. */
+export function dayMonth(date: string, lang: Language = 'da'): string {
+  return formatter('dayMonth', locales[lang], 'UTC').format(calendarDay(date));
+}
+
+/** "torsdag 14. januar" / "Thursday 14 January" for a calendar date (YYYY-MM-DD). */
+export function weekdayDayMonth(date: string, lang: Language = 'da'): string {
+  return `${weekdayName(date, lang)} ${dayMonth(date, lang)}`;
+}
+
+/** "juli" / "July" for month 1 … 12. */
+export function monthName(month: number, lang: Language = 'da'): string {
+  return formatter('month', locales[lang], 'UTC').format(
+    calendarDay(`2024-${String(month).padStart(2, '0')}-01`),
+  );
+}
+
+/** "09.30" / "09:30" for a local clock time written HH:MM. */
+export function clockText(time: string, lang: Language = 'da'): string {
+  return lang === 'da' ? time.replace(':', '.') : time;
 }

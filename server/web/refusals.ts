@@ -51,7 +51,7 @@ export function pageRefusal(error: unknown): PageRefusal {
     return of(
       'ruleConflict',
       undefined,
-      error.violations.map((v) => v.message),
+      error.violations.map((v) => catalogueFor('da').planning.rule(v)),
     );
   if (error instanceof InfeasiblePlan)
     return of(

@@ -1,5 +1,58 @@
+import { monthBlackoutName, rangeBlackoutName, weekBlackoutName } from '../../planning/blackouts.ts';
+import type { RuleBreach } from '../../planning/rules.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
+import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+
+const day = (date: string) => capitalised(weekdayDayDate(date, 'da'));
+const monthDay = (md: string) => dayMonth(`2024-${md}`, 'da');
+const named = (name: string | null) => (name ? ` (${name})` : '');
+
+/** A broken planning rule as the facilitator who moved the meeting reads it. */
+function ruleSentence(b: RuleBreach): string {
+  const who = 'facilitator' in b && b.facilitator ? b.facilitator : 'Facilitatoren';
+  switch (b.rule) {
+    case 'period':
+      return `${day(b.date)} ligger uden for planens periode (${dayDate(b.first)}–${dayDate(b.last)}).`;
+    case 'weekday':
+      return `${day(b.date)}: møderne holdes kun ${listText(
+        b.weekdays.map((d) => isoWeekdayName(d, 'da')),
+        'da',
+      )}.`;
+    case 'holiday':
+      return `${day(b.date)} er ${b.holiday}.`;
+    case 'blackoutWeek':
+      return `${day(b.date)} ligger i uge ${b.week}, som er friholdt${named(blackoutWord(weekBlackoutName(b.week)))}.`;
+    case 'blackoutMonth':
+      return `${day(b.date)} ligger i ${monthName(b.month, 'da')}, som er friholdt${named(blackoutWord(monthBlackoutName(b.month)))}.`;
+    case 'blackoutRange':
+      return `${day(b.date)} ligger i den friholdte periode ${monthDay(b.from)}–${monthDay(b.to)}${named(blackoutWord(rangeBlackoutName(b.from, b.to)))}.`;
+    case 'blackoutDate':
+      return `${day(b.date)} er friholdt for hele planen.`;
+    case 'areaBlackoutDate':
+      return `${day(b.date)} er friholdt for området.`;
+    case 'timeOfDay':
+      return `Mødet kl. ${clockText(b.startTime)}–${clockText(b.endTime)} ligger uden for tidsrummet ${clockText(b.earliest)}–${clockText(b.latest)}.`;
+    case 'facilitatorDay':
+      return `${who} har allerede et møde ${weekdayDayDate(b.date, 'da')}.`;
+    case 'facilitatorWeek':
+      return `${who} ville få ${b.count} møder i uge ${b.week} (højst ${b.max}).`;
+    case 'facilitatorGap':
+      return `${who} har et møde ${weekdayDayDate(b.otherDate, 'da')}; der skal være mindst ${b.minDays} dage mellem to møder.`;
+    case 'areaSameDay':
+      return `Området har allerede et møde ${weekdayDayDate(b.date, 'da')}.`;
+  }
+}
+
+const blackoutWords = {
+  winter: 'vinterferie',
+  autumn: 'efterårsferie',
+  summer: 'sommerferie',
+  christmas: 'jul og nytår',
+} as const;
+const blackoutWord = (name: keyof typeof blackoutWords | null) => (name ? blackoutWords[name] : null);
+const reason = (name: string | null) => (name ? `: ${name}.` : '.');
 
 /** Danish: the default language, and the one the facilitators' pages are written in. */
 export const da = {
@@ -252,6 +305,38 @@ export const da = {
       `${count} ${plural('da', count, { one: 'kommune', other: 'kommuner' })} uden kontaktperson i registret`,
     withoutInvitee: (count) =>
       `${count} ${plural('da', count, { one: 'kommune', other: 'kommuner' })} uden inviterede`,
+  },
+  planning: {
+    explanation: {
+      history: (day, lastDate) => `${capitalised(day)} passer med sidste års møde (${lastDate}).`,
+      spread: (area, day) => `${area} får ${day}, så møderne spredes jævnt over året.`,
+      packed: (area, day) => `Facilitatorerne har travlt, så ${area} får den første ledige dag: ${day}.`,
+      current: (day, near) =>
+        `${capitalised(day)} er den mulige dag nærmest mødets hidtidige dato (${near}).`,
+      taken: (wanted) => `${capitalised(wanted)} var optaget, så mødet ligger på den nærmeste ledige dag.`,
+      sequence: (n, of) => `Det er årets ${n}. møde af ${of}.`,
+      farFromLast: (weeks, window) =>
+        `Mødet ligger ${weeks} uger fra sidste års dato (mere end ${window} uger).`,
+      times: (weekdays, start, end) => `Møderne holdes ${weekdays} kl. ${start}–${end}.`,
+      noHolidays: 'Ikke på helligdage.',
+      notInWeek: (week, name) => `Ikke i uge ${week}${reason(name)}`,
+      notInMonth: (month, name) => `Ikke i ${month}${reason(name)}`,
+      notInRange: (from, to, name) => `Ikke ${from}–${to}${reason(name)}`,
+      notOnDate: (date, holiday) => `Ikke ${date}${reason(holiday)}`,
+      notOnAreaDate: (date) => `Ikke ${date}: området er optaget.`,
+      facilitator: (name, meetings) =>
+        `Facilitator: ${name}, der får ${meetings} ${plural('da', meetings, { one: 'møde', other: 'møder' })} i alt; møderne fordeles ligeligt.`,
+      noFacilitator: 'Ingen facilitator er valgt.',
+      hostFirst: (host) => `Vært: ${host}, der ikke har været vært før.`,
+      hostFewest: (host, times) =>
+        `Vært: ${host}, der har været vært færrest gange (${times} ${plural('da', times, { one: 'gang', other: 'gange' })}).`,
+      noHost: 'Ingen vært: der er ingen villige værter i området.',
+      moved: (day, start, end, by) => `Flyttet til ${day} kl. ${start}–${end} af ${by}.`,
+      movedBreaksRules: 'Det bryder planlægningsreglerne; se advarslerne.',
+      movedKeepsRules: 'Alle planlægningsregler er overholdt.',
+    },
+    blackoutNames: blackoutWords,
+    rule: ruleSentence,
   },
   refusal: {
     formExpired: 'Formularen er udløbet eller kom fra en anden side.',

@@ -1,5 +1,49 @@
+import type { RuleBreach } from '../../planning/rules.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
+import { listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+
+const day = (date: string) => weekdayDayDate(date, 'en');
+const monthDay = (md: string) => dayMonth(`2024-${md}`, 'en');
+
+/** A broken planning rule in English. */
+function ruleSentence(b: RuleBreach): string {
+  const who = 'facilitator' in b && b.facilitator ? b.facilitator : 'The facilitator';
+  switch (b.rule) {
+    case 'period':
+      return `${day(b.date)} is outside the plan's period (${dayDate(b.first, 'en')}–${dayDate(b.last, 'en')}).`;
+    case 'weekday':
+      return `${day(b.date)}: meetings are held only on ${listText(
+        b.weekdays.map((d) => isoWeekdayName(d, 'en')),
+        'en',
+      )}.`;
+    case 'holiday':
+      return `${day(b.date)} is ${b.holiday}.`;
+    case 'blackoutWeek':
+      return `${day(b.date)} is in week ${b.week}, which is kept free.`;
+    case 'blackoutMonth':
+      return `${day(b.date)} is in ${monthName(b.month, 'en')}, which is kept free.`;
+    case 'blackoutRange':
+      return `${day(b.date)} is in the period kept free, ${monthDay(b.from)}–${monthDay(b.to)}.`;
+    case 'blackoutDate':
+      return `${day(b.date)} is kept free for the whole plan.`;
+    case 'areaBlackoutDate':
+      return `${day(b.date)} is kept free for the area.`;
+    case 'timeOfDay':
+      return `The meeting at ${b.startTime}–${b.endTime} is outside the hours ${b.earliest}–${b.latest}.`;
+    case 'facilitatorDay':
+      return `${who} already has a meeting on ${day(b.date)}.`;
+    case 'facilitatorWeek':
+      return `${who} would have ${b.count} meetings in week ${b.week} (at most ${b.max}).`;
+    case 'facilitatorGap':
+      return `${who} has a meeting on ${day(b.otherDate)}; there must be at least ${b.minDays} days between two meetings.`;
+    case 'areaSameDay':
+      return `The area already has a meeting on ${day(b.date)}.`;
+  }
+}
+
+const reason = (name: string | null) => (name ? `: ${name}.` : '.');
 
 export const en = {
   common: {
@@ -246,6 +290,41 @@ export const en = {
       `${count} ${plural('en', count, { one: 'municipality', other: 'municipalities' })} with no contact in the register`,
     withoutInvitee: (count) =>
       `${count} ${plural('en', count, { one: 'municipality', other: 'municipalities' })} with nobody invited`,
+  },
+  planning: {
+    explanation: {
+      history: (day, lastDate) => `${day} matches last year's meeting (${lastDate}).`,
+      spread: (area, day) => `${area} gets ${day}, so the meetings spread evenly over the year.`,
+      packed: (area, day) => `The facilitators are busy, so ${area} gets the first free day: ${day}.`,
+      current: (day, near) => `${day} is the possible day nearest the meeting's earlier date (${near}).`,
+      taken: (wanted) => `${wanted} was taken, so the meeting is on the nearest free day.`,
+      sequence: (n, of) => `This is meeting ${n} of ${of} this year.`,
+      farFromLast: (weeks, window) =>
+        `The meeting is ${weeks} weeks from last year's date (more than ${window} weeks).`,
+      times: (weekdays, start, end) => `Meetings are held on ${weekdays}, ${start}–${end}.`,
+      noHolidays: 'Not on public holidays.',
+      notInWeek: (week, name) => `Not in week ${week}${reason(name)}`,
+      notInMonth: (month, name) => `Not in ${month}${reason(name)}`,
+      notInRange: (from, to, name) => `Not ${from}–${to}${reason(name)}`,
+      notOnDate: (date, holiday) => `Not ${date}${reason(holiday)}`,
+      notOnAreaDate: (date) => `Not ${date}: the area is busy.`,
+      facilitator: (name, meetings) =>
+        `Facilitator: ${name}, who gets ${meetings} ${plural('en', meetings, { one: 'meeting', other: 'meetings' })} in all; meetings are shared evenly.`,
+      noFacilitator: 'No facilitator is chosen.',
+      hostFirst: (host) => `Host: ${host}, who has not hosted before.`,
+      hostFewest: (host, times) => `Host: ${host}, who has hosted the fewest times (${times}).`,
+      noHost: 'No host: the area has no willing hosts.',
+      moved: (day, start, end, by) => `Moved to ${day}, ${start}–${end}, by ${by}.`,
+      movedBreaksRules: 'This breaks the planning rules; see the warnings.',
+      movedKeepsRules: 'Every planning rule is kept.',
+    },
+    blackoutNames: {
+      winter: 'winter holiday',
+      autumn: 'autumn holiday',
+      summer: 'summer holiday',
+      christmas: 'Christmas and New Year',
+    },
+    rule: ruleSentence,
   },
   refusal: {
     formExpired: 'The form has expired or came from another page.',

@@ -92,7 +92,8 @@ export interface MoveForm {
 }
 
 export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): SafeHtml {
-  const ruleConflict = catalogueFor('da').refusal.page.ruleConflict;
+  const text = catalogueFor('da');
+  const ruleConflict = text.refusal.page.ruleConflict;
   if (m.status === 'cancelled' || m.status === 'held') return html``;
   return html`<section aria-labelledby="flyt"><h2 id="flyt">Flyt, ændr eller aflys</h2>
     ${move.error ? alert('error', 'Mødet blev ikke flyttet', move.error) : ''}
@@ -101,7 +102,7 @@ export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): Saf
         ? alert(
             'warning',
             ruleConflict.title,
-            html`<ul>${move.violations.map((v) => html`<li>${v.message}</li>`)}</ul><p>${ruleConflict.text}</p>`,
+            html`<ul>${move.violations.map((v) => html`<li>${text.planning.rule(v)}</li>`)}</ul><p>${ruleConflict.text}</p>`,
           )
         : ''
     }

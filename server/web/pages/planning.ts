@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WebRefusal } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
+import { planRuleSentences, sentencesOf } from '../../planning/explanations.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
 import { html } from '../../text/html.ts';
@@ -118,8 +119,18 @@ function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string
   </form>`;
 }
 
+/** The reasons every proposed meeting shares: the plan's rules and any sentence all explanations hold. */
+function sharedReasons(plan: PlanPreview): string[] {
+  const rows = plan.meetings.map((m) => sentencesOf(m.explanation));
+  const inEvery = rows.length < 2 ? [] : rows[0]!.filter((s) => rows.every((row) => row.includes(s)));
+  return [...new Set([...planRuleSentences(plan.settings), ...inEvery])];
+}
+
 function previewTable(plan: PlanPreview) {
-  return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Forslag til møder">
+  const shared = sharedReasons(plan);
+  return html`<h2 class="h3">Gælder for alle møder</h2>
+    <ul id="plan-rules">${shared.map((s) => html`<li>${s}</li>`)}</ul>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Forslag til møder">
     <table class="table table--zebra" id="plan-preview"><caption class="sr-only">Foreslåede møder med begrundelse</caption>
     <thead><tr><th scope="col">Politikreds</th><th scope="col">Dato</th><th scope="col">Tid</th><th scope="col">Vært</th><th scope="col">Facilitator</th><th scope="col">Hvorfor denne dato</th></tr></thead>
     <tbody>${plan.meetings.map(
@@ -128,7 +139,11 @@ function previewTable(plan: PlanPreview) {
       ) => html`<tr><th scope="row">${m.area.name}${plan.settings.meetingsPerArea > 1 ? ` (${m.sequenceInCycle})` : ''}</th>
         <td>${dateText(m.startsAt)}</td><td>${m.localStartTime}–${m.localEndTime}</td><td>${m.host?.name ?? '–'}</td>
         <td>${m.facilitator?.name ?? 'Ikke tildelt'}</td>
-        <td>${m.explanation ?? ''}${m.warnings.length ? html`<ul>${m.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}</td></tr>`,
+        <td>${sentencesOf(m.explanation)
+          .filter((s) => !shared.includes(s))
+          .join(
+            ' ',
+          )}${m.warnings.length ? html`<ul>${m.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}</td></tr>`,
     )}</tbody></table></div>`;
 }
 

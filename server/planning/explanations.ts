@@ -1,0 +1,145 @@
+import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayMonth } from '../text/dates.ts';
+import { listText } from '../text/lists.ts';
+import { catalogueFor } from '../text/messages.ts';
+import { monthBlackoutName, rangeBlackoutName, weekBlackoutName } from './blackouts.ts';
+import { type DayNumber, dayOf } from './days.ts';
+import { calendarViolations, type RuleBreach } from './rules.ts';
+import type { PlanningSettings } from './settings.ts';
+
+/**
+ * A meeting's "why this date" as a facilitator would write it: one short sentence per reason, from
+ * the Danish catalogue. Sentences are kept on lines of their own, so a page listing many meetings can
+ * say the reasons they share once.
+ */
+const text = () => catalogueFor('da').planning;
+
+export const SENTENCE_BREAK = '\n';
+
+export function sentencesOf(explanation: string | null): string[] {
+  return (explanation ?? '').split(SENTENCE_BREAK).filter(Boolean);
+}
+
+const monthDayText = (md: string) => dayMonth(`2024-${md}`);
+
+/** The sentence that names a blackout or holiday a day falls on; null for rules that are no blackout. */
+function blackoutSentence(breach: RuleBreach): string | null {
+  const { explanation: say, blackoutNames } = text();
+  const named = (name: keyof typeof blackoutNames | null) => (name ? blackoutNames[name] : null);
+  switch (breach.rule) {
+    case 'blackoutWeek':
+      return say.notInWeek(breach.week, named(weekBlackoutName(breach.week)));
+    case 'blackoutMonth':
+      return say.notInMonth(monthName(breach.month), named(monthBlackoutName(breach.month)));
+    case 'blackoutRange':
+      return say.notInRange(
+        monthDayText(breach.from),
+        monthDayText(breach.to),
+        named(rangeBlackoutName(breach.from, breach.to)),
+      );
+    case 'blackoutDate':
+      return say.notOnDate(dayDate(breach.date), null);
+    case 'holiday':
+      return say.notOnDate(dayMonth(breach.date), breach.holiday);
+    case 'areaBlackoutDate':
+      return say.notOnAreaDate(dayDate(breach.date));
+    default:
+      return null;
+  }
+}
+
+/** The rules every meeting of a plan keeps: weekdays and time, holidays and each blackout, named. */
+export function planRuleSentences(settings: PlanningSettings): string[] {
+  const say = text().explanation;
+  const blackouts: RuleBreach[] = [
+    ...settings.blackoutWeeks.map((week): RuleBreach => ({ rule: 'blackoutWeek', date: '', week })),
+    ...settings.blackoutMonths.map((month): RuleBreach => ({ rule: 'blackoutMonth', date: '', month })),
+    ...settings.blackoutRanges.map((r): RuleBreach => ({ rule: 'blackoutRange', date: '', ...r })),
+    ...settings.blackoutDates.map((date): RuleBreach => ({ rule: 'blackoutDate', date })),
+  ];
+  return [
+    timesSentence(settings),
+    say.noHolidays,
+    ...blackouts.map(blackoutSentence).filter((s): s is string => s !== null),
+  ];
+}
+
+function timesSentence(settings: PlanningSettings): string {
+  return text().explanation.times(
+    listText(settings.weekdays.map((d) => isoWeekdayName(d))),
+    clockText(settings.startTime),
+    clockText(settings.endTime),
+  );
+}
+
+/** What the planner knows about one placement, enough to say why it fell where it did. */
+export interface PlacementFacts {
+  settings: PlanningSettings;
+  year: number;
+  areaName: string;
+  reason: 'spread' | 'history' | 'packed' | 'current';
+  date: string;
+  /** The allowed day the planner aimed for. */
+  targetDate: string;
+  /** The day it aimed near: last cycle's date moved into this year, or the meeting's own date. */
+  reference: { date: string; day: DayNumber } | null;
+  sequence: number;
+  facilitator: { name: string; load: number } | null;
+  host: { name: string; timesBefore: number } | null;
+}
+
+function dateReason(facts: PlacementFacts): string {
+  const say = text().explanation;
+  const day = weekdayDayMonth(facts.date);
+  if (facts.reason === 'history' && facts.reference) return say.history(day, dayDate(facts.reference.date));
+  if (facts.reason === 'current' && facts.reference) return say.current(day, dayDate(facts.reference.date));
+  if (facts.reason === 'packed') return say.packed(facts.areaName, day);
+  return say.spread(facts.areaName, day);
+}
+
+/** The blackouts and holidays that kept the meeting off the day it aimed near. */
+function referenceBlackouts(facts: PlacementFacts): string[] {
+  if (!facts.reference || facts.reason === 'spread' || facts.reason === 'packed') return [];
+  return calendarViolations(facts.reference.day, facts.settings, facts.year)
+    .map(blackoutSentence)
+    .filter((s): s is string => s !== null);
+}
+
+/** The explanation and warnings of one planned meeting. */
+export function explainPlacement(facts: PlacementFacts): { explanation: string; warnings: string[] } {
+  const say = text().explanation;
+  const { settings } = facts;
+  const sentences = [dateReason(facts), ...referenceBlackouts(facts)];
+  if (facts.date !== facts.targetDate) sentences.push(say.taken(weekdayDayMonth(facts.targetDate)));
+  if (settings.meetingsPerArea > 1) sentences.push(say.sequence(facts.sequence, settings.meetingsPerArea));
+  sentences.push(
+    facts.facilitator ? say.facilitator(facts.facilitator.name, facts.facilitator.load) : say.noFacilitator,
+  );
+  sentences.push(
+    !facts.host
+      ? say.noHost
+      : facts.host.timesBefore === 0
+        ? say.hostFirst(facts.host.name)
+        : say.hostFewest(facts.host.name, facts.host.timesBefore),
+  );
+  sentences.push(timesSentence(settings));
+  const warnings: string[] = [];
+  if (facts.reason === 'history' && facts.reference) {
+    const distance = Math.abs(dayOf(facts.date) - facts.reference.day);
+    if (distance > settings.historyWindowWeeks * 7)
+      warnings.push(say.farFromLast(Math.round(distance / 7), settings.historyWindowWeeks));
+  }
+  return { explanation: sentences.join(SENTENCE_BREAK), warnings };
+}
+
+/** A meeting moved by hand: when to, by whom, and whether it keeps the rules. */
+export function movedExplanation(
+  move: { date: string; startTime: string; endTime: string },
+  by: string,
+  breaksRules: boolean,
+): string {
+  const say = text().explanation;
+  return [
+    say.moved(weekdayDayMonth(move.date), clockText(move.startTime), clockText(move.endTime), by),
+    breaksRules ? say.movedBreaksRules : say.movedKeepsRules,
+  ].join(SENTENCE_BREAK);
+}
