@@ -22,6 +22,7 @@ import attendance from './routes/attendance.ts';
 import audit from './routes/audit.ts';
 import barriers from './routes/barriers.ts';
 import calendarFeeds from './routes/calendar-feeds.ts';
+import catalogues from './routes/catalogues.ts';
 import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
 import followUps from './routes/follow-ups.ts';
@@ -34,6 +35,7 @@ import organisations from './routes/organisations.ts';
 import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
 import privacy from './routes/privacy.ts';
+import programmes from './routes/programmes.ts';
 import reports from './routes/reports.ts';
 import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
@@ -75,6 +77,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(scheduledReminders);
 
   await app.register(health);
+  await app.register(programmes);
+  await app.register(catalogues);
   await app.register(districts);
   await app.register(organisations);
   await app.register(people);

@@ -3,6 +3,7 @@ export * from './answers.ts';
 export * from './invitations.ts';
 export * from './outcomes.ts';
 export * from './planning.ts';
+export * from './programmes.ts';
 export * from './register.ts';
 export * from './reminders.ts';
 export * from './sessions.ts';

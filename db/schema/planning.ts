@@ -1,4 +1,12 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { programme } from './programmes.ts';
 import { area, organisation, person } from './register.ts';
 
 export const meetingStatuses = ['draft', 'planned', 'invited', 'held', 'cancelled'] as const;
@@ -10,6 +18,9 @@ export const cycle = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     year: integer('year').notNull(),
+    programmeId: integer('programme_id').references((): AnySQLiteColumn => programme.id, {
+      onDelete: 'restrict',
+    }),
     areaKind: text('area_kind').notNull().default('police_district'),
     name: text('name').notNull(),
     /** JSON of the planner settings the cycle was planned with. */

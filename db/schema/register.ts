@@ -9,6 +9,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { programme } from './programmes.ts';
 
 /** Kinds of organisation; the Danish and Norwegian shapes in DOMAIN.md are all data over these. */
 export const organisationKinds = [
@@ -69,6 +70,10 @@ export const area = sqliteTable(
     name: text('name').notNull(),
     /** Free text kind, e.g. "police_district" or "family_counselling_office". */
     kind: text('kind').notNull(),
+    /** The programme whose meetings the area holds; null for an area no programme uses yet. */
+    programmeId: integer('programme_id').references((): AnySQLiteColumn => programme.id, {
+      onDelete: 'restrict',
+    }),
     /** The organisation that convenes (the police district; the counselling office). */
     convenerId: integer('convener_id')
       .notNull()

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { area, areaMember, organisation, role } from '../schema/index.ts';
 import reference from './dk-police-districts.json' with { type: 'json' };
+import { danishProgrammeId, seedProgrammes } from './programmes.ts';
 import { danishRoles } from './roles.ts';
 import { seedThemes } from './themes.ts';
 
@@ -55,6 +56,8 @@ export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedR
   };
 
   db.transaction(() => {
+    report.created += seedProgrammes(db, now);
+    const programmeId = danishProgrammeId(db);
     for (const r of danishRoles) {
       const seedKey = `dk:role:${r.key}`;
       const existing = db.select().from(role).where(eq(role.seedKey, seedKey)).get();
@@ -119,6 +122,7 @@ export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedR
             seedKey,
             name: d.name,
             kind: POLICE_DISTRICT_AREA,
+            programmeId,
             convenerId: districtId,
             createdAt: now,
             updatedAt: now,

@@ -36,6 +36,7 @@ import {
   meetingRow,
   peopleNamed,
   personContacts,
+  programmeIdOfAreaKind,
   updateCycle,
   updateMeetingRow,
 } from './queries.ts';
@@ -264,6 +265,7 @@ export function planYear(db: Db, actor: Actor, context: PlanningContext, input: 
     const now = nowIso();
     const row = insertCycle(db, {
       year: input.year,
+      programmeId: programmeIdOfAreaKind(db, input.settings.areaKind),
       areaKind: input.settings.areaKind,
       name: plan.name,
       settings: input.settings,

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { badRequest, conflict, notFound } from '../http/problems.ts';
+import { nowIso } from '../time.ts';
+import {
+  deleteLanguageRow,
+  deleteOrganisationKindRow,
+  deleteSectorRow,
+  insertLanguage,
+  insertOrganisationKind,
+  insertSector,
+  languageByCode,
+  languageRows,
+  organisationKindByKey,
+  organisationKindRows,
+  sectorByKey,
+  sectorRows,
+  usesOfLanguage,
+  usesOfOrganisationKind,
+  usesOfSector,
+} from './queries.ts';
+import type { CatalogueRow, CreateLanguage, CreateOrganisationKind, CreateSector } from './schemas.ts';
+
+/**
+ * The catalogues that used to be closed lists in code: languages, sectors and organisation kinds.
+ * Admins add rows; a row in use cannot be deleted, and the refusal says what uses it.
+ */
+
+/** The languages that have a message catalogue of their own; others read one of these. */
+export const languagesWithTexts = ['da', 'en', 'nb'] as const;
+
+export const listLanguages = (db: Db) =>
+  languageRows(db).map(({ code, name, textsFrom }) => ({ code, name, textsFrom }));
+export const listSectors = (db: Db): CatalogueRow[] =>
+  sectorRows(db).map(({ key, labels }) => ({ key, labels }));
+export const listOrganisationKinds = (db: Db): CatalogueRow[] =>
+  organisationKindRows(db).map(({ key, labels, sectorKey }) => ({ key, labels, sectorKey }));
+
+function refuseInUse(what: string, uses: Record<string, number>): void {
+  const named = Object.entries(uses).filter(([, n]) => n > 0);
+  if (named.length)
+    throw conflict(`${what} is in use: ${named.map(([by, n]) => `${n} ${by}`).join(', ')}`, { usedBy: uses });
+}
+
+export function createLanguage(db: Db, actor: Actor, input: z.infer<typeof CreateLanguage>) {
+  return db.transaction(() => {
+    if (!(languagesWithTexts as readonly string[]).includes(input.textsFrom))
+      throw badRequest(`No texts in ${input.textsFrom}; choose ${languagesWithTexts.join(', ')}`, [
+        { field: 'body.textsFrom', message: `one of ${languagesWithTexts.join(', ')}` },
+      ]);
+    const now = nowIso();
+    if (!insertLanguage(db, { ...input, createdAt: now, updatedAt: now }))
+      throw conflict(`The language ${input.code} already exists`);
+    recordAudit(db, actor, { action: 'create', entity: 'language', entityId: input.code, changes: input });
+    return input;
+  });
+}
+
+export function deleteLanguage(db: Db, actor: Actor, code: string): void {
+  db.transaction(() => {
+    if (!languageByCode(db, code)) throw notFound('Language', code);
+    refuseInUse(`The language ${code}`, usesOfLanguage(db, code));
+    deleteLanguageRow(db, code);
+    recordAudit(db, actor, { action: 'delete', entity: 'language', entityId: code });
+  });
+}
+
+export function createSector(db: Db, actor: Actor, input: z.infer<typeof CreateSector>): CatalogueRow {
+  return db.transaction(() => {
+    const now = nowIso();
+    if (!insertSector(db, { ...input, createdAt: now, updatedAt: now }))
+      throw conflict(`The sector ${input.key} already exists`);
+    recordAudit(db, actor, { action: 'create', entity: 'sector', entityId: input.key, changes: input });
+    return input;
+  });
+}
+
+export function deleteSector(db: Db, actor: Actor, key: string): void {
+  db.transaction(() => {
+    if (!sectorByKey(db, key)) throw notFound('Sector', key);
+    refuseInUse(`The sector ${key}`, usesOfSector(db, key));
+    deleteSectorRow(db, key);
+    recordAudit(db, actor, { action: 'delete', entity: 'sector', entityId: key });
+  });
+}
+
+export function createOrganisationKind(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof CreateOrganisationKind>,
+): CatalogueRow {
+  return db.transaction(() => {
+    if (input.sectorKey && !sectorByKey(db, input.sectorKey))
+      throw badRequest(`No sector ${input.sectorKey}`, [
+        { field: 'body.sectorKey', message: `no sector ${input.sectorKey} in the catalogue` },
+      ]);
+    const now = nowIso();
+    if (!insertOrganisationKind(db, { ...input, createdAt: now, updatedAt: now }))
+      throw conflict(`The organisation kind ${input.key} already exists`);
+    recordAudit(db, actor, {
+      action: 'create',
+      entity: 'organisation_kind',
+      entityId: input.key,
+      changes: input,
+    });
+    return input;
+  });
+}
+
+export function deleteOrganisationKind(db: Db, actor: Actor, key: string): void {
+  db.transaction(() => {
+    if (!organisationKindByKey(db, key)) throw notFound('Organisation kind', key);
+    refuseInUse(`The organisation kind ${key}`, usesOfOrganisationKind(db, key));
+    deleteOrganisationKindRow(db, key);
+    recordAudit(db, actor, { action: 'delete', entity: 'organisation_kind', entityId: key });
+  });
+}

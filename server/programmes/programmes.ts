@@ -1,0 +1,158 @@
+import Holidays from 'date-holidays';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../accounts/accounts.ts';
+import { diff, recordAudit } from '../audit/audit.ts';
+import { assertVersion, badRequest, conflict, type FieldError, notFound } from '../http/problems.ts';
+import { nowIso } from '../time.ts';
+import {
+  areasOfKindCount,
+  assignUnclaimedAreas,
+  insertProgramme,
+  languageByCode,
+  organisationExists,
+  type ProgrammeRow,
+  programmeByKey,
+  programmeRows,
+  roleKeysThatExist,
+  sectorByKey,
+  updateProgrammeRow,
+  usesOfProgramme,
+} from './queries.ts';
+import { type CreateProgramme, type Programme, ProgrammeSettings, type UpdateProgramme } from './schemas.ts';
+
+/** The programme every existing URL means when it names none: the Danish politikredsmøder. */
+export const DANISH_PROGRAMME_KEY = 'dk-politikredsmoeder';
+
+export function toProgramme(row: ProgrammeRow): Programme {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    ownerOrganisationId: row.ownerOrganisationId,
+    language: row.languageCode,
+    holidayCountry: row.holidayCountry,
+    holidayRegion: row.holidayRegion,
+    timeZone: row.timeZone,
+    areaKind: row.areaKind,
+    titlePattern: row.titlePattern,
+    signature: row.signature,
+    replyAddress: row.replyAddress,
+    settings: ProgrammeSettings.parse(row.settings),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export const listProgrammes = (db: Db): Programme[] => programmeRows(db).map(toProgramme);
+
+export function findProgramme(db: Db, key: string): ProgrammeRow {
+  const row = programmeByKey(db, key);
+  if (!row) throw notFound('Programme', key);
+  return row;
+}
+
+export const getProgramme = (db: Db, key: string): Programme => toProgramme(findProgramme(db, key));
+
+/** Countries date-holidays knows, with their regions: what a programme's holiday calendar may name. */
+function holidayFaults(country: string | undefined, region: string | null | undefined): FieldError[] {
+  if (country === undefined) return [];
+  const holidays = new Holidays();
+  if (!holidays.getCountries()?.[country])
+    return [{ field: 'body.holidayCountry', message: `no public holiday calendar for country ${country}` }];
+  if (region && !holidays.getStates(country)?.[region])
+    return [{ field: 'body.holidayRegion', message: `${country} has no holiday region ${region}` }];
+  return [];
+}
+
+/** What the schema cannot check: rows the programme names must exist in the catalogues and register. */
+function programmeFaults(db: Db, input: Partial<CreateProgramme>, current?: ProgrammeRow): FieldError[] {
+  const faults = holidayFaults(
+    input.holidayCountry ?? (input.holidayRegion ? current?.holidayCountry : undefined),
+    input.holidayRegion,
+  );
+  if (input.language && !languageByCode(db, input.language))
+    faults.push({ field: 'body.language', message: `no language ${input.language} in the catalogue` });
+  if (input.ownerOrganisationId && !organisationExists(db, input.ownerOrganisationId))
+    faults.push({
+      field: 'body.ownerOrganisationId',
+      message: `no organisation ${input.ownerOrganisationId}`,
+    });
+  if (input.areaKind && areasOfKindCount(db, input.areaKind) === 0)
+    faults.push({
+      field: 'body.areaKind',
+      message: `no convening area of kind ${input.areaKind}: create the areas first`,
+    });
+  input.settings?.audience.forEach((rule, i) => {
+    if (rule.sector && !sectorByKey(db, rule.sector))
+      faults.push({ field: `body.settings.audience.${i}.sector`, message: `no sector ${rule.sector}` });
+    const known = new Set(roleKeysThatExist(db, rule.roleKeys ?? []));
+    for (const key of rule.roleKeys ?? [])
+      if (!known.has(key))
+        faults.push({
+          field: `body.settings.audience.${i}.roleKeys`,
+          message: `no role ${key} in the catalogue`,
+        });
+  });
+  return faults;
+}
+
+function refuseFaults(faults: FieldError[]): void {
+  if (faults.length) throw badRequest(faults.map((f) => f.message).join('; '), faults);
+}
+
+/**
+ * A new programme. Areas of its kind that no programme holds yet join it, so a programme set up
+ * over existing areas plans them at once.
+ */
+export function createProgramme(db: Db, actor: Actor, input: CreateProgramme): Programme {
+  return db.transaction(() => {
+    refuseFaults(programmeFaults(db, input));
+    if (programmeByKey(db, input.key)) throw conflict(`A programme with key ${input.key} already exists`);
+    const now = nowIso();
+    const { language, ...fields } = input;
+    const row = insertProgramme(db, {
+      ...fields,
+      languageCode: language,
+      createdAt: now,
+      updatedAt: now,
+      editedAt: now,
+    });
+    const areas = assignUnclaimedAreas(db, row.id, row.areaKind);
+    recordAudit(db, actor, {
+      action: 'create',
+      entity: 'programme',
+      entityId: row.id,
+      changes: { ...input, areasJoined: areas },
+    });
+    return toProgramme(row);
+  });
+}
+
+export function updateProgramme(db: Db, actor: Actor, key: string, input: UpdateProgramme): Programme {
+  return db.transaction(() => {
+    const before = findProgramme(db, key);
+    assertVersion('Programme', before.version, input.version);
+    refuseFaults(programmeFaults(db, input, before));
+    const { version: _v, language, ...fields } = input;
+    const next = { ...fields, ...(language ? { languageCode: language } : {}) };
+    if (next.areaKind && next.areaKind !== before.areaKind) {
+      const uses = usesOfProgramme(db, before.id);
+      if (uses.cycles > 0)
+        throw conflict(
+          `The programme has ${uses.cycles} planned cycle(s) over ${before.areaKind}; its area kind stays`,
+        );
+    }
+    const changes = diff(before as unknown as Record<string, unknown>, next);
+    if (Object.keys(changes).length === 0) return toProgramme(before);
+    const now = nowIso();
+    const row = updateProgrammeRow(db, before.id, {
+      ...next,
+      version: before.version + 1,
+      updatedAt: now,
+      editedAt: now,
+    });
+    recordAudit(db, actor, { action: 'update', entity: 'programme', entityId: before.id, changes });
+    return toProgramme(row);
+  });
+}

@@ -1,0 +1,139 @@
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  area,
+  cycle,
+  language,
+  organisation,
+  organisationKind,
+  programme,
+  role,
+  sector,
+} from '../../db/schema/index.ts';
+import type { DbOrTx } from '../../db/statements.ts';
+
+/** Programmes' and catalogues' data access: the one place their SQL lives. */
+
+export type ProgrammeRow = typeof programme.$inferSelect;
+export type LanguageRow = typeof language.$inferSelect;
+export type SectorRow = typeof sector.$inferSelect;
+export type OrganisationKindRow = typeof organisationKind.$inferSelect;
+
+export const programmeRows = (db: DbOrTx): ProgrammeRow[] =>
+  db.select().from(programme).orderBy(asc(programme.id)).all();
+
+export const programmeByKey = (db: DbOrTx, key: string): ProgrammeRow | undefined =>
+  db.select().from(programme).where(eq(programme.key, key)).get();
+
+export const programmeById = (db: DbOrTx, id: number): ProgrammeRow | undefined =>
+  db.select().from(programme).where(eq(programme.id, id)).get();
+
+export const programmeBySeedKey = (db: DbOrTx, seedKey: string): ProgrammeRow | undefined =>
+  db.select().from(programme).where(eq(programme.seedKey, seedKey)).get();
+
+export const insertProgramme = (db: DbOrTx, row: typeof programme.$inferInsert): ProgrammeRow =>
+  db.insert(programme).values(row).returning().get();
+
+export const updateProgrammeRow = (db: DbOrTx, id: number, set: Partial<typeof programme.$inferInsert>) =>
+  db.update(programme).set(set).where(eq(programme.id, id)).returning().get();
+
+export const organisationExists = (db: DbOrTx, id: number): boolean =>
+  !!db.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, id)).get();
+
+// ---- catalogues ----
+
+export const languageRows = (db: DbOrTx): LanguageRow[] =>
+  db.select().from(language).orderBy(asc(language.code)).all();
+export const languageByCode = (db: DbOrTx, code: string): LanguageRow | undefined =>
+  db.select().from(language).where(eq(language.code, code)).get();
+export const insertLanguage = (db: DbOrTx, row: typeof language.$inferInsert) =>
+  db.insert(language).values(row).onConflictDoNothing().run().changes;
+export const deleteLanguageRow = (db: DbOrTx, code: string) =>
+  db.delete(language).where(eq(language.code, code)).run().changes;
+
+export const sectorRows = (db: DbOrTx): SectorRow[] =>
+  db.select().from(sector).orderBy(asc(sector.key)).all();
+export const sectorByKey = (db: DbOrTx, key: string): SectorRow | undefined =>
+  db.select().from(sector).where(eq(sector.key, key)).get();
+export const insertSector = (db: DbOrTx, row: typeof sector.$inferInsert) =>
+  db.insert(sector).values(row).onConflictDoNothing().run().changes;
+export const deleteSectorRow = (db: DbOrTx, key: string) =>
+  db.delete(sector).where(eq(sector.key, key)).run().changes;
+
+export const organisationKindRows = (db: DbOrTx): OrganisationKindRow[] =>
+  db.select().from(organisationKind).orderBy(asc(organisationKind.key)).all();
+export const organisationKindByKey = (db: DbOrTx, key: string): OrganisationKindRow | undefined =>
+  db.select().from(organisationKind).where(eq(organisationKind.key, key)).get();
+export const insertOrganisationKind = (db: DbOrTx, row: typeof organisationKind.$inferInsert) =>
+  db.insert(organisationKind).values(row).onConflictDoNothing().run().changes;
+export const deleteOrganisationKindRow = (db: DbOrTx, key: string) =>
+  db.delete(organisationKind).where(eq(organisationKind.key, key)).run().changes;
+
+/** What uses a catalogue row, counted, so that a refused delete can say so. */
+export function usesOfLanguage(db: Db, code: string) {
+  return {
+    programmes: db.select({ n: count() }).from(programme).where(eq(programme.languageCode, code)).get()!.n,
+    people: db.$client
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM person WHERE language = ?')
+      .get(code)!.n,
+    languages: db
+      .select({ n: count() })
+      .from(language)
+      .where(and(eq(language.textsFrom, code), ne(language.code, code)))
+      .get()!.n,
+  };
+}
+
+export function usesOfSector(db: Db, key: string) {
+  return {
+    organisationKinds: db
+      .select({ n: count() })
+      .from(organisationKind)
+      .where(eq(organisationKind.sectorKey, key))
+      .get()!.n,
+    roles: db
+      .select({ n: count() })
+      .from(role)
+      .where(eq(role.side, key as never))
+      .get()!.n,
+  };
+}
+
+export function usesOfOrganisationKind(db: Db, key: string) {
+  return {
+    organisations: db
+      .select({ n: count() })
+      .from(organisation)
+      .where(eq(organisation.kind, key as never))
+      .get()!.n,
+  };
+}
+
+/** Existing cycles and areas of the programme, which a change of its area kind would strand. */
+export function usesOfProgramme(db: Db, id: number) {
+  return {
+    cycles: db.select({ n: count() }).from(cycle).where(eq(cycle.programmeId, id)).get()!.n,
+    areas: db.select({ n: count() }).from(area).where(eq(area.programmeId, id)).get()!.n,
+  };
+}
+
+export const areasOfKindCount = (db: DbOrTx, kind: string): number =>
+  db.select({ n: count() }).from(area).where(eq(area.kind, kind)).get()!.n;
+
+/** Areas of the kind that no programme holds yet join the programme; returns how many did. */
+export const assignUnclaimedAreas = (db: DbOrTx, programmeId: number, kind: string): number =>
+  db
+    .update(area)
+    .set({ programmeId })
+    .where(and(eq(area.kind, kind), isNull(area.programmeId)))
+    .run().changes;
+
+export const roleKeysThatExist = (db: DbOrTx, keys: string[]): string[] =>
+  keys.length
+    ? db
+        .select({ key: role.key })
+        .from(role)
+        .where(inArray(role.key, keys))
+        .all()
+        .map((r) => r.key)
+    : [];
