@@ -23,6 +23,9 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'outbox_message.content': 'exported with its row (to_address, invitation_id)',
   'outbox_message.raw': 'exported with its row (to_address, invitation_id)',
   'audit_entry.changes': 'searched for the name and address',
+  'language.name': 'the language catalogue',
+  'programme.name': 'a programme',
+  'programme.reply_address': "a programme's shared mailbox, not a person's",
 };
 
 // a column that can hold a person's name, email or id, by its name
