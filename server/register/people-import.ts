@@ -6,7 +6,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { applyPersonUpdate, findPersonIdByEmail, getPerson, insertPerson } from './people.ts';
-import { CreatePerson } from './schemas.ts';
+import { CreatePerson, OrganisationRef, PersonRole } from './schemas.ts';
 
 /** A contact list with row errors: nothing is imported, and each bad row is named. */
 export class ImportRefused extends HttpProblem {
@@ -30,6 +30,9 @@ export const ImportRowOutcome = z.object({
   name: z.string(),
   email: z.string(),
   outcome: z.enum(['create', 'update', 'unchanged']),
+  /** The organisation and roles the row resolved to, so a preview shows what will be saved. */
+  organisation: OrganisationRef,
+  roles: z.array(PersonRole),
 });
 export type ImportRowOutcome = z.infer<typeof ImportRowOutcome>;
 
@@ -227,30 +230,38 @@ function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowEr
   return { rows, errors, total: records.length };
 }
 
-/**
- * Imports contact persons from CSV, matched by email. A dry run only reports; a real import writes
- * every row or, if any row is bad, none.
- */
 /** Writes the rows (creates or updates by email) and counts what happened to each. */
 function applyRows(db: Db, rows: ParsedRow[], report: ImportReport): void {
   report.outcomes = [];
   for (const { line, person } of rows) {
-    const existingId = findPersonIdByEmail(db, person.email);
+    let id = findPersonIdByEmail(db, person.email);
     let outcome: ImportRowOutcome['outcome'];
-    if (existingId === null) {
-      insertPerson(db, person);
+    if (id === null) {
+      id = insertPerson(db, person);
       outcome = 'create';
       report.created++;
     } else {
-      const changes = applyPersonUpdate(db, getPerson(db, existingId), person);
+      const changes = applyPersonUpdate(db, getPerson(db, id), person);
       outcome = Object.keys(changes).length ? 'update' : 'unchanged';
       if (outcome === 'update') report.updated++;
       else report.unchanged++;
     }
-    report.outcomes.push({ line, name: person.name, email: person.email, outcome });
+    const saved = getPerson(db, id);
+    report.outcomes.push({
+      line,
+      name: person.name,
+      email: person.email,
+      outcome,
+      organisation: saved.organisation,
+      roles: saved.roles,
+    });
   }
 }
 
+/**
+ * Imports contact persons from CSV, matched by email. A dry run only reports; a real import writes
+ * every row or, if any row is bad, none.
+ */
 export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean): ImportReport {
   const { rows, errors, total } = readRows(db, csv);
   const report: ImportReport = {

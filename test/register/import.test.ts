@@ -27,6 +27,17 @@ t.test(
     const dry = await importCsv(app, as.facilitator, goodSemicolon, true);
     t.equal(dry.statusCode, 200);
     t.match(dry.json(), { dryRun: true, rows: 3, created: 3, updated: 0, errors: [] });
+    t.match(
+      dry.json().outcomes[0],
+      {
+        line: 2,
+        name: 'Åse Ødegård',
+        organisation: { kind: 'municipality', name: 'Ringkøbing-Skjern' },
+        roles: [{ name: 'Børne- og ungechef' }, { name: 'Teamleder' }],
+      },
+      'the dry run says which organisation and roles each row resolved to',
+    );
+    t.match(dry.json().outcomes[1], { organisation: { kind: 'police_district', code: '1462' } });
     t.equal(
       (await app.inject({ url: '/api/people', headers: as.viewer })).json().total,
       0,

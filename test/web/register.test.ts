@@ -102,6 +102,16 @@ t.test('CSV import: the dry run is shown row by row before anything is saved', a
   t.equal(await rows.count(), 3, 'one row per line of the file');
   t.match(await rows.nth(0).textContent(), /Anne Jensen.*anne@aarhus\.dk.*Oprettes/s);
   t.match(await rows.nth(1).textContent(), /Bo <b>Fed<\/b>.*Oprettes/s, 'markup in the file stays text');
+  t.same(
+    await rows.nth(0).locator('td').allTextContents(),
+    ['2', 'Anne Jensen', 'anne@aarhus.dk', 'Aarhus', 'Teamleder', 'Oprettes'],
+    'each row shows the organisation and the roles it resolved to',
+  );
+  t.same(
+    (await rows.nth(1).locator('td').allTextContents()).slice(3, 5),
+    ['Odense', 'Sagsbehandler (kommune)'],
+    '"Odense Kommune" is found as Odense',
+  );
   t.match(
     await rows.nth(2).textContent(),
     /4.*Ukendt;ukendt@x\.dk;Atlantis.*Fejl.*organisation: ingen entydig organisation hedder »Atlantis«/s,

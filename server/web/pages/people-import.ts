@@ -68,12 +68,13 @@ function reportTable(report: ImportReport, csv: string) {
   const ordered = [...lines.entries()].sort(([a], [b]) => a - b);
   return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Forhåndsvisning">
     <table class="table" id="import-preview"><caption class="sr-only">Hver linje i filen og hvad importen gør med den</caption>
-    <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Resultat</th></tr></thead>
+    <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">Resultat</th></tr></thead>
     <tbody>${ordered.map(([line, { outcome, errors }]) =>
       errors.length
-        ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="2"><code>${fileLines[line - 1] ?? ''}</code></td>
+        ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="4"><code>${fileLines[line - 1] ?? ''}</code></td>
             <td>${badge('error', 'Fejl')}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${FIELD_NAMES[e.field] ?? e.field}: ` : ''}${danishReason(e.reason)}</li>`)}</ul></td></tr>`
         : html`<tr data-line="${line}"><td>${line}</td><td>${outcome!.name}</td><td>${outcome!.email}</td>
+            <td>${outcome!.organisation.name}</td><td>${outcome!.roles.map((r) => r.name).join(', ') || '–'}</td>
             <td>${badge(OUTCOME[outcome!.outcome]![1], OUTCOME[outcome!.outcome]![0])}</td></tr>`,
     )}</tbody></table></div>`;
 }
