@@ -30,7 +30,11 @@ type OrganisationSeed = Pick<
 export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedReport {
   const report: SeedReport = { created: 0, updated: 0, unchanged: 0, keptEdited: 0 };
 
-  const upsertOrganisation = (seed: OrganisationSeed): number => {
+  /**
+   * `englishAddress`: the reference file's English note an earlier seed wrote as the address ("+ satellite
+   * Hillerød"); it is replaced by the Danish address even on a row a facilitator edited otherwise.
+   */
+  const upsertOrganisation = (seed: OrganisationSeed, englishAddress?: string): number => {
     const existing = db.select().from(organisation).where(eq(organisation.seedKey, seed.seedKey)).get();
     if (!existing) {
       report.created++;
@@ -41,7 +45,13 @@ export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedR
         .get().id;
     }
     if (existing.editedAt) {
-      report.keptEdited++;
+      if (englishAddress && englishAddress !== seed.address && existing.address === englishAddress) {
+        report.updated++;
+        db.update(organisation)
+          .set({ address: seed.address, updatedAt: now, version: existing.version + 1 })
+          .where(eq(organisation.id, existing.id))
+          .run();
+      } else report.keptEdited++;
       return existing.id;
     }
     const differs = (Object.keys(seed) as (keyof OrganisationSeed)[]).some((k) => existing[k] !== seed[k]);
@@ -100,14 +110,17 @@ export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedR
 
     const houseIdsByMunicipality = new Map<string, number>();
     for (const h of reference.childrens_houses) {
-      const id = upsertOrganisation({
-        seedKey: `dk:boernehus:${h.region_served}`,
-        kind: 'childrens_house',
-        name: h.name,
-        code: null,
-        region: h.region_served,
-        address: h.locations,
-      });
+      const id = upsertOrganisation(
+        {
+          seedKey: `dk:boernehus:${h.region_served}`,
+          kind: 'childrens_house',
+          name: h.name,
+          code: null,
+          region: h.region_served,
+          address: h.address,
+        },
+        h.locations,
+      );
       for (const code of h.municipalities_served) houseIdsByMunicipality.set(code, id);
     }
 
