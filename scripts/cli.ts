@@ -29,6 +29,7 @@ import { InfeasiblePlan, RuleConflict } from '../server/planning/refusals.ts';
 import { UpdateMeeting } from '../server/planning/schemas.ts';
 import { PlanningSettings } from '../server/planning/settings.ts';
 import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
+import { erasePerson } from '../server/privacy/erase.ts';
 import { exportPerson } from '../server/privacy/export.ts';
 import { ImportRefused, importPeople } from '../server/register/people-import.ts';
 import {
@@ -90,6 +91,17 @@ const commands: Record<string, Command> = {
       if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError('--id must be a person id (decimal digits)');
       const data = db.transaction(() => exportPerson(db, null, Number(id)));
       console.log(JSON.stringify(data, null, 2));
+    },
+  },
+  'person:erase': {
+    summary: 'Erase a person (GDPR): anonymised everywhere, the meetings’ figures kept (audited)',
+    usage: 'person:erase --id N',
+    options: { id: { type: 'string' } },
+    run(db, values, { config }) {
+      const id = required(values, 'id');
+      if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError('--id must be a person id (decimal digits)');
+      const report = erasePerson(db, commandLineActor, Number(id), config.MAIL_DIR);
+      console.log(JSON.stringify(report, null, 2));
     },
   },
   'user:create': {

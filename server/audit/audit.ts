@@ -5,7 +5,16 @@ import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { nowIso } from '../time.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'send' | 'plan' | 'export';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'import'
+  | 'send'
+  | 'plan'
+  | 'export'
+  | 'erase'
+  | 'retention';
 
 export interface AuditRecord {
   action: AuditAction;

@@ -1,4 +1,5 @@
 import t from 'tap';
+import { ERASURE } from '../../server/privacy/erase.ts';
 import { ADDRESS_COLUMNS } from '../../server/privacy/export.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
@@ -28,12 +29,35 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'programme.reply_address': "a programme's shared mailbox, not a person's",
 };
 
+/** Of those, the columns that hold nobody's personal data at all: erasure leaves them alone. */
+const NOT_PERSONAL = Object.fromEntries(
+  [
+    'organisation.name',
+    'organisation.address',
+    'role.name',
+    'theme.name',
+    'area.name',
+    'cycle.name',
+    'meeting.venue_name',
+    'meeting.venue_address',
+  ].map((key) => [key, NOT_A_CONTACT_PERSON[key]]),
+);
+
 // a column that can hold a person's name, email or id, by its name
 const personal = /(^|_)(email|name|address|attendee|actor|by|raw|content|changes|comment|needs)$|person/;
 
-t.test('every table and column that can hold a person is covered by the export', async (t) => {
-  const { app } = await buildTestApp(t);
-  const c = app.db.$client;
+interface PersonalColumn {
+  table: string;
+  name: string;
+  key: string;
+  /** A foreign key to a person or an invitation. */
+  followed: boolean;
+  /** The table is found from the person (a foreign key, the person table itself, the audit log). */
+  linked: boolean;
+}
+
+/** Every column of the live schema that can hold a person's name, e-mail or id, by its name. */
+function personalColumns(c: import('better-sqlite3').Database): PersonalColumn[] {
   const tables = (
     c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
       name: string;
@@ -41,25 +65,55 @@ t.test('every table and column that can hold a person is covered by the export',
   )
     .map((r) => r.name)
     .filter((n) => !n.startsWith('__'));
-  const uncovered: string[] = [];
+  const columns: PersonalColumn[] = [];
   for (const table of tables) {
     const fks = c.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { from: string; table: string }[];
     const followed = new Set(
       fks.filter((f) => f.table === 'person' || f.table === 'invitation').map((f) => f.from),
     );
     const linked = followed.size > 0 || table === 'person' || table === 'audit_entry';
-    for (const { name } of c.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]) {
-      if (!personal.test(name)) continue;
-      const key = `${table}.${name}`;
-      const covered =
-        followed.has(name) ||
-        (linked && !name.endsWith('_id')) ||
-        ADDRESS_COLUMNS[table]?.includes(name) ||
-        key in NOT_A_CONTACT_PERSON;
-      if (!covered) uncovered.push(key);
-    }
+    for (const { name } of c.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[])
+      if (personal.test(name))
+        columns.push({ table, name, key: `${table}.${name}`, followed: followed.has(name), linked });
   }
+  return columns;
+}
+
+t.test('every table and column that can hold a person is covered by the export', async (t) => {
+  const { app } = await buildTestApp(t);
+  const uncovered = personalColumns(app.db.$client)
+    .filter(
+      ({ table, name, key, followed, linked }) =>
+        !(
+          followed ||
+          (linked && !name.endsWith('_id')) ||
+          ADDRESS_COLUMNS[table]?.includes(name) ||
+          key in NOT_A_CONTACT_PERSON
+        ),
+    )
+    .map((c) => c.key);
   t.same(uncovered, [], 'a new column with personal data must be exported (or named here with why not)');
+});
+
+t.test('every such column is erased too, or only points at the (anonymised) person', async (t) => {
+  const { app } = await buildTestApp(t);
+  const c = app.db.$client;
+  const columns = personalColumns(c);
+  const missed = columns
+    .filter(({ table, name, key, followed }) => !(followed || ERASURE[table]?.[name] || key in NOT_PERSONAL))
+    .map((col) => col.key);
+  t.same(missed, [], 'a new column with personal data must be in ERASURE (server/privacy/erase.ts)');
+  const existing = new Set(
+    Object.keys(ERASURE).flatMap((table) =>
+      (c.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map(
+        (col) => `${table}.${col.name}`,
+      ),
+    ),
+  );
+  const stale = Object.entries(ERASURE)
+    .flatMap(([table, cols]) => Object.keys(cols).map((name) => `${table}.${name}`))
+    .filter((key) => !existing.has(key));
+  t.same(stale, [], 'every column ERASURE names exists in the schema');
 });
 
 t.test(

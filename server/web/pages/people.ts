@@ -23,6 +23,7 @@ import {
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
 import { csrfField, page } from '../layout.ts';
 import { importPages } from './people-import.ts';
+import { erasurePages, erasureSection } from './person-erasure.ts';
 
 /** The pages are Danish. */
 const { labels } = catalogueFor('da');
@@ -52,6 +53,7 @@ const NOTICES: Record<string, string> = {
   oprettet: 'Personen er oprettet.',
   gemt: 'Ændringerne er gemt.',
   slettet: 'Personen er slettet.',
+  anonymiseret: 'Personens oplysninger er slettet. Invitationer og svar står tilbage uden navn.',
   importeret: 'Listen er importeret.',
 };
 
@@ -284,7 +286,8 @@ function personPage(app: FastifyInstance): RouteHandlerMethod {
         ${personForm(app, request, { form: formOfPerson(person), errors: {}, action: `/personer/${person.id}`, submit: 'Gem ændringer' })}
         <h2 class="mt-8">Slet person</h2>
         <form method="post" action="/personer/${person.id}/slet">${csrfField(ctx)}
-          <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}?">Slet ${person.name}</button></form>`
+          <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}?">Slet ${person.name}</button></form>
+        ${erasureSection(request.actor, person, ctx)}`
       : html`<h1>${person.name}</h1>${undelivered}<dl>
         <dt>E-mail</dt><dd>${person.email}</dd><dt>Telefon</dt><dd>${person.phone ?? '–'}</dd>
         <dt>Stilling</dt><dd>${person.title ?? '–'}</dd><dt>Organisation</dt><dd>${person.organisation.name}</dd>
@@ -360,4 +363,5 @@ export default async function peoplePages(app: FastifyInstance) {
   app.post('/personer/:id/slet', write, deletePersonPage(app));
 
   await app.register(importPages);
+  await app.register(erasurePages);
 }

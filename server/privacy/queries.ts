@@ -1,0 +1,174 @@
+import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/statements.ts';
+
+/** The privacy domain's SQL: erasure (anonymising one person) and retention (ageing data out). */
+
+export interface PersonFacts {
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  title: string | null;
+}
+
+export function personFacts(db: Db, id: number): PersonFacts | undefined {
+  return prepared<PersonFacts>(db, 'SELECT id, name, email, phone, title FROM person WHERE id = ?').get(id);
+}
+
+export function invitationIdsOf(db: Db, personId: number): number[] {
+  return prepared<{ id: number }>(db, 'SELECT id FROM invitation WHERE person_id = ?')
+    .all(personId)
+    .map((r) => r.id);
+}
+
+/** The answers stay (the meeting's figures count them); what the person wrote and the links go. */
+export function blankInvitations(db: Db, personId: number): number {
+  return prepared(
+    db,
+    `UPDATE invitation SET comment = NULL, token_lookup_id = NULL, token_hash = NULL, token_expires_at = NULL
+     WHERE person_id = ?`,
+  ).run(personId).changes;
+}
+
+export function deleteAnswerLinks(db: Db, personId: number): number {
+  return prepared(
+    db,
+    'DELETE FROM answer_link WHERE invitation_id IN (SELECT id FROM invitation WHERE person_id = ?)',
+  ).run(personId).changes;
+}
+
+export function anonymisePersonRow(db: Db, id: number, name: string, email: string, now: string): void {
+  prepared(
+    db,
+    `UPDATE person SET name = ?, email = ?, phone = NULL, title = NULL, is_fixed_contact = 0,
+       version = version + 1, updated_at = ? WHERE id = ?`,
+  ).run(name, email, now, id);
+}
+
+export interface OutboxText {
+  id: number;
+  toAddress: string;
+  subject: string;
+  content: string;
+  lastError: string | null;
+  raw: string | null;
+  personal: number;
+}
+
+/**
+ * Outbox messages to the person (by invitation or address), flagged `personal`, and any other
+ * message whose text may name them (a delegate's invitation names who passed it on).
+ */
+export function outboxMentioning(db: Db, personId: number, email: string, name: string): OutboxText[] {
+  return prepared<OutboxText>(
+    db,
+    `SELECT id, to_address AS toAddress, subject, content, last_error AS lastError, raw,
+       (invitation_id IN (SELECT id FROM invitation WHERE person_id = :personId)
+         OR lower(to_address) = :email) AS personal
+     FROM outbox_message
+     WHERE invitation_id IN (SELECT id FROM invitation WHERE person_id = :personId)
+       OR lower(to_address) = :email
+       OR instr(lower(content), :email) > 0 OR instr(content, :name) > 0
+       OR instr(lower(coalesce(raw, '')), :email) > 0 OR instr(coalesce(raw, ''), :name) > 0
+       OR instr(lower(coalesce(last_error, '')), :email) > 0`,
+  ).all({ personId, email, name });
+}
+
+/** A message to the person keeps only what the outbox's own figures need: kind, meeting, status, times. */
+export function anonymiseOutboxMessage(db: Db, id: number, toAddress: string, now: string): void {
+  prepared(
+    db,
+    `UPDATE outbox_message SET to_address = ?, to_name = NULL, subject = '', content = '{}', raw = NULL,
+       last_error = CASE WHEN status = 'queued' THEN 'erased' ELSE NULL END,
+       status = CASE WHEN status = 'queued' THEN 'failed' ELSE status END,
+       next_attempt_at = CASE WHEN status = 'queued' THEN ? ELSE next_attempt_at END
+     WHERE id = ?`,
+  ).run(toAddress, now, id);
+}
+
+/** Another message that named the person: its texts with the name and address replaced. */
+export function rewriteOutboxText(
+  db: Db,
+  id: number,
+  texts: { subject: string; content: string; lastError: string | null },
+): void {
+  prepared(
+    db,
+    'UPDATE outbox_message SET subject = :subject, content = :content, last_error = :lastError, raw = NULL WHERE id = :id',
+  ).run({ id, ...texts });
+}
+
+export function anonymiseInboundReplies(db: Db, personId: number, email: string, name: string): number {
+  return prepared(
+    db,
+    `UPDATE inbound_reply SET from_address = NULL, attendee = NULL, subject = NULL
+     WHERE invitation_id IN (SELECT id FROM invitation WHERE person_id = :personId)
+       OR lower(from_address) = :email OR lower(attendee) = :email
+       OR instr(lower(coalesce(attendee, '')), :email) > 0 OR instr(coalesce(subject, ''), :name) > 0`,
+  ).run({ personId, email, name }).changes;
+}
+
+export interface AuditText {
+  id: number;
+  entity: string;
+  entityId: string | null;
+  actor: string;
+  changes: string | null;
+}
+
+/** Audit entries about the person or their invitations, or whose record holds their name or address. */
+export function auditMentioning(db: Db, personId: number, email: string, name: string): AuditText[] {
+  return prepared<AuditText>(
+    db,
+    `SELECT id, entity, entity_id AS entityId, actor, changes FROM audit_entry
+     WHERE (entity = 'person' AND entity_id = :id)
+       OR (entity = 'invitation' AND entity_id IN
+             (SELECT CAST(id AS TEXT) FROM invitation WHERE person_id = :personId))
+       OR instr(lower(coalesce(changes, '')), :email) > 0 OR instr(coalesce(changes, ''), :name) > 0
+       OR instr(lower(actor), :email) > 0`,
+  ).all({ id: String(personId), personId, email, name });
+}
+
+export function rewriteAudit(db: Db, id: number, actor: string, changes: string | null): void {
+  prepared(db, 'UPDATE audit_entry SET actor = ?, changes = ? WHERE id = ?').run(actor, changes, id);
+}
+
+/** The staff account with the person's address (a contact person who also signs in), if any. */
+export function accountIdByEmail(db: Db, email: string): number | undefined {
+  return prepared<{ id: number }>(db, 'SELECT id FROM account WHERE lower(email) = ?').get(email)?.id;
+}
+
+/** Closes the account: no sessions, tokens or sign-in identities; the row stays for the audit log's ids. */
+export function closeAccount(db: Db, accountId: number, placeholder: string, now: string): number {
+  const sessions = prepared(db, 'DELETE FROM session WHERE account_id = ?').run(accountId).changes;
+  prepared(db, 'DELETE FROM api_token WHERE account_id = ?').run(accountId);
+  prepared(db, 'DELETE FROM oidc_identity WHERE account_id = ?').run(accountId);
+  prepared(
+    db,
+    `UPDATE account SET email = ?, name = NULL, password_hash = NULL, disabled_at = coalesce(disabled_at, ?)
+     WHERE id = ?`,
+  ).run(placeholder, now, accountId);
+  return sessions;
+}
+
+export function deleteSignInIdentities(db: Db, email: string): number {
+  return prepared(db, 'DELETE FROM oidc_identity WHERE lower(email) = ?').run(email).changes;
+}
+
+/** Columns that name who acted by address (a staff account, or "svarlink:<address>"). */
+const ACTOR_COLUMNS = [
+  ['barrier_status_change', 'actor'],
+  ['agreement_revision', 'saved_by'],
+  ['district_mapping', 'updated_by'],
+] as const;
+
+export function replaceActor(db: Db, email: string, placeholder: string): number {
+  let changed = 0;
+  for (const [table, column] of ACTOR_COLUMNS)
+    changed += prepared(
+      db,
+      `UPDATE ${table} SET ${column} = replace(lower(${column}), :email, :placeholder)
+       WHERE instr(lower(${column}), :email) > 0`,
+    ).run({ email, placeholder }).changes;
+  return changed;
+}

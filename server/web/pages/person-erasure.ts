@@ -1,0 +1,62 @@
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import type { Actor } from '../../accounts/accounts.ts';
+import { notFound } from '../../http/problems.ts';
+import { erasePerson } from '../../privacy/erase.ts';
+import { findPerson } from '../../register/people.ts';
+import type { Person } from '../../register/schemas.ts';
+import { html, type SafeHtml } from '../../text/html.ts';
+import { alert, checkbox } from '../components.ts';
+import { type FormBody, field, pageContext, sendPage } from '../context.ts';
+import { csrfField, type PageContext, page } from '../layout.ts';
+
+const CONFIRM_MISSING = 'Sæt kryds for at bekræfte, at personens oplysninger slettes for altid.';
+
+/** The admin's part of a person's page: erase (anonymise) the person, after a confirmation. */
+export function erasureSection(
+  actor: Actor | null,
+  person: Person,
+  ctx: PageContext,
+  error?: string,
+): SafeHtml {
+  if (actor?.role !== 'admin') return html``;
+  return html`<h2 class="mt-8" id="slet-oplysninger">Slet personoplysninger (GDPR)</h2>
+    <p>Navn, e-mail, telefon og stilling fjernes, og det samme gør personens kommentarer, svarlinks,
+    e-mails til og fra personen og navnet i ændringsloggen. Invitationer, svar og fremmøde bliver
+    stående uden navn, så mødernes tal er de samme. Det kan ikke fortrydes.</p>
+    ${error ? alert('error', error) : ''}
+    <form method="post" action="/personer/${person.id}/slet-oplysninger">${csrfField(ctx)}
+      ${checkbox({ id: 'bekraeft-sletning', name: 'confirm', label: `Ja, slet ${person.name}s oplysninger for altid`, checked: false })}
+      <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}s oplysninger for altid?">Slet personoplysninger</button>
+    </form>`;
+}
+
+/** POST /personer/:id/slet-oplysninger: erases once the box is ticked, else asks again */
+function erasePersonPage(app: FastifyInstance): RouteHandlerMethod {
+  return async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    const person = Number.isInteger(id) ? findPerson(app.db, id) : null;
+    if (!person) throw notFound('Person', (request.params as { id: string }).id);
+    if (field(request.body as FormBody, 'confirm') === 'ja') {
+      erasePerson(app.db, request.actor!, id, app.config.MAIL_DIR);
+      return reply.redirect(`/personer/${id}?besked=anonymiseret`, 303);
+    }
+    const ctx = pageContext(request);
+    return sendPage(
+      reply,
+      page(ctx, {
+        title: `${person.name} – bekræft sletning`,
+        section: 'people',
+        body: html`<h1>${person.name}</h1>${erasureSection(request.actor, person, ctx, CONFIRM_MISSING)}`,
+        breadcrumbs: [
+          { href: '/personer', text: 'Personer' },
+          { href: `/personer/${id}`, text: person.name },
+        ],
+      }),
+      400,
+    );
+  };
+}
+
+export async function erasurePages(app: FastifyInstance) {
+  app.post('/personer/:id/slet-oplysninger', { config: { access: 'admin' as const } }, erasePersonPage(app));
+}
