@@ -4,8 +4,8 @@ import { ADDRESS_COLUMNS } from '../../server/privacy/export.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
-/** Columns that look personal but hold no contact person's data, each with why. */
-const NOT_A_CONTACT_PERSON: Record<string, string> = {
+/** Columns that look personal but hold nobody's personal data: neither exported nor erased. */
+const NOT_PERSONAL: Record<string, string> = {
   'organisation.name': 'an organisation',
   'organisation.address': "an organisation's address",
   'role.name': 'the role catalogue',
@@ -14,6 +14,14 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'cycle.name': 'a planning cycle',
   'meeting.venue_name': 'a place',
   'meeting.venue_address': 'a place',
+  'language.name': 'the language catalogue',
+  'programme.name': 'a programme',
+  'programme.reply_address': "a programme's shared mailbox, not a person's",
+};
+
+/** Columns the export need not follow by name, each with why (erasure handles them: ERASURE). */
+const NOT_A_CONTACT_PERSON: Record<string, string> = {
+  ...NOT_PERSONAL,
   'account.name': 'staff accounts, matched by email',
   'oidc_identity.name': 'staff sign-in identities, matched by email',
   'audit_entry.actor': 'the staff account that acted',
@@ -24,24 +32,7 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'outbox_message.content': 'exported with its row (to_address, invitation_id)',
   'outbox_message.raw': 'exported with its row (to_address, invitation_id)',
   'audit_entry.changes': 'searched for the name and address',
-  'language.name': 'the language catalogue',
-  'programme.name': 'a programme',
-  'programme.reply_address': "a programme's shared mailbox, not a person's",
 };
-
-/** Of those, the columns that hold nobody's personal data at all: erasure leaves them alone. */
-const NOT_PERSONAL = Object.fromEntries(
-  [
-    'organisation.name',
-    'organisation.address',
-    'role.name',
-    'theme.name',
-    'area.name',
-    'cycle.name',
-    'meeting.venue_name',
-    'meeting.venue_address',
-  ].map((key) => [key, NOT_A_CONTACT_PERSON[key]]),
-);
 
 // a column that can hold a person's name, email or id, by its name
 const personal = /(^|_)(email|name|address|attendee|actor|by|raw|content|changes|comment|needs)$|person/;
