@@ -5,9 +5,10 @@ import { area, areaMember, areaMemberRoles, organisation } from '../../db/schema
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { Id, Timestamp } from '../http/common-schemas.ts';
-import { badRequest, conflict, notFound } from '../http/problems.ts';
+import { badRequest, notFound } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
 import { nowIso } from '../time.ts';
+import { RegisterConflict } from './refusals.ts';
 import { OrganisationKind } from './schemas.ts';
 
 export const AreaMember = z.object({
@@ -107,9 +108,12 @@ function putMember(db: Db, target: typeof area.$inferSelect, member: z.infer<typ
       )
       .get();
     if (elsewhere && elsewhere.areaId !== target.id)
-      throw conflict(
-        `Organisation ${member.organisationId} is already a member of area ${elsewhere.areaId} of kind ${target.kind}`,
-      );
+      throw new RegisterConflict({
+        kind: 'memberElsewhere',
+        organisationId: member.organisationId,
+        areaKind: target.kind,
+        otherAreaId: elsewhere.areaId,
+      });
   }
   db.insert(areaMember)
     .values({ areaId: target.id, areaKind: target.kind, ...member })
@@ -131,7 +135,11 @@ export function createArea(db: Db, actor: Actor, input: CreateArea): Area {
         .where(and(eq(area.convenerId, input.convenerId), eq(area.kind, input.kind)))
         .get()
     )
-      throw conflict(`Organisation ${input.convenerId} already convenes an area of kind ${input.kind}`);
+      throw new RegisterConflict({
+        kind: 'alreadyConvenes',
+        organisationId: input.convenerId,
+        areaKind: input.kind,
+      });
     const now = nowIso();
     const row = db
       .insert(area)
@@ -181,7 +189,7 @@ export function removeAreaMember(db: Db, actor: Actor, areaId: number, organisat
   return db.transaction(() => {
     const target = db.select().from(area).where(eq(area.id, areaId)).get();
     if (!target) throw notFound('Area', areaId);
-    if (organisationId === target.convenerId) throw conflict('The convener cannot leave its own area');
+    if (organisationId === target.convenerId) throw new RegisterConflict({ kind: 'convenerLeaving' });
     const removed = db
       .delete(areaMember)
       .where(and(eq(areaMember.areaId, areaId), eq(areaMember.organisationId, organisationId)))

@@ -3,8 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { area, areaMember, organisation, person } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
-import { assertVersion, badRequest, conflict, notFound } from '../http/problems.ts';
+import { assertVersion, badRequest, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import { RegisterConflict } from './refusals.ts';
 import type { CreateOrganisation, Organisation, UpdateOrganisation } from './schemas.ts';
 
 type OrganisationRow = typeof organisation.$inferSelect;
@@ -90,7 +91,8 @@ function assertCodeFree(
     .from(organisation)
     .where(and(eq(organisation.kind, kind), eq(organisation.code, code)))
     .get();
-  if (other && other.id !== selfId) throw conflict(`Another ${kind} already has code ${code}`);
+  if (other && other.id !== selfId)
+    throw new RegisterConflict({ kind: 'codeTaken', organisationKind: kind, code });
 }
 
 export function createOrganisation(db: Db, actor: Actor, input: CreateOrganisation): Organisation {
@@ -121,7 +123,13 @@ export function createOrganisation(db: Db, actor: Actor, input: CreateOrganisati
           ),
         )
         .get();
-      if (taken) throw conflict(`The organisation is already a member of another ${target.kind} area`);
+      if (taken)
+        throw new RegisterConflict({
+          kind: 'memberElsewhere',
+          organisationId: null,
+          areaKind: target.kind,
+          otherAreaId: null,
+        });
       db.insert(areaMember)
         .values({ areaId, organisationId: row.id, areaKind: target.kind, memberRole: 'member' })
         .run();
@@ -166,10 +174,9 @@ export function deleteOrganisation(db: Db, actor: Actor, id: number): void {
   db.transaction(() => {
     const before = findRow(db, id);
     const people = db.select({ n: count() }).from(person).where(eq(person.organisationId, id)).get()!.n;
-    if (people > 0)
-      throw conflict(`The organisation still has ${people} contact person(s); move or delete them first`);
+    if (people > 0) throw new RegisterConflict({ kind: 'hasContacts', people });
     if (db.select({ id: area.id }).from(area).where(eq(area.convenerId, id)).get())
-      throw conflict('The organisation convenes an area; it cannot be deleted');
+      throw new RegisterConflict({ kind: 'convenesArea' });
     db.delete(organisation).where(eq(organisation.id, id)).run();
     recordAudit(db, actor, {
       action: 'delete',

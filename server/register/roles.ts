@@ -4,8 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { personRole, role } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
-import { assertVersion, conflict, notFound } from '../http/problems.ts';
+import { assertVersion, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import { RegisterConflict } from './refusals.ts';
 import type { CreateRole, Role, UpdateRole } from './schemas.ts';
 
 function toRole(row: typeof role.$inferSelect): Role {
@@ -26,7 +27,7 @@ function findRow(db: Db, id: number) {
 export function createRole(db: Db, actor: Actor, input: z.infer<typeof CreateRole>): Role {
   return db.transaction(() => {
     if (db.select({ id: role.id }).from(role).where(eq(role.key, input.key)).get())
-      throw conflict(`A role with key ${input.key} already exists`);
+      throw new RegisterConflict({ kind: 'roleKeyTaken', key: input.key });
     const now = nowIso();
     const row = db
       .insert(role)
@@ -61,8 +62,7 @@ export function deleteRole(db: Db, actor: Actor, id: number): void {
   db.transaction(() => {
     const before = findRow(db, id);
     const holders = db.select({ n: count() }).from(personRole).where(eq(personRole.roleId, id)).get()!.n;
-    if (holders > 0)
-      throw conflict(`${holders} person(s) hold the role ${before.key}; take it from them first`);
+    if (holders > 0) throw new RegisterConflict({ kind: 'roleHeld', key: before.key, holders });
     db.delete(role).where(eq(role.id, id)).run();
     recordAudit(db, actor, { action: 'delete', entity: 'role', entityId: id, changes: toRole(before) });
   });

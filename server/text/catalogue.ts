@@ -10,6 +10,7 @@ import type {
 } from '../../db/schema/index.ts';
 import type { BlackoutName } from '../planning/blackouts.ts';
 import type { RuleBreach } from '../planning/rules.ts';
+import type { RegisterClash } from '../register/refusals.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -272,6 +273,8 @@ export interface Catalogue {
     /** The role a write needs: a facilitator or an admin (`editor`), or an admin. */
     missingRole: (needed: 'editor' | 'admin') => string;
     yearAlreadyPlanned: (year: number) => string;
+    /** A register change that clashes with what the register holds (a code, an email, a member). */
+    register: (clash: RegisterClash) => string;
     /** Why the planner found no day for an area's meeting, by the rule that blocked it. */
     unplaced: (rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity', areaName: string) => string;
   };

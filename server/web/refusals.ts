@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
 import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
+import { RegisterConflict } from '../register/refusals.ts';
 import type { RefusalKind } from '../text/catalogue.ts';
 import { catalogueFor } from '../text/messages.ts';
 
@@ -59,6 +60,7 @@ export function pageRefusal(error: unknown): PageRefusal {
       undefined,
       error.unplaced.map((u) => text.unplaced(u.rule, u.areaName)),
     );
+  if (error instanceof RegisterConflict) return of('conflict', text.register(error.clash));
   if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
   if (error instanceof StaleVersion) return of('staleVersion');
   if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));

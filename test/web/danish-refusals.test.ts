@@ -186,10 +186,12 @@ t.test('no English on any Danish page, refusals included', async (t) => {
   check('a meeting that does not exist', await facilitator.get('/moeder/999999'), 404);
   check('a person that does not exist', await facilitator.get('/personer/999999'), 404);
   const municipality = person.organisation.id;
-  check(
-    'an organisation with contacts deleted',
-    await facilitator.post(`/organisationer/${municipality}/slet`, {}),
-    409,
+  const withContacts = await facilitator.post(`/organisationer/${municipality}/slet`, {});
+  check('an organisation with contacts deleted', withContacts, 409);
+  t.match(
+    visibleText(withContacts.body),
+    /Organisationen har stadig kontaktpersoner \(\d+\)\. Flyt eller slet dem først\./,
+    'the register’s refusal in its own Danish sentence',
   );
   check(
     'a form without its token',

@@ -367,6 +367,28 @@ export const da = {
         ? 'Det kræver rollen facilitator eller administrator. Du kan se, men ikke ændre.'
         : 'Det kræver rollen administrator.',
     yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
+    register: (clash) => {
+      switch (clash.kind) {
+        case 'codeTaken':
+          return `En anden organisation af samme type har allerede koden ${clash.code}.`;
+        case 'memberElsewhere':
+          return 'Organisationen er allerede medlem af et andet område af samme type.';
+        case 'alreadyConvenes':
+          return 'Organisationen indkalder allerede et område af denne type.';
+        case 'convenerLeaving':
+          return 'Den indkaldende organisation kan ikke forlade sit eget område.';
+        case 'hasContacts':
+          return `Organisationen har stadig kontaktpersoner (${clash.people}). Flyt eller slet dem først.`;
+        case 'convenesArea':
+          return 'Organisationen indkalder et område (en politikreds) og kan ikke slettes.';
+        case 'emailTaken':
+          return 'Der findes allerede en person med denne e-mail.';
+        case 'roleKeyTaken':
+          return `Der findes allerede en rolle med nøglen ${clash.key}.`;
+        case 'roleHeld':
+          return `${clash.holders} ${plural('da', clash.holders, { one: 'person', other: 'personer' })} har rollen ${clash.key}. Tag den fra dem først.`;
+      }
+    },
     unplaced: (rule, areaName) =>
       rule === 'period'
         ? `${areaName}: perioden har for få tilladte dage efter ugedage, helligdage og friholdte dage`

@@ -355,6 +355,28 @@ export const en = {
         ? 'This needs the facilitator or admin role. You may look but not change.'
         : 'This needs the admin role.',
     yearAlreadyPlanned: (year) => `${year} has already been planned.`,
+    register: (clash) => {
+      switch (clash.kind) {
+        case 'codeTaken':
+          return `Another organisation of the same kind already has the code ${clash.code}.`;
+        case 'memberElsewhere':
+          return 'The organisation is already a member of another area of the same kind.';
+        case 'alreadyConvenes':
+          return 'The organisation already convenes an area of this kind.';
+        case 'convenerLeaving':
+          return 'The convening organisation cannot leave its own area.';
+        case 'hasContacts':
+          return `The organisation still has contact persons (${clash.people}). Move or delete them first.`;
+        case 'convenesArea':
+          return 'The organisation convenes an area (a police district) and cannot be deleted.';
+        case 'emailTaken':
+          return 'A person with this email already exists.';
+        case 'roleKeyTaken':
+          return `A role with the key ${clash.key} already exists.`;
+        case 'roleHeld':
+          return `${clash.holders} ${plural('en', clash.holders, { one: 'person holds', other: 'people hold' })} the role ${clash.key}. Take it from them first.`;
+      }
+    },
     unplaced: (rule, areaName) =>
       rule === 'period'
         ? `${areaName}: the period has too few allowed days after weekdays, holidays and blackout days`

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { organisationKinds } from '../../../db/schema/index.ts';
-import { HttpProblem, notFound, StaleVersion, WebRefusal } from '../../http/problems.ts';
+import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import {
   createOrganisation,
@@ -23,7 +23,6 @@ import {
   sendPage,
 } from '../context.ts';
 import { csrfField, page } from '../layout.ts';
-import { pageRefusal } from '../refusals.ts';
 
 /** The pages are Danish. */
 const { labels } = catalogueFor('da');
@@ -121,14 +120,9 @@ function orgForm(
     </form>`;
 }
 
-function conflictText(error: HttpProblem): string {
+function conflictText(error: unknown): string {
   if (error instanceof StaleVersion) return 'Organisationen er ændret af en anden imens. Hent siden igen.';
-  if (error.message.includes('contact person'))
-    return 'Organisationen har stadig kontaktpersoner. Flyt eller slet dem først.';
-  if (error.message.includes('convenes'))
-    return 'Organisationen indkalder et område (en politikreds) og kan ikke slettes.';
-  if (error.message.includes('code')) return 'En anden organisation af samme type har allerede denne kode.';
-  return pageRefusal(error).text;
+  return problemMessage(error);
 }
 
 const crumbs = [{ href: '/organisationer', text: 'Organisationer' }];
@@ -210,8 +204,7 @@ function createOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         const created = createOrganisation(app.db, request.actor!, value);
         return reply.redirect(`/organisationer/${created.id}?besked=oprettet`, 303);
       } catch (error) {
-        problem =
-          error instanceof HttpProblem && error.status === 409 ? conflictText(error) : problemMessage(error);
+        problem = conflictText(error);
       }
     }
     const body = html`<h1>Opret organisation</h1>${orgForm(request, { form, errors, action: '/organisationer', submit: 'Opret organisation', isNew: true, problem })}`;
@@ -270,8 +263,7 @@ function saveOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         updateOrganisation(app.db, request.actor!, id, { ...rest, version: Number(form.version) || 0 });
         return reply.redirect(`/organisationer/${id}?besked=gemt`, 303);
       } catch (error) {
-        problem =
-          error instanceof HttpProblem && error.status === 409 ? conflictText(error) : problemMessage(error);
+        problem = conflictText(error);
       }
     }
     const body = html`<h1>${before.name}</h1>${orgForm(request, { form, errors, action: `/organisationer/${id}`, submit: 'Gem ændringer', isNew: false, problem })}`;
@@ -293,13 +285,8 @@ function deleteOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
-    try {
-      deleteOrganisation(app.db, request.actor!, id);
-    } catch (error) {
-      if (error instanceof HttpProblem && error.status === 409)
-        throw new WebRefusal(409, conflictText(error));
-      throw error;
-    }
+    // a clash (contacts left, an area convened) is said in Danish by the pages' error handler
+    deleteOrganisation(app.db, request.actor!, id);
     return reply.redirect('/organisationer?besked=slettet', 303);
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Actor } from '../../accounts/accounts.ts';
-import { HttpProblem, notFound, StaleVersion } from '../../http/problems.ts';
+import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { addressDeliveryFailures } from '../../mail/delivery-reports.ts';
 import { listOrganisations } from '../../register/organisations.ts';
 import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
+import { RegisterConflict } from '../../register/refusals.ts';
 import { listRoles } from '../../register/roles.ts';
 import { CreatePerson, type Person } from '../../register/schemas.ts';
 import { html } from '../../text/html.ts';
@@ -249,8 +250,8 @@ function createPersonPage(app: FastifyInstance): RouteHandlerMethod {
         return reply.redirect(`/personer/${created.id}?besked=oprettet`, 303);
       } catch (error) {
         problem = problemMessage(error);
-        if (error instanceof HttpProblem && error.status === 409) {
-          errors.email = 'Der findes allerede en person med denne e-mail';
+        if (error instanceof RegisterConflict && error.clash.kind === 'emailTaken') {
+          errors.email = problem;
           problem = undefined;
         }
       }
@@ -322,9 +323,7 @@ function savePersonPage(app: FastifyInstance): RouteHandlerMethod {
         problem =
           error instanceof StaleVersion
             ? 'Personen er ændret af en anden imens. Hent siden igen, og gentag dine ændringer.'
-            : error instanceof HttpProblem && error.status === 409
-              ? 'Der findes allerede en person med denne e-mail.'
-              : problemMessage(error);
+            : problemMessage(error);
       }
     }
     const body = html`<h1>${before.name}</h1>${personForm(app, request, { form, errors, action: `/personer/${id}`, submit: 'Gem ændringer', problem })}`;
