@@ -1,7 +1,7 @@
 import { meetingTime } from '../server/text/dates.ts';
 import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
-import { type RenderedEmail, renderEmail } from './template.ts';
+import { type RenderedEmail, renderLetter } from './template.ts';
 
 /** What the answering side writes to invitees: short notices about their place at a meeting. */
 
@@ -28,15 +28,14 @@ function notice(
   paragraphs: readonly string[],
 ): RenderedEmail {
   const lang = to.language;
-  const texts = catalogueFor(lang);
-  const w = texts.answerMail;
+  const w = catalogueFor(lang).answerMail;
   const place = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ') || w.placeLater;
-  return renderEmail({
+  return renderLetter({
     lang,
     subject,
-    blocks: [
-      { kind: 'paragraph', text: texts.common.greeting(to.name) },
-      ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+    to: to.name,
+    body: [
+      ...paragraphs,
       {
         kind: 'facts',
         rows: [
@@ -45,7 +44,6 @@ function notice(
           [w.place, place],
         ],
       },
-      { kind: 'signoff', lines: [texts.common.closing, texts.common.signature] },
     ],
   });
 }

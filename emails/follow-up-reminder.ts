@@ -1,7 +1,7 @@
 import { dayDate } from '../server/text/dates.ts';
 import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
-import { type RenderedEmail, renderEmail } from './template.ts';
+import { type RenderedEmail, renderLetter } from './template.ts';
 
 /** What a follow-up reminder is about: an agreement due for review, or a barrier open over a year. */
 export interface FollowUpSubject {
@@ -18,20 +18,11 @@ export function followUpReminderMail(
   to: { name: string; language: Language },
 ): RenderedEmail {
   const lang = to.language;
-  const texts = catalogueFor(lang);
-  const w = texts.followUpMail;
+  const w = catalogueFor(lang).followUpMail;
   const date = dayDate(item.dueOn, lang);
   const [subject, paragraphs] =
     item.kind === 'agreement_review'
       ? [w.reviewSubject(item.title), w.review(item.title, item.districtCode, date)]
       : [w.barrierSubject, w.barrier(item.title, item.districtCode, date)];
-  return renderEmail({
-    lang,
-    subject,
-    blocks: [
-      { kind: 'paragraph', text: texts.common.greeting(to.name) },
-      ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
-      { kind: 'signoff', lines: [texts.common.closing, texts.common.signature] },
-    ],
-  });
+  return renderLetter({ lang, subject, to: to.name, body: paragraphs });
 }

@@ -3,7 +3,13 @@ import { clockTime, longDate, weekdayDate } from '../server/text/dates.ts';
 import { headerText } from '../server/text/header.ts';
 import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
-import { type EmailBlock, type ListItem, type RenderedEmail, renderEmail } from './template.ts';
+import {
+  type EmailBlock,
+  type ListItem,
+  type RenderedEmail,
+  renderLetter,
+  type Signatory,
+} from './template.ts';
 
 export type { MeetingMailKind };
 
@@ -30,12 +36,7 @@ export interface MeetingMailView {
   agenda: AgendaItem[];
 }
 
-export interface FacilitatorContact {
-  name: string;
-  organisation?: string | null;
-  email?: string | null;
-  phone?: string | null;
-}
+export type FacilitatorContact = Signatory;
 
 export interface MeetingMailInput {
   kind: MeetingMailKind;
@@ -86,14 +87,9 @@ export function calendarDescription(lang: Language, m: MeetingMailView, answerUr
   return lines.join('\n');
 }
 
-/** The signature: the facilitator's name, organisation and contact details (or just "Samråd"). */
-export function signatureLines(lang: Language, m: MeetingMailView): string[] {
-  const f = m.facilitator;
-  if (!f) return [m.facilitatorName ?? catalogueFor(lang).common.signature];
-  const contact = [f.email, f.phone ? `${catalogueFor(lang).contact.phone} ${f.phone}` : null]
-    .filter(Boolean)
-    .join(' · ');
-  return [f.name, f.organisation, contact].filter((l): l is string => Boolean(l));
+/** Who signs: the facilitator with contact details, else the facilitator's name alone, else the service. */
+function signatory(m: MeetingMailView): Signatory | null {
+  return m.facilitator ?? (m.facilitatorName ? { name: m.facilitatorName } : null);
 }
 
 /** Times for every point or for none: with one point untimed, all are numbered. */
@@ -132,7 +128,6 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
   if (input.cancelReason && kind === 'cancel') facts.push([w.reason, input.cancelReason]);
 
   const blocks: EmailBlock[] = [
-    { kind: 'paragraph', text: texts.common.greeting(name) },
     { kind: 'paragraph', text: lead },
     { kind: 'facts', title: m.title, rows: facts },
   ];
@@ -157,6 +152,11 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
   }
   if (m.facilitator?.email && kind !== 'withdrawn')
     blocks.push({ kind: 'paragraph', text: texts.contact.replyToFacilitator });
-  blocks.push({ kind: 'signoff', lines: [texts.common.closing, ...signatureLines(lang, m)] });
-  return renderEmail({ lang, subject: meetingSubject(kind, lang, m), blocks });
+  return renderLetter({
+    lang,
+    subject: meetingSubject(kind, lang, m),
+    to: name,
+    body: blocks,
+    from: signatory(m),
+  });
 }

@@ -1,6 +1,7 @@
 import { headerText } from '../server/text/header.ts';
 import { html, htmlLines, type SafeHtml } from '../server/text/html.ts';
 import type { Language } from '../server/text/language.ts';
+import { catalogueFor } from '../server/text/messages.ts';
 
 /**
  * The one contract every email renders through: a subject and body blocks in, subject, plain text,
@@ -24,6 +25,52 @@ export type EmailBlock =
   | { kind: 'actions'; heading: string; links: readonly EmailLink[]; hint?: string }
   /** The closing and the signature, one line each. */
   | { kind: 'signoff'; lines: readonly string[] };
+
+/**
+ * A letter to one person: the greeting by name, the body (a string is a paragraph), then the closing
+ * and the signature. Every email to a person is one, so they all open and sign off alike.
+ */
+export interface Letter {
+  lang: Language;
+  subject: string;
+  /** The recipient's name, as the greeting says it. */
+  to: string;
+  body: readonly (string | EmailBlock)[];
+  /** Who signs: the facilitator, or the service's name when no one is named. */
+  from?: Signatory | null;
+}
+
+/** The facilitator who signs: name, organisation and contact details, one line each. */
+export interface Signatory {
+  name: string;
+  organisation?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** The signature's lines: the facilitator's name, organisation and contact details, or the service's name. */
+export function signatureLines(lang: Language, from?: Signatory | null): string[] {
+  const texts = catalogueFor(lang);
+  if (!from) return [texts.common.signature];
+  const contact = [from.email, from.phone ? `${texts.contact.phone} ${from.phone}` : null]
+    .filter(Boolean)
+    .join(' · ');
+  return [from.name, from.organisation, contact].filter((l): l is string => Boolean(l));
+}
+
+/** The letter as blocks: greeting, body, sign-off. */
+export function letterBlocks(letter: Letter): EmailBlock[] {
+  const texts = catalogueFor(letter.lang);
+  return [
+    { kind: 'paragraph', text: texts.common.greeting(letter.to) },
+    ...letter.body.map((b): EmailBlock => (typeof b === 'string' ? { kind: 'paragraph', text: b } : b)),
+    { kind: 'signoff', lines: [texts.common.closing, ...signatureLines(letter.lang, letter.from)] },
+  ];
+}
+
+export function renderLetter(letter: Letter): RenderedEmail {
+  return renderEmail({ lang: letter.lang, subject: letter.subject, blocks: letterBlocks(letter) });
+}
 
 export interface ListItem {
   marker?: string | null;

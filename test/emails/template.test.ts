@@ -1,7 +1,7 @@
 import t from 'tap';
 import { organisationChaserMail, waitlistedMail } from '../../emails/answers.ts';
 import { followUpReminderMail } from '../../emails/follow-up-reminder.ts';
-import { renderEmail } from '../../emails/template.ts';
+import { renderEmail, renderLetter } from '../../emails/template.ts';
 
 const meeting = {
   title: 'Politikredsmøde <Fyn>',
@@ -72,4 +72,34 @@ t.test('a follow-up reminder renders through the same template in either languag
   const en = followUpReminderMail({ ...item, kind: 'barrier_open' }, { name: 'Bo', language: 'en' });
   t.equal(en.subject, 'A cooperation barrier has been open for more than a year');
   t.match(en.text, 'open since a year before 1 March 2028');
+});
+
+t.test('a letter: greeting, body and sign-off with the signature, escaped like every block', async (t) => {
+  const signed = renderLetter({
+    lang: 'da',
+    subject: 'Emne',
+    to: 'Åse <Æbelø>',
+    body: ['Første afsnit & mere', { kind: 'facts', rows: [['Sted', 'Rønne']] }, 'Sidste afsnit'],
+    from: {
+      name: 'Frida <Facilitator>',
+      organisation: 'Bornholm',
+      email: 'frida@x.test',
+      phone: '33 12 34 56',
+    },
+  });
+  t.equal(
+    signed.text,
+    [
+      'Kære Åse <Æbelø>',
+      'Første afsnit & mere',
+      'Sted: Rønne',
+      'Sidste afsnit',
+      'Venlig hilsen\nFrida <Facilitator>\nBornholm\nfrida@x.test · tlf. 33 12 34 56',
+    ].join('\n\n'),
+  );
+  t.match(signed.html, '<p>Kære Åse &lt;Æbelø&gt;</p>');
+  t.match(signed.html, '<p>Venlig hilsen<br>Frida &lt;Facilitator&gt;<br>Bornholm<br>');
+  t.notMatch(signed.html, /<(Æbelø|Facilitator)>/);
+  const unsigned = renderLetter({ lang: 'en', subject: 'S', to: 'Bo', body: ['Text'] });
+  t.equal(unsigned.text, 'Dear Bo\n\nText\n\nKind regards\nSamråd');
 });
