@@ -43,7 +43,7 @@
           p.sent +
           ' af ' +
           p.total +
-          ' e-mails sendt' +
+          (p.total === 1 ? ' e-mail sendt' : ' e-mails sendt') +
           (p.failed ? `, ${p.failed} fejlet` : '') +
           (p.pending ? `, ${p.pending} i kø` : '') +
           '. ';

@@ -35,7 +35,7 @@ function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {
   return html`<div id="send-progress" data-progress-url="/moeder/${meetingId}/udsendelse" class="mt-5">
     <label for="send-progress-bar" class="form-label">Udsendelse</label>
     <progress id="send-progress-bar" max="${p.total}" value="${p.sent + p.failed}">${p.sent} af ${p.total}</progress>
-    <p aria-live="polite" id="send-progress-text">${p.sent} af ${p.total} e-mails sendt${p.failed ? `, ${p.failed} fejlet` : ''}${p.pending ? `, ${p.pending} i kø` : ''}.
+    <p aria-live="polite" id="send-progress-text">${p.sent} af ${p.total} ${plural('da', p.total, { one: 'e-mail', other: 'e-mails' })} sendt${p.failed ? `, ${p.failed} fejlet` : ''}${p.pending ? `, ${p.pending} i kø` : ''}.
       <a href="/udbakke?status=${p.failed ? 'failed' : 'sent'}">Se udbakken</a></p></div>`;
 }
 

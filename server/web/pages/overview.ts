@@ -106,7 +106,7 @@ export default async function overviewPages(app: FastifyInstance) {
           ? html`<li><strong aria-current="page">${y}</strong></li>`
           : html`<li><a href="/aar/${y}">${y}</a></li>`,
       )}</ul></nav>
-      <p class="font-lead">${planned} af ${rows.length} politikredse har et møde i ${year}.
+      <p class="font-lead">${planned} af ${rows.length} ${plural('da', rows.length, { one: 'politikreds', other: 'politikredse' })} har et møde i ${year}.
         ${needing ? html`${needing} kræver opmærksomhed.` : ''}</p>
       <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Politikredse ${year}">
       <table class="table table--zebra" id="overview">
