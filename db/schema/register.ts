@@ -137,8 +137,6 @@ export const role = sqliteTable(
   (t) => [uniqueIndex('role_key_uq').on(t.key), uniqueIndex('role_seed_key_uq').on(t.seedKey)],
 );
 
-export const languages = ['da', 'en'] as const;
-
 export const person = sqliteTable(
   'person',
   {
@@ -152,7 +150,8 @@ export const person = sqliteTable(
       .references(() => organisation.id, { onDelete: 'restrict' }),
     title: text('title'),
     isFixedContact: integer('is_fixed_contact', { mode: 'boolean' }).notNull().default(false),
-    language: text('language', { enum: languages }).notNull().default('da'),
+    /** A code from the `language` table (checked when people are saved; no foreign key, so no table rebuild). */
+    language: text('language').notNull().default('da'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },

@@ -11,7 +11,7 @@ export interface AudiencePerson {
   personId: number;
   name: string;
   email: string;
-  language: 'da' | 'en';
+  language: string;
   organisation: { id: number; name: string; kind: string };
   /** The area member the person counts for (their organisation or its parent); null if from outside. */
   memberOrganisationId: number | null;
@@ -93,7 +93,7 @@ interface PersonRow {
   personId: number;
   name: string;
   email: string;
-  language: 'da' | 'en';
+  language: string;
   orgId: number;
   orgName: string;
   orgKind: string;

@@ -7,6 +7,7 @@ import type { MeetingGaps } from '../answers/schemas.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { meetingRecord } from '../planning/meetings.ts';
+import { textsLanguageSql } from '../programmes/queries.ts';
 import type { Language } from '../text/language.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,7 +33,7 @@ function gapRows(db: Db, meetingId: number, areaId: number): GapRow[] {
     `SELECT o.id, o.name, o.kind,
             (SELECT count(*) FROM invitation i JOIN person p ON p.id = i.person_id
              WHERE i.meeting_id = :meeting AND p.organisation_id = o.id AND i.withdrawn_at IS NULL) AS invited,
-            c.name AS contactName, c.email AS contactEmail, c.language AS contactLanguage, ch.sent_at AS chasedAt
+            c.name AS contactName, c.email AS contactEmail, ${textsLanguageSql('c.language')} AS contactLanguage, ch.sent_at AS chasedAt
      FROM area_member m JOIN organisation o ON o.id = m.organisation_id
      LEFT JOIN person c ON c.id = (SELECT id FROM person WHERE organisation_id = o.id AND is_fixed_contact = 1
                                    ORDER BY id LIMIT 1)

@@ -14,6 +14,7 @@ import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { textsLanguageSql } from '../programmes/queries.ts';
 import type { Language } from '../text/language.ts';
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
@@ -124,7 +125,7 @@ export interface Recipient {
 }
 
 const ATTENDEES_SQL = `
-  SELECT i.id AS invitationId, p.id AS personId, p.name, p.email, p.language, i.response,
+  SELECT i.id AS invitationId, p.id AS personId, p.name, p.email, ${textsLanguageSql('p.language')} AS language, i.response,
     i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent,
     i.needs_reconfirm AS needsReconfirm
   FROM invitation i JOIN person p ON p.id = i.person_id

@@ -9,7 +9,7 @@ export const AudiencePerson = z
     personId: z.number().int(),
     name: z.string(),
     email: z.string(),
-    language: z.enum(['da', 'en']),
+    language: z.string(),
     organisation: OrganisationBrief,
     memberOrganisationId: z.number().int().nullable(),
     roles: z.array(z.object({ key: z.string(), name: z.string(), level: z.enum(roleLevels) })),

@@ -3,6 +3,8 @@ import { prepared } from '../../db/statements.ts';
 import { followUpReminderMail } from '../../emails/follow-up-reminder.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { textsLanguageSql } from '../programmes/queries.ts';
+import type { Language } from '../text/language.ts';
 import { addDays, addYears, copenhagenDate } from './references.ts';
 import type { FollowUpItem } from './schemas.ts';
 
@@ -23,17 +25,17 @@ const BARRIERS_OLD = `
   WHERE b.status <> 'resolved' AND b.raised_on <= :yearAgo AND (:district IS NULL OR d.code = :district)
   ORDER BY b.raised_on, b.id`;
 const AGREEMENT_CONTACTS = `
-  SELECT p.id, p.name, p.email, p.language FROM agreement_contact c JOIN person p ON p.id = c.person_id
+  SELECT p.id, p.name, p.email, ${textsLanguageSql('p.language')} AS language FROM agreement_contact c JOIN person p ON p.id = c.person_id
   WHERE c.agreement_id = ? ORDER BY p.name`;
 const BARRIER_CONTACTS = `
-  SELECT p.id, p.name, p.email, p.language FROM barrier_contact c JOIN person p ON p.id = c.person_id
+  SELECT p.id, p.name, p.email, ${textsLanguageSql('p.language')} AS language FROM barrier_contact c JOIN person p ON p.id = c.person_id
   WHERE c.barrier_id = ? ORDER BY p.name`;
 /** A barrier nobody was named for goes to the district's fixed contact persons. */
 const DISTRICT_FIXED_CONTACTS = `
-  SELECT p.id, p.name, p.email, p.language FROM person p
+  SELECT p.id, p.name, p.email, ${textsLanguageSql('p.language')} AS language FROM person p
   WHERE p.is_fixed_contact = 1 AND p.organisation_id = ? ORDER BY p.name`;
 
-type Contact = FollowUpItem['contacts'][number] & { language: 'da' | 'en' };
+type Contact = FollowUpItem['contacts'][number] & { language: Language };
 
 /** Agreements past or near their review date, and barriers open for more than a year. */
 export function listFollowUps(

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
+import { textLanguages } from '../text/language.ts';
 import { nowIso } from '../time.ts';
 import {
   deleteLanguageRow,
@@ -28,9 +29,6 @@ import type { CatalogueRow, CreateLanguage, CreateOrganisationKind, CreateSector
  * Admins add rows; a row in use cannot be deleted, and the refusal says what uses it.
  */
 
-/** The languages that have a message catalogue of their own; others read one of these. */
-export const languagesWithTexts = ['da', 'en', 'nb'] as const;
-
 export const listLanguages = (db: Db) =>
   languageRows(db).map(({ code, name, textsFrom }) => ({ code, name, textsFrom }));
 export const listSectors = (db: Db): CatalogueRow[] =>
@@ -46,9 +44,9 @@ function refuseInUse(what: string, uses: Record<string, number>): void {
 
 export function createLanguage(db: Db, actor: Actor, input: z.infer<typeof CreateLanguage>) {
   return db.transaction(() => {
-    if (!(languagesWithTexts as readonly string[]).includes(input.textsFrom))
-      throw badRequest(`No texts in ${input.textsFrom}; choose ${languagesWithTexts.join(', ')}`, [
-        { field: 'body.textsFrom', message: `one of ${languagesWithTexts.join(', ')}` },
+    if (!(textLanguages as readonly string[]).includes(input.textsFrom))
+      throw badRequest(`No texts in ${input.textsFrom}; choose ${textLanguages.join(', ')}`, [
+        { field: 'body.textsFrom', message: `one of ${textLanguages.join(', ')}` },
       ]);
     const now = nowIso();
     if (!insertLanguage(db, { ...input, createdAt: now, updatedAt: now }))

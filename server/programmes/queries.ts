@@ -46,6 +46,12 @@ export const languageRows = (db: DbOrTx): LanguageRow[] =>
   db.select().from(language).orderBy(asc(language.code)).all();
 export const languageByCode = (db: DbOrTx, code: string): LanguageRow | undefined =>
   db.select().from(language).where(eq(language.code, code)).get();
+/**
+ * SQL for the catalogue a stored language code reads: its row's `texts_from` (nn → nb), Danish for a
+ * code no longer in the table. Every read that picks an email's language uses it.
+ */
+export const textsLanguageSql = (column: string) =>
+  `COALESCE((SELECT l.texts_from FROM language l WHERE l.code = ${column}), 'da')`;
 export const insertLanguage = (db: DbOrTx, row: typeof language.$inferInsert) =>
   db.insert(language).values(row).onConflictDoNothing().run().changes;
 export const deleteLanguageRow = (db: DbOrTx, code: string) =>

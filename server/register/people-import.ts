@@ -5,6 +5,7 @@ import { prepared, undone } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { languageByCode } from '../programmes/queries.ts';
 import { applyPersonUpdate, findPersonIdByEmail, getPerson, insertPerson } from './people.ts';
 import { CreatePerson, OrganisationRef, PersonRole } from './schemas.ts';
 
@@ -182,6 +183,8 @@ function readRow(
   if (!YES.has(fixed) && !NO.has(fixed))
     rowErrors.push({ line, field: 'fixedContact', reason: `"${f.fixedContact}" is not ja/nej` });
   const language = (f.language || 'da').toLowerCase();
+  if (/^[a-z]{2,3}$/.test(language) && !languageByCode(db, language))
+    rowErrors.push({ line, field: 'language', reason: `no language "${f.language}" in the catalogue` });
 
   const candidate = CreatePerson.safeParse({
     name: f.name ?? '',

@@ -3,6 +3,7 @@ import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
+import { languageByCode, languageRows } from '../programmes/queries.ts';
 import { nowIso } from '../time.ts';
 import { RegisterConflict } from './refusals.ts';
 import type { CreatePerson, Person, PersonQuery, UpdatePerson } from './schemas.ts';
@@ -15,7 +16,7 @@ type PersonRow = [
   phone: string | null,
   title: string | null,
   isFixedContact: number,
-  language: 'da' | 'en',
+  language: string,
   version: number,
   createdAt: string,
   updatedAt: string,
@@ -171,6 +172,15 @@ export function assertOrganisationExists(db: Db, id: number, field = 'body.organ
     throw badRequest(`Organisation ${id} does not exist`, [{ field, message: 'unknown organisation' }]);
 }
 
+/** A person reads one of the languages in the catalogue (`/api/languages`); anything else is the client's mistake. */
+export function assertLanguageExists(db: Db, code: string, field = 'body.language'): void {
+  if (languageByCode(db, code)) return;
+  const known = languageRows(db).map((l) => l.code);
+  throw badRequest(`Unknown language "${code}"`, [
+    { field, message: `no language ${code} in the catalogue; choose one of ${known.join(', ')}` },
+  ]);
+}
+
 function replaceRoles(db: Db, personId: number, roleIds: number[]): void {
   prepared(db, 'DELETE FROM person_role WHERE person_id = ?').run(personId);
   const insert = prepared(db, 'INSERT INTO person_role (person_id, role_id) VALUES (?, ?)');
@@ -180,6 +190,7 @@ function replaceRoles(db: Db, personId: number, roleIds: number[]): void {
 /** Inserts one person; the caller owns the transaction and the audit record. */
 export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): number {
   assertOrganisationExists(db, input.organisationId);
+  assertLanguageExists(db, input.language);
   const roleIds = roleIdsOf(db, input.roles);
   if (findPersonIdByEmail(db, input.email) !== null)
     throw new RegisterConflict({ kind: 'emailTaken', email: input.email });
@@ -217,6 +228,8 @@ export function applyPersonUpdate(
   input: Omit<UpdatePerson, 'version'>,
 ): Record<string, unknown> {
   if (input.organisationId !== undefined) assertOrganisationExists(db, input.organisationId);
+  if (input.language !== undefined && input.language !== before.language)
+    assertLanguageExists(db, input.language);
   if (
     input.email !== undefined &&
     input.email !== before.email &&

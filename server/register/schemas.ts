@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { languages, organisationKinds, roleLevels, sides } from '../../db/schema/index.ts';
+import { organisationKinds, roleLevels, sides } from '../../db/schema/index.ts';
 import { Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
 import { Text, type TextKind } from '../http/text.ts';
+import { LanguageCode } from '../programmes/schemas.ts';
 
 const Name = Text('name').min(1);
 const OptionalText = (kind: TextKind) => Text(kind).nullable().optional();
@@ -95,7 +96,7 @@ export const Person = z
     organisation: OrganisationRef,
     roles: z.array(PersonRole),
     isFixedContact: z.boolean(),
-    language: z.enum(languages),
+    language: z.string().describe('A code from /api/languages'),
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -121,7 +122,7 @@ export const CreatePerson = z.strictObject({
   organisationId: Id,
   roles: z.array(RoleKey).max(20).default([]).describe('Role keys from the catalogue'),
   isFixedContact: z.boolean().default(false),
-  language: z.enum(languages).default('da'),
+  language: LanguageCode.default('da').describe('A code from /api/languages (da, en, nb, …)'),
 });
 export type CreatePerson = z.infer<typeof CreatePerson>;
 
@@ -133,7 +134,7 @@ export const UpdatePerson = z.strictObject({
   organisationId: Id.optional(),
   roles: z.array(RoleKey).max(20).optional(),
   isFixedContact: z.boolean().optional(),
-  language: z.enum(languages).optional(),
+  language: LanguageCode.optional().describe('A code from /api/languages'),
   version: Version,
 });
 export type UpdatePerson = z.infer<typeof UpdatePerson>;

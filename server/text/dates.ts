@@ -32,10 +32,10 @@ export function longDate(instant: string, timeZone: string, lang: Language): str
   return formatter('day', locales[lang], timeZone).format(new Date(instant));
 }
 
-/** "fredag den 12. marts 2027" (Intl adds the "den") / "Friday 12 March 2027" */
+/** "fredag den 12. marts 2027" (Intl adds the "den") / "fredag 12. mars 2027" / "Friday 12 March 2027" */
 export function weekdayDate(instant: string, timeZone: string, lang: Language): string {
   const text = formatter('weekdayDay', locales[lang], timeZone).format(new Date(instant));
-  return lang === 'da' ? text : text.replace(',', '');
+  return lang === 'en' ? text.replace(',', '') : text;
 }
 
 /** "09.00" / "09:00" */
@@ -43,9 +43,12 @@ export function clockTime(instant: string, timeZone: string, lang: Language): st
   return formatter('clock', locales[lang], timeZone).format(new Date(instant));
 }
 
-/** "onsdag den 3. marts 2027 kl. 09.00–15.00" / "Wednesday 3 March 2027 09:00–15:00": a meeting's time in its zone. */
+/**
+ * "onsdag den 3. marts 2027 kl. 09.00–15.00" / "onsdag 3. mars 2027 kl. 09:00–15:00" /
+ * "Wednesday 3 March 2027 09:00–15:00": a meeting's time in its zone.
+ */
 export function meetingTime(startsAt: string, endsAt: string, timeZone: string, lang: Language): string {
-  const clock = lang === 'da' ? ' kl.' : '';
+  const clock = lang === 'en' ? '' : ' kl.';
   return `${weekdayDate(startsAt, timeZone, lang)}${clock} ${clockTime(startsAt, timeZone, lang)}–${clockTime(endsAt, timeZone, lang)}`;
 }
 
@@ -85,10 +88,10 @@ export function isoWeekdayName(isoDay: number, lang: Language = 'da'): string {
   return weekdayName(`2024-01-0${isoDay}`, lang);
 }
 
-/** "kl. 09.30" / "09:30": a clock time in a zone, as a report writes it. */
+/** "kl. 09.30" / "kl. 09:30" / "09:30": a clock time in a zone, as a report writes it. */
 export function clockLabel(instant: string, lang: Language = 'da', timeZone = 'Europe/Copenhagen'): string {
   const time = clockTime(instant, timeZone, lang);
-  return lang === 'da' ? `kl. ${time}` : time;
+  return lang === 'en' ? time : `kl. ${time}`;
 }
 
 /** "14. januar" / "14 January" for a calendar date (YYYY-MM-DD): the year is said elsewhere. */
@@ -108,7 +111,7 @@ export function monthName(month: number, lang: Language = 'da'): string {
   );
 }
 
-/** "09.30" / "09:30" for a local clock time written HH:MM. */
+/** "09.30" (Danish) / "09:30" (bokmål and English, as Intl writes them) for a local clock time written HH:MM. */
 export function clockText(time: string, lang: Language = 'da'): string {
   return lang === 'da' ? time.replace(':', '.') : time;
 }

@@ -1,9 +1,10 @@
 import type { Catalogue } from './catalogue.ts';
 import { da } from './catalogues/da.ts';
 import { en } from './catalogues/en.ts';
+import { nb } from './catalogues/nb.ts';
 import type { Language } from './language.ts';
 
-const catalogues: Record<Language, Catalogue> = { da, en };
+const catalogues: Record<Language, Catalogue> = { da, en, nb };
 
 /** The catalogue of one language: `catalogueFor(lang).common.greeting(name)`. */
 export function catalogueFor(lang: Language): Catalogue {

@@ -232,7 +232,7 @@ export const da = {
       facilitator_body: 'Facilitator',
       other: 'Andet',
     },
-    language: { da: 'Dansk', en: 'Engelsk' },
+    language: { da: 'Dansk', en: 'Engelsk', nb: 'Norsk (bokmål)' },
   },
   report: {
     districtReportTitle: 'Rapport for politikredsen',

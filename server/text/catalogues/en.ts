@@ -217,7 +217,7 @@ export const en = {
       facilitator_body: 'Facilitator',
       other: 'Other',
     },
-    language: { da: 'Danish', en: 'English' },
+    language: { da: 'Danish', en: 'English', nb: 'Norwegian (Bokmål)' },
   },
   report: {
     districtReportTitle: 'Police district report',

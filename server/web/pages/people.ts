@@ -3,6 +3,7 @@ import type { Actor } from '../../accounts/accounts.ts';
 import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { addressDeliveryFailures } from '../../mail/delivery-reports.ts';
+import { listLanguages } from '../../programmes/catalogues.ts';
 import { listOrganisations } from '../../register/organisations.ts';
 import { createPerson, deletePerson, findPerson, listPeople, updatePerson } from '../../register/people.ts';
 import { RegisterConflict } from '../../register/refusals.ts';
@@ -47,7 +48,7 @@ const MESSAGES: Record<string, string> = {
   title: 'Stillingen er for lang',
   organisationId: 'Vælg en organisation',
   roles: 'Vælg roller fra listen',
-  language: 'Vælg dansk eller engelsk',
+  language: 'Vælg et sprog fra listen',
 };
 
 const NOTICES: Record<string, string> = {
@@ -158,7 +159,11 @@ function personForm(
         id: 'language',
         label: 'Sprog',
         value: o.form.language,
-        options: Object.entries(labels.language).map(([value, text]) => ({ value, text })),
+        // the languages in the catalogue: Danish names for those with texts, a row's own name for the rest
+        options: listLanguages(app.db).map((l) => ({
+          value: l.code,
+          text: (labels.language as Record<string, string>)[l.code] ?? l.name,
+        })),
       })}
       <button type="submit" class="button button-primary">${o.submit}</button>
       <a href="/personer" class="button button-secondary">Annullér</a>
