@@ -371,6 +371,28 @@ export const nb = {
         ? 'Det krever rollen fasilitator eller administrator. Du kan se, men ikke endre.'
         : 'Det krever rollen administrator.',
     yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
+    register: (clash) => {
+      switch (clash.kind) {
+        case 'codeTaken':
+          return `En annen organisasjon av samme type har allerede koden ${clash.code}.`;
+        case 'memberElsewhere':
+          return 'Organisasjonen er allerede medlem av et annet område av samme type.';
+        case 'alreadyConvenes':
+          return 'Organisasjonen kaller allerede inn til et område av denne typen.';
+        case 'convenerLeaving':
+          return 'Organisasjonen som kaller inn, kan ikke forlate sitt eget område.';
+        case 'hasContacts':
+          return `Organisasjonen har fortsatt kontaktpersoner (${clash.people}). Flytt eller slett dem først.`;
+        case 'convenesArea':
+          return 'Organisasjonen kaller inn til et område (et politidistrikt) og kan ikke slettes.';
+        case 'emailTaken':
+          return 'Det finnes allerede en person med denne e-postadressen.';
+        case 'roleKeyTaken':
+          return `Det finnes allerede en rolle med nøkkelen ${clash.key}.`;
+        case 'roleHeld':
+          return `${clash.holders} ${plural('nb', clash.holders, { one: 'person', other: 'personer' })} har rollen ${clash.key}. Ta den fra dem først.`;
+      }
+    },
     unplaced: (rule, areaName) =>
       rule === 'period'
         ? `${areaName}: perioden har for få tillatte dager etter ukedager, helligdager og dager som holdes fri`
