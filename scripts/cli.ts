@@ -31,6 +31,7 @@ import { PlanningSettings } from '../server/planning/settings.ts';
 import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
 import { erasePerson } from '../server/privacy/erase.ts';
 import { exportPerson } from '../server/privacy/export.ts';
+import { applyRetention } from '../server/privacy/retention.ts';
 import { ImportRefused, importPeople } from '../server/register/people-import.ts';
 import {
   type ReportFormat,
@@ -102,6 +103,13 @@ const commands: Record<string, Command> = {
       if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError('--id must be a person id (decimal digits)');
       const report = erasePerson(db, commandLineActor, Number(id), config.MAIL_DIR);
       console.log(JSON.stringify(report, null, 2));
+    },
+  },
+  'retention:apply': {
+    summary: 'Remove personal data past its RETENTION_* days now (the service does it hourly; audited)',
+    usage: 'retention:apply',
+    run(db, _values, { config }) {
+      console.log(JSON.stringify(applyRetention(db, config), null, 2));
     },
   },
   'user:create': {

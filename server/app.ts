@@ -13,6 +13,7 @@ import mailer from './plugins/mailer.ts';
 import meetingChangeWiring from './plugins/meeting-change-wiring.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import retention from './plugins/retention.ts';
 import scheduledReminders from './plugins/scheduled-reminders.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import agenda from './routes/agenda.ts';
@@ -75,6 +76,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(meetingChangeWiring);
   await app.register(inboundSmtp);
   await app.register(scheduledReminders);
+  await app.register(retention);
 
   await app.register(health);
   await app.register(programmes);

@@ -34,6 +34,14 @@ const Config = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** off: the login page offers only OpenID Connect, and POST /login is refused. */
   PASSWORD_LOGIN: z.enum(['on', 'off']).default('on'),
+  /** Retention (days; 0 = keep): answers' comments, counted from the end of their meeting. */
+  RETENTION_ANSWER_COMMENTS_DAYS: z.coerce.number().int().min(0).max(36500).default(180),
+  /** Calendar replies received: sender, attendee and subject, counted from receipt. */
+  RETENTION_INBOUND_MAIL_DAYS: z.coerce.number().int().min(0).max(36500).default(90),
+  /** Outbox copies of sent and failed mail: body, raw source and .eml file, counted from sending. */
+  RETENTION_OUTBOX_BODIES_DAYS: z.coerce.number().int().min(0).max(36500).default(90),
+  /** Browser sessions (12 hours long), kept as sign-in history, counted from sign-in. */
+  RETENTION_SESSIONS_DAYS: z.coerce.number().int().min(0).max(36500).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the Danish reference data at start (idempotent). */
   SEED_ON_START: z

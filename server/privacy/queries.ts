@@ -172,3 +172,52 @@ export function replaceActor(db: Db, email: string, placeholder: string): number
     ).run({ email, placeholder }).changes;
   return changed;
 }
+
+/** Answers' comments of meetings that ended before the cutoff. */
+export function clearAnswerComments(db: Db, endedBefore: string): number {
+  return prepared(
+    db,
+    `UPDATE invitation SET comment = NULL
+     WHERE comment IS NOT NULL AND meeting_id IN (SELECT id FROM meeting WHERE ends_at < ?)`,
+  ).run(endedBefore).changes;
+}
+
+/** The same comments where the audit log recorded them ({comment: [before, after]}). */
+export function clearAuditedComments(db: Db, endedBefore: string): number {
+  return prepared(
+    db,
+    `UPDATE audit_entry SET changes = json_replace(changes, '$.comment', json('[null,null]'))
+     WHERE entity = 'invitation' AND json_valid(changes)
+       AND (json_extract(changes, '$.comment[0]') IS NOT NULL OR json_extract(changes, '$.comment[1]') IS NOT NULL)
+       AND CAST(entity_id AS INTEGER) IN
+         (SELECT i.id FROM invitation i JOIN meeting m ON m.id = i.meeting_id WHERE m.ends_at < ?)`,
+  ).run(endedBefore).changes;
+}
+
+export function clearInboundReplies(db: Db, receivedBefore: string): number {
+  return prepared(
+    db,
+    `UPDATE inbound_reply SET from_address = NULL, attendee = NULL, subject = NULL
+     WHERE received_at < ? AND (from_address IS NOT NULL OR attendee IS NOT NULL OR subject IS NOT NULL)`,
+  ).run(receivedBefore).changes;
+}
+
+/** Sent and failed messages whose body is past keeping; queued ones are still to be delivered. */
+export function outboxBodiesBefore(db: Db, sentBefore: string): number[] {
+  return prepared<{ id: number }>(
+    db,
+    `SELECT id FROM outbox_message
+     WHERE status IN ('sent', 'failed') AND coalesce(sent_at, created_at) < ?
+       AND (content != '{}' OR raw IS NOT NULL)`,
+  )
+    .all(sentBefore)
+    .map((r) => r.id);
+}
+
+export function clearOutboxBody(db: Db, id: number): void {
+  prepared(db, "UPDATE outbox_message SET content = '{}', raw = NULL WHERE id = ?").run(id);
+}
+
+export function deleteSessionsBefore(db: Db, createdBefore: string): number {
+  return prepared(db, 'DELETE FROM session WHERE created_at < ?').run(createdBefore).changes;
+}

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
+import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
@@ -122,4 +124,38 @@ export function outboxOf(db: Db, kind?: string): OutboxEntry[] {
   )
     .all(kind ?? null, kind ?? null)
     .map((row) => ({ ...row, content: JSON.parse(row.content) as OutboxEntry['content'] }));
+}
+
+export interface ReplyMail {
+  uid: string;
+  name: string;
+  email: string;
+  organizer: string;
+  subject: string;
+  text?: string;
+}
+
+/** A calendar reply (iTIP REPLY, TENTATIVE) as Outlook sends it, built by ical-generator and nodemailer. */
+export async function calendarReplyMail(o: ReplyMail): Promise<Buffer> {
+  const calendar = ical({
+    method: ICalCalendarMethod.REPLY,
+    prodId: '//Microsoft Corporation//Outlook 16.0//EN',
+  });
+  const event = calendar.createEvent({
+    id: o.uid,
+    start: new Date('2027-05-06T07:00:00Z'),
+    end: new Date('2027-05-06T10:00:00Z'),
+    summary: 'Politikredsmøde',
+    organizer: { name: 'Samråd', email: o.organizer },
+  });
+  event.createAttendee({ email: o.email, name: o.name, status: ICalAttendeeStatus.TENTATIVE });
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const info = await transport.sendMail({
+    from: `"${o.name}" <${o.email}>`,
+    to: o.organizer,
+    subject: o.subject,
+    text: o.text ?? 'Svar på mødeindkaldelse',
+    icalEvent: { method: 'REPLY', content: calendar.toString() },
+  });
+  return info.message as Buffer;
 }

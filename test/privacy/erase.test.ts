@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import { simpleParser } from 'mailparser';
-import nodemailer from 'nodemailer';
 import t from 'tap';
 import { createAccount, issueApiToken } from '../../server/accounts/accounts.ts';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { calendarReplyMail } from '../helpers/mail.ts';
 
 const NAME = 'Karoline Kvist-Mikkelsen';
 const EMAIL = 'karoline.kvist@brk.dk';
@@ -24,31 +23,6 @@ function fileBytes(dir: string): Buffer {
     readFileSync(db),
     existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`) : Buffer.alloc(0),
   ]);
-}
-
-/** An iTIP REPLY as Outlook sends it, built by ical-generator and nodemailer (not by the project's code). */
-async function calendarReply(uid: string, organizer: string): Promise<Buffer> {
-  const calendar = ical({
-    method: ICalCalendarMethod.REPLY,
-    prodId: '//Microsoft Corporation//Outlook 16.0//EN',
-  });
-  const event = calendar.createEvent({
-    id: uid,
-    start: new Date('2027-05-06T07:00:00Z'),
-    end: new Date('2027-05-06T10:00:00Z'),
-    summary: 'Politikredsmøde',
-    organizer: { name: 'Samråd', email: organizer },
-  });
-  event.createAttendee({ email: EMAIL, name: NAME, status: ICalAttendeeStatus.TENTATIVE });
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = await transport.sendMail({
-    from: `"${NAME}" <${EMAIL}>`,
-    to: organizer,
-    subject: `Foreløbig: Politikredsmøde (${NAME})`,
-    text: `Venlig hilsen ${NAME}, tlf. ${PHONE}`,
-    icalEvent: { method: 'REPLY', content: calendar.toString() },
-  });
-  return info.message as Buffer;
 }
 
 /** Every text value in every table, as "table.column: value", that contains one of the traces. */
@@ -151,7 +125,14 @@ t.test('erasing a person anonymises them everywhere and keeps the meetings’ fi
     method: 'POST',
     url: '/api/inbound/email',
     headers: { ...as.facilitator, 'content-type': 'message/rfc822' },
-    payload: await calendarReply(uid, 'svar@samraad.example.dk'),
+    payload: await calendarReplyMail({
+      uid,
+      name: NAME,
+      email: EMAIL,
+      organizer: 'svar@samraad.example.dk',
+      subject: `Foreløbig: Politikredsmøde (${NAME})`,
+      text: `Venlig hilsen ${NAME}, tlf. ${PHONE}`,
+    }),
   });
   t.equal(inbound.statusCode < 300, true, inbound.body);
 
