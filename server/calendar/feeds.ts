@@ -6,6 +6,7 @@ import { delegationAttendeeParams } from '../answers/delegation.ts';
 import type { MeetingFacts } from '../answers/meeting-reads.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './icalendar.ts';
 
 /** A calendar file with what HTTP caching needs: the same data gives the same bytes and ETag. */
@@ -23,6 +24,9 @@ function place(m: MeetingFacts): string | null {
   return [m.venueName, m.venueAddress].filter(Boolean).join(', ') || null;
 }
 
+/** Feeds are Danish, like the meetings' own texts. */
+const words = catalogueFor('da').calendarFeed;
+
 /** One meeting as a feed event; stamped with its last change, not with the time of the download. */
 function feedEvent(m: MeetingFacts, attendees?: CalendarAttendee[]): CalendarMeeting {
   const location = place(m);
@@ -35,12 +39,12 @@ function feedEvent(m: MeetingFacts, attendees?: CalendarAttendee[]): CalendarMee
     timeZone: m.timeZone,
     stamp: m.updatedAt,
     lastModified: m.updatedAt,
-    summary: cancelled ? `Aflyst: ${m.title}` : m.title,
+    summary: cancelled ? words.cancelled(m.title) : m.title,
     location,
     description: [
       m.title,
       meetingTime(m.startsAt, m.endsAt, m.timeZone, 'da'),
-      location ? `Sted: ${location}` : null,
+      location ? words.place(location) : null,
     ]
       .filter(Boolean)
       .join('\n'),

@@ -11,6 +11,7 @@ import type {
 import type { BlackoutName } from '../planning/blackouts.ts';
 import type { RuleBreach } from '../planning/rules.ts';
 import type { RegisterClash } from '../register/refusals.ts';
+import type { daPages } from './catalogues/da-pages.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -259,6 +260,13 @@ export interface Catalogue {
     /** A broken planning rule as one sentence. */
     rule: (breach: RuleBreach) => string;
   };
+  /** The facilitators' pages, one section per page or part. */
+  pages: PageTexts;
+  /** The words a calendar feed adds to an event. */
+  calendarFeed: {
+    cancelled: (title: string) => string;
+    place: (location: string) => string;
+  };
   /**
    * Refusals (a missing role, a stale version, a rule conflict, an infeasible plan) as the pages
    * and emails say them; the API's problem+json keeps its own stable English titles.
@@ -294,3 +302,15 @@ export type RefusalKind =
   | 'failure';
 
 export type ReportWords = Catalogue['report'];
+
+/** A catalogue shape from the Danish one: every text becomes a string another language fills in. */
+type Texts<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Texts<R>
+    : T extends readonly (infer U)[]
+      ? Texts<U>[]
+      : { [K in keyof T]: Texts<T[K]> };
+
+/** The fixed words of the facilitators' pages, keyed as in catalogues/da-pages.ts. */
+export type PageTexts = Texts<typeof daPages>;

@@ -1,18 +1,15 @@
 import { dayDate } from '../text/dates.ts';
 import { type HtmlValue, html, type SafeHtml } from '../text/html.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { icon } from './layout.ts';
 
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
-const ALERT_LABELS: Record<AlertVariant, string> = {
-  info: 'Information',
-  success: 'Succes',
-  warning: 'Advarsel',
-  error: 'Fejl',
-};
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.components;
 
 export function alert(variant: AlertVariant, heading: HtmlValue, content?: HtmlValue): SafeHtml {
   const role = variant === 'warning' || variant === 'error' ? html` role="alert"` : '';
-  return html`<div class="alert alert-${variant}"${role}>${icon(variant, ALERT_LABELS[variant])}
+  return html`<div class="alert alert-${variant}"${role}>${icon(variant, words.alert[variant])}
   <div class="alert-body"><p class="alert-heading">${heading}</p>${content ? html`<div class="alert-text">${content}</div>` : ''}</div></div>`;
 }
 
@@ -35,9 +32,9 @@ function describedBy(o: { id: string; hint?: string; error?: string }): SafeHtml
 }
 
 function labelAndHelp(o: FieldOptions): SafeHtml {
-  return html`<label class="form-label" for="${o.id}">${o.label}${o.required === false ? html`<span class="weight-normal"> (frivilligt)</span>` : ''}</label>
+  return html`<label class="form-label" for="${o.id}">${o.label}${o.required === false ? html`<span class="weight-normal"> ${words.optional}</span>` : ''}</label>
     ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : ''}
-    ${o.error ? html`<span class="form-error-message" id="${o.id}-error"><span class="sr-only">Fejl: </span>${o.error}</span>` : ''}`;
+    ${o.error ? html`<span class="form-error-message" id="${o.id}-error"><span class="sr-only">${words.errorPrefix} </span>${o.error}</span>` : ''}`;
 }
 
 export function textField(o: FieldOptions): SafeHtml {
@@ -107,7 +104,7 @@ export function sortHeader(
       ? 'sort-table-ascending'
       : 'sort-table-descending'
     : 'sort-table-none';
-  return html`<th scope="col"${ariaSort ? html` aria-sort="${ariaSort}"` : ''}><a href="${href(key, nextDir)}" class="sort-link">${label}<span class="sr-only">, sortér ${nextDir === 'asc' ? 'stigende' : 'faldende'}</span>${icon(iconName)}</a></th>`;
+  return html`<th scope="col"${ariaSort ? html` aria-sort="${ariaSort}"` : ''}><a href="${href(key, nextDir)}" class="sort-link">${label}<span class="sr-only">, ${nextDir === 'asc' ? words.sortAscending : words.sortDescending}</span>${icon(iconName)}</a></th>`;
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('da-DK', {

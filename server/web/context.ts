@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfTokenFor, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { html, type SafeHtml } from '../text/html.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { alert } from './components.ts';
 import { type PageContext, page } from './layout.ts';
 import { type PageRefusal, pageRefusal } from './refusals.ts';
@@ -44,7 +45,7 @@ export function errorPage(request: FastifyRequest, refusal: PageRefusal): string
         ? html`<ul>${refusal.items.map((item) => html`<li>${item}</li>`)}</ul>`
         : undefined,
     )}
-      <p><a href="/">Gå til forsiden</a></p>`,
+      <p><a href="/">${catalogueFor('da').pages.frame.goHome}</a></p>`,
   });
 }
 
@@ -62,7 +63,7 @@ export function errorSummary(errors: FormErrors, labels: Record<string, string>)
   const entries = Object.entries(errors);
   if (!entries.length) return '';
   return html`<div class="alert alert-error" role="alert" tabindex="-1" id="fejl">
-    <div class="alert-body"><p class="alert-heading">Der er ${entries.length === 1 ? 'en fejl' : `${entries.length} fejl`} i formularen</p>
+    <div class="alert-body"><p class="alert-heading">${catalogueFor('da').pages.components.formErrors(entries.length)}</p>
     <ul class="alert-text nobullet-list">${entries.map(
       ([name, message]) =>
         html`<li><a href="#${name}" class="function-link">${labels[name] ?? name}: ${message}</a></li>`,

@@ -1,5 +1,9 @@
 import type { Actor } from '../accounts/accounts.ts';
 import { html, type SafeHtml } from '../text/html.ts';
+import { catalogueFor } from '../text/messages.ts';
+
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.frame;
 
 /** The sections in the main menu; `current` marks the page the user is on. */
 export type Section = 'overview' | 'plan' | 'people' | 'organisations' | 'reports' | 'outbox' | 'none';
@@ -12,12 +16,12 @@ interface MenuItem {
 
 export function menuItems(canEdit: boolean, year = new Date().getFullYear()): MenuItem[] {
   return [
-    { section: 'overview', href: `/aar/${year}`, text: 'Overblik' },
-    ...(canEdit ? [{ section: 'plan' as const, href: '/planlaeg', text: 'Planlæg' }] : []),
-    { section: 'people', href: '/personer', text: 'Personer' },
-    { section: 'organisations', href: '/organisationer', text: 'Organisationer' },
-    { section: 'reports', href: '/rapporter', text: 'Rapporter' },
-    { section: 'outbox', href: '/udbakke', text: 'Udbakke' },
+    { section: 'overview', href: `/aar/${year}`, text: words.menu.overview },
+    ...(canEdit ? [{ section: 'plan' as const, href: '/planlaeg', text: words.menu.plan }] : []),
+    { section: 'people', href: '/personer', text: words.menu.people },
+    { section: 'organisations', href: '/organisationer', text: words.menu.organisations },
+    { section: 'reports', href: '/rapporter', text: words.menu.reports },
+    { section: 'outbox', href: '/udbakke', text: words.menu.outbox },
   ];
 }
 
@@ -48,7 +52,7 @@ export function csrfField(ctx: PageContext): SafeHtml {
 
 function logoutForm(ctx: PageContext): SafeHtml {
   return html`<form method="post" action="/logout" class="d-inline">${csrfField(ctx)}
-    <button type="submit" class="function-link d-print-none log-off">${icon('lock')}Log af</button></form>`;
+    <button type="submit" class="function-link d-print-none log-off">${icon('lock')}${words.logOut}</button></form>`;
 }
 
 function menu(section: Section | undefined, canEdit: boolean): SafeHtml {
@@ -63,10 +67,10 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
   return html`<header class="header">
   <div class="solution-info">
     <div class="solution-info-inner container">
-      <div class="solution-heading"><a href="/" aria-label="Samråd, forsiden">Samråd</a></div>
-      ${signedIn ? html`<button type="button" class="function-link button-menu-open js-menu-open ml-auto d-print-none" aria-haspopup="dialog">${icon('menu')}Menu</button>` : ''}
+      <div class="solution-heading"><a href="/" aria-label="${words.home}">Samråd</a></div>
+      ${signedIn ? html`<button type="button" class="function-link button-menu-open js-menu-open ml-auto d-print-none" aria-haspopup="dialog">${icon('menu')}${words.menuOpen}</button>` : ''}
       <div class="additional-info">
-        <p><strong class="authority-name">Politikredsmøder</strong></p>
+        <p><strong class="authority-name">${words.authority}</strong></p>
         ${signedIn ? html`<p>${ctx.actor!.email} · ${logoutForm(ctx)}</p>` : ''}
       </div>
     </div>
@@ -75,20 +79,20 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
     signedIn
       ? html`<div class="navigation-menu">
     <div class="navigation-menu-inner container">
-      <nav class="nav" aria-label="Hovedmenu">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
+      <nav class="nav" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
     </div>
   </div>
   <div class="mobile-drawer">
     <div class="menu-top">
-      <h2 id="menu-heading" class="menu-heading">Menu</h2>
-      <button type="button" class="function-link button-menu-close js-menu-close" aria-label="Luk menu">${icon('close')}Luk</button>
+      <h2 id="menu-heading" class="menu-heading">${words.menuOpen}</h2>
+      <button type="button" class="function-link button-menu-close js-menu-close" aria-label="${words.closeMenu}">${icon('close')}${words.close}</button>
     </div>
     <div class="solution-info-mobile">
-      <h3 class="sr-only">Bruger</h3>
+      <h3 class="sr-only">${words.user}</h3>
       <p class="mb-2">${ctx.actor!.email}</p>
       <p>${logoutForm(ctx)}</p>
     </div>
-    <nav class="navigation-menu-mobile" aria-label="Hovedmenu">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
+    <nav class="navigation-menu-mobile" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
   </div>`
       : ''
   }
@@ -99,7 +103,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
 /** The whole HTML document in Det Fælles Designsystem's page frame. */
 export function page(ctx: PageContext, options: PageOptions): string {
   const crumbs = options.breadcrumbs?.length
-    ? html`<nav class="breadcrumbs" aria-label="Brødkrumme"><ol class="breadcrumbs__list">${options.breadcrumbs.map(
+    ? html`<nav class="breadcrumbs" aria-label="${words.breadcrumbs}"><ol class="breadcrumbs__list">${options.breadcrumbs.map(
         (c, i) =>
           html`<li class="breadcrumbs__list-item">${i > 0 ? icon('chevron-right') : ''}<a href="${c.href}" class="breadcrumbs__link">${c.text}</a></li>`,
       )}<li class="breadcrumbs__list-item" aria-current="page">${icon('chevron-right')}${options.title}</li></ol></nav>`
@@ -115,7 +119,7 @@ export function page(ctx: PageContext, options: PageOptions): string {
 <link rel="stylesheet" href="/assets/samraad/samraad.css">
 </head>
 <body>
-<a class="skipnav" href="#main-content">Gå til sidens indhold</a>
+<a class="skipnav" href="#main-content">${words.skipToContent}</a>
 ${header(ctx, options.section)}
 <div class="container page-container">
   <main id="main-content" class="page-content" tabindex="-1">
@@ -124,7 +128,7 @@ ${header(ctx, options.section)}
     ${options.body}
   </main>
 </div>
-<footer><div class="footer"><div class="container"><p class="mb-0">Samråd · planlægning, invitationer og opfølgning på politikredsmøder</p></div></div></footer>
+<footer><div class="footer"><div class="container"><p class="mb-0">${words.footer}</p></div></div></footer>
 <script src="/assets/dkfds/js/dkfds.min.js"></script>
 <script src="/assets/samraad/samraad.js"></script>
 </body>

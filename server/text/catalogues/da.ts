@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
 import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+import { daPages } from './da-pages.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'da'));
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'da');
@@ -337,6 +338,11 @@ export const da = {
     },
     blackoutNames: blackoutWords,
     rule: ruleSentence,
+  },
+  pages: daPages,
+  calendarFeed: {
+    cancelled: (title) => `Aflyst: ${title}`,
+    place: (location) => `Sted: ${location}`,
   },
   refusal: {
     formExpired: 'Formularen er udløbet eller kom fra en anden side.',

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
 import { listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+import { enPages } from './en-pages.ts';
 
 const day = (date: string) => weekdayDayDate(date, 'en');
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'en');
@@ -325,6 +326,11 @@ export const en = {
       christmas: 'Christmas and New Year',
     },
     rule: ruleSentence,
+  },
+  pages: enPages,
+  calendarFeed: {
+    cancelled: (title) => `Cancelled: ${title}`,
+    place: (location) => `Place: ${location}`,
   },
   refusal: {
     formExpired: 'The form has expired or came from another page.',

@@ -10,7 +10,8 @@ import { csrfField, type PageContext } from '../layout.ts';
 import { pageRefusal } from '../refusals.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages } = catalogueFor('da');
+const words = pages.meeting;
 
 export interface MeetingPageOptions {
   notice?: SafeHtml;
@@ -72,12 +73,12 @@ export function showRefusal(
 
 export function meetingSummary(m: Meeting): SafeHtml {
   return html`<dl class="mb-5">
-    <dt>Dato</dt><dd>${dateText(m.startsAt)}, kl. ${m.localStartTime}–${m.localEndTime}</dd>
-    <dt>Status</dt><dd>${labels.meetingStatus[m.status] ?? m.status}${m.cancelReason ? html` – ${m.cancelReason}` : ''}</dd>
-    <dt>Sted</dt><dd>${m.venueName ?? m.host?.name ?? 'Ikke fastlagt'}${m.venueAddress ? html`, ${m.venueAddress}` : ''}</dd>
-    <dt>Facilitator</dt><dd>${m.facilitator?.name ?? 'Ikke tildelt'}</dd>
-    ${m.explanation ? html`<dt>Hvorfor denne dato</dt><dd>${m.explanation}</dd>` : ''}
-    ${m.warnings.length ? html`<dt>Advarsler</dt><dd><ul>${m.warnings.map((w) => html`<li>${w}</li>`)}</ul></dd>` : ''}
+    <dt>${words.date}</dt><dd>${dateText(m.startsAt)}, ${words.clock} ${m.localStartTime}–${m.localEndTime}</dd>
+    <dt>${words.status}</dt><dd>${labels.meetingStatus[m.status] ?? m.status}${m.cancelReason ? html` – ${m.cancelReason}` : ''}</dd>
+    <dt>${words.place}</dt><dd>${m.venueName ?? m.host?.name ?? words.placeNotSet}${m.venueAddress ? html`, ${m.venueAddress}` : ''}</dd>
+    <dt>${words.facilitator}</dt><dd>${m.facilitator?.name ?? words.noFacilitator}</dd>
+    ${m.explanation ? html`<dt>${words.why}</dt><dd>${m.explanation}</dd>` : ''}
+    ${m.warnings.length ? html`<dt>${words.warnings}</dt><dd><ul>${m.warnings.map((w) => html`<li>${w}</li>`)}</ul></dd>` : ''}
   </dl>`;
 }
 
@@ -95,8 +96,8 @@ export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): Saf
   const text = catalogueFor('da');
   const ruleConflict = text.refusal.page.ruleConflict;
   if (m.status === 'cancelled' || m.status === 'held') return html``;
-  return html`<section aria-labelledby="flyt"><h2 id="flyt">Flyt, ændr eller aflys</h2>
-    ${move.error ? alert('error', 'Mødet blev ikke flyttet', move.error) : ''}
+  return html`<section aria-labelledby="flyt"><h2 id="flyt">${words.change}</h2>
+    ${move.error ? alert('error', words.notMoved, move.error) : ''}
     ${
       move.violations?.length
         ? alert(
@@ -109,18 +110,18 @@ export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): Saf
     <form method="post" action="/moeder/${m.id}/flyt" novalidate>${csrfField(ctx)}
       <input type="hidden" name="version" value="${m.version}">
       <div class="row">
-        <div class="col-12 col-md-4">${textField({ id: 'date', label: 'Ny dato', type: 'date', value: move.date })}</div>
-        <div class="col-6 col-md-4">${textField({ id: 'startTime', label: 'Starttid', type: 'time', value: move.startTime })}</div>
-        <div class="col-6 col-md-4">${textField({ id: 'endTime', label: 'Sluttid', type: 'time', value: move.endTime })}</div>
+        <div class="col-12 col-md-4">${textField({ id: 'date', label: words.newDate, type: 'date', value: move.date })}</div>
+        <div class="col-6 col-md-4">${textField({ id: 'startTime', label: words.startTime, type: 'time', value: move.startTime })}</div>
+        <div class="col-6 col-md-4">${textField({ id: 'endTime', label: words.endTime, type: 'time', value: move.endTime })}</div>
       </div>
-      ${textField({ id: 'venueName', label: 'Mødested', value: move.venueName, required: false })}
-      ${textField({ id: 'capacity', label: 'Højst antal deltagere', type: 'number', value: move.capacity, required: false, hint: 'Tomt: ingen grænse. Flere tilsagn kommer på venteliste.' })}
-      ${move.violations?.length ? checkbox({ id: 'force', name: 'force', label: 'Flyt alligevel', checked: false }) : ''}
-      <button type="submit" class="button button-secondary">Gem ændringerne</button>
+      ${textField({ id: 'venueName', label: words.venue, value: move.venueName, required: false })}
+      ${textField({ id: 'capacity', label: words.capacity, type: 'number', value: move.capacity, required: false, hint: words.capacityHint })}
+      ${move.violations?.length ? checkbox({ id: 'force', name: 'force', label: words.moveAnyway, checked: false }) : ''}
+      <button type="submit" class="button button-secondary">${words.save}</button>
     </form>
     <form method="post" action="/moeder/${m.id}/aflys" class="mt-5" novalidate>${csrfField(ctx)}
       <input type="hidden" name="version" value="${m.version}">
-      ${textArea({ id: 'reason', label: 'Hvorfor aflyses mødet?', rows: 2 })}
-      <button type="submit" class="button button-warning" data-confirm="Aflys mødet? Alle inviterede får besked.">Aflys mødet</button>
+      ${textArea({ id: 'reason', label: words.cancelReason, rows: 2 })}
+      <button type="submit" class="button button-warning" data-confirm="${words.cancelConfirm}">${words.cancel}</button>
     </form></section>`;
 }

@@ -5,13 +5,18 @@ import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
 import { planRuleSentences, sentencesOf } from '../../planning/explanations.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
+import { isoWeekdayName } from '../../text/dates.ts';
 import { html } from '../../text/html.ts';
+import { capitalised } from '../../text/lists.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
 import { csrfField, page } from '../layout.ts';
 import { pageRefusal } from '../refusals.ts';
 
-const WEEKDAYS = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.planning;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => capitalised(isoWeekdayName(d)));
 
 interface PlanForm {
   year: string;
@@ -65,7 +70,7 @@ function parsePlan(form: PlanForm): {
 } {
   const errors: Record<string, string> = {};
   const year = Number(form.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.year = 'Skriv et år, fx 2027';
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.year = words.errors.year!;
   const parsed = PlanningSettings.safeParse({
     weekdays: form.weekdays.map(Number),
     startTime: form.startTime,
@@ -76,30 +81,20 @@ function parsePlan(form: PlanForm): {
     capacity: form.capacity ? Number(form.capacity) : null,
   });
   if (!parsed.success) {
-    const messages: Record<string, string> = {
-      weekdays: 'Vælg mindst én ugedag',
-      startTime: 'Skriv et klokkeslæt som 09:30',
-      endTime: 'Skriv et klokkeslæt som 13:00',
-      meetingsPerArea: 'Skriv et tal fra 1 til 12',
-      blackoutWeeks: 'Skriv ugenumre fra 1 til 53, adskilt af komma',
-      blackoutDates: 'Skriv datoer som 2027-05-14, adskilt af komma',
-      capacity: 'Skriv et positivt tal, eller lad feltet stå tomt',
-    };
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
-      errors[name] ??= danishTextRefusal(issue) ?? messages[name] ?? issue.message;
+      errors[name] ??= danishTextRefusal(issue) ?? words.errors[name] ?? issue.message;
     }
   }
-  if (form.startTime >= form.endTime && !errors.startTime)
-    errors.endTime = 'Mødet skal slutte efter det begynder';
+  if (form.startTime >= form.endTime && !errors.startTime) errors.endTime = words.errors.endBeforeStart!;
   return Object.keys(errors).length ? { errors } : { year, settings: parsed.data, errors };
 }
 
 function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string, string>) {
   return html`<form method="post" action="/planlaeg" novalidate>${csrfField(pageContext(request))}
-    ${textField({ id: 'year', label: 'År', type: 'number', value: form.year, error: errors.year, classes: 'input-width-xs' })}
+    ${textField({ id: 'year', label: words.year, type: 'number', value: form.year, error: errors.year, classes: 'input-width-xs' })}
     ${checkboxes({
-      legend: 'Ugedage, møderne må ligge på',
+      legend: words.weekdays,
       name: 'weekdays',
       idPrefix: 'weekday',
       options: WEEKDAYS.map((text, i) => ({
@@ -109,13 +104,13 @@ function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string
       })),
     })}
     ${errors.weekdays ? alert('error', errors.weekdays) : ''}
-    <div class="row"><div class="col-6 col-md-3">${textField({ id: 'startTime', label: 'Starttid', type: 'time', value: form.startTime, error: errors.startTime })}</div>
-    <div class="col-6 col-md-3">${textField({ id: 'endTime', label: 'Sluttid', type: 'time', value: form.endTime, error: errors.endTime })}</div></div>
-    ${textField({ id: 'meetingsPerArea', label: 'Møder pr. politikreds', type: 'number', value: form.meetingsPerArea, error: errors.meetingsPerArea, classes: 'input-width-xs' })}
-    ${textField({ id: 'blackoutWeeks', label: 'Uger uden møder', value: form.blackoutWeeks, required: false, error: errors.blackoutWeeks, hint: 'Ugenumre adskilt af komma; vinter- og efterårsferie er sat på forhånd' })}
-    ${textField({ id: 'blackoutDates', label: 'Andre datoer uden møder', value: form.blackoutDates, required: false, error: errors.blackoutDates, hint: 'Fx 2027-05-14, 2027-06-04' })}
-    ${textField({ id: 'capacity', label: 'Højst antal deltagere pr. møde', type: 'number', value: form.capacity, required: false, error: errors.capacity })}
-    <button type="submit" class="button button-primary">Vis forslag</button>
+    <div class="row"><div class="col-6 col-md-3">${textField({ id: 'startTime', label: words.startTime, type: 'time', value: form.startTime, error: errors.startTime })}</div>
+    <div class="col-6 col-md-3">${textField({ id: 'endTime', label: words.endTime, type: 'time', value: form.endTime, error: errors.endTime })}</div></div>
+    ${textField({ id: 'meetingsPerArea', label: words.meetingsPerArea, type: 'number', value: form.meetingsPerArea, error: errors.meetingsPerArea, classes: 'input-width-xs' })}
+    ${textField({ id: 'blackoutWeeks', label: words.blackoutWeeks, value: form.blackoutWeeks, required: false, error: errors.blackoutWeeks, hint: words.blackoutWeeksHint })}
+    ${textField({ id: 'blackoutDates', label: words.blackoutDates, value: form.blackoutDates, required: false, error: errors.blackoutDates, hint: words.blackoutDatesHint })}
+    ${textField({ id: 'capacity', label: words.capacity, type: 'number', value: form.capacity, required: false, error: errors.capacity })}
+    <button type="submit" class="button button-primary">${words.preview}</button>
   </form>`;
 }
 
@@ -128,17 +123,17 @@ function sharedReasons(plan: PlanPreview): string[] {
 
 function previewTable(plan: PlanPreview) {
   const shared = sharedReasons(plan);
-  return html`<h2 class="h3">Gælder for alle møder</h2>
+  return html`<h2 class="h3">${words.shared}</h2>
     <ul id="plan-rules">${shared.map((s) => html`<li>${s}</li>`)}</ul>
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Forslag til møder">
-    <table class="table table--zebra" id="plan-preview"><caption class="sr-only">Foreslåede møder med begrundelse</caption>
-    <thead><tr><th scope="col">Politikreds</th><th scope="col">Dato</th><th scope="col">Tid</th><th scope="col">Vært</th><th scope="col">Facilitator</th><th scope="col">Hvorfor denne dato</th></tr></thead>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.tableLabel}">
+    <table class="table table--zebra" id="plan-preview"><caption class="sr-only">${words.tableCaption}</caption>
+    <thead><tr><th scope="col">${words.district}</th><th scope="col">${words.date}</th><th scope="col">${words.time}</th><th scope="col">${words.host}</th><th scope="col">${words.facilitator}</th><th scope="col">${words.why}</th></tr></thead>
     <tbody>${plan.meetings.map(
       (
         m,
       ) => html`<tr><th scope="row">${m.area.name}${plan.settings.meetingsPerArea > 1 ? ` (${m.sequenceInCycle})` : ''}</th>
         <td>${dateText(m.startsAt)}</td><td>${m.localStartTime}–${m.localEndTime}</td><td>${m.host?.name ?? '–'}</td>
-        <td>${m.facilitator?.name ?? 'Ikke tildelt'}</td>
+        <td>${m.facilitator?.name ?? words.noFacilitator}</td>
         <td>${sentencesOf(m.explanation)
           .filter((s) => !shared.includes(s))
           .join(
@@ -157,18 +152,12 @@ function unplacedList(error: InfeasiblePlan) {
 }
 
 function planPage(request: FastifyRequest, reply: FastifyReply, body: ReturnType<typeof html>, status = 200) {
-  return sendPage(
-    reply,
-    page(pageContext(request), { title: 'Planlæg et år', section: 'plan', body }),
-    status,
-  );
+  return sendPage(reply, page(pageContext(request), { title: words.title, section: 'plan', body }), status);
 }
 
-export default async function planningPages(app: FastifyInstance) {
-  const write = { config: { access: 'editor' as const } };
-  // the same context as the cycles API: every new meeting starts with a draft agenda
-
-  app.get('/planlaeg', write, async (request, reply) => {
+/** GET /planlaeg: the form, for the first year not yet planned. */
+function planFormPage(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const planned = new Set(
       listCycles(app.db)
         .filter((c) => c.areaKind === 'police_district')
@@ -176,57 +165,71 @@ export default async function planningPages(app: FastifyInstance) {
     );
     let year = Number((request.query as { aar?: string }).aar) || new Date().getFullYear() + 1;
     while (planned.has(year)) year++;
-    const body = html`<h1>Planlæg et år</h1>
-      <p class="font-lead">Vælg år og regler. Du ser et forslag med en begrundelse for hver dato, før noget gemmes.</p>
-      ${planned.size ? html`<p>Allerede planlagt: ${[...planned].sort().map((y) => html`<a href="/aar/${y}">${y}</a> `)}</p>` : ''}
+    const body = html`<h1>${words.title}</h1>
+      <p class="font-lead">${words.lead}</p>
+      ${planned.size ? html`<p>${words.alreadyPlanned} ${[...planned].sort().map((y) => html`<a href="/aar/${y}">${y}</a> `)}</p>` : ''}
       ${planForm(request, defaultForm(year), {})}`;
     return planPage(request, reply, body);
-  });
+  };
+}
 
-  app.post('/planlaeg', write, async (request, reply) => {
+/** The proposal: shared reasons, the table, the save button and the form again to adjust. */
+function proposalBody(
+  request: FastifyRequest,
+  form: PlanForm,
+  plan: PlanPreview,
+  input: { year: number; settings: PlanningSettings },
+) {
+  const { year, settings } = input;
+  return html`<h1>${words.proposalFor(year)}</h1>
+    ${alert('info', words.proposed(plan.meetings.length), words.notSaved)}
+    ${previewTable(plan)}
+    <form method="post" action="/planlaeg/gem" class="mt-5">${csrfField(pageContext(request))}
+      <input type="hidden" name="year" value="${year}">
+      <input type="hidden" name="settings" value="${JSON.stringify(settings)}">
+      <button type="submit" class="button button-primary">${words.savePlan(year)}</button>
+    </form>
+    <h2 class="mt-8">${words.changeSettings}</h2>
+    ${planForm(request, form, {})}`;
+}
+
+/** POST /planlaeg: a dry run of the plan, shown with its reasons; nothing is saved. */
+function previewPage(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const form = formOf(request.body as FormBody);
     const { year, settings, errors } = parsePlan(form);
     if (!settings || year === undefined)
       return planPage(
         request,
         reply,
-        html`<h1>Planlæg et år</h1>${alert('error', 'Ret felterne markeret nedenfor')}${planForm(request, form, errors)}`,
+        html`<h1>${words.title}</h1>${alert('error', words.fixFields)}${planForm(request, form, errors)}`,
         400,
       );
-    let plan: PlanPreview;
     try {
-      plan = previewYear(app.db, { year, settings, dryRun: true });
+      const plan = previewYear(app.db, { year, settings, dryRun: true });
+      return planPage(request, reply, proposalBody(request, form, plan, { year, settings }));
     } catch (error) {
       if (!(error instanceof InfeasiblePlan)) throw error;
       return planPage(
         request,
         reply,
-        html`<h1>Planlæg et år</h1>${unplacedList(error)}${planForm(request, form, {})}`,
+        html`<h1>${words.title}</h1>${unplacedList(error)}${planForm(request, form, {})}`,
         422,
       );
     }
-    const ctx = pageContext(request);
-    const body = html`<h1>Forslag til ${year}</h1>
-      ${alert('info', `${plan.meetings.length} møder er foreslået`, 'Intet er gemt endnu. Gem planen, eller ret indstillingerne nedenfor.')}
-      ${previewTable(plan)}
-      <form method="post" action="/planlaeg/gem" class="mt-5">${csrfField(ctx)}
-        <input type="hidden" name="year" value="${year}">
-        <input type="hidden" name="settings" value="${JSON.stringify(settings)}">
-        <button type="submit" class="button button-primary">Gem planen for ${year}</button>
-      </form>
-      <h2 class="mt-8">Ret indstillingerne</h2>
-      ${planForm(request, form, {})}`;
-    return planPage(request, reply, body);
-  });
+  };
+}
 
-  app.post('/planlaeg/gem', write, async (request, reply) => {
+/** POST /planlaeg/gem: saves the previewed plan; a year planned twice or a plan without room is said in Danish. */
+function savePlan(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as FormBody;
     const year = Number(field(body, 'year'));
     let settings: PlanningSettings;
     try {
       settings = PlanningSettings.parse(JSON.parse(field(body, 'settings')));
     } catch {
-      throw new WebRefusal(400, 'Planens indstillinger mangler eller er ugyldige.');
+      throw new WebRefusal(400, words.settingsMissing);
     }
     try {
       planYear(app.db, request.actor!, app.planning, { year, settings, dryRun: false });
@@ -235,13 +238,20 @@ export default async function planningPages(app: FastifyInstance) {
         return planPage(
           request,
           reply,
-          html`<h1>Planlæg et år</h1>${alert('warning', `${year} er allerede planlagt`, html`Se <a href="/aar/${year}">overblikket for ${year}</a>, hvor du kan flytte eller aflyse enkelte møder.`)}`,
+          html`<h1>${words.title}</h1>${alert('warning', words.yearPlanned(year), html`${words.seeOverview} <a href="/aar/${year}">${words.overviewFor(year)}</a>${words.moveOrCancel}`)}`,
           409,
         );
       if (error instanceof InfeasiblePlan)
-        return planPage(request, reply, html`<h1>Planlæg et år</h1>${unplacedList(error)}`, 422);
+        return planPage(request, reply, html`<h1>${words.title}</h1>${unplacedList(error)}`, 422);
       throw error;
     }
     return reply.redirect(`/aar/${year}?besked=planlagt`, 303);
-  });
+  };
+}
+
+export default async function planningPages(app: FastifyInstance) {
+  const write = { config: { access: 'editor' as const } };
+  app.get('/planlaeg', write, planFormPage(app));
+  app.post('/planlaeg', write, previewPage(app));
+  app.post('/planlaeg/gem', write, savePlan(app));
 }
