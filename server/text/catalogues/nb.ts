@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
 import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+import { nbPages } from './nb-pages.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'nb'));
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'nb');
@@ -340,6 +341,11 @@ export const nb = {
     },
     blackoutNames: blackoutWords,
     rule: ruleSentence,
+  },
+  pages: nbPages,
+  calendarFeed: {
+    cancelled: (title) => `Avlyst: ${title}`,
+    place: (location) => `Sted: ${location}`,
   },
   refusal: {
     formExpired: 'Skjemaet er utløpt eller kom fra en annen side.',
