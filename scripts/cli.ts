@@ -22,12 +22,12 @@ import { transportFor } from '../server/mail/transports.ts';
 import { BackupRefused, backup, restore } from '../server/operations/backup.ts';
 import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
 import type { PlanningContext } from '../server/planning/context.ts';
-import { getCycle, planYear, previewYear } from '../server/planning/cycles.ts';
+import { cycleSettings, getCycle, planYear, previewYear } from '../server/planning/cycles.ts';
 import { moveMeeting } from '../server/planning/meeting-updates.ts';
 import { planTable } from '../server/planning/plan-table.ts';
 import { InfeasiblePlan, RuleConflict } from '../server/planning/refusals.ts';
 import { UpdateMeeting } from '../server/planning/schemas.ts';
-import { PlanningSettings } from '../server/planning/settings.ts';
+import { PlanningSettingsPatch } from '../server/planning/settings.ts';
 import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
 import { erasePerson } from '../server/privacy/erase.ts';
 import { exportPerson } from '../server/privacy/export.ts';
@@ -159,9 +159,10 @@ const commands: Record<string, Command> = {
   },
   plan: {
     summary: 'Plan a year (one meeting per police district) and print it as a table',
-    usage: 'plan --year 2027 [--dry-run] [--show] [--settings settings.json]',
+    usage: 'plan --year 2027 [--programme KEY] [--dry-run] [--show] [--settings settings.json]',
     options: {
       year: { type: 'string' },
+      programme: { type: 'string' },
       'dry-run': { type: 'boolean' },
       show: { type: 'boolean' },
       settings: { type: 'string' },
@@ -170,14 +171,14 @@ const commands: Record<string, Command> = {
       const year = Number(required(values, 'year'));
       if (!Number.isInteger(year) || year < 2000 || year > 2100)
         throw new UsageError('--year must be a year such as 2027');
-      const parsed = PlanningSettings.safeParse(
+      const parsed = PlanningSettingsPatch.safeParse(
         values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
       );
       if (!parsed.success)
         throw new UsageError(
           `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
         );
-      const settings = parsed.data;
+      const settings = cycleSettings(db, values.programme as string | undefined, parsed.data);
       if (values.show) {
         const cycle = getCycle(db, year, settings.areaKind);
         console.log(`${cycle.name} (gemt)\n${planTable(cycle.meetings)}`);

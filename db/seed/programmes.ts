@@ -113,6 +113,8 @@ export const danishProgrammeSettings = {
 };
 
 const DANISH_PROGRAMME_SEED = 'dk:programme:politikredsmoeder';
+/** "Politikredsmøde 2027 – Fyns Politi", "Politikredsmøde 2027 (2/2) – Fyns Politi". */
+const DANISH_TITLE_PATTERN = 'Politikredsmøde {year}{sequence} – {area}';
 
 /** The Danish programme's id; its row is made by migration 0010, so it is always there. */
 export const danishProgrammeId = (db: Db): number =>
@@ -138,13 +140,14 @@ export function seedProgrammes(db: Db, now: string): number {
       .onConflictDoNothing()
       .run().changes;
   const danish = db.select().from(programme).where(eq(programme.seedKey, DANISH_PROGRAMME_SEED)).get();
-  if (
+  const seeded = { settings: danishProgrammeSettings, titlePattern: DANISH_TITLE_PATTERN };
+  const differs =
     danish &&
-    !danish.editedAt &&
-    JSON.stringify(danish.settings) !== JSON.stringify(danishProgrammeSettings)
-  )
+    (JSON.stringify(danish.settings) !== JSON.stringify(seeded.settings) ||
+      danish.titlePattern !== seeded.titlePattern);
+  if (danish && !danish.editedAt && differs)
     db.update(programme)
-      .set({ settings: danishProgrammeSettings, updatedAt: now })
+      .set({ ...seeded, updatedAt: now })
       .where(eq(programme.id, danish.id))
       .run();
   return created;

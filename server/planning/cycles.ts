@@ -5,6 +5,8 @@ import { undone } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, notFound } from '../http/problems.ts';
+import { programmeNamed, programmeOfAreaKind } from '../programmes/programmes.ts';
+import { ProgrammeSettings } from '../programmes/schemas.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { type DayNumber, dayOf, utcToZoned } from './days.ts';
@@ -36,17 +38,40 @@ import {
   meetingRow,
   peopleNamed,
   personContacts,
-  programmeIdOfAreaKind,
   updateCycle,
   updateMeetingRow,
 } from './queries.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from './refusals.ts';
 import type { Cycle, CycleSummary, Meeting, MeetingPreview, PlanPreview, ReplanArea } from './schemas.ts';
-import { type PlanningSettings, PlanningSettings as SettingsSchema } from './settings.ts';
+import {
+  type PlanningSettings,
+  type PlanningSettingsPatch,
+  PlanningSettings as SettingsSchema,
+} from './settings.ts';
 
-export function meetingTitle(kind: string, year: number, areaName: string, sequence: number, k: number) {
-  const what = kind === 'police_district' ? 'Politikredsmøde' : 'Møde';
-  return `${what} ${year}${k > 1 ? ` (${sequence}/${k})` : ''} – ${areaName}`;
+/** How a programme names its meetings and cycles; areas no programme convenes get plain Danish names. */
+interface Naming {
+  programmeName: string | null;
+  titlePattern: string;
+}
+
+function namingOf(db: Db, areaKind: string): Naming {
+  const programme = programmeOfAreaKind(db, areaKind);
+  return programme
+    ? { programmeName: programme.name, titlePattern: programme.titlePattern }
+    : { programmeName: null, titlePattern: 'Møde {year}{sequence} – {area}' };
+}
+
+/** The title from the programme's pattern; " (2/3)" goes where {sequence} stands, else after the rest. */
+export function meetingTitle(naming: Naming, year: number, areaName: string, sequence: number, k: number) {
+  const sequenceText = k > 1 ? ` (${sequence}/${k})` : '';
+  const title = naming.titlePattern
+    .replaceAll('{programme}', naming.programmeName ?? '')
+    .replaceAll('{year}', String(year))
+    .replaceAll('{area}', areaName)
+    .replaceAll('{sequence}', sequenceText)
+    .trim();
+  return naming.titlePattern.includes('{sequence}') ? title : `${title}${sequenceText}`;
 }
 
 function areasToPlan(db: Db, settings: PlanningSettings): AreaRow[] {
@@ -126,6 +151,7 @@ function preview(
   planned: PlannedMeeting,
   year: number,
   settings: PlanningSettings,
+  naming: Naming,
   area: AreaRow,
   facilitators: Map<number, { name: string; email: string }>,
 ): MeetingPreview {
@@ -135,7 +161,7 @@ function preview(
     area: { id: area.id, name: area.name, kind: area.kind, districtCode: area.code },
     year,
     sequenceInCycle: planned.sequence,
-    title: meetingTitle(area.kind, year, area.name, planned.sequence, settings.meetingsPerArea),
+    title: meetingTitle(naming, year, area.name, planned.sequence, settings.meetingsPerArea),
     status: 'draft',
     startsAt: planned.startsAt,
     endsAt: planned.endsAt,
@@ -204,10 +230,41 @@ export interface PlanYearInput {
   dryRun: boolean;
 }
 
-function cycleName(settings: PlanningSettings, year: number): string {
-  return settings.areaKind === 'police_district'
-    ? `Politikredsmøder ${year}`
-    : `Møder ${year} (${settings.areaKind})`;
+/**
+ * A cycle's settings: what the caller sent, then the programme's defaults (its planning defaults,
+ * area kind, time zone and holiday calendar), then the service's. Without a programme named, the
+ * programme of the sent area kind (the Danish one by default) gives its defaults.
+ */
+export function cycleSettings(
+  db: Db,
+  programmeKey: string | undefined,
+  sent: PlanningSettingsPatch,
+): PlanningSettings {
+  const programme = programmeKey
+    ? programmeNamed(db, programmeKey)
+    : programmeOfAreaKind(db, sent.areaKind ?? 'police_district');
+  if (programmeKey && !programme)
+    throw badRequest(`No programme ${programmeKey}`, [
+      { field: 'body.programme', message: 'unknown programme' },
+    ]);
+  if (!programme) return SettingsSchema.parse(sent);
+  const {
+    areaOrder: _o,
+    fixedAreaOrder: _f,
+    ...planning
+  } = ProgrammeSettings.parse(programme.settings).planning;
+  return SettingsSchema.parse({
+    ...planning,
+    areaKind: programme.areaKind,
+    timeZone: programme.timeZone,
+    holidayCountry: programme.holidayCountry,
+    holidayRegion: programme.holidayRegion,
+    ...sent,
+  });
+}
+
+function cycleName(naming: Naming, settings: PlanningSettings, year: number): string {
+  return naming.programmeName ? `${naming.programmeName} ${year}` : `Møder ${year} (${settings.areaKind})`;
 }
 
 function assertPeriod(settings: PlanningSettings, year: number): void {
@@ -242,6 +299,7 @@ export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
   const result = planCycle(planInput);
   assertPlanned(result);
   const areaById = new Map(areas.map((a) => [a.id, a]));
+  const naming = namingOf(db, settings.areaKind);
   const contacts = facilitatorContacts(
     db,
     planInput.facilitators.map((f) => f.id),
@@ -250,9 +308,11 @@ export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
     dryRun: true,
     year,
     areaKind: settings.areaKind,
-    name: input.name ?? cycleName(settings, year),
+    name: input.name ?? cycleName(naming, settings, year),
     settings,
-    meetings: result.meetings.map((m) => preview(m, year, settings, areaById.get(m.areaId)!, contacts)),
+    meetings: result.meetings.map((m) =>
+      preview(m, year, settings, naming, areaById.get(m.areaId)!, contacts),
+    ),
   };
 }
 
@@ -265,7 +325,7 @@ export function planYear(db: Db, actor: Actor, context: PlanningContext, input: 
     const now = nowIso();
     const row = insertCycle(db, {
       year: input.year,
-      programmeId: programmeIdOfAreaKind(db, input.settings.areaKind),
+      programmeId: programmeOfAreaKind(db, input.settings.areaKind)?.id ?? null,
       areaKind: input.settings.areaKind,
       name: plan.name,
       settings: input.settings,
@@ -367,7 +427,8 @@ function computeAreaReplan(db: Db, target: ReplanTarget, input: ReplanArea): Are
     db,
     facilitators.map((f) => f.id),
   );
-  const planned = result.meetings.map((p) => preview(p, target.year, settings, areaRow, contacts));
+  const naming = namingOf(db, target.kind);
+  const planned = result.meetings.map((p) => preview(p, target.year, settings, naming, areaRow, contacts));
   return { cycle: row, settings, area: areaRow, open, planned };
 }
 

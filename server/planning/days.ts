@@ -36,23 +36,36 @@ export function isoWeek(day: DayNumber): number {
   return Math.floor((thursday - firstOfYear) / 7) + 1;
 }
 
-const holidayCache = new Map<number, Map<string, string>>();
+const holidayCache = new Map<string, Map<string, string>>();
 
-/** Danish public holidays (helligdage) of a year, date → Danish name, from date-holidays. */
-export function danishPublicHolidays(year: number): Map<string, string> {
-  let found = holidayCache.get(year);
+/**
+ * A country's (and optionally a region's) public holidays of a year, date → name in the country's
+ * language, from date-holidays: helligdage for Denmark, helligdager (1 and 17 May, Easter) for Norway.
+ */
+export function publicHolidays(
+  year: number,
+  country = 'DK',
+  region: string | null = null,
+): Map<string, string> {
+  const key = `${country}/${region ?? ''}/${year}`;
+  let found = holidayCache.get(key);
   if (!found) {
     found = new Map();
-    for (const h of new Holidays('DK').getHolidays(year)) {
-      if (h.type === 'public') found.set(h.date.slice(0, 10), h.name);
+    const calendar = region ? new Holidays(country, region) : new Holidays(country);
+    for (const h of calendar.getHolidays(year) || []) {
+      // two holidays on one day (17 May and Whit Monday in 2027) keep the first name
+      if (h.type === 'public' && !found.has(h.date.slice(0, 10))) found.set(h.date.slice(0, 10), h.name);
     }
-    holidayCache.set(year, found);
+    holidayCache.set(key, found);
   }
   return found;
 }
 
-export function holidayName(date: string): string | undefined {
-  return danishPublicHolidays(Number(date.slice(0, 4))).get(date);
+/** Danish public holidays (helligdage) of a year, date → Danish name. */
+export const danishPublicHolidays = (year: number): Map<string, string> => publicHolidays(year, 'DK');
+
+export function holidayName(date: string, country = 'DK', region: string | null = null): string | undefined {
+  return publicHolidays(Number(date.slice(0, 4)), country, region).get(date);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cycle, meeting, organisation, person, programme } from '../../db/schema/index.ts';
+import { cycle, meeting, organisation, person } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import type { CycleSummary } from './schemas.ts';
@@ -136,18 +136,6 @@ export function cycleOfYear(db: Db, year: number, kind: string): CycleRow | unde
     .from(cycle)
     .where(and(eq(cycle.year, year), eq(cycle.areaKind, kind)))
     .get();
-}
-
-/** The programme that convenes areas of this kind (the oldest, when several do); null when none does. */
-export function programmeIdOfAreaKind(db: Db, areaKind: string): number | null {
-  return (
-    db
-      .select({ id: programme.id })
-      .from(programme)
-      .where(eq(programme.areaKind, areaKind))
-      .orderBy(programme.id)
-      .get()?.id ?? null
-  );
 }
 
 export function insertCycle(db: Db, values: typeof cycle.$inferInsert): CycleRow {

@@ -62,7 +62,7 @@ export function calendarViolations(day: DayNumber, settings: PlanningSettings, y
     found.push({ rule: 'period', date, first: dateOf(first), last: dateOf(last) });
   if (!settings.weekdays.includes(isoWeekday(day)))
     found.push({ rule: 'weekday', date, weekdays: settings.weekdays });
-  const holiday = holidayName(date);
+  const holiday = holidayName(date, settings.holidayCountry, settings.holidayRegion);
   if (holiday) found.push({ rule: 'holiday', date, holiday });
   const week = isoWeek(day);
   if (settings.blackoutWeeks.includes(week)) found.push({ rule: 'blackoutWeek', date, week });

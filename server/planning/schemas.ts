@@ -3,7 +3,7 @@ import { meetingStatuses } from '../../db/schema/index.ts';
 import { CalendarDate, Id, Timestamp, Version } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
 import { ruleKeys } from './rules.ts';
-import { PlanningSettings } from './settings.ts';
+import { PlanningSettings, PlanningSettingsPatch } from './settings.ts';
 
 export { PlanningSettings };
 
@@ -13,7 +13,12 @@ export const MeetingStatus = z.enum(meetingStatuses);
 export const CreateCycle = z.strictObject({
   year: z.number().int().min(2000).max(2100),
   name: Text('name').min(1).optional(),
-  settings: PlanningSettings.prefault({}),
+  programme: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'a programme key')
+    .optional()
+    .describe('Whose defaults apply (default: the programme of settings.areaKind, else the Danish one)'),
+  settings: PlanningSettingsPatch.default({}).describe("Only what differs from the programme's defaults"),
   dryRun: z.boolean().default(false).describe('Return the plan without saving it'),
 });
 export type CreateCycle = z.infer<typeof CreateCycle>;

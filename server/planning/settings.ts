@@ -39,6 +39,12 @@ export const PlanningSettings = z
     startTime: LocalTime.default('09:30'),
     endTime: LocalTime.default('13:00'),
     timeZone: z.string().max(100).refine(isTimeZone, 'unknown IANA time zone').default('Europe/Copenhagen'),
+    holidayCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as DK or NO')
+      .default('DK')
+      .describe('Whose public holidays are never planned on (the programme’s)'),
+    holidayRegion: Text('code').min(1).nullable().default(null),
     periodStart: CalendarDate.optional().describe('First allowed date (default 1 January of the year)'),
     periodEnd: CalendarDate.optional().describe('Last allowed date (default 31 December of the year)'),
     blackoutWeeks: z
@@ -86,6 +92,24 @@ export const PlanningSettings = z
 
 export type PlanningSettings = z.infer<typeof PlanningSettings>;
 export type PlanningSettingsInput = z.input<typeof PlanningSettings>;
+
+/**
+ * The same fields with no defaults, all optional: what a caller sent, so that a programme's
+ * defaults can fill the rest before the service's own do.
+ */
+export const PlanningSettingsPatch = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(PlanningSettings.shape).map(([key, field]) => [
+        key,
+        (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+      ]),
+    ) as unknown as {
+      [K in keyof typeof PlanningSettings.shape]: z.ZodOptional<z.ZodType<PlanningSettings[K]>>;
+    },
+  )
+  .meta({ id: 'PlanningSettingsPatch' });
+export type PlanningSettingsPatch = z.infer<typeof PlanningSettingsPatch>;
 
 export function defaultSettings(overrides: PlanningSettingsInput = {}): PlanningSettings {
   return PlanningSettings.parse(overrides);

@@ -11,6 +11,7 @@ import {
   languageByCode,
   organisationExists,
   type ProgrammeRow,
+  programmeByAreaKind,
   programmeByKey,
   programmeRows,
   roleKeysThatExist,
@@ -51,6 +52,13 @@ export function findProgramme(db: Db, key: string): ProgrammeRow {
   if (!row) throw notFound('Programme', key);
   return row;
 }
+
+/** A programme by key, or undefined; for callers that refuse an unknown one in their own words. */
+export const programmeNamed = (db: Db, key: string): ProgrammeRow | undefined => programmeByKey(db, key);
+
+/** The programme that convenes areas of this kind (the oldest when several do). */
+export const programmeOfAreaKind = (db: Db, kind: string): ProgrammeRow | undefined =>
+  programmeByAreaKind(db, kind);
 
 export const getProgramme = (db: Db, key: string): Programme => toProgramme(findProgramme(db, key));
 

@@ -31,6 +31,10 @@ export const programmeById = (db: DbOrTx, id: number): ProgrammeRow | undefined 
 export const programmeBySeedKey = (db: DbOrTx, seedKey: string): ProgrammeRow | undefined =>
   db.select().from(programme).where(eq(programme.seedKey, seedKey)).get();
 
+/** The programme that convenes areas of this kind; the oldest when several do. */
+export const programmeByAreaKind = (db: DbOrTx, kind: string): ProgrammeRow | undefined =>
+  db.select().from(programme).where(eq(programme.areaKind, kind)).orderBy(asc(programme.id)).get();
+
 export const insertProgramme = (db: DbOrTx, row: typeof programme.$inferInsert): ProgrammeRow =>
   db.insert(programme).values(row).returning().get();
 

@@ -49,6 +49,8 @@ export const ProgrammePlanning = PlanningSettings.omit({
   areaBlackoutDates: true,
   facilitatorIds: true,
   timeZone: true,
+  holidayCountry: true,
+  holidayRegion: true,
   audienceRoleKeys: true,
 }).extend({
   areaOrder: z.enum(areaOrders).default('near_last_year').describe('Which areas get the best dates first'),

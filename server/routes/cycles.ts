@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../http/problems.ts';
-import { getCycle, listCycles, planYear, previewYear, replanCycleArea } from '../planning/cycles.ts';
+import {
+  cycleSettings,
+  getCycle,
+  listCycles,
+  planYear,
+  previewYear,
+  replanCycleArea,
+} from '../planning/cycles.ts';
 import {
   CreateCycle,
   Cycle,
@@ -53,9 +60,10 @@ const cycles: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { dryRun, ...input } = request.body;
-      if (dryRun) return reply.code(200).send(previewYear(app.db, { ...input, dryRun }));
-      return reply.code(201).send(planYear(app.db, request.actor!, app.planning, { ...input, dryRun }));
+      const { dryRun, programme, settings: sent, ...rest } = request.body;
+      const input = { ...rest, settings: cycleSettings(app.db, programme, sent), dryRun };
+      if (dryRun) return reply.code(200).send(previewYear(app.db, input));
+      return reply.code(201).send(planYear(app.db, request.actor!, app.planning, input));
     },
   );
   app.post(
