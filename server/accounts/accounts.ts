@@ -1,7 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { type AccountRole, account, accountRoles, apiToken } from '../../db/schema/index.ts';
+import { type AccountRole, accountRoles } from '../../db/schema/index.ts';
 import { badRequest, conflict } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
 import { nowIso } from '../time.ts';
@@ -12,6 +11,15 @@ import {
   secretMatches,
   verifyPassword,
 } from './credentials.ts';
+import {
+  type AccountRow,
+  accountByEmail,
+  accountIdByEmail,
+  insertAccount,
+  insertApiToken,
+  liveApiTokenLookup,
+  setPasswordHash,
+} from './queries.ts';
 
 export const TOKEN_PREFIX = 'smr';
 
@@ -38,32 +46,24 @@ export function createAccount(db: Db, input: NewAccount): Actor & { id: number }
   if (!parsed.success)
     throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const { email, role, name } = parsed.data;
-  if (db.select({ id: account.id }).from(account).where(eq(account.email, email)).get())
-    throw conflict(`An account for ${email} already exists`);
-  return db
-    .insert(account)
-    .values({ email, role, name, createdAt: nowIso() })
-    .returning({ id: account.id, email: account.email, role: account.role })
-    .get();
+  if (accountIdByEmail(db, email) !== undefined) throw conflict(`An account for ${email} already exists`);
+  return insertAccount(db, { email, role, name, createdAt: nowIso() });
 }
 
-export function findAccountByEmail(db: Db, email: string) {
-  return db.select().from(account).where(eq(account.email, email.toLowerCase())).get();
+export function findAccountByEmail(db: Db, email: string): AccountRow | undefined {
+  return accountByEmail(db, email.toLowerCase());
 }
 
 /** Creates a new API token for the account; the token itself is returned once and never stored. */
 export function issueApiToken(db: Db, accountId: number, label?: string): string {
   const { token, lookupId, secretHash } = newSecretToken(TOKEN_PREFIX);
-  db.insert(apiToken).values({ accountId, lookupId, secretHash, label, createdAt: nowIso() }).run();
+  insertApiToken(db, { accountId, lookupId, secretHash, label, createdAt: nowIso() });
   return token;
 }
 
 export async function setPassword(db: Db, accountId: number, password: string): Promise<void> {
   if (password.length < 12) throw badRequest('A password needs at least 12 characters');
-  db.update(account)
-    .set({ passwordHash: await hashPassword(password) })
-    .where(eq(account.id, accountId))
-    .run();
+  setPasswordHash(db, accountId, await hashPassword(password));
 }
 
 export async function authenticateWithPassword(
@@ -79,22 +79,11 @@ export async function authenticateWithPassword(
 
 /** Prepared once per database: this runs on every authenticated request. */
 export function apiTokenVerifier(db: Db): (token: string) => Actor | null {
-  const find = db
-    .select({ id: account.id, email: account.email, role: account.role, secretHash: apiToken.secretHash })
-    .from(apiToken)
-    .innerJoin(account, eq(account.id, apiToken.accountId))
-    .where(
-      and(
-        eq(apiToken.lookupId, sql.placeholder('lookupId')),
-        isNull(apiToken.revokedAt),
-        isNull(account.disabledAt),
-      ),
-    )
-    .prepare();
+  const find = liveApiTokenLookup(db);
   return (token) => {
     const parts = parseSecretToken(TOKEN_PREFIX, token);
     if (!parts) return null;
-    const row = find.get({ lookupId: parts.lookupId });
+    const row = find(parts.lookupId);
     if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
     return { id: row.id, email: row.email, role: row.role };
   };

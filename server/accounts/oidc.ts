@@ -1,8 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { account, oidcIdentity } from '../../db/schema/index.ts';
 import { nowIso } from '../time.ts';
 import type { Actor } from './accounts.ts';
+import {
+  accountByEmail,
+  accountById,
+  insertOidcIdentity,
+  oidcIdentityOf,
+  updateOidcIdentity,
+} from './queries.ts';
 
 export interface OidcClaims {
   issuer: string;
@@ -23,32 +28,26 @@ export function signInWithOidc(db: Db, claims: OidcClaims): OidcSignIn {
   const now = nowIso();
   const email = claims.email.trim().toLowerCase();
   return db.transaction((tx) => {
-    const known = tx
-      .select()
-      .from(oidcIdentity)
-      .where(and(eq(oidcIdentity.issuer, claims.issuer), eq(oidcIdentity.subject, claims.subject)))
-      .get();
-    const linked = known?.accountId
-      ? tx.select().from(account).where(eq(account.id, known.accountId)).get()
-      : tx.select().from(account).where(eq(account.email, email)).get();
+    const known = oidcIdentityOf(tx, claims.issuer, claims.subject);
+    const linked = known?.accountId ? accountById(tx, known.accountId) : accountByEmail(tx, email);
     const accountId = linked && !linked.disabledAt ? linked.id : null;
     if (known)
-      tx.update(oidcIdentity)
-        .set({ email, name: claims.name ?? known.name, accountId, lastSeenAt: now })
-        .where(eq(oidcIdentity.id, known.id))
-        .run();
+      updateOidcIdentity(tx, known.id, {
+        email,
+        name: claims.name ?? known.name,
+        accountId,
+        lastSeenAt: now,
+      });
     else
-      tx.insert(oidcIdentity)
-        .values({
-          issuer: claims.issuer,
-          subject: claims.subject,
-          email,
-          name: claims.name ?? null,
-          accountId,
-          firstSeenAt: now,
-          lastSeenAt: now,
-        })
-        .run();
+      insertOidcIdentity(tx, {
+        issuer: claims.issuer,
+        subject: claims.subject,
+        email,
+        name: claims.name ?? null,
+        accountId,
+        firstSeenAt: now,
+        lastSeenAt: now,
+      });
     if (!linked || accountId === null) return { kind: 'waiting', email };
     return { kind: 'account', actor: { id: linked.id, email: linked.email, role: linked.role } };
   });

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import type { Actor } from './accounts.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from './credentials.ts';
+import { deleteSession, deleteSessionsExpiredBy, insertSession, liveSession } from './queries.ts';
 
 export const SESSION_PREFIX = 'sess';
 export const SESSION_COOKIE = 'samraad_session';
@@ -13,10 +13,13 @@ export const SESSION_HOURS = 12;
 export function createSession(db: Db, accountId: number, now = new Date()): string {
   const { token, lookupId, secretHash } = newSecretToken(SESSION_PREFIX);
   const expires = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-  prepared(
-    db,
-    'INSERT INTO session (account_id, lookup_id, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(accountId, lookupId, secretHash, now.toISOString(), expires.toISOString());
+  insertSession(db, {
+    accountId,
+    lookupId,
+    secretHash,
+    createdAt: now.toISOString(),
+    expiresAt: expires.toISOString(),
+  });
   return token;
 }
 
@@ -24,12 +27,7 @@ export function createSession(db: Db, accountId: number, now = new Date()): stri
 export function sessionActor(db: Db, token: string, now = new Date()): Actor | null {
   const parts = parseSecretToken(SESSION_PREFIX, token);
   if (!parts) return null;
-  const row = prepared<Actor & { id: number; secretHash: string }>(
-    db,
-    `SELECT a.id, a.email, a.role, s.secret_hash AS secretHash
-     FROM session s JOIN account a ON a.id = s.account_id
-     WHERE s.lookup_id = ? AND s.expires_at > ? AND a.disabled_at IS NULL`,
-  ).get(parts.lookupId, now.toISOString());
+  const row = liveSession(db, parts.lookupId, now.toISOString());
   if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
   return { id: row.id, email: row.email, role: row.role };
 }
@@ -37,11 +35,11 @@ export function sessionActor(db: Db, token: string, now = new Date()): Actor | n
 /** Logs out: the row goes, so the cookie is worthless even if kept. */
 export function endSession(db: Db, token: string): void {
   const parts = parseSecretToken(SESSION_PREFIX, token);
-  if (parts) prepared(db, 'DELETE FROM session WHERE lookup_id = ?').run(parts.lookupId);
+  if (parts) deleteSession(db, parts.lookupId);
 }
 
 export function deleteExpiredSessions(db: Db, now = new Date()): number {
-  return prepared(db, 'DELETE FROM session WHERE expires_at <= ?').run(now.toISOString()).changes;
+  return deleteSessionsExpiredBy(db, now.toISOString());
 }
 
 /**
