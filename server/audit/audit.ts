@@ -1,9 +1,7 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditEntry } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { nowIso } from '../time.ts';
+import { auditEntries, insertAuditEntry } from './queries.ts';
 
 export type AuditAction =
   | 'create'
@@ -25,12 +23,7 @@ export interface AuditRecord {
 
 /** Call inside the write's own transaction, so the change and its record stand or fall together. */
 export function recordAudit(db: Db, actor: Actor | null, record: AuditRecord): void {
-  // a prepared statement: every write pays for this, and the query builder costs more than the insert
-  prepared(
-    db,
-    `INSERT INTO audit_entry (at, account_id, actor, action, entity, entity_id, changes)
-     VALUES (:at, :accountId, :actor, :action, :entity, :entityId, :changes)`,
-  ).run({
+  insertAuditEntry(db, {
     at: nowIso(),
     accountId: actor?.id ?? null,
     actor: actor?.email ?? 'system',
@@ -50,28 +43,7 @@ export interface AuditQuery {
 
 /** The audit log, newest first, optionally for one entity (kind, or kind and id). */
 export function listAudit(db: Db, query: AuditQuery) {
-  const conditions: SQL[] = [];
-  if (query.entity) conditions.push(eq(auditEntry.entity, query.entity));
-  if (query.entityId) conditions.push(eq(auditEntry.entityId, query.entityId));
-  const where = conditions.length ? and(...conditions) : undefined;
-  const items = db
-    .select({
-      id: auditEntry.id,
-      at: auditEntry.at,
-      actor: auditEntry.actor,
-      action: auditEntry.action,
-      entity: auditEntry.entity,
-      entityId: auditEntry.entityId,
-      changes: auditEntry.changes,
-    })
-    .from(auditEntry)
-    .where(where)
-    .orderBy(desc(auditEntry.id))
-    .limit(query.limit)
-    .offset(query.offset)
-    .all();
-  const total = db.select({ n: count() }).from(auditEntry).where(where).get()?.n ?? 0;
-  return { items, total };
+  return auditEntries(db, { entity: query.entity, entityId: query.entityId }, query);
 }
 
 /** The fields that changed, as {field: [before, after]}. */
