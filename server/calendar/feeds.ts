@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import type { InvitationResponse } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import { delegationAttendeeParams } from '../answers/delegation.ts';
 import type { MeetingFacts } from '../answers/meeting-reads.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMeeting } from './icalendar.ts';
+import { districtAreaByCode, meetingInvitees, publishedMeetingIds } from './queries.ts';
 
 /** A calendar file with what HTTP caching needs: the same data gives the same bytes and ETag. */
 export interface CalendarFile {
@@ -72,17 +71,9 @@ function calendarFile(name: string, meetings: MeetingFacts[], events: CalendarMe
  * Null when no district has the code.
  */
 export function districtFeed(db: Db, districtCode: string): CalendarFile | null {
-  const area = prepared<{ id: number; name: string }>(
-    db,
-    `SELECT a.id, d.name FROM area a JOIN organisation d ON d.id = a.convener_id
-     WHERE a.kind = 'police_district' AND d.kind = 'police_district' AND d.code = ?`,
-  ).get(districtCode);
+  const area = districtAreaByCode(db, districtCode);
   if (!area) return null;
-  const ids = prepared<{ id: number }>(
-    db,
-    "SELECT id FROM meeting WHERE area_id = ? AND status != 'draft' ORDER BY starts_at, id",
-  ).all(area.id);
-  const meetings = ids.map(({ id }) => meetingRecord(db, id));
+  const meetings = publishedMeetingIds(db, area.id).map((id) => meetingRecord(db, id));
   return calendarFile(
     `Politikredsmøder – ${area.name}`,
     meetings,
@@ -96,18 +87,7 @@ export function districtFeed(db: Db, districtCode: string): CalendarFile | null 
  */
 export function meetingCalendar(db: Db, meetingId: number): CalendarFile {
   const m = meetingRecord(db, meetingId);
-  const invitees = prepared<{
-    id: number;
-    response: InvitationResponse;
-    delegatedFromId: number | null;
-    name: string;
-    email: string;
-  }>(
-    db,
-    `SELECT i.id, i.response, i.delegated_from_id AS delegatedFromId, p.name, p.email
-     FROM invitation i JOIN person p ON p.id = i.person_id
-     WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY i.id`,
-  ).all(meetingId);
+  const invitees = meetingInvitees(db, meetingId);
   const attendees = invitees.map(
     (i): CalendarAttendee => ({
       name: i.name,
