@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
@@ -15,6 +14,14 @@ import { meetingRecord } from '../planning/meetings.ts';
 import { insertPerson } from '../register/people.ts';
 import { nowIso } from '../time.ts';
 import { readInvitee } from './meeting-reads.ts';
+import {
+  currentDelegate,
+  insertDelegateInvitation,
+  invitationOfPerson,
+  inviteeEmail,
+  personIdByEmail,
+  reinstateAsDelegate,
+} from './queries.ts';
 import { answerState, recordResponse } from './responses.ts';
 import type { AnswerState, DelegationInput } from './schemas.ts';
 import { issueAnswerToken } from './tokens.ts';
@@ -49,7 +56,7 @@ export function delegateInvitation(
         { field: 'body.email', message: 'is your own address' },
       ]);
     const now = nowIso();
-    let personId = prepared<{ id: number }>(db, 'SELECT id FROM person WHERE email = ?').get(input.email)?.id;
+    let personId = personIdByEmail(db, input.email);
     const createdPerson = personId === undefined;
     if (personId === undefined) {
       personId = insertPerson(
@@ -76,29 +83,16 @@ export function delegateInvitation(
         },
       });
     }
-    const existing = prepared<{ id: number; withdrawnAt: string | null }>(
-      db,
-      'SELECT id, withdrawn_at AS withdrawnAt FROM invitation WHERE meeting_id = ? AND person_id = ?',
-    ).get(meeting.id, personId);
+    const existing = invitationOfPerson(db, meeting.id, personId);
     if (existing && !existing.withdrawnAt)
       throw conflict(`${input.email} is already invited to this meeting`, { invitationId: existing.id });
     let delegateInvitationId: number;
     // added by hand: the audience rules must not withdraw a stand-in who holds no audience role
     if (existing) {
-      prepared(
-        db,
-        `UPDATE invitation SET withdrawn_at = NULL, delegated_from_id = ?, response = 'needs_action', responded_at = NULL, needs_reconfirm = 0,
-           comment = NULL, added_by_hand = 1, updated_at = ? WHERE id = ?`,
-      ).run(invitationId, now, existing.id);
+      reinstateAsDelegate(db, existing.id, invitationId, now);
       delegateInvitationId = existing.id;
     } else {
-      delegateInvitationId = Number(
-        prepared(
-          db,
-          `INSERT INTO invitation (meeting_id, person_id, delegated_from_id, added_by_hand, created_at, updated_at)
-           VALUES (?, ?, ?, 1, ?, ?)`,
-        ).run(meeting.id, personId, invitationId, now, now).lastInsertRowid,
-      );
+      delegateInvitationId = insertDelegateInvitation(db, meeting.id, personId, invitationId, now);
     }
     recordAudit(db, actor, {
       action: 'create',
@@ -152,18 +146,11 @@ export function delegationAttendeeParams(
 ): { delegatedFrom?: string; delegatedTo?: string } {
   const params: { delegatedFrom?: string; delegatedTo?: string } = {};
   if (invitation.delegatedFromId !== null) {
-    const from = prepared<{ email: string }>(
-      db,
-      'SELECT p.email FROM invitation i JOIN person p ON p.id = i.person_id WHERE i.id = ?',
-    ).get(invitation.delegatedFromId);
-    if (from) params.delegatedFrom = from.email;
+    const from = inviteeEmail(db, invitation.delegatedFromId);
+    if (from) params.delegatedFrom = from;
   }
   if (invitation.response === 'delegated') {
-    const to = prepared<{ email: string }>(
-      db,
-      `SELECT p.email FROM invitation d JOIN person p ON p.id = d.person_id
-       WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
-    ).get(invitation.id);
+    const to = currentDelegate(db, invitation.id);
     if (to) params.delegatedTo = to.email;
   }
   return params;

@@ -2,12 +2,18 @@ import ICAL from 'ical.js';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import { HttpProblem } from '../http/problems.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
 import { type DeliveryReport, readDeliveryReport, recordBounces } from '../mail/delivery-reports.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
+import {
+  inboundReplies,
+  inboundReplyById,
+  insertInboundReply,
+  invitationOfAttendee,
+  meetingByIcsUid,
+} from './queries.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
 import type { InboundReply } from './schemas.ts';
 
@@ -149,16 +155,9 @@ interface Outcome {
 function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: ReplyItem): Outcome {
   if (!item.uid) return { invitationId: null, reason: 'the reply has no UID' };
   if (!item.attendee) return { invitationId: null, reason: 'the reply names no attendee' };
-  const meeting = prepared<{ id: number; status: string }>(
-    db,
-    'SELECT id, status FROM meeting WHERE ics_uid = ?',
-  ).get(item.uid);
+  const meeting = meetingByIcsUid(db, item.uid);
   if (!meeting) return { invitationId: null, reason: 'no meeting has this UID' };
-  const invitation = prepared<{ id: number; withdrawnAt: string | null; respondedAt: string | null }>(
-    db,
-    `SELECT i.id, i.withdrawn_at AS withdrawnAt, i.responded_at AS respondedAt FROM invitation i
-     JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ? AND p.email = ?`,
-  ).get(meeting.id, item.attendee);
+  const invitation = invitationOfAttendee(db, meeting.id, item.attendee);
   if (!invitation) return { invitationId: null, reason: 'the attendee is not invited to this meeting' };
   // anyone can write an email: the answer must come from the attendee (or whom it names as SENT-BY)
   if (from !== item.attendee && from !== item.sentBy)
@@ -216,25 +215,18 @@ export async function receiveInboundEmail(
   }
   const receivedAt = nowIso();
   const insert = (item: ReplyItem | null, outcome: Outcome) =>
-    Number(
-      prepared(
-        db,
-        `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, uid, attendee, partstat,
-                                    invitation_id, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        receivedAt,
-        channel,
-        parsed.from,
-        parsed.subject?.slice(0, 500) ?? null,
-        parsed.messageId,
-        item?.uid ?? null,
-        item?.attendee ?? null,
-        item?.partstat ?? null,
-        outcome.invitationId,
-        outcome.reason,
-      ).lastInsertRowid,
-    );
+    insertInboundReply(db, {
+      receivedAt,
+      channel,
+      fromAddress: parsed.from,
+      subject: parsed.subject?.slice(0, 500) ?? null,
+      messageId: parsed.messageId,
+      uid: item?.uid ?? null,
+      attendee: item?.attendee ?? null,
+      partstat: item?.partstat ?? null,
+      invitationId: outcome.invitationId,
+      reason: outcome.reason,
+    });
   const ids = db.transaction(() => {
     if (!parsed.items.length) return [insert(null, { invitationId: null, reason: parsed.problem })];
     return parsed.items.map((item) => insert(item, matchAndRecord(db, config, parsed.from, item)));
@@ -268,42 +260,30 @@ function recordDeliveryReport(
     const marked = recordBounces(db, bounce.reports);
     const who = bounce.reports.map((r) => r.recipient).join(', ') || 'no failed recipient';
     const reason = `delivery report (bounce) for ${who}; ${marked.length} outbox message(s) marked`;
-    return Number(
-      prepared(
-        db,
-        `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, reason)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      ).run(
-        nowIso(),
-        channel,
-        bounce.mail.from?.value[0]?.address?.toLowerCase() ?? null,
-        bounce.mail.subject?.slice(0, 500) ?? null,
-        bounce.mail.messageId ?? null,
-        reason.slice(0, 1000),
-      ).lastInsertRowid,
-    );
+    return insertInboundReply(db, {
+      receivedAt: nowIso(),
+      channel,
+      fromAddress: bounce.mail.from?.value[0]?.address?.toLowerCase() ?? null,
+      subject: bounce.mail.subject?.slice(0, 500) ?? null,
+      messageId: bounce.mail.messageId ?? null,
+      uid: null,
+      attendee: null,
+      partstat: null,
+      invitationId: null,
+      reason: reason.slice(0, 1000),
+    });
   });
   return [readInboundReply(db, id)];
 }
 
-const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,
-  partstat, invitation_id AS invitationId, reason FROM inbound_reply`;
-
 function readInboundReply(db: Db, id: number): InboundReply {
-  const row = prepared<InboundReply>(db, `${REPLY_COLUMNS} WHERE id = ?`).get(id);
+  const row = inboundReplyById(db, id);
   if (!row) throw new Error(`inbound reply ${id} was just stored and is gone`);
   return row;
 }
 
 /** Received calendar replies, newest first; `unmatched` keeps those that were not recorded. */
 export function listInboundReplies(db: Db, query: { unmatched?: boolean; limit: number; offset: number }) {
-  const filter = query.unmatched ? 'WHERE reason IS NOT NULL' : '';
-  const items = prepared<InboundReply>(
-    db,
-    `${REPLY_COLUMNS} ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`,
-  ).all(query.limit, query.offset);
-  const total =
-    prepared<{ total: number }>(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get()?.total ??
-    0;
+  const { items, total } = inboundReplies(db, query);
   return { items, total, limit: query.limit, offset: query.offset };
 }

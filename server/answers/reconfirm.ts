@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
 import { nowIso } from '../time.ts';
+import { markAskedAgain } from './queries.ts';
 
 /**
  * A new date or time asks every invitee again (RFC 5546 practice, as Outlook and Google do): their
@@ -11,11 +11,7 @@ import { nowIso } from '../time.ts';
  * Returns how many invitations are now waiting for a new answer.
  */
 export function askAgainAfterNewTime(db: Db, meetingId: number): number {
-  return prepared(
-    db,
-    `UPDATE invitation SET needs_reconfirm = 1, updated_at = ?
-     WHERE meeting_id = ? AND withdrawn_at IS NULL AND token_hash IS NOT NULL AND response <> 'delegated'`,
-  ).run(nowIso(), meetingId).changes;
+  return markAskedAgain(db, meetingId, nowIso());
 }
 
 /** The answering side's part of a meeting change: only a new date or time asks again, not a new room. */

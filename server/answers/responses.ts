@@ -1,12 +1,21 @@
 import type { Db } from '../../db/client.ts';
-import type { InvitationResponse, OrganisationKind, RoleLevel } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
+import type { InvitationResponse, RoleLevel } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { conflict, notFound } from '../http/problems.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
 import { readInvitee } from './meeting-reads.ts';
+import {
+  areaOrganisations,
+  currentDelegate,
+  type InviteeRoleRow,
+  inviteeRoles,
+  isAskedAgain,
+  type ResponseRow,
+  responseRows,
+  updateAnswer,
+} from './queries.ts';
 import { currentAnswer } from './reconfirm.ts';
 import type { AnswerState, InviteeResponse, MeetingResponses } from './schemas.ts';
 import {
@@ -52,11 +61,12 @@ export function recordResponse(
     const admitted = needsPlace ? hasFreePlace(db, meeting) : true;
     const now = nowIso();
     const comment = change.comment === undefined ? before.comment : change.comment;
-    prepared(
-      db,
-      `UPDATE invitation SET response = ?, comment = ?, responded_at = ?, updated_at = ?, needs_reconfirm = 0
-       WHERE id = ?`,
-    ).run(change.response, comment, change.at ?? now, now, invitationId);
+    updateAnswer(db, invitationId, {
+      response: change.response,
+      comment,
+      respondedAt: change.at ?? now,
+      now,
+    });
     if (change.response === 'accepted') {
       if (!admitted) joinWaitlist(db, meeting, invitationId);
     } else {
@@ -76,22 +86,10 @@ export function recordResponse(
   });
 }
 
-function isAskedAgain(db: Db, invitationId: number): boolean {
-  const row = prepared<{ needsReconfirm: number }>(
-    db,
-    'SELECT needs_reconfirm AS needsReconfirm FROM invitation WHERE id = ?',
-  ).get(invitationId);
-  return Boolean(row?.needsReconfirm);
-}
-
 export function answerState(db: Db, invitationId: number): AnswerState {
   const invitee = readInvitee(db, invitationId);
   const position = waitlistPosition(db, invitationId);
-  const delegate = prepared<{ name: string; email: string }>(
-    db,
-    `SELECT p.name, p.email FROM invitation d JOIN person p ON p.id = d.person_id
-     WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
-  ).get(invitationId);
+  const delegate = currentDelegate(db, invitationId);
   const askedAgain = isAskedAgain(db, invitationId);
   return {
     invitationId,
@@ -105,65 +103,24 @@ export function answerState(db: Db, invitationId: number): AnswerState {
   };
 }
 
-interface InviteeRow {
-  invitationId: number;
-  response: InvitationResponse;
-  comment: string | null;
-  respondedAt: string | null;
-  delegatedFromId: number | null;
-  personId: number;
-  personName: string;
-  email: string;
-  organisationId: number;
-  organisationName: string;
-  organisationKind: OrganisationKind;
-  waitlistPosition: number | null;
-  needsReconfirm: number;
-}
-
-interface RoleRow {
-  personId: number;
-  key: string;
-  name: string;
-  level: RoleLevel;
-}
-
 /** Every invitee's answer and, per member organisation, whether it will be represented at each level. */
 export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
   const meeting = meetingRecord(db, meetingId);
-  const rows = prepared<InviteeRow>(
-    db,
-    `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,
-            i.delegated_from_id AS delegatedFromId, i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name AS personName, p.email,
-            o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
-            CASE WHEN w.id IS NULL THEN NULL ELSE
-              (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
-               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL)
-            END AS waitlistPosition
-     FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
-     LEFT JOIN waitlist_entry w ON w.invitation_id = i.id
-     WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL
-     ORDER BY o.name, p.name, i.id`,
-  ).all(meetingId);
-  const roles = prepared<RoleRow>(
-    db,
-    `SELECT pr.person_id AS personId, r.key, r.name, r.level FROM person_role pr JOIN role r ON r.id = pr.role_id
-     WHERE pr.person_id IN (SELECT person_id FROM invitation WHERE meeting_id = ? AND withdrawn_at IS NULL)
-     ORDER BY r.id`,
-  ).all(meetingId);
-  const rolesByPerson = new Map<number, RoleRow[]>();
+  const rows = responseRows(db, meetingId);
+  const roles = inviteeRoles(db, meetingId);
+  const rolesByPerson = new Map<number, InviteeRoleRow[]>();
   for (const r of roles) rolesByPerson.set(r.personId, [...(rolesByPerson.get(r.personId) ?? []), r]);
   const byId = new Map(rows.map((r) => [r.invitationId, r]));
-  const delegateOf = new Map<number, InviteeRow>();
+  const delegateOf = new Map<number, ResponseRow>();
   for (const r of rows) if (r.delegatedFromId !== null) delegateOf.set(r.delegatedFromId, r);
-  const ref = (r: InviteeRow | undefined) =>
+  const ref = (r: ResponseRow | undefined) =>
     r ? { invitationId: r.invitationId, name: r.personName, email: r.email } : null;
 
   // a delegate stands in at the levels of the person who sent them (following chains)
-  const levelsOf = (row: InviteeRow): InviteeResponse['levels'] => {
+  const levelsOf = (row: ResponseRow): InviteeResponse['levels'] => {
     const levels = new Set<RoleLevel>();
     const seen = new Set<number>();
-    for (let r: InviteeRow | undefined = row; r && !seen.has(r.invitationId); ) {
+    for (let r: ResponseRow | undefined = row; r && !seen.has(r.invitationId); ) {
       seen.add(r.invitationId);
       for (const role of rolesByPerson.get(r.personId) ?? []) levels.add(role.level);
       r = r.delegatedFromId === null ? undefined : byId.get(r.delegatedFromId);
@@ -189,12 +146,7 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
     delegatedTo: r.response === 'delegated' ? ref(delegateOf.get(r.invitationId)) : null,
   }));
 
-  const members = prepared<{ id: number; name: string; kind: OrganisationKind; memberRole: string | null }>(
-    db,
-    `SELECT o.id, o.name, o.kind, m.member_role AS memberRole FROM area_member m
-     JOIN organisation o ON o.id = m.organisation_id WHERE m.area_id = ?
-     ORDER BY CASE m.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`,
-  ).all(meeting.areaId);
+  const members = areaOrganisations(db, meeting.areaId);
   // invitees from organisations outside the area (added by hand) are counted too
   const known = new Set(members.map((m) => m.id));
   for (const i of invitees)

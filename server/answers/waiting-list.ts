@@ -1,11 +1,17 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import { promotedMail, waitlistedMail } from '../../emails/answers.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
 import { type MeetingFacts, readInvitee } from './meeting-reads.ts';
+import {
+  countPlacesTaken,
+  deleteWaitlistEntry,
+  firstWaiting,
+  insertWaitlistEntry,
+  queuePosition,
+} from './queries.ts';
 
 /**
  * A meeting with a capacity admits acceptances in the order they arrive; the rest wait in
@@ -16,24 +22,12 @@ import { type MeetingFacts, readInvitee } from './meeting-reads.ts';
 
 /** Acceptances holding a place (not waiting, not withdrawn). */
 export function placesTaken(db: Db, meetingId: number): number {
-  const row = prepared<{ n: number }>(
-    db,
-    `SELECT count(*) AS n FROM invitation i
-     WHERE i.meeting_id = ? AND i.response = 'accepted' AND i.withdrawn_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id)`,
-  ).get(meetingId);
-  return row?.n ?? 0;
+  return countPlacesTaken(db, meetingId);
 }
 
 /** 1-based place in the queue, or null when the invitation is not waiting. */
 export function waitlistPosition(db: Db, invitationId: number): number | null {
-  const row = prepared<{ position: number }>(
-    db,
-    `SELECT (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
-               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL) AS position
-     FROM waitlist_entry w WHERE w.invitation_id = ?`,
-  ).get(invitationId);
-  return row?.position ?? null;
+  return queuePosition(db, invitationId);
 }
 
 export function hasFreePlace(db: Db, meeting: Pick<MeetingFacts, 'id' | 'capacity'>): boolean {
@@ -42,10 +36,7 @@ export function hasFreePlace(db: Db, meeting: Pick<MeetingFacts, 'id' | 'capacit
 
 /** Puts an acceptance in the queue and tells the invitee their number. */
 export function joinWaitlist(db: Db, meeting: MeetingFacts, invitationId: number): number {
-  prepared(
-    db,
-    'INSERT OR IGNORE INTO waitlist_entry (meeting_id, invitation_id, created_at) VALUES (?, ?, ?)',
-  ).run(meeting.id, invitationId, nowIso());
+  insertWaitlistEntry(db, meeting.id, invitationId, nowIso());
   const position = waitlistPosition(db, invitationId)!;
   const invitee = readInvitee(db, invitationId);
   enqueueMail(db, {
@@ -60,7 +51,7 @@ export function joinWaitlist(db: Db, meeting: MeetingFacts, invitationId: number
 
 /** Takes an invitation out of the queue (it answered something else); true when it was waiting. */
 export function leaveWaitlist(db: Db, invitationId: number): boolean {
-  return prepared(db, 'DELETE FROM waitlist_entry WHERE invitation_id = ?').run(invitationId).changes > 0;
+  return deleteWaitlistEntry(db, invitationId);
 }
 
 /**
@@ -73,22 +64,18 @@ export function fillFreePlaces(db: Db, meetingId: number): number[] {
   if (meeting.status === 'cancelled') return [];
   const promoted: number[] = [];
   while (hasFreePlace(db, meeting)) {
-    const next = prepared<{ invitationId: number }>(
-      db,
-      `SELECT w.invitation_id AS invitationId FROM waitlist_entry w JOIN invitation i ON i.id = w.invitation_id
-       WHERE w.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY w.id LIMIT 1`,
-    ).get(meetingId);
-    if (!next) break;
-    leaveWaitlist(db, next.invitationId);
-    const invitee = readInvitee(db, next.invitationId);
+    const next = firstWaiting(db, meetingId);
+    if (next === undefined) break;
+    leaveWaitlist(db, next);
+    const invitee = readInvitee(db, next);
     enqueueMail(db, {
       kind: 'waitlist-promoted',
       to: { address: invitee.email, name: invitee.name },
       ...promotedMail(invitee, meeting),
       meetingId: meeting.id,
-      invitationId: next.invitationId,
+      invitationId: next,
     });
-    promoted.push(next.invitationId);
+    promoted.push(next);
   }
   return promoted;
 }

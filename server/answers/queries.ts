@@ -1,0 +1,388 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  type InvitationResponse,
+  invitation,
+  type OrganisationKind,
+  type RoleLevel,
+} from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
+import { textsLanguageSql } from '../programmes/queries.ts';
+import type { Invitee } from './meeting-reads.ts';
+import type { InboundReply } from './schemas.ts';
+
+/**
+ * The answering side's SQL in one place (answers, answer links, the waiting list, delegation,
+ * received replies), each query returning typed rows; the rest of answers holds none. Hot paths
+ * (an answer link opened, a send issuing thousands of links) use prepared statements.
+ */
+
+export type InvitationRow = typeof invitation.$inferSelect;
+
+export interface AnswerLinkRow {
+  invitationId: number;
+  secretHash: string;
+  expiresAt: string | null;
+}
+
+export interface PersonRef {
+  name: string;
+  email: string;
+}
+
+/** A meeting's invitee as the responses overview reads it (needsReconfirm as SQLite's 0/1). */
+export interface ResponseRow {
+  invitationId: number;
+  response: InvitationResponse;
+  comment: string | null;
+  respondedAt: string | null;
+  delegatedFromId: number | null;
+  personId: number;
+  personName: string;
+  email: string;
+  organisationId: number;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  waitlistPosition: number | null;
+  needsReconfirm: number;
+}
+
+export interface InviteeRoleRow {
+  personId: number;
+  key: string;
+  name: string;
+  level: RoleLevel;
+}
+
+export interface MemberOrganisationRow {
+  id: number;
+  name: string;
+  kind: OrganisationKind;
+  memberRole: string | null;
+}
+
+export interface AttendeeInvitationRow {
+  id: number;
+  withdrawnAt: string | null;
+  respondedAt: string | null;
+}
+
+export interface InboundReplyInsert {
+  receivedAt: string;
+  channel: string;
+  fromAddress: string | null;
+  subject: string | null;
+  messageId: string | null;
+  uid: string | null;
+  attendee: string | null;
+  partstat: string | null;
+  invitationId: number | null;
+  reason: string | null;
+}
+
+// ---- invitees
+
+export function findInvitee(db: Db, invitationId: number): Invitee | undefined {
+  return prepared<Invitee>(
+    db,
+    `SELECT i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment, i.responded_at AS respondedAt,
+            i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
+            p.email, ${textsLanguageSql('p.language')} AS language, o.id AS organisationId, o.name AS organisationName
+     FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
+     WHERE i.id = ?`,
+  ).get(invitationId);
+}
+
+export function invitationById(db: Db, id: number): InvitationRow | undefined {
+  return db.select().from(invitation).where(eq(invitation.id, id)).get();
+}
+
+export function isAskedAgain(db: Db, invitationId: number): boolean {
+  const row = prepared<{ needsReconfirm: number }>(
+    db,
+    'SELECT needs_reconfirm AS needsReconfirm FROM invitation WHERE id = ?',
+  ).get(invitationId);
+  return Boolean(row?.needsReconfirm);
+}
+
+export function updateAnswer(
+  db: Db,
+  invitationId: number,
+  answer: { response: InvitationResponse; comment: string | null; respondedAt: string; now: string },
+): void {
+  prepared(
+    db,
+    `UPDATE invitation SET response = ?, comment = ?, responded_at = ?, updated_at = ?, needs_reconfirm = 0
+     WHERE id = ?`,
+  ).run(answer.response, answer.comment, answer.respondedAt, answer.now, invitationId);
+}
+
+/** Marks the meeting's answerable invitations (linked, not withdrawn, not passed on) as asked again. */
+export function markAskedAgain(db: Db, meetingId: number, now: string): number {
+  return prepared(
+    db,
+    `UPDATE invitation SET needs_reconfirm = 1, updated_at = ?
+     WHERE meeting_id = ? AND withdrawn_at IS NULL AND token_hash IS NOT NULL AND response <> 'delegated'`,
+  ).run(now, meetingId).changes;
+}
+
+// ---- the responses overview
+
+export function responseRows(db: Db, meetingId: number): ResponseRow[] {
+  return prepared<ResponseRow>(
+    db,
+    `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,
+            i.delegated_from_id AS delegatedFromId, i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name AS personName, p.email,
+            o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
+            CASE WHEN w.id IS NULL THEN NULL ELSE
+              (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
+               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL)
+            END AS waitlistPosition
+     FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
+     LEFT JOIN waitlist_entry w ON w.invitation_id = i.id
+     WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL
+     ORDER BY o.name, p.name, i.id`,
+  ).all(meetingId);
+}
+
+/** The roles of the meeting's (not withdrawn) invitees. */
+export function inviteeRoles(db: Db, meetingId: number): InviteeRoleRow[] {
+  return prepared<InviteeRoleRow>(
+    db,
+    `SELECT pr.person_id AS personId, r.key, r.name, r.level FROM person_role pr JOIN role r ON r.id = pr.role_id
+     WHERE pr.person_id IN (SELECT person_id FROM invitation WHERE meeting_id = ? AND withdrawn_at IS NULL)
+     ORDER BY r.id`,
+  ).all(meetingId);
+}
+
+/** The area's member organisations, the convener first. */
+export function areaOrganisations(db: Db, areaId: number): MemberOrganisationRow[] {
+  return prepared<MemberOrganisationRow>(
+    db,
+    `SELECT o.id, o.name, o.kind, m.member_role AS memberRole FROM area_member m
+     JOIN organisation o ON o.id = m.organisation_id WHERE m.area_id = ?
+     ORDER BY CASE m.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`,
+  ).all(areaId);
+}
+
+// ---- answer links
+
+/** Prepared: a send issues one per invitee, thousands in one transaction. */
+export function setAnswerToken(
+  db: Db,
+  invitationId: number,
+  token: { lookupId: string; secretHash: string; expiresAt: string },
+): void {
+  prepared(
+    db,
+    'UPDATE invitation SET token_lookup_id = ?, token_hash = ?, token_expires_at = ? WHERE id = ?',
+  ).run(token.lookupId, token.secretHash, token.expiresAt, invitationId);
+}
+
+const BY_LOOKUP_ID = `
+  SELECT id, meeting_id AS meetingId, person_id AS personId, response, responded_at AS respondedAt,
+         comment, token_lookup_id AS tokenLookupId, token_hash AS tokenHash,
+         token_expires_at AS tokenExpiresAt, delegated_from_id AS delegatedFromId,
+         added_by_hand AS addedByHand, withdrawn_at AS withdrawnAt, created_at AS createdAt,
+         updated_at AS updatedAt
+  FROM invitation WHERE token_lookup_id = ?`;
+
+/** Prepared: building the query costs ~30× reading the row (measured 590 µs against 20 µs). */
+export function invitationByLookupId(db: Db, lookupId: string): InvitationRow | undefined {
+  const row = prepared<Omit<InvitationRow, 'addedByHand'> & { addedByHand: number }>(db, BY_LOOKUP_ID).get(
+    lookupId,
+  );
+  return row && { ...row, addedByHand: row.addedByHand === 1 };
+}
+
+export function insertAnswerLink(
+  db: Db,
+  invitationId: number,
+  link: { lookupId: string; secretHash: string; expiresAt: string; createdAt: string },
+): void {
+  prepared(
+    db,
+    `INSERT INTO answer_link (invitation_id, lookup_id, secret_hash, expires_at, created_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  ).run(invitationId, link.lookupId, link.secretHash, link.expiresAt, link.createdAt);
+}
+
+export function answerLinkByLookupId(db: Db, lookupId: string): AnswerLinkRow | undefined {
+  return prepared<AnswerLinkRow>(
+    db,
+    `SELECT invitation_id AS invitationId, secret_hash AS secretHash, expires_at AS expiresAt
+     FROM answer_link WHERE lookup_id = ?`,
+  ).get(lookupId);
+}
+
+/** Every link of the meeting's invitations, first and further, now expires then. */
+export function setAnswerLinksExpiry(db: Db, meetingId: number, expiresAt: string): void {
+  db.update(invitation).set({ tokenExpiresAt: expiresAt }).where(eq(invitation.meetingId, meetingId)).run();
+  prepared(
+    db,
+    `UPDATE answer_link SET expires_at = ? WHERE invitation_id IN (SELECT id FROM invitation WHERE meeting_id = ?)`,
+  ).run(expiresAt, meetingId);
+}
+
+export function deleteAnswerLinks(db: Db, invitationId: number): void {
+  prepared(db, 'DELETE FROM answer_link WHERE invitation_id = ?').run(invitationId);
+}
+
+// ---- the waiting list
+
+/** Acceptances holding a place (not waiting, not withdrawn). */
+export function countPlacesTaken(db: Db, meetingId: number): number {
+  const row = prepared<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM invitation i
+     WHERE i.meeting_id = ? AND i.response = 'accepted' AND i.withdrawn_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id)`,
+  ).get(meetingId);
+  return row?.n ?? 0;
+}
+
+/** 1-based place in the queue (withdrawn ones not counted), or null when not waiting. */
+export function queuePosition(db: Db, invitationId: number): number | null {
+  const row = prepared<{ position: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
+               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL) AS position
+     FROM waitlist_entry w WHERE w.invitation_id = ?`,
+  ).get(invitationId);
+  return row?.position ?? null;
+}
+
+export function insertWaitlistEntry(db: Db, meetingId: number, invitationId: number, now: string): void {
+  prepared(
+    db,
+    'INSERT OR IGNORE INTO waitlist_entry (meeting_id, invitation_id, created_at) VALUES (?, ?, ?)',
+  ).run(meetingId, invitationId, now);
+}
+
+/** True when the invitation was waiting. */
+export function deleteWaitlistEntry(db: Db, invitationId: number): boolean {
+  return prepared(db, 'DELETE FROM waitlist_entry WHERE invitation_id = ?').run(invitationId).changes > 0;
+}
+
+/** The longest waiting invitation not withdrawn. */
+export function firstWaiting(db: Db, meetingId: number): number | undefined {
+  return prepared<{ invitationId: number }>(
+    db,
+    `SELECT w.invitation_id AS invitationId FROM waitlist_entry w JOIN invitation i ON i.id = w.invitation_id
+     WHERE w.meeting_id = ? AND i.withdrawn_at IS NULL ORDER BY w.id LIMIT 1`,
+  ).get(meetingId)?.invitationId;
+}
+
+// ---- delegation
+
+export function personIdByEmail(db: Db, email: string): number | undefined {
+  return prepared<{ id: number }>(db, 'SELECT id FROM person WHERE email = ?').get(email)?.id;
+}
+
+export function invitationOfPerson(
+  db: Db,
+  meetingId: number,
+  personId: number,
+): { id: number; withdrawnAt: string | null } | undefined {
+  return prepared<{ id: number; withdrawnAt: string | null }>(
+    db,
+    'SELECT id, withdrawn_at AS withdrawnAt FROM invitation WHERE meeting_id = ? AND person_id = ?',
+  ).get(meetingId, personId);
+}
+
+/** A withdrawn invitation comes back as the delegate's, unanswered and added by hand. */
+export function reinstateAsDelegate(db: Db, id: number, delegatedFromId: number, now: string): void {
+  prepared(
+    db,
+    `UPDATE invitation SET withdrawn_at = NULL, delegated_from_id = ?, response = 'needs_action', responded_at = NULL, needs_reconfirm = 0,
+       comment = NULL, added_by_hand = 1, updated_at = ? WHERE id = ?`,
+  ).run(delegatedFromId, now, id);
+}
+
+export function insertDelegateInvitation(
+  db: Db,
+  meetingId: number,
+  personId: number,
+  delegatedFromId: number,
+  now: string,
+): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO invitation (meeting_id, person_id, delegated_from_id, added_by_hand, created_at, updated_at)
+       VALUES (?, ?, ?, 1, ?, ?)`,
+    ).run(meetingId, personId, delegatedFromId, now, now).lastInsertRowid,
+  );
+}
+
+/** The invitee's address (whoever passed an invitation on). */
+export function inviteeEmail(db: Db, invitationId: number): string | undefined {
+  return prepared<{ email: string }>(
+    db,
+    'SELECT p.email FROM invitation i JOIN person p ON p.id = i.person_id WHERE i.id = ?',
+  ).get(invitationId)?.email;
+}
+
+/** Who the invitation was last passed to (not withdrawn). */
+export function currentDelegate(db: Db, invitationId: number): PersonRef | undefined {
+  return prepared<PersonRef>(
+    db,
+    `SELECT p.name, p.email FROM invitation d JOIN person p ON p.id = d.person_id
+     WHERE d.delegated_from_id = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
+  ).get(invitationId);
+}
+
+// ---- calendar replies received
+
+export function meetingByIcsUid(db: Db, uid: string): { id: number; status: string } | undefined {
+  return prepared<{ id: number; status: string }>(db, 'SELECT id, status FROM meeting WHERE ics_uid = ?').get(
+    uid,
+  );
+}
+
+export function invitationOfAttendee(
+  db: Db,
+  meetingId: number,
+  email: string,
+): AttendeeInvitationRow | undefined {
+  return prepared<AttendeeInvitationRow>(
+    db,
+    `SELECT i.id, i.withdrawn_at AS withdrawnAt, i.responded_at AS respondedAt FROM invitation i
+     JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ? AND p.email = ?`,
+  ).get(meetingId, email);
+}
+
+export function insertInboundReply(db: Db, row: InboundReplyInsert): number {
+  return Number(
+    prepared(
+      db,
+      `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, uid, attendee, partstat,
+                                  invitation_id, reason)
+       VALUES (:receivedAt, :channel, :fromAddress, :subject, :messageId, :uid, :attendee, :partstat,
+               :invitationId, :reason)`,
+    ).run(row).lastInsertRowid,
+  );
+}
+
+const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,
+  partstat, invitation_id AS invitationId, reason FROM inbound_reply`;
+
+export function inboundReplyById(db: Db, id: number): InboundReply | undefined {
+  return prepared<InboundReply>(db, `${REPLY_COLUMNS} WHERE id = ?`).get(id);
+}
+
+/** Received replies, newest first, and how many there are; `unmatched` keeps those not recorded. */
+export function inboundReplies(
+  db: Db,
+  query: { unmatched?: boolean; limit: number; offset: number },
+): { items: InboundReply[]; total: number } {
+  const filter = query.unmatched ? 'WHERE reason IS NOT NULL' : '';
+  const items = prepared<InboundReply>(
+    db,
+    `${REPLY_COLUMNS} ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`,
+  ).all(query.limit, query.offset);
+  const total =
+    prepared<{ total: number }>(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get()?.total ??
+    0;
+  return { items, total };
+}
