@@ -1,8 +1,15 @@
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse, RoleLevel } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { meetingRecord } from '../planning/meetings.ts';
+import {
+  type AudienceRow,
+  areaMembers,
+  audienceRows,
+  cycleSettingsText,
+  defaultAudienceRoleKeys,
+  organisationsCountingFor,
+} from './queries.ts';
 
 /** Where an invitee stands: not yet sent, sent, or taken off the audience after all. */
 export type InvitationState = 'pending' | 'sent' | 'withdrawn';
@@ -45,67 +52,14 @@ export interface Audience {
 export function audienceRoleKeys(db: Db, m: MeetingRow): string[] {
   if (Array.isArray(m.audienceRoleKeys)) return m.audienceRoleKeys;
   if (m.cycleId != null) {
-    const row = prepared<{ settings: string | null }>(db, 'SELECT settings FROM cycle WHERE id = ?').get(
-      m.cycleId,
-    );
-    const settings = row?.settings ? (JSON.parse(row.settings) as { audienceRoleKeys?: unknown }) : null;
+    const stored = cycleSettingsText(db, m.cycleId);
+    const settings = stored ? (JSON.parse(stored) as { audienceRoleKeys?: unknown }) : null;
     if (Array.isArray(settings?.audienceRoleKeys)) return settings.audienceRoleKeys.map(String);
   }
-  const rows = prepared<{
-    key: string;
-  }>(db, 'SELECT key FROM role WHERE in_default_audience = 1 ORDER BY id').all();
-  return rows.map((r) => r.key);
+  return defaultAudienceRoleKeys(db);
 }
 
-const MEMBERS_SQL = `
-  SELECT o.id, o.name, o.kind, am.member_role AS memberRole
-  FROM area_member am JOIN organisation o ON o.id = am.organisation_id
-  WHERE am.area_id = ?
-  ORDER BY CASE am.member_role WHEN 'convener' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, o.name`;
-
-/** The area's organisations and the units under them (a local police unit counts for its district). */
-const ORGS_SQL = `
-  SELECT organisation_id AS id, organisation_id AS memberId FROM area_member WHERE area_id = :areaId
-  UNION
-  SELECT o.id, o.parent_id FROM organisation o
-  WHERE o.parent_id IN (SELECT organisation_id FROM area_member WHERE area_id = :areaId)`;
-
-/** Their people holding an audience role, plus those added by hand, with their invitation if any. */
-const PEOPLE_SQL = `
-  SELECT p.id AS personId, p.name, p.email, p.language, o.id AS orgId, o.name AS orgName, o.kind AS orgKind,
-    (SELECT json_group_array(json_object('key', r.key, 'name', r.name, 'level', r.level))
-       FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles,
-    i.id AS invitationId, i.added_by_hand AS addedByHand, i.withdrawn_at AS withdrawnAt,
-    i.token_hash IS NOT NULL AS sent, i.response
-  FROM person p
-  JOIN organisation o ON o.id = p.organisation_id
-  LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
-  WHERE p.id IN (
-    SELECT p2.id FROM person p2
-      WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
-        AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
-                    WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
-    UNION
-    SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
-  ORDER BY o.name, p.name, p.id`;
-
-interface PersonRow {
-  personId: number;
-  name: string;
-  email: string;
-  language: string;
-  orgId: number;
-  orgName: string;
-  orgKind: string;
-  roles: string;
-  invitationId: number | null;
-  addedByHand: number | null;
-  withdrawnAt: string | null;
-  sent: number;
-  response: InvitationResponse | null;
-}
-
-function toAudiencePerson(r: PersonRow, memberOf: Map<number, number>): AudiencePerson {
+function toAudiencePerson(r: AudienceRow, memberOf: Map<number, number>): AudiencePerson {
   return {
     personId: r.personId,
     name: r.name,
@@ -132,13 +86,8 @@ function readAudience(
   m: MeetingRow,
 ): { roleKeys: string[]; people: AudiencePerson[]; removed: AudiencePerson[] } {
   const roleKeys = audienceRoleKeys(db, m);
-  const orgs = prepared<{ id: number; memberId: number }>(db, ORGS_SQL).all({ areaId: m.areaId });
-  const memberOf = new Map(orgs.map((o) => [o.id, o.memberId]));
-  const rows = prepared<PersonRow>(db, PEOPLE_SQL).all({
-    meetingId: m.id,
-    orgIds: JSON.stringify([...memberOf.keys()]),
-    roleKeys: JSON.stringify(roleKeys),
-  });
+  const memberOf = new Map(organisationsCountingFor(db, m.areaId).map((o) => [o.id, o.memberId]));
+  const rows = audienceRows(db, m.id, [...memberOf.keys()], roleKeys);
   const people: AudiencePerson[] = [];
   const removed: AudiencePerson[] = [];
   for (const row of rows) (row.withdrawnAt ? removed : people).push(toAudiencePerson(row, memberOf));
@@ -160,12 +109,7 @@ const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> =
 export function getAudience(db: Db, meetingId: number): Audience {
   const m = meetingRecord(db, meetingId);
   const { roleKeys, people, removed } = readAudience(db, m);
-  const members = prepared<{
-    id: number;
-    name: string;
-    kind: string;
-    memberRole: MemberCoverage['memberRole'];
-  }>(db, MEMBERS_SQL).all(m.areaId);
+  const members = areaMembers(db, m.areaId);
   const coverage: MemberCoverage[] = members.map((o) => ({
     organisation: { id: o.id, name: o.name, kind: o.kind },
     memberRole: o.memberRole,

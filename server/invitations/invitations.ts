@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import type { AgendaItem } from '../../emails/meeting-mail.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { issueAnswerToken, revokeFurtherAnswerTokens } from '../answers/tokens.ts';
@@ -10,6 +9,14 @@ import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
 import { selectAudience } from './audience.ts';
+import {
+  insertInvitation,
+  invitationState,
+  personExists,
+  restoreByHand,
+  setMeetingStatus,
+  withdrawInvitation,
+} from './queries.ts';
 import {
   invitedPeople,
   loadMeetingContext,
@@ -24,25 +31,10 @@ function assertOpen(m: MeetingRow): void {
 }
 
 function assertPerson(db: Db, personId: number): void {
-  if (!prepared(db, 'SELECT 1 FROM person WHERE id = ?').get(personId))
+  if (!personExists(db, personId))
     throw badRequest(`Person ${personId} does not exist`, [
       { field: 'body.personId', message: 'unknown person' },
     ]);
-}
-
-interface InvitationState {
-  id: number;
-  addedByHand: number;
-  withdrawnAt: string | null;
-  sent: number;
-}
-
-function invitationOf(db: Db, meetingId: number, personId: number): InvitationState | undefined {
-  return prepared<InvitationState>(
-    db,
-    `SELECT id, added_by_hand AS addedByHand, withdrawn_at AS withdrawnAt, token_hash IS NOT NULL AS sent
-     FROM invitation WHERE meeting_id = ? AND person_id = ?`,
-  ).get(meetingId, personId);
 }
 
 /**
@@ -55,28 +47,14 @@ export function addToAudience(db: Db, actor: Actor, meetingId: number, personId:
     assertOpen(m);
     assertPerson(db, personId);
     const now = nowIso();
-    const existing = invitationOf(db, meetingId, personId);
+    const existing = invitationState(db, meetingId, personId);
     if (existing && !existing.withdrawnAt && existing.addedByHand) return { added: false };
     if (existing) {
       // back on the list: a withdrawn invitation starts again as not yet sent, with no answer
-      prepared(
-        db,
-        `UPDATE invitation SET added_by_hand = 1, withdrawn_at = NULL, updated_at = :now,
-           token_lookup_id = CASE WHEN withdrawn_at IS NULL THEN token_lookup_id END,
-           token_hash = CASE WHEN withdrawn_at IS NULL THEN token_hash END,
-           token_expires_at = CASE WHEN withdrawn_at IS NULL THEN token_expires_at END,
-           response = CASE WHEN withdrawn_at IS NULL THEN response ELSE 'needs_action' END,
-           needs_reconfirm = CASE WHEN withdrawn_at IS NULL THEN needs_reconfirm ELSE 0 END,
-           responded_at = CASE WHEN withdrawn_at IS NULL THEN responded_at END
-         WHERE id = :id`,
-      ).run({ id: existing.id, now });
+      restoreByHand(db, existing.id, now);
       if (existing.withdrawnAt) revokeFurtherAnswerTokens(db, existing.id);
     } else {
-      prepared(
-        db,
-        `INSERT INTO invitation (meeting_id, person_id, added_by_hand, created_at, updated_at)
-         VALUES (?, ?, 1, ?, ?)`,
-      ).run(meetingId, personId, now, now);
+      insertInvitation(db, { meetingId, personId, addedByHand: true, now });
     }
     recordAudit(db, actor, {
       action: 'update',
@@ -104,7 +82,7 @@ export function removeFromAudience(
     assertOpen(m);
     assertPerson(db, personId);
     const now = nowIso();
-    const existing = invitationOf(db, meetingId, personId);
+    const existing = invitationState(db, meetingId, personId);
     if (existing?.withdrawnAt) return { removed: false, cancellationQueued: false };
     let cancellationQueued = false;
     if (existing) {
@@ -120,20 +98,12 @@ export function removeFromAudience(
           cancellationQueued = true;
         }
       }
-      prepared(db, 'UPDATE invitation SET withdrawn_at = ?, updated_at = ? WHERE id = ?').run(
-        now,
-        now,
-        existing.id,
-      );
+      withdrawInvitation(db, existing.id, now);
       // an accepted place given back goes to the first on the waiting list
       fillFreePlaces(db, meetingId);
     } else {
       // chosen by the audience rules: a withdrawn, never-sent row keeps them out
-      prepared(
-        db,
-        `INSERT INTO invitation (meeting_id, person_id, added_by_hand, withdrawn_at, created_at, updated_at)
-         VALUES (?, ?, 0, ?, ?, ?)`,
-      ).run(meetingId, personId, now, now, now);
+      insertInvitation(db, { meetingId, personId, addedByHand: false, withdrawnAt: now, now });
     }
     recordAudit(db, actor, {
       action: 'update',
@@ -178,10 +148,6 @@ export function sendInvitations(
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();
-    const insert = prepared(
-      db,
-      `INSERT INTO invitation (meeting_id, person_id, added_by_hand, created_at, updated_at) VALUES (?, ?, 0, ?, ?)`,
-    );
     const tokens = new Map<number, string>();
     let alreadyInvited = 0;
     for (const p of audience) {
@@ -189,17 +155,15 @@ export function sendInvitations(
         alreadyInvited++;
         continue;
       }
-      const id = p.invitation?.id ?? Number(insert.run(m.id, p.personId, now, now).lastInsertRowid);
+      const id =
+        p.invitation?.id ??
+        insertInvitation(db, { meetingId: m.id, personId: p.personId, addedByHand: false, now });
       tokens.set(id, issueAnswerToken(db, id, m.endsAt));
     }
     let status = m.status;
     if (status === 'draft' || status === 'planned') {
       status = 'invited';
-      prepared(db, 'UPDATE meeting SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
-        status,
-        now,
-        m.id,
-      );
+      setMeetingStatus(db, m.id, status, now);
     }
     const everyone = invitedPeople(db, m.id);
     const recipients = everyone.filter((r) => tokens.has(r.invitationId));

@@ -1,6 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import {
   type AgendaItem,
   calendarDescription,
@@ -14,8 +13,8 @@ import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
-import { textsLanguageSql } from '../programmes/queries.ts';
 import type { Language } from '../text/language.ts';
+import { agendaLines, mailNames, meetingAttendees } from './queries.ts';
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
@@ -40,11 +39,7 @@ export function messageDomain(config: Pick<Config, 'MAIL_FROM'>): string {
  * nonsense). A meeting without agenda points shows its title and note.
  */
 export function agendaOf(db: Db, meeting: MeetingRow): AgendaItem[] {
-  const rows = prepared<{ title: string; presenter: string | null; minutes: number | null }>(
-    db,
-    `SELECT title, presenter, duration_minutes AS minutes FROM agenda_item
-     WHERE meeting_id = ? ORDER BY position, id`,
-  ).all(meeting.id);
+  const rows = agendaLines(db, meeting.id);
   if (rows.length === 0) return [{ title: meeting.title, description: meeting.explanation }];
   const timed = rows.slice(0, -1).every((r) => r.minutes != null && r.minutes > 0);
   let clock = Date.parse(meeting.startsAt);
@@ -71,20 +66,7 @@ export function loadMeetingContext(
   meeting: MeetingRow,
   agenda?: AgendaItem[],
 ): MeetingContext {
-  const names = prepared<{
-    districtName: string;
-    facilitatorName: string | null;
-    facilitatorEmail: string | null;
-    facilitatorPhone: string | null;
-    facilitatorOrganisation: string | null;
-  }>(
-    db,
-    `SELECT o.name AS districtName, f.name AS facilitatorName, f.email AS facilitatorEmail,
-       f.phone AS facilitatorPhone, fo.name AS facilitatorOrganisation
-     FROM area a JOIN organisation o ON o.id = a.convener_id
-     LEFT JOIN person f ON f.id = ? LEFT JOIN organisation fo ON fo.id = f.organisation_id
-     WHERE a.id = ?`,
-  ).get(meeting.facilitatorId, meeting.areaId);
+  const names = mailNames(db, meeting.areaId, meeting.facilitatorId);
   const platform = platformAddress(config);
   const facilitatorName = names?.facilitatorName ?? null;
   return {
@@ -124,14 +106,6 @@ export interface Recipient {
   language: Language;
 }
 
-const ATTENDEES_SQL = `
-  SELECT i.id AS invitationId, p.id AS personId, p.name, p.email, ${textsLanguageSql('p.language')} AS language, i.response,
-    i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent,
-    i.needs_reconfirm AS needsReconfirm
-  FROM invitation i JOIN person p ON p.id = i.person_id
-  WHERE i.meeting_id = ?
-  ORDER BY i.id`;
-
 export interface InviteeRow extends Recipient {
   response: CalendarAttendee['answer'];
   delegatedFrom: string | null;
@@ -140,15 +114,7 @@ export interface InviteeRow extends Recipient {
 
 /** Everyone invited and not taken off: the ATTENDEE list of the meeting's calendar entry. */
 export function invitedPeople(db: Db, meetingId: number): InviteeRow[] {
-  const rows = prepared<
-    Recipient & {
-      response: CalendarAttendee['answer'];
-      delegatedFromId: number | null;
-      withdrawnAt: string | null;
-      sent: number;
-      needsReconfirm: number;
-    }
-  >(db, ATTENDEES_SQL).all(meetingId);
+  const rows = meetingAttendees(db, meetingId);
   // delegation both ways, matched in memory: one read per meeting instead of two subqueries per row
   const emailOf = new Map(rows.map((r) => [r.invitationId, r.email]));
   const delegateOf = new Map<number, string>();
