@@ -1,7 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import { nowIso } from '../time.ts';
+import { failuresOfMeeting, failuresTo, latestMessageTo, latestSentTo, markBounced } from './queries.ts';
 
 /**
  * Bounces: a mail server that accepted a message and could not deliver it later sends a delivery
@@ -81,25 +81,16 @@ export function readDeliveryReport(mail: ParsedMail): DeliveryReport[] | null {
  * latest message sent to that recipient). Returns the outbox ids marked.
  */
 export function recordBounces(db: Db, reports: DeliveryReport[]): number[] {
-  const byMessageId = prepared<{ id: number }>(
-    db,
-    `SELECT id FROM outbox_message WHERE message_id = ? AND to_address = ? ORDER BY id DESC LIMIT 1`,
-  );
-  const latestTo = prepared<{ id: number }>(
-    db,
-    `SELECT id FROM outbox_message WHERE to_address = ? AND status = 'sent' ORDER BY id DESC LIMIT 1`,
-  );
-  const mark = prepared(db, 'UPDATE outbox_message SET bounced_at = ?, last_error = ? WHERE id = ?');
   const at = nowIso();
   const marked: number[] = [];
   for (const r of reports) {
-    const row =
-      (r.originalMessageId ? byMessageId.get(r.originalMessageId, r.recipient) : undefined) ??
-      latestTo.get(r.recipient);
-    if (!row) continue;
+    const id =
+      (r.originalMessageId ? latestMessageTo(db, r.originalMessageId, r.recipient) : undefined) ??
+      latestSentTo(db, r.recipient);
+    if (id === undefined) continue;
     const reason = [r.status, r.diagnostic].filter(Boolean).join(' ') || 'returned as undeliverable';
-    mark.run(at, reason.slice(0, 1000), row.id);
-    marked.push(row.id);
+    markBounced(db, id, at, reason.slice(0, 1000));
+    marked.push(id);
   }
   return marked;
 }
@@ -116,22 +107,12 @@ export interface DeliveryFailure {
   at: string;
 }
 
-const FAILURE_SQL = `
-  SELECT id, kind, to_address AS toAddress, to_name AS toName, subject,
-    CASE WHEN bounced_at IS NOT NULL THEN 'bounced' ELSE 'refused' END AS how,
-    last_error AS reason, COALESCE(bounced_at, sent_at, next_attempt_at, created_at) AS at
-  FROM outbox_message WHERE (status = 'failed' OR bounced_at IS NOT NULL)`;
-
 /** Mail of one meeting that did not arrive, newest first. */
 export function meetingDeliveryFailures(db: Db, meetingId: number): DeliveryFailure[] {
-  return prepared<DeliveryFailure>(db, `${FAILURE_SQL} AND meeting_id = ? ORDER BY id DESC LIMIT 200`).all(
-    meetingId,
-  );
+  return failuresOfMeeting(db, meetingId);
 }
 
 /** Mail to one address that did not arrive, newest first. */
 export function addressDeliveryFailures(db: Db, address: string): DeliveryFailure[] {
-  return prepared<DeliveryFailure>(db, `${FAILURE_SQL} AND to_address = ? ORDER BY id DESC LIMIT 200`).all(
-    address.toLowerCase(),
-  );
+  return failuresTo(db, address.toLowerCase());
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import { nowIso } from '../time.ts';
+import { insertOutboxMessage } from './queries.ts';
 
 export interface OutgoingMail {
   kind: string;
@@ -17,12 +17,6 @@ export interface OutgoingMail {
   invitationId?: number | null;
 }
 
-const INSERT_SQL = `
-  INSERT INTO outbox_message (message_id, kind, to_address, to_name, subject, content, meeting_id, invitation_id,
-    status, attempts, next_attempt_at, created_at)
-  VALUES (:messageId, :kind, :toAddress, :toName, :subject, :content, :meetingId, :invitationId,
-    'queued', 0, :now, :now)`;
-
 /**
  * Queues one email. Call it inside the transaction of the change that causes the mail, so both
  * are saved or neither; the sender delivers the queue afterwards.
@@ -34,8 +28,7 @@ export function enqueueMail(
 ): { id: number; messageId: string } {
   const now = nowIso();
   const messageId = `<${randomUUID()}@${domain}>`;
-  // a prepared statement: invitations queue thousands of these in one go
-  const { lastInsertRowid } = prepared(db, INSERT_SQL).run({
+  const id = insertOutboxMessage(db, {
     messageId,
     kind: mail.kind,
     toAddress: mail.to.address,
@@ -46,5 +39,5 @@ export function enqueueMail(
     invitationId: mail.invitationId ?? null,
     now,
   });
-  return { id: Number(lastInsertRowid), messageId };
+  return { id, messageId };
 }

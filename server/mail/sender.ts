@@ -1,22 +1,20 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
 import { headerText } from '../text/header.ts';
+import {
+  claimQueued,
+  markFailed,
+  markRetry,
+  markSent,
+  type OutboxRow,
+  releaseClaim,
+  requeueSending,
+} from './queries.ts';
 import type { MailMessage, MailTransport } from './transports.ts';
 
 /** A message taken for delivery; other senders skip it until its lease runs out. */
 const LEASE_MS = 10 * 60_000;
 
-export interface OutboxRow {
-  id: number;
-  messageId: string;
-  kind: string;
-  toAddress: string;
-  toName: string | null;
-  subject: string;
-  content: string;
-  attempts: number;
-  createdAt: string;
-}
+export type { OutboxRow };
 
 interface StoredAttachment {
   filename?: string;
@@ -98,16 +96,9 @@ export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessa
   };
 }
 
-const CLAIM_SQL = `
-  UPDATE outbox_message SET status = 'sending', next_attempt_at = :lease
-  WHERE id IN (SELECT id FROM outbox_message WHERE status = 'queued' AND next_attempt_at <= :now
-               ORDER BY next_attempt_at, id LIMIT :limit)
-  RETURNING id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
-            attempts, created_at AS createdAt`;
-
 /** Takes up to `limit` due messages (queued → sending) in one statement, so two senders never take the same one. */
 export function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
-  const rows = prepared<OutboxRow>(db, CLAIM_SQL).all({
+  const rows = claimQueued(db, {
     now: now.toISOString(),
     lease: new Date(now.getTime() + LEASE_MS).toISOString(),
     limit,
@@ -121,20 +112,13 @@ export function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
  */
 export function requeueInterrupted(db: Db, options: { all: boolean; now?: Date }): number {
   const now = (options.now ?? new Date()).toISOString();
-  const sql = options.all
-    ? `UPDATE outbox_message SET status = 'queued', next_attempt_at = :now WHERE status = 'sending'`
-    : `UPDATE outbox_message SET status = 'queued' WHERE status = 'sending' AND next_attempt_at <= :now`;
-  return prepared(db, sql).run({ now }).changes;
+  return requeueSending(db, { all: options.all, now });
 }
 
 /** Gives claimed messages that were never handed to the transport back to the queue. */
 function releaseClaimed(db: Db, rows: OutboxRow[], now: Date): void {
-  const release = prepared(
-    db,
-    `UPDATE outbox_message SET status = 'queued', next_attempt_at = :now WHERE id = :id AND status = 'sending'`,
-  );
   db.transaction(() => {
-    for (const row of rows) release.run({ id: row.id, now: now.toISOString() });
+    for (const row of rows) releaseClaim(db, row.id, now.toISOString());
   });
 }
 
@@ -160,27 +144,13 @@ function record(
   now: Date,
   report: DrainReport,
 ): void {
-  const sent = prepared(
-    db,
-    `UPDATE outbox_message SET status = 'sent', sent_at = :at, attempts = attempts + 1, last_error = NULL,
-       raw = COALESCE(:raw, raw), content = COALESCE(:content, content) WHERE id = :id`,
-  );
-  const retry = prepared(
-    db,
-    `UPDATE outbox_message SET status = 'queued', attempts = attempts + 1, last_error = :error,
-       next_attempt_at = :next WHERE id = :id`,
-  );
-  const failed = prepared(
-    db,
-    `UPDATE outbox_message SET status = 'failed', attempts = attempts + 1, last_error = :error WHERE id = :id`,
-  );
   const at = now.toISOString();
   db.transaction(() => {
     for (const o of outcomes) {
       if (!o.error) {
         const redact = options.redactAfterSending;
         const content = redact ? o.row.content.replace(redact.pattern, redact.replacement) : null;
-        sent.run({
+        markSent(db, {
           id: o.row.id,
           at,
           raw: o.raw ?? null,
@@ -191,11 +161,11 @@ function record(
       }
       const attempts = o.row.attempts + 1;
       if (o.error.permanent || attempts >= options.maxAttempts) {
-        failed.run({ id: o.row.id, error: o.error.message });
+        markFailed(db, { id: o.row.id, error: o.error.message });
         report.failed++;
       } else {
         const wait = options.retryBaseMs * 2 ** (attempts - 1);
-        retry.run({
+        markRetry(db, {
           id: o.row.id,
           error: o.error.message,
           next: new Date(now.getTime() + wait).toISOString(),
