@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { prepared, undone } from '../../db/statements.ts';
+import { undone } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { languageByCode } from '../programmes/queries.ts';
 import { applyPersonUpdate, findPersonIdByEmail, getPerson, insertPerson } from './people.ts';
+import { organisationIdByCode, organisationIdsNamed, roleKeyMatching } from './queries/people.ts';
 import { CreatePerson, OrganisationRef, PersonRole } from './schemas.ts';
 
 /** A contact list with row errors: nothing is imported, and each bad row is named. */
@@ -102,18 +103,12 @@ function detectDelimiter(text: string): ';' | ',' {
 function resolveOrganisation(db: Db, value: string): number | null {
   const v = value.trim();
   if (/^\d+$/.test(v)) {
-    const byCode = prepared<{ id: number }>(
-      db,
-      "SELECT id FROM organisation WHERE code = ? ORDER BY kind = 'municipality' DESC LIMIT 1",
-    ).get(v);
-    if (byCode) return byCode.id;
+    const byCode = organisationIdByCode(db, v);
+    if (byCode !== undefined) return byCode;
   }
   const name = v.replace(/\s+kommune$/i, '');
-  const byName = prepared<{ id: number }>(
-    db,
-    'SELECT id FROM organisation WHERE lower(name) = lower(?) OR lower(name) = lower(?) LIMIT 2',
-  ).all(v, name);
-  return byName.length === 1 ? byName[0]!.id : null;
+  const byName = organisationIdsNamed(db, v, name);
+  return byName.length === 1 ? byName[0]! : null;
 }
 
 function resolveRoles(db: Db, value: string): { keys: string[]; unknown: string[] } {
@@ -123,11 +118,8 @@ function resolveRoles(db: Db, value: string): { keys: string[]; unknown: string[
     .split(/[|,/]/)
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const row = prepared<{ key: string }>(
-      db,
-      'SELECT key FROM role WHERE key = lower(:v) OR lower(name) = lower(:v) OR lower(name_en) = lower(:v)',
-    ).get({ v: part });
-    if (row) keys.push(row.key);
+    const key = roleKeyMatching(db, part);
+    if (key !== undefined) keys.push(key);
     else unknown.push(part);
   }
   return { keys, unknown };

@@ -1,39 +1,42 @@
-import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { personRole, role } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import {
+  deleteRoleRow,
+  insertRole,
+  type RoleRow,
+  roleById,
+  roleHolders,
+  roleKeyTaken,
+  roleRows,
+  updateRoleRow,
+} from './queries/organisations.ts';
 import { RegisterConflict } from './refusals.ts';
 import type { CreateRole, Role, UpdateRole } from './schemas.ts';
 
-function toRole(row: typeof role.$inferSelect): Role {
+function toRole(row: RoleRow): Role {
   const { seedKey: _s, editedAt: _e, createdAt: _c, updatedAt: _u, ...rest } = row;
   return rest;
 }
 
 export function listRoles(db: Db): Role[] {
-  return db.select().from(role).orderBy(asc(role.side), asc(role.level), asc(role.name)).all().map(toRole);
+  return roleRows(db).map(toRole);
 }
 
-function findRow(db: Db, id: number) {
-  const row = db.select().from(role).where(eq(role.id, id)).get();
+function findRow(db: Db, id: number): RoleRow {
+  const row = roleById(db, id);
   if (!row) throw notFound('Role', id);
   return row;
 }
 
 export function createRole(db: Db, actor: Actor, input: z.infer<typeof CreateRole>): Role {
   return db.transaction(() => {
-    if (db.select({ id: role.id }).from(role).where(eq(role.key, input.key)).get())
-      throw new RegisterConflict({ kind: 'roleKeyTaken', key: input.key });
+    if (roleKeyTaken(db, input.key)) throw new RegisterConflict({ kind: 'roleKeyTaken', key: input.key });
     const now = nowIso();
-    const row = db
-      .insert(role)
-      .values({ ...input, createdAt: now, updatedAt: now, editedAt: now })
-      .returning()
-      .get();
+    const row = insertRole(db, { ...input, createdAt: now, updatedAt: now, editedAt: now });
     recordAudit(db, actor, { action: 'create', entity: 'role', entityId: row.id, changes: input });
     return toRole(row);
   });
@@ -47,12 +50,12 @@ export function updateRole(db: Db, actor: Actor, id: number, input: z.infer<type
     const changes = diff(before, fields);
     if (Object.keys(changes).length === 0) return toRole(before);
     const now = nowIso();
-    const row = db
-      .update(role)
-      .set({ ...fields, version: before.version + 1, updatedAt: now, editedAt: now })
-      .where(eq(role.id, id))
-      .returning()
-      .get();
+    const row = updateRoleRow(db, id, {
+      ...fields,
+      version: before.version + 1,
+      updatedAt: now,
+      editedAt: now,
+    });
     recordAudit(db, actor, { action: 'update', entity: 'role', entityId: id, changes });
     return toRole(row);
   });
@@ -61,9 +64,9 @@ export function updateRole(db: Db, actor: Actor, id: number, input: z.infer<type
 export function deleteRole(db: Db, actor: Actor, id: number): void {
   db.transaction(() => {
     const before = findRow(db, id);
-    const holders = db.select({ n: count() }).from(personRole).where(eq(personRole.roleId, id)).get()!.n;
+    const holders = roleHolders(db, id);
     if (holders > 0) throw new RegisterConflict({ kind: 'roleHeld', key: before.key, holders });
-    db.delete(role).where(eq(role.id, id)).run();
+    deleteRoleRow(db, id);
     recordAudit(db, actor, { action: 'delete', entity: 'role', entityId: id, changes: toRole(before) });
   });
 }
