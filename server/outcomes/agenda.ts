@@ -1,16 +1,32 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agendaItem, agreement, barrier, theme } from '../../db/schema/index.ts';
-import { type DbOrTx, prepared } from '../../db/statements.ts';
+import type { DbOrTx } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
 import { dayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
+import {
+  agreementById,
+  agreementsOfDistrict,
+  barrierById,
+  barriersOfDistrict,
+} from './queries/agreements.ts';
+import {
+  type AgendaItemRow,
+  agendaItemOf,
+  agendaItems,
+  deleteAgendaItemRow,
+  hasAgenda,
+  insertAgendaItem,
+  setAgendaPosition,
+  themeName as themeNameOf,
+  themesByLastDiscussed,
+  updateAgendaItemRow,
+} from './queries/meeting-outcomes.ts';
 import { addDays, copenhagenDate, meetingById } from './references.ts';
 import type { AgendaItem, AgendaSuggestion, CreateAgendaItem, UpdateAgendaItem } from './schemas.ts';
 
-type ItemRow = typeof agendaItem.$inferSelect;
+type ItemRow = AgendaItemRow;
 
 function toItem({ createdAt: _c, updatedAt: _u, ...rest }: ItemRow): AgendaItem {
   return rest;
@@ -23,13 +39,7 @@ const REVIEW_HORIZON_DAYS = 90;
 
 export function listAgenda(db: Db, meetingId: number): AgendaItem[] {
   meetingById(db, meetingId);
-  return db
-    .select()
-    .from(agendaItem)
-    .where(eq(agendaItem.meetingId, meetingId))
-    .orderBy(asc(agendaItem.position), asc(agendaItem.id))
-    .all()
-    .map(toItem);
+  return agendaItems(db, meetingId).map(toItem);
 }
 
 /**
@@ -39,19 +49,13 @@ export function listAgenda(db: Db, meetingId: number): AgendaItem[] {
  */
 export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[] {
   const meeting = meetingById(db, meetingId);
-  const onAgenda = db.select().from(agendaItem).where(eq(agendaItem.meetingId, meetingId)).all();
+  const onAgenda = agendaItems(db, meetingId);
   const themeIds = new Set(onAgenda.map((i) => i.themeId));
   const barrierIds = new Set(onAgenda.map((i) => i.barrierId));
   const agreementIds = new Set(onAgenda.map((i) => i.agreementId));
   const suggestions: AgendaSuggestion[] = [];
 
-  const lastDiscussed = prepared<{ id: number; name: string; lastAt: string | null }>(
-    db,
-    // only meetings that were held count as discussed: a planned (or future) meeting has not discussed anything
-    `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
-                             WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ? AND m.status = 'held') AS lastAt
-       FROM theme t WHERE t.active = 1 ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
-  ).all(meeting.areaId, meetingId);
+  const lastDiscussed = themesByLastDiscussed(db, meeting.areaId, meetingId);
   for (const t of lastDiscussed) {
     if (themeIds.has(t.id)) continue;
     suggestions.push({
@@ -67,13 +71,9 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
   }
 
   if (meeting.districtId !== null) {
-    const barriers = db
-      .select()
-      .from(barrier)
-      .where(eq(barrier.districtId, meeting.districtId))
-      .orderBy(asc(barrier.raisedOn), asc(barrier.id))
-      .all()
-      .filter((b) => b.status !== 'resolved' && !barrierIds.has(b.id));
+    const barriers = barriersOfDistrict(db, meeting.districtId).filter(
+      (b) => b.status !== 'resolved' && !barrierIds.has(b.id),
+    );
     for (const b of barriers)
       suggestions.push({
         source: 'barrier',
@@ -84,19 +84,13 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
         reason: `Barrieren er ${b.status === 'open' ? 'åben' : 'under behandling'} siden ${dayDate(b.raisedOn)}`,
       });
     const horizon = addDays(copenhagenDate(meeting.startsAt), REVIEW_HORIZON_DAYS);
-    const due = db
-      .select()
-      .from(agreement)
-      .where(eq(agreement.districtId, meeting.districtId))
-      .orderBy(asc(agreement.reviewOn), asc(agreement.id))
-      .all()
-      .filter(
-        (a) =>
-          a.reviewOn !== null &&
-          a.reviewOn <= horizon &&
-          ['agreed', 'in_force', 'under_revision'].includes(a.status) &&
-          !agreementIds.has(a.id),
-      );
+    const due = agreementsOfDistrict(db, meeting.districtId).filter(
+      (a) =>
+        a.reviewOn !== null &&
+        a.reviewOn <= horizon &&
+        ['agreed', 'in_force', 'under_revision'].includes(a.status) &&
+        !agreementIds.has(a.id),
+    );
     for (const a of due)
       suggestions.push({
         source: 'agreement',
@@ -123,12 +117,7 @@ function shorten(text: string, max = 80): string {
 export function createDraftAgenda(dbOrTx: DbOrTx, meetingId: number): AgendaItem[] {
   // the query builder is the same on both; raw statements find the connection through sqliteOf
   const tx = dbOrTx as Db;
-  const existing = tx
-    .select({ id: agendaItem.id })
-    .from(agendaItem)
-    .where(eq(agendaItem.meetingId, meetingId))
-    .get();
-  if (existing) return listAgenda(tx, meetingId);
+  if (hasAgenda(tx, meetingId)) return listAgenda(tx, meetingId);
   const suggestions = agendaSuggestions(tx, meetingId);
   const chosen = [
     ...suggestions.filter((s) => s.source === 'catalogue').slice(0, DRAFT_THEMES),
@@ -136,48 +125,39 @@ export function createDraftAgenda(dbOrTx: DbOrTx, meetingId: number): AgendaItem
   ];
   const now = nowIso();
   chosen.forEach((s, i) => {
-    tx.insert(agendaItem)
-      .values({
-        meetingId,
-        position: i + 1,
-        themeId: s.themeId,
-        title: s.title,
-        source: s.source,
-        barrierId: s.barrierId,
-        agreementId: s.agreementId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    insertAgendaItem(tx, {
+      meetingId,
+      position: i + 1,
+      themeId: s.themeId,
+      title: s.title,
+      source: s.source,
+      barrierId: s.barrierId,
+      agreementId: s.agreementId,
+      createdAt: now,
+      updatedAt: now,
+    });
   });
   return listAgenda(tx, meetingId);
 }
 
 function findItem(db: Db, meetingId: number, itemId: number): ItemRow {
-  const row = db
-    .select()
-    .from(agendaItem)
-    .where(and(eq(agendaItem.id, itemId), eq(agendaItem.meetingId, meetingId)))
-    .get();
+  const row = agendaItemOf(db, meetingId, itemId);
   if (!row) throw notFound('Agenda item', itemId);
   return row;
 }
 
 function themeName(db: Db, themeId: number, field: string): string {
-  const row = db.select({ name: theme.name }).from(theme).where(eq(theme.id, themeId)).get();
-  if (!row) throw badRequest(`Theme ${themeId} does not exist`, [{ field, message: 'unknown theme' }]);
-  return row.name;
+  const name = themeNameOf(db, themeId);
+  if (name === undefined)
+    throw badRequest(`Theme ${themeId} does not exist`, [{ field, message: 'unknown theme' }]);
+  return name;
 }
 
 /** Positions 1..n in the given order; rows already in place are not written. */
 function renumber(db: Db, orderedIds: number[]): void {
   const now = nowIso();
-  const update = prepared(
-    db,
-    'UPDATE agenda_item SET position = ?, updated_at = ? WHERE id = ? AND position <> ?',
-  );
   orderedIds.forEach((id, i) => {
-    update.run(i + 1, now, id, i + 1);
+    setAgendaPosition(db, id, i + 1, now);
   });
 }
 
@@ -192,14 +172,14 @@ export function createAgendaItem(
     const title = input.title ?? themeName(db, input.themeId!, 'body.themeId');
     if (input.themeId != null) themeName(db, input.themeId, 'body.themeId');
     if (input.barrierId != null) {
-      const b = db.select().from(barrier).where(eq(barrier.id, input.barrierId)).get();
+      const b = barrierById(db, input.barrierId);
       if (!b || b.districtId !== meeting.districtId)
         throw badRequest('Unknown barrier', [
           { field: 'body.barrierId', message: 'no such barrier in the district' },
         ]);
     }
     if (input.agreementId != null) {
-      const a = db.select().from(agreement).where(eq(agreement.id, input.agreementId)).get();
+      const a = agreementById(db, input.agreementId);
       if (!a || a.districtId !== meeting.districtId)
         throw badRequest('Unknown agreement', [
           { field: 'body.agreementId', message: 'no such agreement in the district' },
@@ -207,30 +187,26 @@ export function createAgendaItem(
     }
     const order = listAgenda(db, meetingId).map((i) => i.id);
     const now = nowIso();
-    const row = db
-      .insert(agendaItem)
-      .values({
-        meetingId,
-        position: order.length + 1,
-        themeId: input.themeId ?? null,
-        title,
-        presenter: input.presenter ?? null,
-        durationMinutes: input.durationMinutes ?? null,
-        minutes: input.minutes ?? null,
-        source: input.barrierId
-          ? 'barrier'
-          : input.agreementId
-            ? 'agreement'
-            : input.themeId
-              ? 'catalogue'
-              : 'manual',
-        barrierId: input.barrierId ?? null,
-        agreementId: input.agreementId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const row = insertAgendaItem(db, {
+      meetingId,
+      position: order.length + 1,
+      themeId: input.themeId ?? null,
+      title,
+      presenter: input.presenter ?? null,
+      durationMinutes: input.durationMinutes ?? null,
+      minutes: input.minutes ?? null,
+      source: input.barrierId
+        ? 'barrier'
+        : input.agreementId
+          ? 'agreement'
+          : input.themeId
+            ? 'catalogue'
+            : 'manual',
+      barrierId: input.barrierId ?? null,
+      agreementId: input.agreementId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     if (input.position !== undefined && input.position <= order.length) {
       order.splice(input.position - 1, 0, row.id);
       renumber(db, order);
@@ -259,12 +235,11 @@ export function updateAgendaItem(
     if (fields.themeId != null) themeName(db, fields.themeId, 'body.themeId');
     const changes = diff(before, fields);
     if (Object.keys(changes).length === 0) return toItem(before);
-    const row = db
-      .update(agendaItem)
-      .set({ ...fields, version: before.version + 1, updatedAt: nowIso() })
-      .where(eq(agendaItem.id, itemId))
-      .returning()
-      .get();
+    const row = updateAgendaItemRow(db, itemId, {
+      ...fields,
+      version: before.version + 1,
+      updatedAt: nowIso(),
+    });
     recordAudit(db, actor, { action: 'update', entity: 'agenda_item', entityId: itemId, changes });
     return toItem(row);
   });
@@ -273,7 +248,7 @@ export function updateAgendaItem(
 export function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, itemId: number): void {
   db.transaction(() => {
     const before = findItem(db, meetingId, itemId);
-    db.delete(agendaItem).where(eq(agendaItem.id, itemId)).run();
+    deleteAgendaItemRow(db, itemId);
     renumber(
       db,
       listAgenda(db, meetingId).map((i) => i.id),

@@ -1,18 +1,26 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  type AgreementStatus,
-  agreement,
-  agreementBarrier,
-  agreementContact,
-  agreementMunicipality,
-  agreementRevision,
-} from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
+import type { AgreementStatus } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound, unprocessable } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import {
+  type AgreementRow,
+  agreementBarrierIds,
+  agreementById,
+  agreementContacts,
+  agreementIdPage,
+  agreementMunicipalities,
+  agreementRevisions,
+  countBarriersOfDistrict,
+  deleteAgreementRow,
+  insertAgreement,
+  insertAgreementRevision,
+  replaceAgreementBarriers,
+  replaceAgreementContacts,
+  replaceAgreementMunicipalities,
+  updateAgreementRow,
+} from './queries/agreements.ts';
 import {
   assertMeetingOfDistrict,
   assertPeopleExist,
@@ -24,8 +32,6 @@ import {
 } from './references.ts';
 import type { Agreement, AgreementQuery, CreateAgreement, UpdateAgreement } from './schemas.ts';
 
-type AgreementRow = typeof agreement.$inferSelect;
-
 /** draft → agreed → in force → under revision → (agreed | in force again) … → expired. */
 export const agreementTransitions: Record<AgreementStatus, AgreementStatus[]> = {
   draft: ['agreed', 'in_force', 'expired'],
@@ -35,35 +41,11 @@ export const agreementTransitions: Record<AgreementStatus, AgreementStatus[]> = 
   expired: ['under_revision'],
 };
 
-const FILTER = `
-  FROM agreement a JOIN organisation d ON d.id = a.district_id
-  WHERE (:district IS NULL OR d.code = :district) AND (:status IS NULL OR a.status = :status)
-    AND (:type IS NULL OR a.type = :type)
-    AND (:barrierId IS NULL OR EXISTS (SELECT 1 FROM agreement_barrier ab WHERE ab.agreement_id = a.id AND ab.barrier_id = :barrierId))
-    AND (:reviewBefore IS NULL OR a.review_on <= :reviewBefore)
-    AND (:q IS NULL OR a.title LIKE '%' || :q || '%')`;
-
 function toAgreement(db: Db, row: AgreementRow): Agreement {
   const district = districtById(db, row.districtId);
-  const municipalities = prepared<Agreement['municipalities'][number]>(
-    db,
-    `SELECT o.id, o.code, o.name FROM agreement_municipality am JOIN organisation o ON o.id = am.municipality_id
-     WHERE am.agreement_id = ? ORDER BY o.name`,
-  ).all(row.id);
-  const contacts = prepared<Omit<Agreement['contacts'][number], 'side'> & { kind: string }>(
-    db,
-    `SELECT p.id, p.name, p.email, o.name AS organisationName, o.kind FROM agreement_contact ac
-       JOIN person p ON p.id = ac.person_id JOIN organisation o ON o.id = p.organisation_id
-       WHERE ac.agreement_id = ? ORDER BY p.name`,
-  )
-    .all(row.id)
-    .map(({ kind, ...c }) => ({ ...c, side: sideOfKind(kind) }));
-  const barrierIds = prepared<{ id: number }>(
-    db,
-    'SELECT barrier_id AS id FROM agreement_barrier WHERE agreement_id = ? ORDER BY 1',
-  )
-    .all(row.id)
-    .map((r) => r.id);
+  const municipalities = agreementMunicipalities(db, row.id);
+  const contacts = agreementContacts(db, row.id).map(({ kind, ...c }) => ({ ...c, side: sideOfKind(kind) }));
+  const barrierIds = agreementBarrierIds(db, row.id);
   const { districtId: _d, ...rest } = row;
   return {
     ...rest,
@@ -76,7 +58,7 @@ function toAgreement(db: Db, row: AgreementRow): Agreement {
 }
 
 function findRow(db: Db, id: number): AgreementRow {
-  const row = db.select().from(agreement).where(eq(agreement.id, id)).get();
+  const row = agreementById(db, id);
   if (!row) throw notFound('Agreement', id);
   return row;
 }
@@ -94,17 +76,9 @@ export function listAgreements(db: Db, query: AgreementQuery) {
     reviewBefore: query.reviewBefore ?? null,
     q: query.q ? query.q.replace(/[%_]/g, '') : null,
   };
-  const ids = prepared<{ id: number }>(
-    db,
-    `SELECT a.id ${FILTER} ORDER BY a.id DESC LIMIT :limit OFFSET :offset`,
-  ).all({
-    ...params,
-    limit: query.limit,
-    offset: query.offset,
-  });
-  const total = prepared<{ n: number }>(db, `SELECT count(*) AS n ${FILTER}`).get(params)?.n ?? 0;
+  const { ids, total } = agreementIdPage(db, params, query);
   return {
-    items: ids.map(({ id }) => getAgreement(db, id)),
+    items: ids.map((id) => getAgreement(db, id)),
     total,
     limit: query.limit,
     offset: query.offset,
@@ -113,13 +87,7 @@ export function listAgreements(db: Db, query: AgreementQuery) {
 
 export function agreementHistory(db: Db, id: number) {
   findRow(db, id);
-  return db
-    .select()
-    .from(agreementRevision)
-    .where(eq(agreementRevision.agreementId, id))
-    .orderBy(agreementRevision.version)
-    .all()
-    .map(({ id: _id, agreementId: _a, ...r }) => r);
+  return agreementRevisions(db, id).map(({ id: _id, agreementId: _a, ...r }) => r);
 }
 
 function municipalityIds(db: Db, districtId: number, all: boolean, codes: string[] | undefined): number[] {
@@ -140,11 +108,7 @@ function municipalityIds(db: Db, districtId: number, all: boolean, codes: string
 function assertBarriersOfDistrict(db: Db, ids: number[], districtId: number): void {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  const found = prepared<{ n: number }>(
-    db,
-    'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND id IN (SELECT value FROM json_each(?))',
-  ).get(districtId, JSON.stringify(unique));
-  if (found?.n !== unique.length)
+  if (countBarriersOfDistrict(db, districtId, unique) !== unique.length)
     throw badRequest('Unknown barrier', [
       { field: 'body.barrierIds', message: 'every barrier must exist and belong to the same district' },
     ]);
@@ -155,37 +119,23 @@ function setLinks(
   agreementId: number,
   links: { municipalities?: number[]; contacts?: number[]; barriers?: number[] },
 ) {
-  if (links.municipalities) {
-    db.delete(agreementMunicipality).where(eq(agreementMunicipality.agreementId, agreementId)).run();
-    for (const municipalityId of links.municipalities)
-      db.insert(agreementMunicipality).values({ agreementId, municipalityId }).run();
-  }
-  if (links.contacts) {
-    db.delete(agreementContact).where(eq(agreementContact.agreementId, agreementId)).run();
-    for (const personId of new Set(links.contacts))
-      db.insert(agreementContact).values({ agreementId, personId }).run();
-  }
-  if (links.barriers) {
-    db.delete(agreementBarrier).where(eq(agreementBarrier.agreementId, agreementId)).run();
-    for (const barrierId of new Set(links.barriers))
-      db.insert(agreementBarrier).values({ agreementId, barrierId }).run();
-  }
+  if (links.municipalities) replaceAgreementMunicipalities(db, agreementId, links.municipalities);
+  if (links.contacts) replaceAgreementContacts(db, agreementId, new Set(links.contacts));
+  if (links.barriers) replaceAgreementBarriers(db, agreementId, new Set(links.barriers));
 }
 
 function saveRevision(db: Db, row: AgreementRow, actor: Actor, reason: string | null | undefined) {
-  db.insert(agreementRevision)
-    .values({
-      agreementId: row.id,
-      version: row.version,
-      title: row.title,
-      text: row.text,
-      status: row.status,
-      reviewOn: row.reviewOn,
-      savedAt: row.updatedAt,
-      savedBy: actor.email,
-      reason: reason ?? null,
-    })
-    .run();
+  insertAgreementRevision(db, {
+    agreementId: row.id,
+    version: row.version,
+    title: row.title,
+    text: row.text,
+    status: row.status,
+    reviewOn: row.reviewOn,
+    savedAt: row.updatedAt,
+    savedBy: actor.email,
+    reason: reason ?? null,
+  });
 }
 
 export function createAgreement(db: Db, actor: Actor, input: CreateAgreement): Agreement {
@@ -201,23 +151,19 @@ export function createAgreement(db: Db, actor: Actor, input: CreateAgreement): A
     const agreedOn =
       input.agreedOn ?? (input.status !== 'draft' && meeting ? copenhagenDate(meeting.startsAt) : null);
     const now = nowIso();
-    const row = db
-      .insert(agreement)
-      .values({
-        districtId: district.id,
-        type: input.type,
-        title: input.title,
-        text: input.text,
-        allMunicipalities: input.allMunicipalities,
-        agreedAtMeetingId: meeting?.id ?? null,
-        agreedOn,
-        status: input.status,
-        reviewOn: input.reviewOn ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const row = insertAgreement(db, {
+      districtId: district.id,
+      type: input.type,
+      title: input.title,
+      text: input.text,
+      allMunicipalities: input.allMunicipalities,
+      agreedAtMeetingId: meeting?.id ?? null,
+      agreedOn,
+      status: input.status,
+      reviewOn: input.reviewOn ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     setLinks(db, row.id, {
       municipalities,
       contacts: input.contactPersonIds ?? [],
@@ -264,12 +210,7 @@ export function updateAgreement(db: Db, actor: Actor, id: number, input: UpdateA
     const set = { ...fields };
     if (set.status === 'agreed' && before.agreedOn === null && set.agreedOn === undefined)
       set.agreedOn = copenhagenDate();
-    const row = db
-      .update(agreement)
-      .set({ ...set, version: before.version + 1, updatedAt: nowIso() })
-      .where(eq(agreement.id, id))
-      .returning()
-      .get();
+    const row = updateAgreementRow(db, id, { ...set, version: before.version + 1, updatedAt: nowIso() });
     saveRevision(db, row, actor, reason);
     recordAudit(db, actor, { action: 'update', entity: 'agreement', entityId: id, changes });
     return toAgreement(db, row);
@@ -279,7 +220,7 @@ export function updateAgreement(db: Db, actor: Actor, id: number, input: UpdateA
 export function deleteAgreement(db: Db, actor: Actor, id: number): void {
   db.transaction(() => {
     const before = getAgreement(db, id);
-    db.delete(agreement).where(eq(agreement.id, id)).run();
+    deleteAgreementRow(db, id);
     recordAudit(db, actor, { action: 'delete', entity: 'agreement', entityId: id, changes: before });
   });
 }

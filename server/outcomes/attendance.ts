@@ -1,40 +1,30 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { attendance, attendanceSheet } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { assertVersion, conflict } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import {
+  acceptedPersonIds,
+  attendanceSheetOf,
+  attendedPersonIds,
+  attendeeRows,
+  insertAttendanceSheet,
+  memberOrganisationIds,
+  replaceAttendance,
+  updateAttendanceSheet,
+} from './queries/meeting-outcomes.ts';
 import { assertPeopleExist, meetingById, sideOfKind } from './references.ts';
 import type { Attendance, ParticipationFigures, PutAttendance } from './schemas.ts';
 
 type Attendee = Attendance['attendees'][number] & { parentId: number | null };
 
-const PEOPLE_SQL = `
-  SELECT p.id, p.name, o.id AS organisationId, o.name AS organisationName, o.kind, o.parent_id AS parentId,
-    (SELECT CASE WHEN max(r.level = 'leadership') = 1 THEN 'leadership' WHEN count(*) > 0 THEN 'practice' END
-       FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS level
-  FROM person p JOIN organisation o ON o.id = p.organisation_id
-  WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY o.name, p.name`;
-const ACCEPTED_SQL = `
-  SELECT person_id AS id FROM invitation WHERE meeting_id = ? AND response = 'accepted' AND withdrawn_at IS NULL`;
-const ATTENDED_SQL = 'SELECT person_id AS id FROM attendance WHERE meeting_id = ?';
-const MEMBERS_SQL = `SELECT organisation_id AS id FROM area_member WHERE area_id = ? AND member_role IN ('convener', 'member')`;
-
 export function peopleOf(db: Db, ids: number[]): Attendee[] {
-  return prepared<Omit<Attendee, 'side'> & { kind: string }>(db, PEOPLE_SQL)
-    .all(JSON.stringify(ids))
-    .map(({ kind, ...p }) => ({ ...p, side: sideOfKind(kind) }));
+  return attendeeRows(db, ids).map(({ kind, ...p }) => ({ ...p, side: sideOfKind(kind) }));
 }
 
 /** The figures a report shows: organisations represented, levels and sides. */
 export function participationFigures(db: Db, areaId: number, attendees: Attendee[]): ParticipationFigures {
-  const members = new Set(
-    prepared<{ id: number }>(db, MEMBERS_SQL)
-      .all(areaId)
-      .map((m) => m.id),
-  );
+  const members = new Set(memberOrganisationIds(db, areaId));
   const represented = new Set<number>();
   for (const a of attendees) {
     // a local police unit represents its district
@@ -57,10 +47,8 @@ export function participationFigures(db: Db, areaId: number, attendees: Attendee
 /** The confirmed list, or until then the people who accepted the invitation. */
 export function getAttendance(db: Db, meetingId: number): Attendance {
   const meeting = meetingById(db, meetingId);
-  const sheet = db.select().from(attendanceSheet).where(eq(attendanceSheet.meetingId, meetingId)).get();
-  const ids = prepared<{ id: number }>(db, sheet ? ATTENDED_SQL : ACCEPTED_SQL)
-    .all(meetingId)
-    .map((r) => r.id);
+  const sheet = attendanceSheetOf(db, meetingId);
+  const ids = sheet ? attendedPersonIds(db, meetingId) : acceptedPersonIds(db, meetingId);
   const attendees = peopleOf(db, ids);
   return {
     meetingId,
@@ -76,27 +64,20 @@ export function putAttendance(db: Db, actor: Actor, meetingId: number, input: Pu
   return db.transaction(() => {
     const meeting = meetingById(db, meetingId);
     if (meeting.status === 'cancelled') throw conflict('The meeting was cancelled; it has no attendance');
-    const sheet = db.select().from(attendanceSheet).where(eq(attendanceSheet.meetingId, meetingId)).get();
+    const sheet = attendanceSheetOf(db, meetingId);
     assertVersion('Attendance', sheet?.version ?? 0, input.version);
     const personIds = [...new Set(input.personIds)];
     assertPeopleExist(db, personIds, 'body.personIds');
     const now = nowIso();
-    const before = sheet
-      ? prepared<{ id: number }>(db, ATTENDED_SQL)
-          .all(meetingId)
-          .map((r) => r.id)
-      : [];
+    const before = sheet ? attendedPersonIds(db, meetingId) : [];
     if (sheet)
-      db.update(attendanceSheet)
-        .set({ note: input.note ?? null, version: sheet.version + 1, updatedAt: now })
-        .where(eq(attendanceSheet.meetingId, meetingId))
-        .run();
-    else
-      db.insert(attendanceSheet)
-        .values({ meetingId, note: input.note ?? null, createdAt: now, updatedAt: now })
-        .run();
-    db.delete(attendance).where(eq(attendance.meetingId, meetingId)).run();
-    for (const personId of personIds) db.insert(attendance).values({ meetingId, personId }).run();
+      updateAttendanceSheet(db, meetingId, {
+        note: input.note ?? null,
+        version: sheet.version + 1,
+        updatedAt: now,
+      });
+    else insertAttendanceSheet(db, { meetingId, note: input.note ?? null, createdAt: now, updatedAt: now });
+    replaceAttendance(db, meetingId, personIds);
     recordAudit(db, actor, {
       action: sheet ? 'update' : 'create',
       entity: 'attendance',

@@ -1,14 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { districtMapping } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import { insertMapping, type MappingRow, mappingOf, updateMappingRow } from './queries/references.ts';
 import { districtByCode } from './references.ts';
 import type { Mapping, PutMapping } from './schemas.ts';
-
-type MappingRow = typeof districtMapping.$inferSelect;
 
 function toMapping(row: MappingRow, districtCode: string): Mapping {
   const { id: _id, districtId: _d, createdAt: _c, ...rest } = row;
@@ -16,11 +13,7 @@ function toMapping(row: MappingRow, districtCode: string): Mapping {
 }
 
 export function findMapping(db: Db, districtId: number, year: number): MappingRow | undefined {
-  return db
-    .select()
-    .from(districtMapping)
-    .where(and(eq(districtMapping.districtId, districtId), eq(districtMapping.year, year)))
-    .get();
+  return mappingOf(db, districtId, year);
 }
 
 export function getMapping(db: Db, code: string, year: number): Mapping {
@@ -46,18 +39,14 @@ export function putMapping(
     const values = { ...fields, notes: fields.notes ?? null };
     const now = nowIso();
     if (!before) {
-      const row = db
-        .insert(districtMapping)
-        .values({
-          districtId: district.id,
-          year,
-          ...values,
-          updatedBy: actor.email,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      const row = insertMapping(db, {
+        districtId: district.id,
+        year,
+        ...values,
+        updatedBy: actor.email,
+        createdAt: now,
+        updatedAt: now,
+      });
       recordAudit(db, actor, {
         action: 'create',
         entity: 'mapping',
@@ -69,12 +58,12 @@ export function putMapping(
     const changes = diff(before, values);
     if (Object.keys(changes).length === 0)
       return { mapping: toMapping(before, district.code), created: false };
-    const row = db
-      .update(districtMapping)
-      .set({ ...values, version: before.version + 1, updatedBy: actor.email, updatedAt: now })
-      .where(eq(districtMapping.id, before.id))
-      .returning()
-      .get();
+    const row = updateMappingRow(db, before.id, {
+      ...values,
+      version: before.version + 1,
+      updatedBy: actor.email,
+      updatedAt: now,
+    });
     recordAudit(db, actor, { action: 'update', entity: 'mapping', entityId: row.id, changes });
     return { mapping: toMapping(row, district.code), created: false };
   });

@@ -1,27 +1,22 @@
 import type { Db } from '../../db/client.ts';
-import { type DbOrTx, prepared } from '../../db/statements.ts';
+import type { DbOrTx } from '../../db/statements.ts';
 import { badRequest, notFound } from '../http/problems.ts';
 import { districtIdOf, findMeetingRecord, type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 
-export interface DistrictRef {
-  id: number;
-  code: string;
-  name: string;
-  areaId: number;
-}
+import {
+  countPeople,
+  type DistrictRef,
+  districtWithCode,
+  districtWithId,
+  type MunicipalityRef,
+  municipalitiesOfArea,
+} from './queries/references.ts';
 
-const DISTRICT_BY_CODE = `
-  SELECT o.id, o.code, o.name, a.id AS areaId FROM organisation o
-  JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
-  WHERE o.kind = 'police_district' AND o.code = ?`;
-const DISTRICT_BY_ID = `
-  SELECT o.id, o.code, o.name, a.id AS areaId FROM organisation o
-  JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
-  WHERE o.kind = 'police_district' AND o.id = ?`;
+export type { DistrictRef, MunicipalityRef };
 
 /** A police district by its code; a wrong code in a body is the client's error (400), in a path 404. */
 export function districtByCode(db: Db, code: string, field?: string): DistrictRef {
-  const row = prepared<DistrictRef>(db, DISTRICT_BY_CODE).get(code);
+  const row = districtWithCode(db, code);
   if (row) return row;
   if (field)
     throw badRequest(`No police district has code ${code}`, [{ field, message: 'unknown district' }]);
@@ -29,7 +24,7 @@ export function districtByCode(db: Db, code: string, field?: string): DistrictRe
 }
 
 export function districtById(db: Db, id: number): DistrictRef {
-  const row = prepared<DistrictRef>(db, DISTRICT_BY_ID).get(id);
+  const row = districtWithId(db, id);
   if (!row) throw notFound('Police district', id);
   return row;
 }
@@ -69,18 +64,8 @@ export function assertMeetingOfDistrict(
   return row;
 }
 
-const MUNICIPALITIES_OF_AREA = `
-  SELECT o.id, o.code, o.name FROM area_member m JOIN organisation o ON o.id = m.organisation_id
-  WHERE m.area_id = ? AND m.member_role = 'member' AND o.kind = 'municipality' ORDER BY o.name`;
-
-export interface MunicipalityRef {
-  id: number;
-  code: string;
-  name: string;
-}
-
 export function municipalitiesOfDistrict(db: Db, district: DistrictRef): MunicipalityRef[] {
-  return prepared<MunicipalityRef>(db, MUNICIPALITIES_OF_AREA).all(district.areaId);
+  return municipalitiesOfArea(db, district.areaId);
 }
 
 /** Municipality codes from a body → ids, each a member of the district. */
@@ -106,11 +91,7 @@ export function resolveMunicipalities(
 export function assertPeopleExist(db: Db, ids: number[], field: string): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = prepared<{ n: number }>(
-    db,
-    'SELECT count(*) AS n FROM person WHERE id IN (SELECT value FROM json_each(?))',
-  ).get(JSON.stringify(unique));
-  if (found?.n !== unique.length)
+  if (countPeople(db, unique) !== unique.length)
     throw badRequest('Unknown contact person', [{ field, message: 'one or more people do not exist' }]);
 }
 

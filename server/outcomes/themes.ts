@@ -1,31 +1,29 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { theme } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, notFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import {
+  deleteThemeRow,
+  insertTheme,
+  nextThemePosition,
+  type ThemeRow,
+  themeById,
+  themeRows,
+  updateThemeRow,
+} from './queries/references.ts';
 import type { CreateTheme, Theme, UpdateTheme } from './schemas.ts';
-
-type ThemeRow = typeof theme.$inferSelect;
 
 function toTheme({ seedKey, editedAt: _e, createdAt: _c, updatedAt: _u, ...rest }: ThemeRow): Theme {
   return { ...rest, isReferenceData: seedKey !== null };
 }
 
 export function listThemes(db: Db, includeInactive = false): Theme[] {
-  return db
-    .select()
-    .from(theme)
-    .where(includeInactive ? undefined : eq(theme.active, true))
-    .orderBy(asc(theme.position), asc(theme.id))
-    .all()
-    .map(toTheme);
+  return themeRows(db, includeInactive).map(toTheme);
 }
 
 function findRow(db: Db, id: number): ThemeRow {
-  const row = db.select().from(theme).where(eq(theme.id, id)).get();
+  const row = themeById(db, id);
   if (!row) throw notFound('Theme', id);
   return row;
 }
@@ -37,15 +35,8 @@ export function getTheme(db: Db, id: number): Theme {
 export function createTheme(db: Db, actor: Actor, input: CreateTheme): Theme {
   return db.transaction(() => {
     const now = nowIso();
-    const position =
-      input.position ??
-      prepared<{ p: number }>(db, 'SELECT coalesce(max(position), -1) + 1 AS p FROM theme').get()?.p ??
-      0;
-    const row = db
-      .insert(theme)
-      .values({ ...input, position, createdAt: now, updatedAt: now, editedAt: now })
-      .returning()
-      .get();
+    const position = input.position ?? nextThemePosition(db);
+    const row = insertTheme(db, { ...input, position, createdAt: now, updatedAt: now, editedAt: now });
     recordAudit(db, actor, { action: 'create', entity: 'theme', entityId: row.id, changes: input });
     return toTheme(row);
   });
@@ -59,12 +50,12 @@ export function updateTheme(db: Db, actor: Actor, id: number, input: UpdateTheme
     const changes = diff(before, fields);
     if (Object.keys(changes).length === 0) return toTheme(before);
     const now = nowIso();
-    const row = db
-      .update(theme)
-      .set({ ...fields, version: before.version + 1, updatedAt: now, editedAt: now })
-      .where(eq(theme.id, id))
-      .returning()
-      .get();
+    const row = updateThemeRow(db, id, {
+      ...fields,
+      version: before.version + 1,
+      updatedAt: now,
+      editedAt: now,
+    });
     recordAudit(db, actor, { action: 'update', entity: 'theme', entityId: id, changes });
     return toTheme(row);
   });
@@ -76,11 +67,8 @@ export function deleteTheme(db: Db, actor: Actor, id: number): void {
     const before = findRow(db, id);
     const now = nowIso();
     if (before.seedKey)
-      db.update(theme)
-        .set({ active: false, version: before.version + 1, updatedAt: now, editedAt: now })
-        .where(eq(theme.id, id))
-        .run();
-    else db.delete(theme).where(eq(theme.id, id)).run();
+      updateThemeRow(db, id, { active: false, version: before.version + 1, updatedAt: now, editedAt: now });
+    else deleteThemeRow(db, id);
     recordAudit(db, actor, { action: 'delete', entity: 'theme', entityId: id, changes: toTheme(before) });
   });
 }
