@@ -8,11 +8,25 @@ import {
   type BarrierStatus,
   type ForumLevel,
 } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
+import { acceptedPersonIds, attendedPersonIds } from '../outcomes/queries/meeting-outcomes.ts';
 import type { Attendance, ParticipationFigures } from '../outcomes/schemas.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import type { Language } from '../text/language.ts';
+import {
+  agreementCounts,
+  barrierLines,
+  hasAttendanceSheet,
+  inForceCounts,
+  iterateAgreementLines,
+  meetingIdOfYear,
+  openBarrierCounts,
+  type ReportDistrictRow,
+  reportDistricts,
+  resolvedBarrierCounts,
+  storedMapping,
+  yearCount,
+} from './queries.ts';
 
 export interface ReportOptions {
   year: number;
@@ -97,61 +111,19 @@ export interface AgreementsReport {
   sections: DistrictSection[];
 }
 
-const yearEnd = (year: number) => `${year}-12-31`;
-
-const DISTRICTS = `
-  SELECT o.id, o.code, o.name, a.id AS areaId,
-         (SELECT count(*) FROM area_member m WHERE m.area_id = a.id AND m.member_role = 'member') AS municipalityCount
-  FROM organisation o JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
-  WHERE o.kind = 'police_district' AND (:district IS NULL OR o.code = :district) ORDER BY o.code`;
-/** The year's meeting of the district: the last one not cancelled. */
-const MEETING_OF_YEAR = `
-  SELECT id FROM meeting WHERE area_id = ? AND substr(starts_at, 1, 4) = ? AND status <> 'cancelled'
-  ORDER BY starts_at DESC LIMIT 1`;
-const MAPPING = `
-  SELECT forum_level AS forumLevel, strengths, challenges, wishes, notes FROM district_mapping
-  WHERE district_id = ? AND year = ?`;
-/** Agreements count for a year when they were agreed (or, undated, created) by its end. */
-const AGREEMENT_START = `coalesce(a.agreed_on, substr(a.created_at, 1, 10))`;
-const AGREEMENT_COUNTS = `
-  SELECT a.type, a.status, count(*) AS count FROM agreement a
-  WHERE a.district_id = ? AND ${AGREEMENT_START} <= ? GROUP BY a.type, a.status ORDER BY a.type, a.status`;
-const BARRIERS = `
-  SELECT b.id, b.category, b.description, b.status, b.raised_on AS raisedOn, b.resolved_on AS resolvedOn,
-         b.resolution_note AS resolutionNote,
-         CASE WHEN b.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM barrier_municipality bm
-              JOIN organisation o ON o.id = bm.municipality_id WHERE bm.barrier_id = b.id) END AS municipalities
-  FROM barrier b WHERE b.district_id = ? AND b.raised_on <= ?
-    AND (b.resolved_on IS NULL OR b.resolved_on >= ?)
-  ORDER BY b.category, b.raised_on, b.id`;
-const NEW_AGREEMENTS = `SELECT count(*) AS n FROM agreement WHERE district_id = ? AND substr(agreed_on, 1, 4) = ?`;
-const NEW_BARRIERS = `SELECT count(*) AS n FROM barrier WHERE district_id = ? AND substr(raised_on, 1, 4) = ?`;
-const RESOLVED_BARRIERS = `SELECT count(*) AS n FROM barrier WHERE district_id = ? AND substr(resolved_on, 1, 4) = ?`;
-const ATTENDEES = 'SELECT person_id AS id FROM attendance WHERE meeting_id = ?';
-const ACCEPTED = `SELECT person_id AS id FROM invitation WHERE meeting_id = ? AND response = 'accepted' AND withdrawn_at IS NULL`;
-const HAS_SHEET = 'SELECT 1 AS one FROM attendance_sheet WHERE meeting_id = ?';
-
-interface DistrictRow {
-  id: number;
-  code: string;
-  name: string;
-  areaId: number;
-  municipalityCount: number;
-}
+type DistrictRow = ReportDistrictRow;
 
 export function districtsOf(db: Db, district?: string): DistrictRow[] {
-  return prepared<DistrictRow>(db, DISTRICTS).all({ district: district ?? null });
+  return reportDistricts(db, district ?? null);
 }
 
 export function meetingOfYear(db: Db, district: DistrictRow, year: number): MeetingSummary | null {
-  const found = prepared<{ id: number }>(db, MEETING_OF_YEAR).get(district.areaId, String(year));
-  if (!found) return null;
-  const { id, title, status, startsAt, endsAt, venueName, venueAddress } = meetingRecord(db, found.id);
+  const found = meetingIdOfYear(db, district.areaId, year);
+  if (found === undefined) return null;
+  const { id, title, status, startsAt, endsAt, venueName, venueAddress } = meetingRecord(db, found);
   const m = { id, title, status, startsAt, endsAt, venueName, venueAddress };
-  const confirmed = prepared(db, HAS_SHEET).get(m.id) !== undefined;
-  const ids = prepared<{ id: number }>(db, confirmed ? ATTENDEES : ACCEPTED)
-    .all(m.id)
-    .map((r) => r.id);
+  const confirmed = hasAttendanceSheet(db, m.id);
+  const ids = confirmed ? attendedPersonIds(db, m.id) : acceptedPersonIds(db, m.id);
   const people = peopleOf(db, ids);
   return {
     ...m,
@@ -162,13 +134,7 @@ export function meetingOfYear(db: Db, district: DistrictRow, year: number): Meet
 }
 
 export function mappingOf(db: Db, districtId: number, year: number): MappingSummary | null {
-  const row = prepared<{
-    forumLevel: ForumLevel;
-    strengths: string;
-    challenges: string;
-    wishes: string;
-    notes: string | null;
-  }>(db, MAPPING).get(districtId, year);
+  const row = storedMapping(db, districtId, year);
   if (!row) return null;
   return {
     forumLevel: row.forumLevel,
@@ -177,10 +143,6 @@ export function mappingOf(db: Db, districtId: number, year: number): MappingSumm
     wishes: JSON.parse(row.wishes),
     notes: row.notes,
   };
-}
-
-function count(db: Db, sqlText: string, districtId: number, year: number): number {
-  return prepared<{ n: number }>(db, sqlText).get(districtId, String(year))?.n ?? 0;
 }
 
 /** Everything about a district's year except the agreement lines, which are streamed. */
@@ -195,19 +157,16 @@ export function districtSection(db: Db, district: DistrictRow, year: number): Di
     municipalityCount: district.municipalityCount,
     meeting,
     mapping,
-    agreementCounts: prepared<DistrictSection['agreementCounts'][number]>(db, AGREEMENT_COUNTS).all(
-      district.id,
-      yearEnd(year),
-    ),
-    barriers: prepared<BarrierLine>(db, BARRIERS).all(district.id, yearEnd(year), `${year}-01-01`),
+    agreementCounts: agreementCounts(db, district.id, year),
+    barriers: barrierLines(db, district.id, year),
     changes: {
       previousForumLevel: previousMapping?.forumLevel ?? null,
       forumLevel: mapping?.forumLevel ?? null,
       previousPeople: previousMeeting ? previousMeeting.figures.people : null,
       people: meeting ? meeting.figures.people : null,
-      newAgreements: count(db, NEW_AGREEMENTS, district.id, year),
-      newBarriers: count(db, NEW_BARRIERS, district.id, year),
-      barriersResolved: count(db, RESOLVED_BARRIERS, district.id, year),
+      newAgreements: yearCount(db, 'newAgreements', district.id, year),
+      newBarriers: yearCount(db, 'newBarriers', district.id, year),
+      barriersResolved: yearCount(db, 'barriersResolved', district.id, year),
     },
   };
 }
@@ -223,18 +182,6 @@ export function buildAgreementsReport(db: Db, options: ReportOptions): Agreement
   };
 }
 
-const AGREEMENT_LINES = `
-  SELECT a.id, d.code AS districtCode, d.name AS districtName, a.type, a.title, a.status, a.agreed_on AS agreedOn,
-         a.review_on AS reviewOn,
-         CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
-              JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END AS municipalities,
-         (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
-           WHERE ac.agreement_id = a.id) AS contacts,
-         (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id) AS barrierIds
-  FROM organisation d CROSS JOIN agreement a ON a.district_id = d.id
-  WHERE d.kind = 'police_district' AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
-  ORDER BY d.code, a.type, a.status, a.id`;
-
 /**
  * The agreement lines, one at a time, from a connection of their own: the export may take seconds
  * and streams with back-pressure, while the service's connection keeps serving other requests
@@ -248,11 +195,7 @@ export function* agreementLines(
   const own = file && file !== ':memory:' && !db.$client.memory;
   const conn = own ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
   try {
-    const rows = conn.prepare(AGREEMENT_LINES).iterate({
-      district: options.district ?? null,
-      yearEnd: yearEnd(options.year),
-    }) as IterableIterator<AgreementLine>;
-    yield* rows;
+    yield* iterateAgreementLines(conn, { year: options.year, district: options.district ?? null });
   } finally {
     if (own) conn.close();
   }
@@ -285,17 +228,6 @@ export interface NationalReport {
   previous: { rows: NationalRow[]; totals: NationalReport['totals'] };
 }
 
-/** In force at the end of a year: in force (or being revised) now, and agreed by then. */
-const IN_FORCE = `
-  SELECT a.district_id AS districtId, a.type, count(*) AS n FROM agreement a
-  WHERE a.status IN ('in_force', 'under_revision') AND ${AGREEMENT_START} <= ? GROUP BY a.district_id, a.type`;
-/** Open at the end of a year: raised by then, not resolved by then. */
-const OPEN_BARRIERS = `
-  SELECT district_id AS districtId, count(*) AS n FROM barrier
-  WHERE raised_on <= ? AND (resolved_on IS NULL OR resolved_on > ?) GROUP BY district_id`;
-const RESOLVED_IN_YEAR = `
-  SELECT district_id AS districtId, count(*) AS n FROM barrier WHERE substr(resolved_on, 1, 4) = ? GROUP BY district_id`;
-
 function isHeld(m: MeetingSummary | null, now: string): boolean {
   return m !== null && (m.status === 'held' || m.endsAt < now);
 }
@@ -303,25 +235,13 @@ function isHeld(m: MeetingSummary | null, now: string): boolean {
 function nationalRows(db: Db, year: number): { rows: NationalRow[]; totals: NationalReport['totals'] } {
   const now = new Date().toISOString();
   const inForce = new Map<number, Record<AgreementType, number>>();
-  for (const r of prepared<{
-    districtId: number;
-    type: AgreementType;
-    n: number;
-  }>(db, IN_FORCE).all(yearEnd(year))) {
+  for (const r of inForceCounts(db, year)) {
     const byType = inForce.get(r.districtId) ?? emptyByType();
     byType[r.type] = r.n;
     inForce.set(r.districtId, byType);
   }
-  const open = new Map(
-    prepared<{ districtId: number; n: number }>(db, OPEN_BARRIERS)
-      .all(yearEnd(year), yearEnd(year))
-      .map((r) => [r.districtId, r.n]),
-  );
-  const resolved = new Map(
-    prepared<{ districtId: number; n: number }>(db, RESOLVED_IN_YEAR)
-      .all(String(year))
-      .map((r) => [r.districtId, r.n]),
-  );
+  const open = new Map(openBarrierCounts(db, year).map((r) => [r.districtId, r.n]));
+  const resolved = new Map(resolvedBarrierCounts(db, year).map((r) => [r.districtId, r.n]));
   const rows = districtsOf(db).map((d): NationalRow => {
     const meeting = meetingOfYear(db, d, year);
     const byType = inForce.get(d.id) ?? emptyByType();

@@ -1,0 +1,247 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../../db/client.ts';
+import type { AgreementStatus, AgreementType, ForumLevel } from '../../db/schema/index.ts';
+import { prepared } from '../../db/statements.ts';
+import type { AgreementLine, BarrierLine } from './data.ts';
+import type { DistrictMeetingLine, DistrictOutcomes, DistrictYearRow } from './status.ts';
+
+/**
+ * The reports' and status pages' SQL in one place, each query returning typed rows: reads across
+ * planning, invitations and outcomes, aggregated in SQL so a national report is a few statements.
+ */
+
+export interface ReportDistrictRow {
+  id: number;
+  code: string;
+  name: string;
+  areaId: number;
+  municipalityCount: number;
+}
+
+/** A district's mapping as stored: the lists still JSON text. */
+export interface StoredMappingRow {
+  forumLevel: ForumLevel;
+  strengths: string;
+  challenges: string;
+  wishes: string;
+  notes: string | null;
+}
+
+export interface AgreementCountRow {
+  type: AgreementType;
+  status: AgreementStatus;
+  count: number;
+}
+
+export interface DistrictCountRow {
+  districtId: number;
+  n: number;
+}
+
+const yearEnd = (year: number) => `${year}-12-31`;
+/** Agreements count for a year when they were agreed (or, undated, created) by its end. */
+const AGREEMENT_START = `coalesce(a.agreed_on, substr(a.created_at, 1, 10))`;
+
+// ---- the agreements report
+
+export function reportDistricts(db: Db, district: string | null): ReportDistrictRow[] {
+  return prepared<ReportDistrictRow>(
+    db,
+    `SELECT o.id, o.code, o.name, a.id AS areaId,
+            (SELECT count(*) FROM area_member m WHERE m.area_id = a.id AND m.member_role = 'member') AS municipalityCount
+     FROM organisation o JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
+     WHERE o.kind = 'police_district' AND (:district IS NULL OR o.code = :district) ORDER BY o.code`,
+  ).all({ district });
+}
+
+/** The year's meeting of the area: the last one not cancelled. */
+export function meetingIdOfYear(db: Db, areaId: number, year: number): number | undefined {
+  return prepared<{ id: number }>(
+    db,
+    `SELECT id FROM meeting WHERE area_id = ? AND substr(starts_at, 1, 4) = ? AND status <> 'cancelled'
+     ORDER BY starts_at DESC LIMIT 1`,
+  ).get(areaId, String(year))?.id;
+}
+
+export function hasAttendanceSheet(db: Db, meetingId: number): boolean {
+  return (
+    prepared(db, 'SELECT 1 AS one FROM attendance_sheet WHERE meeting_id = ?').get(meetingId) !== undefined
+  );
+}
+
+export function storedMapping(db: Db, districtId: number, year: number): StoredMappingRow | undefined {
+  return prepared<StoredMappingRow>(
+    db,
+    `SELECT forum_level AS forumLevel, strengths, challenges, wishes, notes FROM district_mapping
+     WHERE district_id = ? AND year = ?`,
+  ).get(districtId, year);
+}
+
+/** The district's agreements by type and status, counting those agreed by the year's end. */
+export function agreementCounts(db: Db, districtId: number, year: number): AgreementCountRow[] {
+  return prepared<AgreementCountRow>(
+    db,
+    `SELECT a.type, a.status, count(*) AS count FROM agreement a
+     WHERE a.district_id = ? AND ${AGREEMENT_START} <= ? GROUP BY a.type, a.status ORDER BY a.type, a.status`,
+  ).all(districtId, yearEnd(year));
+}
+
+/** The district's barriers open at some time in the year (raised by its end, not resolved before it). */
+export function barrierLines(db: Db, districtId: number, year: number): BarrierLine[] {
+  return prepared<BarrierLine>(
+    db,
+    `SELECT b.id, b.category, b.description, b.status, b.raised_on AS raisedOn, b.resolved_on AS resolvedOn,
+            b.resolution_note AS resolutionNote,
+            CASE WHEN b.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM barrier_municipality bm
+                 JOIN organisation o ON o.id = bm.municipality_id WHERE bm.barrier_id = b.id) END AS municipalities
+     FROM barrier b WHERE b.district_id = ? AND b.raised_on <= ?
+       AND (b.resolved_on IS NULL OR b.resolved_on >= ?)
+     ORDER BY b.category, b.raised_on, b.id`,
+  ).all(districtId, yearEnd(year), `${year}-01-01`);
+}
+
+const YEAR_COUNTS = {
+  newAgreements: 'SELECT count(*) AS n FROM agreement WHERE district_id = ? AND substr(agreed_on, 1, 4) = ?',
+  newBarriers: 'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND substr(raised_on, 1, 4) = ?',
+  barriersResolved:
+    'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND substr(resolved_on, 1, 4) = ?',
+};
+
+/** Agreements agreed, barriers raised or barriers resolved in the district in the year. */
+export function yearCount(db: Db, what: keyof typeof YEAR_COUNTS, districtId: number, year: number): number {
+  return prepared<{ n: number }>(db, YEAR_COUNTS[what]).get(districtId, String(year))?.n ?? 0;
+}
+
+const AGREEMENT_LINES = `
+  SELECT a.id, d.code AS districtCode, d.name AS districtName, a.type, a.title, a.status, a.agreed_on AS agreedOn,
+         a.review_on AS reviewOn,
+         CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
+              JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END AS municipalities,
+         (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
+           WHERE ac.agreement_id = a.id) AS contacts,
+         (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id) AS barrierIds
+  FROM organisation d CROSS JOIN agreement a ON a.district_id = d.id
+  WHERE d.kind = 'police_district' AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
+  ORDER BY d.code, a.type, a.status, a.id`;
+
+/**
+ * The agreement lines by district code, one at a time, on the connection given (the caller may
+ * open one of its own: better-sqlite3 refuses other statements on a connection that is iterating).
+ */
+export function iterateAgreementLines(
+  conn: Database.Database,
+  filter: { year: number; district: string | null },
+): IterableIterator<AgreementLine> {
+  return conn
+    .prepare<{ district: string | null; yearEnd: string }, AgreementLine>(AGREEMENT_LINES)
+    .iterate({ district: filter.district, yearEnd: yearEnd(filter.year) });
+}
+
+// ---- the national report
+
+/** Agreements in force at the end of the year (in force or being revised now, agreed by then), by district and type. */
+export function inForceCounts(db: Db, year: number): (DistrictCountRow & { type: AgreementType })[] {
+  return prepared<DistrictCountRow & { type: AgreementType }>(
+    db,
+    `SELECT a.district_id AS districtId, a.type, count(*) AS n FROM agreement a
+     WHERE a.status IN ('in_force', 'under_revision') AND ${AGREEMENT_START} <= ? GROUP BY a.district_id, a.type`,
+  ).all(yearEnd(year));
+}
+
+/** Barriers open at the end of the year (raised by then, not resolved by then), by district. */
+export function openBarrierCounts(db: Db, year: number): DistrictCountRow[] {
+  return prepared<DistrictCountRow>(
+    db,
+    `SELECT district_id AS districtId, count(*) AS n FROM barrier
+     WHERE raised_on <= ? AND (resolved_on IS NULL OR resolved_on > ?) GROUP BY district_id`,
+  ).all(yearEnd(year), yearEnd(year));
+}
+
+export function resolvedBarrierCounts(db: Db, year: number): DistrictCountRow[] {
+  return prepared<DistrictCountRow>(
+    db,
+    `SELECT district_id AS districtId, count(*) AS n FROM barrier WHERE substr(resolved_on, 1, 4) = ? GROUP BY district_id`,
+  ).all(String(year));
+}
+
+// ---- the year overview and district pages
+
+/**
+ * One row per police district for a year: its (first) meeting and how the invitations stand.
+ * A municipality counts as covered when someone from it is invited (or, before inviting, when the
+ * register holds someone in the default audience for it).
+ */
+export function districtYearRows(db: Db, year: number): Omit<DistrictYearRow, 'outcomes'>[] {
+  return prepared<Omit<DistrictYearRow, 'outcomes'>>(
+    db,
+    `WITH d AS (
+       SELECT o.id AS districtId, o.code, o.name, a.id AS areaId FROM organisation o
+       JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
+       WHERE o.kind = 'police_district'),
+     m AS (
+       SELECT mt.id, mt.area_id, mt.starts_at, mt.status,
+              row_number() OVER (PARTITION BY mt.area_id ORDER BY mt.status = 'cancelled', mt.starts_at) AS n
+       FROM meeting mt JOIN cycle c ON c.id = mt.cycle_id
+       WHERE c.year = :year AND c.area_kind = 'police_district')
+     SELECT d.districtId, d.code, d.name, d.areaId, m.id AS meetingId, m.starts_at AS startsAt, m.status,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'declined') AS declined,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response NOT IN ('accepted', 'declined')) AS noAnswer,
+       (SELECT count(*) FROM area_member am WHERE am.area_id = d.areaId AND am.member_role = 'member') AS municipalities,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.token_hash IS NOT NULL) AS invitationsSent,
+       (SELECT count(*) FROM area_member am WHERE am.area_id = d.areaId AND am.member_role = 'member' AND (
+          EXISTS (SELECT 1 FROM invitation i JOIN person p ON p.id = i.person_id
+                  WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND p.organisation_id = am.organisation_id)
+          OR (NOT EXISTS (SELECT 1 FROM invitation i WHERE i.meeting_id = m.id)
+              AND EXISTS (SELECT 1 FROM person p JOIN person_role pr ON pr.person_id = p.id
+                          JOIN role r ON r.id = pr.role_id AND r.in_default_audience = 1
+                          WHERE p.organisation_id = am.organisation_id)))) AS covered,
+       (SELECT count(*) FROM outbox_message om JOIN meeting mm ON mm.id = om.meeting_id
+        WHERE mm.area_id = d.areaId AND om.status = 'failed'
+          AND mm.id IN (SELECT id FROM m WHERE m.area_id = d.areaId)) AS failedEmails
+     FROM d LEFT JOIN m ON m.area_id = d.areaId AND m.n = 1
+     ORDER BY d.code`,
+  ).all({ year });
+}
+
+/** Per police district: agreements in force, open barriers, agreements due for review by the date. */
+export function districtOutcomeCounts(
+  db: Db,
+  reviewBy: string,
+): (DistrictOutcomes & { districtId: number })[] {
+  return prepared<DistrictOutcomes & { districtId: number }>(
+    db,
+    `SELECT o.id AS districtId,
+       (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force')) AS agreementsInForce,
+       (SELECT count(*) FROM barrier b WHERE b.district_id = o.id AND b.status IN ('open', 'being_addressed')) AS openBarriers,
+       (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force', 'under_revision')
+          AND g.review_on IS NOT NULL AND g.review_on <= :reviewBy) AS dueForReview
+     FROM organisation o WHERE o.kind = 'police_district'`,
+  ).all({ reviewBy });
+}
+
+export function policeDistrictCycleYears(db: Db): number[] {
+  return prepared<{ year: number }>(
+    db,
+    "SELECT DISTINCT year FROM cycle WHERE area_kind = 'police_district' ORDER BY year",
+  )
+    .all()
+    .map((r) => r.year);
+}
+
+export function tableExists(db: Db, name: string): boolean {
+  return (
+    prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+  );
+}
+
+/** Every meeting of an area, newest first, with how many are invited and have accepted. */
+export function areaMeetingLines(db: Db, areaId: number): DistrictMeetingLine[] {
+  return prepared<DistrictMeetingLine>(
+    db,
+    `SELECT m.id, c.year, m.starts_at AS startsAt, m.status, m.venue_name AS venueName,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
+       (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL) AS invited
+     FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id WHERE m.area_id = ? ORDER BY m.starts_at DESC`,
+  ).all(areaId);
+}
