@@ -2,6 +2,14 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { NotFound } from '../http/problems.ts';
+import {
+  auditEntriesNaming,
+  foreignKeys,
+  personRow,
+  rowsWhere,
+  rowsWithAddress,
+  type StoredRow,
+} from './queries.ts';
 
 /**
  * Where a person's data lives, found from the schema itself: every table with a foreign key to
@@ -15,24 +23,11 @@ export const ADDRESS_COLUMNS: Record<string, string[]> = {
   oidc_identity: ['email'],
 };
 
-type Row = Record<string, unknown>;
-
-function foreignKeys(db: Db): { table: string; column: string; references: string }[] {
-  const tables = db.$client
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'",
-    )
-    .all() as { name: string }[];
-  return tables.flatMap(({ name }) =>
-    (db.$client.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { from: string; table: string }[]).map(
-      (fk) => ({ table: name, column: fk.from, references: fk.table }),
-    ),
-  );
-}
+type Row = StoredRow;
 
 /** Everything the service holds about one person, table by table, as JSON-ready rows. */
 export function exportPerson(db: Db, actor: Actor | null, personId: number): Record<string, Row[]> {
-  const person = db.$client.prepare('SELECT * FROM person WHERE id = ?').get(personId) as Row | undefined;
+  const person = personRow(db, personId);
   if (!person) throw new NotFound('Person', personId);
   const email = String(person.email);
   const out: Record<string, Row[]> = { person: [person] };
@@ -44,33 +39,15 @@ export function exportPerson(db: Db, actor: Actor | null, personId: number): Rec
   };
   const fks = foreignKeys(db);
   for (const fk of fks.filter((f) => f.references === 'person'))
-    add(
-      fk.table,
-      db.$client.prepare(`SELECT * FROM "${fk.table}" WHERE "${fk.column}" = ?`).all(personId) as Row[],
-    );
+    add(fk.table, rowsWhere(db, fk.table, fk.column, personId));
   const invitationIds = (out.invitation ?? []).map((i) => i.id);
   for (const fk of fks.filter((f) => f.references === 'invitation'))
-    for (const id of invitationIds)
-      add(
-        fk.table,
-        db.$client.prepare(`SELECT * FROM "${fk.table}" WHERE "${fk.column}" = ?`).all(id) as Row[],
-      );
+    for (const id of invitationIds) add(fk.table, rowsWhere(db, fk.table, fk.column, id));
   for (const [table, columns] of Object.entries(ADDRESS_COLUMNS))
-    for (const column of columns)
-      add(
-        table,
-        db.$client
-          .prepare(`SELECT * FROM "${table}" WHERE lower("${column}") = lower(?)`)
-          .all(email) as Row[],
-      );
+    for (const column of columns) add(table, rowsWithAddress(db, table, column, email));
   add(
     'audit_entry',
-    db.$client
-      .prepare(
-        `SELECT * FROM audit_entry WHERE (entity = 'person' AND entity_id = :id)
-           OR instr(lower(changes), lower(:email)) > 0 OR instr(changes, :name) > 0`,
-      )
-      .all({ id: String(personId), email, name: JSON.stringify(String(person.name)) }) as Row[],
+    auditEntriesNaming(db, { id: String(personId), email, quotedName: JSON.stringify(String(person.name)) }),
   );
   recordAudit(db, actor, { action: 'export', entity: 'person', entityId: String(personId) });
   return out;

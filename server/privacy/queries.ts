@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 
-/** The privacy domain's SQL: erasure (anonymising one person) and retention (ageing data out). */
+/** The privacy domain's SQL: erasure (anonymising one person), retention (ageing data out) and the export. */
 
 export interface PersonFacts {
   id: number;
@@ -220,4 +220,60 @@ export function clearOutboxBody(db: Db, id: number): void {
 
 export function deleteSessionsBefore(db: Db, createdBefore: string): number {
   return prepared(db, 'DELETE FROM session WHERE created_at < ?').run(createdBefore).changes;
+}
+
+// ---- the export
+
+/**
+ * The export's reads are generic over whatever tables the schema has, so a table added
+ * later is covered without a change here. Table and column names come from SQLite's own catalogue
+ * (or the export's fixed list), never from a request.
+ */
+
+/** A row as stored, every column. */
+export type StoredRow = Record<string, unknown>;
+
+export interface ForeignKeyRow {
+  table: string;
+  column: string;
+  references: string;
+}
+
+/** Every foreign key of every table (not SQLite's own or drizzle's ledger). */
+export function foreignKeys(db: Db): ForeignKeyRow[] {
+  const tables = prepared<{ name: string }>(
+    db,
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'",
+  ).all();
+  return tables.flatMap(({ name }) =>
+    prepared<{ from: string; table: string }>(db, `PRAGMA foreign_key_list("${name}")`)
+      .all()
+      .map((fk) => ({ table: name, column: fk.from, references: fk.table })),
+  );
+}
+
+export function personRow(db: Db, personId: number): StoredRow | undefined {
+  return prepared<StoredRow>(db, 'SELECT * FROM person WHERE id = ?').get(personId);
+}
+
+/** The table's rows whose column holds the value. */
+export function rowsWhere(db: Db, table: string, column: string, value: unknown): StoredRow[] {
+  return prepared<StoredRow>(db, `SELECT * FROM "${table}" WHERE "${column}" = ?`).all(value);
+}
+
+/** The table's rows whose column holds the address, in any case. */
+export function rowsWithAddress(db: Db, table: string, column: string, email: string): StoredRow[] {
+  return prepared<StoredRow>(db, `SELECT * FROM "${table}" WHERE lower("${column}") = lower(?)`).all(email);
+}
+
+/** Audit entries about the person, or whose changes name their address or (JSON-quoted) name. */
+export function auditEntriesNaming(
+  db: Db,
+  about: { id: string; email: string; quotedName: string },
+): StoredRow[] {
+  return prepared<StoredRow>(
+    db,
+    `SELECT * FROM audit_entry WHERE (entity = 'person' AND entity_id = :id)
+       OR instr(lower(changes), lower(:email)) > 0 OR instr(changes, :name) > 0`,
+  ).all({ id: about.id, email: about.email, name: about.quotedName });
 }
