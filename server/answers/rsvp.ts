@@ -1,10 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
-import { catalogueFor } from '../text/messages.ts';
 import { readInvitee } from './meeting-reads.ts';
 import { answerState } from './responses.ts';
-import type { AnswerChoice, RsvpView } from './schemas.ts';
+import type { RsvpView } from './schemas.ts';
 import { findInvitationByAnswerToken } from './tokens.ts';
 
 /**
@@ -17,7 +16,7 @@ export function invitationOfLink(db: Db, token: string, now = new Date()): numbe
   return row.id;
 }
 
-/** What the invitee sees on their answer page: the meeting, themselves, their current answer. */
+/** What the invitee sees on their answer page, in their language: the meeting, themselves, their current answer. */
 export function rsvpView(db: Db, invitationId: number): RsvpView {
   const invitee = readInvitee(db, invitationId);
   const meeting = meetingRecord(db, invitee.meetingId);
@@ -28,14 +27,12 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,
-      when: meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, 'da'),
+      when: meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, invitee.language),
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
     answer: answerState(db, invitationId),
+    language: invitee.language,
   };
 }
-
-/** The answer page is Danish. */
-export const answerLabels: Record<AnswerChoice, string> = catalogueFor('da').answerPage.answers;

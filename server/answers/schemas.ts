@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invitationResponses, organisationKinds, roleLevels } from '../../db/schema/index.ts';
 import { Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
+import { textLanguages } from '../text/language.ts';
 
 /** What an invitee may answer from a link or a form. */
 export const AnswerChoice = z.enum(['accepted', 'tentative', 'declined']);
@@ -52,12 +53,16 @@ export const RsvpView = z
       startsAt: Timestamp,
       endsAt: Timestamp,
       timeZone: z.string(),
-      when: z.string().describe('Danish, e.g. "onsdag den 3. marts 2027 kl. 09.00–15.00"'),
+      when: z
+        .string()
+        .describe('In the invitee\'s language, e.g. "onsdag den 3. marts 2027 kl. 09.00–15.00"'),
       venueName: z.string().nullable(),
       venueAddress: z.string().nullable(),
     }),
     invitee: z.object({ name: z.string(), organisation: z.string() }),
     answer: AnswerState,
+    /** The catalogue the invitee reads (their language's texts), which the page is written in. */
+    language: z.enum(textLanguages),
   })
   .meta({ id: 'RsvpView' });
 export type RsvpView = z.infer<typeof RsvpView>;

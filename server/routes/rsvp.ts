@@ -103,12 +103,10 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       privatePage(reply);
       if (!isForm(request)) return state;
       // the page states the answer (and any waiting-list place) right after this
+      const view = rsvpView(app.db, invitationId);
       return sendHtml(
         reply,
-        rsvpPage(rsvpView(app.db, invitationId), {
-          token: request.params.token,
-          saved: catalogueFor('da').answerPage.saved,
-        }),
+        rsvpPage(view, { token: request.params.token, saved: catalogueFor(view.language).answerPage.saved }),
       );
     },
   );
@@ -138,11 +136,12 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       );
       privatePage(reply);
       if (!isForm(request)) return result.answer;
+      const view = rsvpView(app.db, invitationId);
       return sendHtml(
         reply,
-        rsvpPage(rsvpView(app.db, invitationId), {
+        rsvpPage(view, {
           token: request.params.token,
-          saved: catalogueFor('da').answerPage.delegateSaved(request.body.name),
+          saved: catalogueFor(view.language).answerPage.delegateSaved(request.body.name),
         }),
       );
     },

@@ -1,10 +1,7 @@
-import { answerLabels } from '../../answers/rsvp.ts';
 import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
 import { escapeHtml as e } from '../../text/html.ts';
+import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
-
-/** The answer page is Danish. */
-const t = catalogueFor('da').answerPage;
 
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
 
@@ -20,9 +17,9 @@ button:focus,input:focus,textarea:focus{outline:3px solid #ffbc2b;outline-offset
 .status{border-left:.4rem solid #0059b3;background:#e6f0fa;padding:.6rem 1rem}.warning{border-color:#b30000;background:#fbeaea}
 `;
 
-function layout(title: string, body: string): string {
+function layout(title: string, body: string, lang: Language): string {
   return `<!doctype html>
-<html lang="da">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,11 +38,12 @@ ${body}
 
 function currentAnswer(view: RsvpView): string {
   const a = view.answer;
-  if (a.askedAgain) return catalogueFor('da').reconfirm.pageNotice;
+  const t = catalogueFor(view.language).answerPage;
+  if (a.askedAgain) return catalogueFor(view.language).reconfirm.pageNotice;
   if (a.response === 'needs_action') return t.notAnswered;
   if (a.response === 'delegated')
     return a.delegatedTo ? t.delegatedTo(a.delegatedTo.name, a.delegatedTo.email) : t.delegated;
-  const label = answerLabels[a.response as AnswerChoice];
+  const label = t.answers[a.response as AnswerChoice];
   if (a.waitlisted) return t.waitlisted(label, a.waitlistPosition ?? 0);
   return t.yourAnswer(label);
 }
@@ -57,7 +55,10 @@ export interface PageOptions {
   saved?: string;
 }
 
+/** The page in the invitee's language (`view.language`). */
 export function rsvpPage(view: RsvpView, options: PageOptions): string {
+  const t = catalogueFor(view.language).answerPage;
+  const answerLabels = t.answers;
   const m = view.meeting;
   const action = `/rsvp/${encodeURIComponent(options.token)}`;
   const chosen =
@@ -73,6 +74,7 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
     return layout(
       m.title,
       `<h1>${e(m.title)}</h1>${facts}<p class="status warning" role="status">${e(t.cancelled)}</p>`,
+      view.language,
     );
   const radios = (Object.keys(answerLabels) as AnswerChoice[])
     .map(
@@ -108,11 +110,14 @@ ${radios}
 <p><button type="submit">${e(t.delegateSend)}</button></p>
 </form>
 </details>`,
+    view.language,
   );
 }
 
-/** One body for every link that does not work, whatever the reason, so it reveals nothing. */
+const danish = catalogueFor('da').answerPage;
+/** One body for every link that does not work, whatever the reason, so it reveals nothing (and no reader is known: Danish). */
 export const linkNotFoundPage = layout(
-  t.notFoundTitle,
-  `<h1>${e(t.notFoundTitle)}</h1><p>${e(t.notFound)}</p>`,
+  danish.notFoundTitle,
+  `<h1>${e(danish.notFoundTitle)}</h1><p>${e(danish.notFound)}</p>`,
+  'da',
 );
