@@ -67,7 +67,8 @@ export function delegateInvitation(
           organisationId: from.organisationId,
           roles: [],
           isFixedContact: false,
-          language: 'da',
+          // a colleague in the same organisation most likely reads what the delegator reads
+          language: from.languageCode,
         },
         now,
       );

@@ -36,6 +36,9 @@ export interface Invitee {
   personId: number;
   name: string;
   email: string;
+  /** The person's language as stored (a code of the language table: nn, nb, da, …). */
+  languageCode: string;
+  /** The catalogue that language reads (its `texts_from`). */
   language: Language;
   organisationId: number;
   organisationName: string;

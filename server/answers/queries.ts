@@ -87,7 +87,7 @@ export function findInvitee(db: Db, invitationId: number): Invitee | undefined {
     db,
     `SELECT i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment, i.responded_at AS respondedAt,
             i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
-            p.email, ${textsLanguageSql('p.language')} AS language, o.id AS organisationId, o.name AS organisationName
+            p.email, p.language AS languageCode, ${textsLanguageSql('p.language')} AS language, o.id AS organisationId, o.name AS organisationName
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      WHERE i.id = ?`,
   ).get(invitationId);

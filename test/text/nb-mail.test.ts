@@ -108,6 +108,23 @@ t.test(
     t.match(ola.text, /Vennlig hilsen/);
     t.match(String(calendarOf(ola).vevent.getFirstPropertyValue('description')), /12\. mars 2027/);
 
+    // Ola passes his invitation to a colleague, who reads what Ola reads
+    const olaToken = /\/rsvp\/(rsvp_[^?\s]+)\?answer=accepted/.exec(ola.text ?? '')![1]!;
+    const delegated = await app.inject({
+      method: 'POST',
+      url: `/rsvp/${olaToken}/delegate`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=Nils+Nordmann&email=nils%40politiet.test',
+    });
+    t.equal(delegated.statusCode, 200, delegated.body);
+    t.match(delegated.body, /Takk\. Nils Nordmann har fått en innkalling til møtet i stedet for deg\./);
+    await smtp.waitFor(4);
+    const nils = smtp.received.find((r) => r.envelopeTo[0] === 'nils@politiet.test')!.parsed;
+    t.match(nils.subject, /^Innkalling: /);
+    t.match(nils.text, /Ola Nordmann kan ikke delta og har gitt innkallingen sin videre til deg\./);
+    const stored = (await app.inject({ url: '/api/people?q=nils', headers: as.viewer })).json().items[0];
+    t.equal(stored.language, 'nn', 'the stand-in gets the language of the person he stands in for');
+
     const pia = byAddress.get('pia@politi.test')!;
     t.match(pia.subject, /^Invitation: /, 'a Danish reader keeps Danish');
     t.match(pia.text, /fredag den 12\. marts 2027 kl\. 09\.00–12\.30/);
