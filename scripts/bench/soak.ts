@@ -48,9 +48,18 @@ const server = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
-const first = await new Promise<string>((resolve) =>
-  createInterface({ input: server.stdout! }).once('line', resolve),
-);
+// the service's first line says where it listens; if it dies setting up, so does the soak
+const first = await new Promise<string>((resolve, reject) => {
+  const failed = (code: number | null) => {
+    sink.send({ type: 'stop' });
+    reject(new Error(`the service stopped while setting up (exit ${code})`));
+  };
+  server.once('exit', failed);
+  createInterface({ input: server.stdout! }).once('line', (line) => {
+    server.off('exit', failed);
+    resolve(line);
+  });
+});
 const setup = JSON.parse(first) as {
   url: string;
   dir: string;
