@@ -30,12 +30,8 @@ declare module 'fastify' {
 const here = dirname(fileURLToPath(import.meta.url));
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
 
-/** The facilitators' pages: DKFDS assets, form tokens, HTML errors and the page groups. */
-export default async function web(app: FastifyInstance) {
-  // Pages are not part of the API contract: keep them out of the OpenAPI document.
-  app.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, hide: true };
-  });
+/** DKFDS's and our own assets, and the icon browsers ask for at /favicon.ico. */
+async function assets(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/assets/dkfds/', index: false });
   await app.register(fastifyStatic, {
     root: join(here, 'assets'),
@@ -43,18 +39,20 @@ export default async function web(app: FastifyInstance) {
     decorateReply: false,
     index: false,
   });
-
-  // ids in page addresses are decimal digits only: /personer/0x10 is not person 16
-  app.addHook('onRequest', async (request) => {
-    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, string>))
-      if (/id$/i.test(name) && !/^[0-9]{1,16}$/.test(value)) throw new NotFound('Page', value);
-  });
-
   // browsers ask for /favicon.ico on every fresh visit; the pages also declare the SVG icon
   const favicon = readFileSync(join(here, 'assets', 'favicon.svg'));
   app.get('/favicon.ico', async (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
   );
+}
+
+/** What every page request passes: decimal ids, the form token on posts; answers are never cached. */
+function guards(app: FastifyInstance) {
+  // ids in page addresses are decimal digits only: /personer/0x10 is not person 16
+  app.addHook('onRequest', async (request) => {
+    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, string>))
+      if (/id$/i.test(name) && !/^[0-9]{1,16}$/.test(value)) throw new NotFound('Page', value);
+  });
 
   // Every form post carries the session's token; a page from another site cannot know it.
   app.addHook('preHandler', async (request) => {
@@ -72,8 +70,10 @@ export default async function web(app: FastifyInstance) {
       reply.header('cache-control', 'no-store');
     return payload;
   });
+}
 
-  // Refusals in Danish, worded once in pageRefusal; the API's English never reaches a page.
+/** Refusals in Danish, worded once in pageRefusal; the API's English never reaches a page. */
+function errorPages(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const refusal = pageRefusal(error);
     if (refusal.status === 401) {
@@ -84,7 +84,17 @@ export default async function web(app: FastifyInstance) {
     if (refusal.status === 429) reply.header('retry-after', '60');
     return sendPage(reply, errorPage(request, refusal), refusal.status);
   });
+}
 
+/** The facilitators' pages: DKFDS assets, form tokens, HTML errors and the page groups. */
+export default async function web(app: FastifyInstance) {
+  // Pages are not part of the API contract: keep them out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+  await assets(app);
+  guards(app);
+  errorPages(app);
   await app.register(loginPages);
   if (app.config.OIDC_ISSUER) await app.register(oidcPages);
   await app.register(overviewPages);

@@ -73,6 +73,39 @@ export const daPages = {
     cancel: 'Aflys mødet',
     notCancelled: 'Mødet blev ikke aflyst – skriv en begrundelse',
   },
+  overview: {
+    title: (year: number) => `Overblik ${year}`,
+    chooseYear: 'Vælg år',
+    lead: (planned: number, total: number, year: number) =>
+      `${planned} af ${total} ${plural('da', total, { one: 'politikreds', other: 'politikredse' })} har et møde i ${year}.`,
+    needing: (count: number) => `${count} kræver opmærksomhed.`,
+    tableLabel: (year: number) => `Politikredse ${year}`,
+    caption: (year: number) => `Politikredsenes møder i ${year}; klik på en kolonneoverskrift for at sortere`,
+    columns: {
+      district: 'Politikreds',
+      date: 'Mødedato',
+      status: 'Status',
+      answers: 'Svar',
+      coverage: 'Dækning',
+      agreements: 'Aftaler i kraft',
+      barriers: 'Åbne barrierer',
+      attention: 'Kræver opmærksomhed',
+    },
+    notPlanned: 'Ikke planlagt',
+    answersHint: 'deltager / deltager ikke / intet svar',
+    answers: (accepted: number, declined: number, none: number) =>
+      `${accepted} ja · ${declined} nej · ${none} intet svar`,
+    coverage: (covered: number, total: number) =>
+      `${covered} af ${total} ${plural('da', total, { one: 'kommune', other: 'kommuner' })}`,
+    noMeeting: 'Intet møde planlagt',
+    dueForReview: (count: number) =>
+      `${count} ${plural('da', count, { one: 'aftale skal', other: 'aftaler skal' })} tages op`,
+    failedEmails: (count: number) =>
+      `${count} ${plural('da', count, { one: 'e-mail', other: 'e-mails' })} fejlet`,
+    nothing: 'Intet',
+    planned: (year: number) => `${year} er planlagt`,
+    plannedHint: 'Åbn et møde for at se deltagerkredsen og sende invitationerne.',
+  },
   planning: {
     title: 'Planlæg et år',
     lead: 'Vælg år og regler. Du ser et forslag med en begrundelse for hver dato, før noget gemmes.',

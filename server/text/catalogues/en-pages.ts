@@ -71,6 +71,37 @@ export const enPages: PageTexts = {
     cancel: 'Cancel the meeting',
     notCancelled: 'The meeting was not cancelled – write a reason',
   },
+  overview: {
+    title: (year) => `Overview ${year}`,
+    chooseYear: 'Choose a year',
+    lead: (planned, total, year) =>
+      `${planned} of ${total} police ${plural('en', total, { one: 'district has', other: 'districts have' })} a meeting in ${year}.`,
+    needing: (count) => `${count} need attention.`,
+    tableLabel: (year) => `Police districts ${year}`,
+    caption: (year) => `The police districts' meetings in ${year}; click a column heading to sort`,
+    columns: {
+      district: 'Police district',
+      date: 'Meeting date',
+      status: 'Status',
+      answers: 'Answers',
+      coverage: 'Coverage',
+      agreements: 'Agreements in force',
+      barriers: 'Open barriers',
+      attention: 'Needs attention',
+    },
+    notPlanned: 'Not planned',
+    answersHint: 'attending / not attending / no answer',
+    answers: (accepted, declined, none) => `${accepted} yes · ${declined} no · ${none} no answer`,
+    coverage: (covered, total) =>
+      `${covered} of ${total} ${plural('en', total, { one: 'municipality', other: 'municipalities' })}`,
+    noMeeting: 'No meeting planned',
+    dueForReview: (count) =>
+      `${count} ${plural('en', count, { one: 'agreement is', other: 'agreements are' })} due for review`,
+    failedEmails: (count) => `${count} ${plural('en', count, { one: 'email', other: 'emails' })} failed`,
+    nothing: 'Nothing',
+    planned: (year) => `${year} is planned`,
+    plannedHint: 'Open a meeting to see who is invited and send the invitations.',
+  },
   planning: {
     title: 'Plan a year',
     lead: 'Choose the year and the rules. You see a proposal with a reason for each date before anything is saved.',

@@ -71,6 +71,37 @@ export const nbPages: PageTexts = {
     cancel: 'Avlys møtet',
     notCancelled: 'Møtet ble ikke avlyst – skriv en begrunnelse',
   },
+  overview: {
+    title: (year) => `Oversikt ${year}`,
+    chooseYear: 'Velg år',
+    lead: (planned, total, year) =>
+      `${planned} av ${total} ${plural('nb', total, { one: 'politidistrikt', other: 'politidistrikter' })} har et møte i ${year}.`,
+    needing: (count) => `${count} krever oppmerksomhet.`,
+    tableLabel: (year) => `Politidistrikter ${year}`,
+    caption: (year) => `Politidistriktenes møter i ${year}; klikk på en kolonneoverskrift for å sortere`,
+    columns: {
+      district: 'Politidistrikt',
+      date: 'Møtedato',
+      status: 'Status',
+      answers: 'Svar',
+      coverage: 'Dekning',
+      agreements: 'Avtaler i kraft',
+      barriers: 'Åpne barrierer',
+      attention: 'Krever oppmerksomhet',
+    },
+    notPlanned: 'Ikke planlagt',
+    answersHint: 'deltar / deltar ikke / ikke svart',
+    answers: (accepted, declined, none) => `${accepted} ja · ${declined} nei · ${none} ikke svart`,
+    coverage: (covered, total) =>
+      `${covered} av ${total} ${plural('nb', total, { one: 'kommune', other: 'kommuner' })}`,
+    noMeeting: 'Ikke noe møte planlagt',
+    dueForReview: (count) =>
+      `${count} ${plural('nb', count, { one: 'avtale skal', other: 'avtaler skal' })} tas opp`,
+    failedEmails: (count) => `${count} ${plural('nb', count, { one: 'e-post', other: 'e-poster' })} feilet`,
+    nothing: 'Ingenting',
+    planned: (year) => `${year} er planlagt`,
+    plannedHint: 'Åpne et møte for å se deltakerne og sende invitasjonene.',
+  },
   planning: {
     title: 'Planlegg et år',
     lead: 'Velg år og regler. Du ser et forslag med en begrunnelse for hver dato før noe lagres.',

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agreementStatuses, agreementTypes, barrierCategories } from '../../../db/schema/index.ts';
 import { meetingResponses } from '../../answers/responses.ts';
 import { createAgendaItem, listAgenda } from '../../outcomes/agenda.ts';
@@ -98,6 +98,48 @@ function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
     <button type="submit" class="button button-secondary">Gem status</button></form></div></details>`;
 }
 
+function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: Barrier[]): SafeHtml {
+  return html`${
+    barriers.length
+      ? html`<ul id="barriers">${barriers.map(
+          (
+            b,
+          ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
+          ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
+        )}</ul>`
+      : html`<p>Ingen barrierer registreret for politikredsen.</p>`
+  }
+    ${
+      editor
+        ? html`<form method="post" action="/moeder/${m.id}/barrierer" novalidate>${csrfField(ctx)}
+      ${selectField({ id: 'category', label: 'Slags barriere', empty: 'Vælg', options: barrierCategories.map((c) => ({ value: c, text: labels.barrierCategory[c] })) })}
+      ${textArea({ id: 'barrierDescription', name: 'description', label: 'Beskrivelse', rows: 3 })}
+      <button type="submit" class="button button-secondary">Registrér barriere</button></form>`
+        : ''
+    }`;
+}
+
+function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[]): SafeHtml {
+  const open = barriers.filter((b) => b.status !== 'resolved');
+  return html`<form method="post" action="/moeder/${m.id}/aftaler" novalidate>${csrfField(ctx)}
+      ${textField({ id: 'agreementTitle', name: 'title', label: 'Aftalens titel' })}
+      ${selectField({ id: 'type', label: 'Slags aftale', empty: 'Vælg', options: agreementTypes.map((t) => ({ value: t, text: labels.agreementType[t] })) })}
+      ${selectField({ id: 'agreementStatus', name: 'status', label: 'Status', value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
+      ${textArea({ id: 'agreementText', name: 'text', label: 'Hvad er aftalt', rows: 3, required: false })}
+      ${textField({ id: 'reviewOn', label: 'Tages op igen', type: 'date', required: false })}
+      ${
+        open.length
+          ? html`<fieldset class="form-group"><legend class="form-label">Barrierer, aftalen tager hånd om</legend><ul class="nobullet-list">${open.map(
+              (
+                b,
+              ) => html`<li><input id="barrier-${b.id}" type="checkbox" name="barrierIds" value="${b.id}" class="form-checkbox">
+                <label for="barrier-${b.id}">${labels.barrierCategory[b.category]}: ${b.description}</label></li>`,
+            )}</ul></fieldset>`
+          : ''
+      }
+      <button type="submit" class="button button-secondary">Registrér aftale</button></form>`;
+}
+
 function outcomesSection(
   app: FastifyInstance,
   ctx: PageContext,
@@ -111,24 +153,7 @@ function outcomesSection(
   const agreements = listAgreements(app.db, { district, limit: 200, offset: 0 }).items;
   return html`<section aria-labelledby="barrierer"><h2 id="barrierer">Barrierer</h2>
     ${notice('barrierer')}
-    ${
-      barriers.length
-        ? html`<ul id="barriers">${barriers.map(
-            (
-              b,
-            ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
-          ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
-          )}</ul>`
-        : html`<p>Ingen barrierer registreret for politikredsen.</p>`
-    }
-    ${
-      editor
-        ? html`<form method="post" action="/moeder/${m.id}/barrierer" novalidate>${csrfField(ctx)}
-      ${selectField({ id: 'category', label: 'Slags barriere', empty: 'Vælg', options: barrierCategories.map((c) => ({ value: c, text: labels.barrierCategory[c] })) })}
-      ${textArea({ id: 'barrierDescription', name: 'description', label: 'Beskrivelse', rows: 3 })}
-      <button type="submit" class="button button-secondary">Registrér barriere</button></form>`
-        : ''
-    }</section>
+    ${barriersPart(ctx, m, editor, barriers)}</section>
     <section aria-labelledby="aftaler"><h2 id="aftaler">Aftaler</h2>
     ${notice('aftaler')}
     ${
@@ -136,29 +161,7 @@ function outcomesSection(
         ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`, revideres ${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`
         : html`<p>Ingen aftaler registreret for politikredsen.</p>`
     }
-    ${
-      editor
-        ? html`<form method="post" action="/moeder/${m.id}/aftaler" novalidate>${csrfField(ctx)}
-      ${textField({ id: 'agreementTitle', name: 'title', label: 'Aftalens titel' })}
-      ${selectField({ id: 'type', label: 'Slags aftale', empty: 'Vælg', options: agreementTypes.map((t) => ({ value: t, text: labels.agreementType[t] })) })}
-      ${selectField({ id: 'agreementStatus', name: 'status', label: 'Status', value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
-      ${textArea({ id: 'agreementText', name: 'text', label: 'Hvad er aftalt', rows: 3, required: false })}
-      ${textField({ id: 'reviewOn', label: 'Tages op igen', type: 'date', required: false })}
-      ${
-        barriers.filter((b) => b.status !== 'resolved').length
-          ? html`<fieldset class="form-group"><legend class="form-label">Barrierer, aftalen tager hånd om</legend><ul class="nobullet-list">${barriers
-              .filter((b) => b.status !== 'resolved')
-              .map(
-                (
-                  b,
-                ) => html`<li><input id="barrier-${b.id}" type="checkbox" name="barrierIds" value="${b.id}" class="form-checkbox">
-                <label for="barrier-${b.id}">${labels.barrierCategory[b.category]}: ${b.description}</label></li>`,
-              )}</ul></fieldset>`
-          : ''
-      }
-      <button type="submit" class="button button-secondary">Registrér aftale</button></form>`
-        : ''
-    }</section>`;
+    ${editor ? agreementForm(ctx, m, barriers) : ''}</section>`;
 }
 
 export const outcomeSections: MeetingSection[] = [
@@ -167,144 +170,116 @@ export const outcomeSections: MeetingSection[] = [
   { id: 'barrierer', label: 'Barrierer og aftaler', render: outcomesSection },
 ];
 
+/** A form on the meeting page: what it saves, the heading of its refusal, and the message and anchor it lands on. */
+interface SectionForm {
+  save(app: FastifyInstance, request: FastifyRequest, meetingId: number, body: FormBody): void;
+  failed: string;
+  saved: string;
+  anchor: string;
+}
+
+/** One handler for every meeting-page form: save, then land on the part saved, or show the refusal in place. */
+function sectionFormHandler(app: FastifyInstance, meetingPage: MeetingPageRenderer, form: SectionForm) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const id = meetingIdOf(request);
+    try {
+      form.save(app, request, id, request.body as FormBody);
+    } catch (error) {
+      return showRefusal(meetingPage, request, reply, id, error, form.failed);
+    }
+    return reply.redirect(`/moeder/${id}?besked=${form.saved}#${form.anchor}`, 303);
+  };
+}
+
+const districtOf = (app: FastifyInstance, meetingId: number) =>
+  getMeeting(app.db, meetingId).area.districtCode ?? '';
+
+const addAgendaItem: SectionForm = {
+  save: (app, request, id, b) => {
+    const minutes = field(b, 'durationMinutes');
+    const item = CreateAgendaItem.parse({
+      title: field(b, 'title'),
+      presenter: field(b, 'presenter') || null,
+      durationMinutes: minutes ? Number(minutes) : null,
+    });
+    createAgendaItem(app.db, request.actor!, id, item);
+  },
+  failed: 'Punktet blev ikke tilføjet – skriv en titel',
+  saved: 'dagsorden',
+  anchor: 'dagsorden',
+};
+
+const saveAttendance: SectionForm = {
+  save: (app, request, id, b) => {
+    const attendance = PutAttendance.parse({
+      personIds: fields(b, 'personIds').map(Number),
+      note: field(b, 'note') || null,
+      version: Number(field(b, 'version')),
+    });
+    putAttendance(app.db, request.actor!, id, attendance);
+  },
+  failed: 'Fremmødet blev ikke gemt',
+  saved: 'fremmoede',
+  anchor: 'fremmoede',
+};
+
+const raiseBarrier: SectionForm = {
+  save: (app, request, id, b) => {
+    const barrier = CreateBarrier.parse({
+      districtCode: districtOf(app, id),
+      category: field(b, 'category'),
+      description: field(b, 'description'),
+      raisedAtMeetingId: id,
+    });
+    createBarrier(app.db, request.actor!, barrier);
+  },
+  failed: 'Barrieren blev ikke registreret – vælg en slags og skriv en beskrivelse',
+  saved: 'barriere',
+  anchor: 'barrierer',
+};
+
+const recordAgreement: SectionForm = {
+  save: (app, request, id, b) => {
+    const agreement = CreateAgreement.parse({
+      districtCode: districtOf(app, id),
+      type: field(b, 'type'),
+      title: field(b, 'title'),
+      text: field(b, 'text'),
+      status: field(b, 'status') || 'agreed',
+      reviewOn: field(b, 'reviewOn') || null,
+      agreedAtMeetingId: id,
+      allMunicipalities: true,
+      barrierIds: fields(b, 'barrierIds').map(Number),
+    });
+    createAgreement(app.db, request.actor!, agreement);
+  },
+  failed: 'Aftalen blev ikke registreret – skriv en titel og vælg en slags',
+  saved: 'aftale',
+  anchor: 'aftaler',
+};
+
+const changeBarrierStatus: SectionForm = {
+  save: (app, request, _id, b) => {
+    const barrierId = Number((request.params as { barrierId: string }).barrierId);
+    const change = UpdateBarrier.parse({
+      version: Number(field(b, 'version')),
+      status: field(b, 'status'),
+      statusReason: field(b, 'statusReason') || null,
+    });
+    updateBarrier(app.db, request.actor!, barrierId, change);
+  },
+  failed: 'Barrierens status blev ikke ændret – skriv hvorfor',
+  saved: 'barrierestatus',
+  anchor: 'barrierer',
+};
+
 /** Recording the meeting on the spot: agenda, attendance, barriers and agreements. */
 export async function outcomeRoutes(app: FastifyInstance, opts: { meetingPage: MeetingPageRenderer }) {
-  const { meetingPage } = opts;
   const write = { config: { access: 'editor' as const } };
-  app.post('/moeder/:id/dagsorden', write, async (request, reply) => {
-    const id = meetingIdOf(request);
-    const b = request.body as FormBody;
-    const minutes = field(b, 'durationMinutes');
-    try {
-      createAgendaItem(
-        app.db,
-        request.actor!,
-        id,
-        CreateAgendaItem.parse({
-          title: field(b, 'title'),
-          presenter: field(b, 'presenter') || null,
-          durationMinutes: minutes ? Number(minutes) : null,
-        }),
-      );
-    } catch (error) {
-      return showRefusal(
-        meetingPage,
-        request,
-        reply,
-        id,
-        error,
-        'Punktet blev ikke tilføjet – skriv en titel',
-      );
-    }
-    return reply.redirect(`/moeder/${id}?besked=dagsorden#dagsorden`, 303);
-  });
-
-  app.post('/moeder/:id/fremmoede', write, async (request, reply) => {
-    const id = meetingIdOf(request);
-    const b = request.body as FormBody;
-    try {
-      putAttendance(
-        app.db,
-        request.actor!,
-        id,
-        PutAttendance.parse({
-          personIds: fields(b, 'personIds').map(Number),
-          note: field(b, 'note') || null,
-          version: Number(field(b, 'version')),
-        }),
-      );
-    } catch (error) {
-      return showRefusal(meetingPage, request, reply, id, error, 'Fremmødet blev ikke gemt');
-    }
-    return reply.redirect(`/moeder/${id}?besked=fremmoede#fremmoede`, 303);
-  });
-
-  app.post('/moeder/:id/barrierer', write, async (request, reply) => {
-    const id = meetingIdOf(request);
-    const m = getMeeting(app.db, id);
-    const b = request.body as FormBody;
-    try {
-      createBarrier(
-        app.db,
-        request.actor!,
-        CreateBarrier.parse({
-          districtCode: m.area.districtCode ?? '',
-          category: field(b, 'category'),
-          description: field(b, 'description'),
-          raisedAtMeetingId: id,
-        }),
-      );
-    } catch (error) {
-      return showRefusal(
-        meetingPage,
-        request,
-        reply,
-        id,
-        error,
-        'Barrieren blev ikke registreret – vælg en slags og skriv en beskrivelse',
-      );
-    }
-    return reply.redirect(`/moeder/${id}?besked=barriere#barrierer`, 303);
-  });
-
-  app.post('/moeder/:id/aftaler', write, async (request, reply) => {
-    const id = meetingIdOf(request);
-    const m = getMeeting(app.db, id);
-    const b = request.body as FormBody;
-    try {
-      createAgreement(
-        app.db,
-        request.actor!,
-        CreateAgreement.parse({
-          districtCode: m.area.districtCode ?? '',
-          type: field(b, 'type'),
-          title: field(b, 'title'),
-          text: field(b, 'text'),
-          status: field(b, 'status') || 'agreed',
-          reviewOn: field(b, 'reviewOn') || null,
-          agreedAtMeetingId: id,
-          allMunicipalities: true,
-          barrierIds: fields(b, 'barrierIds').map(Number),
-        }),
-      );
-    } catch (error) {
-      return showRefusal(
-        meetingPage,
-        request,
-        reply,
-        id,
-        error,
-        'Aftalen blev ikke registreret – skriv en titel og vælg en slags',
-      );
-    }
-    return reply.redirect(`/moeder/${id}?besked=aftale#aftaler`, 303);
-  });
-
-  app.post('/moeder/:id/barrierer/:barrierId/status', write, async (request, reply) => {
-    const id = meetingIdOf(request);
-    const barrierId = Number((request.params as { barrierId: string }).barrierId);
-    const b = request.body as FormBody;
-    try {
-      updateBarrier(
-        app.db,
-        request.actor!,
-        barrierId,
-        UpdateBarrier.parse({
-          version: Number(field(b, 'version')),
-          status: field(b, 'status'),
-          statusReason: field(b, 'statusReason') || null,
-        }),
-      );
-    } catch (error) {
-      return showRefusal(
-        meetingPage,
-        request,
-        reply,
-        id,
-        error,
-        'Barrierens status blev ikke ændret – skriv hvorfor',
-      );
-    }
-    return reply.redirect(`/moeder/${id}?besked=barrierestatus#barrierer`, 303);
-  });
+  const handler = (form: SectionForm) => sectionFormHandler(app, opts.meetingPage, form);
+  app.post('/moeder/:id/dagsorden', write, handler(addAgendaItem));
+  app.post('/moeder/:id/fremmoede', write, handler(saveAttendance));
+  app.post('/moeder/:id/barrierer', write, handler(raiseBarrier));
+  app.post('/moeder/:id/aftaler', write, handler(recordAgreement));
+  app.post('/moeder/:id/barrierer/:barrierId/status', write, handler(changeBarrierStatus));
 }

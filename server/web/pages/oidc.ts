@@ -53,32 +53,40 @@ function waitingPage(request: FastifyRequest, reply: FastifyReply, email: string
   );
 }
 
-/**
- * Sign-in through the organisation's OpenID Connect provider: the authorization code flow with
- * PKCE (S256), state and nonce, through openid-client. Registered only when OIDC_ISSUER is set.
- */
-export default async function oidcPages(app: FastifyInstance) {
-  const config = app.config;
-  let discovered: Promise<client.Configuration> | null = null;
-  const provider = () => {
-    discovered ??= discover(config).catch((err) => {
-      discovered = null; // try again on the next sign-in rather than remembering a failure
-      throw err;
-    });
-    return discovered;
-  };
-  const flows = new Map<string, Flow>();
-  const redirectUri = new URL(CALLBACK_PATH, config.PUBLIC_URL).href;
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.PUBLIC_URL.startsWith('https:'),
-    path: '/',
-  };
+/** What both halves of the sign-in share: the provider (discovered once), the flows under way, the cookie. */
+interface OidcContext {
+  provider: () => Promise<client.Configuration>;
+  flows: Map<string, Flow>;
+  redirectUri: string;
+  cookieOptions: { httpOnly: boolean; sameSite: 'lax'; secure: boolean; path: string };
+}
 
-  app.get('/login/oidc', { config: { access: 'public' } }, async (request, reply) => {
+function oidcContext(config: Config): OidcContext {
+  let discovered: Promise<client.Configuration> | null = null;
+  return {
+    provider: () => {
+      discovered ??= discover(config).catch((err) => {
+        discovered = null; // try again on the next sign-in rather than remembering a failure
+        throw err;
+      });
+      return discovered;
+    },
+    flows: new Map(),
+    redirectUri: new URL(CALLBACK_PATH, config.PUBLIC_URL).href,
+    cookieOptions: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.PUBLIC_URL.startsWith('https:'),
+      path: '/',
+    },
+  };
+}
+
+/** GET /login/oidc: a new flow (state, PKCE verifier, nonce), then off to the provider. */
+function startSignIn(oidc: OidcContext) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const now = Date.now();
-    for (const [id, flow] of flows) if (flow.expires < now) flows.delete(id);
+    for (const [id, flow] of oidc.flows) if (flow.expires < now) oidc.flows.delete(id);
     const flow: Flow = {
       state: client.randomState(),
       verifier: client.randomPKCECodeVerifier(),
@@ -87,10 +95,10 @@ export default async function oidcPages(app: FastifyInstance) {
       expires: now + FLOW_MINUTES * 60_000,
     };
     const id = randomBytes(24).toString('base64url');
-    flows.set(id, flow);
-    reply.setCookie(FLOW_COOKIE, id, { ...cookieOptions, maxAge: FLOW_MINUTES * 60 });
-    const url = client.buildAuthorizationUrl(await provider(), {
-      redirect_uri: redirectUri,
+    oidc.flows.set(id, flow);
+    reply.setCookie(FLOW_COOKIE, id, { ...oidc.cookieOptions, maxAge: FLOW_MINUTES * 60 });
+    const url = client.buildAuthorizationUrl(await oidc.provider(), {
+      redirect_uri: oidc.redirectUri,
       scope: 'openid email profile',
       code_challenge: await client.calculatePKCECodeChallenge(flow.verifier),
       code_challenge_method: 'S256',
@@ -98,29 +106,39 @@ export default async function oidcPages(app: FastifyInstance) {
       nonce: flow.nonce,
     });
     return reply.redirect(url.href, 303);
-  });
+  };
+}
 
-  app.get(CALLBACK_PATH, { config: { access: 'public' } }, async (request, reply) => {
+/** The signed-in user's claims: from the ID token, or the userinfo endpoint when it keeps the e-mail out. */
+async function claimsOf(
+  issuer: client.Configuration,
+  callbackUrl: URL,
+  flow: Flow,
+): Promise<Record<string, unknown> & { sub: string }> {
+  const tokens = await client.authorizationCodeGrant(issuer, callbackUrl, {
+    pkceCodeVerifier: flow.verifier,
+    expectedState: flow.state,
+    expectedNonce: flow.nonce,
+  });
+  const idToken = tokens.claims();
+  if (!idToken) throw new Error('no ID token');
+  return typeof idToken.email === 'string'
+    ? idToken
+    : { ...(await client.fetchUserInfo(issuer, tokens.access_token, idToken.sub)), sub: idToken.sub };
+}
+
+/** The provider's answer: a session for a known, verified e-mail; otherwise back to the login page. */
+function finishSignIn(app: FastifyInstance, oidc: OidcContext) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     const id = request.cookies[FLOW_COOKIE] ?? '';
-    const flow = flows.get(id);
-    flows.delete(id);
+    const flow = oidc.flows.get(id);
+    oidc.flows.delete(id);
     reply.clearCookie(FLOW_COOKIE, { path: '/' });
     if (!flow || flow.expires < Date.now()) return reply.redirect('/login?oidc=expired', 303);
-    const issuer = await provider();
+    const issuer = await oidc.provider();
     let claims: Record<string, unknown> & { sub: string };
     try {
-      const tokens = await client.authorizationCodeGrant(issuer, new URL(request.url, config.PUBLIC_URL), {
-        pkceCodeVerifier: flow.verifier,
-        expectedState: flow.state,
-        expectedNonce: flow.nonce,
-      });
-      const idToken = tokens.claims();
-      if (!idToken) throw new Error('no ID token');
-      // providers may keep e-mail and name out of the ID token and hand them out at the userinfo endpoint
-      claims =
-        typeof idToken.email === 'string'
-          ? idToken
-          : { ...(await client.fetchUserInfo(issuer, tokens.access_token, idToken.sub)), sub: idToken.sub };
+      claims = await claimsOf(issuer, new URL(request.url, app.config.PUBLIC_URL), flow);
     } catch (err) {
       request.log.warn({ err: (err as Error).message }, 'OpenID Connect sign-in failed');
       return reply.redirect('/login?oidc=failed', 303);
@@ -142,7 +160,17 @@ export default async function oidcPages(app: FastifyInstance) {
     }
     deleteExpiredSessions(app.db);
     const token = createSession(app.db, result.actor.id!);
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
+    reply.setCookie(SESSION_COOKIE, token, { ...oidc.cookieOptions, maxAge: SESSION_HOURS * 3600 });
     return reply.redirect(flow.next, 303);
-  });
+  };
+}
+
+/**
+ * Sign-in through the organisation's OpenID Connect provider: the authorization code flow with
+ * PKCE (S256), state and nonce, through openid-client. Registered only when OIDC_ISSUER is set.
+ */
+export default async function oidcPages(app: FastifyInstance) {
+  const oidc = oidcContext(app.config);
+  app.get('/login/oidc', { config: { access: 'public' } }, startSignIn(oidc));
+  app.get(CALLBACK_PATH, { config: { access: 'public' } }, finishSignIn(app, oidc));
 }

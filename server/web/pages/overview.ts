@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type DistrictYearRow, plannedYears, yearOverview } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
-import { plural } from '../../text/plural.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
@@ -60,11 +59,12 @@ export function sortRows(rows: DistrictYearRow[], sort: SortKey, dir: 'asc' | 'd
 }
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages } = catalogueFor('da');
+const words = pages.overview;
 
 function marks(r: DistrictYearRow) {
   const list = [];
-  if (!r.meetingId) list.push(badge('warning', 'Intet møde planlagt'));
+  if (!r.meetingId) list.push(badge('warning', words.noMeeting));
   const uncovered = r.municipalities - r.covered;
   // before invitations go out the question is whether the register has someone to invite
   const attention = catalogueFor('da').attention;
@@ -76,74 +76,77 @@ function marks(r: DistrictYearRow) {
       ),
     );
   const due = r.outcomes?.dueForReview ?? 0;
-  if (due > 0) list.push(badge('info', `${due} ${due === 1 ? 'aftale skal' : 'aftaler skal'} tages op`));
-  if (r.failedEmails > 0)
-    list.push(badge('error', `${r.failedEmails} ${r.failedEmails === 1 ? 'e-mail' : 'e-mails'} fejlet`));
+  if (due > 0) list.push(badge('info', words.dueForReview(due)));
+  if (r.failedEmails > 0) list.push(badge('error', words.failedEmails(r.failedEmails)));
   return list.length
     ? html`<ul class="unstyled-list">${list.map((b) => html`<li>${b}</li>`)}</ul>`
-    : html`<span class="sr-only">Intet</span>`;
+    : html`<span class="sr-only">${words.nothing}</span>`;
 }
 
-export default async function overviewPages(app: FastifyInstance) {
-  app.get('/aar/:year', { config: { access: 'authenticated' } }, async (request, reply) => {
-    const year = Number((request.params as { year: string }).year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      return reply.redirect(`/aar/${new Date().getFullYear()}`, 303);
-    const query = request.query as { sort?: string; dir?: string };
-    const sort = (SORT_KEYS as string[]).includes(query.sort ?? '') ? (query.sort as SortKey) : 'district';
-    const dir = query.dir === 'desc' ? 'desc' : 'asc';
-    const rows = sortRows(yearOverview(app.db, year), sort, dir);
-    const years = [...new Set([...plannedYears(app.db), year, new Date().getFullYear()])].sort();
-    const href = (s: string, d: string) => `/aar/${year}?sort=${s}&dir=${d}`;
-    const current = { sort, dir } as const;
-    const planned = rows.filter((r) => r.meetingId).length;
-    const needing = rows.filter((r) => attentionCount(r) > 0).length;
-    const withOutcomes = rows.some((r) => r.outcomes !== null);
+type Sorting = { sort: SortKey; dir: 'asc' | 'desc' };
 
-    const body = html`<h1>Overblik ${year}</h1>
-      <nav aria-label="Vælg år"><ul class="inline-list">${years.map((y) =>
-        y === year
-          ? html`<li><strong aria-current="page">${y}</strong></li>`
-          : html`<li><a href="/aar/${y}">${y}</a></li>`,
-      )}</ul></nav>
-      <p class="font-lead">${planned} af ${rows.length} ${plural('da', rows.length, { one: 'politikreds', other: 'politikredse' })} har et møde i ${year}.
-        ${needing ? html`${needing} kræver opmærksomhed.` : ''}</p>
-      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Politikredse ${year}">
+function overviewTable(rows: DistrictYearRow[], year: number, current: Sorting, withOutcomes: boolean) {
+  const href = (s: string, d: string) => `/aar/${year}?sort=${s}&dir=${d}`;
+  const column = words.columns;
+  return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.tableLabel(year)}">
       <table class="table table--zebra" id="overview">
-        <caption class="sr-only">Politikredsenes møder i ${year}; klik på en kolonneoverskrift for at sortere</caption>
+        <caption class="sr-only">${words.caption(year)}</caption>
         <thead><tr>
-          ${sortHeader('Politikreds', 'district', current, href)}
-          ${sortHeader('Mødedato', 'date', current, href)}
-          ${sortHeader('Status', 'status', current, href)}
-          ${sortHeader('Svar', 'answers', current, href)}
-          ${sortHeader('Dækning', 'coverage', current, href)}
-          ${withOutcomes ? sortHeader('Aftaler i kraft', 'agreements', current, href) : ''}
-          ${withOutcomes ? sortHeader('Åbne barrierer', 'barriers', current, href) : ''}
-          ${sortHeader('Kræver opmærksomhed', 'attention', current, href)}
+          ${sortHeader(column.district, 'district', current, href)}
+          ${sortHeader(column.date, 'date', current, href)}
+          ${sortHeader(column.status, 'status', current, href)}
+          ${sortHeader(column.answers, 'answers', current, href)}
+          ${sortHeader(column.coverage, 'coverage', current, href)}
+          ${withOutcomes ? sortHeader(column.agreements, 'agreements', current, href) : ''}
+          ${withOutcomes ? sortHeader(column.barriers, 'barriers', current, href) : ''}
+          ${sortHeader(column.attention, 'attention', current, href)}
         </tr></thead>
         <tbody>${rows.map(
           (r) => html`<tr>
             <th scope="row"><a href="/kredse/${r.code}?aar=${year}">${r.name}</a></th>
             <td>${r.meetingId ? html`<a href="/moeder/${r.meetingId}">${dateText(r.startsAt)}</a>` : '–'}</td>
-            <td>${r.status ? labelFor(labels.meetingStatus, r.status) : 'Ikke planlagt'}</td>
-            <td>${r.meetingId ? html`<span title="deltager / deltager ikke / intet svar">${r.accepted} ja · ${r.declined} nej · ${r.noAnswer} intet svar</span>` : '–'}</td>
-            <td>${r.covered} af ${r.municipalities} ${plural('da', r.municipalities, { one: 'kommune', other: 'kommuner' })}</td>
+            <td>${r.status ? labelFor(labels.meetingStatus, r.status) : words.notPlanned}</td>
+            <td>${r.meetingId ? html`<span title="${words.answersHint}">${words.answers(r.accepted, r.declined, r.noAnswer)}</span>` : '–'}</td>
+            <td>${words.coverage(r.covered, r.municipalities)}</td>
             ${withOutcomes ? html`<td>${r.outcomes?.agreementsInForce ?? 0}</td><td>${r.outcomes?.openBarriers ?? 0}</td>` : ''}
             <td>${marks(r)}</td>
           </tr>`,
         )}</tbody>
       </table></div>`;
+}
+
+/** GET /aar/:year: every district's meeting of the year, sortable, with what needs attention. */
+function yearOverviewPage(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const year = Number((request.params as { year: string }).year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      return reply.redirect(`/aar/${new Date().getFullYear()}`, 303);
+    const query = request.query as { sort?: string; dir?: string; besked?: string };
+    const sort = (SORT_KEYS as string[]).includes(query.sort ?? '') ? (query.sort as SortKey) : 'district';
+    const dir = query.dir === 'desc' ? 'desc' : 'asc';
+    const rows = sortRows(yearOverview(app.db, year), sort, dir);
+    const years = [...new Set([...plannedYears(app.db), year, new Date().getFullYear()])].sort();
+    const planned = rows.filter((r) => r.meetingId).length;
+    const needing = rows.filter((r) => attentionCount(r) > 0).length;
+    const withOutcomes = rows.some((r) => r.outcomes !== null);
+    const body = html`<h1>${words.title(year)}</h1>
+      <nav aria-label="${words.chooseYear}"><ul class="inline-list">${years.map((y) =>
+        y === year
+          ? html`<li><strong aria-current="page">${y}</strong></li>`
+          : html`<li><a href="/aar/${y}">${y}</a></li>`,
+      )}</ul></nav>
+      <p class="font-lead">${words.lead(planned, rows.length, year)}
+        ${needing ? words.needing(needing) : ''}</p>
+      ${overviewTable(rows, year, { sort, dir }, withOutcomes)}`;
     const notice =
-      (request.query as { besked?: string }).besked === 'planlagt'
-        ? alert(
-            'success',
-            `${year} er planlagt`,
-            'Åbn et møde for at se deltagerkredsen og sende invitationerne.',
-          )
-        : undefined;
+      query.besked === 'planlagt' ? alert('success', words.planned(year), words.plannedHint) : undefined;
     return sendPage(
       reply,
-      page(pageContext(request), { title: `Overblik ${year}`, section: 'overview', body, notice }),
+      page(pageContext(request), { title: words.title(year), section: 'overview', body, notice }),
     );
-  });
+  };
+}
+
+export default async function overviewPages(app: FastifyInstance) {
+  app.get('/aar/:year', { config: { access: 'authenticated' } }, yearOverviewPage(app));
 }
