@@ -39,6 +39,11 @@ import {
   renderNationalReport,
   reportFormats,
 } from '../server/reports/render.ts';
+import { catalogueFor } from '../server/text/messages.ts';
+import { pageRefusal } from '../server/web/refusals.ts';
+
+/** The command line speaks Danish, like the pages. */
+const say = catalogueFor('da').cli;
 
 /** What every command gets besides the database: the server's configuration and planning context. */
 interface Service {
@@ -49,7 +54,6 @@ interface Service {
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
 interface Command {
-  summary: string;
   usage: string;
   options?: ParseArgsConfig['options'];
   run(db: Db, values: Record<string, string | boolean | undefined>, service: Service): Promise<void> | void;
@@ -57,7 +61,7 @@ interface Command {
 
 function required(values: Record<string, unknown>, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  if (typeof value !== 'string' || value === '') throw new UsageError(say.required(name));
   return value;
 }
 
@@ -65,8 +69,7 @@ class UsageError extends Error {}
 
 async function readPassword(): Promise<string> {
   if (process.env.SAMRAAD_PASSWORD) return process.env.SAMRAAD_PASSWORD;
-  if (process.stdin.isTTY)
-    throw new UsageError('Set the password in SAMRAAD_PASSWORD or pipe it on standard input');
+  if (process.stdin.isTTY) throw new UsageError(say.passwordSource);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').trim();
@@ -74,46 +77,40 @@ async function readPassword(): Promise<string> {
 
 const commands: Record<string, Command> = {
   'db:migrate': {
-    summary: 'Apply the database migrations',
     usage: 'db:migrate',
-    run: () => console.log('Database is up to date.'),
+    run: () => console.log(say.databaseReady),
   },
   'db:seed': {
-    summary: 'Load the Danish reference data (idempotent; edited rows are kept)',
     usage: 'db:seed',
     run: (db) => console.log(seedReferenceData(db)),
   },
   'person:export': {
-    summary: 'Print everything held about a person as JSON (GDPR access request; audited)',
     usage: 'person:export --id N',
     options: { id: { type: 'string' } },
     run(db, values) {
       const id = required(values, 'id');
-      if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError('--id must be a person id (decimal digits)');
+      if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError(say.personId);
       const data = db.transaction(() => exportPerson(db, null, Number(id)));
       console.log(JSON.stringify(data, null, 2));
     },
   },
   'person:erase': {
-    summary: 'Erase a person (GDPR): anonymised everywhere, the meetings’ figures kept (audited)',
     usage: 'person:erase --id N',
     options: { id: { type: 'string' } },
     run(db, values, { config }) {
       const id = required(values, 'id');
-      if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError('--id must be a person id (decimal digits)');
+      if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError(say.personId);
       const report = erasePerson(db, commandLineActor, Number(id), config.MAIL_DIR);
       console.log(JSON.stringify(report, null, 2));
     },
   },
   'retention:apply': {
-    summary: 'Remove personal data past its RETENTION_* days now (the service does it hourly; audited)',
     usage: 'retention:apply',
     run(db, _values, { config }) {
       console.log(JSON.stringify(applyRetention(db, config), null, 2));
     },
   },
   'user:create': {
-    summary: 'Create an account and print a new API token once',
     usage: 'user:create --email E --role admin|facilitator|viewer [--name N] [--with-password]',
     options: {
       email: { type: 'string' },
@@ -124,7 +121,7 @@ const commands: Record<string, Command> = {
     async run(db, values) {
       const role = required(values, 'role');
       if (!(accountRoles as readonly string[]).includes(role))
-        throw new UsageError(`--role must be one of ${accountRoles.join(', ')}`);
+        throw new UsageError(say.roleOneOf(accountRoles.join(', ')));
       const created = createAccount(db, {
         email: required(values, 'email'),
         role: role as Actor['role'],
@@ -132,33 +129,30 @@ const commands: Record<string, Command> = {
       });
       if (values['with-password']) await setPassword(db, created.id, await readPassword());
       const token = issueApiToken(db, created.id, 'cli');
-      console.log(`Created ${created.role} account ${created.email}.`);
-      console.log(`API token (shown once; keep it secret):\n${token}`);
+      console.log(say.accountCreated(created.role, created.email));
+      console.log(`${say.tokenOnce}\n${token}`);
     },
   },
   'user:password': {
-    summary: 'Set the login password of an account (from SAMRAAD_PASSWORD or standard input)',
     usage: 'user:password --email E',
     options: { email: { type: 'string' } },
     async run(db, values) {
       const found = findAccountByEmail(db, required(values, 'email'));
-      if (!found) throw new UsageError(`No account ${values.email}`);
+      if (!found) throw new UsageError(say.noAccount(String(values.email)));
       await setPassword(db, found.id, await readPassword());
-      console.log(`Password set for ${found.email}.`);
+      console.log(say.passwordSet(found.email));
     },
   },
   'user:token': {
-    summary: 'Print a new API token for an existing account',
     usage: 'user:token --email E',
     options: { email: { type: 'string' } },
     run(db, values) {
       const found = findAccountByEmail(db, required(values, 'email'));
-      if (!found) throw new UsageError(`No account ${values.email}`);
+      if (!found) throw new UsageError(say.noAccount(String(values.email)));
       console.log(issueApiToken(db, found.id, 'cli'));
     },
   },
   plan: {
-    summary: 'Plan a year (one meeting per police district) and print it as a table',
     usage: 'plan --year 2027 [--programme KEY] [--dry-run] [--show] [--settings settings.json]',
     options: {
       year: { type: 'string' },
@@ -169,33 +163,31 @@ const commands: Record<string, Command> = {
     },
     run(db, values, { planning }) {
       const year = Number(required(values, 'year'));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100)
-        throw new UsageError('--year must be a year such as 2027');
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(say.yearSuchAs);
       const parsed = PlanningSettingsPatch.safeParse(
         values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
       );
       if (!parsed.success)
         throw new UsageError(
-          `Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          say.invalidSettings(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
         );
       const settings = cycleSettings(db, values.programme as string | undefined, parsed.data);
       if (values.show) {
         const cycle = getCycle(db, year, settings.areaKind);
-        console.log(`${cycle.name} (gemt)\n${planTable(cycle.meetings)}`);
+        console.log(`${say.planShown(cycle.name)}\n${planTable(cycle.meetings)}`);
         return;
       }
       const input = { year, settings, dryRun: values['dry-run'] === true };
       if (input.dryRun) {
         const preview = previewYear(db, input);
-        console.log(`${preview.name} (prøvekørsel, intet gemt)\n${planTable(preview.meetings)}`);
+        console.log(`${say.planDryRun(preview.name)}\n${planTable(preview.meetings)}`);
         return;
       }
       const cycle = planYear(db, commandLineActor, planning, input);
-      console.log(`${cycle.name} (gemt, ${cycle.meetings.length} møder)\n${planTable(cycle.meetings)}`);
+      console.log(`${say.planSaved(cycle.name, cycle.meetings.length)}\n${planTable(cycle.meetings)}`);
     },
   },
   'meeting:move': {
-    summary: 'Move a meeting to another day (same length); invitees get an updated calendar invitation',
     usage: 'meeting:move --id N --date YYYY-MM-DD [--start HH:MM] [--force]',
     options: {
       id: { type: 'string' },
@@ -205,48 +197,42 @@ const commands: Record<string, Command> = {
     },
     run(db, values, { planning }) {
       const id = Number(required(values, 'id'));
-      if (!Number.isInteger(id) || id < 1) throw new UsageError('--id must be a meeting id');
+      if (!Number.isInteger(id) || id < 1) throw new UsageError(say.meetingId);
       const parsed = UpdateMeeting.pick({ date: true, startTime: true }).safeParse({
         date: required(values, 'date'),
         startTime: values.start,
       });
-      if (!parsed.success) throw new UsageError('--date must be YYYY-MM-DD and --start HH:MM');
+      if (!parsed.success) throw new UsageError(say.dateAndStart);
       const moved = moveMeeting(db, commandLineActor, planning, id, {
         date: parsed.data.date!,
         startTime: parsed.data.startTime,
         force: values.force === true,
       });
-      console.log(
-        `${moved.title}: flyttet til ${moved.localDate} kl. ${moved.localStartTime}–${moved.localEndTime}.`,
-      );
-      for (const warning of moved.warnings) console.log(`  advarsel: ${warning}`);
-      console.log('Inviterede får en opdateret kalenderinvitation, når udbakken sendes (outbox:send).');
+      console.log(say.moved(moved.title, moved.localDate, moved.localStartTime, moved.localEndTime));
+      for (const warning of moved.warnings) console.log(`  ${say.warning(warning)}`);
+      console.log(say.movedNotice);
     },
   },
   'people:import': {
-    summary: 'Import contact persons from a CSV file (see POST /api/people/import)',
     usage: 'people:import --file contacts.csv [--dry-run]',
     options: { file: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     run(db, values) {
       const csv = readFileSync(required(values, 'file'), 'utf8');
       const report = importPeople(db, commandLineActor, csv, values['dry-run'] === true);
-      for (const e of report.errors)
-        console.log(`line ${e.line}${e.field ? ` (${e.field})` : ''}: ${e.reason}`);
+      for (const e of report.errors) console.log(say.line(e.line, e.field, e.reason));
       console.log(
-        `${report.dryRun ? 'Dry run: would create' : 'Created'} ${report.created}, ${report.dryRun ? 'update' : 'updated'} ${report.updated}, unchanged ${report.unchanged}, ${report.errors.length} error(s).`,
+        say.imported(report.dryRun, report.created, report.updated, report.unchanged, report.errors.length),
       );
       if (report.errors.length) process.exitCode = 1;
     },
   },
   'outbox:send': {
-    summary: 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
     usage: 'outbox:send [--recover]',
     options: { recover: { type: 'boolean' } },
     async run(db, values) {
       const config = loadConfig();
       // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
-      if (values.recover)
-        console.log(`Re-queued ${requeueInterrupted(db, { all: true })} interrupted message(s).`);
+      if (values.recover) console.log(say.requeued(requeueInterrupted(db, { all: true })));
       const reminders = queueDueReminders(db, config, new Date());
       const transport = transportFor(config);
       try {
@@ -256,9 +242,7 @@ const commands: Record<string, Command> = {
           maxAttempts: config.MAIL_MAX_ATTEMPTS,
           retryBaseMs: config.MAIL_RETRY_BASE_MS,
         });
-        console.log(
-          `Reminders queued ${reminders}; sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}.`,
-        );
+        console.log(say.sent(reminders, report.sent, report.retrying, report.failed));
         if (report.failed) process.exitCode = 1;
       } finally {
         transport.close();
@@ -266,20 +250,17 @@ const commands: Record<string, Command> = {
     },
   },
   'invitations:chase': {
-    summary: 'Queue reminders to the fixed contact of organisations nobody has signed up from (once each)',
     usage: 'invitations:chase [--days N]',
     options: { days: { type: 'string' } },
     run(db, values) {
       const days = values.days === undefined ? loadConfig().CHASE_DAYS_BEFORE : Number(values.days);
-      if (!Number.isInteger(days) || days < 0) throw new UsageError('--days must be a whole number of days');
+      if (!Number.isInteger(days) || days < 0) throw new UsageError(say.daysWhole);
       const report = queueOrganisationChasers(db, { CHASE_DAYS_BEFORE: days });
-      for (const gap of report.withoutContact)
-        console.log(`meeting ${gap.meetingId}: ${gap.name} has no fixed contact person`);
-      console.log(`${report.queued} reminder(s) queued for ${report.meetings} meeting(s).`);
+      for (const gap of report.withoutContact) console.log(say.noFixedContact(gap.meetingId, gap.name));
+      console.log(say.chased(report.queued, report.meetings));
     },
   },
   report: {
-    summary: 'Write a report: a district report with --district, else the national report',
     usage:
       'report --year 2027 [--district CODE] --format json|csv|xlsx|docx|pdf|html --out FILE [--lang en] [--separator comma]',
     options: {
@@ -292,11 +273,10 @@ const commands: Record<string, Command> = {
     },
     async run(db, values) {
       const year = Number(required(values, 'year'));
-      if (!Number.isInteger(year) || year < 2000 || year > 2100)
-        throw new UsageError('--year must be a year');
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(say.yearMust);
       const format = required(values, 'format');
       if (!(reportFormats as readonly string[]).includes(format))
-        throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
+        throw new UsageError(say.formatOneOf(reportFormats.join(', ')));
       const lang = values.lang === 'en' ? 'en' : 'da';
       const separator = values.separator === 'comma' ? 'comma' : 'semicolon';
       const options = { year, lang, format: format as ReportFormat, separator } as const;
@@ -306,15 +286,14 @@ const commands: Record<string, Command> = {
         : renderNationalReport(db, options);
       const out = required(values, 'out');
       await pipeline(rendered.body, createWriteStream(out));
-      console.log(`Wrote ${out}.`);
+      console.log(say.wrote(out));
     },
   },
   'follow-ups:send': {
-    summary: 'Queue reminder emails for agreements due for review and barriers open over a year',
     usage: 'follow-ups:send',
     run(db) {
       const result = queueFollowUpReminders(db, loadConfig());
-      console.log(`Queued ${result.queued} reminder(s); ${result.alreadySent} already sent earlier.`);
+      console.log(say.followUps(result.queued, result.alreadySent));
     },
   },
 };
@@ -326,31 +305,42 @@ interface DataFolderCommand extends Omit<Command, 'run'> {
 
 const dataFolderCommands: Record<string, DataFolderCommand> = {
   backup: {
-    summary: 'Copy the database (online, while the service runs) and the mail folder into an empty folder',
     usage: 'backup --out DIR',
     options: { out: { type: 'string' } },
     async run(values, config) {
       const manifest = await backup(config, required(values, 'out'));
-      console.log(
-        `Backup written to ${values.out} (${manifest.migrations} migrations, mail: ${manifest.mail ?? 'none'}).`,
-      );
+      console.log(say.backupWritten(String(values.out), manifest.migrations, manifest.mail ?? null));
     },
   },
   restore: {
-    summary: 'Put a backup into an empty data folder (DATABASE_PATH and MAIL_DIR); refuses a non-empty one',
     usage: 'restore --from DIR',
     options: { from: { type: 'string' } },
     run(values, config) {
       const manifest = restore(config, required(values, 'from'));
-      console.log(`Restored the backup of ${manifest.createdAt} to ${config.DATABASE_PATH}.`);
+      console.log(say.restored(manifest.createdAt, config.DATABASE_PATH));
     },
   },
 };
 
+/**
+ * A refusal in Danish, as the pages say it (web/refusals.ts): typed refusals name what they are
+ * about; for the rest the domain's own detail follows, since there is no page to show it on.
+ */
+function printRefusal(err: HttpProblem): void {
+  const refusal = pageRefusal(err);
+  console.error(`${refusal.title}: ${refusal.text}`);
+  for (const item of refusal.items) console.error(`  ${item}`);
+  if (err instanceof ImportRefused)
+    for (const e of err.errors) console.error(`  ${say.line(e.line, e.field, e.reason)}`);
+  const typed = err instanceof RuleConflict || err instanceof InfeasiblePlan || err instanceof ImportRefused;
+  if (!typed && refusal.text === catalogueFor('da').refusal.page[refusal.kind].text)
+    console.error(`  ${say.details(err.message)}`);
+}
+
 function help(): void {
-  console.log('Usage: npm run cli -- <command> [options]\n');
-  for (const c of [...Object.values(commands), ...Object.values(dataFolderCommands)])
-    console.log(`  ${c.usage.padEnd(70)} ${c.summary}`);
+  console.log(`${say.usageHeading}\n`);
+  for (const [name, c] of [...Object.entries(commands), ...Object.entries(dataFolderCommands)])
+    console.log(`  ${c.usage.padEnd(70)} ${say.summaries[name] ?? ''}`);
 }
 
 async function runDataFolderCommand(command: DataFolderCommand, args: string[]): Promise<number> {
@@ -360,11 +350,11 @@ async function runDataFolderCommand(command: DataFolderCommand, args: string[]):
     return 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(err as Error).message}\nUsage: npm run cli -- ${command.usage}`);
+      console.error(`${(err as Error).message}\n${say.usage(command.usage)}`);
       return 2;
     }
     if (err instanceof BackupRefused) {
-      console.error(err.message);
+      console.error(say.backupRefused(err.message));
       return 1;
     }
     throw err;
@@ -393,17 +383,11 @@ async function main(argv: string[]): Promise<number> {
     return process.exitCode === 1 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(err as Error).message}\nUsage: npm run cli -- ${command.usage}`);
+      console.error(`${(err as Error).message}\n${say.usage(command.usage)}`);
       return 2;
     }
     if (err instanceof HttpProblem) {
-      console.error(err.message);
-      if (err instanceof InfeasiblePlan)
-        for (const u of err.unplaced) console.error(`  ${u.areaName} (møde ${u.sequence}): ${u.rule}`);
-      if (err instanceof RuleConflict)
-        for (const v of err.violations) console.error(`  ${v.rule}: ${v.message}`);
-      if (err instanceof ImportRefused)
-        for (const e of err.errors) console.error(`line ${e.line}: ${e.reason}`);
+      printRefusal(err);
       return 1;
     }
     throw err;

@@ -11,6 +11,7 @@ import type {
 import type { BlackoutName } from '../planning/blackouts.ts';
 import type { RuleBreach } from '../planning/rules.ts';
 import type { RegisterClash } from '../register/refusals.ts';
+import type { daCli } from './catalogues/da-cli.ts';
 import type { daPages } from './catalogues/da-pages.ts';
 import type { Language } from './language.ts';
 
@@ -262,6 +263,8 @@ export interface Catalogue {
   };
   /** The facilitators' pages, one section per page or part. */
   pages: PageTexts;
+  /** The command line (scripts/cli.ts). */
+  cli: CliTexts;
   /** The words a calendar feed adds to an event. */
   calendarFeed: {
     cancelled: (title: string) => string;
@@ -304,7 +307,7 @@ export type RefusalKind =
 export type ReportWords = Catalogue['report'];
 
 /** A catalogue shape from the Danish one: every text becomes a string another language fills in. */
-type Texts<T> = T extends string
+export type Texts<T> = T extends string
   ? string
   : T extends (...args: infer A) => infer R
     ? (...args: A) => Texts<R>
@@ -314,3 +317,6 @@ type Texts<T> = T extends string
 
 /** The fixed words of the facilitators' pages, keyed as in catalogues/da-pages.ts. */
 export type PageTexts = Texts<typeof daPages>;
+
+/** What the command line says, keyed as in catalogues/da-cli.ts. */
+export type CliTexts = Texts<typeof daCli>;

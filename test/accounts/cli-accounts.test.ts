@@ -34,7 +34,7 @@ t.test('user:create prints a token once; only its hash is stored; it opens the A
 
   const refused = await cli(env, 'user:create', '--email', 'x@y.dk', '--role', 'emperor').catch((e) => e);
   t.equal(refused.code, 2, 'a bad role is a usage error');
-  t.match(refused.stderr, /--role must be one of admin, facilitator, viewer/);
+  t.match(refused.stderr, /--role skal være en af admin, facilitator, viewer/);
 
   const app = await buildApp(loadConfig(env));
   t.teardown(() => app.close());
@@ -64,11 +64,11 @@ t.test('people:import from a file: dry run reports, real import saves', async (t
   writeFileSync(file, 'navn;email;organisation\nØjvind Å;oa@bornholm.dk;Bornholm\nNobody;;Bornholm\n');
   const dry = await cli(env, 'people:import', '--file', file, '--dry-run').catch((e) => e);
   t.equal(dry.code, 1);
-  t.match(dry.stdout, /line 3 \(email\)/);
+  t.match(dry.stdout, /linje 3 \(email\)/);
 
   writeFileSync(file, 'navn;email;organisation\nØjvind Å;oa@bornholm.dk;Bornholm\n');
   const real = await cli(env, 'people:import', '--file', file);
-  t.match(real.stdout, /Created 1/);
+  t.match(real.stdout, /Oprettet 1/);
   const app = await buildApp(loadConfig(env));
   t.teardown(() => app.close());
   t.match(app.db.$client.prepare('SELECT name FROM person').all(), [{ name: 'Øjvind Å' }]);

@@ -65,7 +65,7 @@ t.test('a backup taken during writes restores into a fresh service with the same
   const made = await cli(live, 'backup', '--out', out);
   writing = false;
   await writer;
-  t.match(made.stdout, /Backup written/);
+  t.match(made.stdout, /Sikkerhedskopien er skrevet til/);
   t.ok(written > before, `the service went on writing during the backup (${written - before} people)`);
   t.same(readdirSync(join(out, 'mail')).sort(), mailFiles.sort(), 'the mail folder is in the backup');
 
@@ -79,7 +79,7 @@ t.test('a backup taken during writes restores into a fresh service with the same
     LOG_LEVEL: 'silent',
   };
   const restored = await cli(target, 'restore', '--from', out);
-  t.match(restored.stdout, /Restored/);
+  t.match(restored.stdout, /Sikkerhedskopien fra .* er lagt ind i/);
   t.ok(existsSync(join(fresh, 'mail', mailFiles[0]!)));
   const again = await cli(target, 'restore', '--from', out).catch((e) => e);
   t.equal(again.code, 1, 'restoring into a non-empty data folder is refused');

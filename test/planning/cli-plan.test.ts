@@ -41,7 +41,7 @@ t.test('plan --year prints the plan as a table; --dry-run saves nothing', async 
     (e) => e,
   );
   t.equal(impossible.code, 1);
-  t.match(impossible.stderr, /too few allowed days/);
+  t.match(impossible.stderr, /perioden har for få tilladte dage/);
   const usage = await cli(env, 'plan').catch((e) => e);
   t.equal(usage.code, 2);
 });

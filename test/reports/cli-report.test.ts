@@ -37,7 +37,7 @@ t.test('report --year [--district] --format --out writes a file any reader opens
     '--out',
     pdf,
   );
-  t.match(written.stdout, /Wrote .*rapport\.pdf/);
+  t.match(written.stdout, /Skrev .*rapport\.pdf/);
   const parser = new PDFParse({ data: new Uint8Array(readFileSync(pdf)) });
   const { text } = await parser.getText();
   await parser.destroy();
@@ -50,7 +50,7 @@ t.test('report --year [--district] --format --out writes a file any reader opens
 
   const bad = await cli(env, 'report', '--year', '2027', '--format', 'odt', '--out', csv).catch((e) => e);
   t.equal(bad.code, 2);
-  t.match(bad.stderr, /--format must be one of/);
+  t.match(bad.stderr, /--format skal være en af/);
   const unknown = await cli(
     env,
     'report',

@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
 import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+import { daCli } from './da-cli.ts';
 import { daPages } from './da-pages.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'da'));
@@ -340,6 +341,7 @@ export const da = {
     rule: ruleSentence,
   },
   pages: daPages,
+  cli: daCli,
   calendarFeed: {
     cancelled: (title) => `Aflyst: ${title}`,
     place: (location) => `Sted: ${location}`,

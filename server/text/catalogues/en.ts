@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
 import { listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+import { enCli } from './en-cli.ts';
 import { enPages } from './en-pages.ts';
 
 const day = (date: string) => weekdayDayDate(date, 'en');
@@ -328,6 +329,7 @@ export const en = {
     rule: ruleSentence,
   },
   pages: enPages,
+  cli: enCli,
   calendarFeed: {
     cancelled: (title) => `Cancelled: ${title}`,
     place: (location) => `Place: ${location}`,

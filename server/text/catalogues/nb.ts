@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '../dates.ts';
 import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
+import { nbCli } from './nb-cli.ts';
 import { nbPages } from './nb-pages.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'nb'));
@@ -343,6 +344,7 @@ export const nb = {
     rule: ruleSentence,
   },
   pages: nbPages,
+  cli: nbCli,
   calendarFeed: {
     cancelled: (title) => `Avlyst: ${title}`,
     place: (location) => `Sted: ${location}`,
