@@ -34,7 +34,10 @@ t.test('meeting:move moves a sent meeting and the invitees get the "Opdateret" r
     (e) => e,
   );
   t.equal(refused.code, 1);
-  t.match(refused.stderr, /Flytningen bryder planlægningsreglerne.*\n.*møderne holdes kun tirsdag, onsdag og torsdag/);
+  t.match(
+    refused.stderr,
+    /Flytningen bryder planlægningsreglerne.*\n.*møderne holdes kun tirsdag, onsdag og torsdag/,
+  );
   const unchanged = (await app.inject({ url: `/api/meetings/${m.id}`, headers: as.viewer })).json();
   t.equal(unchanged.localDate, '2027-03-10');
 
