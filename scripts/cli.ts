@@ -39,6 +39,7 @@ import {
   renderNationalReport,
   reportFormats,
 } from '../server/reports/render.ts';
+import { isLanguage, textLanguages } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
 import { pageRefusal } from '../server/web/refusals.ts';
 
@@ -277,7 +278,8 @@ const commands: Record<string, Command> = {
       const format = required(values, 'format');
       if (!(reportFormats as readonly string[]).includes(format))
         throw new UsageError(say.formatOneOf(reportFormats.join(', ')));
-      const lang = values.lang === 'en' ? 'en' : 'da';
+      const lang = values.lang ?? 'da';
+      if (!isLanguage(lang)) throw new UsageError(say.langOneOf(textLanguages.join(', ')));
       const separator = values.separator === 'comma' ? 'comma' : 'semicolon';
       const options = { year, lang, format: format as ReportFormat, separator } as const;
       const district = values.district as string | undefined;

@@ -121,13 +121,13 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
   const { lang } = report;
   const w = catalogueFor(lang).report;
   const header = [
-    lang === 'da' ? 'Kode' : 'Code',
+    w.code,
     w.district,
     w.meetingHeld,
     w.date,
     w.people,
     w.organisationsRepresented,
-    lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations',
+    w.memberOrganisations,
     w.forumLevel,
     ...agreementTypes.map((t) => `${w.agreementsInForce}: ${catalogueFor(lang).labels.agreementType[t]}`),
     w.agreementsInForce,

@@ -15,7 +15,7 @@ import {
 import { agreementTypes } from '../../db/schema/index.ts';
 import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
-import type { Language } from '../text/language.ts';
+import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
@@ -57,7 +57,7 @@ function document(title: string, lang: Language, children: Block[], landscape = 
     styles: {
       default: {
         document: {
-          run: { font: 'Calibri', size: 22, language: { value: lang === 'da' ? 'da-DK' : 'en-GB' } },
+          run: { font: 'Calibri', size: 22, language: { value: locales[lang] } },
         },
       },
     },
@@ -232,10 +232,7 @@ export function nationalDocx(report: NationalReport): Readable {
         String(t.resolvedBarriers),
       ],
     ),
-    heading(
-      `${w.agreementsInForce}: ${lang === 'da' ? 'fordelt på type' : 'by type'}`,
-      HeadingLevel.HEADING_2,
-    ),
+    heading(`${w.agreementsInForce}: ${w.byType}`, HeadingLevel.HEADING_2),
     table(
       [w.type, String(report.year), String(report.year - 1)],
       agreementTypes.map((ty) => [

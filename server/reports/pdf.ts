@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
-import type { Language } from '../text/language.ts';
+import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
@@ -21,7 +21,7 @@ function newDoc(title: string, lang: Language, layout: 'portrait' | 'landscape' 
     size: 'A4',
     layout,
     margin: 50,
-    lang: lang === 'da' ? 'da-DK' : 'en-GB',
+    lang: locales[lang],
     info: { Title: title, Creator: 'Samråd' },
     displayTitle: true,
   });
@@ -149,7 +149,7 @@ function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWord
     const table = new Table(doc, [
       { header: w.name, width: 200 },
       { header: w.organisation, width: 200 },
-      { header: lang === 'da' ? 'Niveau' : 'Level', width: 95 },
+      { header: w.level, width: 95 },
     ]);
     for (const p of m.attendees)
       table.row([
@@ -379,7 +379,7 @@ export function nationalPdf(report: NationalReport): Readable {
     true,
   );
 
-  heading(doc, `${w.agreementsInForce}: ${lang === 'da' ? 'fordelt på type' : 'by type'}`, 12);
+  heading(doc, `${w.agreementsInForce}: ${w.byType}`, 12);
   const types = Object.keys(t.inForceByType) as (keyof typeof t.inForceByType)[];
   const byType = new Table(doc, [
     { header: w.type, width: 300 },

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { districtByCode } from '../outcomes/references.ts';
+import { catalogueFor } from '../text/messages.ts';
 import { agreementsCsv, nationalCsv, type Separator } from './csv.ts';
 import { agreementLines, buildAgreementsReport, buildNationalReport, type ReportOptions } from './data.ts';
 import { agreementsDocx, nationalDocx } from './docx.ts';
@@ -36,7 +37,7 @@ export function renderAgreementsReport(db: Db, options: RenderOptions): Rendered
   if (options.district) districtByCode(db, options.district, 'querystring.district');
   const report = buildAgreementsReport(db, options);
   const lines = () => agreementLines(db, options);
-  const name = `${options.lang === 'da' ? 'aftaler' : 'agreements'}-${options.year}${options.district ? `-${options.district}` : ''}`;
+  const name = `${catalogueFor(options.lang).report.agreementsFile}-${options.year}${options.district ? `-${options.district}` : ''}`;
   let body: Readable;
   switch (options.format) {
     case 'json':
@@ -77,7 +78,7 @@ function* jsonAgreements(
 
 export function renderNationalReport(db: Db, options: Omit<RenderOptions, 'district'>): RenderedReport {
   const report = buildNationalReport(db, options);
-  const name = `${options.lang === 'da' ? 'national-rapport' : 'national-report'}-${options.year}`;
+  const name = `${catalogueFor(options.lang).report.nationalFile}-${options.year}`;
   let body: Readable;
   switch (options.format) {
     case 'json':

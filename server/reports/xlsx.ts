@@ -79,13 +79,13 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
   const lang = report.lang;
   const w = catalogueFor(lang).report;
   return streamWorkbook(async (book, drain) => {
-    const overview = sheet(book, lang === 'da' ? 'Oversigt' : 'Overview', [
+    const overview = sheet(book, w.overviewSheet, [
       { header: w.district, width: 34 },
       { header: w.date, width: 18, date: true },
       { header: w.venue, width: 30 },
       { header: w.people, width: 10 },
       { header: w.organisationsRepresented, width: 16 },
-      { header: lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations', width: 16 },
+      { header: w.memberOrganisations, width: 16 },
       { header: w.leadership, width: 12 },
       { header: w.practice, width: 12 },
       { header: w.police, width: 10 },
@@ -125,7 +125,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
       { header: w.agreedOn, width: 18, date: true },
       { header: w.reviewOn, width: 18, date: true },
       { header: w.parties, width: 40 },
-      { header: lang === 'da' ? 'Ansvarlige' : 'Responsible', width: 40 },
+      { header: w.responsible, width: 40 },
       { header: w.linkedBarriers, width: 16 },
     ]);
     let n = 0;
@@ -174,7 +174,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
       { header: w.district, width: 30 },
       { header: w.name, width: 30 },
       { header: w.organisation, width: 30 },
-      { header: lang === 'da' ? 'Niveau' : 'Level', width: 14 },
+      { header: w.level, width: 14 },
     ]);
     for (const s of report.sections)
       for (const p of s.meeting?.attendees ?? [])
@@ -193,13 +193,13 @@ export function nationalXlsx(report: NationalReport): Readable {
   const w = catalogueFor(lang).report;
   return streamWorkbook(async (book) => {
     const columns = [
-      { header: lang === 'da' ? 'Kode' : 'Code', width: 8 },
+      { header: w.code, width: 8 },
       { header: w.district, width: 36 },
       { header: w.meetingHeld, width: 12 },
       { header: w.date, width: 18, date: true },
       { header: w.people, width: 10 },
       { header: w.organisationsRepresented, width: 16 },
-      { header: lang === 'da' ? 'Medlemsorganisationer' : 'Member organisations', width: 16 },
+      { header: w.memberOrganisations, width: 16 },
       { header: w.forumLevel, width: 30 },
       ...agreementTypes.map((t) => ({ header: catalogueFor(lang).labels.agreementType[t], width: 16 })),
       { header: w.agreementsInForce, width: 14 },
@@ -209,7 +209,7 @@ export function nationalXlsx(report: NationalReport): Readable {
       { header: `${w.openBarriers} ${report.year - 1}`, width: 14 },
       { header: `${w.people} ${report.year - 1}`, width: 14 },
     ];
-    const ws = sheet(book, `${lang === 'da' ? 'Nationalt' : 'National'} ${report.year}`, columns);
+    const ws = sheet(book, w.nationalSheet(report.year), columns);
     const { rows, totals } = nationalTableRows(report, asDate);
     for (const row of rows) add(ws, row);
     const total = ws.addRow(totals.map(neutraliseFormula));

@@ -8,13 +8,14 @@ import {
   renderNationalReport,
   reportFormats,
 } from '../reports/render.ts';
+import { textLanguages } from '../text/language.ts';
 
 const tags = ['reports'];
 
 const common = {
   year: Year,
   format: z.enum(reportFormats).default('json'),
-  lang: z.enum(['da', 'en']).default('da').describe('Danish by default'),
+  lang: z.enum(textLanguages).default('da').describe('da, nb or en; Danish by default'),
   separator: z
     .enum(['semicolon', 'comma'])
     .default('semicolon')

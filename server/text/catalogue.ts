@@ -208,6 +208,19 @@ export interface Catalogue {
     agreementRow: string;
     barrierRow: string;
     responsible: string;
+    /** After "Aftaler i kraft:" above the chart of agreements by type. */
+    byType: string;
+    /** The column of a person's level (leadership or practice). */
+    level: string;
+    /** The column of a district's code. */
+    code: string;
+    memberOrganisations: string;
+    /** Sheet names of the workbooks (Excel allows 31 characters). */
+    overviewSheet: string;
+    nationalSheet: (year: number) => string;
+    /** File names of the downloads, without the extension. */
+    agreementsFile: string;
+    nationalFile: string;
   };
   /** Marks on the year overview that fit the stage a district's meeting is at. */
   attention: {

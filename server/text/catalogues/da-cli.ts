@@ -65,6 +65,7 @@ export const daCli = {
     `${queued} ${plural('da', queued, { one: 'påmindelse', other: 'påmindelser' })} lagt i kø til ${meetings} ${plural('da', meetings, { one: 'møde', other: 'møder' })}.`,
   yearMust: '--year skal være et år',
   formatOneOf: (formats: string) => `--format skal være en af ${formats}`,
+  langOneOf: (langs: string) => `--lang skal være en af ${langs}`,
   wrote: (path: string) => `Skrev ${path}.`,
   followUps: (queued: number, earlier: number) =>
     `${queued} ${plural('da', queued, { one: 'påmindelse', other: 'påmindelser' })} lagt i kø; ${earlier} var sendt før.`,

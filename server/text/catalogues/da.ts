@@ -301,6 +301,14 @@ export const da = {
     agreementRow: 'Aftale',
     barrierRow: 'Barriere',
     responsible: 'Ansvarlige',
+    byType: 'fordelt på type',
+    level: 'Niveau',
+    code: 'Kode',
+    memberOrganisations: 'Medlemsorganisationer',
+    overviewSheet: 'Oversigt',
+    nationalSheet: (year) => `Nationalt ${year}`,
+    agreementsFile: 'aftaler',
+    nationalFile: 'national-rapport',
   },
   attention: {
     withoutContact: (count) =>

@@ -59,6 +59,7 @@ export const enCli: CliTexts = {
   chased: (queued, meetings) => `${queued} reminder(s) queued for ${meetings} meeting(s).`,
   yearMust: '--year must be a year',
   formatOneOf: (formats) => `--format must be one of ${formats}`,
+  langOneOf: (langs) => `--lang must be one of ${langs}`,
   wrote: (path) => `Wrote ${path}.`,
   followUps: (queued, earlier) => `Queued ${queued} reminder(s); ${earlier} already sent earlier.`,
   backupWritten: (path, migrations, mail) =>

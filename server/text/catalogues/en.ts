@@ -286,6 +286,14 @@ export const en = {
     agreementRow: 'Agreement',
     barrierRow: 'Barrier',
     responsible: 'Responsible',
+    byType: 'by type',
+    level: 'Level',
+    code: 'Code',
+    memberOrganisations: 'Member organisations',
+    overviewSheet: 'Overview',
+    nationalSheet: (year) => `National ${year}`,
+    agreementsFile: 'agreements',
+    nationalFile: 'national-report',
   },
   attention: {
     withoutContact: (count) =>

@@ -63,6 +63,7 @@ export const nbCli: CliTexts = {
   chased: (queued, meetings) => `${queued} påminnelser lagt i kø til ${meetings} møter.`,
   yearMust: '--year må være et år',
   formatOneOf: (formats) => `--format må være en av ${formats}`,
+  langOneOf: (langs) => `--lang må være en av ${langs}`,
   wrote: (path) => `Skrev ${path}.`,
   followUps: (queued, earlier) => `${queued} påminnelser lagt i kø; ${earlier} var sendt før.`,
   backupWritten: (path, migrations, mail) =>

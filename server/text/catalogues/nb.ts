@@ -303,6 +303,14 @@ export const nb = {
     agreementRow: 'Avtale',
     barrierRow: 'Barriere',
     responsible: 'Ansvarlige',
+    byType: 'fordelt på type',
+    level: 'Nivå',
+    code: 'Kode',
+    memberOrganisations: 'Medlemsorganisasjoner',
+    overviewSheet: 'Oversikt',
+    nationalSheet: (year) => `Nasjonalt ${year}`,
+    agreementsFile: 'avtaler',
+    nationalFile: 'nasjonal-rapport',
   },
   attention: {
     withoutContact: (count) =>
