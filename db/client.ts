@@ -37,6 +37,20 @@ export function pingDatabase(db: Db): void {
   db.$client.prepare('SELECT 1').get();
 }
 
+/** When the newest migration applied to the file was written (its folderMillis), if any. */
+function lastMigration(db: Db): number | undefined {
+  const client = db.$client;
+  const ledger = client
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!ledger) return undefined;
+  const last = client
+    .prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1')
+    .pluck()
+    .get() as number | string | undefined;
+  return last === undefined ? undefined : Number(last);
+}
+
 /**
  * Applies the migrations drizzle-kit wrote, keeping drizzle's own ledger (__drizzle_migrations).
  * drizzle's migrator reads the ledger before its (deferred) BEGIN, so two processes starting on a
@@ -46,18 +60,18 @@ export function pingDatabase(db: Db): void {
 export function migrateDatabase(db: Db): void {
   const migrations = readMigrationFiles({ migrationsFolder });
   const client = db.$client;
+  const newest = Math.max(...migrations.map((m) => m.folderMillis));
+  // an up-to-date file (every start but the first) is only read: no write lock to wait for
+  if ((lastMigration(db) ?? -1) >= newest) return;
   client.exec('BEGIN IMMEDIATE');
   try {
     client.exec(
       'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)',
     );
-    const last = client
-      .prepare('SELECT created_at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1')
-      .pluck()
-      .get() as number | string | undefined;
+    const last = lastMigration(db);
     const record = client.prepare('INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)');
     for (const migration of migrations) {
-      if (last !== undefined && Number(last) >= migration.folderMillis) continue;
+      if (last !== undefined && last >= migration.folderMillis) continue;
       for (const statement of migration.sql) if (statement.trim()) client.exec(statement);
       record.run(migration.hash, migration.folderMillis);
     }
