@@ -7,7 +7,6 @@ import { outboxCounts } from '../../mail/outbox-admin.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
-import { plural } from '../../text/plural.ts';
 import { alert, badge } from '../components.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -20,7 +19,8 @@ import {
 } from './common.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages } = catalogueFor('da');
+const words = pages.invitations;
 
 /** How far the meeting's emails have come: the page's progress bar and its polling read this. */
 export function sendingProgress(app: FastifyInstance, meetingId: number) {
@@ -33,10 +33,10 @@ function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {
   const p = sendingProgress(app, meetingId);
   if (!p.total) return html``;
   return html`<div id="send-progress" data-progress-url="/moeder/${meetingId}/udsendelse" class="mt-5">
-    <label for="send-progress-bar" class="form-label">Udsendelse</label>
-    <progress id="send-progress-bar" max="${p.total}" value="${p.sent + p.failed}">${p.sent} af ${p.total}</progress>
-    <p aria-live="polite" id="send-progress-text">${p.sent} af ${p.total} ${plural('da', p.total, { one: 'e-mail', other: 'e-mails' })} sendt${p.failed ? `, ${p.failed} fejlet` : ''}${p.pending ? `, ${p.pending} i kø` : ''}.
-      <a href="/udbakke?status=${p.failed ? 'failed' : 'sent'}">Se udbakken</a></p></div>`;
+    <label for="send-progress-bar" class="form-label">${words.sending}</label>
+    <progress id="send-progress-bar" max="${p.total}" value="${p.sent + p.failed}">${words.progressOf(p.sent, p.total)}</progress>
+    <p aria-live="polite" id="send-progress-text">${words.progress(p.sent, p.total, p.failed, p.pending)}
+      <a href="/udbakke?status=${p.failed ? 'failed' : 'sent'}">${words.seeOutbox}</a></p></div>`;
 }
 
 function audienceSection(
@@ -49,63 +49,63 @@ function audienceSection(
   const audience = getAudience(app.db, m.id);
   const notInvited = audience.people.filter((p) => p.invitation?.state !== 'sent').length;
   const canSend = editor && notInvited > 0 && m.status !== 'cancelled' && m.status !== 'held';
-  return html`<section aria-labelledby="deltagere"><h2 id="deltagere">Deltagerkreds og dækning</h2>
+  return html`<section aria-labelledby="deltagere"><h2 id="deltagere">${words.audience}</h2>
     ${notice('deltagere')}
     ${
       audience.coverage.gaps.length
         ? alert(
             'warning',
-            'Ikke alle er dækket',
+            words.notCovered,
             html`<ul>${audience.coverage.gaps.map((g) => html`<li>${g.message}</li>`)}</ul>`,
           )
-        : alert('success', 'Alle kommuner og parter er dækket på begge niveauer')
+        : alert('success', words.allCovered)
     }
-    <p>${audience.people.length} ${plural('da', audience.people.length, { one: 'person', other: 'personer' })} i deltagerkredsen; ${audience.people.length - notInvited} er inviteret.</p>
+    <p>${words.inAudience(audience.people.length, audience.people.length - notInvited)}</p>
     ${
       canSend
         ? html`<form method="post" action="/moeder/${m.id}/inviter">${csrfField(ctx)}
-        <button type="submit" class="button button-primary">Send invitationer (${notInvited})</button></form>`
+        <button type="submit" class="button button-primary">${words.send(notInvited)}</button></form>`
         : ''
     }
     ${progressSection(app, m.id)}
     ${deliveryFailuresBlock(meetingDeliveryFailures(app.db, m.id), { showRecipient: true })}
-    <details class="details mt-5"><summary class="details-summary">Vis deltagerkredsen</summary><div class="details-text">
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Deltagerkreds">
-    <table class="table table--compact" id="audience"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">Invitation</th></tr></thead>
+    <details class="details mt-5"><summary class="details-summary">${words.showAudience}</summary><div class="details-text">
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.audienceLabel}">
+    <table class="table table--compact" id="audience"><thead><tr><th scope="col">${words.name}</th><th scope="col">${words.organisation}</th><th scope="col">${words.roles}</th><th scope="col">${words.invitation}</th></tr></thead>
     <tbody>${audience.people.map(
       (
         p,
       ) => html`<tr><td>${p.name}</td><td>${p.organisation.name}</td><td>${p.roles.map((r) => r.name).join(', ')}</td>
-        <td>${p.invitation ? (p.invitation.state === 'sent' ? labels.response[p.invitation.response] : 'Ikke sendt') : 'Ikke inviteret'}</td></tr>`,
+        <td>${p.invitation ? (p.invitation.state === 'sent' ? labels.response[p.invitation.response] : words.notSent) : words.notInvited}</td></tr>`,
     )}</tbody></table></div></div></details></section>`;
 }
 
 function answersSection(app: FastifyInstance, m: Meeting): SafeHtml {
   const r = meetingResponses(app.db, m.id);
   if (!r.invitees.length)
-    return html`<section aria-labelledby="svar"><h2 id="svar">Svar</h2><p>Ingen er inviteret endnu.</p></section>`;
-  const yes = (v: boolean) => (v ? badge('success', 'Ja') : badge('warning', 'Nej'));
-  return html`<section aria-labelledby="svar"><h2 id="svar">Svar</h2>
-    <p>${r.counts.accepted} deltager, ${r.counts.declined} deltager ikke, ${r.counts.tentative} måske, ${r.counts.noAnswer} har ikke svaret${r.capacity ? html` · plads til ${r.capacity}` : ''}${r.counts.waitlisted ? html` · ${r.counts.waitlisted} på venteliste` : ''}.</p>
-    <h3>Pr. organisation</h3>
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Svar pr. organisation">
-    <table class="table table--compact" id="answers-by-organisation"><thead><tr><th scope="col">Organisation</th><th scope="col">Inviteret</th><th scope="col">Deltager</th><th scope="col">Nej</th><th scope="col">Venteliste</th><th scope="col">Ledelse med</th><th scope="col">Praksis med</th></tr></thead>
+    return html`<section aria-labelledby="svar"><h2 id="svar">${words.answers}</h2><p>${words.nobodyInvited}</p></section>`;
+  const yes = (v: boolean) => (v ? badge('success', words.yes) : badge('warning', words.no));
+  return html`<section aria-labelledby="svar"><h2 id="svar">${words.answers}</h2>
+    <p>${words.counts(r.counts.accepted, r.counts.declined, r.counts.tentative, r.counts.noAnswer)}${r.capacity ? words.capacity(r.capacity) : ''}${r.counts.waitlisted ? words.waitlisted(r.counts.waitlisted) : ''}.</p>
+    <h3>${words.byOrganisation}</h3>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.byOrganisationLabel}">
+    <table class="table table--compact" id="answers-by-organisation"><thead><tr><th scope="col">${words.organisation}</th><th scope="col">${words.invited}</th><th scope="col">${words.attending}</th><th scope="col">${words.declined}</th><th scope="col">${words.waitingList}</th><th scope="col">${words.leadership}</th><th scope="col">${words.practice}</th></tr></thead>
     <tbody>${r.organisations.map(
       (o) =>
         html`<tr><th scope="row">${o.name}</th><td>${o.invited}</td><td>${o.accepted}</td><td>${o.declined}</td><td>${o.waitlisted}</td><td>${yes(o.leadership)}</td><td>${yes(o.practice)}</td></tr>`,
     )}</tbody></table></div>
-    <h3>Pr. person</h3>
-    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Svar pr. person">
-    <table class="table table--compact" id="answers"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Svar</th><th scope="col">Kommentar</th></tr></thead>
+    <h3>${words.byPerson}</h3>
+    <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.byPersonLabel}">
+    <table class="table table--compact" id="answers"><thead><tr><th scope="col">${words.name}</th><th scope="col">${words.organisation}</th><th scope="col">${words.answer}</th><th scope="col">${words.comment}</th></tr></thead>
     <tbody>${r.invitees.map(
       (i) => html`<tr><td>${i.person.name}</td><td>${i.organisation.name}</td>
-        <td>${labels.response[i.response] ?? i.response}${i.waitlisted ? html` (venteliste nr. ${i.waitlistPosition})` : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
+        <td>${labels.response[i.response] ?? i.response}${i.waitlisted ? words.waitlistPosition(i.waitlistPosition ?? 0) : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
     )}</tbody></table></div></section>`;
 }
 
 export const invitationSections: MeetingSection[] = [
-  { id: 'deltagere', label: 'Deltagere', render: audienceSection },
-  { id: 'svar', label: 'Svar', render: (app, _ctx, m) => answersSection(app, m) },
+  { id: 'deltagere', label: words.participants, render: audienceSection },
+  { id: 'svar', label: words.answers, render: (app, _ctx, m) => answersSection(app, m) },
 ];
 
 /** Sending a meeting's invitations, and the progress of the outbox while it drains. */
@@ -120,7 +120,7 @@ export async function invitationRoutes(app: FastifyInstance, opts: { meetingPage
     try {
       sendInvitations(app.db, app.config, request.actor!, id);
     } catch (error) {
-      return showRefusal(meetingPage, request, reply, id, error, 'Invitationerne blev ikke sendt');
+      return showRefusal(meetingPage, request, reply, id, error, words.notSentHeading);
     }
     app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=sendt#deltagere`, 303);

@@ -17,7 +17,6 @@ import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
-import { plural } from '../../text/plural.ts';
 import { badge, dayText, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -30,7 +29,8 @@ import {
 } from './common.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages } = catalogueFor('da');
+const words = pages.outcomes;
 
 function agendaSection(
   app: FastifyInstance,
@@ -40,16 +40,16 @@ function agendaSection(
   notice: SectionNotice,
 ): SafeHtml {
   const items = listAgenda(app.db, m.id);
-  return html`<section aria-labelledby="dagsorden"><h2 id="dagsorden">Dagsorden</h2>
+  return html`<section aria-labelledby="dagsorden"><h2 id="dagsorden">${words.agenda}</h2>
     ${notice('dagsorden')}
-    ${items.length ? html`<ol id="agenda">${items.map((i) => html`<li>${i.title}${i.presenter ? html` <span class="small-text">(${i.presenter})</span>` : ''}${i.durationMinutes ? html` – ${i.durationMinutes} min.` : ''}</li>`)}</ol>` : html`<p>Ingen punkter endnu.</p>`}
+    ${items.length ? html`<ol id="agenda">${items.map((i) => html`<li>${i.title}${i.presenter ? html` <span class="small-text">(${i.presenter})</span>` : ''}${i.durationMinutes ? html` – ${words.minutes(i.durationMinutes)}` : ''}</li>`)}</ol>` : html`<p>${words.noItems}</p>`}
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/dagsorden" novalidate>${csrfField(ctx)}
-      <div class="row"><div class="col-12 col-md-6">${textField({ id: 'agendaTitle', name: 'title', label: 'Nyt punkt' })}</div>
-      <div class="col-12 col-md-4">${textField({ id: 'presenter', label: 'Oplæg ved', required: false })}</div>
-      <div class="col-12 col-md-2">${textField({ id: 'durationMinutes', label: 'Minutter', type: 'number', required: false })}</div></div>
-      <button type="submit" class="button button-secondary">Tilføj punkt</button></form>`
+      <div class="row"><div class="col-12 col-md-6">${textField({ id: 'agendaTitle', name: 'title', label: words.newItem })}</div>
+      <div class="col-12 col-md-4">${textField({ id: 'presenter', label: words.presenter, required: false })}</div>
+      <div class="col-12 col-md-2">${textField({ id: 'durationMinutes', label: words.minutesLabel, type: 'number', required: false })}</div></div>
+      <button type="submit" class="button button-secondary">${words.addItem}</button></form>`
         : ''
     }</section>`;
 }
@@ -66,14 +66,14 @@ function attendanceSection(
   const present = new Set(attendance.attendees.map((a) => a.id));
   const invitees = meetingResponses(app.db, m.id).invitees;
   const f = attendance.figures;
-  return html`<section aria-labelledby="fremmoede"><h2 id="fremmoede">Fremmøde</h2>
+  return html`<section aria-labelledby="fremmoede"><h2 id="fremmoede">${words.attendance}</h2>
     ${notice('fremmoede')}
-    <p>${attendance.confirmed ? 'Bekræftet' : 'Udfyldt på forhånd ud fra tilsagnene – ikke bekræftet endnu'}: ${f.people} ${plural('da', f.people, { one: 'person', other: 'personer' })}, ${f.memberOrganisationsRepresented} af ${f.memberOrganisations} ${plural('da', f.memberOrganisations, { one: 'organisation', other: 'organisationer' })} repræsenteret.</p>
+    <p>${attendance.confirmed ? words.confirmed : words.prefilled}: ${words.figures(f.people, f.memberOrganisationsRepresented, f.memberOrganisations)}</p>
     ${
       editor && invitees.length
         ? html`<form method="post" action="/moeder/${m.id}/fremmoede">${csrfField(ctx)}
       <input type="hidden" name="version" value="${attendance.version}">
-      <fieldset class="form-group"><legend class="form-label">Hvem deltog?</legend><ul class="nobullet-list">
+      <fieldset class="form-group"><legend class="form-label">${words.whoAttended}</legend><ul class="nobullet-list">
       ${invitees.map(
         (
           i,
@@ -81,8 +81,8 @@ function attendanceSection(
         ) => html`<li><input id="attended-${n}" type="checkbox" name="personIds" value="${i.person.id}" class="form-checkbox"${present.has(i.person.id) ? ' checked' : ''}>
           <label for="attended-${n}">${i.person.name}, ${i.organisation.name}</label></li>`,
       )}</ul></fieldset>
-      ${textArea({ id: 'attendanceNote', name: 'note', label: 'Note', required: false, rows: 2, value: attendance.note ?? '' })}
-      <button type="submit" class="button button-secondary">Gem fremmøde</button></form>`
+      ${textArea({ id: 'attendanceNote', name: 'note', label: words.note, required: false, rows: 2, value: attendance.note ?? '' })}
+      <button type="submit" class="button button-secondary">${words.saveAttendance}</button></form>`
         : ''
     }</section>`;
 }
@@ -90,12 +90,12 @@ function attendanceSection(
 /** Moving a barrier on: open → being addressed → resolved (or back), as the outcomes rules allow. */
 function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
   const next = barrierTransitions[b.status];
-  return html`<details class="details mt-2"><summary class="details-summary">Skift status<span class="sr-only"> for ${b.description}</span></summary>
+  return html`<details class="details mt-2"><summary class="details-summary">${words.changeStatus}<span class="sr-only">${words.statusOf(b.description)}</span></summary>
     <div class="details-text"><form method="post" action="/moeder/${m.id}/barrierer/${b.id}/status" novalidate>${csrfField(ctx)}
     <input type="hidden" name="version" value="${b.version}">
-    ${selectField({ id: `barrier-status-${b.id}`, name: 'status', label: 'Ny status', options: next.map((st) => ({ value: st, text: labels.barrierStatus[st] })) })}
-    ${textField({ id: `barrier-reason-${b.id}`, name: 'statusReason', label: 'Hvorfor', hint: 'Gemmes i barrierens historik' })}
-    <button type="submit" class="button button-secondary">Gem status</button></form></div></details>`;
+    ${selectField({ id: `barrier-status-${b.id}`, name: 'status', label: words.newStatus, options: next.map((st) => ({ value: st, text: labels.barrierStatus[st] })) })}
+    ${textField({ id: `barrier-reason-${b.id}`, name: 'statusReason', label: words.why, hint: words.whyHint })}
+    <button type="submit" class="button button-secondary">${words.saveStatus}</button></form></div></details>`;
 }
 
 function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: Barrier[]): SafeHtml {
@@ -104,17 +104,17 @@ function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: B
       ? html`<ul id="barriers">${barriers.map(
           (
             b,
-          ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">(rejst på dette møde)</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
+          ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">${words.raisedHere}</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
           ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
         )}</ul>`
-      : html`<p>Ingen barrierer registreret for politikredsen.</p>`
+      : html`<p>${words.noBarriers}</p>`
   }
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/barrierer" novalidate>${csrfField(ctx)}
-      ${selectField({ id: 'category', label: 'Slags barriere', empty: 'Vælg', options: barrierCategories.map((c) => ({ value: c, text: labels.barrierCategory[c] })) })}
-      ${textArea({ id: 'barrierDescription', name: 'description', label: 'Beskrivelse', rows: 3 })}
-      <button type="submit" class="button button-secondary">Registrér barriere</button></form>`
+      ${selectField({ id: 'category', label: words.barrierKind, empty: words.choose, options: barrierCategories.map((c) => ({ value: c, text: labels.barrierCategory[c] })) })}
+      ${textArea({ id: 'barrierDescription', name: 'description', label: words.description, rows: 3 })}
+      <button type="submit" class="button button-secondary">${words.raiseBarrier}</button></form>`
         : ''
     }`;
 }
@@ -122,14 +122,14 @@ function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: B
 function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[]): SafeHtml {
   const open = barriers.filter((b) => b.status !== 'resolved');
   return html`<form method="post" action="/moeder/${m.id}/aftaler" novalidate>${csrfField(ctx)}
-      ${textField({ id: 'agreementTitle', name: 'title', label: 'Aftalens titel' })}
-      ${selectField({ id: 'type', label: 'Slags aftale', empty: 'Vælg', options: agreementTypes.map((t) => ({ value: t, text: labels.agreementType[t] })) })}
-      ${selectField({ id: 'agreementStatus', name: 'status', label: 'Status', value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
-      ${textArea({ id: 'agreementText', name: 'text', label: 'Hvad er aftalt', rows: 3, required: false })}
-      ${textField({ id: 'reviewOn', label: 'Tages op igen', type: 'date', required: false })}
+      ${textField({ id: 'agreementTitle', name: 'title', label: words.agreementTitle })}
+      ${selectField({ id: 'type', label: words.agreementKind, empty: words.choose, options: agreementTypes.map((t) => ({ value: t, text: labels.agreementType[t] })) })}
+      ${selectField({ id: 'agreementStatus', name: 'status', label: words.status, value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
+      ${textArea({ id: 'agreementText', name: 'text', label: words.agreed, rows: 3, required: false })}
+      ${textField({ id: 'reviewOn', label: words.takenUpAgain, type: 'date', required: false })}
       ${
         open.length
-          ? html`<fieldset class="form-group"><legend class="form-label">Barrierer, aftalen tager hånd om</legend><ul class="nobullet-list">${open.map(
+          ? html`<fieldset class="form-group"><legend class="form-label">${words.barriersAddressed}</legend><ul class="nobullet-list">${open.map(
               (
                 b,
               ) => html`<li><input id="barrier-${b.id}" type="checkbox" name="barrierIds" value="${b.id}" class="form-checkbox">
@@ -137,7 +137,7 @@ function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[]): SafeH
             )}</ul></fieldset>`
           : ''
       }
-      <button type="submit" class="button button-secondary">Registrér aftale</button></form>`;
+      <button type="submit" class="button button-secondary">${words.recordAgreement}</button></form>`;
 }
 
 function outcomesSection(
@@ -151,23 +151,23 @@ function outcomesSection(
   if (!district) return html``;
   const barriers = listBarriers(app.db, { district, limit: 200, offset: 0 }).items;
   const agreements = listAgreements(app.db, { district, limit: 200, offset: 0 }).items;
-  return html`<section aria-labelledby="barrierer"><h2 id="barrierer">Barrierer</h2>
+  return html`<section aria-labelledby="barrierer"><h2 id="barrierer">${words.barriers}</h2>
     ${notice('barrierer')}
     ${barriersPart(ctx, m, editor, barriers)}</section>
-    <section aria-labelledby="aftaler"><h2 id="aftaler">Aftaler</h2>
+    <section aria-labelledby="aftaler"><h2 id="aftaler">${words.agreements}</h2>
     ${notice('aftaler')}
     ${
       agreements.length
-        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`, revideres ${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">(løser ${a.barrierIds.length} ${a.barrierIds.length === 1 ? 'barriere' : 'barrierer'})</span>` : ''}</li>`)}</ul>`
-        : html`<p>Ingen aftaler registreret for politikredsen.</p>`
+        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`${words.reviewOn}${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">${words.addresses(a.barrierIds.length)}</span>` : ''}</li>`)}</ul>`
+        : html`<p>${words.noAgreements}</p>`
     }
     ${editor ? agreementForm(ctx, m, barriers) : ''}</section>`;
 }
 
 export const outcomeSections: MeetingSection[] = [
-  { id: 'dagsorden', label: 'Dagsorden', render: agendaSection },
-  { id: 'fremmoede', label: 'Fremmøde', render: attendanceSection },
-  { id: 'barrierer', label: 'Barrierer og aftaler', render: outcomesSection },
+  { id: 'dagsorden', label: words.agenda, render: agendaSection },
+  { id: 'fremmoede', label: words.attendance, render: attendanceSection },
+  { id: 'barrierer', label: words.barriersAndAgreements, render: outcomesSection },
 ];
 
 /** A form on the meeting page: what it saves, the heading of its refusal, and the message and anchor it lands on. */
@@ -204,7 +204,7 @@ const addAgendaItem: SectionForm = {
     });
     createAgendaItem(app.db, request.actor!, id, item);
   },
-  failed: 'Punktet blev ikke tilføjet – skriv en titel',
+  failed: words.failed.agenda,
   saved: 'dagsorden',
   anchor: 'dagsorden',
 };
@@ -218,7 +218,7 @@ const saveAttendance: SectionForm = {
     });
     putAttendance(app.db, request.actor!, id, attendance);
   },
-  failed: 'Fremmødet blev ikke gemt',
+  failed: words.failed.attendance,
   saved: 'fremmoede',
   anchor: 'fremmoede',
 };
@@ -233,7 +233,7 @@ const raiseBarrier: SectionForm = {
     });
     createBarrier(app.db, request.actor!, barrier);
   },
-  failed: 'Barrieren blev ikke registreret – vælg en slags og skriv en beskrivelse',
+  failed: words.failed.barrier,
   saved: 'barriere',
   anchor: 'barrierer',
 };
@@ -253,7 +253,7 @@ const recordAgreement: SectionForm = {
     });
     createAgreement(app.db, request.actor!, agreement);
   },
-  failed: 'Aftalen blev ikke registreret – skriv en titel og vælg en slags',
+  failed: words.failed.agreement,
   saved: 'aftale',
   anchor: 'aftaler',
 };
@@ -268,7 +268,7 @@ const changeBarrierStatus: SectionForm = {
     });
     updateBarrier(app.db, request.actor!, barrierId, change);
   },
-  failed: 'Barrierens status blev ikke ændret – skriv hvorfor',
+  failed: words.failed.barrierStatus,
   saved: 'barrierestatus',
   anchor: 'barrierer',
 };
