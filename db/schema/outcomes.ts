@@ -76,6 +76,7 @@ export const attendance = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('attendance_person_idx').on(t.personId)],
 );
 
+/** The Danish programme's forum levels (its seeded taxonomy); other programmes name their own. */
 export const forumLevels = ['all_municipalities', 'single_municipalities', 'none'] as const;
 export type ForumLevel = (typeof forumLevels)[number];
 
@@ -88,7 +89,8 @@ export const districtMapping = sqliteTable(
       .notNull()
       .references(() => organisation.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
-    forumLevel: text('forum_level', { enum: forumLevels }).notNull(),
+    /** A key of the area's programme taxonomy (forumLevels); the Danish ones are listed above. */
+    forumLevel: text('forum_level').notNull(),
     strengths: text('strengths', { mode: 'json' }).$type<string[]>().notNull(),
     challenges: text('challenges', { mode: 'json' }).$type<string[]>().notNull(),
     wishes: text('wishes', { mode: 'json' }).$type<string[]>().notNull(),
@@ -100,6 +102,7 @@ export const districtMapping = sqliteTable(
   (t) => [uniqueIndex('district_mapping_uq').on(t.districtId, t.year)],
 );
 
+/** The Danish programme's barrier categories (its seeded taxonomy). */
 export const barrierCategories = [
   'knowledge_of_work',
   'knowledge_of_legislation',
@@ -122,7 +125,8 @@ export const barrier = sqliteTable(
     districtId: integer('district_id')
       .notNull()
       .references(() => organisation.id, { onDelete: 'restrict' }),
-    category: text('category', { enum: barrierCategories }).notNull(),
+    /** A key of the area's programme taxonomy (barrierCategories). */
+    category: text('category').notNull(),
     description: text('description').notNull(),
     allMunicipalities: integer('all_municipalities', { mode: 'boolean' }).notNull().default(true),
     raisedAtMeetingId: integer('raised_at_meeting_id').references(() => meeting.id, {
@@ -186,6 +190,7 @@ export const barrierStatusChange = sqliteTable(
   (t) => [index('barrier_status_change_idx').on(t.barrierId, t.at)],
 );
 
+/** The Danish programme's agreement types (its seeded taxonomy). */
 export const agreementTypes = [
   'samarbejdsaftale',
   'vejledningsmateriale',
@@ -207,7 +212,8 @@ export const agreement = sqliteTable(
     districtId: integer('district_id')
       .notNull()
       .references(() => organisation.id, { onDelete: 'restrict' }),
-    type: text('type', { enum: agreementTypes }).notNull(),
+    /** A key of the area's programme taxonomy (agreementTypes). */
+    type: text('type').notNull(),
     title: text('title').notNull(),
     text: text('text').notNull().default(''),
     allMunicipalities: integer('all_municipalities', { mode: 'boolean' }).notNull().default(true),

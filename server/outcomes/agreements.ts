@@ -24,11 +24,13 @@ import {
 import {
   assertMeetingOfDistrict,
   assertPeopleExist,
+  assertTaxonomyKey,
   copenhagenDate,
-  districtByCode,
   districtById,
+  outcomeArea,
   resolveMunicipalities,
   sideOfKind,
+  taxonomyOfArea,
 } from './references.ts';
 import type { Agreement, AgreementQuery, CreateAgreement, UpdateAgreement } from './schemas.ts';
 
@@ -51,6 +53,8 @@ function toAgreement(db: Db, row: AgreementRow): Agreement {
     ...rest,
     districtCode: district.code,
     districtName: district.name,
+    areaId: district.areaId,
+    areaName: district.areaName,
     municipalities,
     contacts,
     barrierIds,
@@ -140,7 +144,14 @@ function saveRevision(db: Db, row: AgreementRow, actor: Actor, reason: string | 
 
 export function createAgreement(db: Db, actor: Actor, input: CreateAgreement): Agreement {
   return db.transaction(() => {
-    const district = districtByCode(db, input.districtCode, 'body.districtCode');
+    const district = outcomeArea(db, input);
+    assertTaxonomyKey(
+      taxonomyOfArea(db, district),
+      'agreementTypes',
+      input.type,
+      'body.type',
+      'agreement type',
+    );
     const meeting =
       input.agreedAtMeetingId != null
         ? assertMeetingOfDistrict(db, input.agreedAtMeetingId, district.id, 'body.agreedAtMeetingId')
@@ -187,6 +198,14 @@ export function updateAgreement(db: Db, actor: Actor, id: number, input: UpdateA
           allowed: agreementTransitions[before.status],
         });
     }
+    if (fields.type !== undefined)
+      assertTaxonomyKey(
+        taxonomyOfArea(db, districtById(db, before.districtId)),
+        'agreementTypes',
+        fields.type,
+        'body.type',
+        'agreement type',
+      );
     if (fields.agreedAtMeetingId != null)
       assertMeetingOfDistrict(db, fields.agreedAtMeetingId, before.districtId, 'body.agreedAtMeetingId');
     const links: Parameters<typeof setLinks>[2] = {};

@@ -22,10 +22,12 @@ import {
 import {
   assertMeetingOfDistrict,
   assertPeopleExist,
+  assertTaxonomyKey,
   copenhagenDate,
-  districtByCode,
   districtById,
+  outcomeArea,
   resolveMunicipalities,
+  taxonomyOfArea,
 } from './references.ts';
 import type { Barrier, BarrierQuery, CreateBarrier, UpdateBarrier } from './schemas.ts';
 
@@ -47,6 +49,8 @@ function toBarrier(db: Db, row: BarrierRow): Barrier {
     ...rest,
     districtCode: district.code,
     districtName: district.name,
+    areaId: district.areaId,
+    areaName: district.areaName,
     municipalities,
     contactPersonIds: contacts,
     agreementIds: agreements,
@@ -98,7 +102,14 @@ function municipalityIds(db: Db, districtId: number, all: boolean, codes: string
 
 export function createBarrier(db: Db, actor: Actor, input: CreateBarrier): Barrier {
   return db.transaction(() => {
-    const district = districtByCode(db, input.districtCode, 'body.districtCode');
+    const district = outcomeArea(db, input);
+    assertTaxonomyKey(
+      taxonomyOfArea(db, district),
+      'barrierCategories',
+      input.category,
+      'body.category',
+      'barrier category',
+    );
     const meeting =
       input.raisedAtMeetingId != null
         ? assertMeetingOfDistrict(db, input.raisedAtMeetingId, district.id, 'body.raisedAtMeetingId')
@@ -140,6 +151,14 @@ export function updateBarrier(db: Db, actor: Actor, id: number, input: UpdateBar
     const now = nowIso();
     const set: Partial<typeof barrier.$inferInsert> = { ...fields };
 
+    if (fields.category !== undefined)
+      assertTaxonomyKey(
+        taxonomyOfArea(db, districtById(db, before.districtId)),
+        'barrierCategories',
+        fields.category,
+        'body.category',
+        'barrier category',
+      );
     if (fields.raisedAtMeetingId != null)
       assertMeetingOfDistrict(db, fields.raisedAtMeetingId, before.districtId, 'body.raisedAtMeetingId');
     if (fields.allMunicipalities !== undefined || municipalityCodes !== undefined) {

@@ -3,7 +3,9 @@ import type { DbOrTx } from '../../db/statements.ts';
 import { badRequest, notFound } from '../http/problems.ts';
 import { districtIdOf, findMeetingRecord, type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 
+import { type ProgrammeRow, programmeForArea, type Taxonomy, taxonomyOf } from '../programmes/programmes.ts';
 import {
+  areaWithId,
   countPeople,
   type DistrictRef,
   districtWithCode,
@@ -29,6 +31,50 @@ export function districtById(db: Db, id: number): DistrictRef {
   return row;
 }
 
+/**
+ * The area a body names: `districtCode` (a Danish police district, as clients always sent) or
+ * `areaId` (any programme's area), exactly one of them.
+ */
+export function outcomeArea(db: Db, input: { districtCode?: string; areaId?: number }): DistrictRef {
+  if (input.districtCode !== undefined && input.areaId !== undefined)
+    throw badRequest('Name the area once: either districtCode or areaId', [
+      { field: 'body.areaId', message: 'give either areaId or districtCode, not both' },
+    ]);
+  if (input.districtCode !== undefined) return districtByCode(db, input.districtCode, 'body.districtCode');
+  if (input.areaId === undefined)
+    throw badRequest('Name the area: areaId (or districtCode for a Danish police district)', [
+      { field: 'body.areaId', message: 'required unless districtCode is given' },
+    ]);
+  const area = areaWithId(db, input.areaId);
+  if (!area)
+    throw badRequest(`No area has id ${input.areaId}`, [{ field: 'body.areaId', message: 'unknown area' }]);
+  return area;
+}
+
+/** The programme whose taxonomy the area's outcomes use. */
+export function programmeOfOutcomeArea(db: Db, area: DistrictRef): ProgrammeRow {
+  return programmeForArea(db, { programmeId: area.programmeId, kind: area.areaKind });
+}
+
+export function taxonomyOfArea(db: Db, area: DistrictRef): Taxonomy {
+  return taxonomyOf(programmeOfOutcomeArea(db, area));
+}
+
+/** A category, agreement type or forum level must be one of the area's programme's keys. */
+export function assertTaxonomyKey(
+  taxonomy: Taxonomy,
+  list: keyof Taxonomy,
+  key: string,
+  field: string,
+  what: string,
+): void {
+  const keys = taxonomy[list].map((e) => e.key);
+  if (!keys.includes(key))
+    throw badRequest(`The area's programme has no ${what} ${key}`, [
+      { field, message: `one of: ${keys.join(', ')}` },
+    ]);
+}
+
 /** A meeting as the outcomes need it: the meeting and the police district convening its area. */
 export type MeetingRef = MeetingRecord & {
   /** The police district convening the meeting's area, if it is a police district area. */
@@ -48,7 +94,7 @@ export function meetingById(db: DbOrTx, id: number): MeetingRef {
   return toMeetingRef(meetingRecord(db, id));
 }
 
-/** A meeting named in a body: it must exist and belong to the same district. */
+/** A meeting named in a body: it must exist and belong to the same area's convener. */
 export function assertMeetingOfDistrict(
   db: Db,
   meetingId: number,
@@ -57,7 +103,7 @@ export function assertMeetingOfDistrict(
 ): MeetingRef {
   const row = findMeeting(db, meetingId);
   if (!row) throw badRequest(`Meeting ${meetingId} does not exist`, [{ field, message: 'unknown meeting' }]);
-  if (row.districtId !== districtId)
+  if (row.convenerId !== districtId)
     throw badRequest(`Meeting ${meetingId} is not a meeting of this district`, [
       { field, message: 'meeting of another district' },
     ]);

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  agendaSources,
-  agreementStatuses,
-  agreementTypes,
-  barrierCategories,
-  barrierStatuses,
-  forumLevels,
-} from '../../db/schema/index.ts';
+import { agendaSources, agreementStatuses, barrierStatuses } from '../../db/schema/index.ts';
 import { CalendarDate, Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
 import { Text, type TextKind } from '../http/text.ts';
 
@@ -17,6 +10,25 @@ export const DistrictCode = z
   .string()
   .trim()
   .regex(/^[0-9]{1,6}$/, 'a police district code');
+/** A key of the area's programme taxonomy; which keys exist is checked against that programme. */
+const TaxonomyKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, "a key of the area's programme taxonomy");
+const ForumLevel = TaxonomyKey.describe("One of the area's programme's forumLevels");
+const BarrierCategory = TaxonomyKey.describe("One of the area's programme's barrierCategories");
+const AgreementType = TaxonomyKey.describe("One of the area's programme's agreementTypes");
+/** The general way to name an outcome's area; `districtCode` stays for Danish police districts. */
+const AreaFields = {
+  districtCode: DistrictCode.optional().describe('A Danish police district (or give areaId)'),
+  areaId: Id.optional().describe("Any programme's area (or districtCode for a Danish police district)"),
+};
+const AreaOut = {
+  districtCode: z.string().nullable().describe("The convener's code; null when it has none"),
+  districtName: z.string(),
+  areaId: z.number().int(),
+  areaName: z.string(),
+};
 
 export const Theme = z
   .object({
@@ -143,9 +155,10 @@ export type PutAttendance = z.infer<typeof PutAttendance>;
 const TextList = z.array(Text('reason').min(1)).max(100);
 export const Mapping = z
   .object({
-    districtCode: z.string(),
+    districtCode: z.string().nullable(),
+    areaId: z.number().int(),
     year: z.number().int(),
-    forumLevel: z.enum(forumLevels),
+    forumLevel: z.string(),
     strengths: z.array(z.string()),
     challenges: z.array(z.string()),
     wishes: z.array(z.string()),
@@ -157,7 +170,7 @@ export const Mapping = z
   .meta({ id: 'Mapping' });
 export type Mapping = z.infer<typeof Mapping>;
 export const PutMapping = z.strictObject({
-  forumLevel: z.enum(forumLevels),
+  forumLevel: ForumLevel,
   strengths: TextList.default([]),
   challenges: TextList.default([]),
   wishes: TextList.default([]),
@@ -167,8 +180,9 @@ export const PutMapping = z.strictObject({
 export type PutMapping = z.infer<typeof PutMapping>;
 export const Year = z.coerce.number().int().min(2000).max(2100);
 export const MappingParams = z.strictObject({ code: DistrictCode, year: Year });
+export const AreaMappingParams = z.strictObject({ id: Id, year: Year });
 
-const MunicipalityRef = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+const MunicipalityRef = z.object({ id: z.number().int(), code: z.string().nullable(), name: z.string() });
 const StatusChange = z.object({
   fromStatus: z.enum(barrierStatuses).nullable(),
   toStatus: z.enum(barrierStatuses),
@@ -179,9 +193,8 @@ const StatusChange = z.object({
 export const Barrier = z
   .object({
     id: z.number().int(),
-    districtCode: z.string(),
-    districtName: z.string(),
-    category: z.enum(barrierCategories),
+    ...AreaOut,
+    category: z.string(),
     description: z.string(),
     allMunicipalities: z.boolean(),
     municipalities: z.array(MunicipalityRef),
@@ -208,8 +221,8 @@ const MunicipalityCodes = z
   )
   .max(100);
 export const CreateBarrier = z.strictObject({
-  districtCode: DistrictCode,
-  category: z.enum(barrierCategories),
+  ...AreaFields,
+  category: BarrierCategory,
   description: LongText('note').min(1),
   allMunicipalities: z.boolean().default(true),
   municipalityCodes: MunicipalityCodes.optional().describe('When not all municipalities'),
@@ -219,7 +232,7 @@ export const CreateBarrier = z.strictObject({
 });
 export type CreateBarrier = z.infer<typeof CreateBarrier>;
 export const UpdateBarrier = z.strictObject({
-  category: z.enum(barrierCategories).optional(),
+  category: BarrierCategory.optional(),
   description: LongText('note').min(1).optional(),
   allMunicipalities: z.boolean().optional(),
   municipalityCodes: MunicipalityCodes.optional(),
@@ -236,7 +249,7 @@ export const BarrierQuery = z.strictObject({
   ...Pagination,
   district: DistrictCode.optional(),
   status: z.enum(barrierStatuses).optional(),
-  category: z.enum(barrierCategories).optional(),
+  category: TaxonomyKey.optional(),
   year: Year.optional().describe('Raised in this year'),
   meetingId: Id.optional(),
 });
@@ -253,9 +266,8 @@ const ContactRef = z.object({
 export const Agreement = z
   .object({
     id: z.number().int(),
-    districtCode: z.string(),
-    districtName: z.string(),
-    type: z.enum(agreementTypes),
+    ...AreaOut,
+    type: z.string(),
     title: z.string(),
     text: z.string(),
     allMunicipalities: z.boolean(),
@@ -273,8 +285,8 @@ export const Agreement = z
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
 export const CreateAgreement = z.strictObject({
-  districtCode: DistrictCode,
-  type: z.enum(agreementTypes),
+  ...AreaFields,
+  type: AgreementType,
   title: Name,
   text: LongText('document').default(''),
   allMunicipalities: z.boolean().default(true),
@@ -288,7 +300,7 @@ export const CreateAgreement = z.strictObject({
 });
 export type CreateAgreement = z.infer<typeof CreateAgreement>;
 export const UpdateAgreement = z.strictObject({
-  type: z.enum(agreementTypes).optional(),
+  type: AgreementType.optional(),
   title: Name.optional(),
   text: LongText('document').optional(),
   allMunicipalities: z.boolean().optional(),
@@ -307,7 +319,7 @@ export const AgreementQuery = z.strictObject({
   ...Pagination,
   district: DistrictCode.optional(),
   status: z.enum(agreementStatuses).optional(),
-  type: z.enum(agreementTypes).optional(),
+  type: TaxonomyKey.optional(),
   barrierId: Id.optional(),
   reviewBefore: CalendarDate.optional(),
   q: Text('search').optional(),
@@ -329,7 +341,7 @@ export const AgreementHistory = z.array(AgreementRevision).meta({ id: 'Agreement
 export const FollowUpItem = z.object({
   kind: z.enum(['agreement_review', 'barrier_open']),
   id: z.number().int(),
-  districtCode: z.string(),
+  districtCode: z.string().describe("The police district code, or the convener's name where it has no code"),
   title: z.string(),
   dueOn: CalendarDate,
   overdue: z.boolean(),

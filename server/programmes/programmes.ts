@@ -12,6 +12,7 @@ import {
   organisationExists,
   type ProgrammeRow,
   programmeByAreaKind,
+  programmeById,
   programmeByKey,
   programmeRows,
   roleKeysThatExist,
@@ -19,7 +20,16 @@ import {
   updateProgrammeRow,
   usesOfProgramme,
 } from './queries.ts';
-import { type CreateProgramme, type Programme, ProgrammeSettings, type UpdateProgramme } from './schemas.ts';
+import {
+  type CreateProgramme,
+  type Programme,
+  ProgrammeSettings,
+  type Taxonomy,
+  type TaxonomyEntry,
+  type UpdateProgramme,
+} from './schemas.ts';
+
+export type { ProgrammeRow, Taxonomy };
 
 /** The programme every existing URL means when it names none: the Danish politikredsmøder. */
 export const DANISH_PROGRAMME_KEY = 'dk-politikredsmoeder';
@@ -61,6 +71,28 @@ export const programmeOfAreaKind = (db: Db, kind: string): ProgrammeRow | undefi
   programmeByAreaKind(db, kind);
 
 export const getProgramme = (db: Db, key: string): Programme => toProgramme(findProgramme(db, key));
+
+/**
+ * The programme an area's meetings and outcomes belong to: the area's own, else the one convening
+ * its kind, else the Danish programme (what every area meant before programmes were data).
+ */
+export function programmeForArea(db: Db, area: { programmeId: number | null; kind: string }): ProgrammeRow {
+  const row =
+    (area.programmeId !== null ? programmeById(db, area.programmeId) : undefined) ??
+    programmeByAreaKind(db, area.kind) ??
+    programmeByKey(db, DANISH_PROGRAMME_KEY);
+  if (!row) throw notFound('Programme', DANISH_PROGRAMME_KEY);
+  return row;
+}
+
+export const taxonomyOf = (row: ProgrammeRow): Taxonomy => ProgrammeSettings.parse(row.settings).taxonomy;
+
+/** A taxonomy entry's name in the reader's language; else Danish, else its first name, else its key. */
+export function taxonomyLabel(entries: readonly TaxonomyEntry[], key: string, lang: string): string {
+  const labels = entries.find((e) => e.key === key)?.labels;
+  if (!labels) return key;
+  return labels[lang] ?? labels.da ?? Object.values(labels)[0] ?? key;
+}
 
 /** Countries date-holidays knows, with their regions: what a programme's holiday calendar may name. */
 function holidayFaults(country: string | undefined, region: string | null | undefined): FieldError[] {

@@ -21,6 +21,7 @@ export const Labels = z
   .describe('Names by language code, e.g. {"da": "Kommune", "nb": "Kommune", "en": "Municipality"}');
 
 export const TaxonomyEntry = z.strictObject({ key: CatalogueKey, labels: Labels });
+export type TaxonomyEntry = z.infer<typeof TaxonomyEntry>;
 
 /** The kinds of outcome a programme records: its agreement types, barrier categories and forum levels. */
 export const Taxonomy = z.strictObject({

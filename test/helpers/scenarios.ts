@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
@@ -9,6 +10,7 @@ import { planningContext } from '../../server/planning/context.ts';
 import { planYear } from '../../server/planning/cycles.ts';
 import { PlanningSettings } from '../../server/planning/settings.ts';
 import { createPerson } from '../../server/register/people.ts';
+import type { TestApp } from './app.ts';
 import { insertHeldMeeting, insertPerson } from './factories.ts';
 
 /** Whole situations built from the factories and the domain functions, shared by several test files. */
@@ -105,14 +107,14 @@ export function seedFynOutcomes(db: Db) {
   });
   putAttendance(db, actor, m2026, { version: 0, personIds: [chief] });
   putAttendance(db, actor, m2027, { version: 0, personIds: [chief, worker, officer] });
-  putMapping(db, actor, '1465', 2026, {
+  putMapping(db, actor, { code: '1465' }, 2026, {
     version: 0,
     forumLevel: 'single_municipalities',
     strengths: [],
     challenges: [],
     wishes: [],
   });
-  putMapping(db, actor, '1465', 2027, {
+  putMapping(db, actor, { code: '1465' }, 2027, {
     version: 0,
     forumLevel: 'all_municipalities',
     strengths: ['Faste kontaktpersoner på begge sider'],
@@ -214,4 +216,71 @@ export function planTestYear(db: Db, year: number) {
     settings: PlanningSettings.parse({}),
     dryRun: false,
   });
+}
+
+/** The Norwegian programme of the tests: its key, its area and the area's member municipalities. */
+export interface NorwegianProgramme {
+  key: string;
+  areaId: number;
+  areaName: string;
+  convenerName: string;
+  members: { id: number; code: string; name: string }[];
+}
+
+/**
+ * A Norwegian programme set up through the API as an admin would: a Bufetat region convening an
+ * area of a new kind with two municipalities, and a programme over that kind with its own taxonomy.
+ */
+export async function norwegianProgramme(
+  app: FastifyInstance,
+  as: TestApp['as'],
+): Promise<NorwegianProgramme> {
+  const post = async (url: string, headers: { authorization: string }, payload: object) => {
+    const res = await app.inject({ method: 'POST', url, headers, payload });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const convenerName = 'Bufetat region øst';
+  const convener = await post('/api/organisations', as.facilitator, { kind: 'other', name: convenerName });
+  const areaName = 'Dialogområde Buskerud';
+  const area = await post('/api/areas', as.facilitator, {
+    name: areaName,
+    kind: 'bufetat_dialog_area',
+    convenerId: convener.id,
+  });
+  const members = [];
+  for (const [code, name] of [
+    ['3301', 'Drammen kommune'],
+    ['3312', 'Lier kommune'],
+  ] as const) {
+    const m = await post('/api/organisations', as.facilitator, {
+      kind: 'municipality',
+      name,
+      code,
+      areaIds: [area.id],
+    });
+    members.push({ id: m.id as number, code, name });
+  }
+  await post('/api/programmes', as.admin, {
+    key: 'no-dialogmoter',
+    name: 'Dialogmøter barnevern og politi',
+    language: 'nb',
+    holidayCountry: 'NO',
+    timeZone: 'Europe/Oslo',
+    areaKind: 'bufetat_dialog_area',
+    settings: {
+      taxonomy: {
+        agreementTypes: [
+          { key: 'samarbeidsavtale', labels: { nb: 'Samarbeidsavtale', en: 'Cooperation agreement' } },
+          { key: 'rutinebeskrivelse', labels: { nb: 'Rutinebeskrivelse' } },
+        ],
+        barrierCategories: [
+          { key: 'taushetsplikt', labels: { nb: 'Uklar taushetsplikt', en: 'Unclear confidentiality' } },
+          { key: 'ventetid', labels: { nb: 'Ventetid i avhør' } },
+        ],
+        forumLevels: [{ key: 'felles-forum', labels: { nb: 'Felles forum for regionen' } }],
+      },
+    },
+  });
+  return { key: 'no-dialogmoter', areaId: area.id, areaName, convenerName, members };
 }

@@ -293,11 +293,11 @@ export function deleteBarrierRow(db: Db, id: number): void {
 
 // ---- follow-ups
 
-/** Agreements in effect whose review date is on or before the horizon. */
+/** Agreements in effect whose review date is on or before the horizon (a convener without a code is named). */
 export function agreementsDueForReview(db: Db, horizon: string, district: string | null): AgreementDueRow[] {
   return prepared<AgreementDueRow>(
     db,
-    `SELECT a.id, d.code AS districtCode, a.title, a.review_on AS dueOn, a.status FROM agreement a
+    `SELECT a.id, coalesce(d.code, d.name) AS districtCode, a.title, a.review_on AS dueOn, a.status FROM agreement a
      JOIN organisation d ON d.id = a.district_id
      WHERE a.review_on IS NOT NULL AND a.review_on <= :horizon AND a.status IN ('agreed', 'in_force', 'under_revision')
        AND (:district IS NULL OR d.code = :district)
@@ -309,7 +309,7 @@ export function agreementsDueForReview(db: Db, horizon: string, district: string
 export function barriersRaisedBy(db: Db, yearAgo: string, district: string | null): OldBarrierRow[] {
   return prepared<OldBarrierRow>(
     db,
-    `SELECT b.id, d.code AS districtCode, b.description AS title, b.raised_on AS raisedOn, b.status, b.district_id AS districtId
+    `SELECT b.id, coalesce(d.code, d.name) AS districtCode, b.description AS title, b.raised_on AS raisedOn, b.status, b.district_id AS districtId
      FROM barrier b JOIN organisation d ON d.id = b.district_id
      WHERE b.status <> 'resolved' AND b.raised_on <= :yearAgo AND (:district IS NULL OR d.code = :district)
      ORDER BY b.raised_on, b.id`,

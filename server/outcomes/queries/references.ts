@@ -5,41 +5,65 @@ import { prepared } from '../../../db/statements.ts';
 
 /** What the outcomes refer to (police districts, municipalities, people) and the themes and mappings: their SQL. */
 
+/**
+ * The area an outcome belongs to, by its convening organisation (which the outcome rows store as
+ * district_id): a Danish police district, or the convener of any programme's area.
+ */
 export interface DistrictRef {
+  /** The convening organisation's id. */
   id: number;
-  code: string;
+  /** The police district code; other conveners may have none. */
+  code: string | null;
   name: string;
   areaId: number;
+  areaName: string;
+  areaKind: string;
+  programmeId: number | null;
 }
 
 export interface MunicipalityRef {
   id: number;
-  code: string;
+  code: string | null;
   name: string;
 }
 
 export type ThemeRow = typeof theme.$inferSelect;
 export type MappingRow = typeof districtMapping.$inferSelect;
 
-const DISTRICT = `
-  SELECT o.id, o.code, o.name, a.id AS areaId FROM organisation o
-  JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
-  WHERE o.kind = 'police_district'`;
+const AREA = `
+  SELECT o.id, o.code, o.name, a.id AS areaId, a.name AS areaName, a.kind AS areaKind, a.programme_id AS programmeId
+  FROM organisation o JOIN area a ON a.convener_id = o.id`;
 
 export function districtWithCode(db: Db, code: string): DistrictRef | undefined {
-  return prepared<DistrictRef>(db, `${DISTRICT} AND o.code = ?`).get(code);
+  return prepared<DistrictRef>(
+    db,
+    `${AREA} AND a.kind = 'police_district' WHERE o.kind = 'police_district' AND o.code = ?`,
+  ).get(code);
 }
 
+/** The area an outcome's convener convenes: its police district area first, else its oldest area. */
 export function districtWithId(db: Db, id: number): DistrictRef | undefined {
-  return prepared<DistrictRef>(db, `${DISTRICT} AND o.id = ?`).get(id);
+  return prepared<DistrictRef>(
+    db,
+    `${AREA} WHERE o.id = ? ORDER BY a.kind = 'police_district' DESC, a.programme_id IS NULL, a.id LIMIT 1`,
+  ).get(id);
 }
 
-/** The municipalities that are members of the area, by name. */
+export function areaWithId(db: Db, areaId: number): DistrictRef | undefined {
+  return prepared<DistrictRef>(db, `${AREA} WHERE a.id = ?`).get(areaId);
+}
+
+/**
+ * The member organisations of the area, by name: a police district's municipalities, or the
+ * members of another programme's area whatever their kind (boroughs, services, …).
+ */
 export function municipalitiesOfArea(db: Db, areaId: number): MunicipalityRef[] {
   return prepared<MunicipalityRef>(
     db,
     `SELECT o.id, o.code, o.name FROM area_member m JOIN organisation o ON o.id = m.organisation_id
-     WHERE m.area_id = ? AND m.member_role = 'member' AND o.kind = 'municipality' ORDER BY o.name`,
+     JOIN area a ON a.id = m.area_id
+     WHERE m.area_id = ? AND m.member_role = 'member' AND (a.kind <> 'police_district' OR o.kind = 'municipality')
+     ORDER BY o.name`,
   ).all(areaId);
 }
 

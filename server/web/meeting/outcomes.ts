@@ -16,7 +16,7 @@ import {
 import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
+import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { badge, dayText, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -104,7 +104,7 @@ function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: B
       ? html`<ul id="barriers">${barriers.map(
           (
             b,
-          ) => html`<li class="mb-4">${labels.barrierCategory[b.category]}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">${words.raisedHere}</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
+          ) => html`<li class="mb-4">${labelFor(labels.barrierCategory, b.category)}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">${words.raisedHere}</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
           ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
         )}</ul>`
       : html`<p>${words.noBarriers}</p>`
@@ -133,7 +133,7 @@ function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[]): SafeH
               (
                 b,
               ) => html`<li><input id="barrier-${b.id}" type="checkbox" name="barrierIds" value="${b.id}" class="form-checkbox">
-                <label for="barrier-${b.id}">${labels.barrierCategory[b.category]}: ${b.description}</label></li>`,
+                <label for="barrier-${b.id}">${labelFor(labels.barrierCategory, b.category)}: ${b.description}</label></li>`,
             )}</ul></fieldset>`
           : ''
       }
@@ -158,7 +158,7 @@ function outcomesSection(
     ${notice('aftaler')}
     ${
       agreements.length
-        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labels.agreementType[a.type]}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`${words.reviewOn}${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">${words.addresses(a.barrierIds.length)}</span>` : ''}</li>`)}</ul>`
+        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labelFor(labels.agreementType, a.type)}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`${words.reviewOn}${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">${words.addresses(a.barrierIds.length)}</span>` : ''}</li>`)}</ul>`
         : html`<p>${words.noAgreements}</p>`
     }
     ${editor ? agreementForm(ctx, m, barriers) : ''}</section>`;

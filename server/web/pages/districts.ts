@@ -38,7 +38,7 @@ function outcomesOf(app: FastifyInstance, code: string) {
           <tbody>${barriers.map(
             (
               b,
-            ) => html`<tr><td>${dayText(b.raisedOn)}</td><td>${labels.barrierCategory[b.category]}</td><td>${b.description}</td>
+            ) => html`<tr><td>${dayText(b.raisedOn)}</td><td>${labelFor(labels.barrierCategory, b.category)}</td><td>${b.description}</td>
               <td>${labels.barrierStatus[b.status]}${b.resolvedOn ? html` (${dayText(b.resolvedOn)})` : ''}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>Ingen barrierer registreret.</p>`
@@ -53,7 +53,7 @@ function outcomesOf(app: FastifyInstance, code: string) {
           <tbody>${agreements.map(
             (
               a,
-            ) => html`<tr><td>${dayText(a.agreedOn)}</td><td>${a.title}</td><td>${labels.agreementType[a.type]}</td>
+            ) => html`<tr><td>${dayText(a.agreedOn)}</td><td>${a.title}</td><td>${labelFor(labels.agreementType, a.type)}</td>
               <td>${labels.agreementStatus[a.status]}</td><td>${dayText(a.reviewOn)}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>Ingen aftaler registreret.</p>`
