@@ -11,11 +11,15 @@ import {
 } from '../../accounts/sessions.ts';
 import { WebRefusal } from '../../http/problems.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, textField } from '../components.ts';
 import { type FormBody, field, pageContext, safeNext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
 
 const LOGIN_COOKIE = 'samraad_login';
+
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.login;
 
 function cookieOptions(app: FastifyInstance) {
   return {
@@ -42,28 +46,32 @@ function loginPage(
   const config = request.server.config;
   const passwords = config.PASSWORD_LOGIN === 'on';
   const organisation = config.OIDC_ISSUER
-    ? html`<p><a class="button button-${passwords ? 'secondary' : 'primary'}" href="/login/oidc?next=${encodeURIComponent(o.next)}">Log ind med din organisations konto</a></p>`
+    ? html`<p><a class="button button-${passwords ? 'secondary' : 'primary'}" href="/login/oidc?next=${encodeURIComponent(o.next)}">${words.withOrganisation}</a></p>`
     : '';
   const body = html`<div class="row"><div class="col-12 col-md-8 col-lg-6">
-    <h1>Log ind</h1>
-    <p class="font-lead">Log ind for at planlægge politikredsmøder, sende invitationer og følge op.</p>
-    ${o.failed ? alert('error', 'Forkert e-mail eller adgangskode', 'Tjek dem, og prøv igen.') : ''}
-    ${o.oidcFailed ? alert('error', 'Log ind mislykkedes', 'Din organisations login svarede ikke som ventet. Prøv igen.') : ''}
+    <h1>${words.title}</h1>
+    <p class="font-lead">${words.lead}</p>
+    ${o.failed ? alert('error', words.failed, words.failedHint) : ''}
+    ${o.oidcFailed ? alert('error', words.oidcFailed, words.oidcFailedHint) : ''}
     ${organisation}
     ${passwords ? passwordForm(nonce, o) : ''}
   </div></div>`;
-  return sendPage(reply, page({ ...pageContext(request), actor: null }, { title: 'Log ind', body }), status);
+  return sendPage(
+    reply,
+    page({ ...pageContext(request), actor: null }, { title: words.title, body }),
+    status,
+  );
 }
 
 function passwordForm(nonce: string, o: { next: string; email?: string }) {
   return html`<form method="post" action="/login" novalidate>
       <input type="hidden" name="_csrf" value="${nonce}">
       <input type="hidden" name="next" value="${o.next}">
-      ${textField({ id: 'email', label: 'E-mail', type: 'email', value: o.email ?? '', autocomplete: 'username' })}
-      ${textField({ id: 'password', label: 'Adgangskode', type: 'password', autocomplete: 'current-password' })}
-      <button type="submit" class="button button-primary">Log ind</button>
+      ${textField({ id: 'email', label: words.email, type: 'email', value: o.email ?? '', autocomplete: 'username' })}
+      ${textField({ id: 'password', label: words.password, type: 'password', autocomplete: 'current-password' })}
+      <button type="submit" class="button button-primary">${words.submit}</button>
     </form>
-    <p class="mt-5 small-text">Adgangskoden sættes af en administrator med <code>npm run cli -- user:password</code>.</p>`;
+    <p class="mt-5 small-text">${words.passwordSetBy} <code>npm run cli -- user:password</code>.</p>`;
 }
 
 export default async function loginPages(app: FastifyInstance) {
@@ -78,14 +86,13 @@ export default async function loginPages(app: FastifyInstance) {
     '/login',
     { config: { csrf: false, rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      if (app.config.PASSWORD_LOGIN === 'off')
-        throw new WebRefusal(403, 'Log ind med din organisations konto.');
+      if (app.config.PASSWORD_LOGIN === 'off') throw new WebRefusal(403, words.useOrganisation);
       const body = request.body as FormBody | undefined;
       if (
         !csrfTokenMatches(request.cookies[LOGIN_COOKIE] ?? '', field(body, '_csrf')) ||
         !field(body, '_csrf')
       )
-        throw new WebRefusal(403, 'Login-formularen er udløbet. Hent siden igen.');
+        throw new WebRefusal(403, words.formExpired);
       const email = field(body, 'email');
       const next = safeNext(field(body, 'next'));
       const actor = await authenticateWithPassword(app.db, email, field(body, 'password'));

@@ -9,18 +9,13 @@ import {
 } from '../../reports/render.ts';
 import { plannedYears } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { selectField, textField } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
 
-const FORMAT_NAMES: Record<ReportFormat, string> = {
-  pdf: 'PDF',
-  docx: 'Word (DOCX)',
-  xlsx: 'Excel (XLSX)',
-  csv: 'CSV (semikolon)',
-  html: 'Webside til udskrift',
-  json: 'JSON (til andre systemer)',
-};
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.reports;
 
 /** Reports: pick year, district and format, and download. */
 export default async function reportPages(app: FastifyInstance) {
@@ -35,38 +30,37 @@ export default async function reportPages(app: FastifyInstance) {
         ? asked
         : (planned.at(-1) ?? new Date().getFullYear());
     const districts = listDistricts(app.db);
-    const body = html`<h1>Rapporter</h1>
-      <p class="font-lead">Hent aftaler og barrierer for én politikreds eller for hele landet, eller den nationale rapport med deltagelse og udvikling fra år til år.</p>
+    const body = html`<h1>${words.title}</h1>
+      <p class="font-lead">${words.lead}</p>
       <form method="get" action="/rapporter/hent">
         ${selectField({
           id: 'kind',
-          label: 'Rapport',
+          label: words.report,
           value: 'aftaler',
           options: [
-            { value: 'aftaler', text: 'Aftaler og barrierer' },
-            { value: 'national', text: 'National rapport' },
+            { value: 'aftaler', text: words.agreements },
+            { value: 'national', text: words.national },
           ],
         })}
-        ${textField({ id: 'year', label: 'År', type: 'number', value: year, classes: 'input-width-xs' })}
+        ${textField({ id: 'year', label: words.year, type: 'number', value: year, classes: 'input-width-xs' })}
         ${selectField({
           id: 'district',
-          label: 'Politikreds',
+          label: words.district,
           required: false,
-          empty: 'Alle politikredse',
-          hint: 'Bruges kun til rapporten om aftaler og barrierer',
+          empty: words.allDistricts,
+          hint: words.districtHint,
           options: districts.map((d) => ({ value: d.code, text: d.name })),
         })}
-        ${selectField({ id: 'format', label: 'Format', value: 'pdf', options: reportFormats.map((f) => ({ value: f, text: FORMAT_NAMES[f] })) })}
-        <button type="submit" class="button button-primary">Hent rapport</button>
+        ${selectField({ id: 'format', label: words.format, value: 'pdf', options: reportFormats.map((f) => ({ value: f, text: words.formats[f] })) })}
+        <button type="submit" class="button button-primary">${words.download}</button>
       </form>`;
-    return sendPage(reply, page(pageContext(request), { title: 'Rapporter', section: 'reports', body }));
+    return sendPage(reply, page(pageContext(request), { title: words.title, section: 'reports', body }));
   });
 
   app.get('/rapporter/hent', read, async (request, reply) => {
     const q = request.query as { kind?: string; year?: string; district?: string; format?: string };
     const year = Number(q.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new WebRefusal(400, 'Skriv et år mellem 2000 og 2100.');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new WebRefusal(400, words.yearRange);
     const format = (reportFormats as readonly string[]).includes(q.format ?? '')
       ? (q.format as ReportFormat)
       : 'pdf';
