@@ -101,7 +101,8 @@ export interface PersonOverrides {
   orgCode?: string;
   roles?: string[];
   isFixedContact?: boolean;
-  language?: 'da' | 'en';
+  /** A code of the language table (da, en, nb, …). */
+  language?: string;
 }
 
 function organisationOf(db: Db, p: PersonOverrides): number {

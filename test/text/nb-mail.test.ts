@@ -1,7 +1,7 @@
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertMeeting } from '../helpers/factories.ts';
+import { insertMeeting, insertPerson } from '../helpers/factories.ts';
 import { calendarOf, startSmtp } from '../helpers/mail.ts';
 import { districtOrganisations } from '../helpers/scenarios.ts';
 
@@ -135,3 +135,42 @@ t.test(
     t.match(piaPage, /Du har endnu ikke svaret\./, 'her answer page stays Danish');
   },
 );
+
+t.test('a follow-up reminder to a contact who reads bokmål is Norwegian', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app, as } = await buildTestApp(t, { SMTP_URL: smtp.url, FOLLOW_UP_WINDOW_DAYS: '30' });
+  const kari = insertPerson(app.db, {
+    name: 'Kari Nordmann',
+    email: 'kari@politiet.test',
+    orgKind: 'police_district',
+    orgCode: '1465',
+    language: 'nb',
+  });
+  const reviewOn = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const agreement = await app.inject({
+    method: 'POST',
+    url: '/api/agreements',
+    headers: as.facilitator,
+    payload: {
+      districtCode: '1465',
+      type: 'samarbejdsaftale',
+      title: 'Felles rutiner',
+      status: 'in_force',
+      reviewOn,
+      contactPersonIds: [kari],
+    },
+  });
+  t.equal(agreement.statusCode, 201, agreement.body);
+  const sent = await app.inject({ method: 'POST', url: '/api/follow-ups/send', headers: as.facilitator });
+  t.equal(sent.statusCode, 200, sent.body);
+  await smtp.waitFor(1);
+  const mail = smtp.received[0]!.parsed;
+  t.equal(mail.subject, 'Avtale til revisjon: Felles rutiner');
+  t.match(mail.text, /Hei Kari Nordmann/);
+  t.match(
+    mail.text,
+    /Avtalen «Felles rutiner» \(politidistrikt 1465\) skal revideres senest \d+\. \p{L}+ \d{4}\./u,
+  );
+  t.match(mail.text, /Vennlig hilsen/);
+  t.notMatch(mail.text, /Aftale|politikreds|Venlig/, 'nothing Danish');
+});
