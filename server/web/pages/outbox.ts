@@ -17,7 +17,8 @@ import { pageContext, sendPage } from '../context.ts';
 import { csrfField, page } from '../layout.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages: texts } = catalogueFor('da');
+const words = texts.outbox;
 
 const PAGE_SIZE = 50;
 const STATUS_BADGE = { queued: 'info', sending: 'info', sent: 'success', failed: 'error' } as const;
@@ -26,7 +27,7 @@ function statusBadge(status: keyof typeof STATUS_BADGE) {
   return badge(STATUS_BADGE[status], labels.outboxStatus[status] ?? status);
 }
 
-const crumbs = [{ href: '/udbakke', text: 'Udbakke' }];
+const crumbs = [{ href: '/udbakke', text: words.title }];
 
 /** GET /udbakke: every email, by state, paged */
 function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
@@ -47,18 +48,18 @@ function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
     const editor = request.actor?.role !== 'viewer';
     const link = (n: number) =>
       `/udbakke?${new URLSearchParams({ ...(status ? { status } : {}), side: String(n) })}`;
-    const body = html`<h1>Udbakke</h1>
-      <p>Alle e-mails, tjenesten sender. Er der ikke sat en mailserver op, bliver de gemt her i stedet for at blive sendt – så kan du se præcis, hvad modtagerne ville få.</p>
-      <nav aria-label="Filtrér efter status"><ul class="inline-list">
-        <li>${status ? html`<a href="/udbakke">Alle</a>` : html`<strong aria-current="page">Alle</strong>`}</li>
+    const body = html`<h1>${words.title}</h1>
+      <p>${words.lead}</p>
+      <nav aria-label="${words.filter}"><ul class="inline-list">
+        <li>${status ? html`<a href="/udbakke">${words.all}</a>` : html`<strong aria-current="page">${words.all}</strong>`}</li>
         ${outboxStatuses.map(
           (s) =>
             html`<li>${s === status ? html`<strong aria-current="page">${labels.outboxStatus[s]} (${counts[s]})</strong>` : html`<a href="/udbakke?status=${s}">${labels.outboxStatus[s]} (${counts[s]})</a>`}</li>`,
         )}</ul></nav>
       ${
         items.length
-          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="E-mails">
-        <table class="table table--zebra" id="outbox"><thead><tr><th scope="col">Oprettet</th><th scope="col">Til</th><th scope="col">Emne</th><th scope="col">Status</th><th scope="col"><span class="sr-only">Handlinger</span></th></tr></thead>
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.tableLabel}">
+        <table class="table table--zebra" id="outbox"><thead><tr><th scope="col">${words.created}</th><th scope="col">${words.to}</th><th scope="col">${words.subject}</th><th scope="col">${words.status}</th><th scope="col"><span class="sr-only">${words.actions}</span></th></tr></thead>
         <tbody>${items.map(
           (
             m,
@@ -67,21 +68,21 @@ function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
             <td>${statusBadge(m.status)}${m.lastError ? html`<br><span class="small-text">${m.lastError}</span>` : ''}</td>
             <td>${
               m.status === 'failed' && editor
-                ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-secondary">Send igen<span class="sr-only"> til ${m.toAddress}</span></button></form>`
+                ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-secondary">${words.sendAgain}<span class="sr-only">${words.sendAgainTo(m.toAddress)}</span></button></form>`
                 : ''
             }</td></tr>`,
         )}</tbody></table></div>`
-          : html`<p>Ingen e-mails${status ? ' med denne status' : ''}.</p>`
+          : html`<p>${words.none(Boolean(status))}</p>`
       }
       ${
         pages > 1
-          ? html`<nav aria-label="Sider" class="mt-5"><ul class="inline-list">
-          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">Nyere</a></li>` : ''}<li>Side ${pageNo} af ${pages}</li>
-          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">Ældre</a></li>` : ''}</ul></nav>`
+          ? html`<nav aria-label="${words.pages}" class="mt-5"><ul class="inline-list">
+          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">${words.newer}</a></li>` : ''}<li>${words.pageOf(pageNo, pages)}</li>
+          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">${words.older}</a></li>` : ''}</ul></nav>`
           : ''
       }`;
-    const notice = query.besked === 'igen' ? alert('success', 'E-mailen er sat i kø igen.') : undefined;
-    return sendPage(reply, page(ctx, { title: 'Udbakke', section: 'outbox', body, notice }));
+    const notice = query.besked === 'igen' ? alert('success', words.queuedAgain) : undefined;
+    return sendPage(reply, page(ctx, { title: words.title, section: 'outbox', body, notice }));
   };
 }
 
@@ -96,20 +97,20 @@ function outboxMessagePage(app: FastifyInstance): RouteHandlerMethod {
     const ctx = pageContext(request);
     const body = html`<h1>${m.subject}</h1>
       <dl>
-        <dt>Til</dt><dd>${m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}</dd>
-        <dt>Status</dt><dd>${statusBadge(m.status)} · ${m.attempts} ${m.attempts === 1 ? 'forsøg' : 'forsøg'}${m.sentAt ? html` · sendt ${dateTimeText(m.sentAt)}` : ''}</dd>
-        ${m.lastError ? html`<dt>Fejl</dt><dd>${m.lastError}</dd>` : ''}
-        <dt>Slags</dt><dd>${m.kind}</dd>
+        <dt>${words.to}</dt><dd>${m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}</dd>
+        <dt>${words.status}</dt><dd>${statusBadge(m.status)} · ${words.attempts(m.attempts)}${m.sentAt ? html` · ${words.sentAt} ${dateTimeText(m.sentAt)}` : ''}</dd>
+        ${m.lastError ? html`<dt>${words.error}</dt><dd>${m.lastError}</dd>` : ''}
+        <dt>${words.kind}</dt><dd>${m.kind}</dd>
         <dt>Message-ID</dt><dd><code>${m.messageId}</code></dd>
       </dl>
       ${
         m.status === 'failed' && request.actor?.role !== 'viewer'
-          ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-primary">Send igen</button></form>`
+          ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-primary">${words.sendAgain}</button></form>`
           : ''
       }
-      <h2>Tekst</h2>
+      <h2>${words.text}</h2>
       <pre class="raw-message" id="message-text">${text}</pre>
-      <h2>Rå besked</h2>
+      <h2>${words.raw}</h2>
       <pre class="raw-message" id="message-raw">${raw}</pre>`;
     return sendPage(reply, page(ctx, { title: m.subject, section: 'outbox', body, breadcrumbs: crumbs }));
   };
