@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { da } from '../../server/text/catalogues/da.ts';
 import { en } from '../../server/text/catalogues/en.ts';
+import { nb } from '../../server/text/catalogues/nb.ts';
 import type { Db } from '../client.ts';
 import {
   agreementTypes,
@@ -84,15 +85,26 @@ const entries = <K extends string>(
   keys: readonly K[],
   daLabels: Record<K, string>,
   enLabels: Record<K, string>,
-) => keys.map((key) => ({ key, labels: { da: daLabels[key], en: enLabels[key] } }));
+  nbLabels: Record<K, string>,
+) => keys.map((key) => ({ key, labels: { da: daLabels[key], en: enLabels[key], nb: nbLabels[key] } }));
 
 /** The Danish politikredsmøder's settings: the taxonomy of seed 002 and the planner's Danish defaults. */
 export const danishProgrammeSettings = {
   audience: [],
   taxonomy: {
-    agreementTypes: entries(agreementTypes, da.labels.agreementType, en.labels.agreementType),
-    barrierCategories: entries(barrierCategories, da.labels.barrierCategory, en.labels.barrierCategory),
-    forumLevels: entries(forumLevels, da.labels.forumLevel, en.labels.forumLevel),
+    agreementTypes: entries(
+      agreementTypes,
+      da.labels.agreementType,
+      en.labels.agreementType,
+      nb.labels.agreementType,
+    ),
+    barrierCategories: entries(
+      barrierCategories,
+      da.labels.barrierCategory,
+      en.labels.barrierCategory,
+      nb.labels.barrierCategory,
+    ),
+    forumLevels: entries(forumLevels, da.labels.forumLevel, en.labels.forumLevel, nb.labels.forumLevel),
   },
   planning: {
     meetingsPerArea: 1,

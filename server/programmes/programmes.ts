@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, type FieldError, notFound } from '../http/problems.ts';
+import { type Language, languageOr } from '../text/language.ts';
 import { nowIso } from '../time.ts';
 import {
   areasOfKindCount,
@@ -84,6 +85,10 @@ export function programmeForArea(db: Db, area: { programmeId: number | null; kin
   if (!row) throw notFound('Programme', DANISH_PROGRAMME_KEY);
   return row;
 }
+
+/** The catalogue a programme's words are in: its language's texts (nn reads nb), Danish when unknown. */
+export const programmeTextLanguage = (db: Db, row: ProgrammeRow): Language =>
+  languageOr(languageByCode(db, row.languageCode)?.textsFrom ?? row.languageCode);
 
 export const taxonomyOf = (row: ProgrammeRow): Taxonomy => ProgrammeSettings.parse(row.settings).taxonomy;
 

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { agreementTypes } from '../../db/schema/index.ts';
 import { dayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import type { AgreementLine, BarrierLine, DistrictSection, NationalReport } from './data.ts';
 import { nationalTableRows } from './national-table.ts';
+import { catalogueWords, type ProgrammeReportWords, wordsOf } from './words.ts';
 
 export type Separator = 'semicolon' | 'comma';
 
@@ -44,8 +44,8 @@ export function agreementsCsv(
   lang: Language,
   separator: Separator,
   sections: readonly Pick<DistrictSection, 'code' | 'name' | 'barriers'>[] = [],
+  w: ProgrammeReportWords = catalogueWords(lang),
 ): Readable {
-  const w = catalogueFor(lang).report;
   const { labels } = catalogueFor(lang);
   const header = [
     'ID',
@@ -66,7 +66,7 @@ export function agreementsCsv(
   const agreementRow = (a: AgreementLine) => [
     a.id,
     a.districtName,
-    labels.agreementType[a.type],
+    w.agreementTypeName(a.type),
     a.title,
     labels.agreementStatus[a.status],
     dayDate(a.agreedOn, lang),
@@ -91,7 +91,7 @@ export function agreementsCsv(
     '',
     '',
     w.barrierRow,
-    labels.barrierCategory[b.category],
+    w.barrierCategoryName(b.category),
     dayDate(b.raisedOn, lang),
     dayDate(b.resolvedOn, lang),
   ];
@@ -119,7 +119,7 @@ export function agreementsCsv(
 
 export function nationalCsv(report: NationalReport, separator: Separator): Readable {
   const { lang } = report;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   const header = [
     w.code,
     w.district,
@@ -129,7 +129,7 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
     w.organisationsRepresented,
     w.memberOrganisations,
     w.forumLevel,
-    ...agreementTypes.map((t) => `${w.agreementsInForce}: ${catalogueFor(lang).labels.agreementType[t]}`),
+    ...w.agreementTypeKeys.map((t) => `${w.agreementsInForce}: ${w.agreementTypeName(t)}`),
     w.agreementsInForce,
     w.openBarriers,
     w.resolvedBarriers,

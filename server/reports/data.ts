@@ -1,17 +1,19 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
-import {
-  type AgreementStatus,
-  type AgreementType,
-  agreementTypes,
-  type BarrierCategory,
-  type BarrierStatus,
-  type ForumLevel,
-} from '../../db/schema/index.ts';
+import type { AgreementStatus, BarrierStatus } from '../../db/schema/index.ts';
+import { badRequest } from '../http/problems.ts';
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
 import { acceptedPersonIds, attendedPersonIds } from '../outcomes/queries/meeting-outcomes.ts';
 import type { Attendance, ParticipationFigures } from '../outcomes/schemas.ts';
 import { meetingRecord } from '../planning/meetings.ts';
+import {
+  DANISH_PROGRAMME_KEY,
+  type ProgrammeRow,
+  programmeNamed,
+  programmeTextLanguage,
+  taxonomyLabel,
+  taxonomyOf,
+} from '../programmes/programmes.ts';
 import type { Language } from '../text/language.ts';
 import {
   agreementCounts,
@@ -22,6 +24,7 @@ import {
   meetingIdOfYear,
   openBarrierCounts,
   type ReportDistrictRow,
+  type ReportScope,
   reportDistricts,
   resolvedBarrierCounts,
   storedMapping,
@@ -31,7 +34,56 @@ import {
 export interface ReportOptions {
   year: number;
   district?: string;
+  /** The programme's key; the Danish programme when left out. */
+  programme?: string;
+  /** The programme's language when left out. */
+  lang?: Language;
+}
+
+/** The programme a report is about, and its taxonomy's keys with their names in the report's language. */
+export interface ReportProgramme {
+  key: string;
+  name: string;
+  /** Its areas are Danish police districts: the reports speak of police districts. */
+  policeDistricts: boolean;
+}
+export interface ReportTaxonomy {
+  agreementTypes: { key: string; label: string }[];
+  barrierCategories: { key: string; label: string }[];
+  forumLevels: { key: string; label: string }[];
+}
+
+interface ReportContext {
+  row: ProgrammeRow;
+  scope: ReportScope;
   lang: Language;
+  programme: ReportProgramme;
+  taxonomy: ReportTaxonomy;
+}
+
+/** The programme a report names (400 for an unknown key), its language and its taxonomy's names. */
+export function reportContext(db: Db, options: Pick<ReportOptions, 'programme' | 'lang'>): ReportContext {
+  const key = options.programme ?? DANISH_PROGRAMME_KEY;
+  const row = programmeNamed(db, key);
+  if (!row)
+    throw badRequest(`No programme has key ${key}`, [
+      { field: 'querystring.programme', message: 'unknown programme' },
+    ]);
+  const lang = options.lang ?? programmeTextLanguage(db, row);
+  const taxonomy = taxonomyOf(row);
+  const named = (list: keyof typeof taxonomy) =>
+    taxonomy[list].map((e) => ({ key: e.key, label: taxonomyLabel(taxonomy[list], e.key, lang) }));
+  return {
+    row,
+    scope: { programmeId: row.id, areaKind: row.areaKind },
+    lang,
+    programme: { key: row.key, name: row.name, policeDistricts: row.areaKind === 'police_district' },
+    taxonomy: {
+      agreementTypes: named('agreementTypes'),
+      barrierCategories: named('barrierCategories'),
+      forumLevels: named('forumLevels'),
+    },
+  };
 }
 
 export interface MeetingSummary {
@@ -48,7 +100,7 @@ export interface MeetingSummary {
 }
 
 export interface MappingSummary {
-  forumLevel: ForumLevel;
+  forumLevel: string;
   strengths: string[];
   challenges: string[];
   wishes: string[];
@@ -57,7 +109,7 @@ export interface MappingSummary {
 
 export interface BarrierLine {
   id: number;
-  category: BarrierCategory;
+  category: string;
   description: string;
   status: BarrierStatus;
   raisedOn: string;
@@ -70,7 +122,7 @@ export interface AgreementLine {
   id: number;
   districtCode: string;
   districtName: string;
-  type: AgreementType;
+  type: string;
   title: string;
   status: AgreementStatus;
   agreedOn: string | null;
@@ -82,8 +134,8 @@ export interface AgreementLine {
 }
 
 export interface YearChanges {
-  previousForumLevel: ForumLevel | null;
-  forumLevel: ForumLevel | null;
+  previousForumLevel: string | null;
+  forumLevel: string | null;
   previousPeople: number | null;
   people: number | null;
   newAgreements: number;
@@ -97,7 +149,7 @@ export interface DistrictSection {
   municipalityCount: number;
   meeting: MeetingSummary | null;
   mapping: MappingSummary | null;
-  agreementCounts: { type: AgreementType; status: AgreementStatus; count: number }[];
+  agreementCounts: { type: string; status: AgreementStatus; count: number }[];
   barriers: BarrierLine[];
   changes: YearChanges;
 }
@@ -106,6 +158,8 @@ export interface AgreementsReport {
   kind: 'agreements';
   year: number;
   lang: Language;
+  programme: ReportProgramme;
+  taxonomy: ReportTaxonomy;
   generatedAt: string;
   district: string | null;
   sections: DistrictSection[];
@@ -113,8 +167,8 @@ export interface AgreementsReport {
 
 type DistrictRow = ReportDistrictRow;
 
-export function districtsOf(db: Db, district?: string): DistrictRow[] {
-  return reportDistricts(db, district ?? null);
+export function districtsOf(db: Db, scope: ReportScope, district?: string): DistrictRow[] {
+  return reportDistricts(db, scope, district ?? null);
 }
 
 export function meetingOfYear(db: Db, district: DistrictRow, year: number): MeetingSummary | null {
@@ -172,13 +226,16 @@ export function districtSection(db: Db, district: DistrictRow, year: number): Di
 }
 
 export function buildAgreementsReport(db: Db, options: ReportOptions): AgreementsReport {
+  const { scope, lang, programme, taxonomy } = reportContext(db, options);
   return {
     kind: 'agreements',
     year: options.year,
-    lang: options.lang,
+    lang,
+    programme,
+    taxonomy,
     generatedAt: new Date().toISOString(),
     district: options.district ?? null,
-    sections: districtsOf(db, options.district).map((d) => districtSection(db, d, options.year)),
+    sections: districtsOf(db, scope, options.district).map((d) => districtSection(db, d, options.year)),
   };
 }
 
@@ -189,19 +246,21 @@ export function buildAgreementsReport(db: Db, options: ReportOptions): Agreement
  */
 export function* agreementLines(
   db: Db,
-  options: Pick<ReportOptions, 'year' | 'district'>,
+  options: Pick<ReportOptions, 'year' | 'district' | 'programme'>,
 ): Generator<AgreementLine> {
+  const { scope } = reportContext(db, options);
   const file = db.$client.name;
   const own = file && file !== ':memory:' && !db.$client.memory;
   const conn = own ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
   try {
-    yield* iterateAgreementLines(conn, { year: options.year, district: options.district ?? null });
+    yield* iterateAgreementLines(conn, { ...scope, year: options.year, district: options.district ?? null });
   } finally {
     if (own) conn.close();
   }
 }
 
 export interface NationalRow {
+  areaId: number;
   code: string;
   name: string;
   meetingHeld: boolean;
@@ -209,8 +268,9 @@ export interface NationalRow {
   people: number;
   organisationsRepresented: number;
   memberOrganisations: number;
-  forumLevel: ForumLevel | null;
-  inForceByType: Record<AgreementType, number>;
+  forumLevel: string | null;
+  /** By the programme's agreement types. */
+  inForceByType: Record<string, number>;
   inForce: number;
   openBarriers: number;
   resolvedBarriers: number;
@@ -220,9 +280,11 @@ export interface NationalReport {
   kind: 'national';
   year: number;
   lang: Language;
+  programme: ReportProgramme;
+  taxonomy: ReportTaxonomy;
   generatedAt: string;
   rows: NationalRow[];
-  totals: Omit<NationalRow, 'code' | 'name' | 'meetingDate' | 'forumLevel' | 'meetingHeld'> & {
+  totals: Omit<NationalRow, 'areaId' | 'code' | 'name' | 'meetingDate' | 'forumLevel' | 'meetingHeld'> & {
     meetingsHeld: number;
   };
   previous: { rows: NationalRow[]; totals: NationalReport['totals'] };
@@ -232,9 +294,15 @@ function isHeld(m: MeetingSummary | null, now: string): boolean {
   return m !== null && (m.status === 'held' || m.endsAt < now);
 }
 
-function nationalRows(db: Db, year: number): { rows: NationalRow[]; totals: NationalReport['totals'] } {
+function nationalRows(
+  db: Db,
+  year: number,
+  areas: DistrictRow[],
+  types: string[],
+): { rows: NationalRow[]; totals: NationalReport['totals'] } {
   const now = new Date().toISOString();
-  const inForce = new Map<number, Record<AgreementType, number>>();
+  const emptyByType = (): Record<string, number> => Object.fromEntries(types.map((t) => [t, 0]));
+  const inForce = new Map<number, Record<string, number>>();
   for (const r of inForceCounts(db, year)) {
     const byType = inForce.get(r.districtId) ?? emptyByType();
     byType[r.type] = r.n;
@@ -242,10 +310,11 @@ function nationalRows(db: Db, year: number): { rows: NationalRow[]; totals: Nati
   }
   const open = new Map(openBarrierCounts(db, year).map((r) => [r.districtId, r.n]));
   const resolved = new Map(resolvedBarrierCounts(db, year).map((r) => [r.districtId, r.n]));
-  const rows = districtsOf(db).map((d): NationalRow => {
+  const rows = areas.map((d): NationalRow => {
     const meeting = meetingOfYear(db, d, year);
     const byType = inForce.get(d.id) ?? emptyByType();
     return {
+      areaId: d.areaId,
       code: d.code,
       name: d.name,
       meetingHeld: isHeld(meeting, now),
@@ -274,7 +343,8 @@ function nationalRows(db: Db, year: number): { rows: NationalRow[]; totals: Nati
     totals.people += r.people;
     totals.organisationsRepresented += r.organisationsRepresented;
     totals.memberOrganisations += r.memberOrganisations;
-    for (const t of agreementTypes) totals.inForceByType[t] += r.inForceByType[t];
+    for (const t of types)
+      totals.inForceByType[t] = (totals.inForceByType[t] ?? 0) + (r.inForceByType[t] ?? 0);
     totals.inForce += r.inForce;
     totals.openBarriers += r.openBarriers;
     totals.resolvedBarriers += r.resolvedBarriers;
@@ -282,17 +352,22 @@ function nationalRows(db: Db, year: number): { rows: NationalRow[]; totals: Nati
   return { rows, totals };
 }
 
-function emptyByType(): Record<AgreementType, number> {
-  return Object.fromEntries(agreementTypes.map((t) => [t, 0])) as Record<AgreementType, number>;
-}
-
-export function buildNationalReport(db: Db, options: Pick<ReportOptions, 'year' | 'lang'>): NationalReport {
+/** A programme's overall report (the Danish national report): one row per area of the programme. */
+export function buildNationalReport(
+  db: Db,
+  options: Pick<ReportOptions, 'year' | 'lang' | 'programme'>,
+): NationalReport {
+  const { scope, lang, programme, taxonomy } = reportContext(db, options);
+  const areas = districtsOf(db, scope);
+  const types = taxonomy.agreementTypes.map((t) => t.key);
   return {
     kind: 'national',
     year: options.year,
-    lang: options.lang,
+    lang,
+    programme,
+    taxonomy,
     generatedAt: new Date().toISOString(),
-    ...nationalRows(db, options.year),
-    previous: nationalRows(db, options.year - 1),
+    ...nationalRows(db, options.year, areas, types),
+    previous: nationalRows(db, options.year - 1, areas, types),
   };
 }

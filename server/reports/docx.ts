@@ -12,13 +12,12 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { agreementTypes } from '../../db/schema/index.ts';
-import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
 import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 type Block = Paragraph | Table;
 
@@ -74,7 +73,7 @@ function sectionBlocks(
   s: DistrictSection,
   agreements: AgreementLine[],
   lang: Language,
-  w: ReportWords,
+  w: ProgrammeReportWords,
 ): Block[] {
   const blocks: Block[] = [
     heading(s.name, HeadingLevel.HEADING_1),
@@ -109,7 +108,7 @@ function sectionBlocks(
   blocks.push(heading(w.mapping, HeadingLevel.HEADING_2));
   if (!s.mapping) blocks.push(para(w.noMapping));
   else {
-    blocks.push(labelled(w.forumLevel, catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel]));
+    blocks.push(labelled(w.forumLevel, w.forumLevelName(s.mapping.forumLevel)));
     for (const [label, items] of [
       [w.strengths, s.mapping.strengths],
       [w.challenges, s.mapping.challenges],
@@ -124,11 +123,11 @@ function sectionBlocks(
   }
   blocks.push(heading(w.agreements, HeadingLevel.HEADING_2));
   if (!agreements.length) blocks.push(para(w.noAgreements));
-  for (const type of agreementTypes) {
+  for (const type of w.agreementTypeKeys) {
     const ofType = agreements.filter((a) => a.type === type);
     if (!ofType.length) continue;
     blocks.push(
-      heading(catalogueFor(lang).labels.agreementType[type], HeadingLevel.HEADING_3),
+      heading(w.agreementTypeName(type), HeadingLevel.HEADING_3),
       table(
         [w.title, w.status, w.agreedOn, w.reviewOn, w.parties],
         ofType.map((a) => [
@@ -145,7 +144,7 @@ function sectionBlocks(
   if (!s.barriers.length) blocks.push(para(w.noBarriers));
   for (const category of new Set(s.barriers.map((b) => b.category))) {
     blocks.push(
-      heading(catalogueFor(lang).labels.barrierCategory[category], HeadingLevel.HEADING_3),
+      heading(w.barrierCategoryName(category), HeadingLevel.HEADING_3),
       table(
         [w.description, w.status, w.raisedOn, w.resolvedOn],
         s.barriers
@@ -160,7 +159,7 @@ function sectionBlocks(
     );
   }
   const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? catalogueFor(lang).labels.forumLevel[l] : '–');
+  const level = (l: typeof c.forumLevel) => (l ? w.forumLevelName(l) : '–');
   blocks.push(
     heading(w.changes, HeadingLevel.HEADING_2),
     bullet(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`),
@@ -175,7 +174,7 @@ function sectionBlocks(
 /** Word builds the whole document in memory: meant for a district's report, not a 100,000-row dump. */
 export function agreementsDocx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   const title = `${w.districtReportTitle} ${report.year}`;
   const byDistrict = new Map<string, AgreementLine[]>();
   for (const a of lines) {
@@ -193,10 +192,10 @@ export function agreementsDocx(report: AgreementsReport, lines: Iterable<Agreeme
 
 export function nationalDocx(report: NationalReport): Readable {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   const title = `${w.nationalReportTitle} ${report.year}`;
   const t = report.totals;
-  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const children: Block[] = [
     heading(title, HeadingLevel.TITLE),
     para(`${w.generated} ${dayDate(report.generatedAt, lang)}`),
@@ -216,7 +215,7 @@ export function nationalDocx(report: NationalReport): Readable {
         r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
         String(r.people),
         `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-        r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '–',
+        r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
         String(r.inForce),
         String(r.openBarriers),
         String(r.resolvedBarriers),
@@ -235,8 +234,8 @@ export function nationalDocx(report: NationalReport): Readable {
     heading(`${w.agreementsInForce}: ${w.byType}`, HeadingLevel.HEADING_2),
     table(
       [w.type, String(report.year), String(report.year - 1)],
-      agreementTypes.map((ty) => [
-        catalogueFor(lang).labels.agreementType[ty],
+      w.agreementTypeKeys.map((ty) => [
+        w.agreementTypeName(ty),
         String(t.inForceByType[ty]),
         String(report.previous.totals.inForceByType[ty]),
       ]),
@@ -245,7 +244,7 @@ export function nationalDocx(report: NationalReport): Readable {
     table(
       [w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers],
       report.rows.map((r) => {
-        const p = previous.get(r.code);
+        const p = previous.get(r.areaId);
         return [
           r.name,
           `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,

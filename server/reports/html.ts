@@ -1,11 +1,10 @@
-import { agreementTypes } from '../../db/schema/index.ts';
-import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
 import { escapeHtml } from '../text/html.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 /** Every text from the database passes through here (missing values print nothing): nothing a user typed becomes markup. */
 const escapeCell = (value: unknown): string => escapeHtml(String(value ?? ''));
@@ -28,7 +27,7 @@ const row = (cells: unknown[], tag: 'td' | 'th' = 'td', cls?: string) =>
   `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<${tag}>${escapeCell(c)}</${tag}>`).join('')}</tr>`;
 const tableHead = (cells: string[]) => `<table><thead>${row(cells, 'th')}</thead><tbody>`;
 
-function* meetingPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
+function* meetingPart(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.meeting)}</h3>`;
   const m = s.meeting;
   if (!m) {
@@ -55,13 +54,13 @@ function* meetingPart(s: DistrictSection, lang: Language, w: ReportWords): Gener
   }
 }
 
-function* mappingPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
+function* mappingPart(s: DistrictSection, _lang: Language, w: ProgrammeReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.mapping)}</h3>`;
   if (!s.mapping) {
     yield `<p>${escapeCell(w.noMapping)}</p>`;
     return;
   }
-  yield `<p><strong>${escapeCell(w.forumLevel)}:</strong> ${escapeCell(catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel])}</p>`;
+  yield `<p><strong>${escapeCell(w.forumLevel)}:</strong> ${escapeCell(w.forumLevelName(s.mapping.forumLevel))}</p>`;
   for (const [label, items] of [
     [w.strengths, s.mapping.strengths],
     [w.challenges, s.mapping.challenges],
@@ -72,7 +71,7 @@ function* mappingPart(s: DistrictSection, lang: Language, w: ReportWords): Gener
   if (s.mapping.notes) yield `<p><strong>${escapeCell(w.notes)}:</strong> ${escapeCell(s.mapping.notes)}</p>`;
 }
 
-function* barriersPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
+function* barriersPart(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.barriers)}</h3>`;
   if (!s.barriers.length) {
     yield `<p>${escapeCell(w.noBarriers)}</p>`;
@@ -83,7 +82,7 @@ function* barriersPart(s: DistrictSection, lang: Language, w: ReportWords): Gene
     if (b.category !== category) {
       if (category !== null) yield '</tbody></table>';
       category = b.category;
-      yield `<h4>${escapeCell(catalogueFor(lang).labels.barrierCategory[b.category])}</h4>`;
+      yield `<h4>${escapeCell(w.barrierCategoryName(b.category))}</h4>`;
       yield tableHead([w.description, w.status, w.raisedOn, w.resolvedOn]);
     }
     yield row([
@@ -96,9 +95,9 @@ function* barriersPart(s: DistrictSection, lang: Language, w: ReportWords): Gene
   yield '</tbody></table>';
 }
 
-function* changesPart(s: DistrictSection, lang: Language, w: ReportWords): Generator<string> {
+function* changesPart(s: DistrictSection, _lang: Language, w: ProgrammeReportWords): Generator<string> {
   const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? catalogueFor(lang).labels.forumLevel[l] : '–');
+  const level = (l: typeof c.forumLevel) => (l ? w.forumLevelName(l) : '–');
   yield `<h3>${escapeCell(w.changes)}</h3><ul>`;
   yield `<li>${escapeCell(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`)}</li>`;
   yield `<li>${escapeCell(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`)}</li>`;
@@ -109,7 +108,7 @@ function* changesPart(s: DistrictSection, lang: Language, w: ReportWords): Gener
 
 export function* agreementsHtml(report: AgreementsReport, lines: Iterable<AgreementLine>): Generator<string> {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   yield* page(`${w.districtReportTitle} ${report.year}`, lang);
   const iterator = lines[Symbol.iterator]();
   let pending = iterator.next();
@@ -124,7 +123,7 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
       if (a.type !== type) {
         if (type !== null) yield '</tbody></table>';
         type = a.type;
-        yield `<h4>${escapeCell(catalogueFor(lang).labels.agreementType[a.type])}</h4>`;
+        yield `<h4>${escapeCell(w.agreementTypeName(a.type))}</h4>`;
         yield tableHead([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]);
       }
       yield row([
@@ -146,7 +145,7 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
 
 export function* nationalHtml(report: NationalReport): Generator<string> {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   yield* page(`${w.nationalReportTitle} ${report.year}`, lang);
   yield tableHead([
     w.district,
@@ -154,7 +153,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
     w.people,
     w.organisationsRepresented,
     w.forumLevel,
-    ...agreementTypes.map((t) => catalogueFor(lang).labels.agreementType[t]),
+    ...w.agreementTypeKeys.map((t) => w.agreementTypeName(t)),
     w.agreementsInForce,
     w.openBarriers,
     w.resolvedBarriers,
@@ -165,8 +164,8 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
       r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
       r.people,
       `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-      r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '–',
-      ...agreementTypes.map((t) => r.inForceByType[t]),
+      r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
+      ...w.agreementTypeKeys.map((t) => r.inForceByType[t]),
       r.inForce,
       r.openBarriers,
       r.resolvedBarriers,
@@ -179,7 +178,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
       t.people,
       `${t.organisationsRepresented} / ${t.memberOrganisations}`,
       '',
-      ...agreementTypes.map((ty) => t.inForceByType[ty]),
+      ...w.agreementTypeKeys.map((ty) => t.inForceByType[ty]),
       t.inForce,
       t.openBarriers,
       t.resolvedBarriers,
@@ -190,9 +189,9 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
   yield '</tbody></table>';
   yield `<h2>${escapeCell(`${w.change} ${report.year - 1} → ${report.year}`)}</h2>`;
   yield tableHead([w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers]);
-  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   for (const r of report.rows) {
-    const p = previous.get(r.code);
+    const p = previous.get(r.areaId);
     yield row([
       r.name,
       `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,

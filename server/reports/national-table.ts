@@ -1,6 +1,5 @@
-import { agreementTypes } from '../../db/schema/index.ts';
-import { catalogueFor } from '../text/messages.ts';
 import type { NationalReport } from './data.ts';
+import { wordsOf } from './words.ts';
 
 /**
  * The national report's cells, one row per district and a totals row, in the column order of the
@@ -10,11 +9,10 @@ export function nationalTableRows(
   report: NationalReport,
   dateCell: (date: string | null) => unknown,
 ): { rows: unknown[][]; totals: unknown[] } {
-  const { lang } = report;
-  const w = catalogueFor(lang).report;
-  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const w = wordsOf(report);
+  const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const rows = report.rows.map((r) => {
-    const p = previous.get(r.code);
+    const p = previous.get(r.areaId);
     return [
       r.code,
       r.name,
@@ -23,8 +21,8 @@ export function nationalTableRows(
       r.people,
       r.organisationsRepresented,
       r.memberOrganisations,
-      r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '',
-      ...agreementTypes.map((t) => r.inForceByType[t]),
+      r.forumLevel ? w.forumLevelName(r.forumLevel) : '',
+      ...w.agreementTypeKeys.map((t) => r.inForceByType[t]),
       r.inForce,
       r.openBarriers,
       r.resolvedBarriers,
@@ -44,7 +42,7 @@ export function nationalTableRows(
     t.organisationsRepresented,
     t.memberOrganisations,
     '',
-    ...agreementTypes.map((ty) => t.inForceByType[ty]),
+    ...w.agreementTypeKeys.map((ty) => t.inForceByType[ty]),
     t.inForce,
     t.openBarriers,
     t.resolvedBarriers,

@@ -2,12 +2,12 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import type { ReportWords } from '../text/catalogue.ts';
 import { clockLabel, dayDate } from '../text/dates.ts';
 import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 const fonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
 /** DejaVu Sans is embedded (subset) so æ, ø and å show on any reader. */
@@ -122,7 +122,7 @@ async function backPressure(doc: Doc): Promise<void> {
   while (doc.readableLength > 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
+function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: ProgrammeReportWords): void {
   heading(doc, w.meeting, 12);
   const m = s.meeting;
   if (!m) {
@@ -160,13 +160,13 @@ function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWord
   }
 }
 
-function mappingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
+function mappingPart(doc: Doc, s: DistrictSection, _lang: Language, w: ProgrammeReportWords): void {
   heading(doc, w.mapping, 12);
   if (!s.mapping) {
     doc.text(w.noMapping);
     return;
   }
-  line(doc, w.forumLevel, catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel]);
+  line(doc, w.forumLevel, w.forumLevelName(s.mapping.forumLevel));
   for (const [label, items] of [
     [w.strengths, s.mapping.strengths],
     [w.challenges, s.mapping.challenges],
@@ -180,7 +180,7 @@ function mappingPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWord
   if (s.mapping.notes) line(doc, w.notes, s.mapping.notes);
 }
 
-function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
+function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: ProgrammeReportWords): void {
   heading(doc, w.barriers, 12);
   if (!s.barriers.length) {
     doc.text(w.noBarriers);
@@ -195,7 +195,7 @@ function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWor
       doc
         .moveDown(0.3)
         .font('Sans-Bold')
-        .text(catalogueFor(lang).labels.barrierCategory[b.category], doc.page.margins.left)
+        .text(w.barrierCategoryName(b.category), doc.page.margins.left)
         .font('Sans');
       table = new Table(doc, [
         { header: w.description, width: 245 },
@@ -213,10 +213,10 @@ function barriersPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWor
   }
 }
 
-function changesPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWords): void {
+function changesPart(doc: Doc, s: DistrictSection, _lang: Language, w: ProgrammeReportWords): void {
   heading(doc, w.changes, 12);
   const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? catalogueFor(lang).labels.forumLevel[l] : '–');
+  const level = (l: typeof c.forumLevel) => (l ? w.forumLevelName(l) : '–');
   line(doc, w.forumLevel, `${level(c.previousForumLevel)} → ${level(c.forumLevel)}`);
   line(doc, w.attendanceChange, `${c.previousPeople ?? '–'} → ${c.people ?? '–'}`);
   line(doc, w.newAgreements, String(c.newAgreements));
@@ -226,7 +226,7 @@ function changesPart(doc: Doc, s: DistrictSection, lang: Language, w: ReportWord
 
 export function agreementsPdf(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   const title = `${w.districtReportTitle} ${report.year}`;
   const doc = newDoc(title, lang);
   const iterator = lines[Symbol.iterator]();
@@ -254,7 +254,7 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
           doc
             .moveDown(0.3)
             .font('Sans-Bold')
-            .text(catalogueFor(lang).labels.agreementType[a.type], doc.page.margins.left)
+            .text(w.agreementTypeName(a.type), doc.page.margins.left)
             .font('Sans');
           table = new Table(doc, [
             { header: w.title, width: 215 },
@@ -292,7 +292,7 @@ const AGREEMENT_COLOUR = '#1f5fa8';
 const BARRIER_COLOUR = '#d9822b';
 
 /** Horizontal bars per district: agreements in force and open barriers. */
-function chart(doc: Doc, report: NationalReport, w: ReportWords): void {
+function chart(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
   heading(doc, w.chartTitle, 13);
   const left = doc.page.margins.left;
   const labelWidth = 200;
@@ -334,7 +334,7 @@ function chart(doc: Doc, report: NationalReport, w: ReportWords): void {
 
 export function nationalPdf(report: NationalReport): Readable {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   const title = `${w.nationalReportTitle} ${report.year}`;
   const doc = newDoc(title, lang, 'landscape');
   doc.font('Sans-Bold').fontSize(18).text(title);
@@ -359,7 +359,7 @@ export function nationalPdf(report: NationalReport): Readable {
       r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
       String(r.people),
       `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-      r.forumLevel ? catalogueFor(lang).labels.forumLevel[r.forumLevel] : '–',
+      r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
       String(r.inForce),
       String(r.openBarriers),
       String(r.resolvedBarriers),
@@ -388,13 +388,13 @@ export function nationalPdf(report: NationalReport): Readable {
   ]);
   for (const ty of types)
     byType.row([
-      catalogueFor(lang).labels.agreementType[ty],
+      w.agreementTypeName(ty),
       String(t.inForceByType[ty]),
       String(report.previous.totals.inForceByType[ty]),
     ]);
 
   heading(doc, `${w.change} ${report.year - 1} → ${report.year}`, 12);
-  const previous = new Map(report.previous.rows.map((r) => [r.code, r]));
+  const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const yoy = new Table(doc, [
     { header: w.district, width: 200 },
     { header: w.meetingHeld, width: 110 },
@@ -404,7 +404,7 @@ export function nationalPdf(report: NationalReport): Readable {
   ]);
   const arrow = (a: number | string, b: number | string) => `${a} → ${b}`;
   for (const r of report.rows) {
-    const p = previous.get(r.code);
+    const p = previous.get(r.areaId);
     yoy.row([
       r.name,
       arrow(p?.meetingHeld ? w.yes : w.no, r.meetingHeld ? w.yes : w.no),

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
-import type { AgreementStatus, AgreementType, ForumLevel } from '../../db/schema/index.ts';
+import type { AgreementStatus } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import type { AgreementLine, BarrierLine } from './data.ts';
 import type { DistrictMeetingLine, DistrictOutcomes, DistrictYearRow } from './status.ts';
@@ -10,17 +10,30 @@ import type { DistrictMeetingLine, DistrictOutcomes, DistrictYearRow } from './s
  * planning, invitations and outcomes, aggregated in SQL so a national report is a few statements.
  */
 
+/** A report's area: its convener (a police district, in the Danish programme) and its members. */
 export interface ReportDistrictRow {
   id: number;
+  /** The convener's code; '' where it has none. */
   code: string;
+  /** The police district's name; another programme's area by its own name. */
   name: string;
   areaId: number;
   municipalityCount: number;
 }
 
+/** Which areas a report covers: a programme's (its own, and unclaimed ones of its kind). */
+export interface ReportScope {
+  programmeId: number;
+  areaKind: string;
+}
+
+/** The areas (as `alias`) of the report's programme: what both the sections and the agreement lines take. */
+const programmeArea = (alias: string) =>
+  `(${alias}.programme_id = :programmeId OR (${alias}.programme_id IS NULL AND ${alias}.kind = :areaKind))`;
+
 /** A district's mapping as stored: the lists still JSON text. */
 export interface StoredMappingRow {
-  forumLevel: ForumLevel;
+  forumLevel: string;
   strengths: string;
   challenges: string;
   wishes: string;
@@ -28,7 +41,7 @@ export interface StoredMappingRow {
 }
 
 export interface AgreementCountRow {
-  type: AgreementType;
+  type: string;
   status: AgreementStatus;
   count: number;
 }
@@ -44,14 +57,17 @@ const AGREEMENT_START = `coalesce(a.agreed_on, substr(a.created_at, 1, 10))`;
 
 // ---- the agreements report
 
-export function reportDistricts(db: Db, district: string | null): ReportDistrictRow[] {
+export function reportDistricts(db: Db, scope: ReportScope, district: string | null): ReportDistrictRow[] {
   return prepared<ReportDistrictRow>(
     db,
-    `SELECT o.id, o.code, o.name, a.id AS areaId,
+    `SELECT o.id, coalesce(o.code, '') AS code, CASE WHEN a.kind = 'police_district' THEN o.name ELSE a.name END AS name,
+            a.id AS areaId,
             (SELECT count(*) FROM area_member m WHERE m.area_id = a.id AND m.member_role = 'member') AS municipalityCount
-     FROM organisation o JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
-     WHERE o.kind = 'police_district' AND (:district IS NULL OR o.code = :district) ORDER BY o.code`,
-  ).all({ district });
+     FROM area a JOIN organisation o ON o.id = a.convener_id
+     WHERE ${programmeArea('a')} AND (a.kind <> 'police_district' OR o.kind = 'police_district')
+       AND (:district IS NULL OR o.code = :district)
+     ORDER BY o.code, name, a.id`,
+  ).all({ ...scope, district });
 }
 
 /** The year's meeting of the area: the last one not cancelled. */
@@ -113,7 +129,10 @@ export function yearCount(db: Db, what: keyof typeof YEAR_COUNTS, districtId: nu
 }
 
 const AGREEMENT_LINES = `
-  SELECT a.id, d.code AS districtCode, d.name AS districtName, a.type, a.title, a.status, a.agreed_on AS agreedOn,
+  SELECT a.id, coalesce(d.code, '') AS districtCode,
+         CASE WHEN d.kind = 'police_district' THEN d.name
+              ELSE coalesce((SELECT ar.name FROM area ar WHERE ar.convener_id = d.id AND ${programmeArea('ar')}), d.name)
+         END AS districtName, a.type, a.title, a.status, a.agreed_on AS agreedOn,
          a.review_on AS reviewOn,
          CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
               JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END AS municipalities,
@@ -121,8 +140,9 @@ const AGREEMENT_LINES = `
            WHERE ac.agreement_id = a.id) AS contacts,
          (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id) AS barrierIds
   FROM organisation d CROSS JOIN agreement a ON a.district_id = d.id
-  WHERE d.kind = 'police_district' AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
-  ORDER BY d.code, a.type, a.status, a.id`;
+  WHERE d.id IN (SELECT ar.convener_id FROM area ar WHERE ${programmeArea('ar')})
+    AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
+  ORDER BY d.code, d.name, a.type, a.status, a.id`;
 
 /**
  * The agreement lines by district code, one at a time, on the connection given (the caller may
@@ -130,18 +150,23 @@ const AGREEMENT_LINES = `
  */
 export function iterateAgreementLines(
   conn: Database.Database,
-  filter: { year: number; district: string | null },
+  filter: ReportScope & { year: number; district: string | null },
 ): IterableIterator<AgreementLine> {
   return conn
-    .prepare<{ district: string | null; yearEnd: string }, AgreementLine>(AGREEMENT_LINES)
-    .iterate({ district: filter.district, yearEnd: yearEnd(filter.year) });
+    .prepare<ReportScope & { district: string | null; yearEnd: string }, AgreementLine>(AGREEMENT_LINES)
+    .iterate({
+      programmeId: filter.programmeId,
+      areaKind: filter.areaKind,
+      district: filter.district,
+      yearEnd: yearEnd(filter.year),
+    });
 }
 
 // ---- the national report
 
 /** Agreements in force at the end of the year (in force or being revised now, agreed by then), by district and type. */
-export function inForceCounts(db: Db, year: number): (DistrictCountRow & { type: AgreementType })[] {
-  return prepared<DistrictCountRow & { type: AgreementType }>(
+export function inForceCounts(db: Db, year: number): (DistrictCountRow & { type: string })[] {
+  return prepared<DistrictCountRow & { type: string }>(
     db,
     `SELECT a.district_id AS districtId, a.type, count(*) AS n FROM agreement a
      WHERE a.status IN ('in_force', 'under_revision') AND ${AGREEMENT_START} <= ? GROUP BY a.district_id, a.type`,

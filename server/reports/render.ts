@@ -3,10 +3,17 @@ import type { Db } from '../../db/client.ts';
 import { districtByCode } from '../outcomes/references.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { agreementsCsv, nationalCsv, type Separator } from './csv.ts';
-import { agreementLines, buildAgreementsReport, buildNationalReport, type ReportOptions } from './data.ts';
+import {
+  agreementLines,
+  buildAgreementsReport,
+  buildNationalReport,
+  type ReportOptions,
+  type ReportProgramme,
+} from './data.ts';
 import { agreementsDocx, nationalDocx } from './docx.ts';
 import { agreementsHtml, nationalHtml } from './html.ts';
 import { agreementsPdf, nationalPdf } from './pdf.ts';
+import { wordsOf } from './words.ts';
 import { agreementsXlsx, nationalXlsx } from './xlsx.ts';
 
 export const reportFormats = ['json', 'csv', 'xlsx', 'docx', 'pdf', 'html'] as const;
@@ -32,19 +39,30 @@ export interface RenderOptions extends ReportOptions {
   separator?: Separator;
 }
 
+/** The Danish reports keep their file names; another programme's start with its key. */
+function filePrefix(report: { programme: ReportProgramme }, danish: string): string {
+  return report.programme.policeDistricts ? danish : `${report.programme.key}-${danish}`;
+}
+
 /** The agreements report (one district, or every district) as a stream in the chosen format. */
 export function renderAgreementsReport(db: Db, options: RenderOptions): RenderedReport {
   if (options.district) districtByCode(db, options.district, 'querystring.district');
   const report = buildAgreementsReport(db, options);
   const lines = () => agreementLines(db, options);
-  const name = `${catalogueFor(options.lang).report.agreementsFile}-${options.year}${options.district ? `-${options.district}` : ''}`;
+  const name = `${filePrefix(report, catalogueFor(report.lang).report.agreementsFile)}-${options.year}${options.district ? `-${options.district}` : ''}`;
   let body: Readable;
   switch (options.format) {
     case 'json':
       body = Readable.from(jsonAgreements(report, lines()));
       break;
     case 'csv':
-      body = agreementsCsv(lines(), options.lang, options.separator ?? 'semicolon', report.sections);
+      body = agreementsCsv(
+        lines(),
+        report.lang,
+        options.separator ?? 'semicolon',
+        report.sections,
+        wordsOf(report),
+      );
       break;
     case 'xlsx':
       body = agreementsXlsx(report, lines());
@@ -78,7 +96,7 @@ function* jsonAgreements(
 
 export function renderNationalReport(db: Db, options: Omit<RenderOptions, 'district'>): RenderedReport {
   const report = buildNationalReport(db, options);
-  const name = `${catalogueFor(options.lang).report.nationalFile}-${options.year}`;
+  const name = `${filePrefix(report, catalogueFor(report.lang).report.nationalFile)}-${options.year}`;
   let body: Readable;
   switch (options.format) {
     case 'json':

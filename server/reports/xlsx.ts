@@ -1,11 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { agreementTypes } from '../../db/schema/index.ts';
-import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { neutraliseFormula } from './csv.ts';
 import type { AgreementLine, AgreementsReport, NationalReport } from './data.ts';
 import { nationalTableRows } from './national-table.ts';
+import { wordsOf } from './words.ts';
 
 /** Excel shows this with Danish month names in a Danish Excel: "12. marts 2027". */
 const DATE_FORMAT = 'd. mmmm yyyy';
@@ -77,7 +76,7 @@ function streamWorkbook(
 
 export function agreementsXlsx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   return streamWorkbook(async (book, drain) => {
     const overview = sheet(book, w.overviewSheet, [
       { header: w.district, width: 34 },
@@ -108,7 +107,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
         f?.practiceLevel ?? null,
         f?.police ?? null,
         f?.municipal ?? null,
-        s.mapping ? catalogueFor(lang).labels.forumLevel[s.mapping.forumLevel] : '',
+        s.mapping ? w.forumLevelName(s.mapping.forumLevel) : '',
         s.changes.newAgreements,
         s.changes.newBarriers,
         s.changes.barriersResolved,
@@ -133,7 +132,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
       add(agreements, [
         a.id,
         a.districtName,
-        catalogueFor(lang).labels.agreementType[a.type],
+        w.agreementTypeName(a.type),
         a.title,
         catalogueFor(lang).labels.agreementStatus[a.status],
         asDate(a.agreedOn),
@@ -161,7 +160,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
         add(barriers, [
           b.id,
           s.name,
-          catalogueFor(lang).labels.barrierCategory[b.category],
+          w.barrierCategoryName(b.category),
           b.description,
           catalogueFor(lang).labels.barrierStatus[b.status],
           asDate(b.raisedOn),
@@ -189,8 +188,7 @@ export function agreementsXlsx(report: AgreementsReport, lines: Iterable<Agreeme
 }
 
 export function nationalXlsx(report: NationalReport): Readable {
-  const lang: Language = report.lang;
-  const w = catalogueFor(lang).report;
+  const w = wordsOf(report);
   return streamWorkbook(async (book) => {
     const columns = [
       { header: w.code, width: 8 },
@@ -201,7 +199,7 @@ export function nationalXlsx(report: NationalReport): Readable {
       { header: w.organisationsRepresented, width: 16 },
       { header: w.memberOrganisations, width: 16 },
       { header: w.forumLevel, width: 30 },
-      ...agreementTypes.map((t) => ({ header: catalogueFor(lang).labels.agreementType[t], width: 16 })),
+      ...w.agreementTypeKeys.map((t) => ({ header: w.agreementTypeName(t), width: 16 })),
       { header: w.agreementsInForce, width: 14 },
       { header: w.openBarriers, width: 14 },
       { header: w.resolvedBarriers, width: 14 },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../http/problems.ts';
 import { DistrictCode, Year } from '../outcomes/schemas.ts';
+import { CatalogueKey } from '../programmes/schemas.ts';
 import {
   type RenderedReport,
   renderAgreementsReport,
@@ -15,7 +16,11 @@ const tags = ['reports'];
 const common = {
   year: Year,
   format: z.enum(reportFormats).default('json'),
-  lang: z.enum(textLanguages).default('da').describe('da, nb or en; Danish by default'),
+  lang: z
+    .enum(textLanguages)
+    .optional()
+    .describe("da, nb or en; the programme's language by default (Danish for the Danish programme)"),
+  programme: CatalogueKey.optional().describe('Programme key; the Danish politikredsmøder by default'),
   separator: z
     .enum(['semicolon', 'comma'])
     .default('semicolon')
@@ -23,7 +28,9 @@ const common = {
 };
 const AgreementsReportQuery = z.strictObject({
   ...common,
-  district: DistrictCode.optional().describe('Police district code; every district when left out'),
+  district: DistrictCode.optional().describe(
+    'Police district code; every area of the programme when left out',
+  ),
 });
 const NationalReportQuery = z.strictObject(common);
 const ReportBody = z

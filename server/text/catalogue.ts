@@ -221,6 +221,11 @@ export interface Catalogue {
     /** File names of the downloads, without the extension. */
     agreementsFile: string;
     nationalFile: string;
+    /** Words of a programme other than the Danish one, whose areas are not police districts. */
+    area: string;
+    areaReportTitle: string;
+    overallReportTitle: (programme: string) => string;
+    areaChartTitle: string;
   };
   /** Marks on the year overview that fit the stage a district's meeting is at. */
   attention: {

@@ -309,6 +309,10 @@ export const da = {
     nationalSheet: (year) => `Nationalt ${year}`,
     agreementsFile: 'aftaler',
     nationalFile: 'national-rapport',
+    area: 'Område',
+    areaReportTitle: 'Rapport for området',
+    overallReportTitle: (programme) => `Samlet rapport for ${programme}`,
+    areaChartTitle: 'Aftaler i kraft og åbne barrierer pr. område',
   },
   attention: {
     withoutContact: (count) =>

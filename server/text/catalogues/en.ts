@@ -294,6 +294,10 @@ export const en = {
     nationalSheet: (year) => `National ${year}`,
     agreementsFile: 'agreements',
     nationalFile: 'national-report',
+    area: 'Area',
+    areaReportTitle: 'Area report',
+    overallReportTitle: (programme) => `Overall report for ${programme}`,
+    areaChartTitle: 'Agreements in force and open barriers by area',
   },
   attention: {
     withoutContact: (count) =>

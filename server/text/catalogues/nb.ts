@@ -311,6 +311,10 @@ export const nb = {
     nationalSheet: (year) => `Nasjonalt ${year}`,
     agreementsFile: 'avtaler',
     nationalFile: 'nasjonal-rapport',
+    area: 'Område',
+    areaReportTitle: 'Rapport for området',
+    overallReportTitle: (programme) => `Samlet rapport for ${programme}`,
+    areaChartTitle: 'Avtaler i kraft og åpne barrierer per område',
   },
   attention: {
     withoutContact: (count) =>
