@@ -13,13 +13,14 @@ import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages } = catalogueFor('da');
+const words = pages.district;
 
 /** Contacts grouped under each role they hold; people without a role under their own heading. */
 function byRole(people: Person[]): [string, Person[]][] {
   const groups = new Map<string, Person[]>();
   for (const p of people) {
-    const names = p.roles.length ? p.roles.map((r) => r.name) : ['Uden rolle'];
+    const names = p.roles.length ? p.roles.map((r) => r.name) : [words.withoutRole];
     for (const name of names) groups.set(name, [...(groups.get(name) ?? []), p]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'da'));
@@ -30,50 +31,50 @@ function outcomesOf(app: FastifyInstance, code: string) {
   const barriers = listBarriers(app.db, { district: code, limit: 500, offset: 0 }).items;
   const agreements = listAgreements(app.db, { district: code, limit: 500, offset: 0 }).items;
   return html`<section aria-labelledby="barrierer">
-      <h2 id="barrierer">Barrierer</h2>
+      <h2 id="barrierer">${words.barriers}</h2>
       ${
         barriers.length
-          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Barrierer">
-          <table class="table table--compact" id="district-barriers"><thead><tr><th scope="col">Rejst</th><th scope="col">Slags</th><th scope="col">Beskrivelse</th><th scope="col">Status</th></tr></thead>
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.barriers}">
+          <table class="table table--compact" id="district-barriers"><thead><tr><th scope="col">${words.raised}</th><th scope="col">${words.kind}</th><th scope="col">${words.description}</th><th scope="col">${words.status}</th></tr></thead>
           <tbody>${barriers.map(
             (
               b,
             ) => html`<tr><td>${dayText(b.raisedOn)}</td><td>${labelFor(labels.barrierCategory, b.category)}</td><td>${b.description}</td>
               <td>${labels.barrierStatus[b.status]}${b.resolvedOn ? html` (${dayText(b.resolvedOn)})` : ''}</td></tr>`,
           )}</tbody></table></div>`
-          : html`<p>Ingen barrierer registreret.</p>`
+          : html`<p>${words.noBarriers}</p>`
       }
     </section>
     <section aria-labelledby="aftaler">
-      <h2 id="aftaler">Aftaler</h2>
+      <h2 id="aftaler">${words.agreements}</h2>
       ${
         agreements.length
-          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Aftaler">
-          <table class="table table--compact" id="district-agreements"><thead><tr><th scope="col">Aftalt</th><th scope="col">Titel</th><th scope="col">Slags</th><th scope="col">Status</th><th scope="col">Tages op igen</th></tr></thead>
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.agreements}">
+          <table class="table table--compact" id="district-agreements"><thead><tr><th scope="col">${words.agreed}</th><th scope="col">${words.title}</th><th scope="col">${words.kind}</th><th scope="col">${words.status}</th><th scope="col">${words.takenUpAgain}</th></tr></thead>
           <tbody>${agreements.map(
             (
               a,
             ) => html`<tr><td>${dayText(a.agreedOn)}</td><td>${a.title}</td><td>${labelFor(labels.agreementType, a.type)}</td>
               <td>${labels.agreementStatus[a.status]}</td><td>${dayText(a.reviewOn)}</td></tr>`,
           )}</tbody></table></div>`
-          : html`<p>Ingen aftaler registreret.</p>`
+          : html`<p>${words.noAgreements}</p>`
       }
     </section>`;
 }
 
 function contactsSection(groups: [string, Person[]][]) {
   return html`<section aria-labelledby="kontakter">
-        <h2 id="kontakter">Kontaktpersoner efter rolle</h2>
+        <h2 id="kontakter">${words.contactsByRole}</h2>
         ${
           groups.length
             ? groups.map(
                 ([role, list]) => html`<h3>${role}</h3>
                 <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${role}">
-                <table class="table table--compact"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">E-mail</th><th scope="col">Telefon</th></tr></thead>
+                <table class="table table--compact"><thead><tr><th scope="col">${words.name}</th><th scope="col">${words.organisation}</th><th scope="col">${words.email}</th><th scope="col">${words.phone}</th></tr></thead>
                 <tbody>${list.map(
                   (
                     p,
-                  ) => html`<tr><td><a href="/personer/${p.id}">${p.name}</a>${p.isFixedContact ? ' (fast kontakt)' : ''}</td>
+                  ) => html`<tr><td><a href="/personer/${p.id}">${p.name}</a>${p.isFixedContact ? words.fixedContact : ''}</td>
                     <td>${p.organisation.name}</td><td><a href="mailto:${p.email}">${p.email}</a></td><td>${p.phone ?? '–'}</td></tr>`,
                 )}</tbody></table></div>`,
               )
@@ -84,18 +85,18 @@ function contactsSection(groups: [string, Person[]][]) {
 
 function meetingsSection(meetings: DistrictMeetingLine[]) {
   return html`<section aria-labelledby="moeder">
-        <h2 id="moeder">Møder</h2>
+        <h2 id="moeder">${words.meetings}</h2>
         ${
           meetings.length
-            ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Møder">
-              <table class="table table--compact"><thead><tr><th scope="col">År</th><th scope="col">Dato</th><th scope="col">Status</th><th scope="col">Sted</th><th scope="col">Deltagere</th></tr></thead>
+            ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.meetings}">
+              <table class="table table--compact"><thead><tr><th scope="col">${words.year}</th><th scope="col">${words.date}</th><th scope="col">${words.status}</th><th scope="col">${words.place}</th><th scope="col">${words.participants}</th></tr></thead>
               <tbody>${meetings.map(
                 (
                   m,
                 ) => html`<tr><td>${m.year ?? '–'}</td><td><a href="/moeder/${m.id}">${dateText(m.startsAt)}</a></td>
                   <td>${labelFor(labels.meetingStatus, m.status)}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
               )}</tbody></table></div>`
-            : html`<p>Ingen møder endnu.</p>`
+            : html`<p>${words.noMeetings}</p>`
         }
       </section>`;
 }
@@ -112,18 +113,18 @@ export default async function districtPages(app: FastifyInstance) {
     const aar = Number((request.query as { aar?: string }).aar);
     const yearInView = Number.isInteger(aar) && aar >= 2000 && aar <= 2100 ? aar : null;
     const body = html`<h1>${district.name}</h1>
-      ${district.headquarters ? html`<p class="font-lead">Hovedsæde: ${district.headquarters}</p>` : ''}
+      ${district.headquarters ? html`<p class="font-lead">${words.headquarters(district.headquarters)}</p>` : ''}
       <div class="row">
         <section class="col-12 col-lg-6" aria-labelledby="kommuner">
-          <h2 id="kommuner">Kommuner (${district.municipalities.length})</h2>
+          <h2 id="kommuner">${words.municipalities(district.municipalities.length)}</h2>
           <ul>${district.municipalities.map((m) => html`<li>${m.name} <span class="small-text">(${m.code})</span></li>`)}</ul>
         </section>
         <section class="col-12 col-lg-6" aria-labelledby="boernehus">
-          <h2 id="boernehus">Børnehus</h2>
+          <h2 id="boernehus">${words.childrensHouse}</h2>
           ${
             district.childrensHouses.length
               ? html`<ul>${district.childrensHouses.map((h) => html`<li>${h.name}${h.address ? html`, ${h.address}` : ''}</li>`)}</ul>`
-              : html`<p>Intet børnehus registreret.</p>`
+              : html`<p>${words.noChildrensHouse}</p>`
           }
         </section>
       </div>
@@ -139,8 +140,8 @@ export default async function districtPages(app: FastifyInstance) {
         // back to the year the facilitator came from, not always this year's overview
         breadcrumbs: [
           yearInView
-            ? { href: `/aar/${yearInView}`, text: `Overblik ${yearInView}` }
-            : { href: '/', text: 'Overblik' },
+            ? { href: `/aar/${yearInView}`, text: words.overviewOf(yearInView) }
+            : { href: '/', text: words.overview },
         ],
       }),
     );
