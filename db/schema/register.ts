@@ -11,7 +11,10 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { programme } from './programmes.ts';
 
-/** Kinds of organisation; the Danish and Norwegian shapes in DOMAIN.md are all data over these. */
+/**
+ * The organisation kinds the Danish reference data uses. Kinds are rows of the organisation_kind
+ * catalogue (an admin adds more); this list is what the seed and the Danish code name.
+ */
 export const organisationKinds = [
   'police_district',
   'municipality',
@@ -20,14 +23,16 @@ export const organisationKinds = [
   'facilitator_body',
   'other',
 ] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+/** A key of the organisation_kind catalogue. */
+export type OrganisationKind = string;
 
 export const roleLevels = ['leadership', 'practice'] as const;
 export type RoleLevel = (typeof roleLevels)[number];
 
-/** Which side of the table an organisation or role sits on. */
+/** The sectors roles had before the sector catalogue; a role's side is any key of that catalogue. */
 export const sides = ['police', 'municipal', 'childrens_house', 'facilitator', 'other'] as const;
-export type Side = (typeof sides)[number];
+/** A key of the sector catalogue. */
+export type Side = string;
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -38,7 +43,7 @@ export const organisation = sqliteTable(
   'organisation',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: organisationKinds }).notNull(),
+    kind: text('kind').notNull(),
     name: text('name').notNull(),
     /** Official code where one exists (kommunekode, politikredskode). */
     code: text('code'),
@@ -83,10 +88,8 @@ export const area = sqliteTable(
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex('area_seed_key_uq').on(t.seedKey),
-    uniqueIndex('area_convener_kind_uq').on(t.convenerId, t.kind),
-  ],
+  // a convener may convene several areas of a kind (a ministry five regions, an office two areas)
+  (t) => [uniqueIndex('area_seed_key_uq').on(t.seedKey), index('area_convener_idx').on(t.convenerId, t.kind)],
 );
 
 export const areaMemberRoles = ['convener', 'member', 'support'] as const;
@@ -104,16 +107,15 @@ export const areaMember = sqliteTable(
     memberRole: text('member_role', { enum: areaMemberRoles }).notNull().default('member'),
     /** Whether the organisation is willing to host the area's meeting (venue rotation). */
     willingToHost: integer('willing_to_host', { mode: 'boolean' }).notNull().default(true),
-    /** Copy of area.kind so one organisation can be a plain member of at most one area of a kind. */
+    /** Copy of area.kind, to find an organisation's areas of a kind without a join. */
     areaKind: text('area_kind').notNull(),
   },
+  // Areas may overlap (Frogner under two Oslo police units); a programme that wants each member in
+  // one area only (a Danish municipality in one police district) says so in its settings.
   (t) => [
     primaryKey({ columns: [t.areaId, t.organisationId] }),
     index('area_member_org_idx').on(t.organisationId),
-    // a municipality is a member of exactly one police district
-    uniqueIndex('area_member_one_area_per_kind_uq')
-      .on(t.areaKind, t.organisationId)
-      .where(sql`member_role = 'member'`),
+    index('area_member_kind_org_idx').on(t.areaKind, t.organisationId),
   ],
 );
 
@@ -126,7 +128,7 @@ export const role = sqliteTable(
     name: text('name').notNull(),
     nameEn: text('name_en').notNull(),
     level: text('level', { enum: roleLevels }).notNull(),
-    side: text('side', { enum: sides }).notNull(),
+    side: text('side').notNull(),
     /** Whether the role is in a meeting's audience unless the cycle or meeting says otherwise. */
     inDefaultAudience: integer('in_default_audience', { mode: 'boolean' }).notNull().default(true),
     seedKey: text('seed_key'),
@@ -160,6 +162,26 @@ export const person = sqliteTable(
     index('person_org_idx').on(t.organisationId),
     index('person_name_idx').on(t.name, t.id),
     check('person_email_lower', sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/**
+ * The member organisations a contact person serves beyond their own (a liaison officer at a police
+ * unit covering named boroughs): the audience and the coverage check count them there too.
+ */
+export const personCoverage = sqliteTable(
+  'person_coverage',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.organisationId] }),
+    index('person_coverage_org_idx').on(t.organisationId),
   ],
 );
 

@@ -91,6 +91,7 @@ const entries = <K extends string>(
 /** The Danish politikredsmøder's settings: the taxonomy of seed 002 and the planner's Danish defaults. */
 export const danishProgrammeSettings = {
   audience: [],
+  exclusiveMembership: true,
   taxonomy: {
     agreementTypes: entries(
       agreementTypes,

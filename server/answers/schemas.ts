@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invitationResponses, organisationKinds, roleLevels } from '../../db/schema/index.ts';
+import { invitationResponses, roleLevels } from '../../db/schema/index.ts';
 import { Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
 import { textLanguages } from '../text/language.ts';
@@ -72,7 +72,7 @@ const PersonRef = z.object({ invitationId: z.number().int(), name: z.string(), e
 export const InviteeResponse = z.object({
   invitationId: z.number().int(),
   person: z.object({ id: z.number().int(), name: z.string(), email: z.string() }),
-  organisation: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(organisationKinds) }),
+  organisation: z.object({ id: z.number().int(), name: z.string(), kind: z.string() }),
   roles: z.array(z.object({ key: z.string(), name: z.string(), level: z.enum(roleLevels) })),
   /** Own role levels, plus those of the person a delegate stands in for. */
   levels: z.array(z.enum(roleLevels)),
@@ -93,7 +93,7 @@ export type InviteeResponse = z.infer<typeof InviteeResponse>;
 export const OrganisationRepresentation = z.object({
   id: z.number().int(),
   name: z.string(),
-  kind: z.enum(organisationKinds),
+  kind: z.string(),
   memberRole: z.string().nullable(),
   invited: z.number().int(),
   accepted: z.number().int(),
@@ -136,7 +136,7 @@ export const MeetingGaps = z
       z.object({
         id: z.number().int(),
         name: z.string(),
-        kind: z.enum(organisationKinds),
+        kind: z.string(),
         invited: z.number().int(),
         fixedContact: z.object({ name: z.string(), email: z.string() }).nullable(),
         chasedAt: Timestamp.nullable(),

@@ -6,6 +6,7 @@ import {
   type AudienceRow,
   areaMembers,
   audienceRows,
+  coveragePairs,
   cycleSettingsText,
   defaultAudienceRoleKeys,
   organisationsCountingFor,
@@ -119,12 +120,19 @@ export function getAudience(db: Db, meetingId: number): Audience {
     gaps: [],
   }));
   const byId = new Map(coverage.map((c) => [c.organisation.id, c]));
+  const covered = new Map<number, number[]>();
+  for (const [personId, memberId] of coveragePairs(db, m.areaId))
+    covered.set(personId, [...(covered.get(personId) ?? []), memberId]);
   for (const p of people) {
-    const c = p.memberOrganisationId == null ? undefined : byId.get(p.memberOrganisationId);
-    if (!c) continue;
-    c.invited++;
-    if (p.roles.some((r) => r.level === 'leadership')) c.leadership++;
-    if (p.roles.some((r) => r.level === 'practice')) c.practice++;
+    // a person counts for their own member organisation and for every member they cover
+    const memberIds = new Set([...(covered.get(p.personId) ?? []), p.memberOrganisationId]);
+    for (const memberId of memberIds) {
+      const c = memberId == null ? undefined : byId.get(memberId);
+      if (!c) continue;
+      c.invited++;
+      if (p.roles.some((r) => r.level === 'leadership')) c.leadership++;
+      if (p.roles.some((r) => r.level === 'practice')) c.practice++;
+    }
   }
   const gaps: Audience['coverage']['gaps'] = [];
   for (const c of coverage) {

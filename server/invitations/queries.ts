@@ -104,6 +104,17 @@ export function defaultAudienceRoleKeys(db: Db): string[] {
 }
 
 /** The area's organisations and the units under them (a local police unit counts for its district). */
+/** Who covers which of the area's members beyond their own organisation: [personId, memberId] pairs. */
+export function coveragePairs(db: Db, areaId: number): [number, number][] {
+  return prepared<[number, number]>(
+    db,
+    `SELECT pc.person_id, pc.organisation_id FROM person_coverage pc
+     JOIN area_member am ON am.organisation_id = pc.organisation_id AND am.area_id = ?`,
+  )
+    .raw(true)
+    .all(areaId);
+}
+
 export function organisationsCountingFor(db: Db, areaId: number): CountsForRow[] {
   return prepared<CountsForRow>(
     db,
@@ -114,7 +125,10 @@ export function organisationsCountingFor(db: Db, areaId: number): CountsForRow[]
   ).all({ areaId });
 }
 
-/** The organisations' people holding one of the roles, plus those added by hand, with their invitation if any. */
+/**
+ * The organisations' people holding one of the roles, those covering one of the organisations (a
+ * liaison officer's boroughs), and those added by hand, with their invitation if any.
+ */
 export function audienceRows(
   db: Db,
   meetingId: number,
@@ -136,6 +150,11 @@ export function audienceRows(
          WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
            AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
                        WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
+       UNION
+       SELECT pc.person_id FROM person_coverage pc
+         WHERE pc.organisation_id IN (SELECT value FROM json_each(:orgIds))
+           AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
+                       WHERE pr.person_id = pc.person_id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
        UNION
        SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
      ORDER BY o.name, p.name, p.id`,

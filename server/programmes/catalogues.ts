@@ -36,6 +36,34 @@ export const listSectors = (db: Db): CatalogueRow[] =>
 export const listOrganisationKinds = (db: Db): CatalogueRow[] =>
   organisationKindRows(db).map(({ key, labels, sectorKey }) => ({ key, labels, sectorKey }));
 
+/** Organisation kinds as a form's options, named in the reader's language (Danish, else the key). */
+export function organisationKindOptions(db: Db, language = 'da'): { value: string; text: string }[] {
+  return organisationKindRows(db).map(({ key, labels }) => ({
+    value: key,
+    text: labels[language] ?? labels.da ?? key,
+  }));
+}
+
+/** Refuses a key the catalogue does not hold, naming the field and what it does hold. */
+export function assertOrganisationKind(db: Db, key: string, field = 'body.kind'): void {
+  if (organisationKindByKey(db, key)) return;
+  const known = organisationKindRows(db).map((k) => k.key);
+  throw badRequest(`Unknown organisation kind "${key}"`, [
+    {
+      field,
+      message: `no organisation kind ${key}; choose one of ${known.join(', ')} or add it in /api/organisation-kinds`,
+    },
+  ]);
+}
+
+export function assertSector(db: Db, key: string, field = 'body.side'): void {
+  if (sectorByKey(db, key)) return;
+  const known = sectorRows(db).map((k) => k.key);
+  throw badRequest(`Unknown sector "${key}"`, [
+    { field, message: `no sector ${key}; choose one of ${known.join(', ')} or add it in /api/sectors` },
+  ]);
+}
+
 function refuseInUse(what: string, uses: Record<string, number>): void {
   const named = Object.entries(uses).filter(([, n]) => n > 0);
   if (named.length)

@@ -71,6 +71,12 @@ export const programmeNamed = (db: Db, key: string): ProgrammeRow | undefined =>
 export const programmeOfAreaKind = (db: Db, kind: string): ProgrammeRow | undefined =>
   programmeByAreaKind(db, kind);
 
+/** Whether the programme keeps each member organisation in one of its areas only. */
+export function membershipIsExclusive(db: Db, programmeId: number | null): boolean {
+  const row = programmeId === null ? undefined : programmeById(db, programmeId);
+  return row ? ProgrammeSettings.parse(row.settings).exclusiveMembership : false;
+}
+
 export const getProgramme = (db: Db, key: string): Programme => toProgramme(findProgramme(db, key));
 
 /**

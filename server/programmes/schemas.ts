@@ -63,6 +63,12 @@ export type ProgrammePlanning = z.infer<typeof ProgrammePlanning>;
 export const ProgrammeSettings = z.strictObject({
   audience: z.array(AudienceRule).max(50).default([]).describe('Empty: the roles in the default audience'),
   taxonomy: Taxonomy,
+  exclusiveMembership: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Each member organisation in at most one of the programme's areas (a Danish municipality: one police district)",
+    ),
   planning: ProgrammePlanning.default(() => ProgrammePlanning.parse({})),
 });
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettings>;

@@ -6,16 +6,16 @@ import { recordAudit } from '../audit/audit.ts';
 import { Id, Timestamp } from '../http/common-schemas.ts';
 import { badRequest, notFound } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
+import { membershipIsExclusive, programmeOfAreaKind } from '../programmes/programmes.ts';
 import { nowIso } from '../time.ts';
 import {
   type AreaRow,
   areaById,
   areaMembers,
   areasOfKind,
-  convenesAreaOfKind,
   deleteAreaMember,
   insertArea,
-  memberAreaOfKind,
+  memberAreaInProgramme,
   organisationExists,
   updateAreaRow,
   upsertAreaMember,
@@ -87,18 +87,27 @@ function assertOrganisation(db: Db, id: number, field: string) {
     throw badRequest(`Organisation ${id} does not exist`, [{ field, message: 'unknown organisation' }]);
 }
 
+/**
+ * Refuses a plain member that is already a member of another of the programme's areas, when the
+ * programme keeps members exclusive (a Danish municipality belongs to one police district). Other
+ * areas may overlap: Frogner is served by two Oslo police units.
+ */
+export function assertMemberMayJoin(db: Db, target: AreaRow, organisationId: number, report: number | null) {
+  if (target.programmeId === null || !membershipIsExclusive(db, target.programmeId)) return;
+  const elsewhere = memberAreaInProgramme(db, organisationId, target.programmeId, target.id);
+  if (elsewhere !== undefined)
+    throw new RegisterConflict({
+      kind: 'memberElsewhere',
+      organisationId: report,
+      areaKind: target.kind,
+      otherAreaId: report === null ? null : elsewhere,
+    });
+}
+
 function putMember(db: Db, target: AreaRow, member: z.infer<typeof MemberInput>) {
   assertOrganisation(db, member.organisationId, 'body.members.organisationId');
-  if (member.memberRole === 'member') {
-    const elsewhere = memberAreaOfKind(db, member.organisationId, target.kind);
-    if (elsewhere !== undefined && elsewhere !== target.id)
-      throw new RegisterConflict({
-        kind: 'memberElsewhere',
-        organisationId: member.organisationId,
-        areaKind: target.kind,
-        otherAreaId: elsewhere,
-      });
-  }
+  if (member.memberRole === 'member')
+    assertMemberMayJoin(db, target, member.organisationId, member.organisationId);
   upsertAreaMember(db, { areaId: target.id, areaKind: target.kind, ...member });
 }
 
@@ -106,16 +115,12 @@ function putMember(db: Db, target: AreaRow, member: z.infer<typeof MemberInput>)
 export function createArea(db: Db, actor: Actor, input: CreateArea): Area {
   return db.transaction(() => {
     assertOrganisation(db, input.convenerId, 'body.convenerId');
-    if (convenesAreaOfKind(db, input.convenerId, input.kind))
-      throw new RegisterConflict({
-        kind: 'alreadyConvenes',
-        organisationId: input.convenerId,
-        areaKind: input.kind,
-      });
     const now = nowIso();
     const row = insertArea(db, {
       name: input.name,
       kind: input.kind,
+      // the programme that convenes areas of this kind holds the new one (none: it waits for one)
+      programmeId: programmeOfAreaKind(db, input.kind)?.id ?? null,
       convenerId: input.convenerId,
       createdAt: now,
       updatedAt: now,

@@ -2,14 +2,15 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
+import { assertOrganisationKind } from '../programmes/catalogues.ts';
 import { nowIso } from '../time.ts';
+import { assertMemberMayJoin } from './areas.ts';
 import {
   areaById,
   convenesAnArea,
   deleteOrganisationRow,
   insertAreaMember,
   insertOrganisation,
-  memberAreaOfKind,
   type OrganisationRow,
   organisationById,
   organisationExists,
@@ -75,6 +76,7 @@ function assertCodeFree(
 
 export function createOrganisation(db: Db, actor: Actor, input: CreateOrganisation): Organisation {
   return db.transaction(() => {
+    assertOrganisationKind(db, input.kind);
     assertParent(db, input.parentId);
     assertCodeFree(db, input.kind, input.code);
     const now = nowIso();
@@ -86,14 +88,7 @@ export function createOrganisation(db: Db, actor: Actor, input: CreateOrganisati
         throw badRequest(`Area ${areaId} does not exist`, [
           { field: 'body.areaIds', message: `unknown area ${areaId}` },
         ]);
-      const taken = memberAreaOfKind(db, row.id, target.kind);
-      if (taken !== undefined)
-        throw new RegisterConflict({
-          kind: 'memberElsewhere',
-          organisationId: null,
-          areaKind: target.kind,
-          otherAreaId: null,
-        });
+      assertMemberMayJoin(db, target, row.id, null);
       insertAreaMember(db, { areaId, organisationId: row.id, areaKind: target.kind, memberRole: 'member' });
     }
     recordAudit(db, actor, {

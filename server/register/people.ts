@@ -9,10 +9,12 @@ import {
   insertPersonRow,
   organisationExists,
   type PersonTuple,
+  personCoverageTuples,
   personIdByEmail,
   personPage,
   personRoleTuples,
   personTuple,
+  replacePersonCoverage,
   replacePersonRoles,
   roleIdByKey,
   updatePersonRow,
@@ -31,15 +33,21 @@ function rolesOf(db: Db, personIds: number[]): Map<number, PersonRoleRef[]> {
   return byPerson;
 }
 
-function withRoles(db: Db, rows: PersonRow[]): Person[] {
-  const roles = rolesOf(
-    db,
-    rows.map((r) => r[0]),
-  );
-  return rows.map((row) => toPerson(row, roles.get(row[0]) ?? []));
+function coverageOf(db: Db, personIds: number[]): Map<number, number[]> {
+  const byPerson = new Map<number, number[]>();
+  for (const [personId, organisationId] of personCoverageTuples(db, personIds))
+    byPerson.set(personId, [...(byPerson.get(personId) ?? []), organisationId]);
+  return byPerson;
 }
 
-function toPerson(row: PersonRow, roles: PersonRoleRef[]): Person {
+function withRoles(db: Db, rows: PersonRow[]): Person[] {
+  const ids = rows.map((r) => r[0]);
+  const roles = rolesOf(db, ids);
+  const covers = coverageOf(db, ids);
+  return rows.map((row) => toPerson(row, roles.get(row[0]) ?? [], covers.get(row[0]) ?? []));
+}
+
+function toPerson(row: PersonRow, roles: PersonRoleRef[], covers: number[]): Person {
   const [
     id,
     name,
@@ -64,6 +72,7 @@ function toPerson(row: PersonRow, roles: PersonRoleRef[]): Person {
     title,
     organisation: { id: organisationId, kind, name: organisationName, code },
     roles,
+    covers,
     isFixedContact: isFixedContact === 1,
     language,
     version,
@@ -143,7 +152,15 @@ export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): numbe
     now,
   );
   replacePersonRoles(db, id, roleIds);
+  replacePersonCoverage(db, id, coveredOrganisations(db, input.covers ?? []));
   return id;
+}
+
+/** The organisations a person is to cover, each checked to exist (400 naming body.covers). */
+function coveredOrganisations(db: Db, ids: number[]): number[] {
+  const unique = [...new Set(ids)].sort((a, b) => a - b);
+  for (const id of unique) assertOrganisationExists(db, id, 'body.covers');
+  return unique;
 }
 
 export function createPerson(db: Db, actor: Actor, input: CreatePerson): Person {
@@ -169,7 +186,7 @@ export function applyPersonUpdate(
     findPersonIdByEmail(db, input.email) !== null
   )
     throw new RegisterConflict({ kind: 'emailTaken', email: input.email });
-  const { roles, ...fields } = input;
+  const { roles, covers, ...fields } = input;
   const flat = {
     name: before.name,
     email: before.email,
@@ -186,6 +203,13 @@ export function applyPersonUpdate(
     if (beforeKeys.join() !== afterKeys.join()) {
       replacePersonRoles(db, before.id, roleIdsOf(db, afterKeys));
       changes.roles = [beforeKeys, afterKeys];
+    }
+  }
+  if (covers !== undefined) {
+    const after = coveredOrganisations(db, covers);
+    if (before.covers.join() !== after.join()) {
+      replacePersonCoverage(db, before.id, after);
+      changes.covers = [before.covers, after];
     }
   }
   if (Object.keys(changes).length === 0) return changes;

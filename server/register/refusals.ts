@@ -7,7 +7,6 @@ import { HttpProblem } from '../http/problems.ts';
 export type RegisterClash =
   | { kind: 'codeTaken'; organisationKind: string; code: string }
   | { kind: 'memberElsewhere'; organisationId: number | null; areaKind: string; otherAreaId: number | null }
-  | { kind: 'alreadyConvenes'; organisationId: number; areaKind: string }
   | { kind: 'convenerLeaving' }
   | { kind: 'hasContacts'; people: number }
   | { kind: 'convenesArea' }
@@ -23,8 +22,6 @@ function englishDetail(clash: RegisterClash): string {
       return clash.otherAreaId === null
         ? `The organisation is already a member of another ${clash.areaKind} area`
         : `Organisation ${clash.organisationId} is already a member of area ${clash.otherAreaId} of kind ${clash.areaKind}`;
-    case 'alreadyConvenes':
-      return `Organisation ${clash.organisationId} already convenes an area of kind ${clash.areaKind}`;
     case 'convenerLeaving':
       return 'The convener cannot leave its own area';
     case 'hasContacts':

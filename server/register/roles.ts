@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, notFound } from '../http/problems.ts';
+import { assertSector } from '../programmes/catalogues.ts';
 import { nowIso } from '../time.ts';
 import {
   deleteRoleRow,
@@ -34,6 +35,7 @@ function findRow(db: Db, id: number): RoleRow {
 
 export function createRole(db: Db, actor: Actor, input: z.infer<typeof CreateRole>): Role {
   return db.transaction(() => {
+    assertSector(db, input.side);
     if (roleKeyTaken(db, input.key)) throw new RegisterConflict({ kind: 'roleKeyTaken', key: input.key });
     const now = nowIso();
     const row = insertRole(db, { ...input, createdAt: now, updatedAt: now, editedAt: now });
@@ -46,6 +48,7 @@ export function updateRole(db: Db, actor: Actor, id: number, input: z.infer<type
   return db.transaction(() => {
     const before = findRow(db, id);
     assertVersion('Role', before.version, input.version);
+    if (input.side !== undefined) assertSector(db, input.side);
     const { version: _v, ...fields } = input;
     const changes = diff(before, fields);
     if (Object.keys(changes).length === 0) return toRole(before);

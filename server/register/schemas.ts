@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { organisationKinds, roleLevels, sides } from '../../db/schema/index.ts';
+import { roleLevels } from '../../db/schema/index.ts';
 import { Id, Pagination, pageOf, Timestamp, Version } from '../http/common-schemas.ts';
 import { Text, type TextKind } from '../http/text.ts';
 import { LanguageCode } from '../programmes/schemas.ts';
@@ -7,7 +7,14 @@ import { LanguageCode } from '../programmes/schemas.ts';
 const Name = Text('name').min(1);
 const OptionalText = (kind: TextKind) => Text(kind).nullable().optional();
 
-export const OrganisationKind = z.enum(organisationKinds);
+export const OrganisationKind = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'a key from /api/organisation-kinds')
+  .describe('A key from /api/organisation-kinds (police_district, municipality, borough, …)');
+const SectorKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, 'a key from /api/sectors')
+  .describe('A key from /api/sectors (police, municipal, child_welfare, …)');
 
 export const OrganisationRef = z.object({
   id: z.number().int(),
@@ -65,7 +72,7 @@ export const Role = z
     name: z.string(),
     nameEn: z.string(),
     level: z.enum(roleLevels),
-    side: z.enum(sides),
+    side: SectorKey,
     inDefaultAudience: z.boolean(),
     version: z.number().int(),
   })
@@ -79,7 +86,7 @@ export const CreateRole = z.strictObject({
   name: Name,
   nameEn: Name,
   level: z.enum(roleLevels),
-  side: z.enum(sides),
+  side: SectorKey,
   inDefaultAudience: z.boolean().default(true),
 });
 export const UpdateRole = CreateRole.omit({ key: true }).partial().extend({ version: Version });
@@ -95,6 +102,9 @@ export const Person = z
     title: z.string().nullable(),
     organisation: OrganisationRef,
     roles: z.array(PersonRole),
+    covers: z
+      .array(z.number().int())
+      .describe('Member organisations the person serves beyond their own (a liaison officer’s boroughs)'),
     isFixedContact: z.boolean(),
     language: z.string().describe('A code from /api/languages'),
     version: z.number().int(),
@@ -121,6 +131,11 @@ export const CreatePerson = z.strictObject({
   title: OptionalText('name'),
   organisationId: Id,
   roles: z.array(RoleKey).max(20).default([]).describe('Role keys from the catalogue'),
+  covers: z
+    .array(Id)
+    .max(500)
+    .optional()
+    .describe('Ids of member organisations the person serves beyond their own (coverage)'),
   isFixedContact: z.boolean().default(false),
   language: LanguageCode.default('da').describe('A code from /api/languages (da, en, nb, …)'),
 });
@@ -133,6 +148,7 @@ export const UpdatePerson = z.strictObject({
   title: OptionalText('name'),
   organisationId: Id.optional(),
   roles: z.array(RoleKey).max(20).optional(),
+  covers: z.array(Id).max(500).optional(),
   isFixedContact: z.boolean().optional(),
   language: LanguageCode.optional().describe('A code from /api/languages'),
   version: Version,

@@ -6,7 +6,7 @@ import type {
   ForumLevel,
   InvitationResponse,
   MeetingStatus,
-  OrganisationKind,
+  organisationKinds,
 } from '../../db/schema/index.ts';
 import type { BlackoutName } from '../planning/blackouts.ts';
 import type { RuleBreach } from '../planning/rules.ts';
@@ -138,7 +138,8 @@ export interface Catalogue {
     meetingStatus: Record<MeetingStatus, string>;
     response: Record<InvitationResponse, string>;
     outboxStatus: Record<'queued' | 'sending' | 'sent' | 'failed', string>;
-    organisationKind: Record<OrganisationKind, string>;
+    /** Labels of the Danish reference kinds; other kinds are named by the organisation_kind catalogue. */
+    organisationKind: Record<(typeof organisationKinds)[number], string> & Record<string, string | undefined>;
     language: Record<Language, string>;
   };
   /** The reports' headings, column names and fixed phrases (every format). */

@@ -12,6 +12,6 @@ export function catalogueFor(lang: Language): Catalogue {
 }
 
 /** The word for a stored code, or the code itself when the catalogue has none (a value from an older version). */
-export function labelFor<K extends string>(words: Record<K, string>, code: string): string {
-  return (words as Record<string, string>)[code] ?? code;
+export function labelFor<K extends string>(words: Record<K, string | undefined>, code: string): string {
+  return (words as Record<string, string | undefined>)[code] ?? code;
 }

@@ -158,8 +158,28 @@ t.test('a Norwegian office area fits by data alone', async (t) => {
       members: [{ organisationId: services[1]!.id }],
     },
   });
-  t.equal(secondArea.statusCode, 409, 'a service belongs to one office area');
+  t.equal(secondArea.statusCode, 201, 'areas outside an exclusive programme may overlap');
+
+  const secondOfKind = await app.inject({
+    method: 'POST',
+    url: '/api/areas',
+    headers: as.facilitator,
+    payload: { name: 'Drammen nord', kind: 'family_counselling_office', convenerId: office.id },
+  });
+  t.equal(secondOfKind.statusCode, 201, 'an office may convene a second area of its kind');
 
   const danish = (await app.inject({ url: '/api/areas?kind=police_district' })).json();
   t.equal(danish.length, 12);
+  const bornholm = danish.find((a: { name: string }) => a.name === 'Bornholms Politi');
+  const odense = danish
+    .flatMap((a: { members: { organisationId: number; name: string }[] }) => a.members)
+    .find((m: { name: string }) => m.name === 'Odense');
+  const twoDistricts = await app.inject({
+    method: 'PUT',
+    url: `/api/areas/${bornholm.id}/members/${odense.organisationId}`,
+    headers: as.facilitator,
+    payload: {},
+  });
+  t.equal(twoDistricts.statusCode, 409, 'a Danish municipality stays in one police district');
+  t.match(twoDistricts.json().detail, /already a member of area/);
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, like, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { area, areaMember, organisation, person, personRole, role } from '../../../db/schema/index.ts';
 import { prepared } from '../../../db/statements.ts';
@@ -161,16 +161,23 @@ export function areaMembers(db: Db, areaId: number): AreaMemberRow[] {
     .all();
 }
 
-/** The area of this kind the organisation is a (plain) member of, if any. */
-export function memberAreaOfKind(db: Db, organisationId: number, kind: string): number | undefined {
+/** Another area of the programme the organisation is a plain member of, if any. */
+export function memberAreaInProgramme(
+  db: Db,
+  organisationId: number,
+  programmeId: number,
+  exceptAreaId: number | null,
+): number | undefined {
   return db
     .select({ areaId: areaMember.areaId })
     .from(areaMember)
+    .innerJoin(area, eq(area.id, areaMember.areaId))
     .where(
       and(
         eq(areaMember.organisationId, organisationId),
-        eq(areaMember.areaKind, kind),
+        eq(area.programmeId, programmeId),
         eq(areaMember.memberRole, 'member'),
+        exceptAreaId === null ? undefined : ne(area.id, exceptAreaId),
       ),
     )
     .get()?.areaId;
@@ -197,16 +204,6 @@ export function deleteAreaMember(db: Db, areaId: number, organisationId: number)
     .delete(areaMember)
     .where(and(eq(areaMember.areaId, areaId), eq(areaMember.organisationId, organisationId)))
     .run().changes;
-}
-
-export function convenesAreaOfKind(db: Db, convenerId: number, kind: string): boolean {
-  return (
-    db
-      .select({ id: area.id })
-      .from(area)
-      .where(and(eq(area.convenerId, convenerId), eq(area.kind, kind)))
-      .get() !== undefined
-  );
 }
 
 export function insertArea(db: Db, values: typeof area.$inferInsert): AreaRow {

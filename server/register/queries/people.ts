@@ -114,6 +114,22 @@ export function personRoleTuples(db: Db, personIds: number[]): PersonRoleTuple[]
         .all(JSON.stringify(personIds));
 }
 
+/** Which member organisations each person covers beyond their own: [personId, organisationId] pairs. */
+export function personCoverageTuples(db: Db, personIds: number[]): [number, number][] {
+  return prepared<[number, number]>(
+    db,
+    'SELECT person_id, organisation_id FROM person_coverage WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY organisation_id',
+  )
+    .raw(true)
+    .all(JSON.stringify(personIds));
+}
+
+export function replacePersonCoverage(db: Db, personId: number, organisationIds: number[]): void {
+  prepared(db, 'DELETE FROM person_coverage WHERE person_id = ?').run(personId);
+  const insert = prepared(db, 'INSERT INTO person_coverage (person_id, organisation_id) VALUES (?, ?)');
+  for (const organisationId of organisationIds) insert.run(personId, organisationId);
+}
+
 export function personIdByEmail(db: Db, email: string): number | undefined {
   return prepared<{ id: number }>(db, 'SELECT id FROM person WHERE email = ?').get(email)?.id;
 }

@@ -393,8 +393,6 @@ export const da = {
           return `En anden organisation af samme type har allerede koden ${clash.code}.`;
         case 'memberElsewhere':
           return 'Organisationen er allerede medlem af et andet område af samme type.';
-        case 'alreadyConvenes':
-          return 'Organisationen indkalder allerede et område af denne type.';
         case 'convenerLeaving':
           return 'Den indkaldende organisation kan ikke forlade sit eget område.';
         case 'hasContacts':

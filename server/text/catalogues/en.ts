@@ -381,8 +381,6 @@ export const en = {
           return `Another organisation of the same kind already has the code ${clash.code}.`;
         case 'memberElsewhere':
           return 'The organisation is already a member of another area of the same kind.';
-        case 'alreadyConvenes':
-          return 'The organisation already convenes an area of this kind.';
         case 'convenerLeaving':
           return 'The convening organisation cannot leave its own area.';
         case 'hasContacts':

@@ -397,8 +397,6 @@ export const nb = {
           return `En annen organisasjon av samme type har allerede koden ${clash.code}.`;
         case 'memberElsewhere':
           return 'Organisasjonen er allerede medlem av et annet område av samme type.';
-        case 'alreadyConvenes':
-          return 'Organisasjonen kaller allerede inn til et område av denne typen.';
         case 'convenerLeaving':
           return 'Organisasjonen som kaller inn, kan ikke forlate sitt eget område.';
         case 'hasContacts':

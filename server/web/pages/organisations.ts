@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { organisationKinds } from '../../../db/schema/index.ts';
 import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
+import { organisationKindOptions } from '../../programmes/catalogues.ts';
 import {
   createOrganisation,
   deleteOrganisation,
@@ -107,7 +107,7 @@ function orgForm(
               value: o.form.kind,
               error: o.errors.kind,
               empty: 'Vælg type',
-              options: organisationKinds.map((k) => ({ value: k, text: labels.organisationKind[k] ?? k })),
+              options: organisationKindOptions(request.server.db),
             })
           : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>Type:</strong> ${labelFor(labels.organisationKind, o.form.kind)}</p>`
       }
@@ -132,9 +132,8 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
     const query = request.query as { q?: string; type?: string; side?: string; besked?: string };
     const q = (query.q ?? '').slice(0, 100);
-    const kind = (organisationKinds as readonly string[]).includes(query.type ?? '')
-      ? (query.type as Organisation['kind'])
-      : undefined;
+    const kindOptions = organisationKindOptions(app.db);
+    const kind = kindOptions.some((o) => o.value === query.type) ? query.type : undefined;
     const pageNo = Math.max(1, Number(query.side) || 1);
     const result = listOrganisations(app.db, {
       q: q || undefined,
@@ -152,7 +151,7 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
       <form method="get" action="/organisationer" role="search" class="mb-5">
         <div class="row"><div class="col-12 col-md-6">
         <div class="form-group"><label class="form-label" for="q">Søg efter navn</label><input class="form-input" id="q" name="q" type="search" value="${q}"></div></div>
-        <div class="col-12 col-md-6">${selectField({ id: 'type', label: 'Type', value: kind ?? '', required: false, empty: 'Alle typer', options: organisationKinds.map((k) => ({ value: k, text: labels.organisationKind[k] ?? k })) })}</div></div>
+        <div class="col-12 col-md-6">${selectField({ id: 'type', label: 'Type', value: kind ?? '', required: false, empty: 'Alle typer', options: kindOptions })}</div></div>
         <button type="submit" class="button button-secondary">Søg</button>
       </form>
       <p aria-live="polite">${result.total} ${result.total === 1 ? 'organisation' : 'organisationer'}.</p>
