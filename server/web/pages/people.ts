@@ -28,36 +28,10 @@ import { importPages } from './people-import.ts';
 import { erasurePages, erasureSection } from './person-erasure.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages: pageTexts } = catalogueFor('da');
+const words = pageTexts.people;
 
 const PAGE_SIZE = 50;
-
-const LABELS: Record<string, string> = {
-  name: 'Navn',
-  email: 'E-mail',
-  phone: 'Telefon',
-  title: 'Stilling',
-  organisationId: 'Organisation',
-  roles: 'Roller',
-  language: 'Sprog',
-};
-const MESSAGES: Record<string, string> = {
-  name: 'Skriv personens navn',
-  email: 'Skriv en gyldig e-mailadresse, fx navn@kommune.dk',
-  phone: 'Brug kun cifre, mellemrum, bindestreger og evt. + foran',
-  title: 'Stillingen er for lang',
-  organisationId: 'Vælg en organisation',
-  roles: 'Vælg roller fra listen',
-  language: 'Vælg et sprog fra listen',
-};
-
-const NOTICES: Record<string, string> = {
-  oprettet: 'Personen er oprettet.',
-  gemt: 'Ændringerne er gemt.',
-  slettet: 'Personen er slettet.',
-  anonymiseret: 'Personens oplysninger er slettet. Invitationer og svar står tilbage uden navn.',
-  importeret: 'Listen er importeret.',
-};
 
 type PersonForm = {
   name: string;
@@ -115,7 +89,7 @@ function parsePerson(form: PersonForm): { value?: CreatePerson; errors: FormErro
   const errors: FormErrors = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0]);
-    errors[name] ??= danishTextRefusal(issue) ?? MESSAGES[name] ?? issue.message;
+    errors[name] ??= danishTextRefusal(issue) ?? words.errors[name] ?? issue.message;
   }
   return { errors };
 }
@@ -128,36 +102,36 @@ function personForm(
   const organisations = listOrganisations(app.db, { limit: 500, offset: 0 }).items;
   const roles = listRoles(app.db);
   const ctx = pageContext(request);
-  return html`${errorSummary(o.errors, LABELS)}
-    ${o.problem ? alert('error', 'Kunne ikke gemmes', o.problem) : ''}
+  return html`${errorSummary(o.errors, words.fields)}
+    ${o.problem ? alert('error', words.notSaved, o.problem) : ''}
     <form method="post" action="${o.action}" novalidate>
       ${csrfField(ctx)}
       ${o.form.version ? html`<input type="hidden" name="version" value="${o.form.version}">` : ''}
-      ${textField({ id: 'name', label: 'Navn', value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
-      ${textField({ id: 'email', label: 'E-mail', type: 'email', value: o.form.email, error: o.errors.email })}
-      ${textField({ id: 'phone', label: 'Telefon', type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
-      ${textField({ id: 'title', label: 'Stilling', value: o.form.title, required: false, error: o.errors.title })}
+      ${textField({ id: 'name', label: words.fields.name, value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
+      ${textField({ id: 'email', label: words.fields.email, type: 'email', value: o.form.email, error: o.errors.email })}
+      ${textField({ id: 'phone', label: words.fields.phone, type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
+      ${textField({ id: 'title', label: words.fields.title, value: o.form.title, required: false, error: o.errors.title })}
       ${selectField({
         id: 'organisationId',
-        label: 'Organisation',
+        label: words.fields.organisationId,
         value: o.form.organisationId,
         error: o.errors.organisationId,
-        empty: 'Vælg organisation',
+        empty: words.chooseOrganisation,
         options: organisations.map((org) => ({
           value: org.id,
           text: `${org.name} (${labels.organisationKind[org.kind] ?? org.kind})`,
         })),
       })}
       ${checkboxes({
-        legend: 'Roller',
+        legend: words.fields.roles,
         name: 'roles',
         idPrefix: 'role',
         options: roles.map((r) => ({ value: r.key, text: r.name, checked: o.form.roles.includes(r.key) })),
       })}
-      ${checkbox({ id: 'isFixedContact', name: 'isFixedContact', label: 'Fast kontaktperson', checked: o.form.isFixedContact })}
+      ${checkbox({ id: 'isFixedContact', name: 'isFixedContact', label: words.fixedContact, checked: o.form.isFixedContact })}
       ${selectField({
         id: 'language',
-        label: 'Sprog',
+        label: words.fields.language,
         value: o.form.language,
         // the languages in the catalogue: Danish names for those with texts, a row's own name for the rest
         options: listLanguages(app.db).map((l) => ({
@@ -166,7 +140,7 @@ function personForm(
         })),
       })}
       <button type="submit" class="button button-primary">${o.submit}</button>
-      <a href="/personer" class="button button-secondary">Annullér</a>
+      <a href="/personer" class="button button-secondary">${words.cancel}</a>
     </form>`;
 }
 
@@ -187,20 +161,20 @@ function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
     });
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const notice =
-      query.besked && NOTICES[query.besked] ? alert('success', NOTICES[query.besked]) : undefined;
+      query.besked && words.notices[query.besked] ? alert('success', words.notices[query.besked]) : undefined;
     const link = (n: number) => `/personer?${new URLSearchParams({ ...(q ? { q } : {}), side: String(n) })}`;
-    const body = html`<h1>Personer</h1>
-      ${editorOnly(request.actor) ? html`<p class="actions-inline"><a href="/personer/ny" class="button button-primary">Opret person</a> <a href="/personer/import" class="button button-secondary">Importér CSV</a></p>` : ''}
+    const body = html`<h1>${words.title}</h1>
+      ${editorOnly(request.actor) ? html`<p class="actions-inline"><a href="/personer/ny" class="button button-primary">${words.create}</a> <a href="/personer/import" class="button button-secondary">${words.importCsv}</a></p>` : ''}
       <form method="get" action="/personer" role="search" class="mb-5">
-        <div class="form-group search"><label class="form-label" for="q">Søg efter navn eller e-mail</label>
+        <div class="form-group search"><label class="form-label" for="q">${words.searchLabel}</label>
         <input class="form-input" id="q" name="q" type="search" value="${q}">
-        <button type="submit" class="button button-secondary mt-3">Søg</button></div>
+        <button type="submit" class="button button-secondary mt-3">${words.search}</button></div>
       </form>
-      <p aria-live="polite">${result.total} ${result.total === 1 ? 'person' : 'personer'}${q ? html` matcher »${q}«` : ''}.</p>
+      <p aria-live="polite">${words.count(result.total)}${q ? words.matching(q) : ''}.</p>
       ${
         result.items.length
-          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Personer">
-          <table class="table table--zebra" id="people"><thead><tr><th scope="col">Navn</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">E-mail</th></tr></thead>
+          ? html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.title}">
+          <table class="table table--zebra" id="people"><thead><tr><th scope="col">${words.fields.name}</th><th scope="col">${words.fields.organisationId}</th><th scope="col">${words.fields.roles}</th><th scope="col">${words.fields.email}</th></tr></thead>
           <tbody>${result.items.map(
             (
               p,
@@ -211,15 +185,15 @@ function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
       }
       ${
         pages > 1
-          ? html`<nav aria-label="Sider" class="mt-5"><ul class="inline-list">
-          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">Forrige side</a></li>` : ''}
-          <li>Side ${pageNo} af ${pages}</li>
-          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">Næste side</a></li>` : ''}</ul></nav>`
+          ? html`<nav aria-label="${words.pagesLabel}" class="mt-5"><ul class="inline-list">
+          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">${words.previousPage}</a></li>` : ''}
+          <li>${words.pageOf(pageNo, pages)}</li>
+          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">${words.nextPage}</a></li>` : ''}</ul></nav>`
           : ''
       }`;
     return sendPage(
       reply,
-      page(pageContext(request), { title: 'Personer', section: 'people', body, notice }),
+      page(pageContext(request), { title: words.title, section: 'people', body, notice }),
     );
   };
 }
@@ -230,14 +204,14 @@ function newPersonPage(app: FastifyInstance): RouteHandlerMethod {
     const form = formOf({});
     const orgId = (request.query as { organisation?: string }).organisation;
     if (orgId) form.organisationId = orgId;
-    const body = html`<h1>Opret person</h1>${personForm(app, request, { form, errors: {}, action: '/personer', submit: 'Opret person' })}`;
+    const body = html`<h1>${words.create}</h1>${personForm(app, request, { form, errors: {}, action: '/personer', submit: words.create })}`;
     return sendPage(
       reply,
       page(pageContext(request), {
-        title: 'Opret person',
+        title: words.create,
         section: 'people',
         body,
-        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+        breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
     );
   };
@@ -261,14 +235,14 @@ function createPersonPage(app: FastifyInstance): RouteHandlerMethod {
         }
       }
     }
-    const body = html`<h1>Opret person</h1>${personForm(app, request, { form, errors, action: '/personer', submit: 'Opret person', problem })}`;
+    const body = html`<h1>${words.create}</h1>${personForm(app, request, { form, errors, action: '/personer', submit: words.create, problem })}`;
     return sendPage(
       reply,
       page(pageContext(request), {
-        title: 'Opret person – fejl',
+        title: words.withError(words.create),
         section: 'people',
         body,
-        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+        breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
       400,
     );
@@ -282,22 +256,22 @@ function personPage(app: FastifyInstance): RouteHandlerMethod {
     const person = Number.isInteger(id) ? findPerson(app.db, id) : null;
     if (!person) throw notFound('Person', (request.params as { id: string }).id);
     const besked = (request.query as { besked?: string }).besked;
-    const notice = besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined;
+    const notice = besked && words.notices[besked] ? alert('success', words.notices[besked]) : undefined;
     const ctx = pageContext(request);
     const undelivered = deliveryFailuresBlock(addressDeliveryFailures(app.db, person.email), {
       showRecipient: false,
     });
     const body = editorOnly(request.actor)
       ? html`<h1>${person.name}</h1>${undelivered}
-        ${personForm(app, request, { form: formOfPerson(person), errors: {}, action: `/personer/${person.id}`, submit: 'Gem ændringer' })}
-        <h2 class="mt-8">Slet person</h2>
+        ${personForm(app, request, { form: formOfPerson(person), errors: {}, action: `/personer/${person.id}`, submit: words.save })}
+        <h2 class="mt-8">${words.deleteHeading}</h2>
         <form method="post" action="/personer/${person.id}/slet">${csrfField(ctx)}
-          <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}?">Slet ${person.name}</button></form>
+          <button type="submit" class="button button-warning" data-confirm="${words.deleteConfirm(person.name)}">${words.deleteButton(person.name)}</button></form>
         ${erasureSection(request.actor, person, ctx)}`
       : html`<h1>${person.name}</h1>${undelivered}<dl>
-        <dt>E-mail</dt><dd>${person.email}</dd><dt>Telefon</dt><dd>${person.phone ?? '–'}</dd>
-        <dt>Stilling</dt><dd>${person.title ?? '–'}</dd><dt>Organisation</dt><dd>${person.organisation.name}</dd>
-        <dt>Roller</dt><dd>${person.roles.map((r) => r.name).join(', ') || '–'}</dd></dl>`;
+        <dt>${words.fields.email}</dt><dd>${person.email}</dd><dt>${words.fields.phone}</dt><dd>${person.phone ?? '–'}</dd>
+        <dt>${words.fields.title}</dt><dd>${person.title ?? '–'}</dd><dt>${words.fields.organisationId}</dt><dd>${person.organisation.name}</dd>
+        <dt>${words.fields.roles}</dt><dd>${person.roles.map((r) => r.name).join(', ') || '–'}</dd></dl>`;
     return sendPage(
       reply,
       page(ctx, {
@@ -305,7 +279,7 @@ function personPage(app: FastifyInstance): RouteHandlerMethod {
         section: 'people',
         body,
         notice,
-        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+        breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
     );
   };
@@ -325,22 +299,19 @@ function savePersonPage(app: FastifyInstance): RouteHandlerMethod {
         updatePerson(app.db, request.actor!, id, { ...value, version: Number(form.version) || 0 });
         return reply.redirect(`/personer/${id}?besked=gemt`, 303);
       } catch (error) {
-        problem =
-          error instanceof StaleVersion
-            ? 'Personen er ændret af en anden imens. Hent siden igen, og gentag dine ændringer.'
-            : problemMessage(error);
+        problem = error instanceof StaleVersion ? words.changedMeanwhile : problemMessage(error);
       }
     }
-    const body = html`<h1>${before.name}</h1>${personForm(app, request, { form, errors, action: `/personer/${id}`, submit: 'Gem ændringer', problem })}`;
+    const body = html`<h1>${before.name}</h1>${personForm(app, request, { form, errors, action: `/personer/${id}`, submit: words.save, problem })}`;
     return sendPage(
       reply,
       page(pageContext(request), {
-        title: `${before.name} – fejl`,
+        title: words.withError(before.name),
         section: 'people',
         body,
-        breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+        breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
-      problem?.includes('ændret af en anden') ? 409 : 400,
+      problem === words.changedMeanwhile ? 409 : 400,
     );
   };
 }
