@@ -263,10 +263,11 @@ const commands: Record<string, Command> = {
   },
   report: {
     usage:
-      'report --year 2027 [--district CODE] --format json|csv|xlsx|docx|pdf|html --out FILE [--lang en] [--separator comma]',
+      'report --year 2027 [--district CODE] [--programme KEY] --format json|csv|xlsx|docx|pdf|html --out FILE [--lang en] [--separator comma]',
     options: {
       year: { type: 'string' },
       district: { type: 'string' },
+      programme: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       lang: { type: 'string' },
@@ -278,10 +279,13 @@ const commands: Record<string, Command> = {
       const format = required(values, 'format');
       if (!(reportFormats as readonly string[]).includes(format))
         throw new UsageError(say.formatOneOf(reportFormats.join(', ')));
-      const lang = values.lang ?? 'da';
-      if (!isLanguage(lang)) throw new UsageError(say.langOneOf(textLanguages.join(', ')));
+      // a programme's report is in its own language unless --lang says otherwise
+      const programme = values.programme as string | undefined;
+      const lang = values.lang ?? (programme ? undefined : 'da');
+      if (lang !== undefined && !isLanguage(lang))
+        throw new UsageError(say.langOneOf(textLanguages.join(', ')));
       const separator = values.separator === 'comma' ? 'comma' : 'semicolon';
-      const options = { year, lang, format: format as ReportFormat, separator } as const;
+      const options = { year, lang, programme, format: format as ReportFormat, separator } as const;
       const district = values.district as string | undefined;
       const rendered = district
         ? renderAgreementsReport(db, { ...options, district })

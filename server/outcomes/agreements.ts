@@ -74,6 +74,7 @@ export function getAgreement(db: Db, id: number): Agreement {
 export function listAgreements(db: Db, query: AgreementQuery) {
   const params = {
     district: query.district ?? null,
+    areaId: query.areaId ?? null,
     status: query.status ?? null,
     type: query.type ?? null,
     barrierId: query.barrierId ?? null,

@@ -71,6 +71,7 @@ export function getBarrier(db: Db, id: number): Barrier {
 export function listBarriers(db: Db, query: BarrierQuery) {
   const params = {
     district: query.district ?? null,
+    areaId: query.areaId ?? null,
     status: query.status ?? null,
     category: query.category ?? null,
     year: query.year === undefined ? null : String(query.year),

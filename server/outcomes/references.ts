@@ -3,7 +3,13 @@ import type { DbOrTx } from '../../db/statements.ts';
 import { badRequest, notFound } from '../http/problems.ts';
 import { districtIdOf, findMeetingRecord, type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 
-import { type ProgrammeRow, programmeForArea, type Taxonomy, taxonomyOf } from '../programmes/programmes.ts';
+import {
+  type ProgrammeRow,
+  programmeForArea,
+  type Taxonomy,
+  taxonomyLabel,
+  taxonomyOf,
+} from '../programmes/programmes.ts';
 import {
   areaWithId,
   countPeople,
@@ -58,6 +64,26 @@ export function programmeOfOutcomeArea(db: Db, area: DistrictRef): ProgrammeRow 
 
 export function taxonomyOfArea(db: Db, area: DistrictRef): Taxonomy {
   return taxonomyOf(programmeOfOutcomeArea(db, area));
+}
+
+export interface TaxonomyNames {
+  agreementTypes: { key: string; label: string }[];
+  barrierCategories: { key: string; label: string }[];
+  forumLevels: { key: string; label: string }[];
+}
+
+/** The area's programme taxonomy with each key's name in the reader's language (pages' choices and lists). */
+export function taxonomyNamesOfArea(db: Db, areaId: number, lang: string): TaxonomyNames {
+  const area = areaWithId(db, areaId);
+  if (!area) throw notFound('Area', areaId);
+  const taxonomy = taxonomyOfArea(db, area);
+  const named = (list: keyof Taxonomy) =>
+    taxonomy[list].map((e) => ({ key: e.key, label: taxonomyLabel(taxonomy[list], e.key, lang) }));
+  return {
+    agreementTypes: named('agreementTypes'),
+    barrierCategories: named('barrierCategories'),
+    forumLevels: named('forumLevels'),
+  };
 }
 
 /** A category, agreement type or forum level must be one of the area's programme's keys. */

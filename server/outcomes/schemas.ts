@@ -248,6 +248,7 @@ export type UpdateBarrier = z.infer<typeof UpdateBarrier>;
 export const BarrierQuery = z.strictObject({
   ...Pagination,
   district: DistrictCode.optional(),
+  areaId: Id.optional().describe("Any programme's area"),
   status: z.enum(barrierStatuses).optional(),
   category: TaxonomyKey.optional(),
   year: Year.optional().describe('Raised in this year'),
@@ -318,6 +319,7 @@ export type UpdateAgreement = z.infer<typeof UpdateAgreement>;
 export const AgreementQuery = z.strictObject({
   ...Pagination,
   district: DistrictCode.optional(),
+  areaId: Id.optional().describe("Any programme's area"),
   status: z.enum(agreementStatuses).optional(),
   type: TaxonomyKey.optional(),
   barrierId: Id.optional(),

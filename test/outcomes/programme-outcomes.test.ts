@@ -44,6 +44,19 @@ t.test(
       barrierIds: [barrier.json().id],
     });
 
+    const listed = (
+      await app.inject({ url: `/api/barriers?areaId=${no.areaId}`, headers: as.viewer })
+    ).json();
+    t.same(
+      listed.items.map((b: { id: number }) => b.id),
+      [barrier.json().id],
+      'barriers listed by area',
+    );
+    const agreementsListed = (
+      await app.inject({ url: `/api/agreements?areaId=${no.areaId}`, headers: as.viewer })
+    ).json();
+    t.equal(agreementsListed.total, 1, 'agreements listed by area');
+
     // the Danish taxonomy is not this programme's: refused, naming the field and the keys it has
     const danishCategory = await post('/api/barriers', {
       areaId: no.areaId,

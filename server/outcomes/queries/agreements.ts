@@ -59,6 +59,8 @@ export interface OldBarrierRow {
 
 export interface AgreementFilter {
   district: string | null;
+  /** Any programme's area: the outcomes of its convener. */
+  areaId: number | null;
   status: string | null;
   type: string | null;
   barrierId: number | null;
@@ -68,6 +70,7 @@ export interface AgreementFilter {
 
 export interface BarrierFilter {
   district: string | null;
+  areaId: number | null;
   status: string | null;
   category: string | null;
   year: string | null;
@@ -93,7 +96,8 @@ export function agreementsOfDistrict(db: Db, districtId: number): AgreementRow[]
 
 const AGREEMENT_FILTER = `
   FROM agreement a JOIN organisation d ON d.id = a.district_id
-  WHERE (:district IS NULL OR d.code = :district) AND (:status IS NULL OR a.status = :status)
+  WHERE (:district IS NULL OR d.code = :district)
+    AND (:areaId IS NULL OR d.id = (SELECT convener_id FROM area WHERE id = :areaId)) AND (:status IS NULL OR a.status = :status)
     AND (:type IS NULL OR a.type = :type)
     AND (:barrierId IS NULL OR EXISTS (SELECT 1 FROM agreement_barrier ab WHERE ab.agreement_id = a.id AND ab.barrier_id = :barrierId))
     AND (:reviewBefore IS NULL OR a.review_on <= :reviewBefore)
@@ -213,7 +217,8 @@ export function barriersOfDistrict(db: Db, districtId: number): BarrierRow[] {
 
 const BARRIER_FILTER = `
   FROM barrier b JOIN organisation d ON d.id = b.district_id
-  WHERE (:district IS NULL OR d.code = :district) AND (:status IS NULL OR b.status = :status)
+  WHERE (:district IS NULL OR d.code = :district)
+    AND (:areaId IS NULL OR d.id = (SELECT convener_id FROM area WHERE id = :areaId)) AND (:status IS NULL OR b.status = :status)
     AND (:category IS NULL OR b.category = :category)
     AND (:year IS NULL OR substr(b.raised_on, 1, 4) = :year)
     AND (:meetingId IS NULL OR b.raised_at_meeting_id = :meetingId)`;

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { agreementStatuses, agreementTypes, barrierCategories } from '../../../db/schema/index.ts';
+import { agreementStatuses } from '../../../db/schema/index.ts';
 import { meetingResponses } from '../../answers/responses.ts';
 import { createAgendaItem, listAgenda } from '../../outcomes/agenda.ts';
 import { createAgreement, listAgreements } from '../../outcomes/agreements.ts';
 import { getAttendance, putAttendance } from '../../outcomes/attendance.ts';
 import { barrierTransitions, createBarrier, listBarriers, updateBarrier } from '../../outcomes/barriers.ts';
+import { type TaxonomyNames, taxonomyNamesOfArea } from '../../outcomes/references.ts';
 import {
   type Barrier,
   CreateAgendaItem,
@@ -16,7 +17,7 @@ import {
 import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
-import { catalogueFor, labelFor } from '../../text/messages.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { badge, dayText, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
 import { csrfField, type PageContext } from '../layout.ts';
@@ -98,13 +99,23 @@ function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
     <button type="submit" class="button button-secondary">${words.saveStatus}</button></form></div></details>`;
 }
 
-function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: Barrier[]): SafeHtml {
+/** A key's name in the area's programme taxonomy (the key itself for one no longer in it). */
+const nameIn = (entries: { key: string; label: string }[], key: string) =>
+  entries.find((e) => e.key === key)?.label ?? key;
+
+function barriersPart(
+  ctx: PageContext,
+  m: Meeting,
+  editor: boolean,
+  barriers: Barrier[],
+  names: TaxonomyNames,
+): SafeHtml {
   return html`${
     barriers.length
       ? html`<ul id="barriers">${barriers.map(
           (
             b,
-          ) => html`<li class="mb-4">${labelFor(labels.barrierCategory, b.category)}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">${words.raisedHere}</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
+          ) => html`<li class="mb-4">${nameIn(names.barrierCategories, b.category)}: ${b.description} ${badge(b.status === 'resolved' ? 'success' : 'warning', labels.barrierStatus[b.status])}${b.raisedAtMeetingId === m.id ? html` <span class="small-text">${words.raisedHere}</span>` : html` <span class="small-text">(${dayText(b.raisedOn)})</span>`}
           ${editor ? barrierStatusForm(ctx, m, b) : ''}</li>`,
         )}</ul>`
       : html`<p>${words.noBarriers}</p>`
@@ -112,18 +123,18 @@ function barriersPart(ctx: PageContext, m: Meeting, editor: boolean, barriers: B
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/barrierer" novalidate>${csrfField(ctx)}
-      ${selectField({ id: 'category', label: words.barrierKind, empty: words.choose, options: barrierCategories.map((c) => ({ value: c, text: labels.barrierCategory[c] })) })}
+      ${selectField({ id: 'category', label: words.barrierKind, empty: words.choose, options: names.barrierCategories.map((c) => ({ value: c.key, text: c.label })) })}
       ${textArea({ id: 'barrierDescription', name: 'description', label: words.description, rows: 3 })}
       <button type="submit" class="button button-secondary">${words.raiseBarrier}</button></form>`
         : ''
     }`;
 }
 
-function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[]): SafeHtml {
+function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[], names: TaxonomyNames): SafeHtml {
   const open = barriers.filter((b) => b.status !== 'resolved');
   return html`<form method="post" action="/moeder/${m.id}/aftaler" novalidate>${csrfField(ctx)}
       ${textField({ id: 'agreementTitle', name: 'title', label: words.agreementTitle })}
-      ${selectField({ id: 'type', label: words.agreementKind, empty: words.choose, options: agreementTypes.map((t) => ({ value: t, text: labels.agreementType[t] })) })}
+      ${selectField({ id: 'type', label: words.agreementKind, empty: words.choose, options: names.agreementTypes.map((t) => ({ value: t.key, text: t.label })) })}
       ${selectField({ id: 'agreementStatus', name: 'status', label: words.status, value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
       ${textArea({ id: 'agreementText', name: 'text', label: words.agreed, rows: 3, required: false })}
       ${textField({ id: 'reviewOn', label: words.takenUpAgain, type: 'date', required: false })}
@@ -133,7 +144,7 @@ function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[]): SafeH
               (
                 b,
               ) => html`<li><input id="barrier-${b.id}" type="checkbox" name="barrierIds" value="${b.id}" class="form-checkbox">
-                <label for="barrier-${b.id}">${labelFor(labels.barrierCategory, b.category)}: ${b.description}</label></li>`,
+                <label for="barrier-${b.id}">${nameIn(names.barrierCategories, b.category)}: ${b.description}</label></li>`,
             )}</ul></fieldset>`
           : ''
       }
@@ -147,21 +158,22 @@ function outcomesSection(
   editor: boolean,
   notice: SectionNotice,
 ): SafeHtml {
-  const district = m.area.districtCode;
-  if (!district) return html``;
-  const barriers = listBarriers(app.db, { district, limit: 200, offset: 0 }).items;
-  const agreements = listAgreements(app.db, { district, limit: 200, offset: 0 }).items;
+  // any programme's area: its own categories and agreement types, named in Danish where it has them
+  const areaId = m.area.id;
+  const names = taxonomyNamesOfArea(app.db, areaId, 'da');
+  const barriers = listBarriers(app.db, { areaId, limit: 200, offset: 0 }).items;
+  const agreements = listAgreements(app.db, { areaId, limit: 200, offset: 0 }).items;
   return html`<section aria-labelledby="barrierer"><h2 id="barrierer">${words.barriers}</h2>
     ${notice('barrierer')}
-    ${barriersPart(ctx, m, editor, barriers)}</section>
+    ${barriersPart(ctx, m, editor, barriers, names)}</section>
     <section aria-labelledby="aftaler"><h2 id="aftaler">${words.agreements}</h2>
     ${notice('aftaler')}
     ${
       agreements.length
-        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${labelFor(labels.agreementType, a.type)}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`${words.reviewOn}${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">${words.addresses(a.barrierIds.length)}</span>` : ''}</li>`)}</ul>`
+        ? html`<ul id="agreements">${agreements.map((a) => html`<li><strong>${a.title}</strong> – ${nameIn(names.agreementTypes, a.type)}, ${labels.agreementStatus[a.status]}${a.reviewOn ? html`${words.reviewOn}${dayText(a.reviewOn)}` : ''}${a.barrierIds.length ? html` <span class="small-text">${words.addresses(a.barrierIds.length)}</span>` : ''}</li>`)}</ul>`
         : html`<p>${words.noAgreements}</p>`
     }
-    ${editor ? agreementForm(ctx, m, barriers) : ''}</section>`;
+    ${editor ? agreementForm(ctx, m, barriers, names) : ''}</section>`;
 }
 
 export const outcomeSections: MeetingSection[] = [
@@ -191,8 +203,7 @@ function sectionFormHandler(app: FastifyInstance, meetingPage: MeetingPageRender
   };
 }
 
-const districtOf = (app: FastifyInstance, meetingId: number) =>
-  getMeeting(app.db, meetingId).area.districtCode ?? '';
+const areaOf = (app: FastifyInstance, meetingId: number) => getMeeting(app.db, meetingId).area.id;
 
 const addAgendaItem: SectionForm = {
   save: (app, request, id, b) => {
@@ -226,7 +237,7 @@ const saveAttendance: SectionForm = {
 const raiseBarrier: SectionForm = {
   save: (app, request, id, b) => {
     const barrier = CreateBarrier.parse({
-      districtCode: districtOf(app, id),
+      areaId: areaOf(app, id),
       category: field(b, 'category'),
       description: field(b, 'description'),
       raisedAtMeetingId: id,
@@ -241,7 +252,7 @@ const raiseBarrier: SectionForm = {
 const recordAgreement: SectionForm = {
   save: (app, request, id, b) => {
     const agreement = CreateAgreement.parse({
-      districtCode: districtOf(app, id),
+      areaId: areaOf(app, id),
       type: field(b, 'type'),
       title: field(b, 'title'),
       text: field(b, 'text'),
