@@ -25,29 +25,10 @@ import {
 import { csrfField, page } from '../layout.ts';
 
 /** The pages are Danish. */
-const { labels } = catalogueFor('da');
+const { labels, pages: pageTexts } = catalogueFor('da');
+const words = pageTexts.organisations;
 
 const PAGE_SIZE = 50;
-const LABELS: Record<string, string> = {
-  kind: 'Type',
-  name: 'Navn',
-  code: 'Kode',
-  region: 'Region',
-  address: 'Adresse',
-};
-const MESSAGES: Record<string, string> = {
-  kind: 'Vælg en type',
-  name: 'Skriv organisationens navn',
-  code: 'Koden er for lang',
-  region: 'Regionen er for lang',
-  address: 'Adressen er for lang',
-};
-const NOTICES: Record<string, string> = {
-  oprettet: 'Organisationen er oprettet.',
-  gemt: 'Ændringerne er gemt.',
-  slettet: 'Organisationen er slettet.',
-};
-
 interface OrgForm {
   kind: string;
   name: string;
@@ -86,7 +67,7 @@ function parse(form: OrgForm) {
   const errors: FormErrors = {};
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0]);
-    errors[name] ??= danishTextRefusal(issue) ?? MESSAGES[name] ?? issue.message;
+    errors[name] ??= danishTextRefusal(issue) ?? words.errors[name] ?? issue.message;
   }
   return { errors };
 }
@@ -95,37 +76,37 @@ function orgForm(
   request: FastifyRequest,
   o: { form: OrgForm; errors: FormErrors; action: string; submit: string; isNew: boolean; problem?: string },
 ) {
-  return html`${errorSummary(o.errors, LABELS)}
-    ${o.problem ? alert('error', 'Kunne ikke gemmes', o.problem) : ''}
+  return html`${errorSummary(o.errors, words.fields)}
+    ${o.problem ? alert('error', words.notSaved, o.problem) : ''}
     <form method="post" action="${o.action}" novalidate>${csrfField(pageContext(request))}
       ${o.form.version ? html`<input type="hidden" name="version" value="${o.form.version}">` : ''}
       ${
         o.isNew
           ? selectField({
               id: 'kind',
-              label: 'Type',
+              label: words.fields.kind,
               value: o.form.kind,
               error: o.errors.kind,
-              empty: 'Vælg type',
+              empty: words.chooseKind,
               options: organisationKindOptions(request.server.db),
             })
-          : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>Type:</strong> ${labelFor(labels.organisationKind, o.form.kind)}</p>`
+          : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>${words.kindLabel}</strong> ${labelFor(labels.organisationKind, o.form.kind)}</p>`
       }
-      ${textField({ id: 'name', label: 'Navn', value: o.form.name, error: o.errors.name })}
-      ${textField({ id: 'code', label: 'Kode', value: o.form.code, required: false, error: o.errors.code, hint: 'Fx kommunekode eller politikredskode' })}
-      ${textField({ id: 'region', label: 'Region', value: o.form.region, required: false, error: o.errors.region })}
-      ${textField({ id: 'address', label: 'Adresse', value: o.form.address, required: false, error: o.errors.address })}
+      ${textField({ id: 'name', label: words.fields.name, value: o.form.name, error: o.errors.name })}
+      ${textField({ id: 'code', label: words.fields.code, value: o.form.code, required: false, error: o.errors.code, hint: words.codeHint })}
+      ${textField({ id: 'region', label: words.fields.region, value: o.form.region, required: false, error: o.errors.region })}
+      ${textField({ id: 'address', label: words.fields.address, value: o.form.address, required: false, error: o.errors.address })}
       <button type="submit" class="button button-primary">${o.submit}</button>
-      <a href="/organisationer" class="button button-secondary">Annullér</a>
+      <a href="/organisationer" class="button button-secondary">${words.cancel}</a>
     </form>`;
 }
 
 function conflictText(error: unknown): string {
-  if (error instanceof StaleVersion) return 'Organisationen er ændret af en anden imens. Hent siden igen.';
+  if (error instanceof StaleVersion) return words.changedMeanwhile;
   return problemMessage(error);
 }
 
-const crumbs = [{ href: '/organisationer', text: 'Organisationer' }];
+const crumbs = [{ href: '/organisationer', text: words.title }];
 
 /** GET /organisationer: the list, searchable by name and kind, paged */
 function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
@@ -145,33 +126,33 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
     const link = (n: number) =>
       `/organisationer?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { type: kind } : {}), side: String(n) })}`;
     const notice =
-      query.besked && NOTICES[query.besked] ? alert('success', NOTICES[query.besked]) : undefined;
-    const body = html`<h1>Organisationer</h1>
-      ${request.actor?.role !== 'viewer' ? html`<p><a href="/organisationer/ny" class="button button-primary">Opret organisation</a></p>` : ''}
+      query.besked && words.notices[query.besked] ? alert('success', words.notices[query.besked]) : undefined;
+    const body = html`<h1>${words.title}</h1>
+      ${request.actor?.role !== 'viewer' ? html`<p><a href="/organisationer/ny" class="button button-primary">${words.create}</a></p>` : ''}
       <form method="get" action="/organisationer" role="search" class="mb-5">
         <div class="row"><div class="col-12 col-md-6">
-        <div class="form-group"><label class="form-label" for="q">Søg efter navn</label><input class="form-input" id="q" name="q" type="search" value="${q}"></div></div>
-        <div class="col-12 col-md-6">${selectField({ id: 'type', label: 'Type', value: kind ?? '', required: false, empty: 'Alle typer', options: kindOptions })}</div></div>
-        <button type="submit" class="button button-secondary">Søg</button>
+        <div class="form-group"><label class="form-label" for="q">${words.searchLabel}</label><input class="form-input" id="q" name="q" type="search" value="${q}"></div></div>
+        <div class="col-12 col-md-6">${selectField({ id: 'type', label: words.fields.kind, value: kind ?? '', required: false, empty: words.allKinds, options: kindOptions })}</div></div>
+        <button type="submit" class="button button-secondary">${words.search}</button>
       </form>
-      <p aria-live="polite">${result.total} ${result.total === 1 ? 'organisation' : 'organisationer'}.</p>
-      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Organisationer">
-      <table class="table table--zebra" id="organisations"><thead><tr><th scope="col">Navn</th><th scope="col">Type</th><th scope="col">Kode</th><th scope="col">Region</th></tr></thead>
+      <p aria-live="polite">${words.count(result.total)}.</p>
+      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.title}">
+      <table class="table table--zebra" id="organisations"><thead><tr><th scope="col">${words.fields.name}</th><th scope="col">${words.fields.kind}</th><th scope="col">${words.fields.code}</th><th scope="col">${words.fields.region}</th></tr></thead>
       <tbody>${result.items.map(
         (o) =>
           html`<tr><th scope="row"><a href="/organisationer/${o.id}">${o.name}</a></th><td>${labels.organisationKind[o.kind] ?? o.kind}</td><td>${o.code ?? '–'}</td><td>${o.region ?? '–'}</td></tr>`,
       )}</tbody></table></div>
       ${
         pages > 1
-          ? html`<nav aria-label="Sider" class="mt-5"><ul class="inline-list">
-          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">Forrige side</a></li>` : ''}
-          <li>Side ${pageNo} af ${pages}</li>
-          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">Næste side</a></li>` : ''}</ul></nav>`
+          ? html`<nav aria-label="${words.pagesLabel}" class="mt-5"><ul class="inline-list">
+          ${pageNo > 1 ? html`<li><a href="${link(pageNo - 1)}">${words.previousPage}</a></li>` : ''}
+          <li>${words.pageOf(pageNo, pages)}</li>
+          ${pageNo < pages ? html`<li><a href="${link(pageNo + 1)}">${words.nextPage}</a></li>` : ''}</ul></nav>`
           : ''
       }`;
     return sendPage(
       reply,
-      page(pageContext(request), { title: 'Organisationer', section: 'organisations', body, notice }),
+      page(pageContext(request), { title: words.title, section: 'organisations', body, notice }),
     );
   };
 }
@@ -179,11 +160,11 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
 /** GET /organisationer/ny: an empty form */
 function newOrganisationPage(): RouteHandlerMethod {
   return async (request, reply) => {
-    const body = html`<h1>Opret organisation</h1>${orgForm(request, { form: formOf({}), errors: {}, action: '/organisationer', submit: 'Opret organisation', isNew: true })}`;
+    const body = html`<h1>${words.create}</h1>${orgForm(request, { form: formOf({}), errors: {}, action: '/organisationer', submit: words.create, isNew: true })}`;
     return sendPage(
       reply,
       page(pageContext(request), {
-        title: 'Opret organisation',
+        title: words.create,
         section: 'organisations',
         body,
         breadcrumbs: crumbs,
@@ -206,11 +187,11 @@ function createOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         problem = conflictText(error);
       }
     }
-    const body = html`<h1>Opret organisation</h1>${orgForm(request, { form, errors, action: '/organisationer', submit: 'Opret organisation', isNew: true, problem })}`;
+    const body = html`<h1>${words.create}</h1>${orgForm(request, { form, errors, action: '/organisationer', submit: words.create, isNew: true, problem })}`;
     return sendPage(
       reply,
       page(pageContext(request), {
-        title: 'Opret organisation – fejl',
+        title: words.withError(words.create),
         section: 'organisations',
         body,
         breadcrumbs: crumbs,
@@ -227,18 +208,18 @@ function organisationPage(app: FastifyInstance): RouteHandlerMethod {
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
     const org = getOrganisation(app.db, id);
     const besked = (request.query as { besked?: string }).besked;
-    const notice = besked && NOTICES[besked] ? alert('success', NOTICES[besked]) : undefined;
+    const notice = besked && words.notices[besked] ? alert('success', words.notices[besked]) : undefined;
     const ctx = pageContext(request);
     const editor = request.actor?.role !== 'viewer';
     const body = html`<h1>${org.name}</h1>
-      <p><a href="/personer/ny?organisation=${org.id}">Opret en person i ${org.name}</a></p>
+      <p><a href="/personer/ny?organisation=${org.id}">${words.createPersonIn(org.name)}</a></p>
       ${
         editor
-          ? html`${orgForm(request, { form: formOfOrg(org), errors: {}, action: `/organisationer/${org.id}`, submit: 'Gem ændringer', isNew: false })}
-        <h2 class="mt-8">Slet organisation</h2>
+          ? html`${orgForm(request, { form: formOfOrg(org), errors: {}, action: `/organisationer/${org.id}`, submit: words.save, isNew: false })}
+        <h2 class="mt-8">${words.deleteHeading}</h2>
         <form method="post" action="/organisationer/${org.id}/slet">${csrfField(ctx)}
-          <button type="submit" class="button button-warning" data-confirm="Slet ${org.name}?">Slet ${org.name}</button></form>`
-          : html`<dl><dt>Type</dt><dd>${labels.organisationKind[org.kind] ?? org.kind}</dd><dt>Kode</dt><dd>${org.code ?? '–'}</dd><dt>Adresse</dt><dd>${org.address ?? '–'}</dd></dl>`
+          <button type="submit" class="button button-warning" data-confirm="${words.deleteConfirm(org.name)}">${words.deleteButton(org.name)}</button></form>`
+          : html`<dl><dt>${words.fields.kind}</dt><dd>${labels.organisationKind[org.kind] ?? org.kind}</dd><dt>${words.fields.code}</dt><dd>${org.code ?? '–'}</dd><dt>${words.fields.address}</dt><dd>${org.address ?? '–'}</dd></dl>`
       }`;
     return sendPage(
       reply,
@@ -265,11 +246,11 @@ function saveOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         problem = conflictText(error);
       }
     }
-    const body = html`<h1>${before.name}</h1>${orgForm(request, { form, errors, action: `/organisationer/${id}`, submit: 'Gem ændringer', isNew: false, problem })}`;
+    const body = html`<h1>${before.name}</h1>${orgForm(request, { form, errors, action: `/organisationer/${id}`, submit: words.save, isNew: false, problem })}`;
     return sendPage(
       reply,
       page(pageContext(request), {
-        title: `${before.name} – fejl`,
+        title: words.withError(before.name),
         section: 'organisations',
         body,
         breadcrumbs: crumbs,
