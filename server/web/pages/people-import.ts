@@ -3,42 +3,36 @@ import { HttpProblem } from '../../http/problems.ts';
 import { danishTextRefusal, TEXT_HYGIENE } from '../../http/text.ts';
 import { type ImportReport, importPeople } from '../../register/people-import.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge, textArea } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
 import { csrfField, type PageContext, page } from '../layout.ts';
 
-const OUTCOME: Record<string, [string, 'success' | 'info' | '']> = {
-  create: ['Oprettes', 'success'],
-  update: ['Opdateres', 'info'],
-  unchanged: ['Uændret', ''],
-};
-const FIELD_NAMES: Record<string, string> = {
-  name: 'navn',
-  email: 'e-mail',
-  phone: 'telefon',
-  title: 'stilling',
-  organisation: 'organisation',
-  organisationId: 'organisation',
-  roles: 'roller',
-  fixedContact: 'fast kontaktperson',
-  language: 'sprog',
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.peopleImport;
+const reasons = words.reasons;
+
+const OUTCOME_BADGE: Record<string, 'success' | 'info' | ''> = {
+  create: 'success',
+  update: 'info',
+  unchanged: '',
 };
 
 /** The import's reasons are written for the API; the page says them in Danish where it knows them. */
 const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^no single organisation matches "(.*)"$/, (m) => `ingen entydig organisation hedder »${m[1]}«`],
-  [/^organisation is empty$/, () => 'organisationen mangler'],
-  [/^unknown role "(.*)"$/, (m) => `ukendt rolle »${m[1]}«`],
-  [/^"(.*)" is not ja\/nej$/, (m) => `»${m[1]}« er hverken ja eller nej`],
-  [/^the same email as line (\d+)$/, (m) => `samme e-mail som linje ${m[1]}`],
-  [/^The column "(.*)" is missing/, (m) => `kolonnen »${FIELD_NAMES[m[1]!] ?? m[1]}« mangler`],
-  [/^The file is not readable CSV/, () => 'filen kan ikke læses som CSV'],
-  [/^The file has no data rows$/, () => 'filen har ingen rækker'],
+  [/^no single organisation matches "(.*)"$/, (m) => reasons.noOrganisation(m[1]!)],
+  [/^organisation is empty$/, () => reasons.organisationEmpty],
+  [/^unknown role "(.*)"$/, (m) => reasons.unknownRole(m[1]!)],
+  [/^"(.*)" is not ja\/nej$/, (m) => reasons.notYesNo(m[1]!)],
+  [/^the same email as line (\d+)$/, (m) => reasons.sameEmail(m[1]!)],
+  [/^The column "(.*)" is missing/, (m) => reasons.columnMissing(words.fieldNames[m[1]!] ?? m[1]!)],
+  [/^The file is not readable CSV/, () => reasons.notCsv],
+  [/^The file has no data rows$/, () => reasons.noRows],
   [
     /^contains (the control character|broken Unicode)/,
     () => danishTextRefusal({ code: 'custom', params: { kind: TEXT_HYGIENE } })!,
   ],
-  [/email/i, () => 'ugyldig e-mailadresse'],
+  [/email/i, () => reasons.badEmail],
 ];
 
 function danishReason(reason: string): string {
@@ -49,8 +43,10 @@ function danishReason(reason: string): string {
   return reason;
 }
 
-const EXAMPLE =
-  'navn;email;organisation;roller;telefon\nAnne Jensen;anne@kommune.dk;Aarhus;Teamleder;+45 12345678';
+/** `**word**` in a catalogue text is shown in bold. */
+function withBold(text: string) {
+  return text.split('**').map((part, i) => (i % 2 ? html`<strong>${part}</strong>` : part));
+}
 
 /** One table row per CSV line: what the import does with it, or why it cannot. */
 function reportTable(report: ImportReport, csv: string) {
@@ -66,16 +62,16 @@ function reportTable(report: ImportReport, csv: string) {
     lines.set(e.line, entry);
   }
   const ordered = [...lines.entries()].sort(([a], [b]) => a - b);
-  return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="Forhåndsvisning">
-    <table class="table" id="import-preview"><caption class="sr-only">Hver linje i filen og hvad importen gør med den</caption>
-    <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">E-mail</th><th scope="col">Organisation</th><th scope="col">Roller</th><th scope="col">Resultat</th></tr></thead>
+  return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.preview}">
+    <table class="table" id="import-preview"><caption class="sr-only">${words.tableCaption}</caption>
+    <thead><tr><th scope="col">${words.line}</th><th scope="col">${words.name}</th><th scope="col">${words.email}</th><th scope="col">${words.organisation}</th><th scope="col">${words.roles}</th><th scope="col">${words.result}</th></tr></thead>
     <tbody>${ordered.map(([line, { outcome, errors }]) =>
       errors.length
         ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="4"><code>${fileLines[line - 1] ?? ''}</code></td>
-            <td>${badge('error', 'Fejl')}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${FIELD_NAMES[e.field] ?? e.field}: ` : ''}${danishReason(e.reason)}</li>`)}</ul></td></tr>`
+            <td>${badge('error', words.error)}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${words.fieldNames[e.field] ?? e.field}: ` : ''}${danishReason(e.reason)}</li>`)}</ul></td></tr>`
         : html`<tr data-line="${line}"><td>${line}</td><td>${outcome!.name}</td><td>${outcome!.email}</td>
             <td>${outcome!.organisation.name}</td><td>${outcome!.roles.map((r) => r.name).join(', ') || '–'}</td>
-            <td>${badge(OUTCOME[outcome!.outcome]![1], OUTCOME[outcome!.outcome]![0])}</td></tr>`,
+            <td>${badge(OUTCOME_BADGE[outcome!.outcome] ?? '', words.outcome[outcome!.outcome] ?? outcome!.outcome)}</td></tr>`,
     )}</tbody></table></div>`;
 }
 
@@ -83,26 +79,18 @@ function reportTable(report: ImportReport, csv: string) {
 function previewSection(ctx: PageContext, r: ImportReport, csv: string) {
   const canSave = r.errors.length === 0 && r.outcomes.length > 0;
   return html`<section aria-labelledby="preview-heading">
-        <h2 id="preview-heading" tabindex="-1">Forhåndsvisning</h2>
+        <h2 id="preview-heading" tabindex="-1">${words.preview}</h2>
         ${
           r.errors.length
-            ? alert(
-                'warning',
-                `${r.errors.length} ${r.errors.length === 1 ? 'fejl' : 'fejl'} – ret filen, og vis forhåndsvisningen igen`,
-                'Intet gemmes, før alle linjer er i orden.',
-              )
-            : alert(
-                'info',
-                `${r.created} oprettes, ${r.updated} opdateres, ${r.unchanged} er uændrede`,
-                'Intet er gemt endnu.',
-              )
+            ? alert('warning', words.errorsFound(r.errors.length), words.nothingSavedUntilValid)
+            : alert('info', words.counts(r.created, r.updated, r.unchanged), words.nothingSavedYet)
         }
         ${reportTable(r, csv)}
         ${
           canSave
             ? html`<form method="post" action="/personer/import/gem" class="mt-5">${csrfField(ctx)}
             <input type="hidden" name="csv" value="${csv}">
-            <button type="submit" class="button button-primary">Gem ${r.outcomes.length} ${r.outcomes.length === 1 ? 'person' : 'personer'}</button></form>`
+            <button type="submit" class="button button-primary">${words.save(r.outcomes.length)}</button></form>`
             : ''
         }</section>`;
 }
@@ -115,35 +103,33 @@ function importPage(
 ) {
   const ctx = pageContext(request);
   const r = o.report;
-  const body = html`<h1>Importér personer fra CSV</h1>
-    <p>Første linje er overskrifter: <strong>navn</strong>, <strong>email</strong> og <strong>organisation</strong> (navn eller kommunekode) skal være der;
-      <strong>roller</strong>, telefon, stilling, fast kontaktperson (ja/nej) og sprog (da/en) kan være der. Semikolon eller komma.
-      Personer genkendes på e-mail: findes de, opdateres de.</p>
-    ${o.problem ? alert('error', 'Intet blev importeret', o.problem) : ''}
+  const body = html`<h1>${words.heading}</h1>
+    <p>${withBold(words.intro)}</p>
+    ${o.problem ? alert('error', words.nothingImported, o.problem) : ''}
     ${r ? previewSection(ctx, r, o.csv) : ''}
-    <h2 class="mt-8">${r ? 'Ret filen' : 'Vælg fil'}</h2>
+    <h2 class="mt-8">${r ? words.fixFile : words.chooseFile}</h2>
     <form method="post" action="/personer/import">${csrfField(ctx)}
       <div class="form-group" hidden>
-        <label class="form-label" for="csvfile">CSV-fil</label>
+        <label class="form-label" for="csvfile">${words.csvFile}</label>
         <input type="file" id="csvfile" accept=".csv,text/csv,text/plain" data-fills="csv" hidden>
       </div>
       ${textArea({
         id: 'csv',
-        label: 'Indhold (indsæt teksten fra filen)',
+        label: words.content,
         classes: 'input-width-xl',
         value: o.csv,
         rows: 10,
-        hint: `Eksempel: ${EXAMPLE}`,
+        hint: words.exampleHint(words.example),
       })}
-      <button type="submit" class="button button-secondary">Vis forhåndsvisning</button>
+      <button type="submit" class="button button-secondary">${words.showPreview}</button>
     </form>`;
   return sendPage(
     reply,
     page(ctx, {
-      title: r ? 'Forhåndsvisning af import' : 'Importér personer',
+      title: r ? words.previewTitle : words.title,
       section: 'people',
       body,
-      breadcrumbs: [{ href: '/personer', text: 'Personer' }],
+      breadcrumbs: [{ href: '/personer', text: words.people }],
     }),
     status,
   );
@@ -166,12 +152,7 @@ export async function importPages(app: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof HttpProblem) || error.status >= 500) throw error;
       const report = importPeople(app.db, request.actor!, csv, true);
-      return importPage(
-        request,
-        reply,
-        { csv, report, problem: 'Filen har fejl; ret dem, og prøv igen.' },
-        422,
-      );
+      return importPage(request, reply, { csv, report, problem: words.fileHasErrors }, 422);
     }
     return reply.redirect('/personer?besked=importeret', 303);
   });
