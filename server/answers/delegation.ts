@@ -56,34 +56,7 @@ export function delegateInvitation(
         { field: 'body.email', message: 'is your own address' },
       ]);
     const now = nowIso();
-    let personId = personIdByEmail(db, input.email);
-    const createdPerson = personId === undefined;
-    if (personId === undefined) {
-      personId = insertPerson(
-        db,
-        {
-          name: input.name,
-          email: input.email,
-          organisationId: from.organisationId,
-          roles: [],
-          isFixedContact: false,
-          // a colleague in the same organisation most likely reads what the delegator reads
-          language: from.languageCode,
-        },
-        now,
-      );
-      recordAudit(db, actor, {
-        action: 'create',
-        entity: 'person',
-        entityId: personId,
-        changes: {
-          name: input.name,
-          email: input.email,
-          organisationId: from.organisationId,
-          via: 'delegation',
-        },
-      });
-    }
+    const { personId, createdPerson } = standInPerson(db, actor, from, input, now);
     const existing = invitationOfPerson(db, meeting.id, personId);
     if (existing && !existing.withdrawnAt)
       throw conflict(`${input.email} is already invited to this meeting`, { invitationId: existing.id });
@@ -111,6 +84,38 @@ export function delegateInvitation(
       createdPerson,
     };
   });
+}
+
+/** The stand-in as a person of the register: found by email, or created in the delegator's organisation. */
+function standInPerson(
+  db: Db,
+  actor: Actor,
+  from: ReturnType<typeof readInvitee>,
+  input: DelegationInput,
+  now: string,
+): { personId: number; createdPerson: boolean } {
+  const known = personIdByEmail(db, input.email);
+  if (known !== undefined) return { personId: known, createdPerson: false };
+  const personId = insertPerson(
+    db,
+    {
+      name: input.name,
+      email: input.email,
+      organisationId: from.organisationId,
+      roles: [],
+      isFixedContact: false,
+      // a colleague in the same organisation most likely reads what the delegator reads
+      language: from.languageCode,
+    },
+    now,
+  );
+  recordAudit(db, actor, {
+    action: 'create',
+    entity: 'person',
+    entityId: personId,
+    changes: { name: input.name, email: input.email, organisationId: from.organisationId, via: 'delegation' },
+  });
+  return { personId, createdPerson: true };
 }
 
 /**

@@ -106,8 +106,27 @@ export function answerState(db: Db, invitationId: number): AnswerState {
 /** Every invitee's answer and, per member organisation, whether it will be represented at each level. */
 export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
   const meeting = meetingRecord(db, meetingId);
-  const rows = responseRows(db, meetingId);
-  const roles = inviteeRoles(db, meetingId);
+  const invitees = inviteeResponses(responseRows(db, meetingId), inviteeRoles(db, meetingId));
+  const count = (p: (i: InviteeResponse) => boolean) => invitees.filter(p).length;
+  return {
+    meetingId,
+    capacity: meeting.capacity,
+    counts: {
+      invited: invitees.length,
+      accepted: count((i) => i.response === 'accepted' && !i.waitlisted),
+      waitlisted: count((i) => i.waitlisted),
+      tentative: count((i) => i.response === 'tentative'),
+      declined: count((i) => i.response === 'declined'),
+      delegated: count((i) => i.response === 'delegated'),
+      noAnswer: count((i) => i.response === 'needs_action'),
+    },
+    invitees,
+    organisations: organisationTallies(areaOrganisations(db, meeting.areaId), invitees),
+  };
+}
+
+/** Each invitee's answer, roles and levels, with who they stand in for and who stands in for them. */
+function inviteeResponses(rows: ResponseRow[], roles: InviteeRoleRow[]): InviteeResponse[] {
   const rolesByPerson = new Map<number, InviteeRoleRow[]>();
   for (const r of roles) rolesByPerson.set(r.personId, [...(rolesByPerson.get(r.personId) ?? []), r]);
   const byId = new Map(rows.map((r) => [r.invitationId, r]));
@@ -128,7 +147,7 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
     return (['leadership', 'practice'] as const).filter((l) => levels.has(l));
   };
 
-  const invitees: InviteeResponse[] = rows.map((r) => ({
+  return rows.map((r) => ({
     invitationId: r.invitationId,
     person: { id: r.personId, name: r.personName, email: r.email },
     organisation: { id: r.organisationId, name: r.organisationName, kind: r.organisationKind },
@@ -145,16 +164,20 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
     delegatedFrom: r.delegatedFromId === null ? null : ref(byId.get(r.delegatedFromId)),
     delegatedTo: r.response === 'delegated' ? ref(delegateOf.get(r.invitationId)) : null,
   }));
+}
 
-  const members = areaOrganisations(db, meeting.areaId);
-  // invitees from organisations outside the area (added by hand) are counted too
+/** The answers per organisation of the area, and of any outside organisation someone was invited from. */
+function organisationTallies(
+  members: ReturnType<typeof areaOrganisations>,
+  invitees: InviteeResponse[],
+): MeetingResponses['organisations'] {
   const known = new Set(members.map((m) => m.id));
   for (const i of invitees)
     if (!known.has(i.organisation.id)) {
       known.add(i.organisation.id);
       members.push({ ...i.organisation, memberRole: null });
     }
-  const organisations = members.map((m) => {
+  return members.map((m) => {
     const mine = invitees.filter((i) => i.organisation.id === m.id);
     const holding = mine.filter((i) => i.response === 'accepted' && !i.waitlisted);
     return {
@@ -168,21 +191,4 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
       practice: holding.some((i) => i.levels.includes('practice')),
     };
   });
-
-  const count = (p: (i: InviteeResponse) => boolean) => invitees.filter(p).length;
-  return {
-    meetingId,
-    capacity: meeting.capacity,
-    counts: {
-      invited: invitees.length,
-      accepted: count((i) => i.response === 'accepted' && !i.waitlisted),
-      waitlisted: count((i) => i.waitlisted),
-      tentative: count((i) => i.response === 'tentative'),
-      declined: count((i) => i.response === 'declined'),
-      delegated: count((i) => i.response === 'delegated'),
-      noAnswer: count((i) => i.response === 'needs_action'),
-    },
-    invitees,
-    organisations,
-  };
 }

@@ -173,18 +173,17 @@ export interface QueueOptions {
  * Queues one email per recipient. The calendar data is the same for every recipient of a language,
  * so it is built once per language, not once per person.
  */
-export function queueMeetingMail(
-  db: Db,
-  config: MailConfig,
+/**
+ * The meeting's calendar for each reader language, built once per language and shared by every
+ * recipient who reads it (the file differs only in its description's words).
+ */
+function meetingCalendars(
   ctx: MeetingContext,
-  options: QueueOptions,
-): number {
-  const { kind, recipients } = options;
-  const method = calendarMethod[kind];
-  const withCalendar = options.withCalendar ?? kind !== 'reminder';
-  const attendees = options.attendees ?? recipients.map((r) => ({ name: r.name, email: r.email }));
+  method: (typeof calendarMethod)[keyof typeof calendarMethod],
+  attendees: { name: string; email: string }[],
+): (lang: Language) => string {
   const calendars = new Map<Language, string>();
-  const calendarFor = (lang: Language): string => {
+  return (lang) => {
     let ics = calendars.get(lang);
     if (!ics) {
       const m = ctx.meeting;
@@ -207,6 +206,19 @@ export function queueMeetingMail(
     }
     return ics;
   };
+}
+
+export function queueMeetingMail(
+  db: Db,
+  config: MailConfig,
+  ctx: MeetingContext,
+  options: QueueOptions,
+): number {
+  const { kind, recipients } = options;
+  const method = calendarMethod[kind];
+  const withCalendar = options.withCalendar ?? kind !== 'reminder';
+  const attendees = options.attendees ?? recipients.map((r) => ({ name: r.name, email: r.email }));
+  const calendarFor = meetingCalendars(ctx, method, attendees);
   const domain = messageDomain(config);
   const base = config.PUBLIC_URL.replace(/\/+$/, '');
   for (const r of recipients) {

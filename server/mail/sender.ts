@@ -179,7 +179,7 @@ function record(
 /**
  * Delivers every due message of the outbox and returns when none is due. Messages are claimed in
  * small batches and their outcomes saved every few messages, so a crash repeats at most the
- * messages in flight.
+ * messages in flight. One loop on purpose: claiming, sending and saving share the batch state.
  */
 export async function drainOutbox(
   db: Db,

@@ -25,6 +25,7 @@ const tags = ['catalogues'];
 const deleted = { 204: z.void(), 404: Problem, 409: Problem };
 
 /** Languages, sectors and organisation kinds: rows an admin adds, not lists fixed in code. */
+// Long only because it registers each of the resource's routes; every handler is a line or two.
 const catalogues: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/languages',

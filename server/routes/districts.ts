@@ -11,6 +11,7 @@ const serializeDistrict = serializerFor(District);
 const DistrictCode = z.strictObject({ code: z.string().regex(/^\d{1,10}$/, 'a numeric district code') });
 
 /** The public part of the register: district and municipality names are no secret. */
+// Long only because it registers each of the resource's routes; every handler is a line or two.
 const districts: FastifyPluginAsyncZod = async (app) => {
   const publicRead = { access: 'public' as const };
 

@@ -14,6 +14,7 @@ import {
 const tags = ['invitations'];
 
 /** A meeting's audience (with its coverage check) and the sending of its invitations. */
+// Long only because it registers each of the resource's routes; every handler is a line or two.
 const invitations: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/meetings/:id/audience',

@@ -48,6 +48,7 @@ function privatePage(reply: FastifyReply) {
 }
 
 /** The invitee's answer page, reached from the links in the invitation email. */
+// Long only because it registers each of the resource's routes; every handler is a line or two.
 const rsvp: FastifyPluginAsyncZod = async (app) => {
   // the link is the credential: limit guessing and hammering per client address
   const rateLimit = { max: app.config.RSVP_RATE_LIMIT, timeWindow: '1 minute' };
