@@ -215,6 +215,10 @@ export const daPages = {
     password: 'Adgangskode',
     submit: 'Log ind',
     passwordSetBy: 'Adgangskoden sættes af en administrator med',
+    waitingTitle: 'Du mangler adgang',
+    waitingHeading: 'Din konto afventer en administrator',
+    waitingText: (email: string) =>
+      `Du er logget ind som ${email}, men har endnu ingen rolle i Samråd. En administrator skal give dig en rolle, før du kan se eller ændre noget. Log ind igen, når du har fået besked.`,
   },
   reports: {
     title: 'Rapporter',

@@ -211,6 +211,10 @@ export const enPages: PageTexts = {
     password: 'Password',
     submit: 'Sign in',
     passwordSetBy: 'The password is set by an administrator with',
+    waitingTitle: 'You do not have access',
+    waitingHeading: 'Your account is waiting for an administrator',
+    waitingText: (email) =>
+      `You are signed in as ${email}, but you do not have a role in Samråd yet. An administrator must give you a role before you can see or change anything. Sign in again once you have been told.`,
   },
   reports: {
     title: 'Reports',

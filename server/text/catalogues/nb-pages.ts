@@ -210,6 +210,10 @@ export const nbPages: PageTexts = {
     password: 'Passord',
     submit: 'Logg inn',
     passwordSetBy: 'Passordet settes av en administrator med',
+    waitingTitle: 'Du mangler tilgang',
+    waitingHeading: 'Kontoen din venter på en administrator',
+    waitingText: (email) =>
+      `Du er logget inn som ${email}, men har ennå ingen rolle i Samråd. En administrator må gi deg en rolle før du kan se eller endre noe. Logg inn igjen når du har fått beskjed.`,
   },
   reports: {
     title: 'Rapporter',

@@ -10,6 +10,7 @@ import {
 } from '../../accounts/sessions.ts';
 import type { Config } from '../../config.ts';
 import { html } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert } from '../components.ts';
 import { pageContext, safeNext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
@@ -37,18 +38,17 @@ async function discover(config: Config): Promise<client.Configuration> {
   return client.discovery(issuer, config.OIDC_CLIENT_ID!, config.OIDC_CLIENT_SECRET!, undefined, options);
 }
 
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.login;
+
 function waitingPage(request: FastifyRequest, reply: FastifyReply, email: string) {
   const body = html`<div class="row"><div class="col-12 col-md-8 col-lg-6">
-    <h1>Du mangler adgang</h1>
-    ${alert(
-      'info',
-      'Din konto afventer en administrator',
-      `Du er logget ind som ${email}, men har endnu ingen rolle i Samråd. En administrator skal give dig en rolle, før du kan se eller ændre noget. Log ind igen, når du har fået besked.`,
-    )}
+    <h1>${words.waitingTitle}</h1>
+    ${alert('info', words.waitingHeading, words.waitingText(email))}
   </div></div>`;
   return sendPage(
     reply,
-    page({ ...pageContext(request), actor: null }, { title: 'Du mangler adgang', body }),
+    page({ ...pageContext(request), actor: null }, { title: words.waitingTitle, body }),
     403,
   );
 }
