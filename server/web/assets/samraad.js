@@ -39,14 +39,8 @@
       .then((p) => {
         bar.max = p.total;
         bar.value = p.sent + p.failed;
-        text.firstChild.textContent =
-          p.sent +
-          ' af ' +
-          p.total +
-          (p.total === 1 ? ' e-mail sendt' : ' e-mails sendt') +
-          (p.failed ? `, ${p.failed} fejlet` : '') +
-          (p.pending ? `, ${p.pending} i kø` : '') +
-          '. ';
+        // the sentence comes from the server's catalogue, in the page's language
+        if (p.text) text.firstChild.textContent = `${p.text} `;
         if (p.pending > 0) setTimeout(poll, 1000);
       })
       .catch(() => {});

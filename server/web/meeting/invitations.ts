@@ -32,7 +32,7 @@ export function sendingProgress(app: FastifyInstance, meetingId: number) {
 function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {
   const p = sendingProgress(app, meetingId);
   if (!p.total) return html``;
-  return html`<div id="send-progress" data-progress-url="/moeder/${meetingId}/udsendelse" class="mt-5">
+  return html`<div id="send-progress" data-progress-url="/moeder/${meetingId}/udsendelse?tekst=ja" class="mt-5">
     <label for="send-progress-bar" class="form-label">${words.sending}</label>
     <progress id="send-progress-bar" max="${p.total}" value="${p.sent + p.failed}">${words.progressOf(p.sent, p.total)}</progress>
     <p aria-live="polite" id="send-progress-text">${words.progress(p.sent, p.total, p.failed, p.pending)}
@@ -113,7 +113,12 @@ export async function invitationRoutes(app: FastifyInstance, opts: { meetingPage
   const { meetingPage } = opts;
   const read = { config: { access: 'authenticated' as const } };
   const write = { config: { access: 'editor' as const } };
-  app.get('/moeder/:id/udsendelse', read, async (request) => sendingProgress(app, meetingIdOf(request)));
+  // ?tekst=ja adds the sentence the page shows, so the polling script says it in the page's words
+  app.get('/moeder/:id/udsendelse', read, async (request) => {
+    const p = sendingProgress(app, meetingIdOf(request));
+    if ((request.query as { tekst?: string }).tekst !== 'ja') return p;
+    return { ...p, text: words.progress(p.sent, p.total, p.failed, p.pending) };
+  });
 
   app.post('/moeder/:id/inviter', write, async (request, reply) => {
     const id = meetingIdOf(request);
