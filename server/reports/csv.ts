@@ -34,20 +34,11 @@ function csvStream(header: string[], rows: Iterable<unknown[]>, separator: Separ
   return out;
 }
 
-/**
- * The agreements export: a row per agreement and, after each district's agreements, a row per
- * barrier of its year (the "Række" column says which), so the barriers an agreement addresses are
- * in the same file by their ID.
- */
-export function agreementsCsv(
-  lines: Iterable<AgreementLine>,
-  lang: Language,
-  separator: Separator,
-  sections: readonly Pick<DistrictSection, 'code' | 'name' | 'barriers'>[] = [],
-  w: ProgrammeReportWords = catalogueWords(lang),
-): Readable {
-  const { labels } = catalogueFor(lang);
-  const header = [
+type Labels = ReturnType<typeof catalogueFor>['labels'];
+type CsvSection = Pick<DistrictSection, 'code' | 'name' | 'barriers'>;
+
+function agreementsHeader(w: ProgrammeReportWords): string[] {
+  return [
     'ID',
     w.district,
     w.type,
@@ -63,7 +54,10 @@ export function agreementsCsv(
     w.raisedOn,
     w.resolvedOn,
   ];
-  const agreementRow = (a: AgreementLine) => [
+}
+
+function agreementRow(a: AgreementLine, w: ProgrammeReportWords, labels: Labels, lang: Language) {
+  return [
     a.id,
     a.districtName,
     w.agreementTypeName(a.type),
@@ -79,7 +73,16 @@ export function agreementsCsv(
     '',
     '',
   ];
-  const barrierRow = (s: Pick<DistrictSection, 'name'>, b: BarrierLine) => [
+}
+
+function barrierRow(
+  s: Pick<DistrictSection, 'name'>,
+  b: BarrierLine,
+  w: ProgrammeReportWords,
+  labels: Labels,
+  lang: Language,
+) {
+  return [
     b.id,
     s.name,
     '',
@@ -95,26 +98,50 @@ export function agreementsCsv(
     dayDate(b.raisedOn, lang),
     dayDate(b.resolvedOn, lang),
   ];
-  const rows = (function* () {
-    // lines and sections both come in district code order: a district's barriers follow its agreements
-    let next = 0;
-    function* barriersBefore(code: string | null) {
-      while (next < sections.length && (code === null || sections[next]!.code < code)) {
-        const s = sections[next++]!;
-        for (const b of s.barriers) yield barrierRow(s, b);
-      }
+}
+
+/** Agreement rows, each district's barrier rows after its agreements. */
+function* agreementsRows(
+  lines: Iterable<AgreementLine>,
+  sections: readonly CsvSection[],
+  w: ProgrammeReportWords,
+  labels: Labels,
+  lang: Language,
+): Generator<unknown[]> {
+  // lines and sections both come in district code order: a district's barriers follow its agreements
+  let next = 0;
+  function* barriersBefore(code: string | null) {
+    while (next < sections.length && (code === null || sections[next]!.code < code)) {
+      const s = sections[next++]!;
+      for (const b of s.barriers) yield barrierRow(s, b, w, labels, lang);
     }
-    let district: string | null = null;
-    for (const a of lines) {
-      if (a.districtCode !== district) {
-        yield* barriersBefore(a.districtCode);
-        district = a.districtCode;
-      }
-      yield agreementRow(a);
+  }
+  let district: string | null = null;
+  for (const a of lines) {
+    if (a.districtCode !== district) {
+      yield* barriersBefore(a.districtCode);
+      district = a.districtCode;
     }
-    yield* barriersBefore(null);
-  })();
-  return csvStream(header, rows, separator);
+    yield agreementRow(a, w, labels, lang);
+  }
+  yield* barriersBefore(null);
+}
+
+/**
+ * The agreements export: a row per agreement and, after each district's agreements, a row per
+ * barrier of its year (the "Række" column says which), so the barriers an agreement addresses are
+ * in the same file by their ID.
+ */
+export function agreementsCsv(
+  lines: Iterable<AgreementLine>,
+  lang: Language,
+  separator: Separator,
+  sections: readonly CsvSection[] = [],
+  w: ProgrammeReportWords = catalogueWords(lang),
+): Readable {
+  const { labels } = catalogueFor(lang);
+  const rows = agreementsRows(lines, sections, w, labels, lang);
+  return csvStream(agreementsHeader(w), rows, separator);
 }
 
 export function nationalCsv(report: NationalReport, separator: Separator): Readable {
