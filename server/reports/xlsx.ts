@@ -74,116 +74,138 @@ function streamWorkbook(
   return out;
 }
 
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+type Words = ReturnType<typeof wordsOf>;
+
+function overviewSheet(book: Book, report: AgreementsReport, w: Words): void {
+  const overview = sheet(book, w.overviewSheet, [
+    { header: w.district, width: 34 },
+    { header: w.date, width: 18, date: true },
+    { header: w.venue, width: 30 },
+    { header: w.people, width: 10 },
+    { header: w.organisationsRepresented, width: 16 },
+    { header: w.memberOrganisations, width: 16 },
+    { header: w.leadership, width: 12 },
+    { header: w.practice, width: 12 },
+    { header: w.police, width: 10 },
+    { header: w.municipal, width: 10 },
+    { header: w.forumLevel, width: 30 },
+    { header: w.newAgreements, width: 14 },
+    { header: w.newBarriers, width: 14 },
+    { header: w.barriersResolvedInYear, width: 14 },
+  ]);
+  for (const s of report.sections) {
+    const f = s.meeting?.figures;
+    add(overview, [
+      s.name,
+      asDate(s.meeting?.startsAt ?? null),
+      s.meeting?.venueName ?? '',
+      f?.people ?? null,
+      f?.memberOrganisationsRepresented ?? null,
+      f?.memberOrganisations ?? null,
+      f?.leadershipLevel ?? null,
+      f?.practiceLevel ?? null,
+      f?.police ?? null,
+      f?.municipal ?? null,
+      s.mapping ? w.forumLevelName(s.mapping.forumLevel) : '',
+      s.changes.newAgreements,
+      s.changes.newBarriers,
+      s.changes.barriersResolved,
+    ]);
+  }
+  overview.commit();
+}
+
+async function agreementsSheet(
+  book: Book,
+  report: AgreementsReport,
+  lines: Iterable<AgreementLine>,
+  w: Words,
+  drain: () => Promise<void>,
+): Promise<void> {
+  const agreements = sheet(book, w.agreements, [
+    { header: 'ID', width: 8 },
+    { header: w.district, width: 30 },
+    { header: w.type, width: 30 },
+    { header: w.title, width: 50 },
+    { header: w.status, width: 16 },
+    { header: w.agreedOn, width: 18, date: true },
+    { header: w.reviewOn, width: 18, date: true },
+    { header: w.parties, width: 40 },
+    { header: w.responsible, width: 40 },
+    { header: w.linkedBarriers, width: 16 },
+  ]);
+  let n = 0;
+  for (const a of lines) {
+    add(agreements, [
+      a.id,
+      a.districtName,
+      w.agreementTypeName(a.type),
+      a.title,
+      catalogueFor(report.lang).labels.agreementStatus[a.status],
+      asDate(a.agreedOn),
+      asDate(a.reviewOn),
+      a.municipalities ?? w.allMunicipalities,
+      a.contacts ?? '',
+      a.barrierIds ?? '',
+    ]);
+    if (++n % 1000 === 0) await drain();
+  }
+  agreements.commit();
+}
+
+function barriersSheet(book: Book, report: AgreementsReport, w: Words): void {
+  const barriers = sheet(book, w.barriers, [
+    { header: 'ID', width: 8 },
+    { header: w.district, width: 30 },
+    { header: w.category, width: 50 },
+    { header: w.description, width: 60 },
+    { header: w.status, width: 16 },
+    { header: w.raisedOn, width: 18, date: true },
+    { header: w.resolvedOn, width: 18, date: true },
+    { header: w.parties, width: 30 },
+  ]);
+  for (const s of report.sections)
+    for (const b of s.barriers)
+      add(barriers, [
+        b.id,
+        s.name,
+        w.barrierCategoryName(b.category),
+        b.description,
+        catalogueFor(report.lang).labels.barrierStatus[b.status],
+        asDate(b.raisedOn),
+        asDate(b.resolvedOn),
+        b.municipalities ?? w.allMunicipalities,
+      ]);
+  barriers.commit();
+}
+
+function participantsSheet(book: Book, report: AgreementsReport, w: Words): void {
+  const participants = sheet(book, w.participants, [
+    { header: w.district, width: 30 },
+    { header: w.name, width: 30 },
+    { header: w.organisation, width: 30 },
+    { header: w.level, width: 14 },
+  ]);
+  for (const s of report.sections)
+    for (const p of s.meeting?.attendees ?? [])
+      add(participants, [
+        s.name,
+        p.name,
+        p.organisationName,
+        p.level === 'leadership' ? w.leadership : p.level === 'practice' ? w.practice : '',
+      ]);
+  participants.commit();
+}
+
+/** The programme workbook: overview, agreements, barriers and participants, one sheet each. */
 export function agreementsXlsx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
-  const lang = report.lang;
   const w = wordsOf(report);
   return streamWorkbook(async (book, drain) => {
-    const overview = sheet(book, w.overviewSheet, [
-      { header: w.district, width: 34 },
-      { header: w.date, width: 18, date: true },
-      { header: w.venue, width: 30 },
-      { header: w.people, width: 10 },
-      { header: w.organisationsRepresented, width: 16 },
-      { header: w.memberOrganisations, width: 16 },
-      { header: w.leadership, width: 12 },
-      { header: w.practice, width: 12 },
-      { header: w.police, width: 10 },
-      { header: w.municipal, width: 10 },
-      { header: w.forumLevel, width: 30 },
-      { header: w.newAgreements, width: 14 },
-      { header: w.newBarriers, width: 14 },
-      { header: w.barriersResolvedInYear, width: 14 },
-    ]);
-    for (const s of report.sections) {
-      const f = s.meeting?.figures;
-      add(overview, [
-        s.name,
-        asDate(s.meeting?.startsAt ?? null),
-        s.meeting?.venueName ?? '',
-        f?.people ?? null,
-        f?.memberOrganisationsRepresented ?? null,
-        f?.memberOrganisations ?? null,
-        f?.leadershipLevel ?? null,
-        f?.practiceLevel ?? null,
-        f?.police ?? null,
-        f?.municipal ?? null,
-        s.mapping ? w.forumLevelName(s.mapping.forumLevel) : '',
-        s.changes.newAgreements,
-        s.changes.newBarriers,
-        s.changes.barriersResolved,
-      ]);
-    }
-    overview.commit();
-
-    const agreements = sheet(book, w.agreements, [
-      { header: 'ID', width: 8 },
-      { header: w.district, width: 30 },
-      { header: w.type, width: 30 },
-      { header: w.title, width: 50 },
-      { header: w.status, width: 16 },
-      { header: w.agreedOn, width: 18, date: true },
-      { header: w.reviewOn, width: 18, date: true },
-      { header: w.parties, width: 40 },
-      { header: w.responsible, width: 40 },
-      { header: w.linkedBarriers, width: 16 },
-    ]);
-    let n = 0;
-    for (const a of lines) {
-      add(agreements, [
-        a.id,
-        a.districtName,
-        w.agreementTypeName(a.type),
-        a.title,
-        catalogueFor(lang).labels.agreementStatus[a.status],
-        asDate(a.agreedOn),
-        asDate(a.reviewOn),
-        a.municipalities ?? w.allMunicipalities,
-        a.contacts ?? '',
-        a.barrierIds ?? '',
-      ]);
-      if (++n % 1000 === 0) await drain();
-    }
-    agreements.commit();
-
-    const barriers = sheet(book, w.barriers, [
-      { header: 'ID', width: 8 },
-      { header: w.district, width: 30 },
-      { header: w.category, width: 50 },
-      { header: w.description, width: 60 },
-      { header: w.status, width: 16 },
-      { header: w.raisedOn, width: 18, date: true },
-      { header: w.resolvedOn, width: 18, date: true },
-      { header: w.parties, width: 30 },
-    ]);
-    for (const s of report.sections)
-      for (const b of s.barriers)
-        add(barriers, [
-          b.id,
-          s.name,
-          w.barrierCategoryName(b.category),
-          b.description,
-          catalogueFor(lang).labels.barrierStatus[b.status],
-          asDate(b.raisedOn),
-          asDate(b.resolvedOn),
-          b.municipalities ?? w.allMunicipalities,
-        ]);
-    barriers.commit();
-
-    const participants = sheet(book, w.participants, [
-      { header: w.district, width: 30 },
-      { header: w.name, width: 30 },
-      { header: w.organisation, width: 30 },
-      { header: w.level, width: 14 },
-    ]);
-    for (const s of report.sections)
-      for (const p of s.meeting?.attendees ?? [])
-        add(participants, [
-          s.name,
-          p.name,
-          p.organisationName,
-          p.level === 'leadership' ? w.leadership : p.level === 'practice' ? w.practice : '',
-        ]);
-    participants.commit();
+    overviewSheet(book, report, w);
+    await agreementsSheet(book, report, lines, w, drain);
+    barriersSheet(book, report, w);
+    participantsSheet(book, report, w);
   });
 }
 
