@@ -18,7 +18,7 @@ const OUTCOME_BADGE: Record<string, 'success' | 'info' | ''> = {
   unchanged: '',
 };
 
-/** The import's reasons are written for the API; the page says them in Danish where it knows them. */
+/** The import's reasons are written for the API; the page says them in its catalogue's words where it knows them. */
 const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^no single organisation matches "(.*)"$/, (m) => reasons.noOrganisation(m[1]!)],
   [/^organisation is empty$/, () => reasons.organisationEmpty],
@@ -35,7 +35,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/email/i, () => reasons.badEmail],
 ];
 
-function danishReason(reason: string): string {
+function reasonText(reason: string): string {
   for (const [pattern, say] of REASONS) {
     const m = pattern.exec(reason);
     if (m) return say(m);
@@ -68,7 +68,7 @@ function reportTable(report: ImportReport, csv: string) {
     <tbody>${ordered.map(([line, { outcome, errors }]) =>
       errors.length
         ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="4"><code>${fileLines[line - 1] ?? ''}</code></td>
-            <td>${badge('error', words.error)}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${words.fieldNames[e.field] ?? e.field}: ` : ''}${danishReason(e.reason)}</li>`)}</ul></td></tr>`
+            <td>${badge('error', words.error)}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${words.fieldNames[e.field] ?? e.field}: ` : ''}${reasonText(e.reason)}</li>`)}</ul></td></tr>`
         : html`<tr data-line="${line}"><td>${line}</td><td>${outcome!.name}</td><td>${outcome!.email}</td>
             <td>${outcome!.organisation.name}</td><td>${outcome!.roles.map((r) => r.name).join(', ') || '–'}</td>
             <td>${badge(OUTCOME_BADGE[outcome!.outcome] ?? '', words.outcome[outcome!.outcome] ?? outcome!.outcome)}</td></tr>`,
