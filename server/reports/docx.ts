@@ -69,59 +69,55 @@ function document(title: string, lang: Language, children: Block[], landscape = 
   });
 }
 
-function sectionBlocks(
-  s: DistrictSection,
-  agreements: AgreementLine[],
-  lang: Language,
-  w: ProgrammeReportWords,
-): Block[] {
-  const blocks: Block[] = [
-    heading(s.name, HeadingLevel.HEADING_1),
-    heading(w.meeting, HeadingLevel.HEADING_2),
-  ];
+function meetingBlocks(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Block[] {
+  const blocks: Block[] = [heading(w.meeting, HeadingLevel.HEADING_2)];
   const m = s.meeting;
-  if (!m) blocks.push(para(w.noMeeting));
-  else {
-    const f = m.figures;
+  if (!m) return [...blocks, para(w.noMeeting)];
+  const f = m.figures;
+  blocks.push(
+    labelled(w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`),
+    labelled(w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', ')),
+    labelled(w.people, String(f.people)),
+    labelled(
+      w.organisationsRepresented,
+      `${f.memberOrganisationsRepresented} / ${f.memberOrganisations} (${formatShare(f.memberOrganisationsRepresented, f.memberOrganisations, lang)})`,
+    ),
+    labelled(`${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`),
+    labelled(
+      `${w.police} / ${w.municipal} / ${w.otherSides}`,
+      `${f.police} / ${f.municipal} / ${f.otherSides}`,
+    ),
+  );
+  if (m.attendees.length)
     blocks.push(
-      labelled(w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`),
-      labelled(w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', ')),
-      labelled(w.people, String(f.people)),
-      labelled(
-        w.organisationsRepresented,
-        `${f.memberOrganisationsRepresented} / ${f.memberOrganisations} (${formatShare(f.memberOrganisationsRepresented, f.memberOrganisations, lang)})`,
-      ),
-      labelled(`${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`),
-      labelled(
-        `${w.police} / ${w.municipal} / ${w.otherSides}`,
-        `${f.police} / ${f.municipal} / ${f.otherSides}`,
+      table(
+        [w.name, w.organisation],
+        m.attendees.map((p) => [p.name, p.organisationName]),
       ),
     );
-    if (m.attendees.length)
+  return blocks;
+}
+
+function mappingBlocks(s: DistrictSection, w: ProgrammeReportWords): Block[] {
+  const blocks: Block[] = [heading(w.mapping, HeadingLevel.HEADING_2)];
+  if (!s.mapping) return [...blocks, para(w.noMapping)];
+  blocks.push(labelled(w.forumLevel, w.forumLevelName(s.mapping.forumLevel)));
+  for (const [label, items] of [
+    [w.strengths, s.mapping.strengths],
+    [w.challenges, s.mapping.challenges],
+    [w.wishes, s.mapping.wishes],
+  ] as const)
+    if (items.length)
       blocks.push(
-        table(
-          [w.name, w.organisation],
-          m.attendees.map((p) => [p.name, p.organisationName]),
-        ),
+        new Paragraph({ children: [new TextRun({ text: label, bold: true })] }),
+        ...items.map(bullet),
       );
-  }
-  blocks.push(heading(w.mapping, HeadingLevel.HEADING_2));
-  if (!s.mapping) blocks.push(para(w.noMapping));
-  else {
-    blocks.push(labelled(w.forumLevel, w.forumLevelName(s.mapping.forumLevel)));
-    for (const [label, items] of [
-      [w.strengths, s.mapping.strengths],
-      [w.challenges, s.mapping.challenges],
-      [w.wishes, s.mapping.wishes],
-    ] as const)
-      if (items.length)
-        blocks.push(
-          new Paragraph({ children: [new TextRun({ text: label, bold: true })] }),
-          ...items.map(bullet),
-        );
-    if (s.mapping.notes) blocks.push(labelled(w.notes, s.mapping.notes));
-  }
-  blocks.push(heading(w.agreements, HeadingLevel.HEADING_2));
+  if (s.mapping.notes) blocks.push(labelled(w.notes, s.mapping.notes));
+  return blocks;
+}
+
+function agreementBlocks(agreements: AgreementLine[], lang: Language, w: ProgrammeReportWords): Block[] {
+  const blocks: Block[] = [heading(w.agreements, HeadingLevel.HEADING_2)];
   if (!agreements.length) blocks.push(para(w.noAgreements));
   for (const type of w.agreementTypeKeys) {
     const ofType = agreements.filter((a) => a.type === type);
@@ -140,7 +136,11 @@ function sectionBlocks(
       ),
     );
   }
-  blocks.push(heading(w.barriers, HeadingLevel.HEADING_2));
+  return blocks;
+}
+
+function barrierBlocks(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Block[] {
+  const blocks: Block[] = [heading(w.barriers, HeadingLevel.HEADING_2)];
   if (!s.barriers.length) blocks.push(para(w.noBarriers));
   for (const category of new Set(s.barriers.map((b) => b.category))) {
     blocks.push(
@@ -158,17 +158,37 @@ function sectionBlocks(
       ),
     );
   }
+  return blocks;
+}
+
+function changeBlocks(s: DistrictSection, w: ProgrammeReportWords): Block[] {
   const c = s.changes;
   const level = (l: typeof c.forumLevel) => (l ? w.forumLevelName(l) : '–');
-  blocks.push(
+  return [
     heading(w.changes, HeadingLevel.HEADING_2),
     bullet(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`),
     bullet(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`),
     bullet(`${w.newAgreements}: ${c.newAgreements}`),
     bullet(`${w.newBarriers}: ${c.newBarriers}`),
     bullet(`${w.barriersResolvedInYear}: ${c.barriersResolved}`),
-  );
-  return blocks;
+  ];
+}
+
+/** A district's chapter: meeting, mapping, agreements, barriers and the year's changes. */
+function sectionBlocks(
+  s: DistrictSection,
+  agreements: AgreementLine[],
+  lang: Language,
+  w: ProgrammeReportWords,
+): Block[] {
+  return [
+    heading(s.name, HeadingLevel.HEADING_1),
+    ...meetingBlocks(s, lang, w),
+    ...mappingBlocks(s, w),
+    ...agreementBlocks(agreements, lang, w),
+    ...barrierBlocks(s, lang, w),
+    ...changeBlocks(s, w),
+  ];
 }
 
 /** Word builds the whole document in memory: meant for a district's report, not a 100,000-row dump. */
@@ -190,70 +210,85 @@ export function agreementsDocx(report: AgreementsReport, lines: Iterable<Agreeme
   return pack(document(title, lang, children));
 }
 
+type NationalWords = ReturnType<typeof wordsOf>;
+
+function nationalOverviewTable(report: NationalReport, w: NationalWords): Table {
+  const lang = report.lang;
+  const t = report.totals;
+  return table(
+    [
+      w.district,
+      w.meetingHeld,
+      w.people,
+      w.organisationsRepresented,
+      w.forumLevel,
+      w.agreementsInForce,
+      w.openBarriers,
+      w.resolvedBarriers,
+    ],
+    report.rows.map((r) => [
+      r.name,
+      r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
+      String(r.people),
+      `${r.organisationsRepresented} / ${r.memberOrganisations}`,
+      r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
+      String(r.inForce),
+      String(r.openBarriers),
+      String(r.resolvedBarriers),
+    ]),
+    [
+      w.total,
+      `${t.meetingsHeld} / ${report.rows.length}`,
+      String(t.people),
+      `${t.organisationsRepresented} / ${t.memberOrganisations}`,
+      '',
+      String(t.inForce),
+      String(t.openBarriers),
+      String(t.resolvedBarriers),
+    ],
+  );
+}
+
+function inForceByTypeTable(report: NationalReport, w: NationalWords): Table {
+  return table(
+    [w.type, String(report.year), String(report.year - 1)],
+    w.agreementTypeKeys.map((ty) => [
+      w.agreementTypeName(ty),
+      String(report.totals.inForceByType[ty]),
+      String(report.previous.totals.inForceByType[ty]),
+    ]),
+  );
+}
+
+function yearChangeTable(report: NationalReport, w: NationalWords): Table {
+  const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
+  return table(
+    [w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers],
+    report.rows.map((r) => {
+      const p = previous.get(r.areaId);
+      return [
+        r.name,
+        `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,
+        `${p?.people ?? 0} → ${r.people}`,
+        `${p?.inForce ?? 0} → ${r.inForce}`,
+        `${p?.openBarriers ?? 0} → ${r.openBarriers}`,
+      ];
+    }),
+  );
+}
+
 export function nationalDocx(report: NationalReport): Readable {
   const lang = report.lang;
   const w = wordsOf(report);
   const title = `${w.nationalReportTitle} ${report.year}`;
-  const t = report.totals;
-  const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const children: Block[] = [
     heading(title, HeadingLevel.TITLE),
     para(`${w.generated} ${dayDate(report.generatedAt, lang)}`),
-    table(
-      [
-        w.district,
-        w.meetingHeld,
-        w.people,
-        w.organisationsRepresented,
-        w.forumLevel,
-        w.agreementsInForce,
-        w.openBarriers,
-        w.resolvedBarriers,
-      ],
-      report.rows.map((r) => [
-        r.name,
-        r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
-        String(r.people),
-        `${r.organisationsRepresented} / ${r.memberOrganisations}`,
-        r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
-        String(r.inForce),
-        String(r.openBarriers),
-        String(r.resolvedBarriers),
-      ]),
-      [
-        w.total,
-        `${t.meetingsHeld} / ${report.rows.length}`,
-        String(t.people),
-        `${t.organisationsRepresented} / ${t.memberOrganisations}`,
-        '',
-        String(t.inForce),
-        String(t.openBarriers),
-        String(t.resolvedBarriers),
-      ],
-    ),
+    nationalOverviewTable(report, w),
     heading(`${w.agreementsInForce}: ${w.byType}`, HeadingLevel.HEADING_2),
-    table(
-      [w.type, String(report.year), String(report.year - 1)],
-      w.agreementTypeKeys.map((ty) => [
-        w.agreementTypeName(ty),
-        String(t.inForceByType[ty]),
-        String(report.previous.totals.inForceByType[ty]),
-      ]),
-    ),
+    inForceByTypeTable(report, w),
     heading(`${w.change} ${report.year - 1} → ${report.year}`, HeadingLevel.HEADING_2),
-    table(
-      [w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers],
-      report.rows.map((r) => {
-        const p = previous.get(r.areaId);
-        return [
-          r.name,
-          `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,
-          `${p?.people ?? 0} → ${r.people}`,
-          `${p?.inForce ?? 0} → ${r.inForce}`,
-          `${p?.openBarriers ?? 0} → ${r.openBarriers}`,
-        ];
-      }),
-    ),
+    yearChangeTable(report, w),
   ];
   return pack(document(title, lang, children, true));
 }
