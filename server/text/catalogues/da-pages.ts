@@ -434,6 +434,16 @@ export const daPages = {
     deleteConfirm: (name: string) => `Slet ${name}?`,
     deleteButton: (name: string) => `Slet ${name}`,
   },
+  erasure: {
+    heading: 'Slet personoplysninger (GDPR)',
+    explanation:
+      'Navn, e-mail, telefon og stilling fjernes, og det samme gør personens kommentarer, svarlinks, e-mails til og fra personen og navnet i ændringsloggen. Invitationer, svar og fremmøde bliver stående uden navn, så mødernes tal er de samme. Det kan ikke fortrydes.',
+    confirmLabel: (name: string) => `Ja, slet ${name}s oplysninger for altid`,
+    confirmQuestion: (name: string) => `Slet ${name}s oplysninger for altid?`,
+    button: 'Slet personoplysninger',
+    confirmMissing: 'Sæt kryds for at bekræfte, at personens oplysninger slettes for altid.',
+    pageTitle: (name: string) => `${name} – bekræft sletning`,
+  },
   peopleImport: {
     outcome: { create: 'Oprettes', update: 'Opdateres', unchanged: 'Uændret' } as Record<string, string>,
     fieldNames: {

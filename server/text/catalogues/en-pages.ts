@@ -431,6 +431,16 @@ export const enPages: PageTexts = {
     deleteConfirm: (name) => `Delete ${name}?`,
     deleteButton: (name) => `Delete ${name}`,
   },
+  erasure: {
+    heading: 'Erase personal data (GDPR)',
+    explanation:
+      "Name, e-mail, phone and title are removed, and so are the person's comments, answer links, e-mails to and from them and their name in the change log. Invitations, answers and attendance stay without a name, so the meetings' figures do not change. This cannot be undone.",
+    confirmLabel: (name: string) => `Yes, erase ${name}'s data for good`,
+    confirmQuestion: (name: string) => `Erase ${name}'s data for good?`,
+    button: 'Erase personal data',
+    confirmMissing: "Tick the box to confirm that the person's data is erased for good.",
+    pageTitle: (name: string) => `${name} – confirm erasure`,
+  },
   peopleImport: {
     outcome: { create: 'Created', update: 'Updated', unchanged: 'Unchanged' },
     fieldNames: {

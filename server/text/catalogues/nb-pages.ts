@@ -430,6 +430,16 @@ export const nbPages: PageTexts = {
     deleteConfirm: (name) => `Slette ${name}?`,
     deleteButton: (name) => `Slett ${name}`,
   },
+  erasure: {
+    heading: 'Slett personopplysninger (GDPR)',
+    explanation:
+      'Navn, e-post, telefon og stilling fjernes, og det samme gjør personens kommentarer, svarlenker, e-poster til og fra personen og navnet i endringsloggen. Invitasjoner, svar og oppmøte blir stående uten navn, så møtenes tall er de samme. Det kan ikke angres.',
+    confirmLabel: (name: string) => `Ja, slett opplysningene om ${name} for godt`,
+    confirmQuestion: (name: string) => `Slette opplysningene om ${name} for godt?`,
+    button: 'Slett personopplysninger',
+    confirmMissing: 'Kryss av for å bekrefte at personens opplysninger slettes for godt.',
+    pageTitle: (name: string) => `${name} – bekreft sletting`,
+  },
   peopleImport: {
     outcome: { create: 'Opprettes', update: 'Oppdateres', unchanged: 'Uendret' },
     fieldNames: {

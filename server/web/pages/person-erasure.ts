@@ -5,11 +5,14 @@ import { erasePerson } from '../../privacy/erase.ts';
 import { findPerson } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
 import { csrfField, type PageContext, page } from '../layout.ts';
 
-const CONFIRM_MISSING = 'Sæt kryds for at bekræfte, at personens oplysninger slettes for altid.';
+/** The pages are Danish. */
+const words = catalogueFor('da').pages.erasure;
+const people = catalogueFor('da').pages.people;
 
 /** The admin's part of a person's page: erase (anonymise) the person, after a confirmation. */
 export function erasureSection(
@@ -19,14 +22,12 @@ export function erasureSection(
   error?: string,
 ): SafeHtml {
   if (actor?.role !== 'admin') return html``;
-  return html`<h2 class="mt-8" id="slet-oplysninger">Slet personoplysninger (GDPR)</h2>
-    <p>Navn, e-mail, telefon og stilling fjernes, og det samme gør personens kommentarer, svarlinks,
-    e-mails til og fra personen og navnet i ændringsloggen. Invitationer, svar og fremmøde bliver
-    stående uden navn, så mødernes tal er de samme. Det kan ikke fortrydes.</p>
+  return html`<h2 class="mt-8" id="slet-oplysninger">${words.heading}</h2>
+    <p>${words.explanation}</p>
     ${error ? alert('error', error) : ''}
     <form method="post" action="/personer/${person.id}/slet-oplysninger">${csrfField(ctx)}
-      ${checkbox({ id: 'bekraeft-sletning', name: 'confirm', label: `Ja, slet ${person.name}s oplysninger for altid`, checked: false })}
-      <button type="submit" class="button button-warning" data-confirm="Slet ${person.name}s oplysninger for altid?">Slet personoplysninger</button>
+      ${checkbox({ id: 'bekraeft-sletning', name: 'confirm', label: words.confirmLabel(person.name), checked: false })}
+      <button type="submit" class="button button-warning" data-confirm="${words.confirmQuestion(person.name)}">${words.button}</button>
     </form>`;
 }
 
@@ -44,11 +45,11 @@ function erasePersonPage(app: FastifyInstance): RouteHandlerMethod {
     return sendPage(
       reply,
       page(ctx, {
-        title: `${person.name} – bekræft sletning`,
+        title: words.pageTitle(person.name),
         section: 'people',
-        body: html`<h1>${person.name}</h1>${erasureSection(request.actor, person, ctx, CONFIRM_MISSING)}`,
+        body: html`<h1>${person.name}</h1>${erasureSection(request.actor, person, ctx, words.confirmMissing)}`,
         breadcrumbs: [
-          { href: '/personer', text: 'Personer' },
+          { href: '/personer', text: people.title },
           { href: `/personer/${id}`, text: person.name },
         ],
       }),
