@@ -224,62 +224,80 @@ function changesPart(doc: Doc, s: DistrictSection, _lang: Language, w: Programme
   line(doc, w.barriersResolvedInYear, String(c.barriersResolved));
 }
 
+/** The agreement lines as they are read: shared across districts, since they come in district order. */
+interface LineCursor {
+  iterator: Iterator<AgreementLine>;
+  pending: IteratorResult<AgreementLine>;
+  written: number;
+}
+
+/** The district's agreements, a table per type; false when the reader went away. */
+async function agreementsPart(
+  doc: Doc,
+  s: DistrictSection,
+  lines: LineCursor,
+  lang: Language,
+  w: ProgrammeReportWords,
+): Promise<boolean> {
+  heading(doc, w.agreements, 12);
+  let type: string | null = null;
+  let table: Table | null = null;
+  while (!lines.pending.done && lines.pending.value.districtCode === s.code) {
+    const a = lines.pending.value;
+    if (a.type !== type) {
+      type = a.type;
+      ensureSpace(doc, 40);
+      doc
+        .moveDown(0.3)
+        .font('Sans-Bold')
+        .text(w.agreementTypeName(a.type), doc.page.margins.left)
+        .font('Sans');
+      table = new Table(doc, [
+        { header: w.title, width: 215 },
+        { header: w.status, width: 80 },
+        { header: w.agreedOn, width: 100 },
+        { header: w.reviewOn, width: 100 },
+      ]);
+    }
+    table!.row([
+      a.title,
+      catalogueFor(lang).labels.agreementStatus[a.status],
+      dayDate(a.agreedOn, lang),
+      dayDate(a.reviewOn, lang),
+    ]);
+    lines.pending = lines.iterator.next();
+    if (++lines.written % 200 === 0) {
+      await backPressure(doc);
+      // the reader went away: stop reading rows (and free the export's connection)
+      if (doc.destroyed) {
+        lines.iterator.return?.();
+        return false;
+      }
+    }
+  }
+  if (type === null) doc.text(w.noAgreements);
+  return true;
+}
+
 export function agreementsPdf(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
   const w = wordsOf(report);
   const title = `${w.districtReportTitle} ${report.year}`;
   const doc = newDoc(title, lang);
   const iterator = lines[Symbol.iterator]();
-  let pending = iterator.next();
+  const cursor: LineCursor = { iterator, pending: iterator.next(), written: 0 };
   (async () => {
     doc.font('Sans-Bold').fontSize(18).text(title);
     doc
       .font('Sans')
       .fontSize(9)
       .text(`${w.generated} ${dayDate(report.generatedAt, lang)}`);
-    let written = 0;
     for (const [i, s] of report.sections.entries()) {
       if (i > 0) doc.addPage();
       heading(doc, s.name, 16);
       meetingPart(doc, s, lang, w);
       mappingPart(doc, s, lang, w);
-      heading(doc, w.agreements, 12);
-      let type: string | null = null;
-      let table: Table | null = null;
-      while (!pending.done && pending.value.districtCode === s.code) {
-        const a = pending.value;
-        if (a.type !== type) {
-          type = a.type;
-          ensureSpace(doc, 40);
-          doc
-            .moveDown(0.3)
-            .font('Sans-Bold')
-            .text(w.agreementTypeName(a.type), doc.page.margins.left)
-            .font('Sans');
-          table = new Table(doc, [
-            { header: w.title, width: 215 },
-            { header: w.status, width: 80 },
-            { header: w.agreedOn, width: 100 },
-            { header: w.reviewOn, width: 100 },
-          ]);
-        }
-        table!.row([
-          a.title,
-          catalogueFor(lang).labels.agreementStatus[a.status],
-          dayDate(a.agreedOn, lang),
-          dayDate(a.reviewOn, lang),
-        ]);
-        pending = iterator.next();
-        if (++written % 200 === 0) {
-          await backPressure(doc);
-          // the reader went away: stop reading rows (and free the export's connection)
-          if (doc.destroyed) {
-            iterator.return?.();
-            return;
-          }
-        }
-      }
-      if (type === null) doc.text(w.noAgreements);
+      if (!(await agreementsPart(doc, s, cursor, lang, w))) return;
       barriersPart(doc, s, lang, w);
       changesPart(doc, s, lang, w);
     }
@@ -332,17 +350,8 @@ function chart(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void 
   doc.y = y + 6;
 }
 
-export function nationalPdf(report: NationalReport): Readable {
+function nationalTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
   const lang = report.lang;
-  const w = wordsOf(report);
-  const title = `${w.nationalReportTitle} ${report.year}`;
-  const doc = newDoc(title, lang, 'landscape');
-  doc.font('Sans-Bold').fontSize(18).text(title);
-  doc
-    .font('Sans')
-    .fontSize(9)
-    .text(`${w.generated} ${dayDate(report.generatedAt, lang)}`);
-  doc.moveDown();
   const table = new Table(doc, [
     { header: w.district, width: 170 },
     { header: w.meetingHeld, width: 95 },
@@ -378,7 +387,10 @@ export function nationalPdf(report: NationalReport): Readable {
     ],
     true,
   );
+}
 
+function inForceByTypeTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
+  const t = report.totals;
   heading(doc, `${w.agreementsInForce}: ${w.byType}`, 12);
   const types = Object.keys(t.inForceByType) as (keyof typeof t.inForceByType)[];
   const byType = new Table(doc, [
@@ -392,7 +404,9 @@ export function nationalPdf(report: NationalReport): Readable {
       String(t.inForceByType[ty]),
       String(report.previous.totals.inForceByType[ty]),
     ]);
+}
 
+function yearChangeTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
   heading(doc, `${w.change} ${report.year - 1} → ${report.year}`, 12);
   const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const yoy = new Table(doc, [
@@ -413,6 +427,7 @@ export function nationalPdf(report: NationalReport): Readable {
       arrow(p?.openBarriers ?? 0, r.openBarriers),
     ]);
   }
+  const t = report.totals;
   const pt = report.previous.totals;
   yoy.row(
     [
@@ -424,6 +439,22 @@ export function nationalPdf(report: NationalReport): Readable {
     ],
     true,
   );
+}
+
+export function nationalPdf(report: NationalReport): Readable {
+  const lang = report.lang;
+  const w = wordsOf(report);
+  const title = `${w.nationalReportTitle} ${report.year}`;
+  const doc = newDoc(title, lang, 'landscape');
+  doc.font('Sans-Bold').fontSize(18).text(title);
+  doc
+    .font('Sans')
+    .fontSize(9)
+    .text(`${w.generated} ${dayDate(report.generatedAt, lang)}`);
+  doc.moveDown();
+  nationalTable(doc, report, w);
+  inForceByTypeTable(doc, report, w);
+  yearChangeTable(doc, report, w);
   doc.addPage();
   chart(doc, report, w);
   doc.end();
