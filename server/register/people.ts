@@ -152,7 +152,7 @@ export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): numbe
     now,
   );
   replacePersonRoles(db, id, roleIds);
-  replacePersonCoverage(db, id, coveredOrganisations(db, input.covers ?? []));
+  if (input.covers?.length) replacePersonCoverage(db, id, coveredOrganisations(db, input.covers));
   return id;
 }
 

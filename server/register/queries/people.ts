@@ -116,12 +116,20 @@ export function personRoleTuples(db: Db, personIds: number[]): PersonRoleTuple[]
 
 /** Which member organisations each person covers beyond their own: [personId, organisationId] pairs. */
 export function personCoverageTuples(db: Db, personIds: number[]): [number, number][] {
-  return prepared<[number, number]>(
-    db,
-    'SELECT person_id, organisation_id FROM person_coverage WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY organisation_id',
-  )
-    .raw(true)
-    .all(JSON.stringify(personIds));
+  // one person (a read after a write) by the primary key; a page through json_each
+  return personIds.length === 1
+    ? prepared<[number, number]>(
+        db,
+        'SELECT person_id, organisation_id FROM person_coverage WHERE person_id = ?',
+      )
+        .raw(true)
+        .all(personIds[0])
+    : prepared<[number, number]>(
+        db,
+        'SELECT person_id, organisation_id FROM person_coverage WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY organisation_id',
+      )
+        .raw(true)
+        .all(JSON.stringify(personIds));
 }
 
 export function replacePersonCoverage(db: Db, personId: number, organisationIds: number[]): void {
