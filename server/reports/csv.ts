@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { dayDate } from '../text/dates.ts';
+import { zonedDay } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import type { AgreementLine, BarrierLine, DistrictSection, NationalReport } from './data.ts';
@@ -56,15 +56,22 @@ function agreementsHeader(w: ProgrammeReportWords): string[] {
   ];
 }
 
-function agreementRow(a: AgreementLine, w: ProgrammeReportWords, labels: Labels, lang: Language) {
+/**
+ * Dates in a CSV file stay ISO 8601 (2028-03-01): Excel, LibreOffice and every script read them as
+ * dates, where "1. marts 2028" would be text. The PDF, DOCX and HTML reports write them the Danish way.
+ */
+const isoDate = (value: string | null | undefined): string =>
+  !value ? '' : value.length === 10 ? value : zonedDay(value, 'Europe/Copenhagen');
+
+function agreementRow(a: AgreementLine, w: ProgrammeReportWords, labels: Labels) {
   return [
     a.id,
     a.districtName,
     w.agreementTypeName(a.type),
     a.title,
     labels.agreementStatus[a.status],
-    dayDate(a.agreedOn, lang),
-    dayDate(a.reviewOn, lang),
+    isoDate(a.agreedOn),
+    isoDate(a.reviewOn),
     a.municipalities ?? w.allMunicipalities,
     a.contacts ?? '',
     a.barrierIds ?? '',
@@ -80,7 +87,6 @@ function barrierRow(
   b: BarrierLine,
   w: ProgrammeReportWords,
   labels: Labels,
-  lang: Language,
 ) {
   return [
     b.id,
@@ -95,8 +101,8 @@ function barrierRow(
     '',
     w.barrierRow,
     w.barrierCategoryName(b.category),
-    dayDate(b.raisedOn, lang),
-    dayDate(b.resolvedOn, lang),
+    isoDate(b.raisedOn),
+    isoDate(b.resolvedOn),
   ];
 }
 
@@ -106,14 +112,13 @@ function* agreementsRows(
   sections: readonly CsvSection[],
   w: ProgrammeReportWords,
   labels: Labels,
-  lang: Language,
 ): Generator<unknown[]> {
   // lines and sections both come in district code order: a district's barriers follow its agreements
   let next = 0;
   function* barriersBefore(code: string | null) {
     while (next < sections.length && (code === null || sections[next]!.code < code)) {
       const s = sections[next++]!;
-      for (const b of s.barriers) yield barrierRow(s, b, w, labels, lang);
+      for (const b of s.barriers) yield barrierRow(s, b, w, labels);
     }
   }
   let district: string | null = null;
@@ -122,7 +127,7 @@ function* agreementsRows(
       yield* barriersBefore(a.districtCode);
       district = a.districtCode;
     }
-    yield agreementRow(a, w, labels, lang);
+    yield agreementRow(a, w, labels);
   }
   yield* barriersBefore(null);
 }
@@ -140,12 +145,11 @@ export function agreementsCsv(
   w: ProgrammeReportWords = catalogueWords(lang),
 ): Readable {
   const { labels } = catalogueFor(lang);
-  const rows = agreementsRows(lines, sections, w, labels, lang);
+  const rows = agreementsRows(lines, sections, w, labels);
   return csvStream(agreementsHeader(w), rows, separator);
 }
 
 export function nationalCsv(report: NationalReport, separator: Separator): Readable {
-  const { lang } = report;
   const w = wordsOf(report);
   const header = [
     w.code,
@@ -164,7 +168,7 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
     `${w.openBarriers} ${report.year - 1}`,
     `${w.people} ${report.year - 1}`,
   ];
-  const { rows, totals } = nationalTableRows(report, (date) => dayDate(date, lang));
+  const { rows, totals } = nationalTableRows(report, isoDate);
   rows.push(totals);
   return csvStream(header, rows, separator);
 }
