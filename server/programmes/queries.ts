@@ -10,7 +10,7 @@ import {
   role,
   sector,
 } from '../../db/schema/index.ts';
-import type { DbOrTx } from '../../db/statements.ts';
+import { type DbOrTx, prepared } from '../../db/statements.ts';
 
 /** Programmes' and catalogues' data access: the one place their SQL lives. */
 
@@ -48,8 +48,15 @@ export const organisationExists = (db: DbOrTx, id: number): boolean =>
 
 export const languageRows = (db: DbOrTx): LanguageRow[] =>
   db.select().from(language).orderBy(asc(language.code)).all();
-export const languageByCode = (db: DbOrTx, code: string): LanguageRow | undefined =>
-  db.select().from(language).where(eq(language.code, code)).get();
+// hot: every person written checks their language, so a prepared statement, not the query builder
+export const languageByCode = (
+  db: DbOrTx,
+  code: string,
+): Pick<LanguageRow, 'code' | 'name' | 'textsFrom'> | undefined =>
+  prepared<Pick<LanguageRow, 'code' | 'name' | 'textsFrom'>>(
+    db,
+    'SELECT code, name, texts_from AS textsFrom FROM language WHERE code = ?',
+  ).get(code);
 /**
  * SQL for the catalogue a stored language code reads: its row's `texts_from` (nn → nb), Danish for a
  * code no longer in the table. Every read that picks an email's language uses it.
@@ -63,8 +70,8 @@ export const deleteLanguageRow = (db: DbOrTx, code: string) =>
 
 export const sectorRows = (db: DbOrTx): SectorRow[] =>
   db.select().from(sector).orderBy(asc(sector.key)).all();
-export const sectorByKey = (db: DbOrTx, key: string): SectorRow | undefined =>
-  db.select().from(sector).where(eq(sector.key, key)).get();
+export const sectorByKey = (db: DbOrTx, key: string): { key: string } | undefined =>
+  prepared<{ key: string }>(db, 'SELECT key FROM sector WHERE key = ?').get(key);
 export const insertSector = (db: DbOrTx, row: typeof sector.$inferInsert) =>
   db.insert(sector).values(row).onConflictDoNothing().run().changes;
 export const deleteSectorRow = (db: DbOrTx, key: string) =>
@@ -72,8 +79,9 @@ export const deleteSectorRow = (db: DbOrTx, key: string) =>
 
 export const organisationKindRows = (db: DbOrTx): OrganisationKindRow[] =>
   db.select().from(organisationKind).orderBy(asc(organisationKind.key)).all();
-export const organisationKindByKey = (db: DbOrTx, key: string): OrganisationKindRow | undefined =>
-  db.select().from(organisationKind).where(eq(organisationKind.key, key)).get();
+// hot: every organisation written checks its kind
+export const organisationKindByKey = (db: DbOrTx, key: string): { key: string } | undefined =>
+  prepared<{ key: string }>(db, 'SELECT key FROM organisation_kind WHERE key = ?').get(key);
 export const insertOrganisationKind = (db: DbOrTx, row: typeof organisationKind.$inferInsert) =>
   db.insert(organisationKind).values(row).onConflictDoNothing().run().changes;
 export const deleteOrganisationKindRow = (db: DbOrTx, key: string) =>
