@@ -10,13 +10,31 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/**
+ * Switches the file to WAL. On a brand-new file several processes may try at the same instant, and
+ * SQLite answers SQLITE_BUSY at once (without its busy handler, to avoid a deadlock) to all but
+ * one; they wait a moment and try again, up to busy_timeout.
+ */
+function switchToWal(sqlite: Database.Database): void {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 /** Opens (and creates) the SQLite file with the pragmas the service relies on. */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // first, so that switching a brand-new file to WAL waits for another process doing the same
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('journal_mode = WAL');
+  switchToWal(sqlite);
   sqlite.pragma('foreign_keys = ON');
   // WAL makes NORMAL durable against application crashes; only an OS crash may lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
