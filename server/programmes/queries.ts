@@ -91,9 +91,7 @@ export const deleteOrganisationKindRow = (db: DbOrTx, key: string) =>
 export function usesOfLanguage(db: Db, code: string) {
   return {
     programmes: db.select({ n: count() }).from(programme).where(eq(programme.languageCode, code)).get()!.n,
-    people: db.$client
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM person WHERE language = ?')
-      .get(code)!.n,
+    people: prepared<{ n: number }>(db, 'SELECT count(*) AS n FROM person WHERE language = ?').get(code)!.n,
     languages: db
       .select({ n: count() })
       .from(language)
