@@ -5,7 +5,12 @@ import { undone } from '../../db/statements.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, notFound } from '../http/problems.ts';
-import { programmeNamed, programmeOfAreaKind } from '../programmes/programmes.ts';
+import {
+  type ProgrammeRow,
+  programmeForArea,
+  programmeNamed,
+  programmeOfAreaKind,
+} from '../programmes/programmes.ts';
 import { ProgrammeSettings } from '../programmes/schemas.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
@@ -24,6 +29,7 @@ import {
 import {
   type AreaRow,
   areaOfKind,
+  areaOfMeeting,
   areasOfKind,
   type CycleRow,
   cycleById,
@@ -55,10 +61,15 @@ interface Naming {
   titlePattern: string;
 }
 
+export const namingOfProgramme = (programme: ProgrammeRow): Naming => ({
+  programmeName: programme.name,
+  titlePattern: programme.titlePattern,
+});
+
 function namingOf(db: Db, areaKind: string): Naming {
   const programme = programmeOfAreaKind(db, areaKind);
   return programme
-    ? { programmeName: programme.name, titlePattern: programme.titlePattern }
+    ? namingOfProgramme(programme)
     : { programmeName: null, titlePattern: 'Møde {year}{sequence} – {area}' };
 }
 
@@ -261,6 +272,13 @@ export function cycleSettings(
     holidayRegion: programme.holidayRegion,
     ...sent,
   });
+}
+
+/** The rules for a meeting of one area outside any cycle: its programme's planning defaults. */
+export function areaPlanningSettings(db: Db, areaId: number): PlanningSettings {
+  const area = areaOfMeeting(db, areaId);
+  if (!area) throw notFound('Area', areaId);
+  return cycleSettings(db, programmeForArea(db, area).key, { areaKind: area.kind });
 }
 
 function cycleName(naming: Naming, settings: PlanningSettings, year: number): string {

@@ -1,4 +1,5 @@
 import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayMonth } from '../text/dates.ts';
+import type { Language } from '../text/language.ts';
 import { listText } from '../text/lists.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { monthBlackoutName, rangeBlackoutName, weekBlackoutName } from './blackouts.ts';
@@ -140,6 +141,25 @@ export function movedExplanation(
   const say = text().explanation;
   return [
     say.moved(weekdayDayMonth(move.date), clockText(move.startTime), clockText(move.endTime), by),
+    breaksRules ? say.movedBreaksRules : say.movedKeepsRules,
+  ].join(SENTENCE_BREAK);
+}
+
+/** A meeting created by hand for one area, in the programme's language: when, by whom, and whether it keeps the rules. */
+export function extraExplanation(
+  meeting: { date: string; startTime: string; endTime: string },
+  by: string,
+  breaksRules: boolean,
+  language: Language,
+): string {
+  const say = catalogueFor(language).planning.explanation;
+  return [
+    say.extra(
+      weekdayDayMonth(meeting.date, language),
+      clockText(meeting.startTime, language),
+      clockText(meeting.endTime, language),
+      by,
+    ),
     breaksRules ? say.movedBreaksRules : say.movedKeepsRules,
   ].join(SENTENCE_BREAK);
 }

@@ -5,23 +5,16 @@ import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, NotFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
-import { dayOf, utcToZoned, zonedToUtc } from './days.ts';
+import { areaPlanningSettings } from './cycles.ts';
+import { utcToZoned, zonedToUtc } from './days.ts';
 import { movedExplanation } from './explanations.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';
-import {
-  areaMeetingTimes,
-  cycleById,
-  facilitatorMeetingTimes,
-  meetingRow,
-  organisationPlace,
-  personName,
-  updateMeetingRow,
-} from './queries.ts';
+import { cycleById, meetingRow, organisationPlace, personName, updateMeetingRow } from './queries.ts';
 import { RuleConflict } from './refusals.ts';
-import { checkMeeting } from './rules.ts';
+import { violationsAt } from './rule-check.ts';
 import type { CancelMeeting, Meeting, SetMeetingStatus, UpdateMeeting } from './schemas.ts';
-import { defaultSettings, PlanningSettings } from './settings.ts';
+import { PlanningSettings } from './settings.ts';
 
 function loadRow(db: Db, id: number, version: number): MeetingRow {
   const row = meetingRow(db, id);
@@ -30,17 +23,12 @@ function loadRow(db: Db, id: number, version: number): MeetingRow {
   return row;
 }
 
-/** The rules a meeting is held to: its cycle's, or the defaults for a meeting outside any cycle. */
+/** The rules a meeting is held to: its cycle's, or its area's programme's for a meeting outside any cycle. */
 function settingsOf(db: Db, row: MeetingRow): { settings: PlanningSettings; year: number } {
   const owner = row.cycleId === null ? undefined : cycleById(db, row.cycleId);
+  if (owner) return { settings: PlanningSettings.parse(owner.settings), year: owner.year };
   const local = utcToZoned(row.startsAt, row.timeZone);
-  return owner
-    ? { settings: PlanningSettings.parse(owner.settings), year: owner.year }
-    : { settings: defaultSettings(), year: Number(local.date.slice(0, 4)) };
-}
-
-function daysOf(rows: { startsAt: string; timeZone: string }[]): number[] {
-  return rows.map((r) => dayOf(utcToZoned(r.startsAt, r.timeZone).date));
+  return { settings: areaPlanningSettings(db, row.areaId), year: Number(local.date.slice(0, 4)) };
 }
 
 /** Where the meeting would be in local time and in UTC after the patch. */
@@ -104,21 +92,14 @@ function requestedChanges(db: Db, before: MeetingRow, patch: UpdateMeeting, timi
 
 /** The planning rules the meeting would break at its new time with its (new) facilitator. */
 function violationsAfter(db: Db, before: MeetingRow, timing: Timing, facilitatorId: number | null) {
-  const { settings, year } = settingsOf(db, before);
-  return checkMeeting({
-    settings,
-    year,
+  return violationsAt(db, {
+    ...settingsOf(db, before),
     areaId: before.areaId,
     date: timing.date,
     startTime: timing.startTime,
     endTime: timing.endTime,
-    facilitatorName: facilitatorId === null ? undefined : personName(db, facilitatorId),
-    facilitatorDays:
-      facilitatorId === null ? [] : daysOf(facilitatorMeetingTimes(db, facilitatorId, before.id)),
-    areaDays:
-      before.cycleId === null
-        ? []
-        : daysOf(areaMeetingTimes(db, { cycleId: before.cycleId, areaId: before.areaId }, before.id)),
+    facilitatorId,
+    meetingId: before.id,
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cycle, meeting, organisation, person } from '../../db/schema/index.ts';
+import { area, cycle, meeting, organisation, person } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import type { CycleSummary } from './schemas.ts';
@@ -196,22 +196,23 @@ export function facilitatorMeetingTimes(db: Db, facilitatorId: number, otherThan
     .all();
 }
 
-/** When the area's other (not cancelled) meetings of the same cycle are. */
-export function areaMeetingTimes(
-  db: Db,
-  where: { cycleId: number; areaId: number },
-  otherThan: number,
-): MeetingTime[] {
+/** When the area's other (not cancelled) meetings are, in any cycle or none. */
+export function areaMeetingTimes(db: Db, areaId: number, otherThan: number): MeetingTime[] {
   return db
     .select({ startsAt: meeting.startsAt, timeZone: meeting.timeZone })
     .from(meeting)
-    .where(
-      and(
-        eq(meeting.cycleId, where.cycleId),
-        eq(meeting.areaId, where.areaId),
-        ne(meeting.id, otherThan),
-        ne(meeting.status, 'cancelled'),
-      ),
-    )
+    .where(and(eq(meeting.areaId, areaId), ne(meeting.id, otherThan), ne(meeting.status, 'cancelled')))
     .all();
+}
+
+/** The area a meeting is or would be for: its name, kind and programme. */
+export function areaOfMeeting(
+  db: Db,
+  id: number,
+): { id: number; name: string; kind: string; programmeId: number | null } | undefined {
+  return db
+    .select({ id: area.id, name: area.name, kind: area.kind, programmeId: area.programmeId })
+    .from(area)
+    .where(eq(area.id, id))
+    .get();
 }

@@ -135,6 +135,28 @@ export const UpdateMeeting = z
   .meta({ id: 'UpdateMeeting' });
 export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
 
+/** A meeting for one area outside any cycle (an extra meeting), checked against its programme's rules. */
+export const NewMeeting = z
+  .strictObject({
+    areaId: Id.describe('The area the meeting is for; its programme gives the rules, time zone and audience'),
+    date: CalendarDate.describe('Local date (time zone of the programme)'),
+    startTime: LocalTime.optional().describe("Local start time HH:MM (default: the programme's)"),
+    endTime: LocalTime.optional().describe("Local end time HH:MM (default: the programme's)"),
+    title: Text('name')
+      .min(1)
+      .optional()
+      .describe("Default: the programme's title pattern, marked as an extra meeting"),
+    hostOrganisationId: Id.nullable().optional(),
+    venueName: Text('name').nullable().optional(),
+    venueAddress: Text('line').nullable().optional(),
+    facilitatorId: Id.nullable().optional(),
+    capacity: z.number().int().positive().nullable().optional(),
+    audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().optional(),
+    force: z.boolean().default(false).describe('Save even when the meeting breaks a planning rule'),
+  })
+  .meta({ id: 'NewMeeting' });
+export type NewMeeting = z.infer<typeof NewMeeting>;
+
 export const CancelMeeting = z.strictObject({
   version: Version,
   reason: Text('reason').min(1),

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
+import { createExtraMeeting } from '../planning/extra-meetings.ts';
 import { cancelMeeting, getMeeting, setMeetingStatus, updateMeeting } from '../planning/meeting-updates.ts';
 import { listMeetings } from '../planning/meetings.ts';
 import {
   CancelMeeting,
   Meeting,
   MeetingQuery,
+  NewMeeting,
   RuleViolationSchema,
   SetMeetingStatus,
   UpdateMeeting,
@@ -16,12 +18,26 @@ import {
 const tags = ['planning'];
 const RuleConflict = Problem.extend({ violations: z.array(RuleViolationSchema).optional() });
 
-/** Single meetings: read, move (rules checked), cancel, advance their status. */
+/** Single meetings: create one outside the plan, read, move (rules checked), cancel, advance their status. */
 const meetings: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/meetings',
     { schema: { tags, querystring: MeetingQuery, response: { 200: z.array(Meeting), 400: Problem } } },
     async (request) => listMeetings(app.db, request.query),
+  );
+  app.post(
+    '/api/meetings',
+    {
+      schema: {
+        tags,
+        summary:
+          "One meeting for one area outside the year's plan; a broken rule is a 409 unless force: true",
+        body: NewMeeting,
+        response: { 201: Meeting, 400: Problem, 409: RuleConflict },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(createExtraMeeting(app.db, request.actor!, app.planning, request.body)),
   );
   app.get(
     '/api/meetings/:id',

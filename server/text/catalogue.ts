@@ -273,11 +273,15 @@ export interface Catalogue {
       /** A meeting moved by hand. */
       moved: (day: string, start: string, end: string, by: string) => string;
       movedBreaksRules: string;
+      /** A meeting created by hand for one area, outside the year's plan. */
+      extra: (day: string, start: string, end: string, by: string) => string;
       movedKeepsRules: string;
     };
     /** The holidays the default blackouts stand for. */
     blackoutNames: Record<BlackoutName, string>;
     /** A broken planning rule as one sentence. */
+    /** Added to the programme's title of a meeting created outside the year's plan. */
+    extraTitle: string;
     rule: (breach: RuleBreach) => string;
   };
   /** The facilitators' pages, one section per page or part. */

@@ -20,7 +20,7 @@ interface AreaOfDistrict {
   convenerId: number;
 }
 
-function areaOfDistrict(db: Db, districtCode: string): AreaOfDistrict {
+export function areaOfDistrict(db: Db, districtCode: string): AreaOfDistrict {
   const area = prepared<AreaOfDistrict>(
     db,
     `SELECT a.id, a.name, a.convener_id AS convenerId FROM area a JOIN organisation d ON d.id = a.convener_id

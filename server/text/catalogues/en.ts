@@ -331,6 +331,7 @@ export const en = {
       moved: (day, start, end, by) => `Moved to ${day}, ${start}–${end}, by ${by}.`,
       movedBreaksRules: 'This breaks the planning rules; see the warnings.',
       movedKeepsRules: 'Every planning rule is kept.',
+      extra: (day, start, end, by) => `Extra meeting created by ${by} for ${day}, ${start}–${end}.`,
     },
     blackoutNames: {
       winter: 'winter holiday',
@@ -338,6 +339,7 @@ export const en = {
       summer: 'summer holiday',
       christmas: 'Christmas and New Year',
     },
+    extraTitle: 'extra meeting',
     rule: ruleSentence,
   },
   pages: enPages,
