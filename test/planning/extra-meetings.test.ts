@@ -41,7 +41,7 @@ t.test(
     t.equal(m.timeZone, 'Europe/Copenhagen');
     t.equal(m.localDate, '2027-09-15');
     t.equal(m.localStartTime, '09:30', "the programme's default time");
-  t.equal(m.localEndTime, '13:00');
+    t.equal(m.localEndTime, '13:00');
     t.match(
       m.explanation,
       /^Ekstramøde oprettet af facilitator@test\.example til onsdag 15\. september kl\. 09\.30–13\.00\./,
