@@ -44,6 +44,12 @@ export function organisationKindOptions(db: Db, language = 'da'): { value: strin
   }));
 }
 
+/** What a programme's areas are called in the reader's language: the organisation kind's name, if the catalogue has it. */
+export function areaKindLabel(db: Db, kind: string, language = 'da'): string | undefined {
+  const labels = organisationKindRows(db).find((row) => row.key === kind)?.labels;
+  return labels ? (labels[language] ?? labels.da ?? Object.values(labels)[0]) : undefined;
+}
+
 /** Refuses a key the catalogue does not hold, naming the field and what it does hold. */
 export function assertOrganisationKind(db: Db, key: string, field = 'body.kind'): void {
   if (organisationKindByKey(db, key)) return;

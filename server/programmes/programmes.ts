@@ -58,6 +58,12 @@ export function toProgramme(row: ProgrammeRow): Programme {
 
 export const listProgrammes = (db: Db): Programme[] => programmeRows(db).map(toProgramme);
 
+/**
+ * The programmes an account works in, oldest first: what the pages' programme switcher offers.
+ * Every account sees every programme until accounts are scoped to programmes; that scope goes here.
+ */
+export const programmesForAccount = (db: Db, _account: Actor | null): ProgrammeRow[] => programmeRows(db);
+
 export function findProgramme(db: Db, key: string): ProgrammeRow {
   const row = programmeByKey(db, key);
   if (!row) throw notFound('Programme', key);

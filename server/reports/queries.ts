@@ -192,22 +192,28 @@ export function resolvedBarrierCounts(db: Db, year: number): DistrictCountRow[] 
 // ---- the year overview and district pages
 
 /**
- * One row per police district for a year: its (first) meeting and how the invitations stand.
+ * One row per area of the programme for a year (in the Danish one, per police district): its
+ * (first) meeting and how the invitations stand.
  * A municipality counts as covered when someone from it is invited (or, before inviting, when the
  * register holds someone in the default audience for it).
  */
-export function districtYearRows(db: Db, year: number): Omit<DistrictYearRow, 'outcomes'>[] {
+export function districtYearRows(
+  db: Db,
+  year: number,
+  scope: ReportScope,
+): Omit<DistrictYearRow, 'outcomes'>[] {
   return prepared<Omit<DistrictYearRow, 'outcomes'>>(
     db,
     `WITH d AS (
-       SELECT o.id AS districtId, o.code, o.name, a.id AS areaId FROM organisation o
-       JOIN area a ON a.convener_id = o.id AND a.kind = 'police_district'
-       WHERE o.kind = 'police_district'),
+       SELECT o.id AS districtId, coalesce(o.code, '') AS code,
+              CASE WHEN a.kind = 'police_district' THEN o.name ELSE a.name END AS name, a.id AS areaId
+       FROM area a JOIN organisation o ON o.id = a.convener_id
+       WHERE ${programmeArea('a')} AND (a.kind <> 'police_district' OR o.kind = 'police_district')),
      m AS (
        SELECT mt.id, mt.area_id, mt.starts_at, mt.status,
               row_number() OVER (PARTITION BY mt.area_id ORDER BY mt.status = 'cancelled', mt.starts_at) AS n
        FROM meeting mt JOIN cycle c ON c.id = mt.cycle_id
-       WHERE c.year = :year AND c.area_kind = 'police_district')
+       WHERE c.year = :year AND c.area_kind = :areaKind)
      SELECT d.districtId, d.code, d.name, d.areaId, m.id AS meetingId, m.starts_at AS startsAt, m.status,
        (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'accepted') AS accepted,
        (SELECT count(*) FROM invitation i WHERE i.meeting_id = m.id AND i.withdrawn_at IS NULL AND i.response = 'declined') AS declined,
@@ -225,14 +231,15 @@ export function districtYearRows(db: Db, year: number): Omit<DistrictYearRow, 'o
         WHERE mm.area_id = d.areaId AND om.status = 'failed'
           AND mm.id IN (SELECT id FROM m WHERE m.area_id = d.areaId)) AS failedEmails
      FROM d LEFT JOIN m ON m.area_id = d.areaId AND m.n = 1
-     ORDER BY d.code`,
-  ).all({ year });
+     ORDER BY d.code, d.name, d.areaId`,
+  ).all({ year, ...scope });
 }
 
-/** Per police district: agreements in force, open barriers, agreements due for review by the date. */
+/** Per convener of the programme's areas (a police district): agreements in force, open barriers, agreements due for review by the date. */
 export function districtOutcomeCounts(
   db: Db,
   reviewBy: string,
+  scope: ReportScope,
 ): (DistrictOutcomes & { districtId: number })[] {
   return prepared<DistrictOutcomes & { districtId: number }>(
     db,
@@ -241,16 +248,14 @@ export function districtOutcomeCounts(
        (SELECT count(*) FROM barrier b WHERE b.district_id = o.id AND b.status IN ('open', 'being_addressed')) AS openBarriers,
        (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force', 'under_revision')
           AND g.review_on IS NOT NULL AND g.review_on <= :reviewBy) AS dueForReview
-     FROM organisation o WHERE o.kind = 'police_district'`,
-  ).all({ reviewBy });
+     FROM organisation o WHERE o.id IN (SELECT a.convener_id FROM area a WHERE ${programmeArea('a')})`,
+  ).all({ reviewBy, ...scope });
 }
 
-export function policeDistrictCycleYears(db: Db): number[] {
-  return prepared<{ year: number }>(
-    db,
-    "SELECT DISTINCT year FROM cycle WHERE area_kind = 'police_district' ORDER BY year",
-  )
-    .all()
+/** The years the programme's areas have a cycle planned. */
+export function cycleYearsOfKind(db: Db, areaKind: string): number[] {
+  return prepared<{ year: number }>(db, 'SELECT DISTINCT year FROM cycle WHERE area_kind = ? ORDER BY year')
+    .all(areaKind)
     .map((r) => r.year);
 }
 

@@ -5,11 +5,15 @@
 import type { Db } from '../../db/client.ts';
 import {
   areaMeetingLines,
+  cycleYearsOfKind,
   districtOutcomeCounts,
   districtYearRows,
-  policeDistrictCycleYears,
+  type ReportScope,
   tableExists,
 } from './queries.ts';
+
+/** Which programme's areas a status covers (the Danish one: the police districts). */
+export type StatusScope = ReportScope;
 
 export interface DistrictYearRow {
   districtId: number;
@@ -38,19 +42,26 @@ export interface DistrictOutcomes {
   dueForReview: number;
 }
 
-export function yearOverview(db: Db, year: number, today = new Date()): DistrictYearRow[] {
-  const rows = districtYearRows(db, year);
+export function yearOverview(
+  db: Db,
+  year: number,
+  scope: StatusScope,
+  today = new Date(),
+): DistrictYearRow[] {
+  const rows = districtYearRows(db, year, scope);
   let outcomes = new Map<number, DistrictOutcomes>();
   const installed = hasTable(db, 'agreement') && hasTable(db, 'barrier');
   if (installed) {
     const reviewBy = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-    outcomes = new Map(districtOutcomeCounts(db, reviewBy).map(({ districtId, ...o }) => [districtId, o]));
+    outcomes = new Map(
+      districtOutcomeCounts(db, reviewBy, scope).map(({ districtId, ...o }) => [districtId, o]),
+    );
   }
   return rows.map((r) => ({ ...r, outcomes: installed ? (outcomes.get(r.districtId) ?? null) : null }));
 }
 
-export function plannedYears(db: Db): number[] {
-  return policeDistrictCycleYears(db);
+export function plannedYears(db: Db, areaKind = 'police_district'): number[] {
+  return cycleYearsOfKind(db, areaKind);
 }
 
 /** Whether a table exists: pages show outcome columns only once the outcomes schema is there. */

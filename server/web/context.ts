@@ -4,14 +4,25 @@ import { html, type SafeHtml } from '../text/html.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { alert } from './components.ts';
 import { type PageContext, page } from './layout.ts';
+import { pageProgramme } from './programme.ts';
 import { type PageRefusal, pageRefusal } from './refusals.ts';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 
-/** What every page needs from the request: who is signed in and the session's form token. */
+/**
+ * What every page needs from the request: who is signed in, the session's form token, and the
+ * programme in view with the others the switcher offers.
+ */
 export function pageContext(request: FastifyRequest): PageContext {
   const session = request.cookies[SESSION_COOKIE];
-  return { actor: request.actor, csrf: session && request.actor ? csrfTokenFor(session) : '' };
+  const { current, choices } = pageProgramme(request);
+  return {
+    actor: request.actor,
+    csrf: session && request.actor ? csrfTokenFor(session) : '',
+    programme: { key: current.key, name: current.name },
+    programmes: choices.map(({ key, name }) => ({ key, name })),
+    path: request.url.split('?')[0] ?? '/',
+  };
 }
 
 export function sendPage(reply: FastifyReply, body: string, status = 200): FastifyReply {

@@ -29,6 +29,11 @@ export interface PageContext {
   actor: Actor | null;
   /** The session's form token; every form carries it. */
   csrf: string;
+  /** The programme in view, and the ones the switcher offers (more than one: a switcher shows). */
+  programme?: { key: string; name: string };
+  programmes?: { key: string; name: string }[];
+  /** The address of the page, without its query: where switching programme stays when it can. */
+  path?: string;
 }
 
 export interface PageOptions {
@@ -55,6 +60,25 @@ function logoutForm(ctx: PageContext): SafeHtml {
     <button type="submit" class="function-link d-print-none log-off">${icon('lock')}${words.logOut}</button></form>`;
 }
 
+/** Pages that show one programme's year stay where they are on a switch; the others go to the overview. */
+const PROGRAMME_PAGES = /^\/(aar\/\d{4}|planlaeg|rapporter)$/;
+
+/** The programme in view; with more than one to choose from, a switcher (a plain GET form, no script needed). */
+function programmeSwitch(ctx: PageContext): SafeHtml | string {
+  const programmes = ctx.programmes ?? [];
+  if (programmes.length < 2 || !ctx.actor)
+    return html`<p><strong class="authority-name">${ctx.programme?.name ?? words.authority}</strong></p>`;
+  const action = ctx.path && PROGRAMME_PAGES.test(ctx.path) ? ctx.path : '/';
+  return html`<form method="get" action="${action}" class="programme-switch d-print-none">
+    <label class="form-label" for="programme-switch">${words.programme}</label>
+    <select class="form-select" id="programme-switch" name="programme">${programmes.map(
+      (p) =>
+        html`<option value="${p.key}"${p.key === ctx.programme?.key ? html` selected` : ''}>${p.name}</option>`,
+    )}</select>
+    <button type="submit" class="button button-secondary">${words.switchProgramme}</button>
+  </form>`;
+}
+
 function menu(section: Section | undefined, canEdit: boolean): SafeHtml {
   return html`<ul class="mainmenu">${menuItems(canEdit).map((item) => {
     const current = item.section === section;
@@ -70,7 +94,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
       <div class="solution-heading"><a href="/" aria-label="${words.home}">Samråd</a></div>
       ${signedIn ? html`<button type="button" class="function-link button-menu-open js-menu-open ml-auto d-print-none" aria-haspopup="dialog">${icon('menu')}${words.menuOpen}</button>` : ''}
       <div class="additional-info">
-        <p><strong class="authority-name">${words.authority}</strong></p>
+        ${programmeSwitch(ctx)}
         ${signedIn ? html`<p>${ctx.actor!.email} · ${logoutForm(ctx)}</p>` : ''}
       </div>
     </div>

@@ -18,6 +18,7 @@ import overviewPages from './pages/overview.ts';
 import peoplePages from './pages/people.ts';
 import planningPages from './pages/planning.ts';
 import reportPages from './pages/reports.ts';
+import { rememberAskedProgramme } from './programme.ts';
 import { pageRefusal } from './refusals.ts';
 
 declare module 'fastify' {
@@ -63,6 +64,9 @@ function guards(app: FastifyInstance) {
     if (!session || !csrfTokenMatches(csrfTokenFor(session), Array.isArray(sent) ? sent[0] : sent))
       throw new WebRefusal(403, catalogueFor('da').refusal.formExpired);
   });
+
+  // ?programme=KEY on any page switches the programme in view and keeps it for the next pages
+  app.addHook('preHandler', async (request, reply) => rememberAskedProgramme(request, reply));
 
   // the security headers come from plugins/security-headers.ts; pages are never cached
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -26,6 +26,8 @@ export const daPages = {
     skipToContent: 'Gå til sidens indhold',
     footer: 'Samråd · planlægning, invitationer og opfølgning på politikredsmøder',
     goHome: 'Gå til forsiden',
+    programme: 'Program',
+    switchProgramme: 'Skift program',
   },
   components: {
     alert: { info: 'Information', success: 'Succes', warning: 'Advarsel', error: 'Fejl' },
@@ -81,6 +83,11 @@ export const daPages = {
     needing: (count: number) => `${count} kræver opmærksomhed.`,
     tableLabel: (year: number) => `Politikredse ${year}`,
     caption: (year: number) => `Politikredsenes møder i ${year}; klik på en kolonneoverskrift for at sortere`,
+    areasLead: (planned: number, total: number, year: number) =>
+      `${planned} af ${total} ${plural('da', total, { one: 'område', other: 'områder' })} har et møde i ${year}.`,
+    areasTableLabel: (year: number) => `Områder ${year}`,
+    areasCaption: (year: number) => `Områdernes møder i ${year}; klik på en kolonneoverskrift for at sortere`,
+    area: 'Område',
     columns: {
       district: 'Politikreds',
       date: 'Mødedato',

@@ -24,6 +24,8 @@ export const enPages: PageTexts = {
     skipToContent: 'Skip to the content',
     footer: 'Samråd · planning, invitations and follow-up of police district meetings',
     goHome: 'Go to the home page',
+    programme: 'Programme',
+    switchProgramme: 'Switch programme',
   },
   components: {
     alert: { info: 'Information', success: 'Success', warning: 'Warning', error: 'Error' },
@@ -79,6 +81,11 @@ export const enPages: PageTexts = {
     needing: (count) => `${count} need attention.`,
     tableLabel: (year) => `Police districts ${year}`,
     caption: (year) => `The police districts' meetings in ${year}; click a column heading to sort`,
+    areasLead: (planned, total, year) =>
+      `${planned} of ${total} ${plural('en', total, { one: 'area has', other: 'areas have' })} a meeting in ${year}.`,
+    areasTableLabel: (year) => `Areas ${year}`,
+    areasCaption: (year) => `The areas' meetings in ${year}; click a column heading to sort`,
+    area: 'Area',
     columns: {
       district: 'Police district',
       date: 'Meeting date',

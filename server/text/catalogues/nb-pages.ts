@@ -24,6 +24,8 @@ export const nbPages: PageTexts = {
     skipToContent: 'Gå til sidens innhold',
     footer: 'Samråd · planlegging, invitasjoner og oppfølging av politidistriktsmøter',
     goHome: 'Gå til forsiden',
+    programme: 'Program',
+    switchProgramme: 'Bytt program',
   },
   components: {
     alert: { info: 'Informasjon', success: 'Vellykket', warning: 'Advarsel', error: 'Feil' },
@@ -79,6 +81,11 @@ export const nbPages: PageTexts = {
     needing: (count) => `${count} krever oppmerksomhet.`,
     tableLabel: (year) => `Politidistrikter ${year}`,
     caption: (year) => `Politidistriktenes møter i ${year}; klikk på en kolonneoverskrift for å sortere`,
+    areasLead: (planned, total, year) =>
+      `${planned} av ${total} ${plural('nb', total, { one: 'område', other: 'områder' })} har et møte i ${year}.`,
+    areasTableLabel: (year) => `Områder ${year}`,
+    areasCaption: (year) => `Områdenes møter i ${year}; klikk på en kolonneoverskrift for å sortere`,
+    area: 'Område',
     columns: {
       district: 'Politidistrikt',
       date: 'Møtedato',

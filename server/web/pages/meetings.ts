@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cancelMeeting, getMeeting, updateMeeting } from '../../planning/meeting-updates.ts';
 import { RuleConflict } from '../../planning/refusals.ts';
 import { CancelMeeting, UpdateMeeting } from '../../planning/schemas.ts';
+import { programmeOfAreaKind } from '../../programmes/programmes.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { alert } from '../components.ts';
@@ -49,6 +50,11 @@ function savedNotices(request: FastifyRequest, options: MeetingPageOptions) {
   return { notice: options.notice ?? (savedAt ? undefined : saved), sectionNotice };
 }
 
+function overviewHref(app: FastifyInstance, m: { year: number; area: { kind: string } }): string {
+  const programme = programmeOfAreaKind(app.db, m.area.kind);
+  return programme ? `/aar/${m.year}?programme=${encodeURIComponent(programme.key)}` : `/aar/${m.year}`;
+}
+
 /** The meeting page: what is planned, then each part of the meeting's year, then moving or cancelling. */
 function meetingPageRenderer(app: FastifyInstance): MeetingPageRenderer {
   return (request, reply, id, o = {}) => {
@@ -77,7 +83,8 @@ function meetingPageRenderer(app: FastifyInstance): MeetingPageRenderer {
         section: 'overview',
         body,
         notice,
-        breadcrumbs: [{ href: `/aar/${m.year}`, text: words.overviewOf(m.year) }],
+        // back to the overview of the meeting's own programme, whichever was in view before
+        breadcrumbs: [{ href: overviewHref(app, m), text: words.overviewOf(m.year) }],
       }),
       o.status ?? 200,
     );

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { areaKindLabel } from '../../programmes/catalogues.ts';
+import type { ProgrammeRow } from '../../programmes/queries.ts';
 import { type DistrictYearRow, plannedYears, yearOverview } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
 import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
+import { isDanishProgramme, pageProgramme } from '../programme.ts';
 
 export type SortKey =
   | 'district'
@@ -85,14 +88,41 @@ function marks(r: DistrictYearRow) {
 
 type Sorting = { sort: SortKey; dir: 'asc' | 'desc' };
 
-function overviewTable(rows: DistrictYearRow[], year: number, current: Sorting, withOutcomes: boolean) {
+/** How the table names the programme's areas: the Danish politikredse, or another programme's områder. */
+interface AreaWords {
+  danish: boolean;
+  /** The area column's heading: the area kind's name in the catalogue, else "Område". */
+  column: string;
+}
+
+function areaWordsOf(app: FastifyInstance, programme: ProgrammeRow): AreaWords {
+  const danish = isDanishProgramme(programme);
+  return {
+    danish,
+    column: danish ? words.columns.district : (areaKindLabel(app.db, programme.areaKind, 'da') ?? words.area),
+  };
+}
+
+function areaCell(r: DistrictYearRow, year: number, area: AreaWords) {
+  return area.danish && r.code ? html`<a href="/kredse/${r.code}?aar=${year}">${r.name}</a>` : r.name;
+}
+
+function overviewTable(
+  rows: DistrictYearRow[],
+  year: number,
+  current: Sorting,
+  options: AreaWords & { withOutcomes: boolean },
+) {
+  const { withOutcomes } = options;
   const href = (s: string, d: string) => `/aar/${year}?sort=${s}&dir=${d}`;
   const column = words.columns;
-  return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.tableLabel(year)}">
+  const tableLabel = options.danish ? words.tableLabel(year) : words.areasTableLabel(year);
+  const caption = options.danish ? words.caption(year) : words.areasCaption(year);
+  return html`<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${tableLabel}">
       <table class="table table--zebra" id="overview">
-        <caption class="sr-only">${words.caption(year)}</caption>
+        <caption class="sr-only">${caption}</caption>
         <thead><tr>
-          ${sortHeader(column.district, 'district', current, href)}
+          ${sortHeader(options.column, 'district', current, href)}
           ${sortHeader(column.date, 'date', current, href)}
           ${sortHeader(column.status, 'status', current, href)}
           ${sortHeader(column.answers, 'answers', current, href)}
@@ -103,7 +133,7 @@ function overviewTable(rows: DistrictYearRow[], year: number, current: Sorting, 
         </tr></thead>
         <tbody>${rows.map(
           (r) => html`<tr>
-            <th scope="row"><a href="/kredse/${r.code}?aar=${year}">${r.name}</a></th>
+            <th scope="row">${areaCell(r, year, options)}</th>
             <td>${r.meetingId ? html`<a href="/moeder/${r.meetingId}">${dateText(r.startsAt)}</a>` : '–'}</td>
             <td>${r.status ? labelFor(labels.meetingStatus, r.status) : words.notPlanned}</td>
             <td>${r.meetingId ? html`<span title="${words.answersHint}">${words.answers(r.accepted, r.declined, r.noAnswer)}</span>` : '–'}</td>
@@ -124,8 +154,13 @@ function yearOverviewPage(app: FastifyInstance) {
     const query = request.query as { sort?: string; dir?: string; besked?: string };
     const sort = (SORT_KEYS as string[]).includes(query.sort ?? '') ? (query.sort as SortKey) : 'district';
     const dir = query.dir === 'desc' ? 'desc' : 'asc';
-    const rows = sortRows(yearOverview(app.db, year), sort, dir);
-    const years = [...new Set([...plannedYears(app.db), year, new Date().getFullYear()])].sort();
+    const programme = pageProgramme(request).current;
+    const scope = { programmeId: programme.id, areaKind: programme.areaKind };
+    const rows = sortRows(yearOverview(app.db, year, scope), sort, dir);
+    const years = [
+      ...new Set([...plannedYears(app.db, programme.areaKind), year, new Date().getFullYear()]),
+    ].sort();
+    const area = areaWordsOf(app, programme);
     const planned = rows.filter((r) => r.meetingId).length;
     const needing = rows.filter((r) => attentionCount(r) > 0).length;
     const withOutcomes = rows.some((r) => r.outcomes !== null);
@@ -135,9 +170,9 @@ function yearOverviewPage(app: FastifyInstance) {
           ? html`<li><strong aria-current="page">${y}</strong></li>`
           : html`<li><a href="/aar/${y}">${y}</a></li>`,
       )}</ul></nav>
-      <p class="font-lead">${words.lead(planned, rows.length, year)}
+      <p class="font-lead">${area.danish ? words.lead(planned, rows.length, year) : words.areasLead(planned, rows.length, year)}
         ${needing ? words.needing(needing) : ''}</p>
-      ${overviewTable(rows, year, { sort, dir }, withOutcomes)}`;
+      ${overviewTable(rows, year, { sort, dir }, { ...area, withOutcomes })}`;
     const notice =
       query.besked === 'planlagt' ? alert('success', words.planned(year), words.plannedHint) : undefined;
     return sendPage(

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WebRefusal } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
-import { listCycles, planYear, previewYear } from '../../planning/cycles.ts';
+import { cycleSettings, listCycles, planYear, previewYear } from '../../planning/cycles.ts';
 import { planRuleSentences, sentencesOf } from '../../planning/explanations.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
+import { areaKindLabel } from '../../programmes/catalogues.ts';
+import type { ProgrammeRow } from '../../programmes/queries.ts';
 import { isoWeekdayName } from '../../text/dates.ts';
 import { html } from '../../text/html.ts';
 import { capitalised } from '../../text/lists.ts';
@@ -12,6 +14,7 @@ import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
 import { csrfField, page } from '../layout.ts';
+import { isDanishProgramme, pageProgramme } from '../programme.ts';
 import { pageRefusal } from '../refusals.ts';
 
 /** The pages are Danish. */
@@ -29,8 +32,11 @@ interface PlanForm {
   capacity: string;
 }
 
-function defaultForm(year: number): PlanForm {
-  const d = PlanningSettings.parse({});
+/** The programme's planning defaults (its weekdays, times, blackout weeks), the service's where it has none. */
+const programmeDefaults = (request: FastifyRequest, programme: ProgrammeRow): PlanningSettings =>
+  cycleSettings(request.server.db, programme.key, {});
+
+function defaultForm(year: number, d: PlanningSettings): PlanForm {
   return {
     year: String(year),
     weekdays: d.weekdays.map(String),
@@ -62,8 +68,16 @@ const numbers = (text: string) =>
     .filter(Boolean)
     .map(Number);
 
-/** The form as planner settings, checked by the planner's own schema; errors named per field in Danish. */
-function parsePlan(form: PlanForm): {
+/**
+ * The form as planner settings, checked by the planner's own schema; errors named per field in
+ * Danish. What the form does not ask (area kind, time zone, holidays, blackout months) comes from
+ * the programme in view.
+ */
+function parsePlan(
+  request: FastifyRequest,
+  programme: ProgrammeRow,
+  form: PlanForm,
+): {
   year?: number;
   settings?: PlanningSettings;
   errors: Record<string, string>;
@@ -87,7 +101,12 @@ function parsePlan(form: PlanForm): {
     }
   }
   if (form.startTime >= form.endTime && !errors.startTime) errors.endTime = words.errors.endBeforeStart!;
-  return Object.keys(errors).length ? { errors } : { year, settings: parsed.data, errors };
+  if (Object.keys(errors).length || !parsed.success) return { errors };
+  const { weekdays, startTime, endTime, meetingsPerArea, blackoutWeeks, blackoutDates, capacity } =
+    parsed.data;
+  const sent = { weekdays, startTime, endTime, meetingsPerArea, blackoutWeeks, blackoutDates, capacity };
+  const settings = cycleSettings(request.server.db, programme.key, sent);
+  return { year, settings, errors };
 }
 
 function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string, string>) {
@@ -121,13 +140,19 @@ function sharedReasons(plan: PlanPreview): string[] {
   return [...new Set([...planRuleSentences(plan.settings), ...inEvery])];
 }
 
-function previewTable(plan: PlanPreview) {
+/** The area column's heading: "Politikreds" in the Danish programme, the area kind's name in another. */
+function areaColumn(request: FastifyRequest, programme: ProgrammeRow): string {
+  if (isDanishProgramme(programme)) return words.district;
+  return areaKindLabel(request.server.db, programme.areaKind, 'da') ?? catalogueFor('da').pages.overview.area;
+}
+
+function previewTable(plan: PlanPreview, areaHeading: string) {
   const shared = sharedReasons(plan);
   return html`<h2 class="h3">${words.shared}</h2>
     <ul id="plan-rules">${shared.map((s) => html`<li>${s}</li>`)}</ul>
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.tableLabel}">
     <table class="table table--zebra" id="plan-preview"><caption class="sr-only">${words.tableCaption}</caption>
-    <thead><tr><th scope="col">${words.district}</th><th scope="col">${words.date}</th><th scope="col">${words.time}</th><th scope="col">${words.host}</th><th scope="col">${words.facilitator}</th><th scope="col">${words.why}</th></tr></thead>
+    <thead><tr><th scope="col">${areaHeading}</th><th scope="col">${words.date}</th><th scope="col">${words.time}</th><th scope="col">${words.host}</th><th scope="col">${words.facilitator}</th><th scope="col">${words.why}</th></tr></thead>
     <tbody>${plan.meetings.map(
       (
         m,
@@ -158,9 +183,10 @@ function planPage(request: FastifyRequest, reply: FastifyReply, body: ReturnType
 /** GET /planlaeg: the form, for the first year not yet planned. */
 function planFormPage(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    const programme = pageProgramme(request).current;
     const planned = new Set(
       listCycles(app.db)
-        .filter((c) => c.areaKind === 'police_district')
+        .filter((c) => c.areaKind === programme.areaKind)
         .map((c) => c.year),
     );
     let year = Number((request.query as { aar?: string }).aar) || new Date().getFullYear() + 1;
@@ -168,7 +194,7 @@ function planFormPage(app: FastifyInstance) {
     const body = html`<h1>${words.title}</h1>
       <p class="font-lead">${words.lead}</p>
       ${planned.size ? html`<p>${words.alreadyPlanned} ${[...planned].sort().map((y) => html`<a href="/aar/${y}">${y}</a> `)}</p>` : ''}
-      ${planForm(request, defaultForm(year), {})}`;
+      ${planForm(request, defaultForm(year, programmeDefaults(request, programme)), {})}`;
     return planPage(request, reply, body);
   };
 }
@@ -183,7 +209,7 @@ function proposalBody(
   const { year, settings } = input;
   return html`<h1>${words.proposalFor(year)}</h1>
     ${alert('info', words.proposed(plan.meetings.length), words.notSaved)}
-    ${previewTable(plan)}
+    ${previewTable(plan, areaColumn(request, pageProgramme(request).current))}
     <form method="post" action="/planlaeg/gem" class="mt-5">${csrfField(pageContext(request))}
       <input type="hidden" name="year" value="${year}">
       <input type="hidden" name="settings" value="${JSON.stringify(settings)}">
@@ -197,7 +223,7 @@ function proposalBody(
 function previewPage(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const form = formOf(request.body as FormBody);
-    const { year, settings, errors } = parsePlan(form);
+    const { year, settings, errors } = parsePlan(request, pageProgramme(request).current, form);
     if (!settings || year === undefined)
       return planPage(
         request,

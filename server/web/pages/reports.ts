@@ -13,6 +13,7 @@ import { catalogueFor } from '../../text/messages.ts';
 import { selectField, textField } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { page } from '../layout.ts';
+import { isDanishProgramme, pageProgramme } from '../programme.ts';
 
 /** The pages are Danish. */
 const words = catalogueFor('da').pages.reports;
@@ -24,15 +25,18 @@ export default async function reportPages(app: FastifyInstance) {
   app.get('/rapporter', read, async (request, reply) => {
     // the year in view, else the latest planned year (the one a facilitator is working on), else this year
     const asked = Number((request.query as { year?: string }).year);
-    const planned = plannedYears(app.db);
+    const programme = pageProgramme(request).current;
+    const planned = plannedYears(app.db, programme.areaKind);
     const year =
       Number.isInteger(asked) && asked >= 2000 && asked <= 2100
         ? asked
         : (planned.at(-1) ?? new Date().getFullYear());
-    const districts = listDistricts(app.db);
+    // the police districts have codes to pick one by; another programme's reports cover all its areas
+    const districts = isDanishProgramme(programme) ? listDistricts(app.db) : [];
     const body = html`<h1>${words.title}</h1>
       <p class="font-lead">${words.lead}</p>
       <form method="get" action="/rapporter/hent">
+        <input type="hidden" name="programme" value="${programme.key}">
         ${selectField({
           id: 'kind',
           label: words.report,
@@ -43,14 +47,18 @@ export default async function reportPages(app: FastifyInstance) {
           ],
         })}
         ${textField({ id: 'year', label: words.year, type: 'number', value: year, classes: 'input-width-xs' })}
-        ${selectField({
-          id: 'district',
-          label: words.district,
-          required: false,
-          empty: words.allDistricts,
-          hint: words.districtHint,
-          options: districts.map((d) => ({ value: d.code, text: d.name })),
-        })}
+        ${
+          districts.length
+            ? selectField({
+                id: 'district',
+                label: words.district,
+                required: false,
+                empty: words.allDistricts,
+                hint: words.districtHint,
+                options: districts.map((d) => ({ value: d.code, text: d.name })),
+              })
+            : ''
+        }
         ${selectField({ id: 'format', label: words.format, value: 'pdf', options: reportFormats.map((f) => ({ value: f, text: words.formats[f] })) })}
         <button type="submit" class="button button-primary">${words.download}</button>
       </form>`;
@@ -64,10 +72,17 @@ export default async function reportPages(app: FastifyInstance) {
     const format = (reportFormats as readonly string[]).includes(q.format ?? '')
       ? (q.format as ReportFormat)
       : 'pdf';
+    const programme = pageProgramme(request).current.key;
     const rendered =
       q.kind === 'national'
-        ? renderNationalReport(app.db, { year, lang: 'da', format })
-        : renderAgreementsReport(app.db, { year, lang: 'da', format, district: q.district || undefined });
+        ? renderNationalReport(app.db, { year, lang: 'da', format, programme })
+        : renderAgreementsReport(app.db, {
+            year,
+            lang: 'da',
+            format,
+            programme,
+            district: q.district || undefined,
+          });
     return reply
       .type(rendered.contentType)
       .header('content-disposition', `attachment; filename="${rendered.filename}"`)

@@ -1,0 +1,64 @@
+import t from 'tap';
+import { norwegianProgramme } from '../helpers/scenarios.ts';
+import { logIn, screenshot, startBrowserTest } from './browser.ts';
+
+t.test('a facilitator switches to the Norwegian programme and plans its year', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page, base } = b;
+  const norway = await norwegianProgramme(b.app, b.as);
+  await logIn(b, 'facilitator', '/aar/2027');
+
+  const main = page.locator('main');
+  t.equal(await page.locator('#overview tbody tr').count(), 12, 'the Danish programme is shown first');
+  t.match(await main.textContent(), '0 af 12 politikredse har et møde i 2027.');
+  t.equal(
+    await page.getByLabel('Program').inputValue(),
+    'dk-politikredsmoeder',
+    'the switcher names the programme in view',
+  );
+
+  await page.getByLabel('Program').selectOption({ label: 'Dialogmøter barnevern og politi' });
+  await Promise.all([
+    page.waitForURL(/programme=no-dialogmoter/),
+    page.getByRole('button', { name: 'Skift program' }).click(),
+  ]);
+  t.equal(new URL(page.url()).pathname, '/aar/2027', 'the switch stays on the year in view');
+  const rows = page.locator('#overview tbody tr');
+  t.equal(await rows.count(), 1, "the Norwegian programme's one area");
+  t.match(await rows.first().locator('th').textContent(), norway.areaName);
+  const overview = (await main.textContent()) ?? '';
+  t.match(overview, '0 af 1 område har et møde i 2027.', 'its areas are områder');
+  t.notMatch(overview, /politikreds/i, 'not politikredse');
+  t.ok(await page.getByRole('columnheader', { name: /^Område/ }).isVisible(), 'the area column is Område');
+  await screenshot(page, 'overview-norwegian-programme');
+
+  // the choice is kept: the plan page, without naming the programme, plans the Norwegian areas
+  await page.goto(`${base}/planlaeg?aar=2027`);
+  t.equal(await page.getByLabel('Program').inputValue(), 'no-dialogmoter', 'the choice is kept');
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/planlaeg') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Vis forslag' }).click(),
+  ]);
+  const preview = page.locator('#plan-preview tbody tr');
+  t.equal(await preview.count(), 1, 'the proposal has one meeting');
+  t.match(await preview.first().textContent(), norway.areaName, 'in the Norwegian area');
+  await Promise.all([
+    page.waitForURL(/besked=planlagt/),
+    page.getByRole('button', { name: /^Gem planen/ }).click(),
+  ]);
+  t.match(await main.textContent(), '1 af 1 område har et møde i 2027.', 'the planned year shows');
+  const cycle = b.app.db.$client
+    .prepare("SELECT c.area_kind AS kind, p.key FROM cycle c JOIN programme p ON p.id = c.programme_id")
+    .all();
+  t.same(cycle, [{ kind: 'bufetat_dialog_area', key: norway.key }], "the cycle is the Norwegian programme's");
+
+  // the meeting page leads back to its own programme's overview
+  await rows.first().getByRole('link').click();
+  await page.waitForURL(/\/moeder\/\d+$/);
+  t.match(await page.locator('h1').textContent(), 'Dialogmøter barnevern og politi 2027');
+
+  await page.goto(`${base}/aar/2027?programme=dk-politikredsmoeder`);
+  t.equal(await rows.count(), 12, 'and back to the police districts');
+  const unknown = await page.goto(`${base}/aar/2027?programme=no-such-programme`);
+  t.equal(unknown?.status(), 404, 'an unknown programme is a page that does not exist');
+});
