@@ -48,7 +48,7 @@ t.test('a facilitator switches to the Norwegian programme and plans its year', a
   ]);
   t.match(await main.textContent(), '1 af 1 område har et møde i 2027.', 'the planned year shows');
   const cycle = b.app.db.$client
-    .prepare("SELECT c.area_kind AS kind, p.key FROM cycle c JOIN programme p ON p.id = c.programme_id")
+    .prepare('SELECT c.area_kind AS kind, p.key FROM cycle c JOIN programme p ON p.id = c.programme_id')
     .all();
   t.same(cycle, [{ kind: 'bufetat_dialog_area', key: norway.key }], "the cycle is the Norwegian programme's");
 
