@@ -9,6 +9,7 @@ import { NotFound, WebRefusal } from '../http/problems.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
 import districtPages from './pages/districts.ts';
+import extraMeetingPages from './pages/extra-meeting.ts';
 import loginPages from './pages/login.ts';
 import meetingPages from './pages/meetings.ts';
 import oidcPages from './pages/oidc.ts';
@@ -104,6 +105,7 @@ export default async function web(app: FastifyInstance) {
   await app.register(overviewPages);
   await app.register(districtPages);
   await app.register(planningPages);
+  await app.register(extraMeetingPages);
   await app.register(meetingPages);
   await app.register(peoplePages);
   await app.register(organisationPages);

@@ -45,6 +45,7 @@ t.test('every main page has labels, one h1, ordered headings, unique ids', async
     '/kredse/1470',
     '/planlaeg',
     `/moeder/${meeting.id}`,
+    '/moeder/nyt',
     '/personer',
     '/personer/ny',
     `/personer/${person.id}`,

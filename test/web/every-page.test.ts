@@ -138,6 +138,7 @@ t.test('every page loads without console errors, failed requests or English text
     '/kredse/1470?aar=2027',
     '/planlaeg',
     `/moeder/${meeting.id}`,
+    '/moeder/nyt',
     '/personer',
     '/personer/ny',
     `/personer/${person.id}`,

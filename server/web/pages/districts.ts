@@ -83,7 +83,7 @@ function contactsSection(groups: [string, Person[]][]) {
       </section>`;
 }
 
-function meetingsSection(meetings: DistrictMeetingLine[]) {
+function meetingsSection(meetings: DistrictMeetingLine[], areaId: number, editor: boolean) {
   return html`<section aria-labelledby="moeder">
         <h2 id="moeder">${words.meetings}</h2>
         ${
@@ -98,6 +98,7 @@ function meetingsSection(meetings: DistrictMeetingLine[]) {
               )}</tbody></table></div>`
             : html`<p>${words.noMeetings}</p>`
         }
+        ${editor ? html`<p><a href="/moeder/nyt?omraade=${areaId}">${words.newExtraMeeting}</a></p>` : ''}
       </section>`;
 }
 
@@ -129,7 +130,7 @@ export default async function districtPages(app: FastifyInstance) {
         </section>
       </div>
       ${contactsSection(groups)}
-      ${meetingsSection(meetings)}
+      ${meetingsSection(meetings, district.areaId, request.actor?.role !== 'viewer')}
       ${outcomesOf(app, code)}`;
     return sendPage(
       reply,
