@@ -2,13 +2,14 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Db, migrateDatabase, openDatabase } from '../db/client.ts';
-import { accountRoles } from '../db/schema/index.ts';
+import { accountRoles, type ProgrammeRole, programmeRoles } from '../db/schema/index.ts';
 import { seedReferenceData } from '../db/seed/seed.ts';
 import {
   type Actor,
   commandLineActor,
   createAccount,
   findAccountByEmail,
+  grantProgrammes,
   issueApiToken,
   setPassword,
 } from '../server/accounts/accounts.ts';
@@ -112,10 +113,12 @@ const commands: Record<string, Command> = {
     },
   },
   'user:create': {
-    usage: 'user:create --email E --role admin|facilitator|viewer [--name N] [--with-password]',
+    usage:
+      'user:create --email E --role admin|facilitator|viewer [--programme KEY[,KEY]] [--name N] [--with-password]',
     options: {
       email: { type: 'string' },
       role: { type: 'string' },
+      programme: { type: 'string' },
       name: { type: 'string' },
       'with-password': { type: 'boolean' },
     },
@@ -127,11 +130,30 @@ const commands: Record<string, Command> = {
         email: required(values, 'email'),
         role: role as Actor['role'],
         name: values.name as string | undefined,
+        ...(values.programme ? { programmes: String(values.programme).split(',') } : {}),
       });
       if (values['with-password']) await setPassword(db, created.id, await readPassword());
       const token = issueApiToken(db, created.id, 'cli');
       console.log(say.accountCreated(created.role, created.email));
       console.log(`${say.tokenOnce}\n${token}`);
+    },
+  },
+  'user:programmes': {
+    usage: 'user:programmes --email E --programme KEY=facilitator|viewer[,KEY=ROLE] (replaces the list)',
+    options: { email: { type: 'string' }, programme: { type: 'string' } },
+    run(db, values) {
+      const found = findAccountByEmail(db, required(values, 'email'));
+      if (!found) throw new UsageError(say.noAccount(String(values.email)));
+      const grants = required(values, 'programme')
+        .split(',')
+        .map((pair) => {
+          const [programme, role] = pair.split('=');
+          if (!programme || !(programmeRoles as readonly string[]).includes(role ?? ''))
+            throw new UsageError(say.programmeGrant(pair));
+          return { programme, role: role as ProgrammeRole };
+        });
+      const account = grantProgrammes(db, commandLineActor, found.id, grants);
+      console.log(JSON.stringify(account, null, 2));
     },
   },
   'user:password': {

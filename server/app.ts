@@ -13,9 +13,11 @@ import mailer from './plugins/mailer.ts';
 import meetingChangeWiring from './plugins/meeting-change-wiring.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
+import programmeAccess from './plugins/programme-access.ts';
 import retention from './plugins/retention.ts';
 import scheduledReminders from './plugins/scheduled-reminders.ts';
 import securityHeaders from './plugins/security-headers.ts';
+import accounts from './routes/accounts.ts';
 import agenda from './routes/agenda.ts';
 import agreements from './routes/agreements.ts';
 import areas from './routes/areas.ts';
@@ -72,6 +74,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(database, { config });
   await app.register(groupCommit);
   await app.register(authentication);
+  await app.register(programmeAccess);
   await app.register(mailer);
   await app.register(meetingChangeWiring);
   await app.register(inboundSmtp);
@@ -80,6 +83,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   await app.register(health);
   await app.register(programmes);
+  await app.register(accounts);
   await app.register(catalogues);
   await app.register(districts);
   await app.register(organisations);

@@ -1,9 +1,13 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { programme } from './programmes.ts';
 
 export const accountRoles = ['admin', 'facilitator', 'viewer'] as const;
 export type AccountRole = (typeof accountRoles)[number];
 
-/** A facilitator's login to the platform (not a contact person). */
+/**
+ * A facilitator's login to the platform (not a contact person). `role` admin is a platform admin, who
+ * sees every programme; a facilitator or viewer sees only the programmes account_programme gives them.
+ */
 export const account = sqliteTable(
   'account',
   {
@@ -17,6 +21,27 @@ export const account = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('account_email_uq').on(t.email)],
+);
+
+export const programmeRoles = ['facilitator', 'viewer'] as const;
+export type ProgrammeRole = (typeof programmeRoles)[number];
+
+/** The programmes a (non-admin) account works in, and as what: it sees and changes nothing else. */
+export const accountProgramme = sqliteTable(
+  'account_programme',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: programmeRoles }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.programmeId] }),
+    index('account_programme_programme_idx').on(t.programmeId),
+  ],
 );
 
 export const apiToken = sqliteTable(
@@ -51,8 +76,14 @@ export const auditEntry = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
+    /** The programme the change belongs to (a meeting's, an outcome's); null for the shared register. */
+    programmeId: integer('programme_id'),
     /** JSON: {field: [before, after]} for updates, the record for create/delete. */
     changes: text('changes', { mode: 'json' }),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_at_idx').on(t.at),
+    index('audit_programme_idx').on(t.programmeId, t.id),
+  ],
 );

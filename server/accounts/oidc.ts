@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { nowIso } from '../time.ts';
+import { actorOf } from './access.ts';
 import type { Actor } from './accounts.ts';
 import {
   accountByEmail,
@@ -49,6 +50,6 @@ export function signInWithOidc(db: Db, claims: OidcClaims): OidcSignIn {
         lastSeenAt: now,
       });
     if (!linked || accountId === null) return { kind: 'waiting', email };
-    return { kind: 'account', actor: { id: linked.id, email: linked.email, role: linked.role } };
+    return { kind: 'account', actor: actorOf(tx, linked) };
   });
 }

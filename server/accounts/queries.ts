@@ -1,20 +1,22 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { account, apiToken, oidcIdentity } from '../../db/schema/index.ts';
+import { type AccountRole, account, apiToken, oidcIdentity } from '../../db/schema/index.ts';
 import { type DbOrTx, prepared } from '../../db/statements.ts';
-import type { Actor } from './accounts.ts';
 
 /** Accounts' SQL in one place (accounts, API tokens, sessions, OIDC identities), returning typed rows. */
 
 export type AccountRow = typeof account.$inferSelect;
 export type OidcIdentityRow = typeof oidcIdentity.$inferSelect;
-type Signed = Actor & { id: number; secretHash: string };
+type Signed = { id: number; email: string; role: AccountRole; secretHash: string };
 
 export function accountIdByEmail(db: Db, email: string): number | undefined {
   return db.select({ id: account.id }).from(account).where(eq(account.email, email)).get()?.id;
 }
 
-export function insertAccount(db: Db, values: typeof account.$inferInsert): Actor & { id: number } {
+export function insertAccount(
+  db: DbOrTx,
+  values: typeof account.$inferInsert,
+): { id: number; email: string; role: AccountRole } {
   return db
     .insert(account)
     .values(values)

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { actorOf } from './access.ts';
 import type { Actor } from './accounts.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from './credentials.ts';
 import { deleteSession, deleteSessionsExpiredBy, insertSession, liveSession } from './queries.ts';
@@ -29,7 +30,7 @@ export function sessionActor(db: Db, token: string, now = new Date()): Actor | n
   if (!parts) return null;
   const row = liveSession(db, parts.lookupId, now.toISOString());
   if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
-  return { id: row.id, email: row.email, role: row.role };
+  return actorOf(db, row);
 }
 
 /** Logs out: the row goes, so the cookie is worthless even if kept. */

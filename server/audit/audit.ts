@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
+import { programmesOfRecord, type ScopedRecord } from '../accounts/scope-queries.ts';
 import { nowIso } from '../time.ts';
 import { auditEntries, insertAuditEntry } from './queries.ts';
 
@@ -18,12 +19,41 @@ export interface AuditRecord {
   action: AuditAction;
   entity: string;
   entityId?: string | number | null;
+  /** The programme the change belongs to; found from the entity when left out (see programmeOfEntry). */
+  programmeId?: number | null;
   changes?: unknown;
+}
+
+/** The audited entities that belong to a programme, and the record kind that finds it. */
+const PROGRAMME_OF_ENTITY: Record<string, ScopedRecord> = {
+  meeting: 'meeting',
+  agenda: 'meeting',
+  attendance: 'meeting',
+  meeting_audience: 'meeting',
+  agenda_item: 'agendaItem',
+  invitation: 'invitation',
+  outbox_message: 'outbox',
+  cycle: 'cycle',
+  area: 'area',
+  barrier: 'barrier',
+  agreement: 'agreement',
+  mapping: 'mapping',
+  programme: 'programme',
+};
+
+/** The programme of an audited change; null for the shared register (people, organisations, catalogues). */
+function programmeOfEntry(db: Db, record: AuditRecord): number | null {
+  if (record.programmeId !== undefined) return record.programmeId;
+  const kind = PROGRAMME_OF_ENTITY[record.entity];
+  if (!kind || record.entityId == null) return null;
+  // a deleted record finds none; its caller names the programme
+  return programmesOfRecord(db, kind, record.entityId)?.[0] ?? null;
 }
 
 /** Call inside the write's own transaction, so the change and its record stand or fall together. */
 export function recordAudit(db: Db, actor: Actor | null, record: AuditRecord): void {
   insertAuditEntry(db, {
+    programmeId: programmeOfEntry(db, record),
     at: nowIso(),
     accountId: actor?.id ?? null,
     actor: actor?.email ?? 'system',
@@ -39,11 +69,16 @@ export interface AuditQuery {
   offset: number;
   entity?: string;
   entityId?: string;
+  programmeId?: number;
 }
 
-/** The audit log, newest first, optionally for one entity (kind, or kind and id). */
+/** The audit log, newest first, optionally for one entity (kind, or kind and id) or one programme. */
 export function listAudit(db: Db, query: AuditQuery) {
-  return auditEntries(db, { entity: query.entity, entityId: query.entityId }, query);
+  return auditEntries(
+    db,
+    { entity: query.entity, entityId: query.entityId, programmeId: query.programmeId },
+    query,
+  );
 }
 
 /** The fields that changed, as {field: [before, after]}. */

@@ -12,6 +12,7 @@ export interface AuditInsert {
   action: string;
   entity: string;
   entityId: string | null;
+  programmeId: number | null;
   changes: string | null;
 }
 
@@ -22,20 +23,21 @@ export type AuditEntryRow = Omit<typeof auditEntry.$inferSelect, 'accountId'>;
 export function insertAuditEntry(db: Db, row: AuditInsert): void {
   prepared(
     db,
-    `INSERT INTO audit_entry (at, account_id, actor, action, entity, entity_id, changes)
-     VALUES (:at, :accountId, :actor, :action, :entity, :entityId, :changes)`,
+    `INSERT INTO audit_entry (at, account_id, actor, action, entity, entity_id, programme_id, changes)
+     VALUES (:at, :accountId, :actor, :action, :entity, :entityId, :programmeId, :changes)`,
   ).run(row);
 }
 
-/** A page of the log, newest first, optionally for one entity (kind, or kind and id), and the total. */
+/** A page of the log, newest first, optionally for one entity (kind, or kind and id) or programme. */
 export function auditEntries(
   db: Db,
-  filter: { entity?: string; entityId?: string },
+  filter: { entity?: string; entityId?: string; programmeId?: number },
   page: { limit: number; offset: number },
 ): { items: AuditEntryRow[]; total: number } {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditEntry.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditEntry.entityId, filter.entityId));
+  if (filter.programmeId !== undefined) conditions.push(eq(auditEntry.programmeId, filter.programmeId));
   const where = conditions.length ? and(...conditions) : undefined;
   const items = db
     .select({
@@ -45,6 +47,7 @@ export function auditEntries(
       action: auditEntry.action,
       entity: auditEntry.entity,
       entityId: auditEntry.entityId,
+      programmeId: auditEntry.programmeId,
       changes: auditEntry.changes,
     })
     .from(auditEntry)

@@ -127,17 +127,22 @@ export function meetingsOfCycle(db: Db, cycleId: number): Meeting[] {
     .map((row) => toMeeting(recordOf(row)));
 }
 
-/** Filters bind NULL when absent, so one prepared statement serves every combination. */
-export function listMeetings(db: Db, query: MeetingQuery): Meeting[] {
+/**
+ * Filters bind NULL when absent, so one prepared statement serves every combination. `programmes`
+ * is the caller's scope (scopeParam: a JSON array of programme ids, or null for all).
+ */
+export function listMeetings(db: Db, query: MeetingQuery, programmes: string | null): Meeting[] {
   const rows = prepared<StoredRecord>(
     db,
     `${MEETING_SELECT}
-     WHERE (:year IS NULL OR c.year = :year)
+     WHERE (:programmes IS NULL OR a.programme_id IN (SELECT value FROM json_each(:programmes)))
+       AND (:year IS NULL OR c.year = :year)
        AND (:district IS NULL OR conv.code = :district)
        AND (:area IS NULL OR m.area_id = :area)
        AND (:status IS NULL OR m.status = :status)
      ${ORDER}`,
   ).all({
+    programmes,
     year: query.year ?? null,
     district: query.district ?? null,
     area: query.area ?? null,

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { programmeForKey } from '../accounts/access.ts';
+import { programmeKeysById } from '../accounts/scope-queries.ts';
 import { listAudit } from '../audit/audit.ts';
 import { Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
@@ -12,6 +14,7 @@ const AuditEntry = z
     action: z.string(),
     entity: z.string(),
     entityId: z.string().nullable(),
+    programme: z.string().nullable().describe('Key of the programme the change belongs to'),
     changes: z.unknown(),
   })
   .meta({ id: 'AuditEntry' });
@@ -20,6 +23,7 @@ const AuditQuery = z.strictObject({
   ...Pagination,
   entity: Text('code').optional(),
   entityId: Text('code').optional(),
+  programme: Text('code').optional().describe('Key of a programme: its changes only'),
 });
 
 const audit: FastifyPluginAsyncZod = async (app) => {
@@ -35,9 +39,21 @@ const audit: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { limit, offset, entity, entityId } = request.query;
-      const { items, total } = listAudit(app.db, { limit, offset, entity, entityId });
-      return { items, total, limit, offset };
+      const { limit, offset, entity, entityId, programme } = request.query;
+      const programmeId = programme
+        ? programmeForKey(app.db, request.actor, programme, 'read').id
+        : undefined;
+      const { items, total } = listAudit(app.db, { limit, offset, entity, entityId, programmeId });
+      const keys = programmeKeysById(app.db);
+      return {
+        items: items.map(({ programmeId: id, ...entry }) => ({
+          ...entry,
+          programme: id === null ? null : (keys.get(id) ?? null),
+        })),
+        total,
+        limit,
+        offset,
+      };
     },
   );
 };

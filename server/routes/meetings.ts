@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { createExtraMeeting } from '../planning/extra-meetings.ts';
@@ -23,7 +24,7 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/meetings',
     { schema: { tags, querystring: MeetingQuery, response: { 200: z.array(Meeting), 400: Problem } } },
-    async (request) => listMeetings(app.db, request.query),
+    async (request) => listMeetings(app.db, request.query, scopeParam(request.actor)),
   );
   app.post(
     '/api/meetings',

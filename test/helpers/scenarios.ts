@@ -235,9 +235,10 @@ export async function norwegianProgramme(
   app: FastifyInstance,
   as: TestApp['as'],
 ): Promise<NorwegianProgramme> {
-  const post = async (url: string, headers: { authorization: string }, payload: object) => {
-    const res = await app.inject({ method: 'POST', url, headers, payload });
-    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  const post = async (url: string, headers: { authorization: string }, payload: object, method = 'POST') => {
+    const res = await app.inject({ method: method as 'POST', url, headers, payload });
+    if (res.statusCode !== (method === 'POST' ? 201 : 200))
+      throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
   const convenerName = 'Bufetat region øst';
@@ -282,5 +283,22 @@ export async function norwegianProgramme(
       },
     },
   });
+  // the test facilitator and viewer work in both programmes, as an admin would grant it
+  const accounts = (await app.inject({ url: '/api/accounts', headers: as.admin })).json() as {
+    id: number;
+    email: string;
+  }[];
+  for (const role of ['facilitator', 'viewer'] as const)
+    await post(
+      `/api/accounts/${accounts.find((a) => a.email === `${role}@test.example`)!.id}/programmes`,
+      as.admin,
+      {
+        programmes: [
+          { programme: 'dk-politikredsmoeder', role },
+          { programme: 'no-dialogmoter', role },
+        ],
+      },
+      'PUT',
+    );
   return { key: 'no-dialogmoter', areaId: area.id, areaName, convenerName, members };
 }

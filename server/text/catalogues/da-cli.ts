@@ -10,6 +10,7 @@ export const daCli = {
     'retention:apply':
       'Fjern personoplysninger ældre end RETENTION_*-dagene nu (tjenesten gør det hver time; logges)',
     'user:create': 'Opret en konto og skriv en ny API-nøgle én gang',
+    'user:programmes': 'Sæt de programmer en konto arbejder i, og rollen i hvert (erstatter listen)',
     'user:password': 'Sæt en kontos adgangskode (fra SAMRAAD_PASSWORD eller standard input)',
     'user:token': 'Skriv en ny API-nøgle til en eksisterende konto',
     plan: 'Planlæg et år (ét møde pr. politikreds) og vis det som en tabel',
@@ -34,6 +35,8 @@ export const daCli = {
   roleOneOf: (roles: string) => `--role skal være en af ${roles}`,
   accountCreated: (role: string, email: string) => `Kontoen ${email} er oprettet med rollen ${role}.`,
   tokenOnce: 'API-nøgle (vises kun denne ene gang; hold den hemmelig):',
+  programmeGrant: (pair: string) =>
+    `--programme skal være NØGLE=facilitator eller NØGLE=viewer, ikke »${pair}«`,
   noAccount: (email: string) => `Der er ingen konto ${email}`,
   passwordSet: (email: string) => `Adgangskoden er sat for ${email}.`,
   yearSuchAs: '--year skal være et år, fx 2027',

@@ -11,6 +11,7 @@ export const enCli: CliTexts = {
     'retention:apply':
       'Remove personal data past its RETENTION_* days now (the service does it hourly; audited)',
     'user:create': 'Create an account and print a new API token once',
+    'user:programmes': 'Set the programmes an account works in and its role in each (replaces the list)',
     'user:password': 'Set the login password of an account (from SAMRAAD_PASSWORD or standard input)',
     'user:token': 'Print a new API token for an existing account',
     plan: 'Plan a year (one meeting per police district) and print it as a table',
@@ -34,6 +35,7 @@ export const enCli: CliTexts = {
   roleOneOf: (roles) => `--role must be one of ${roles}`,
   accountCreated: (role, email) => `Created ${role} account ${email}.`,
   tokenOnce: 'API token (shown once; keep it secret):',
+  programmeGrant: (pair) => `--programme must be KEY=facilitator or KEY=viewer, not "${pair}"`,
   noAccount: (email) => `No account ${email}`,
   passwordSet: (email) => `Password set for ${email}.`,
   yearSuchAs: '--year must be a year such as 2027',

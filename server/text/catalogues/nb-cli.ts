@@ -12,6 +12,7 @@ export const nbCli: CliTexts = {
     'retention:apply':
       'Fjern personopplysninger eldre enn RETENTION_*-dagene nå (tjenesten gjør det hver time; logges)',
     'user:create': 'Opprett en konto og skriv ut en ny API-nøkkel én gang',
+    'user:programmes': 'Angi programmene en konto arbeider i, og rollen i hvert (erstatter listen)',
     'user:password': 'Sett en kontos passord (fra SAMRAAD_PASSWORD eller standard input)',
     'user:token': 'Skriv ut en ny API-nøkkel for en eksisterende konto',
     plan: 'Planlegg et år (ett møte per politidistrikt) og vis det som en tabell',
@@ -36,6 +37,7 @@ export const nbCli: CliTexts = {
   roleOneOf: (roles) => `--role må være en av ${roles}`,
   accountCreated: (role, email) => `Kontoen ${email} er opprettet med rollen ${role}.`,
   tokenOnce: 'API-nøkkel (vises bare denne ene gangen; hold den hemmelig):',
+  programmeGrant: (pair) => `--programme må være NØKKEL=facilitator eller NØKKEL=viewer, ikke «${pair}»`,
   noAccount: (email) => `Det finnes ingen konto ${email}`,
   passwordSet: (email) => `Passordet er satt for ${email}.`,
   yearSuchAs: '--year må være et år, f.eks. 2027',

@@ -1,0 +1,138 @@
+import type { ProgrammeRole } from '../../db/schema/index.ts';
+import { type DbOrTx, prepared } from '../../db/statements.ts';
+
+/**
+ * The SQL of programme scope: an account's memberships, and which programmes a record belongs to.
+ * A record's programmes come back as a list: undefined when the record does not exist, [] when it
+ * belongs to no programme (an organisation no programme's area holds yet).
+ */
+
+export interface MembershipRow {
+  programmeId: number;
+  role: ProgrammeRole;
+}
+
+export function membershipsOf(db: DbOrTx, accountId: number): MembershipRow[] {
+  return prepared<MembershipRow>(
+    db,
+    'SELECT programme_id AS programmeId, role FROM account_programme WHERE account_id = ? ORDER BY programme_id',
+  ).all(accountId);
+}
+
+export interface ProgrammeName {
+  id: number;
+  key: string;
+  name: string;
+}
+
+export function programmeNamed(db: DbOrTx, id: number): ProgrammeName | undefined {
+  return prepared<ProgrammeName>(db, 'SELECT id, key, name FROM programme WHERE id = ?').get(id);
+}
+
+export function programmeByKey(db: DbOrTx, key: string): ProgrammeName | undefined {
+  return prepared<ProgrammeName>(db, 'SELECT id, key, name FROM programme WHERE key = ?').get(key);
+}
+
+export function replaceMemberships(db: DbOrTx, accountId: number, rows: MembershipRow[]): void {
+  prepared(db, 'DELETE FROM account_programme WHERE account_id = ?').run(accountId);
+  const insert = prepared(
+    db,
+    'INSERT INTO account_programme (account_id, programme_id, role) VALUES (?, ?, ?)',
+  );
+  for (const row of rows) insert.run(accountId, row.programmeId, row.role);
+}
+
+export function programmeKeys(db: DbOrTx): string[] {
+  return prepared<{ key: string }>(db, 'SELECT key FROM programme ORDER BY id')
+    .all()
+    .map((r) => r.key);
+}
+
+type Ids = { programmeId: number | null }[];
+
+/** One statement per kind of record; each selects the programme ids (NULL for none) of the record `?`. */
+const PROGRAMMES_OF = {
+  meeting: `SELECT a.programme_id AS programmeId FROM meeting m JOIN area a ON a.id = m.area_id WHERE m.id = ?`,
+  area: 'SELECT programme_id AS programmeId FROM area WHERE id = ?',
+  cycle: 'SELECT programme_id AS programmeId FROM cycle WHERE id = ?',
+  // outcomes are kept by the convening organisation: the programmes of the areas it convenes
+  barrier: `SELECT a.programme_id AS programmeId FROM barrier b
+    LEFT JOIN area a ON a.convener_id = b.district_id AND a.programme_id IS NOT NULL WHERE b.id = ?`,
+  agreement: `SELECT a.programme_id AS programmeId FROM agreement g
+    LEFT JOIN area a ON a.convener_id = g.district_id AND a.programme_id IS NOT NULL WHERE g.id = ?`,
+  district: `SELECT a.programme_id AS programmeId FROM organisation o
+    LEFT JOIN area a ON a.convener_id = o.id AND a.programme_id IS NOT NULL
+    WHERE o.kind = 'police_district' AND o.code = ?`,
+  outbox: `SELECT a.programme_id AS programmeId FROM outbox_message o
+    LEFT JOIN meeting m ON m.id = o.meeting_id LEFT JOIN area a ON a.id = m.area_id WHERE o.id = ?`,
+  agendaItem: `SELECT a.programme_id AS programmeId FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+    JOIN area a ON a.id = m.area_id WHERE i.id = ?`,
+  invitation: `SELECT a.programme_id AS programmeId FROM invitation i JOIN meeting m ON m.id = i.meeting_id
+    JOIN area a ON a.id = m.area_id WHERE i.id = ?`,
+  mapping: `SELECT a.programme_id AS programmeId FROM district_mapping d
+    LEFT JOIN area a ON a.convener_id = d.district_id AND a.programme_id IS NOT NULL WHERE d.id = ?`,
+  programme: 'SELECT id AS programmeId FROM programme WHERE id = ?',
+  // an organisation takes part where it is a member or convener of an area, or owns the programme
+  organisation: `SELECT NULL AS programmeId FROM organisation WHERE id = :id
+    UNION SELECT a.programme_id FROM area_member am JOIN area a ON a.id = am.area_id
+      WHERE am.organisation_id = :id AND a.programme_id IS NOT NULL
+    UNION SELECT programme_id FROM area WHERE convener_id = :id AND programme_id IS NOT NULL
+    UNION SELECT id FROM programme WHERE owner_organisation_id = :id`,
+  // a person: through their organisation and the ones they cover, and the meetings they are asked to
+  person: `SELECT NULL AS programmeId FROM person WHERE id = :id
+    UNION SELECT a.programme_id FROM person p JOIN area_member am
+      ON am.organisation_id = p.organisation_id
+        OR am.organisation_id IN (SELECT organisation_id FROM person_coverage WHERE person_id = p.id)
+      JOIN area a ON a.id = am.area_id WHERE p.id = :id AND a.programme_id IS NOT NULL
+    UNION SELECT a.programme_id FROM person p JOIN area a ON a.convener_id = p.organisation_id
+      WHERE p.id = :id AND a.programme_id IS NOT NULL
+    UNION SELECT a.programme_id FROM invitation i JOIN meeting m ON m.id = i.meeting_id
+      JOIN area a ON a.id = m.area_id WHERE i.person_id = :id AND a.programme_id IS NOT NULL
+    UNION SELECT a.programme_id FROM meeting m JOIN area a ON a.id = m.area_id
+      WHERE m.facilitator_id = :id AND a.programme_id IS NOT NULL`,
+} as const;
+
+export type ScopedRecord = keyof typeof PROGRAMMES_OF;
+
+/** The programmes a record belongs to; undefined when there is no such record. */
+export function programmesOfRecord(
+  db: DbOrTx,
+  kind: ScopedRecord,
+  id: number | string,
+): number[] | undefined {
+  const sqlText = PROGRAMMES_OF[kind];
+  const named = sqlText.includes(':id');
+  const rows = (named ? prepared(db, sqlText).all({ id }) : prepared(db, sqlText).all(id)) as Ids;
+  if (rows.length === 0) return undefined;
+  return [...new Set(rows.map((r) => r.programmeId).filter((p): p is number => p !== null))];
+}
+
+export function programmeKeysById(db: DbOrTx): Map<number, string> {
+  return new Map(
+    prepared<{ id: number; key: string }>(db, 'SELECT id, key FROM programme')
+      .all()
+      .map((r) => [r.id, r.key]),
+  );
+}
+
+export interface AccountListRow {
+  id: number;
+  email: string;
+  name: string | null;
+  role: string;
+  disabledAt: string | null;
+  /** JSON array of {programme, role}, or NULL. */
+  programmes: string | null;
+}
+
+/** Every account with its programmes (key and role), by email. */
+export function accountsWithProgrammes(db: DbOrTx, id: number | null = null): AccountListRow[] {
+  return prepared<AccountListRow>(
+    db,
+    `SELECT a.id, a.email, a.name, a.role, a.disabled_at AS disabledAt,
+            (SELECT json_group_array(json_object('programme', p.key, 'role', ap.role))
+               FROM account_programme ap JOIN programme p ON p.id = ap.programme_id
+              WHERE ap.account_id = a.id) AS programmes
+       FROM account a WHERE (:id IS NULL OR a.id = :id) ORDER BY a.email`,
+  ).all({ id });
+}

@@ -1,0 +1,243 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import t from 'tap';
+import { issueApiToken } from '../../server/accounts/accounts.ts';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { buildTestApp, DANISH_PROGRAMME } from '../helpers/app.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { norwegianProgramme } from '../helpers/scenarios.ts';
+
+type Headers = { authorization: string };
+const NORWEGIAN = 'no-dialogmoter';
+
+/** An account made as an admin makes it (POST /api/accounts), with an API token of its own. */
+async function account(
+  app: FastifyInstance,
+  admin: Headers,
+  body: { email: string; role: string; programmes?: string[] },
+): Promise<{ id: number; headers: Headers }> {
+  const res = await app.inject({ method: 'POST', url: '/api/accounts', headers: admin, payload: body });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  const id = res.json().id as number;
+  return { id, headers: { authorization: `Bearer ${issueApiToken(app.db, id)}` } };
+}
+
+/** Two programmes, a meeting in each, and a facilitator and a viewer of each programme only. */
+async function twoProgrammes(t: Parameters<typeof buildTestApp>[0]) {
+  const { app, as } = await buildTestApp(t);
+  const no = await norwegianProgramme(app, as);
+  const plan = await app.inject({
+    method: 'POST',
+    url: '/api/cycles',
+    headers: as.admin,
+    payload: { year: 2027, programme: NORWEGIAN },
+  });
+  if (plan.statusCode !== 201) throw new Error(plan.body);
+  const noMeeting = plan.json().meetings[0].id as number;
+  const dkMeeting = insertMeeting(app.db).meetingId;
+  const nora = await account(app, as.admin, {
+    email: 'nora@bufetat.test',
+    role: 'facilitator',
+    programmes: [NORWEGIAN],
+  });
+  const dan = await account(app, as.admin, {
+    email: 'dan@politi.test',
+    role: 'facilitator',
+    programmes: [DANISH_PROGRAMME],
+  });
+  const vera = await account(app, as.admin, {
+    email: 'vera@bufetat.test',
+    role: 'viewer',
+    programmes: [NORWEGIAN],
+  });
+  return {
+    app,
+    as,
+    no,
+    noMeeting,
+    dkMeeting,
+    nora: nora.headers,
+    dan: dan.headers,
+    vera: vera.headers,
+    veraId: vera.id,
+  };
+}
+
+t.test('a facilitator of one programme sees and changes only its meetings; an admin sees both', async (t) => {
+  const { app, as, noMeeting, dkMeeting, nora, dan } = await twoProgrammes(t);
+  const ids = async (headers: Headers) =>
+    ((await app.inject({ url: '/api/meetings', headers })).json() as { id: number }[]).map((m) => m.id);
+  t.same(await ids(nora), [noMeeting], 'the Norwegian facilitator lists the Norwegian meeting only');
+  t.notOk((await ids(dan)).includes(noMeeting), 'the Danish facilitator does not list the Norwegian meeting');
+  t.ok((await ids(dan)).includes(dkMeeting));
+  const all = await ids(as.admin);
+  t.ok(all.includes(noMeeting) && all.includes(dkMeeting), 'an admin lists both');
+
+  for (const path of ['', '/responses', '/audience', '/agenda', '/attendance', '/calendar.ics', '/gaps']) {
+    const res = await app.inject({ url: `/api/meetings/${dkMeeting}${path}`, headers: nora });
+    t.equal(
+      res.statusCode,
+      404,
+      `GET /api/meetings/:danish${path} is not found for the Norwegian facilitator`,
+    );
+    t.match(res.headers['content-type'], /problem\+json/);
+  }
+  t.equal((await app.inject({ url: `/api/meetings/${noMeeting}`, headers: dan })).statusCode, 404);
+  t.equal((await app.inject({ url: `/api/meetings/${noMeeting}`, headers: nora })).statusCode, 200);
+
+  const before = (await app.inject({ url: `/api/meetings/${dkMeeting}`, headers: dan })).json();
+  const move = await app.inject({
+    method: 'PATCH',
+    url: `/api/meetings/${dkMeeting}`,
+    headers: nora,
+    payload: { version: before.version, venueName: 'Ikke her' },
+  });
+  t.equal(move.statusCode, 404, 'the Danish meeting cannot be changed from Norway');
+  const after = (await app.inject({ url: `/api/meetings/${dkMeeting}`, headers: dan })).json();
+  t.equal(after.venueName, before.venueName, 'and it is unchanged');
+});
+
+t.test(
+  'a viewer of a programme reads it but cannot change it; the refusal names the programme',
+  async (t) => {
+    const { app, as, noMeeting, vera, veraId } = await twoProgrammes(t);
+    t.equal((await app.inject({ url: `/api/meetings/${noMeeting}`, headers: vera })).statusCode, 200);
+    const meeting = (await app.inject({ url: `/api/meetings/${noMeeting}`, headers: vera })).json();
+    const write = () =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/meetings/${noMeeting}`,
+        headers: vera,
+        payload: { version: meeting.version, venueName: 'Drammen rådhus' },
+      });
+    t.equal((await write()).statusCode, 403, 'a viewer everywhere is refused every write');
+    // facilitator in Denmark, still viewer in Norway: the refusal names the Norwegian programme
+    const granted = await app.inject({
+      method: 'PUT',
+      url: `/api/accounts/${veraId}/programmes`,
+      headers: as.admin,
+      payload: {
+        programmes: [
+          { programme: NORWEGIAN, role: 'viewer' },
+          { programme: DANISH_PROGRAMME, role: 'facilitator' },
+        ],
+      },
+    });
+    t.equal(granted.statusCode, 200, granted.body);
+    t.same(granted.json().programmes, [
+      { programme: DANISH_PROGRAMME, role: 'facilitator' },
+      { programme: NORWEGIAN, role: 'viewer' },
+    ]);
+    const refused = await write();
+    t.equal(refused.statusCode, 403);
+    t.match(refused.json(), { status: 403, programme: NORWEGIAN, detail: /no-dialogmoter/ });
+    t.equal(
+      (await app.inject({ url: `/api/meetings/${noMeeting}`, headers: vera })).json().venueName,
+      meeting.venueName,
+      'nothing was saved',
+    );
+  },
+);
+
+t.test('the audit log records the programme of each change and filters by it', async (t) => {
+  const { app, as, noMeeting, dkMeeting, nora, dan } = await twoProgrammes(t);
+  const status = async (id: number, headers: Headers) => {
+    const { version } = (await app.inject({ url: `/api/meetings/${id}`, headers })).json();
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/meetings/${id}`,
+      headers,
+      payload: { version, venueName: 'Møterom 2' },
+    });
+    t.equal(res.statusCode, 200, res.body);
+  };
+  await status(noMeeting, nora);
+  await status(dkMeeting, dan);
+  const entries = async (query: string) =>
+    (await app.inject({ url: `/api/audit?entity=meeting${query}`, headers: as.admin })).json().items as {
+      entityId: string;
+      actor: string;
+      programme: string | null;
+    }[];
+  const norwegian = await entries(`&programme=${NORWEGIAN}`);
+  t.same(
+    norwegian.map((e) => [e.entityId, e.actor, e.programme]),
+    [[String(noMeeting), 'nora@bufetat.test', NORWEGIAN]],
+    'the Norwegian change, named with its programme',
+  );
+  const danish = await entries(`&programme=${DANISH_PROGRAMME}`);
+  t.same(
+    danish.map((e) => [e.entityId, e.actor, e.programme]),
+    [[String(dkMeeting), 'dan@politi.test', DANISH_PROGRAMME]],
+  );
+  t.equal((await app.inject({ url: '/api/audit', headers: nora })).statusCode, 403, 'the log is for admins');
+});
+
+t.test('a new account is given programmes explicitly once there is more than one', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const single = await app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: as.admin,
+    payload: { email: 'eneste@test.example', role: 'viewer' },
+  });
+  t.equal(single.statusCode, 201);
+  t.same(single.json().programmes, [{ programme: DANISH_PROGRAMME, role: 'viewer' }], 'the only programme');
+  await norwegianProgramme(app, as);
+  const unnamed = await app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: as.admin,
+    payload: { email: 'hvem@test.example', role: 'facilitator' },
+  });
+  t.equal(unnamed.statusCode, 400);
+  t.match(unnamed.json().fields, [{ field: 'body.programmes' }]);
+  const unknown = await app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: as.admin,
+    payload: { email: 'hvem@test.example', role: 'facilitator', programmes: ['no-such'] },
+  });
+  t.equal(unknown.statusCode, 400);
+  t.match(unknown.json().fields, [{ field: 'body.programmes.0' }]);
+  const listed = (await app.inject({ url: '/api/accounts', headers: as.admin })).json() as {
+    email: string;
+  }[];
+  t.notOk(
+    listed.some((a) => a.email === 'hvem@test.example'),
+    'no half-made account',
+  );
+  t.equal(
+    (await app.inject({ url: '/api/accounts', headers: as.facilitator })).statusCode,
+    403,
+    'accounts are for admins',
+  );
+});
+
+t.test('the previous release’s accounts work in the Danish programme after the migration', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'samraad-release-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'samraad.db');
+  copyFileSync(new URL('../fixtures/release-2026-11-29.db', import.meta.url), path);
+  const app = await buildApp(
+    loadConfig({ DATABASE_PATH: path, MAIL_DIR: join(dir, 'mail'), LOG_LEVEL: 'silent', MAIL_SENDER: 'off' }),
+  );
+  t.teardown(() => app.close());
+  const admin = { authorization: `Bearer ${issueApiToken(app.db, 1)}` };
+  const accounts = (await app.inject({ url: '/api/accounts', headers: admin })).json();
+  t.same(
+    accounts.map((a: { email: string; programmes: unknown }) => [a.email, a.programmes]),
+    [
+      ['admin@test.example', []],
+      ['facilitator@test.example', [{ programme: DANISH_PROGRAMME, role: 'facilitator' }]],
+      ['viewer@test.example', [{ programme: DANISH_PROGRAMME, role: 'viewer' }]],
+    ],
+    'facilitators and viewers kept their role, in the Danish programme',
+  );
+  const facilitator = { authorization: `Bearer ${issueApiToken(app.db, 2)}` };
+  const meetings = await app.inject({ url: '/api/meetings?year=2027', headers: facilitator });
+  t.equal(meetings.json().length, 12, 'the facilitator still sees the planned year');
+});
