@@ -28,7 +28,12 @@ import {
 
 /** Who answered, for the audit log: the invitee through a link or their calendar, never an account. */
 export function inviteeActor(email: string, via: 'link' | 'calendar'): Actor {
-  return { id: null, email: `${via === 'link' ? 'svarlink' : 'kalendersvar'}:${email}`, role: 'viewer', programmes: new Map() };
+  return {
+    id: null,
+    email: `${via === 'link' ? 'svarlink' : 'kalendersvar'}:${email}`,
+    role: 'viewer',
+    programmes: new Map(),
+  };
 }
 
 export interface ResponseChange {
