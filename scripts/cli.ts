@@ -33,6 +33,8 @@ import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts
 import { erasePerson } from '../server/privacy/erase.ts';
 import { exportPerson } from '../server/privacy/export.ts';
 import { applyRetention } from '../server/privacy/retention.ts';
+import { loadProgrammeFile } from '../server/programmes/load.ts';
+import { ProgrammeFileRefusal } from '../server/programmes/refusals.ts';
 import { ImportRefused, importPeople } from '../server/register/people-import.ts';
 import {
   type ReportFormat,
@@ -58,7 +60,14 @@ interface Service {
 interface Command {
   usage: string;
   options?: ParseArgsConfig['options'];
-  run(db: Db, values: Record<string, string | boolean | undefined>, service: Service): Promise<void> | void;
+  /** Takes a bare argument (a file) besides its options. */
+  positional?: boolean;
+  run(
+    db: Db,
+    values: Record<string, string | boolean | undefined>,
+    service: Service,
+    positionals: string[],
+  ): Promise<void> | void;
 }
 
 function required(values: Record<string, unknown>, name: string): string {
@@ -249,6 +258,33 @@ const commands: Record<string, Command> = {
       if (report.errors.length) process.exitCode = 1;
     },
   },
+  'programme:load': {
+    usage: 'programme:load examples/no-oslo-barnevern-politi.json',
+    options: { file: { type: 'string' } },
+    positional: true,
+    run(db, values, _service, positionals) {
+      const file = typeof values.file === 'string' ? values.file : positionals[0];
+      if (!file) throw new UsageError(say.required('file'));
+      let input: unknown;
+      try {
+        input = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        if (err instanceof SyntaxError) throw new UsageError(say.notJson(file));
+        throw err;
+      }
+      const report = loadProgrammeFile(db, commandLineActor, input);
+      const { created, reused, programme } = report;
+      console.log(
+        say.programmeLoaded(
+          programme.name,
+          programme.key,
+          created.organisations + reused.organisations,
+          created.areas,
+          created.people,
+        ),
+      );
+    },
+  },
   'outbox:send': {
     usage: 'outbox:send [--recover]',
     options: { recover: { type: 'boolean' } },
@@ -357,6 +393,11 @@ const dataFolderCommands: Record<string, DataFolderCommand> = {
 function printRefusal(err: HttpProblem): void {
   const refusal = pageRefusal(err);
   console.error(`${refusal.title}: ${refusal.text}`);
+  // a programme file's author needs each field and what is wrong with it, not only its path
+  if (err instanceof ProgrammeFileRefusal && err.fault.kind === 'invalid') {
+    for (const f of err.fault.fields) console.error(`  ${say.fileField(f.field, f.message)}`);
+    return;
+  }
   for (const item of refusal.items) console.error(`  ${item}`);
   if (err instanceof ImportRefused)
     for (const e of err.errors) console.error(`  ${say.line(e.line, e.field, e.reason)}`);
@@ -403,11 +444,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     migrateDatabase(db);
     if (name !== 'db:seed' && config.SEED_ON_START) seedReferenceData(db);
-    const { values } = parseArgs({ args: rest, options: command.options ?? {}, strict: true });
-    await command.run(db, values as Record<string, string | boolean | undefined>, {
-      config,
-      planning: wiredPlanningContext(config),
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options ?? {},
+      strict: true,
+      allowPositionals: command.positional === true,
     });
+    await command.run(
+      db,
+      values as Record<string, string | boolean | undefined>,
+      { config, planning: wiredPlanningContext(config) },
+      positionals,
+    );
     return process.exitCode === 1 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, notFound } from '../http/problems.ts';
 import {
+  audienceRoleKeysOf,
   type ProgrammeRow,
   programmeForArea,
   programmeNamed,
@@ -270,6 +271,7 @@ export function cycleSettings(
     timeZone: programme.timeZone,
     holidayCountry: programme.holidayCountry,
     holidayRegion: programme.holidayRegion,
+    audienceRoleKeys: audienceRoleKeysOf(db, programme),
     ...sent,
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, type FieldError, notFound } from '../http/problems.ts';
+import { listRoles } from '../register/roles.ts';
 import { type Language, languageOr } from '../text/language.ts';
 import { nowIso } from '../time.ts';
 import {
@@ -101,6 +102,26 @@ export function programmeForArea(db: Db, area: { programmeId: number | null; kin
 /** The catalogue a programme's words are in: its language's texts (nn reads nb), Danish when unknown. */
 export const programmeTextLanguage = (db: Db, row: ProgrammeRow): Language =>
   languageOr(languageByCode(db, row.languageCode)?.textsFrom ?? row.languageCode);
+
+/**
+ * The role keys a programme's audience rules add up to (a role matches a rule when it is of the
+ * rule's sector, level and keys, where the rule names them); null when it has no rules, so the
+ * default audience applies.
+ */
+export function audienceRoleKeysOf(db: Db, row: ProgrammeRow): string[] | null {
+  const rules = ProgrammeSettings.parse(row.settings).audience;
+  if (rules.length === 0) return null;
+  return listRoles(db)
+    .filter((role) =>
+      rules.some(
+        (rule) =>
+          (!rule.sector || rule.sector === role.side) &&
+          (!rule.level || rule.level === role.level) &&
+          (!rule.roleKeys || rule.roleKeys.includes(role.key)),
+      ),
+    )
+    .map((role) => role.key);
+}
 
 export const taxonomyOf = (row: ProgrammeRow): Taxonomy => ProgrammeSettings.parse(row.settings).taxonomy;
 

@@ -74,6 +74,10 @@ function assertCodeFree(
     throw new RegisterConflict({ kind: 'codeTaken', organisationKind: kind, code });
 }
 
+/** The register's organisation of this kind with this official code, if any (a municipality two programmes share). */
+export const organisationWithCode = (db: Db, kind: string, code: string): number | undefined =>
+  organisationIdWithCode(db, kind, code);
+
 export function createOrganisation(db: Db, actor: Actor, input: CreateOrganisation): Organisation {
   return db.transaction(() => {
     assertOrganisationKind(db, input.kind);

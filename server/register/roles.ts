@@ -27,6 +27,9 @@ export function listRoles(db: Db): Role[] {
   return roleRows(db).map(toRole);
 }
 
+/** Whether the catalogue has a role with this key. */
+export const roleWithKey = (db: Db, key: string): boolean => roleKeyTaken(db, key);
+
 function findRow(db: Db, id: number): RoleRow {
   const row = roleById(db, id);
   if (!row) throw notFound('Role', id);

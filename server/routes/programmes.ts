@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Problem } from '../http/problems.ts';
+import { ProgrammeFile, ProgrammeLoadReport } from '../programmes/file-schemas.ts';
+import { loadProgrammeFile } from '../programmes/load.ts';
 import { createProgramme, getProgramme, listProgrammes, updateProgramme } from '../programmes/programmes.ts';
 import { CreateProgramme, Programme, ProgrammeParams, UpdateProgramme } from '../programmes/schemas.ts';
 
@@ -28,6 +30,21 @@ const programmes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, body: CreateProgramme, response: { 201: Programme, 400: Problem, 409: Problem } },
     },
     async (request, reply) => reply.code(201).send(createProgramme(app.db, request.actor!, request.body)),
+  );
+  app.post(
+    '/api/programmes/load',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Load a programme file (examples/*.json): the programme, its catalogue rows, organisations, areas and people, all or nothing',
+        body: ProgrammeFile,
+        response: { 201: ProgrammeLoadReport, 400: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(loadProgrammeFile(app.db, request.actor!, request.body, 'body.')),
   );
   app.patch(
     '/api/programmes/:key',

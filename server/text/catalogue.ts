@@ -10,6 +10,7 @@ import type {
 } from '../../db/schema/index.ts';
 import type { BlackoutName } from '../planning/blackouts.ts';
 import type { RuleBreach } from '../planning/rules.ts';
+import type { ProgrammeFileFault } from '../programmes/refusals.ts';
 import type { RegisterClash } from '../register/refusals.ts';
 import type { daCli } from './catalogues/da-cli.ts';
 import type { daPages } from './catalogues/da-pages.ts';
@@ -309,6 +310,8 @@ export interface Catalogue {
     yearAlreadyPlanned: (year: number) => string;
     /** A register change that clashes with what the register holds (a code, an email, a member). */
     register: (clash: RegisterClash) => string;
+    /** Why a programme file was not loaded: its key is loaded already, or fields cannot be used. */
+    programmeFile: (fault: ProgrammeFileFault) => string;
     /** Why the planner found no day for an area's meeting, by the rule that blocked it. */
     unplaced: (rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity', areaName: string) => string;
   };

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
 import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
+import { ProgrammeFileRefusal } from '../programmes/refusals.ts';
 import { RegisterConflict } from '../register/refusals.ts';
 import type { RefusalKind } from '../text/catalogue.ts';
 import { catalogueFor } from '../text/messages.ts';
@@ -61,6 +62,19 @@ export function pageRefusal(error: unknown): PageRefusal {
       error.unplaced.map((u) => text.unplaced(u.rule, u.areaName)),
     );
   if (error instanceof RegisterConflict) return of('conflict', text.register(error.clash));
+  if (error instanceof ProgrammeFileRefusal) {
+    const { fault } = error;
+    if (fault.kind === 'alreadyLoaded') return of('conflict', text.programmeFile(fault));
+    // the file's field paths are the reader's own; a clash with the register is said as the register says it
+    const sentence = fault.clash
+      ? `${text.register(fault.clash)} ${text.programmeFile(fault)}`
+      : text.programmeFile(fault);
+    return of(
+      status === 409 ? 'conflict' : 'badInput',
+      sentence,
+      fault.fields.map((f) => f.field),
+    );
+  }
   if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
   if (error instanceof StaleVersion) return of('staleVersion');
   if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));

@@ -17,6 +17,8 @@ export const daCli = {
     'meeting:move':
       'Flyt et møde til en anden dag (samme længde); inviterede får en opdateret kalenderinvitation',
     'people:import': 'Indlæs kontaktpersoner fra en CSV-fil (se POST /api/people/import)',
+    'programme:load':
+      'Indlæs et program fra en programfil (fx examples/*.json): alt eller intet; et indlæst program afvises',
     'outbox:send': 'Læg påmindelser i kø, og send udbakken (SMTP_URL, ellers gemt i MAIL_DIR)',
     'invitations:chase':
       'Påmind den faste kontakt i organisationer, hvorfra ingen har meldt sig (én gang hver)',
@@ -57,6 +59,10 @@ export const daCli = {
     dryRun
       ? `Prøvekørsel: ville oprette ${created}, opdatere ${updated}, uændret ${unchanged}, ${errors} fejl.`
       : `Oprettet ${created}, opdateret ${updated}, uændret ${unchanged}, ${errors} fejl.`,
+  programmeLoaded: (name: string, key: string, organisations: number, areas: number, people: number) =>
+    `Programmet ${name} (${key}) er indlæst: ${organisations} ${plural('da', organisations, { one: 'organisation', other: 'organisationer' })}, ${areas} ${plural('da', areas, { one: 'område', other: 'områder' })}, ${people} ${plural('da', people, { one: 'person', other: 'personer' })}.`,
+  fileField: (field: string, message: string) => `${field}: ${message}`,
+  notJson: (file: string) => `${file} er ikke gyldig JSON`,
   requeued: (count: number) =>
     `${count} ${plural('da', count, { one: 'afbrudt e-mail', other: 'afbrudte e-mails' })} lagt i kø igen.`,
   sent: (reminders: number, sent: number, retrying: number, failed: number) =>

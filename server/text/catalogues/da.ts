@@ -389,6 +389,10 @@ export const da = {
         ? 'Det kræver rollen facilitator eller administrator. Du kan se, men ikke ændre.'
         : 'Det kræver rollen administrator.',
     yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
+    programmeFile: (fault) =>
+      fault.kind === 'alreadyLoaded'
+        ? `Programmet ${fault.key} er allerede indlæst. Intet er ændret; ret det under programmets indstillinger.`
+        : `Filen er ikke indlæst, og intet er gemt. Ret ${plural('da', fault.fields.length, { one: 'feltet', other: 'felterne' })} nedenfor, og prøv igen.`,
     register: (clash) => {
       switch (clash.kind) {
         case 'codeTaken':

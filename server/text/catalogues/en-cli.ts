@@ -17,6 +17,8 @@ export const enCli: CliTexts = {
     plan: 'Plan a year (one meeting per police district) and print it as a table',
     'meeting:move':
       'Move a meeting to another day (same length); invitees get an updated calendar invitation',
+    'programme:load':
+      'Load a programme from a programme file (e.g. examples/*.json): all or nothing; a loaded programme is refused',
     'people:import': 'Import contact persons from a CSV file (see POST /api/people/import)',
     'outbox:send': 'Queue due reminders and deliver the outbox (SMTP_URL, else capture into MAIL_DIR)',
     'invitations:chase':
@@ -52,6 +54,10 @@ export const enCli: CliTexts = {
   line: (line, field, reason) => `line ${line}${field ? ` (${field})` : ''}: ${reason}`,
   imported: (dryRun, created, updated, unchanged, errors) =>
     `${dryRun ? 'Dry run: would create' : 'Created'} ${created}, ${dryRun ? 'update' : 'updated'} ${updated}, unchanged ${unchanged}, ${errors} error(s).`,
+  programmeLoaded: (name, key, organisations, areas, people) =>
+    `The programme ${name} (${key}) is loaded: ${organisations} ${plural('en', organisations, { one: 'organisation', other: 'organisations' })}, ${areas} ${plural('en', areas, { one: 'area', other: 'areas' })}, ${people} ${plural('en', people, { one: 'person', other: 'people' })}.`,
+  fileField: (field, message) => `${field}: ${message}`,
+  notJson: (file) => `${file} is not valid JSON`,
   requeued: (count) => `Re-queued ${count} interrupted message(s).`,
   sent: (reminders, sent, retrying, failed) =>
     `Reminders queued ${reminders}; sent ${sent}, retrying later ${retrying}, failed ${failed}.`,

@@ -377,6 +377,10 @@ export const en = {
         ? 'This needs the facilitator or admin role. You may look but not change.'
         : 'This needs the admin role.',
     yearAlreadyPlanned: (year) => `${year} has already been planned.`,
+    programmeFile: (fault) =>
+      fault.kind === 'alreadyLoaded'
+        ? `The programme ${fault.key} is already loaded. Nothing was changed; edit it in the programme's settings.`
+        : `The file was not loaded and nothing was saved. Correct the ${plural('en', fault.fields.length, { one: 'field', other: 'fields' })} below and try again.`,
     register: (clash) => {
       switch (clash.kind) {
         case 'codeTaken':

@@ -18,6 +18,8 @@ export const nbCli: CliTexts = {
     plan: 'Planlegg et år (ett møte per politidistrikt) og vis det som en tabell',
     'meeting:move':
       'Flytt et møte til en annen dag (samme lengde); de inviterte får en oppdatert kalenderinvitasjon',
+    'programme:load':
+      'Last inn et program fra en programfil (f.eks. examples/*.json): alt eller ingenting; et innlastet program avvises',
     'people:import': 'Les inn kontaktpersoner fra en CSV-fil (se POST /api/people/import)',
     'outbox:send': 'Legg påminnelser i kø og send utboksen (SMTP_URL, ellers lagret i MAIL_DIR)',
     'invitations:chase':
@@ -56,6 +58,10 @@ export const nbCli: CliTexts = {
     dryRun
       ? `Prøvekjøring: ville opprette ${created}, oppdatere ${updated}, uendret ${unchanged}, ${errors} feil.`
       : `Opprettet ${created}, oppdatert ${updated}, uendret ${unchanged}, ${errors} feil.`,
+  programmeLoaded: (name, key, organisations, areas, people) =>
+    `Programmet ${name} (${key}) er lastet inn: ${organisations} ${plural('nb', organisations, { one: 'organisasjon', other: 'organisasjoner' })}, ${areas} ${plural('nb', areas, { one: 'område', other: 'områder' })}, ${people} ${plural('nb', people, { one: 'person', other: 'personer' })}.`,
+  fileField: (field, message) => `${field}: ${message}`,
+  notJson: (file) => `${file} er ikke gyldig JSON`,
   requeued: (count) => `${count} avbrutte e-poster lagt i kø igjen.`,
   sent: (reminders, sent, retrying, failed) =>
     `Påminnelser lagt i kø: ${reminders}; sendt ${sent}, prøves igjen senere ${retrying}, feilet ${failed}.`,

@@ -393,6 +393,10 @@ export const nb = {
         ? 'Det krever rollen fasilitator eller administrator. Du kan se, men ikke endre.'
         : 'Det krever rollen administrator.',
     yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
+    programmeFile: (fault) =>
+      fault.kind === 'alreadyLoaded'
+        ? `Programmet ${fault.key} er allerede lastet inn. Ingenting er endret; rett det i programmets innstillinger.`
+        : `Filen er ikke lastet inn, og ingenting er lagret. Rett ${plural('nb', fault.fields.length, { one: 'feltet', other: 'feltene' })} nedenfor, og prøv igjen.`,
     register: (clash) => {
       switch (clash.kind) {
         case 'codeTaken':
