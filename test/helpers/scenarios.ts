@@ -302,3 +302,23 @@ export async function norwegianProgramme(
     );
   return { key: 'no-dialogmoter', areaId: area.id, areaName, convenerName, members };
 }
+
+/** The test facilitator and viewer work in these programmes besides the Danish one, as an admin grants it. */
+export async function grantTestAccounts(app: FastifyInstance, as: TestApp['as'], keys: string[]) {
+  const accounts = (await app.inject({ url: '/api/accounts', headers: as.admin })).json() as {
+    id: number;
+    email: string;
+  }[];
+  for (const role of ['facilitator', 'viewer'] as const) {
+    const id = accounts.find((a) => a.email === `${role}@test.example`)!.id;
+    const res = await app.inject({
+      method: 'PUT',
+      url: `/api/accounts/${id}/programmes`,
+      headers: as.admin,
+      payload: {
+        programmes: ['dk-politikredsmoeder', ...keys].map((programme) => ({ programme, role })),
+      },
+    });
+    if (res.statusCode !== 200) throw new Error(`grant: ${res.statusCode} ${res.body}`);
+  }
+}

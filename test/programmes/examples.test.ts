@@ -4,6 +4,7 @@ import type { ParsedMail } from 'mailparser';
 import t from 'tap';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { startSmtp } from '../helpers/mail.ts';
+import { grantTestAccounts } from '../helpers/scenarios.ts';
 
 /**
  * Each example file (examples/, after the Norwegian seed cases) loads and then works by API only:
@@ -46,6 +47,7 @@ async function load(app: FastifyInstance, as: TestApp['as'], name: string) {
     payload: exampleFile(name),
   });
   if (res.statusCode !== 201) throw new Error(`${name}: ${res.statusCode} ${res.body}`);
+  await grantTestAccounts(app, as, [res.json().programme.key]);
   return res.json();
 }
 
