@@ -78,7 +78,13 @@ const ProgrammeFileShape = z.strictObject({
       'Free text for the reader of the file (where it comes from, what a later version adds); not stored',
     ),
   programme: FileProgramme,
-  themes: z.array(CreateTheme).max(200).default([]),
+  themes: z
+    .array(CreateTheme)
+    .max(200)
+    .default([])
+    .describe(
+      "The programme's themes. Checked, not yet stored: the theme catalogue is shared by every programme and fills the Danish draft agendas, so these wait for themes per programme",
+    ),
   catalogues: FileCatalogues.prefault({}),
   organisations: z.array(FileOrganisation).min(1).max(5000),
   areas: z.array(FileArea).min(1).max(5000),
@@ -163,7 +169,6 @@ export const ProgrammeLoadReport = z
       sectors: z.number().int(),
       organisationKinds: z.number().int(),
       roles: z.number().int(),
-      themes: z.number().int(),
       organisations: z.number().int(),
       areas: z.number().int(),
       people: z.number().int(),
@@ -172,7 +177,6 @@ export const ProgrammeLoadReport = z
       sectors: z.number().int(),
       organisationKinds: z.number().int(),
       roles: z.number().int(),
-      themes: z.number().int(),
       organisations: z.number().int(),
     }),
   })

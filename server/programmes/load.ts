@@ -93,7 +93,7 @@ function stepper(prefix: string): Step {
 }
 
 function emptyReport(): ProgrammeLoadReport {
-  const none = { sectors: 0, organisationKinds: 0, roles: 0, themes: 0 };
+  const none = { sectors: 0, organisationKinds: 0, roles: 0 };
   return {
     programme: { id: 0, key: '', name: '' },
     created: { ...none, organisations: 0, areas: 0, people: 0 },

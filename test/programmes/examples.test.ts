@@ -226,3 +226,191 @@ t.test('a programme file is loaded once, whole or not at all, and bad fields are
   t.match(again.json().detail, /already loaded; nothing was changed/);
   t.equal(count("organisation WHERE name LIKE 'Bydel %'"), 15, 'and changes nothing');
 });
+
+/** Sends a meeting's invitations and waits for them; the recipients' addresses and their mails. */
+async function inviteAndRead(
+  app: FastifyInstance,
+  as: TestApp['as'],
+  smtp: Awaited<ReturnType<typeof startSmtp>>,
+  meetingId: number,
+) {
+  const before = smtp.received.length;
+  const sent = await invite(app, as, meetingId);
+  await smtp.waitFor(before + sent.invited);
+  const mails = smtp.received.slice(before);
+  return { invited: sent.invited, to: mails.map((m) => m.envelopeTo[0]!), mails };
+}
+
+const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+
+t.test('seed 001: a family counselling office meets the child welfare services of its area', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app, as } = await buildTestApp(t, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Samråd <noreply@samraad.test>',
+  });
+  const file = exampleFile('no-familievern-barnevern.json');
+  await load(app, as, 'no-familievern-barnevern.json');
+  const meetings = await plan(app, as, 'no-familievern-barnevern');
+  t.equal(meetings.length, 2, 'one meeting per office area');
+  for (const m of meetings) {
+    t.notOk(norwegianHolidays2028.includes(m.localDate), `${m.localDate} is a Norwegian working day`);
+    t.ok([2, 3, 4].includes(weekday(m.localDate)), 'Tuesday to Thursday');
+  }
+  const drammen = meetings.find((m) => m.area.name.includes('Drammen'))!;
+  t.equal(drammen.title, 'Samarbeidsmøte 2028 – Rekrutteringsområdet til Familievernkontoret i Drammen');
+
+  const { invited, to, mails } = await inviteAndRead(app, as, smtp, drammen.id);
+  // the office (leader, two therapists), 5 services × (leader, contact person), the region's resource team, the user organisation
+  t.equal(invited, 3 + 5 * 2 + 1 + 1);
+  const emailOf = (title: RegExp) =>
+    file.people.filter((p: { title: string }) => title.test(p.title)).map((p: { email: string }) => p.email);
+  const contacts = emailOf(/^Kontaktperson for familievernet$/);
+  t.equal(
+    contacts.filter((e: string) => to.includes(e)).length,
+    5,
+    "the contact persons of the office's 5 services",
+  );
+  t.ok(
+    contacts
+      .filter((e: string) => e.includes('tromso') || e.includes('lyngen'))
+      .every((e: string) => !to.includes(e)),
+    "Tromsø's area is not invited to Drammen's meeting",
+  );
+  t.ok(
+    to.some((e) => e.endsWith('@barnevernsbarn.example')),
+    'the user organisation is invited',
+  );
+  t.ok(
+    to.some((e) => e.endsWith('@ressursmiljo-sor.bufetat.example')),
+    "the region's resource team is invited",
+  );
+  t.notOk(
+    to.some((e) => e.endsWith('@ressursmiljo-nord.bufetat.example')),
+    'the other region’s is not',
+  );
+
+  const lier = mails.find(
+    (m) => m.envelopeTo[0]!.endsWith('@lier.kommune.example') && contacts.includes(m.envelopeTo[0]),
+  )!;
+  t.match(lier.parsed.subject, /^Innkalling: Samarbeidsmøte 2028/);
+  t.match(lier.parsed.text, /Vennlig hilsen/);
+  t.match(await acceptFromMail(app, lier.parsed), /Svaret ditt: Deltar\./);
+
+  const agreement = await app.inject({
+    method: 'POST',
+    url: '/api/agreements',
+    headers: as.facilitator,
+    payload: {
+      areaId: drammen.area.id,
+      type: 'fast-kontaktperson',
+      title: 'Hver barneverntjeneste har en fast kontaktperson for familievernet',
+      status: 'agreed',
+      agreedOn: drammen.localDate,
+      agreedAtMeetingId: drammen.id,
+    },
+  });
+  t.equal(agreement.statusCode, 201, agreement.body);
+  t.match(agreement.json(), { type: 'fast-kontaktperson', areaId: drammen.area.id });
+});
+
+t.test("seed 003: the minister's dialogue meetings, one per region, in spring", async (t) => {
+  const smtp = await startSmtp(t);
+  const { app, as } = await buildTestApp(t, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Samråd <noreply@samraad.test>',
+  });
+  const file = exampleFile('no-barnevernsdialog.json');
+  await load(app, as, 'no-barnevernsdialog.json');
+  const meetings = await plan(app, as, 'no-barnevernsdialog');
+  t.equal(meetings.length, 5, 'one meeting per child welfare region');
+  for (const m of meetings) {
+    t.ok(
+      m.localDate >= '2028-01-07' && m.localDate <= '2028-06-14',
+      `${m.area.name}: ${m.localDate} is in spring`,
+    );
+    t.notOk(norwegianHolidays2028.includes(m.localDate), 'not a Norwegian public holiday');
+    t.ok(weekday(m.localDate) >= 1 && weekday(m.localDate) <= 5, 'a weekday');
+  }
+  const north = meetings.find((m) => m.area.name === 'Barnevernsregion Nord')!;
+  t.equal(north.title, 'Dialogmøte 2028 – Barnevernsregion Nord');
+
+  const { invited, to, mails } = await inviteAndRead(app, as, smtp, north.id);
+  // the ministry (minister, adviser); 7 municipalities × (mayor, director, head of service); 4 with their mayor only;
+  // the inter-municipal Sør-Helgeland service (its leader covers all five of its municipalities)
+  t.equal(invited, 2 + 7 * 3 + 4 + 2);
+  const emailWithTitle = (title: string) =>
+    file.people.find((p: { title: string }) => p.title === title).email;
+  t.ok(to.includes(emailWithTitle('Barnevernleder, Sør-Helgeland barnevernstjeneste')));
+  t.ok(to.includes(emailWithTitle('Ordfører i Sømna')));
+  t.notOk(to.includes(emailWithTitle('Ordfører i Trondheim')), 'Midt-Norge meets on its own day');
+  const mayor = mails.find((m) => m.envelopeTo[0] === emailWithTitle('Ordfører i Sømna'))!.parsed;
+  t.match(mayor.subject, /^Innkalling: Dialogmøte 2028 – Barnevernsregion Nord/);
+  t.match(mayor.text, / 2028 kl\. 10:00–15:00/);
+  t.notMatch(mayor.text, /Venlig hilsen|Mødet/);
+  t.match(await acceptFromMail(app, mayor), /Svaret ditt: Deltar\./);
+
+  const barrier = await app.inject({
+    method: 'POST',
+    url: '/api/barriers',
+    headers: as.facilitator,
+    payload: {
+      areaId: north.area.id,
+      category: 'reisevei',
+      description: 'Lang reisevei og få ansatte gjør barneverntjenestene sårbare',
+      raisedAtMeetingId: north.id,
+    },
+  });
+  t.equal(barrier.statusCode, 201, barrier.body);
+  t.match(barrier.json(), { category: 'reisevei', areaName: 'Barnevernsregion Nord' });
+});
+
+t.test('seed 004: five gatherings a year for the staff of each selected municipality', async (t) => {
+  const smtp = await startSmtp(t);
+  const { app, as } = await buildTestApp(t, {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Samråd <noreply@samraad.test>',
+  });
+  const file = exampleFile('no-tjenestestotte.json');
+  await load(app, as, 'no-tjenestestotte.json');
+  const meetings = await plan(app, as, 'no-tjenestestotte');
+  t.equal(meetings.length, 4 * 5, 'five gatherings for each of the four municipalities');
+  for (const m of meetings) {
+    t.notOk(norwegianHolidays2028.includes(m.localDate), `${m.localDate}: not a Norwegian public holiday`);
+    t.notOk(m.localDate.startsWith('2028-07-'), 'not in the July holiday');
+  }
+  const austevoll = meetings
+    .filter((m) => m.area.name === 'Austevoll barnevern')
+    .sort((a, b) => a.localDate.localeCompare(b.localDate));
+  t.same(
+    austevoll.map((m) => m.title),
+    [1, 2, 3, 4, 5].map((n) => `Tjenestestøtteprogrammet 2028 – Austevoll barnevern (${n}/5)`),
+  );
+
+  const { invited, to, mails } = await inviteAndRead(app, as, smtp, austevoll[0]!.id);
+  t.equal(invited, 6 + 5, "the six process leaders and Austevoll's five staff");
+  t.ok(
+    to.every((e) => e.endsWith('@norce.example') || e.endsWith('@austevoll.kommune.example')),
+    'nobody else',
+  );
+  t.notOk(
+    to.includes(file.people.find((p: { title: string }) => p.title === 'Seniorrådgiver, barnevern').email),
+    'the county governor supports the programme but is not in the audience',
+  );
+  const leader = mails.find((m) => m.envelopeTo[0]!.endsWith('@austevoll.kommune.example'))!.parsed;
+  t.match(leader.subject, /^Innkalling: Tjenestestøtteprogrammet 2028 – Austevoll barnevern \(1\/5\)/);
+  t.match(await acceptFromMail(app, leader), /Svaret ditt: Deltar\./);
+
+  const barrier = await app.inject({
+    method: 'POST',
+    url: '/api/barriers',
+    headers: as.facilitator,
+    payload: {
+      areaId: austevoll[0]!.area.id,
+      category: 'fa-meldinger',
+      description: 'Tjenesten får for få bekymringsmeldinger og må bli mer synlig',
+      raisedAtMeetingId: austevoll[0]!.id,
+    },
+  });
+  t.equal(barrier.statusCode, 201, barrier.body);
+});
