@@ -81,6 +81,12 @@ export function migrateDatabase(db: Db): void {
   const newest = Math.max(...migrations.map((m) => m.folderMillis));
   // an up-to-date file (every start but the first) is only read: no write lock to wait for
   if ((lastMigration(db) ?? -1) >= newest) return;
+  // A migration that rebuilds a table (CREATE new, copy, DROP old, RENAME) must run without foreign
+  // key enforcement: with it, DROP TABLE deletes the old rows first and cascades to their children
+  // (an agreement's revisions, contacts …). The pragma is a no-op inside a transaction, so it is
+  // set around it, and the references are checked before the commit instead.
+  const enforced = client.pragma('foreign_keys', { simple: true }) === 1;
+  client.pragma('foreign_keys = OFF');
   client.exec('BEGIN IMMEDIATE');
   try {
     client.exec(
@@ -93,9 +99,16 @@ export function migrateDatabase(db: Db): void {
       for (const statement of migration.sql) if (statement.trim()) client.exec(statement);
       record.run(migration.hash, migration.folderMillis);
     }
+    const broken = client.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (broken.length)
+      throw new Error(
+        `Migrating would break ${broken.length} reference(s), e.g. ${broken[0]!.table} → ${broken[0]!.parent}`,
+      );
     client.exec('COMMIT');
   } catch (err) {
     if (client.inTransaction) client.exec('ROLLBACK');
     throw err;
+  } finally {
+    if (enforced) client.pragma('foreign_keys = ON');
   }
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { meeting } from './planning.ts';
-import { organisation, person } from './register.ts';
+import { area, organisation, person } from './register.ts';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -80,14 +80,18 @@ export const attendance = sqliteTable(
 export const forumLevels = ['all_municipalities', 'single_municipalities', 'none'] as const;
 export type ForumLevel = (typeof forumLevels)[number];
 
-/** The mapping (kortlægning) of a district's cooperation in one year. */
+/**
+ * The mapping (kortlægning) of an area's cooperation in one year (a police district's, in the
+ * Danish programme). Outcomes belong to the area, not to its convener: one convener may convene
+ * several areas of a kind (a ministry five regions), each with its own outcomes.
+ */
 export const districtMapping = sqliteTable(
   'district_mapping',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    districtId: integer('district_id')
+    areaId: integer('area_id')
       .notNull()
-      .references(() => organisation.id, { onDelete: 'cascade' }),
+      .references(() => area.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
     /** A key of the area's programme taxonomy (forumLevels); the Danish ones are listed above. */
     forumLevel: text('forum_level').notNull(),
@@ -99,7 +103,7 @@ export const districtMapping = sqliteTable(
     updatedBy: text('updated_by'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('district_mapping_uq').on(t.districtId, t.year)],
+  (t) => [uniqueIndex('district_mapping_area_year_uq').on(t.areaId, t.year)],
 );
 
 /** The Danish programme's barrier categories (its seeded taxonomy). */
@@ -117,14 +121,14 @@ export type BarrierCategory = (typeof barrierCategories)[number];
 export const barrierStatuses = ['open', 'being_addressed', 'resolved'] as const;
 export type BarrierStatus = (typeof barrierStatuses)[number];
 
-/** A cooperation barrier (samarbejdsbarriere) found in a district. */
+/** A cooperation barrier (samarbejdsbarriere) found in an area (a police district). */
 export const barrier = sqliteTable(
   'barrier',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    districtId: integer('district_id')
+    areaId: integer('area_id')
       .notNull()
-      .references(() => organisation.id, { onDelete: 'restrict' }),
+      .references(() => area.id, { onDelete: 'restrict' }),
     /** A key of the area's programme taxonomy (barrierCategories). */
     category: text('category').notNull(),
     description: text('description').notNull(),
@@ -141,7 +145,7 @@ export const barrier = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    index('barrier_district_idx').on(t.districtId, t.status),
+    index('barrier_area_idx').on(t.areaId, t.status),
     index('barrier_status_idx').on(t.status, t.raisedOn),
   ],
 );
@@ -209,9 +213,9 @@ export const agreement = sqliteTable(
   'agreement',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    districtId: integer('district_id')
+    areaId: integer('area_id')
       .notNull()
-      .references(() => organisation.id, { onDelete: 'restrict' }),
+      .references(() => area.id, { onDelete: 'restrict' }),
     /** A key of the area's programme taxonomy (agreementTypes). */
     type: text('type').notNull(),
     title: text('title').notNull(),
@@ -227,10 +231,10 @@ export const agreement = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    // the report order (district, type, status) without a sort
-    index('agreement_district_idx').on(t.districtId, t.type, t.status),
-    // covers the national count of agreements in force per district and type
-    index('agreement_status_idx').on(t.status, t.districtId, t.type, t.agreedOn, t.createdAt),
+    // the report order (area, type, status) without a sort
+    index('agreement_area_idx').on(t.areaId, t.type, t.status),
+    // covers the national count of agreements in force per area and type
+    index('agreement_area_status_idx').on(t.status, t.areaId, t.type, t.agreedOn, t.createdAt),
     index('agreement_review_idx').on(t.reviewOn).where(sql`review_on IS NOT NULL`),
   ],
 );

@@ -90,14 +90,14 @@ function populate(dbPath: string): void {
           .run(meetingId, people[i]);
       }
     const barrier = sqlite.prepare(
-      `INSERT INTO barrier (district_id, category, description, raised_on, status, resolved_on, created_at, updated_at)
+      `INSERT INTO barrier (area_id, category, description, raised_on, status, resolved_on, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const categories = ['knowledge_of_work', 'task_coordination', 'talks_with_child', 'other'];
     for (let i = 0; i < BARRIERS; i++) {
       const resolved = i % 3 === 0;
       barrier.run(
-        districts[i % districts.length]!.id,
+        districts[i % districts.length]!.areaId,
         categories[i % categories.length],
         `Barriere ${i}: uklar arbejdsdeling mellem kommune og politi`,
         `${YEAR - 1 - (i % 2)}-0${1 + (i % 9)}-15`,
@@ -108,7 +108,7 @@ function populate(dbPath: string): void {
       );
     }
     const agreement = sqlite.prepare(
-      `INSERT INTO agreement (district_id, type, title, text, all_municipalities, agreed_on, status, review_on, created_at, updated_at)
+      `INSERT INTO agreement (area_id, type, title, text, all_municipalities, agreed_on, status, review_on, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const party = sqlite.prepare(
@@ -123,7 +123,7 @@ function populate(dbPath: string): void {
       const some = i % 5 === 0;
       const id = Number(
         agreement.run(
-          d.id,
+          d.areaId,
           agreementTypes[i % agreementTypes.length],
           `Aftale ${i} om samarbejde i børnesager – Ærø, Øster, Åby`,
           'Parterne aftaler at mødes fast hvert kvartal.',

@@ -55,11 +55,9 @@ const PROGRAMMES_OF = {
   meeting: `SELECT a.programme_id AS programmeId FROM meeting m JOIN area a ON a.id = m.area_id WHERE m.id = ?`,
   area: 'SELECT programme_id AS programmeId FROM area WHERE id = ?',
   cycle: 'SELECT programme_id AS programmeId FROM cycle WHERE id = ?',
-  // outcomes are kept by the convening organisation: the programmes of the areas it convenes
-  barrier: `SELECT a.programme_id AS programmeId FROM barrier b
-    LEFT JOIN area a ON a.convener_id = b.district_id AND a.programme_id IS NOT NULL WHERE b.id = ?`,
-  agreement: `SELECT a.programme_id AS programmeId FROM agreement g
-    LEFT JOIN area a ON a.convener_id = g.district_id AND a.programme_id IS NOT NULL WHERE g.id = ?`,
+  // outcomes are kept by area: the programme of the barrier's or agreement's area
+  barrier: `SELECT a.programme_id AS programmeId FROM barrier b JOIN area a ON a.id = b.area_id WHERE b.id = ?`,
+  agreement: `SELECT a.programme_id AS programmeId FROM agreement g JOIN area a ON a.id = g.area_id WHERE g.id = ?`,
   district: `SELECT a.programme_id AS programmeId FROM organisation o
     LEFT JOIN area a ON a.convener_id = o.id AND a.programme_id IS NOT NULL
     WHERE o.kind = 'police_district' AND o.code = ?`,
@@ -69,8 +67,7 @@ const PROGRAMMES_OF = {
     JOIN area a ON a.id = m.area_id WHERE i.id = ?`,
   invitation: `SELECT a.programme_id AS programmeId FROM invitation i JOIN meeting m ON m.id = i.meeting_id
     JOIN area a ON a.id = m.area_id WHERE i.id = ?`,
-  mapping: `SELECT a.programme_id AS programmeId FROM district_mapping d
-    LEFT JOIN area a ON a.convener_id = d.district_id AND a.programme_id IS NOT NULL WHERE d.id = ?`,
+  mapping: `SELECT a.programme_id AS programmeId FROM district_mapping d JOIN area a ON a.id = d.area_id WHERE d.id = ?`,
   programme: 'SELECT id AS programmeId FROM programme WHERE id = ?',
   // an organisation takes part where it is a member or convener of an area, or owns the programme
   organisation: `SELECT NULL AS programmeId FROM organisation WHERE id = :id

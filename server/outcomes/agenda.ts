@@ -5,12 +5,7 @@ import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, notFound } from '../http/problems.ts';
 import { dayDate } from '../text/dates.ts';
 import { nowIso } from '../time.ts';
-import {
-  agreementById,
-  agreementsOfDistrict,
-  barrierById,
-  barriersOfDistrict,
-} from './queries/agreements.ts';
+import { agreementById, agreementsOfArea, barrierById, barriersOfArea } from './queries/agreements.ts';
 import {
   type AgendaItemRow,
   agendaItemOf,
@@ -70,37 +65,36 @@ export function agendaSuggestions(db: Db, meetingId: number): AgendaSuggestion[]
     });
   }
 
-  if (meeting.districtId !== null) {
-    const barriers = barriersOfDistrict(db, meeting.districtId).filter(
-      (b) => b.status !== 'resolved' && !barrierIds.has(b.id),
-    );
-    for (const b of barriers)
-      suggestions.push({
-        source: 'barrier',
-        title: `Opfølgning på samarbejdsbarriere: ${shorten(b.description)}`,
-        themeId: null,
-        barrierId: b.id,
-        agreementId: null,
-        reason: `Barrieren er ${b.status === 'open' ? 'åben' : 'under behandling'} siden ${dayDate(b.raisedOn)}`,
-      });
-    const horizon = addDays(copenhagenDate(meeting.startsAt), REVIEW_HORIZON_DAYS);
-    const due = agreementsOfDistrict(db, meeting.districtId).filter(
-      (a) =>
-        a.reviewOn !== null &&
-        a.reviewOn <= horizon &&
-        ['agreed', 'in_force', 'under_revision'].includes(a.status) &&
-        !agreementIds.has(a.id),
-    );
-    for (const a of due)
-      suggestions.push({
-        source: 'agreement',
-        title: `Revision af aftale: ${a.title}`,
-        themeId: null,
-        barrierId: null,
-        agreementId: a.id,
-        reason: `Aftalen skal revideres senest ${dayDate(a.reviewOn)}`,
-      });
-  }
+  // the area's own outcomes: another area of the same convener is another forum
+  const barriers = barriersOfArea(db, meeting.areaId).filter(
+    (b) => b.status !== 'resolved' && !barrierIds.has(b.id),
+  );
+  for (const b of barriers)
+    suggestions.push({
+      source: 'barrier',
+      title: `Opfølgning på samarbejdsbarriere: ${shorten(b.description)}`,
+      themeId: null,
+      barrierId: b.id,
+      agreementId: null,
+      reason: `Barrieren er ${b.status === 'open' ? 'åben' : 'under behandling'} siden ${dayDate(b.raisedOn)}`,
+    });
+  const horizon = addDays(copenhagenDate(meeting.startsAt), REVIEW_HORIZON_DAYS);
+  const due = agreementsOfArea(db, meeting.areaId).filter(
+    (a) =>
+      a.reviewOn !== null &&
+      a.reviewOn <= horizon &&
+      ['agreed', 'in_force', 'under_revision'].includes(a.status) &&
+      !agreementIds.has(a.id),
+  );
+  for (const a of due)
+    suggestions.push({
+      source: 'agreement',
+      title: `Revision af aftale: ${a.title}`,
+      themeId: null,
+      barrierId: null,
+      agreementId: a.id,
+      reason: `Aftalen skal revideres senest ${dayDate(a.reviewOn)}`,
+    });
   return suggestions;
 }
 
@@ -173,14 +167,14 @@ export function createAgendaItem(
     if (input.themeId != null) themeName(db, input.themeId, 'body.themeId');
     if (input.barrierId != null) {
       const b = barrierById(db, input.barrierId);
-      if (!b || b.districtId !== meeting.districtId)
+      if (!b || b.areaId !== meeting.areaId)
         throw badRequest('Unknown barrier', [
           { field: 'body.barrierId', message: 'no such barrier in the district' },
         ]);
     }
     if (input.agreementId != null) {
       const a = agreementById(db, input.agreementId);
-      if (!a || a.districtId !== meeting.districtId)
+      if (!a || a.areaId !== meeting.areaId)
         throw badRequest('Unknown agreement', [
           { field: 'body.agreementId', message: 'no such agreement in the district' },
         ]);

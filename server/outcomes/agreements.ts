@@ -12,7 +12,7 @@ import {
   agreementIdPage,
   agreementMunicipalities,
   agreementRevisions,
-  countBarriersOfDistrict,
+  countBarriersOfArea,
   deleteAgreementRow,
   insertAgreement,
   insertAgreementRevision,
@@ -22,11 +22,11 @@ import {
   updateAgreementRow,
 } from './queries/agreements.ts';
 import {
-  assertMeetingOfDistrict,
+  areaOfOutcome,
+  assertMeetingOfArea,
   assertPeopleExist,
   assertTaxonomyKey,
   copenhagenDate,
-  districtById,
   outcomeArea,
   resolveMunicipalities,
   sideOfKind,
@@ -44,17 +44,15 @@ export const agreementTransitions: Record<AgreementStatus, AgreementStatus[]> = 
 };
 
 function toAgreement(db: Db, row: AgreementRow): Agreement {
-  const district = districtById(db, row.districtId);
+  const area = areaOfOutcome(db, row.areaId);
   const municipalities = agreementMunicipalities(db, row.id);
   const contacts = agreementContacts(db, row.id).map(({ kind, ...c }) => ({ ...c, side: sideOfKind(kind) }));
   const barrierIds = agreementBarrierIds(db, row.id);
-  const { districtId: _d, ...rest } = row;
   return {
-    ...rest,
-    districtCode: district.code,
-    districtName: district.name,
-    areaId: district.areaId,
-    areaName: district.areaName,
+    ...row,
+    districtCode: area.code,
+    districtName: area.name,
+    areaName: area.areaName,
     municipalities,
     contacts,
     barrierIds,
@@ -95,7 +93,7 @@ export function agreementHistory(db: Db, id: number) {
   return agreementRevisions(db, id).map(({ id: _id, agreementId: _a, ...r }) => r);
 }
 
-function municipalityIds(db: Db, districtId: number, all: boolean, codes: string[] | undefined): number[] {
+function municipalityIds(db: Db, areaId: number, all: boolean, codes: string[] | undefined): number[] {
   if (all) {
     if (codes?.length)
       throw badRequest('Name municipalities only when not all of them are parties', [
@@ -107,15 +105,18 @@ function municipalityIds(db: Db, districtId: number, all: boolean, codes: string
     throw badRequest('Name the municipalities that are parties', [
       { field: 'body.municipalityCodes', message: 'required when allMunicipalities is false' },
     ]);
-  return resolveMunicipalities(db, districtById(db, districtId), codes, 'body.municipalityCodes');
+  return resolveMunicipalities(db, areaOfOutcome(db, areaId), codes, 'body.municipalityCodes');
 }
 
-function assertBarriersOfDistrict(db: Db, ids: number[], districtId: number): void {
+function assertBarriersOfArea(db: Db, ids: number[], areaId: number): void {
   const unique = [...new Set(ids)];
   if (!unique.length) return;
-  if (countBarriersOfDistrict(db, districtId, unique) !== unique.length)
+  if (countBarriersOfArea(db, areaId, unique) !== unique.length)
     throw badRequest('Unknown barrier', [
-      { field: 'body.barrierIds', message: 'every barrier must exist and belong to the same district' },
+      {
+        field: 'body.barrierIds',
+        message: 'every barrier must exist and belong to the same district or area',
+      },
     ]);
 }
 
@@ -145,26 +146,20 @@ function saveRevision(db: Db, row: AgreementRow, actor: Actor, reason: string | 
 
 export function createAgreement(db: Db, actor: Actor, input: CreateAgreement): Agreement {
   return db.transaction(() => {
-    const district = outcomeArea(db, input);
-    assertTaxonomyKey(
-      taxonomyOfArea(db, district),
-      'agreementTypes',
-      input.type,
-      'body.type',
-      'agreement type',
-    );
+    const area = outcomeArea(db, input);
+    assertTaxonomyKey(taxonomyOfArea(db, area), 'agreementTypes', input.type, 'body.type', 'agreement type');
     const meeting =
       input.agreedAtMeetingId != null
-        ? assertMeetingOfDistrict(db, input.agreedAtMeetingId, district.id, 'body.agreedAtMeetingId')
+        ? assertMeetingOfArea(db, input.agreedAtMeetingId, area.areaId, 'body.agreedAtMeetingId')
         : null;
-    const municipalities = municipalityIds(db, district.id, input.allMunicipalities, input.municipalityCodes);
+    const municipalities = municipalityIds(db, area.areaId, input.allMunicipalities, input.municipalityCodes);
     assertPeopleExist(db, input.contactPersonIds ?? [], 'body.contactPersonIds');
-    assertBarriersOfDistrict(db, input.barrierIds ?? [], district.id);
+    assertBarriersOfArea(db, input.barrierIds ?? [], area.areaId);
     const agreedOn =
       input.agreedOn ?? (input.status !== 'draft' && meeting ? copenhagenDate(meeting.startsAt) : null);
     const now = nowIso();
     const row = insertAgreement(db, {
-      districtId: district.id,
+      areaId: area.areaId,
       type: input.type,
       title: input.title,
       text: input.text,
@@ -201,18 +196,18 @@ export function updateAgreement(db: Db, actor: Actor, id: number, input: UpdateA
     }
     if (fields.type !== undefined)
       assertTaxonomyKey(
-        taxonomyOfArea(db, districtById(db, before.districtId)),
+        taxonomyOfArea(db, areaOfOutcome(db, before.areaId)),
         'agreementTypes',
         fields.type,
         'body.type',
         'agreement type',
       );
     if (fields.agreedAtMeetingId != null)
-      assertMeetingOfDistrict(db, fields.agreedAtMeetingId, before.districtId, 'body.agreedAtMeetingId');
+      assertMeetingOfArea(db, fields.agreedAtMeetingId, before.areaId, 'body.agreedAtMeetingId');
     const links: Parameters<typeof setLinks>[2] = {};
     if (fields.allMunicipalities !== undefined || municipalityCodes !== undefined) {
       const all = fields.allMunicipalities ?? before.allMunicipalities;
-      links.municipalities = municipalityIds(db, before.districtId, all, municipalityCodes);
+      links.municipalities = municipalityIds(db, before.areaId, all, municipalityCodes);
       if (municipalityCodes) changes.municipalityCodes = municipalityCodes;
     }
     if (contactPersonIds !== undefined) {
@@ -221,7 +216,7 @@ export function updateAgreement(db: Db, actor: Actor, id: number, input: UpdateA
       changes.contactPersonIds = contactPersonIds;
     }
     if (barrierIds !== undefined) {
-      assertBarriersOfDistrict(db, barrierIds, before.districtId);
+      assertBarriersOfArea(db, barrierIds, before.areaId);
       links.barriers = barrierIds;
       changes.barrierIds = barrierIds;
     }

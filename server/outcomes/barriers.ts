@@ -20,11 +20,11 @@ import {
   updateBarrierRow,
 } from './queries/agreements.ts';
 import {
-  assertMeetingOfDistrict,
+  areaOfOutcome,
+  assertMeetingOfArea,
   assertPeopleExist,
   assertTaxonomyKey,
   copenhagenDate,
-  districtById,
   outcomeArea,
   resolveMunicipalities,
   taxonomyOfArea,
@@ -39,18 +39,16 @@ export const barrierTransitions: Record<BarrierStatus, BarrierStatus[]> = {
 };
 
 function toBarrier(db: Db, row: BarrierRow): Barrier {
-  const district = districtById(db, row.districtId);
+  const area = areaOfOutcome(db, row.areaId);
   const municipalities = barrierMunicipalities(db, row.id);
   const contacts = barrierContactIds(db, row.id);
   const agreements = barrierAgreementIds(db, row.id);
   const history = barrierHistory(db, row.id);
-  const { districtId: _d, ...rest } = row;
   return {
-    ...rest,
-    districtCode: district.code,
-    districtName: district.name,
-    areaId: district.areaId,
-    areaName: district.areaName,
+    ...row,
+    districtCode: area.code,
+    districtName: area.name,
+    areaName: area.areaName,
     municipalities,
     contactPersonIds: contacts,
     agreementIds: agreements,
@@ -86,7 +84,7 @@ export function listBarriers(db: Db, query: BarrierQuery) {
   };
 }
 
-function municipalityIds(db: Db, districtId: number, all: boolean, codes: string[] | undefined): number[] {
+function municipalityIds(db: Db, areaId: number, all: boolean, codes: string[] | undefined): number[] {
   if (all) {
     if (codes?.length)
       throw badRequest('Name municipalities only when the barrier does not concern all of them', [
@@ -98,14 +96,14 @@ function municipalityIds(db: Db, districtId: number, all: boolean, codes: string
     throw badRequest('Name the municipalities the barrier concerns', [
       { field: 'body.municipalityCodes', message: 'required when allMunicipalities is false' },
     ]);
-  return resolveMunicipalities(db, districtById(db, districtId), codes, 'body.municipalityCodes');
+  return resolveMunicipalities(db, areaOfOutcome(db, areaId), codes, 'body.municipalityCodes');
 }
 
 export function createBarrier(db: Db, actor: Actor, input: CreateBarrier): Barrier {
   return db.transaction(() => {
-    const district = outcomeArea(db, input);
+    const area = outcomeArea(db, input);
     assertTaxonomyKey(
-      taxonomyOfArea(db, district),
+      taxonomyOfArea(db, area),
       'barrierCategories',
       input.category,
       'body.category',
@@ -113,13 +111,13 @@ export function createBarrier(db: Db, actor: Actor, input: CreateBarrier): Barri
     );
     const meeting =
       input.raisedAtMeetingId != null
-        ? assertMeetingOfDistrict(db, input.raisedAtMeetingId, district.id, 'body.raisedAtMeetingId')
+        ? assertMeetingOfArea(db, input.raisedAtMeetingId, area.areaId, 'body.raisedAtMeetingId')
         : null;
-    const municipalities = municipalityIds(db, district.id, input.allMunicipalities, input.municipalityCodes);
+    const municipalities = municipalityIds(db, area.areaId, input.allMunicipalities, input.municipalityCodes);
     assertPeopleExist(db, input.contactPersonIds ?? [], 'body.contactPersonIds');
     const now = nowIso();
     const row = insertBarrier(db, {
-      districtId: district.id,
+      areaId: area.areaId,
       category: input.category,
       description: input.description,
       allMunicipalities: input.allMunicipalities,
@@ -154,17 +152,17 @@ export function updateBarrier(db: Db, actor: Actor, id: number, input: UpdateBar
 
     if (fields.category !== undefined)
       assertTaxonomyKey(
-        taxonomyOfArea(db, districtById(db, before.districtId)),
+        taxonomyOfArea(db, areaOfOutcome(db, before.areaId)),
         'barrierCategories',
         fields.category,
         'body.category',
         'barrier category',
       );
     if (fields.raisedAtMeetingId != null)
-      assertMeetingOfDistrict(db, fields.raisedAtMeetingId, before.districtId, 'body.raisedAtMeetingId');
+      assertMeetingOfArea(db, fields.raisedAtMeetingId, before.areaId, 'body.raisedAtMeetingId');
     if (fields.allMunicipalities !== undefined || municipalityCodes !== undefined) {
       const all = fields.allMunicipalities ?? before.allMunicipalities;
-      replaceBarrierMunicipalities(db, id, municipalityIds(db, before.districtId, all, municipalityCodes));
+      replaceBarrierMunicipalities(db, id, municipalityIds(db, before.areaId, all, municipalityCodes));
       if (municipalityCodes) changes.municipalityCodes = municipalityCodes;
     }
     if (contactPersonIds !== undefined) {

@@ -40,10 +40,10 @@ export function listFollowUps(
       contacts: agreementFollowUpContacts(db, a.id),
     });
   const barriers = barriersRaisedBy(db, addYears(today, -1), district);
-  for (const { raisedOn, districtId, ...b } of barriers) {
+  for (const { raisedOn, convenerId, ...b } of barriers) {
     let contacts: Contact[] = barrierFollowUpContacts(db, b.id);
-    // a barrier nobody was named for goes to the district's fixed contact persons
-    if (!contacts.length) contacts = fixedContactsOf(db, districtId);
+    // a barrier nobody was named for goes to the fixed contact persons of its area's convener
+    if (!contacts.length) contacts = fixedContactsOf(db, convenerId);
     const dueOn = addYears(raisedOn, 1);
     items.push({ kind: 'barrier_open', ...b, dueOn, overdue: dueOn < today, contacts });
   }

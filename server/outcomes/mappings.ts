@@ -17,8 +17,8 @@ import type { Mapping, PutMapping } from './schemas.ts';
 export type MappingArea = { code: string } | { areaId: number };
 
 function toMapping(row: MappingRow, area: DistrictRef): Mapping {
-  const { id: _id, districtId: _d, createdAt: _c, ...rest } = row;
-  return { districtCode: area.code, areaId: area.areaId, ...rest };
+  const { id: _id, createdAt: _c, ...rest } = row;
+  return { districtCode: area.code, ...rest };
 }
 
 function areaOf(db: Db, which: MappingArea): DistrictRef {
@@ -30,13 +30,13 @@ function areaOf(db: Db, which: MappingArea): DistrictRef {
 
 const label = (which: MappingArea) => ('code' in which ? which.code : `area ${which.areaId}`);
 
-export function findMapping(db: Db, districtId: number, year: number): MappingRow | undefined {
-  return mappingOf(db, districtId, year);
+export function findMapping(db: Db, areaId: number, year: number): MappingRow | undefined {
+  return mappingOf(db, areaId, year);
 }
 
 export function getMapping(db: Db, which: MappingArea, year: number): Mapping {
   const area = areaOf(db, which);
-  const row = findMapping(db, area.id, year);
+  const row = findMapping(db, area.areaId, year);
   if (!row) throw notFound('Mapping', `${label(which)}/${year}`);
   return toMapping(row, area);
 }
@@ -58,14 +58,14 @@ export function putMapping(
       'body.forumLevel',
       'forum level',
     );
-    const before = findMapping(db, area.id, year);
+    const before = findMapping(db, area.areaId, year);
     assertVersion('Mapping', before?.version ?? 0, input.version);
     const { version: _v, ...fields } = input;
     const values = { ...fields, notes: fields.notes ?? null };
     const now = nowIso();
     if (!before) {
       const row = insertMapping(db, {
-        districtId: area.id,
+        areaId: area.areaId,
         year,
         ...values,
         updatedBy: actor.email,

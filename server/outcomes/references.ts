@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { DbOrTx } from '../../db/statements.ts';
 import { badRequest, notFound } from '../http/problems.ts';
-import { districtIdOf, findMeetingRecord, type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
+import { findMeetingRecord, type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 
 import {
   type ProgrammeRow,
@@ -15,7 +15,6 @@ import {
   countPeople,
   type DistrictRef,
   districtWithCode,
-  districtWithId,
   type MunicipalityRef,
   municipalitiesOfArea,
 } from './queries/references.ts';
@@ -31,9 +30,10 @@ export function districtByCode(db: Db, code: string, field?: string): DistrictRe
   throw notFound('Police district', code);
 }
 
-export function districtById(db: Db, id: number): DistrictRef {
-  const row = districtWithId(db, id);
-  if (!row) throw notFound('Police district', id);
+/** The area an outcome row belongs to (its area_id), with its convener. */
+export function areaOfOutcome(db: Db, areaId: number): DistrictRef {
+  const row = areaWithId(db, areaId);
+  if (!row) throw notFound('Area', areaId);
   return row;
 }
 
@@ -101,43 +101,33 @@ export function assertTaxonomyKey(
     ]);
 }
 
-/** A meeting as the outcomes need it: the meeting and the police district convening its area. */
-export type MeetingRef = MeetingRecord & {
-  /** The police district convening the meeting's area, if it is a police district area. */
-  districtId: number | null;
-};
-
-export function toMeetingRef(m: MeetingRecord): MeetingRef {
-  return { ...m, districtId: districtIdOf(m) };
-}
+/** A meeting as the outcomes need it: the meeting, its area and the area's convener. */
+export type MeetingRef = MeetingRecord;
 
 export function findMeeting(db: DbOrTx, id: number): MeetingRef | undefined {
-  const found = findMeetingRecord(db, id);
-  return found && toMeetingRef(found);
+  return findMeetingRecord(db, id);
 }
 
 export function meetingById(db: DbOrTx, id: number): MeetingRef {
-  return toMeetingRef(meetingRecord(db, id));
+  return meetingRecord(db, id);
 }
 
-/** A meeting named in a body: it must exist and belong to the same area's convener. */
-export function assertMeetingOfDistrict(
-  db: Db,
-  meetingId: number,
-  districtId: number,
-  field: string,
-): MeetingRef {
+/**
+ * A meeting named in a body: it must exist and be a meeting of the outcome's area (another area of
+ * the same convener is another forum, with its own outcomes).
+ */
+export function assertMeetingOfArea(db: Db, meetingId: number, areaId: number, field: string): MeetingRef {
   const row = findMeeting(db, meetingId);
   if (!row) throw badRequest(`Meeting ${meetingId} does not exist`, [{ field, message: 'unknown meeting' }]);
-  if (row.convenerId !== districtId)
-    throw badRequest(`Meeting ${meetingId} is not a meeting of this district`, [
-      { field, message: 'meeting of another district' },
+  if (row.areaId !== areaId)
+    throw badRequest(`Meeting ${meetingId} is not a meeting of this area`, [
+      { field, message: 'meeting of another district or area' },
     ]);
   return row;
 }
 
-export function municipalitiesOfDistrict(db: Db, district: DistrictRef): MunicipalityRef[] {
-  return municipalitiesOfArea(db, district.areaId);
+export function municipalitiesOfDistrict(db: Db, area: DistrictRef): MunicipalityRef[] {
+  return municipalitiesOfArea(db, area.areaId);
 }
 
 /** Municipality codes from a body → ids, each a member of the district. */

@@ -344,6 +344,8 @@ export const FollowUpItem = z.object({
   kind: z.enum(['agreement_review', 'barrier_open']),
   id: z.number().int(),
   districtCode: z.string().describe("The police district code, or the convener's name where it has no code"),
+  areaId: z.number().int().describe('The area the agreement or barrier belongs to'),
+  areaName: z.string(),
   title: z.string(),
   dueOn: CalendarDate,
   overdue: z.boolean(),

@@ -68,11 +68,6 @@ export function meetingRecord(db: DbOrTx, id: number): MeetingRecord {
   return found;
 }
 
-/** The police district convening the meeting's area, if it is a police district area. */
-export function districtIdOf(m: Pick<MeetingRecord, 'convenerId' | 'convenerKind'>): number | null {
-  return m.convenerKind === 'police_district' ? m.convenerId : null;
-}
-
 /** The API's shape of a meeting. */
 export function toMeeting(row: MeetingRecord): Meeting {
   const start = utcToZoned(row.startsAt, row.timeZone);

@@ -187,8 +187,8 @@ export function meetingOfYear(db: Db, district: DistrictRow, year: number): Meet
   };
 }
 
-export function mappingOf(db: Db, districtId: number, year: number): MappingSummary | null {
-  const row = storedMapping(db, districtId, year);
+export function mappingOf(db: Db, areaId: number, year: number): MappingSummary | null {
+  const row = storedMapping(db, areaId, year);
   if (!row) return null;
   return {
     forumLevel: row.forumLevel,
@@ -203,24 +203,24 @@ export function mappingOf(db: Db, districtId: number, year: number): MappingSumm
 export function districtSection(db: Db, district: DistrictRow, year: number): DistrictSection {
   const meeting = meetingOfYear(db, district, year);
   const previousMeeting = meetingOfYear(db, district, year - 1);
-  const mapping = mappingOf(db, district.id, year);
-  const previousMapping = mappingOf(db, district.id, year - 1);
+  const mapping = mappingOf(db, district.areaId, year);
+  const previousMapping = mappingOf(db, district.areaId, year - 1);
   return {
     code: district.code,
     name: district.name,
     municipalityCount: district.municipalityCount,
     meeting,
     mapping,
-    agreementCounts: agreementCounts(db, district.id, year),
-    barriers: barrierLines(db, district.id, year),
+    agreementCounts: agreementCounts(db, district.areaId, year),
+    barriers: barrierLines(db, district.areaId, year),
     changes: {
       previousForumLevel: previousMapping?.forumLevel ?? null,
       forumLevel: mapping?.forumLevel ?? null,
       previousPeople: previousMeeting ? previousMeeting.figures.people : null,
       people: meeting ? meeting.figures.people : null,
-      newAgreements: yearCount(db, 'newAgreements', district.id, year),
-      newBarriers: yearCount(db, 'newBarriers', district.id, year),
-      barriersResolved: yearCount(db, 'barriersResolved', district.id, year),
+      newAgreements: yearCount(db, 'newAgreements', district.areaId, year),
+      newBarriers: yearCount(db, 'newBarriers', district.areaId, year),
+      barriersResolved: yearCount(db, 'barriersResolved', district.areaId, year),
     },
   };
 }
@@ -304,15 +304,15 @@ function nationalRows(
   const emptyByType = (): Record<string, number> => Object.fromEntries(types.map((t) => [t, 0]));
   const inForce = new Map<number, Record<string, number>>();
   for (const r of inForceCounts(db, year)) {
-    const byType = inForce.get(r.districtId) ?? emptyByType();
+    const byType = inForce.get(r.areaId) ?? emptyByType();
     byType[r.type] = r.n;
-    inForce.set(r.districtId, byType);
+    inForce.set(r.areaId, byType);
   }
-  const open = new Map(openBarrierCounts(db, year).map((r) => [r.districtId, r.n]));
-  const resolved = new Map(resolvedBarrierCounts(db, year).map((r) => [r.districtId, r.n]));
+  const open = new Map(openBarrierCounts(db, year).map((r) => [r.areaId, r.n]));
+  const resolved = new Map(resolvedBarrierCounts(db, year).map((r) => [r.areaId, r.n]));
   const rows = areas.map((d): NationalRow => {
     const meeting = meetingOfYear(db, d, year);
-    const byType = inForce.get(d.id) ?? emptyByType();
+    const byType = inForce.get(d.areaId) ?? emptyByType();
     return {
       areaId: d.areaId,
       code: d.code,
@@ -322,11 +322,11 @@ function nationalRows(
       people: meeting?.figures.people ?? 0,
       organisationsRepresented: meeting?.figures.memberOrganisationsRepresented ?? 0,
       memberOrganisations: meeting?.figures.memberOrganisations ?? d.municipalityCount + 1,
-      forumLevel: mappingOf(db, d.id, year)?.forumLevel ?? null,
+      forumLevel: mappingOf(db, d.areaId, year)?.forumLevel ?? null,
       inForceByType: byType,
       inForce: Object.values(byType).reduce((a, b) => a + b, 0),
-      openBarriers: open.get(d.id) ?? 0,
-      resolvedBarriers: resolved.get(d.id) ?? 0,
+      openBarriers: open.get(d.areaId) ?? 0,
+      resolvedBarriers: resolved.get(d.areaId) ?? 0,
     };
   });
   const totals: NationalReport['totals'] = {

@@ -46,8 +46,8 @@ export interface AgreementCountRow {
   count: number;
 }
 
-export interface DistrictCountRow {
-  districtId: number;
+export interface AreaCountRow {
+  areaId: number;
   n: number;
 }
 
@@ -85,64 +85,62 @@ export function hasAttendanceSheet(db: Db, meetingId: number): boolean {
   );
 }
 
-export function storedMapping(db: Db, districtId: number, year: number): StoredMappingRow | undefined {
+export function storedMapping(db: Db, areaId: number, year: number): StoredMappingRow | undefined {
   return prepared<StoredMappingRow>(
     db,
     `SELECT forum_level AS forumLevel, strengths, challenges, wishes, notes FROM district_mapping
-     WHERE district_id = ? AND year = ?`,
-  ).get(districtId, year);
+     WHERE area_id = ? AND year = ?`,
+  ).get(areaId, year);
 }
 
-/** The district's agreements by type and status, counting those agreed by the year's end. */
-export function agreementCounts(db: Db, districtId: number, year: number): AgreementCountRow[] {
+/** The area's agreements by type and status, counting those agreed by the year's end. */
+export function agreementCounts(db: Db, areaId: number, year: number): AgreementCountRow[] {
   return prepared<AgreementCountRow>(
     db,
     `SELECT a.type, a.status, count(*) AS count FROM agreement a
-     WHERE a.district_id = ? AND ${AGREEMENT_START} <= ? GROUP BY a.type, a.status ORDER BY a.type, a.status`,
-  ).all(districtId, yearEnd(year));
+     WHERE a.area_id = ? AND ${AGREEMENT_START} <= ? GROUP BY a.type, a.status ORDER BY a.type, a.status`,
+  ).all(areaId, yearEnd(year));
 }
 
-/** The district's barriers open at some time in the year (raised by its end, not resolved before it). */
-export function barrierLines(db: Db, districtId: number, year: number): BarrierLine[] {
+/** The area's barriers open at some time in the year (raised by its end, not resolved before it). */
+export function barrierLines(db: Db, areaId: number, year: number): BarrierLine[] {
   return prepared<BarrierLine>(
     db,
     `SELECT b.id, b.category, b.description, b.status, b.raised_on AS raisedOn, b.resolved_on AS resolvedOn,
             b.resolution_note AS resolutionNote,
             CASE WHEN b.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM barrier_municipality bm
                  JOIN organisation o ON o.id = bm.municipality_id WHERE bm.barrier_id = b.id) END AS municipalities
-     FROM barrier b WHERE b.district_id = ? AND b.raised_on <= ?
+     FROM barrier b WHERE b.area_id = ? AND b.raised_on <= ?
        AND (b.resolved_on IS NULL OR b.resolved_on >= ?)
      ORDER BY b.category, b.raised_on, b.id`,
-  ).all(districtId, yearEnd(year), `${year}-01-01`);
+  ).all(areaId, yearEnd(year), `${year}-01-01`);
 }
 
 const YEAR_COUNTS = {
-  newAgreements: 'SELECT count(*) AS n FROM agreement WHERE district_id = ? AND substr(agreed_on, 1, 4) = ?',
-  newBarriers: 'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND substr(raised_on, 1, 4) = ?',
-  barriersResolved:
-    'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND substr(resolved_on, 1, 4) = ?',
+  newAgreements: 'SELECT count(*) AS n FROM agreement WHERE area_id = ? AND substr(agreed_on, 1, 4) = ?',
+  newBarriers: 'SELECT count(*) AS n FROM barrier WHERE area_id = ? AND substr(raised_on, 1, 4) = ?',
+  barriersResolved: 'SELECT count(*) AS n FROM barrier WHERE area_id = ? AND substr(resolved_on, 1, 4) = ?',
 };
 
-/** Agreements agreed, barriers raised or barriers resolved in the district in the year. */
-export function yearCount(db: Db, what: keyof typeof YEAR_COUNTS, districtId: number, year: number): number {
-  return prepared<{ n: number }>(db, YEAR_COUNTS[what]).get(districtId, String(year))?.n ?? 0;
+/** Agreements agreed, barriers raised or barriers resolved in the area in the year. */
+export function yearCount(db: Db, what: keyof typeof YEAR_COUNTS, areaId: number, year: number): number {
+  return prepared<{ n: number }>(db, YEAR_COUNTS[what]).get(areaId, String(year))?.n ?? 0;
 }
 
 const AGREEMENT_LINES = `
   SELECT a.id, coalesce(d.code, '') AS districtCode,
-         CASE WHEN d.kind = 'police_district' THEN d.name
-              ELSE coalesce((SELECT ar.name FROM area ar WHERE ar.convener_id = d.id AND ${programmeArea('ar')}), d.name)
-         END AS districtName, a.type, a.title, a.status, a.agreed_on AS agreedOn,
+         CASE WHEN ar.kind = 'police_district' THEN d.name ELSE ar.name END AS districtName,
+         a.type, a.title, a.status, a.agreed_on AS agreedOn,
          a.review_on AS reviewOn,
          CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
               JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END AS municipalities,
          (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
            WHERE ac.agreement_id = a.id) AS contacts,
          (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id) AS barrierIds
-  FROM organisation d CROSS JOIN agreement a ON a.district_id = d.id
-  WHERE d.id IN (SELECT ar.convener_id FROM area ar WHERE ${programmeArea('ar')})
+  FROM area ar JOIN organisation d ON d.id = ar.convener_id CROSS JOIN agreement a ON a.area_id = ar.id
+  WHERE ${programmeArea('ar')} AND (ar.kind <> 'police_district' OR d.kind = 'police_district')
     AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
-  ORDER BY d.code, d.name, a.type, a.status, a.id`;
+  ORDER BY d.code, districtName, ar.id, a.type, a.status, a.id`;
 
 /**
  * The agreement lines by district code, one at a time, on the connection given (the caller may
@@ -164,28 +162,28 @@ export function iterateAgreementLines(
 
 // ---- the national report
 
-/** Agreements in force at the end of the year (in force or being revised now, agreed by then), by district and type. */
-export function inForceCounts(db: Db, year: number): (DistrictCountRow & { type: string })[] {
-  return prepared<DistrictCountRow & { type: string }>(
+/** Agreements in force at the end of the year (in force or being revised now, agreed by then), by area and type. */
+export function inForceCounts(db: Db, year: number): (AreaCountRow & { type: string })[] {
+  return prepared<AreaCountRow & { type: string }>(
     db,
-    `SELECT a.district_id AS districtId, a.type, count(*) AS n FROM agreement a
-     WHERE a.status IN ('in_force', 'under_revision') AND ${AGREEMENT_START} <= ? GROUP BY a.district_id, a.type`,
+    `SELECT a.area_id AS areaId, a.type, count(*) AS n FROM agreement a
+     WHERE a.status IN ('in_force', 'under_revision') AND ${AGREEMENT_START} <= ? GROUP BY a.area_id, a.type`,
   ).all(yearEnd(year));
 }
 
-/** Barriers open at the end of the year (raised by then, not resolved by then), by district. */
-export function openBarrierCounts(db: Db, year: number): DistrictCountRow[] {
-  return prepared<DistrictCountRow>(
+/** Barriers open at the end of the year (raised by then, not resolved by then), by area. */
+export function openBarrierCounts(db: Db, year: number): AreaCountRow[] {
+  return prepared<AreaCountRow>(
     db,
-    `SELECT district_id AS districtId, count(*) AS n FROM barrier
-     WHERE raised_on <= ? AND (resolved_on IS NULL OR resolved_on > ?) GROUP BY district_id`,
+    `SELECT area_id AS areaId, count(*) AS n FROM barrier
+     WHERE raised_on <= ? AND (resolved_on IS NULL OR resolved_on > ?) GROUP BY area_id`,
   ).all(yearEnd(year), yearEnd(year));
 }
 
-export function resolvedBarrierCounts(db: Db, year: number): DistrictCountRow[] {
-  return prepared<DistrictCountRow>(
+export function resolvedBarrierCounts(db: Db, year: number): AreaCountRow[] {
+  return prepared<AreaCountRow>(
     db,
-    `SELECT district_id AS districtId, count(*) AS n FROM barrier WHERE substr(resolved_on, 1, 4) = ? GROUP BY district_id`,
+    `SELECT area_id AS areaId, count(*) AS n FROM barrier WHERE substr(resolved_on, 1, 4) = ? GROUP BY area_id`,
   ).all(String(year));
 }
 
@@ -235,20 +233,20 @@ export function districtYearRows(
   ).all({ year, ...scope });
 }
 
-/** Per convener of the programme's areas (a police district): agreements in force, open barriers, agreements due for review by the date. */
+/** Per area of the programme (a police district's, in the Danish one): agreements in force, open barriers, agreements due for review by the date. */
 export function districtOutcomeCounts(
   db: Db,
   reviewBy: string,
   scope: ReportScope,
-): (DistrictOutcomes & { districtId: number })[] {
-  return prepared<DistrictOutcomes & { districtId: number }>(
+): (DistrictOutcomes & { areaId: number })[] {
+  return prepared<DistrictOutcomes & { areaId: number }>(
     db,
-    `SELECT o.id AS districtId,
-       (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force')) AS agreementsInForce,
-       (SELECT count(*) FROM barrier b WHERE b.district_id = o.id AND b.status IN ('open', 'being_addressed')) AS openBarriers,
-       (SELECT count(*) FROM agreement g WHERE g.district_id = o.id AND g.status IN ('agreed', 'in_force', 'under_revision')
+    `SELECT a.id AS areaId,
+       (SELECT count(*) FROM agreement g WHERE g.area_id = a.id AND g.status IN ('agreed', 'in_force')) AS agreementsInForce,
+       (SELECT count(*) FROM barrier b WHERE b.area_id = a.id AND b.status IN ('open', 'being_addressed')) AS openBarriers,
+       (SELECT count(*) FROM agreement g WHERE g.area_id = a.id AND g.status IN ('agreed', 'in_force', 'under_revision')
           AND g.review_on IS NOT NULL AND g.review_on <= :reviewBy) AS dueForReview
-     FROM organisation o WHERE o.id IN (SELECT a.convener_id FROM area a WHERE ${programmeArea('a')})`,
+     FROM area a WHERE ${programmeArea('a')}`,
   ).all({ reviewBy, ...scope });
 }
 

@@ -53,11 +53,9 @@ export function yearOverview(
   const installed = hasTable(db, 'agreement') && hasTable(db, 'barrier');
   if (installed) {
     const reviewBy = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-    outcomes = new Map(
-      districtOutcomeCounts(db, reviewBy, scope).map(({ districtId, ...o }) => [districtId, o]),
-    );
+    outcomes = new Map(districtOutcomeCounts(db, reviewBy, scope).map(({ areaId, ...o }) => [areaId, o]));
   }
-  return rows.map((r) => ({ ...r, outcomes: installed ? (outcomes.get(r.districtId) ?? null) : null }));
+  return rows.map((r) => ({ ...r, outcomes: installed ? (outcomes.get(r.areaId) ?? null) : null }));
 }
 
 export function plannedYears(db: Db, areaKind = 'police_district'): number[] {

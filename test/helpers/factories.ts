@@ -30,15 +30,24 @@ export function areaOfDistrict(db: Db, districtCode: string): AreaOfDistrict {
   return area;
 }
 
-export type MeetingOverrides = Partial<Omit<MeetingInsert, 'areaId'>> & {
-  /** The police district whose area meets; default Bornholms Politi (1471). */
+export type MeetingOverrides = Partial<MeetingInsert> & {
+  /** The police district whose area meets; default Bornholms Politi (1471). Or give areaId. */
   districtCode?: string;
 };
 
+function areaById(db: Db, id: number): AreaOfDistrict {
+  const area = prepared<AreaOfDistrict>(
+    db,
+    'SELECT id, name, convener_id AS convenerId FROM area WHERE id = ?',
+  ).get(id);
+  if (!area) throw new Error(`no area ${id}`);
+  return area;
+}
+
 /** A meeting row: Bornholm, invited, 3 March 2027 09:00–15:00 Copenhagen, at Rønne Rådhus. */
 export function buildMeeting(db: Db, overrides: MeetingOverrides = {}): MeetingInsert {
-  const { districtCode = '1471', ...fields } = overrides;
-  const area = areaOfDistrict(db, districtCode);
+  const { districtCode = '1471', areaId, ...fields } = overrides;
+  const area = areaId === undefined ? areaOfDistrict(db, districtCode) : areaById(db, areaId);
   const startsAt = fields.startsAt ?? '2027-03-03T08:00:00.000Z';
   return {
     areaId: area.id,

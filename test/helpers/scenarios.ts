@@ -322,3 +322,34 @@ export async function grantTestAccounts(app: FastifyInstance, as: TestApp['as'],
     if (res.statusCode !== 200) throw new Error(`grant: ${res.statusCode} ${res.body}`);
   }
 }
+
+/** A second area of the Norwegian programme's convener: one convener, two forums of one kind. */
+export interface SecondArea {
+  areaId: number;
+  areaName: string;
+  convenerId: number;
+  member: { id: number; code: string; name: string };
+}
+
+/**
+ * Gives the Norwegian programme's convener (Bufetat region øst) a second area of the same kind,
+ * with a municipality of its own: the case of a ministry convening several regions.
+ */
+export async function secondAreaOfConvener(
+  app: FastifyInstance,
+  as: TestApp['as'],
+  no: NorwegianProgramme,
+): Promise<SecondArea> {
+  const post = async (url: string, payload: object) => {
+    const res = await app.inject({ method: 'POST', url, headers: as.facilitator, payload });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const first = (await app.inject({ url: `/api/areas/${no.areaId}`, headers: as.viewer })).json();
+  const areaName = 'Dialogområde Vestfold';
+  const area = await post('/api/areas', { name: areaName, kind: first.kind, convenerId: first.convenerId });
+  const code = '3905';
+  const name = 'Tønsberg kommune';
+  const m = await post('/api/organisations', { kind: 'municipality', name, code, areaIds: [area.id] });
+  return { areaId: area.id, areaName, convenerId: first.convenerId, member: { id: m.id, code, name } };
+}

@@ -43,6 +43,8 @@ export interface FollowUpContactRow {
 export interface AgreementDueRow {
   id: number;
   districtCode: string;
+  areaId: number;
+  areaName: string;
   title: string;
   dueOn: string;
   status: string;
@@ -51,15 +53,19 @@ export interface AgreementDueRow {
 export interface OldBarrierRow {
   id: number;
   districtCode: string;
+  areaId: number;
+  areaName: string;
   title: string;
   raisedOn: string;
   status: string;
-  districtId: number;
+  /** The convener of the barrier's area, whose fixed contacts follow it up when nobody was named. */
+  convenerId: number;
 }
 
 export interface AgreementFilter {
+  /** A Danish police district's code: the outcomes of its police district area. */
   district: string | null;
-  /** Any programme's area: the outcomes of its convener. */
+  /** Any programme's area. */
   areaId: number | null;
   status: string | null;
   type: string | null;
@@ -85,19 +91,23 @@ export function agreementById(db: Db, id: number): AgreementRow | undefined {
   return db.select().from(agreement).where(eq(agreement.id, id)).get();
 }
 
-export function agreementsOfDistrict(db: Db, districtId: number): AgreementRow[] {
+export function agreementsOfArea(db: Db, areaId: number): AgreementRow[] {
   return db
     .select()
     .from(agreement)
-    .where(eq(agreement.districtId, districtId))
+    .where(eq(agreement.areaId, areaId))
     .orderBy(asc(agreement.reviewOn), asc(agreement.id))
     .all();
 }
 
+/** The area of the police district whose code is :district (the Danish programme's areas). */
+const POLICE_DISTRICT_AREA = `SELECT ar.id FROM area ar JOIN organisation d ON d.id = ar.convener_id
+  WHERE ar.kind = 'police_district' AND d.kind = 'police_district' AND d.code = :district`;
+
 const AGREEMENT_FILTER = `
-  FROM agreement a JOIN organisation d ON d.id = a.district_id
-  WHERE (:district IS NULL OR d.code = :district)
-    AND (:areaId IS NULL OR d.id = (SELECT convener_id FROM area WHERE id = :areaId)) AND (:status IS NULL OR a.status = :status)
+  FROM agreement a
+  WHERE (:district IS NULL OR a.area_id IN (${POLICE_DISTRICT_AREA}))
+    AND (:areaId IS NULL OR a.area_id = :areaId) AND (:status IS NULL OR a.status = :status)
     AND (:type IS NULL OR a.type = :type)
     AND (:barrierId IS NULL OR EXISTS (SELECT 1 FROM agreement_barrier ab WHERE ab.agreement_id = a.id AND ab.barrier_id = :barrierId))
     AND (:reviewBefore IS NULL OR a.review_on <= :reviewBefore)
@@ -154,13 +164,13 @@ export function agreementRevisions(db: Db, agreementId: number): AgreementRevisi
     .all();
 }
 
-/** How many of the (distinct) ids are barriers of the district. */
-export function countBarriersOfDistrict(db: Db, districtId: number, ids: number[]): number {
+/** How many of the (distinct) ids are barriers of the area. */
+export function countBarriersOfArea(db: Db, areaId: number, ids: number[]): number {
   return (
     prepared<{ n: number }>(
       db,
-      'SELECT count(*) AS n FROM barrier WHERE district_id = ? AND id IN (SELECT value FROM json_each(?))',
-    ).get(districtId, JSON.stringify(ids))?.n ?? 0
+      'SELECT count(*) AS n FROM barrier WHERE area_id = ? AND id IN (SELECT value FROM json_each(?))',
+    ).get(areaId, JSON.stringify(ids))?.n ?? 0
   );
 }
 
@@ -206,19 +216,19 @@ export function barrierById(db: Db, id: number): BarrierRow | undefined {
   return db.select().from(barrier).where(eq(barrier.id, id)).get();
 }
 
-export function barriersOfDistrict(db: Db, districtId: number): BarrierRow[] {
+export function barriersOfArea(db: Db, areaId: number): BarrierRow[] {
   return db
     .select()
     .from(barrier)
-    .where(eq(barrier.districtId, districtId))
+    .where(eq(barrier.areaId, areaId))
     .orderBy(asc(barrier.raisedOn), asc(barrier.id))
     .all();
 }
 
 const BARRIER_FILTER = `
-  FROM barrier b JOIN organisation d ON d.id = b.district_id
-  WHERE (:district IS NULL OR d.code = :district)
-    AND (:areaId IS NULL OR d.id = (SELECT convener_id FROM area WHERE id = :areaId)) AND (:status IS NULL OR b.status = :status)
+  FROM barrier b
+  WHERE (:district IS NULL OR b.area_id IN (${POLICE_DISTRICT_AREA}))
+    AND (:areaId IS NULL OR b.area_id = :areaId) AND (:status IS NULL OR b.status = :status)
     AND (:category IS NULL OR b.category = :category)
     AND (:year IS NULL OR substr(b.raised_on, 1, 4) = :year)
     AND (:meetingId IS NULL OR b.raised_at_meeting_id = :meetingId)`;
@@ -298,14 +308,18 @@ export function deleteBarrierRow(db: Db, id: number): void {
 
 // ---- follow-ups
 
-/** Agreements in effect whose review date is on or before the horizon (a convener without a code is named). */
+/**
+ * Agreements in effect whose review date is on or before the horizon (a convener without a code is
+ * named; the area says which of its areas).
+ */
 export function agreementsDueForReview(db: Db, horizon: string, district: string | null): AgreementDueRow[] {
   return prepared<AgreementDueRow>(
     db,
-    `SELECT a.id, coalesce(d.code, d.name) AS districtCode, a.title, a.review_on AS dueOn, a.status FROM agreement a
-     JOIN organisation d ON d.id = a.district_id
+    `SELECT a.id, coalesce(d.code, d.name) AS districtCode, ar.id AS areaId, ar.name AS areaName, a.title,
+            a.review_on AS dueOn, a.status
+     FROM agreement a JOIN area ar ON ar.id = a.area_id JOIN organisation d ON d.id = ar.convener_id
      WHERE a.review_on IS NOT NULL AND a.review_on <= :horizon AND a.status IN ('agreed', 'in_force', 'under_revision')
-       AND (:district IS NULL OR d.code = :district)
+       AND (:district IS NULL OR a.area_id IN (${POLICE_DISTRICT_AREA}))
      ORDER BY a.review_on, a.id`,
   ).all({ horizon, district });
 }
@@ -314,9 +328,10 @@ export function agreementsDueForReview(db: Db, horizon: string, district: string
 export function barriersRaisedBy(db: Db, yearAgo: string, district: string | null): OldBarrierRow[] {
   return prepared<OldBarrierRow>(
     db,
-    `SELECT b.id, coalesce(d.code, d.name) AS districtCode, b.description AS title, b.raised_on AS raisedOn, b.status, b.district_id AS districtId
-     FROM barrier b JOIN organisation d ON d.id = b.district_id
-     WHERE b.status <> 'resolved' AND b.raised_on <= :yearAgo AND (:district IS NULL OR d.code = :district)
+    `SELECT b.id, coalesce(d.code, d.name) AS districtCode, ar.id AS areaId, ar.name AS areaName,
+            b.description AS title, b.raised_on AS raisedOn, b.status, d.id AS convenerId
+     FROM barrier b JOIN area ar ON ar.id = b.area_id JOIN organisation d ON d.id = ar.convener_id
+     WHERE b.status <> 'resolved' AND b.raised_on <= :yearAgo AND (:district IS NULL OR b.area_id IN (${POLICE_DISTRICT_AREA}))
      ORDER BY b.raised_on, b.id`,
   ).all({ yearAgo, district });
 }

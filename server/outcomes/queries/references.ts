@@ -6,8 +6,8 @@ import { prepared } from '../../../db/statements.ts';
 /** What the outcomes refer to (police districts, municipalities, people) and the themes and mappings: their SQL. */
 
 /**
- * The area an outcome belongs to, by its convening organisation (which the outcome rows store as
- * district_id): a Danish police district, or the convener of any programme's area.
+ * The area an outcome belongs to (outcome rows store its area_id) with its convening organisation:
+ * a Danish police district, or the convener of any programme's area.
  */
 export interface DistrictRef {
   /** The convening organisation's id. */
@@ -39,14 +39,6 @@ export function districtWithCode(db: Db, code: string): DistrictRef | undefined 
     db,
     `${AREA} AND a.kind = 'police_district' WHERE o.kind = 'police_district' AND o.code = ?`,
   ).get(code);
-}
-
-/** The area an outcome's convener convenes: its police district area first, else its oldest area. */
-export function districtWithId(db: Db, id: number): DistrictRef | undefined {
-  return prepared<DistrictRef>(
-    db,
-    `${AREA} WHERE o.id = ? ORDER BY a.kind = 'police_district' DESC, a.programme_id IS NULL, a.id LIMIT 1`,
-  ).get(id);
 }
 
 export function areaWithId(db: Db, areaId: number): DistrictRef | undefined {
@@ -109,13 +101,13 @@ export function deleteThemeRow(db: Db, id: number): void {
   db.delete(theme).where(eq(theme.id, id)).run();
 }
 
-// ---- the districts' yearly mappings
+// ---- the areas' yearly mappings
 
-export function mappingOf(db: Db, districtId: number, year: number): MappingRow | undefined {
+export function mappingOf(db: Db, areaId: number, year: number): MappingRow | undefined {
   return db
     .select()
     .from(districtMapping)
-    .where(and(eq(districtMapping.districtId, districtId), eq(districtMapping.year, year)))
+    .where(and(eq(districtMapping.areaId, areaId), eq(districtMapping.year, year)))
     .get();
 }
 

@@ -26,10 +26,10 @@ function byRole(people: Person[]): [string, Person[]][] {
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'da'));
 }
 
-/** Barriers and agreements of the district over the years, newest first. */
-function outcomesOf(app: FastifyInstance, code: string) {
-  const barriers = listBarriers(app.db, { district: code, limit: 500, offset: 0 }).items;
-  const agreements = listAgreements(app.db, { district: code, limit: 500, offset: 0 }).items;
+/** Barriers and agreements of the district's area over the years, newest first. */
+function outcomesOf(app: FastifyInstance, areaId: number) {
+  const barriers = listBarriers(app.db, { areaId, limit: 500, offset: 0 }).items;
+  const agreements = listAgreements(app.db, { areaId, limit: 500, offset: 0 }).items;
   return html`<section aria-labelledby="barrierer">
       <h2 id="barrierer">${words.barriers}</h2>
       ${
@@ -131,7 +131,7 @@ export default async function districtPages(app: FastifyInstance) {
       </div>
       ${contactsSection(groups)}
       ${meetingsSection(meetings, district.areaId, request.actor?.role !== 'viewer')}
-      ${outcomesOf(app, code)}`;
+      ${outcomesOf(app, district.areaId)}`;
     return sendPage(
       reply,
       page(pageContext(request), {
