@@ -11,8 +11,10 @@ import {
   programmeForArea,
   programmeNamed,
   programmeOfAreaKind,
+  programmeTextLanguage,
 } from '../programmes/programmes.ts';
 import { ProgrammeSettings } from '../programmes/schemas.ts';
+import type { Language } from '../text/language.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { type DayNumber, dayOf, utcToZoned } from './days.ts';
@@ -66,6 +68,12 @@ export const namingOfProgramme = (programme: ProgrammeRow): Naming => ({
   programmeName: programme.name,
   titlePattern: programme.titlePattern,
 });
+
+/** The language a kind of area's plans are explained in: its programme's, Danish for areas none convenes. */
+function languageOfKind(db: Db, areaKind: string): Language {
+  const programme = programmeOfAreaKind(db, areaKind);
+  return programme ? programmeTextLanguage(db, programme) : 'da';
+}
 
 function namingOf(db: Db, areaKind: string): Naming {
   const programme = programmeOfAreaKind(db, areaKind);
@@ -276,6 +284,13 @@ export function cycleSettings(
   });
 }
 
+/** The language an area's meetings are explained in: its programme's. */
+export function areaLanguage(db: Db, areaId: number): Language {
+  const area = areaOfMeeting(db, areaId);
+  if (!area) throw notFound('Area', areaId);
+  return programmeTextLanguage(db, programmeForArea(db, area));
+}
+
 /** The rules for a meeting of one area outside any cycle: its programme's planning defaults. */
 export function areaPlanningSettings(db: Db, areaId: number): PlanningSettings {
   const area = areaOfMeeting(db, areaId);
@@ -315,6 +330,7 @@ export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
     settings,
     areas: plannerAreas(db, areas, year, settings.areaKind),
     facilitators: plannerFacilitators(db, settings, year),
+    language: languageOfKind(db, settings.areaKind),
   };
   const result = planCycle(planInput);
   assertPlanned(result);
@@ -438,7 +454,13 @@ function computeAreaReplan(db: Db, target: ReplanTarget, input: ReplanArea): Are
     open.map((m) => m.id),
   );
   const result = replanArea({
-    input: { year: target.year, settings, areas: [area!], facilitators },
+    input: {
+      year: target.year,
+      settings,
+      areas: [area!],
+      facilitators,
+      language: languageOfKind(db, target.kind),
+    },
     area: area!,
     sequences,
   });

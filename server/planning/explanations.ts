@@ -9,10 +9,10 @@ import type { PlanningSettings } from './settings.ts';
 
 /**
  * A meeting's "why this date" as a facilitator would write it: one short sentence per reason, from
- * the Danish catalogue. Sentences are kept on lines of their own, so a page listing many meetings can
- * say the reasons they share once.
+ * the catalogue of the programme's language (Danish unless told). Sentences are kept on lines of
+ * their own, so a page listing many meetings can say the reasons they share once.
  */
-const text = () => catalogueFor('da').planning;
+const text = (lang: Language) => catalogueFor(lang).planning;
 
 export const SENTENCE_BREAK = '\n';
 
@@ -20,37 +20,37 @@ export function sentencesOf(explanation: string | null): string[] {
   return (explanation ?? '').split(SENTENCE_BREAK).filter(Boolean);
 }
 
-const monthDayText = (md: string) => dayMonth(`2024-${md}`);
+const monthDayText = (md: string, lang: Language) => dayMonth(`2024-${md}`, lang);
 
 /** The sentence that names a blackout or holiday a day falls on; null for rules that are no blackout. */
-function blackoutSentence(breach: RuleBreach): string | null {
-  const { explanation: say, blackoutNames } = text();
+function blackoutSentence(breach: RuleBreach, lang: Language): string | null {
+  const { explanation: say, blackoutNames } = text(lang);
   const named = (name: keyof typeof blackoutNames | null) => (name ? blackoutNames[name] : null);
   switch (breach.rule) {
     case 'blackoutWeek':
       return say.notInWeek(breach.week, named(weekBlackoutName(breach.week)));
     case 'blackoutMonth':
-      return say.notInMonth(monthName(breach.month), named(monthBlackoutName(breach.month)));
+      return say.notInMonth(monthName(breach.month, lang), named(monthBlackoutName(breach.month)));
     case 'blackoutRange':
       return say.notInRange(
-        monthDayText(breach.from),
-        monthDayText(breach.to),
+        monthDayText(breach.from, lang),
+        monthDayText(breach.to, lang),
         named(rangeBlackoutName(breach.from, breach.to)),
       );
     case 'blackoutDate':
-      return say.notOnDate(dayDate(breach.date), null);
+      return say.notOnDate(dayDate(breach.date, lang), null);
     case 'holiday':
-      return say.notOnDate(dayMonth(breach.date), breach.holiday);
+      return say.notOnDate(dayMonth(breach.date, lang), breach.holiday);
     case 'areaBlackoutDate':
-      return say.notOnAreaDate(dayDate(breach.date));
+      return say.notOnAreaDate(dayDate(breach.date, lang));
     default:
       return null;
   }
 }
 
 /** The rules every meeting of a plan keeps: weekdays and time, holidays and each blackout, named. */
-export function planRuleSentences(settings: PlanningSettings): string[] {
-  const say = text().explanation;
+export function planRuleSentences(settings: PlanningSettings, lang: Language = 'da'): string[] {
+  const say = text(lang).explanation;
   const blackouts: RuleBreach[] = [
     ...settings.blackoutWeeks.map((week): RuleBreach => ({ rule: 'blackoutWeek', date: '', week })),
     ...settings.blackoutMonths.map((month): RuleBreach => ({ rule: 'blackoutMonth', date: '', month })),
@@ -58,17 +58,20 @@ export function planRuleSentences(settings: PlanningSettings): string[] {
     ...settings.blackoutDates.map((date): RuleBreach => ({ rule: 'blackoutDate', date })),
   ];
   return [
-    timesSentence(settings),
+    timesSentence(settings, lang),
     say.noHolidays,
-    ...blackouts.map(blackoutSentence).filter((s): s is string => s !== null),
+    ...blackouts.map((b) => blackoutSentence(b, lang)).filter((s): s is string => s !== null),
   ];
 }
 
-function timesSentence(settings: PlanningSettings): string {
-  return text().explanation.times(
-    listText(settings.weekdays.map((d) => isoWeekdayName(d))),
-    clockText(settings.startTime),
-    clockText(settings.endTime),
+function timesSentence(settings: PlanningSettings, lang: Language): string {
+  return text(lang).explanation.times(
+    listText(
+      settings.weekdays.map((d) => isoWeekdayName(d, lang)),
+      lang,
+    ),
+    clockText(settings.startTime, lang),
+    clockText(settings.endTime, lang),
   );
 }
 
@@ -86,13 +89,18 @@ export interface PlacementFacts {
   sequence: number;
   facilitator: { name: string; load: number } | null;
   host: { name: string; timesBefore: number } | null;
+  /** The language of the programme's texts. */
+  language: Language;
 }
 
 function dateReason(facts: PlacementFacts): string {
-  const say = text().explanation;
-  const day = weekdayDayMonth(facts.date);
-  if (facts.reason === 'history' && facts.reference) return say.history(day, dayDate(facts.reference.date));
-  if (facts.reason === 'current' && facts.reference) return say.current(day, dayDate(facts.reference.date));
+  const lang = facts.language;
+  const say = text(lang).explanation;
+  const day = weekdayDayMonth(facts.date, lang);
+  if (facts.reason === 'history' && facts.reference)
+    return say.history(day, dayDate(facts.reference.date, lang));
+  if (facts.reason === 'current' && facts.reference)
+    return say.current(day, dayDate(facts.reference.date, lang));
   if (facts.reason === 'packed') return say.packed(facts.areaName, day);
   return say.spread(facts.areaName, day);
 }
@@ -101,16 +109,16 @@ function dateReason(facts: PlacementFacts): string {
 function referenceBlackouts(facts: PlacementFacts): string[] {
   if (!facts.reference || facts.reason === 'spread' || facts.reason === 'packed') return [];
   return calendarViolations(facts.reference.day, facts.settings, facts.year)
-    .map(blackoutSentence)
+    .map((b) => blackoutSentence(b, facts.language))
     .filter((s): s is string => s !== null);
 }
 
 /** The explanation and warnings of one planned meeting. */
 export function explainPlacement(facts: PlacementFacts): { explanation: string; warnings: string[] } {
-  const say = text().explanation;
-  const { settings } = facts;
+  const { settings, language } = facts;
+  const say = text(language).explanation;
   const sentences = [dateReason(facts), ...referenceBlackouts(facts)];
-  if (facts.date !== facts.targetDate) sentences.push(say.taken(weekdayDayMonth(facts.targetDate)));
+  if (facts.date !== facts.targetDate) sentences.push(say.taken(weekdayDayMonth(facts.targetDate, language)));
   if (settings.meetingsPerArea > 1) sentences.push(say.sequence(facts.sequence, settings.meetingsPerArea));
   sentences.push(
     facts.facilitator ? say.facilitator(facts.facilitator.name, facts.facilitator.load) : say.noFacilitator,
@@ -122,7 +130,7 @@ export function explainPlacement(facts: PlacementFacts): { explanation: string; 
         ? say.hostFirst(facts.host.name)
         : say.hostFewest(facts.host.name, facts.host.timesBefore),
   );
-  sentences.push(timesSentence(settings));
+  sentences.push(timesSentence(settings, language));
   const warnings: string[] = [];
   if (facts.reason === 'history' && facts.reference) {
     const distance = Math.abs(dayOf(facts.date) - facts.reference.day);
@@ -132,15 +140,21 @@ export function explainPlacement(facts: PlacementFacts): { explanation: string; 
   return { explanation: sentences.join(SENTENCE_BREAK), warnings };
 }
 
-/** A meeting moved by hand: when to, by whom, and whether it keeps the rules. */
+/** A meeting moved by hand, in the programme's language: when to, by whom, and whether it keeps the rules. */
 export function movedExplanation(
   move: { date: string; startTime: string; endTime: string },
   by: string,
   breaksRules: boolean,
+  lang: Language = 'da',
 ): string {
-  const say = text().explanation;
+  const say = text(lang).explanation;
   return [
-    say.moved(weekdayDayMonth(move.date), clockText(move.startTime), clockText(move.endTime), by),
+    say.moved(
+      weekdayDayMonth(move.date, lang),
+      clockText(move.startTime, lang),
+      clockText(move.endTime, lang),
+      by,
+    ),
     breaksRules ? say.movedBreaksRules : say.movedKeepsRules,
   ].join(SENTENCE_BREAK);
 }

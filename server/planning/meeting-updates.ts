@@ -5,7 +5,7 @@ import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, NotFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
-import { areaPlanningSettings } from './cycles.ts';
+import { areaLanguage, areaPlanningSettings } from './cycles.ts';
 import { utcToZoned, zonedToUtc } from './days.ts';
 import { movedExplanation } from './explanations.ts';
 import type { MeetingRow } from './meeting-changes.ts';
@@ -157,7 +157,13 @@ export function updateMeeting(
       const violations = violationsAfter(db, before, timing, facilitatorId);
       if (violations.length > 0 && !patch.force) throw new RuleConflict(violations);
       changes.warnings = violations.map((v) => v.message);
-      if (timeChanged) changes.explanation = movedExplanation(timing, actor.email, violations.length > 0);
+      if (timeChanged)
+        changes.explanation = movedExplanation(
+          timing,
+          actor.email,
+          violations.length > 0,
+          areaLanguage(db, before.areaId),
+        );
     }
     saveChanges(db, actor, context, before, changes);
     return findMeeting(db, id)!;

@@ -1,3 +1,4 @@
+import type { Language } from '../text/language.ts';
 import { type DayNumber, dateOf, dayOf, mondayOf, zonedToUtc } from './days.ts';
 import { explainPlacement } from './explanations.ts';
 import { MinHeap } from './heap.ts';
@@ -36,6 +37,8 @@ export interface PlanInput {
   settings: PlanningSettings;
   areas: PlannerArea[];
   facilitators: PlannerFacilitator[];
+  /** The language the explanations are written in: the programme's (Danish unless told). */
+  language?: Language;
 }
 
 export interface PlannedMeeting {
@@ -258,7 +261,7 @@ interface Finished {
   strategy: 'spread' | 'packed' | 'nearest';
 }
 
-/** Turns placements into meetings with times, hosts and the Danish explanation of each date. */
+/** Turns placements into meetings with times, hosts and the explanation of each date in the programme's language. */
 function describe(input: PlanInput, days: DayNumber[], finished: Finished): PlannedMeeting[] {
   const { settings } = input;
   const times = new Map<string, { startsAt: string; endsAt: string }>();
@@ -292,6 +295,7 @@ function describe(input: PlanInput, days: DayNumber[], finished: Finished): Plan
       sequence: pending.sequence,
       facilitator: facilitator && { name: facilitator.name, load: facilitator.load },
       host: host && { name: host.name, timesBefore },
+      language: input.language ?? 'da',
     });
     return {
       areaId: pending.area.id,

@@ -111,3 +111,48 @@ t.test('a move by hand says where to, by whom and whether the rules hold', async
     ],
   );
 });
+
+t.test("a Norwegian programme's plan is explained in bokmål, its holidays named as in Norway", async (t) => {
+  const result = planCycle({
+    year: 2028,
+    settings: { ...defaultSettings(), holidayCountry: 'NO', timeZone: 'Europe/Oslo', blackoutWeeks: [8, 40] },
+    areas: [
+      {
+        id: 1,
+        name: 'Enhet Øst',
+        hosts: [{ id: 11, name: 'Stovner politistasjon', address: null }],
+        hostHistory: [],
+        lastDates: ['2027-05-17'],
+      },
+      { id: 2, name: 'Enhet Vest', hosts: [], hostHistory: [], lastDates: [null] },
+    ],
+    facilitators: [{ id: 1, name: 'Kari Nordmann' }],
+    language: 'nb',
+  });
+  if (!result.ok) throw new Error(result.detail);
+  const east = sentencesOf(result.meetings.find((m) => m.areaId === 1)!.explanation);
+  t.same(east, [
+    'Tirsdag 16. mai passer med fjorårets møte (17. mai 2027).',
+    'Ikke 17. mai: Grunnlovsdagen.',
+    'Fasilitator: Kari Nordmann, som får 2 møter i alt; møtene fordeles likt.',
+    'Vert: Stovner politistasjon, som ikke har vært vert før.',
+    'Møtene holdes tirsdag, onsdag og torsdag kl. 09:30–13:00.',
+  ]);
+  const west = sentencesOf(result.meetings.find((m) => m.areaId === 2)!.explanation);
+  t.match(west[0], /^Enhet Vest får \w+ \d+\. \w+, slik at møtene fordeles jevnt over året\.$/);
+  t.equal(west[2], 'Ingen vert: det finnes ingen villige verter i området.');
+  t.same(planRuleSentences(defaultSettings(), 'nb').slice(0, 3), [
+    'Møtene holdes tirsdag, onsdag og torsdag kl. 09:30–13:00.',
+    'Ikke på helligdager.',
+    'Ikke i uke 7: vinterferie.',
+  ]);
+  t.equal(
+    movedExplanation(
+      { date: '2028-05-16', startTime: '10:00', endTime: '12:00' },
+      'kari@politiet.example',
+      false,
+      'nb',
+    ),
+    'Flyttet til tirsdag 16. mai kl. 10:00–12:00 av kari@politiet.example.\nAlle planleggingsreglene er overholdt.',
+  );
+});

@@ -128,6 +128,8 @@ t.test('seed 000: Oslo police units and the liaison officers covering their boro
   const east = byArea.get('Enhet Øst (Stovner og Manglerud)')!;
   const west = byArea.get('Enhet Vest (Majorstuen)')!;
   t.match(east.title, /^Kurs i samarbeid mellom barnevern og politi i Oslo 2028 – Enhet Øst/);
+  t.match(east.explanation, /Møtene holdes tirsdag, onsdag og torsdag kl\. 09:00–12:30\./, 'why, in bokmål');
+  t.notMatch(east.explanation, /Møderne|sidste års|spredes/, 'nothing Danish in the explanation');
 
   const eastSent = await invite(app, as, east.id);
   const westSent = await invite(app, as, west.id);
