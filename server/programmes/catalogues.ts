@@ -22,6 +22,7 @@ import {
   usesOfOrganisationKind,
   usesOfSector,
 } from './queries.ts';
+import { type CatalogueName, CatalogueRowInUse } from './refusals.ts';
 import type { CatalogueRow, CreateLanguage, CreateOrganisationKind, CreateSector } from './schemas.ts';
 
 /**
@@ -70,10 +71,8 @@ export function assertSector(db: Db, key: string, field = 'body.side'): void {
   ]);
 }
 
-function refuseInUse(what: string, uses: Record<string, number>): void {
-  const named = Object.entries(uses).filter(([, n]) => n > 0);
-  if (named.length)
-    throw conflict(`${what} is in use: ${named.map(([by, n]) => `${n} ${by}`).join(', ')}`, { usedBy: uses });
+function refuseInUse(catalogue: CatalogueName, key: string, uses: Record<string, number>): void {
+  if (Object.values(uses).some((n) => n > 0)) throw new CatalogueRowInUse(catalogue, key, uses);
 }
 
 export function createLanguage(db: Db, actor: Actor, input: z.infer<typeof CreateLanguage>) {
@@ -93,7 +92,7 @@ export function createLanguage(db: Db, actor: Actor, input: z.infer<typeof Creat
 export function deleteLanguage(db: Db, actor: Actor, code: string): void {
   db.transaction(() => {
     if (!languageByCode(db, code)) throw notFound('Language', code);
-    refuseInUse(`The language ${code}`, usesOfLanguage(db, code));
+    refuseInUse('language', code, usesOfLanguage(db, code));
     deleteLanguageRow(db, code);
     recordAudit(db, actor, { action: 'delete', entity: 'language', entityId: code });
   });
@@ -112,7 +111,7 @@ export function createSector(db: Db, actor: Actor, input: z.infer<typeof CreateS
 export function deleteSector(db: Db, actor: Actor, key: string): void {
   db.transaction(() => {
     if (!sectorByKey(db, key)) throw notFound('Sector', key);
-    refuseInUse(`The sector ${key}`, usesOfSector(db, key));
+    refuseInUse('sector', key, usesOfSector(db, key));
     deleteSectorRow(db, key);
     recordAudit(db, actor, { action: 'delete', entity: 'sector', entityId: key });
   });
@@ -144,7 +143,7 @@ export function createOrganisationKind(
 export function deleteOrganisationKind(db: Db, actor: Actor, key: string): void {
   db.transaction(() => {
     if (!organisationKindByKey(db, key)) throw notFound('Organisation kind', key);
-    refuseInUse(`The organisation kind ${key}`, usesOfOrganisationKind(db, key));
+    refuseInUse('organisationKind', key, usesOfOrganisationKind(db, key));
     deleteOrganisationKindRow(db, key);
     recordAudit(db, actor, { action: 'delete', entity: 'organisation_kind', entityId: key });
   });

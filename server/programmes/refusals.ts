@@ -30,3 +30,30 @@ function englishDetail(fault: ProgrammeFileFault): string {
     return `The programme ${fault.key} is already loaded; nothing was changed (change it in /api/programmes/${fault.key})`;
   return `The file was not loaded: ${fault.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
 }
+
+/** The catalogues whose rows a refused delete names. */
+export type CatalogueName = 'language' | 'sector' | 'organisationKind';
+
+/** What uses a catalogue row, counted by the kind of thing using it (programmes, people, roles, …). */
+export type CatalogueUses = Record<string, number>;
+
+/**
+ * A catalogue row cannot be deleted while something uses it: a 409 whose `usedBy` counts the users
+ * for the API, and a Danish sentence naming them on the pages (web/refusals.ts).
+ */
+export class CatalogueRowInUse extends HttpProblem {
+  constructor(
+    readonly catalogue: CatalogueName,
+    readonly key: string,
+    readonly usedBy: CatalogueUses,
+  ) {
+    const named = Object.entries(usedBy).filter(([, n]) => n > 0);
+    super(
+      409,
+      'Conflict',
+      `The ${catalogue === 'organisationKind' ? 'organisation kind' : catalogue} ${key} is in use: ${named.map(([by, n]) => `${n} ${by}`).join(', ')}`,
+      undefined,
+      { usedBy },
+    );
+  }
+}

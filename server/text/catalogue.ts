@@ -10,7 +10,7 @@ import type {
 } from '../../db/schema/index.ts';
 import type { BlackoutName } from '../planning/blackouts.ts';
 import type { RuleBreach } from '../planning/rules.ts';
-import type { ProgrammeFileFault } from '../programmes/refusals.ts';
+import type { CatalogueName, CatalogueUses, ProgrammeFileFault } from '../programmes/refusals.ts';
 import type { RegisterClash } from '../register/refusals.ts';
 import type { daCli } from './catalogues/da-cli.ts';
 import type { daPages } from './catalogues/da-pages.ts';
@@ -308,6 +308,8 @@ export interface Catalogue {
     /** The role a write needs: a facilitator or an admin (`editor`), or an admin. */
     missingRole: (needed: 'editor' | 'admin') => string;
     yearAlreadyPlanned: (year: number) => string;
+    /** A catalogue row (a language, sector or organisation kind) that cannot go: what uses it, counted. */
+    catalogueInUse: (catalogue: CatalogueName, key: string, usedBy: CatalogueUses) => string;
     /** A register change that clashes with what the register holds (a code, an email, a member). */
     register: (clash: RegisterClash) => string;
     /** Why a programme file was not loaded: its key is loaded already, or fields cannot be used. */

@@ -1,3 +1,4 @@
+import type { AccountRole } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { html, type SafeHtml } from '../text/html.ts';
 import { catalogueFor } from '../text/messages.ts';
@@ -6,7 +7,15 @@ import { catalogueFor } from '../text/messages.ts';
 const words = catalogueFor('da').pages.frame;
 
 /** The sections in the main menu; `current` marks the page the user is on. */
-export type Section = 'overview' | 'plan' | 'people' | 'organisations' | 'reports' | 'outbox' | 'none';
+export type Section =
+  | 'overview'
+  | 'plan'
+  | 'people'
+  | 'organisations'
+  | 'reports'
+  | 'outbox'
+  | 'admin'
+  | 'none';
 
 interface MenuItem {
   section: Section;
@@ -14,7 +23,8 @@ interface MenuItem {
   text: string;
 }
 
-export function menuItems(canEdit: boolean, year = new Date().getFullYear()): MenuItem[] {
+export function menuItems(role: AccountRole, year = new Date().getFullYear()): MenuItem[] {
+  const canEdit = role !== 'viewer';
   return [
     { section: 'overview', href: `/aar/${year}`, text: words.menu.overview },
     ...(canEdit ? [{ section: 'plan' as const, href: '/planlaeg', text: words.menu.plan }] : []),
@@ -22,6 +32,9 @@ export function menuItems(canEdit: boolean, year = new Date().getFullYear()): Me
     { section: 'organisations', href: '/organisationer', text: words.menu.organisations },
     { section: 'reports', href: '/rapporter', text: words.menu.reports },
     { section: 'outbox', href: '/udbakke', text: words.menu.outbox },
+    ...(role === 'admin'
+      ? [{ section: 'admin' as const, href: '/admin/programmer', text: words.menu.admin }]
+      : []),
   ];
 }
 
@@ -79,8 +92,8 @@ function programmeSwitch(ctx: PageContext): SafeHtml | string {
   </form>`;
 }
 
-function menu(section: Section | undefined, canEdit: boolean): SafeHtml {
-  return html`<ul class="mainmenu">${menuItems(canEdit).map((item) => {
+function menu(section: Section | undefined, role: AccountRole): SafeHtml {
+  return html`<ul class="mainmenu">${menuItems(role).map((item) => {
     const current = item.section === section;
     return html`<li${current ? html` class="active current"` : ''}><a href="${item.href}" class="nav-link"${current ? html` aria-current="page"` : ''}><span>${item.text}</span></a></li>`;
   })}</ul>`;
@@ -103,7 +116,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
     signedIn
       ? html`<div class="navigation-menu">
     <div class="navigation-menu-inner container">
-      <nav class="nav" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
+      <nav class="nav" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role)}</nav>
     </div>
   </div>
   <div class="mobile-drawer">
@@ -116,7 +129,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
       <p class="mb-2">${ctx.actor!.email}</p>
       <p>${logoutForm(ctx)}</p>
     </div>
-    <nav class="navigation-menu-mobile" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role !== 'viewer')}</nav>
+    <nav class="navigation-menu-mobile" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role)}</nav>
   </div>`
       : ''
   }

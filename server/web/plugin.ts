@@ -8,6 +8,8 @@ import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../accounts/sess
 import { NotFound, WebRefusal } from '../http/problems.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
+import adminCataloguePages from './pages/admin-catalogues.ts';
+import adminProgrammePages from './pages/admin-programmes.ts';
 import districtPages from './pages/districts.ts';
 import extraMeetingPages from './pages/extra-meeting.ts';
 import loginPages from './pages/login.ts';
@@ -111,4 +113,6 @@ export default async function web(app: FastifyInstance) {
   await app.register(organisationPages);
   await app.register(outboxPages);
   await app.register(reportPages);
+  await app.register(adminProgrammePages);
+  await app.register(adminCataloguePages);
 }

@@ -1,7 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
 import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
-import { ProgrammeFileRefusal } from '../programmes/refusals.ts';
+import { CatalogueRowInUse, ProgrammeFileRefusal } from '../programmes/refusals.ts';
 import { RegisterConflict } from '../register/refusals.ts';
 import type { RefusalKind } from '../text/catalogue.ts';
 import { catalogueFor } from '../text/messages.ts';
@@ -75,6 +75,8 @@ export function pageRefusal(error: unknown): PageRefusal {
       fault.fields.map((f) => f.field),
     );
   }
+  if (error instanceof CatalogueRowInUse)
+    return of('conflict', text.catalogueInUse(error.catalogue, error.key, error.usedBy));
   if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
   if (error instanceof StaleVersion) return of('staleVersion');
   if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { bornholmContacts, planTestYear } from '../helpers/scenarios.ts';
+import { bornholmContacts, norwegianProgramme, planTestYear } from '../helpers/scenarios.ts';
 import { logIn, startBrowserTest } from './browser.ts';
 
 /** Checks a page can be read and used without sight or a mouse: what an audit would check first. */
@@ -54,6 +54,24 @@ t.test('every main page has labels, one h1, ordered headings, unique ids', async
     '/organisationer/ny',
     '/udbakke',
     '/rapporter',
+  ]) {
+    const response = await b.page.goto(`${b.base}${path}`);
+    t.equal(response?.status(), 200, `${path} loads`);
+    t.same(await b.page.evaluate(audit), [], path);
+  }
+});
+
+t.test('the programme switcher and the admin pages pass the same audit', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  await norwegianProgramme(b.app, b.as);
+  await logIn(b, 'admin', '/aar/2027');
+  for (const path of [
+    '/aar/2027?programme=no-dialogmoter',
+    '/planlaeg',
+    '/admin/programmer',
+    '/admin/programmer/ny',
+    '/admin/programmer/no-dialogmoter',
+    '/admin/kataloger',
   ]) {
     const response = await b.page.goto(`${b.base}${path}`);
     t.equal(response?.status(), 200, `${path} loads`);

@@ -393,6 +393,23 @@ export const da = {
       fault.kind === 'alreadyLoaded'
         ? `Programmet ${fault.key} er allerede indlæst. Intet er ændret; ret det under programmets indstillinger.`
         : `Filen er ikke indlæst, og intet er gemt. Ret ${plural('da', fault.fields.length, { one: 'feltet', other: 'felterne' })} nedenfor, og prøv igen.`,
+    catalogueInUse: (catalogue, key, usedBy) => {
+      const thing = { language: 'Sproget', sector: 'Sektoren', organisationKind: 'Organisationstypen' }[
+        catalogue
+      ];
+      const forms: Record<string, { one: string; other: string }> = {
+        programmes: { one: 'program', other: 'programmer' },
+        people: { one: 'person', other: 'personer' },
+        languages: { one: 'andet sprog', other: 'andre sprog' },
+        organisationKinds: { one: 'organisationstype', other: 'organisationstyper' },
+        roles: { one: 'rolle', other: 'roller' },
+        organisations: { one: 'organisation', other: 'organisationer' },
+      };
+      const uses = Object.entries(usedBy)
+        .filter(([, n]) => n > 0)
+        .map(([by, n]) => `${n} ${forms[by] ? plural('da', n, forms[by]) : by}`);
+      return `${thing} ${key} kan ikke slettes, fordi det bruges af ${listText(uses, 'da')}.`;
+    },
     register: (clash) => {
       switch (clash.kind) {
         case 'codeTaken':

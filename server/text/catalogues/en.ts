@@ -381,6 +381,25 @@ export const en = {
       fault.kind === 'alreadyLoaded'
         ? `The programme ${fault.key} is already loaded. Nothing was changed; edit it in the programme's settings.`
         : `The file was not loaded and nothing was saved. Correct the ${plural('en', fault.fields.length, { one: 'field', other: 'fields' })} below and try again.`,
+    catalogueInUse: (catalogue, key, usedBy) => {
+      const thing = {
+        language: 'The language',
+        sector: 'The sector',
+        organisationKind: 'The organisation kind',
+      }[catalogue];
+      const forms: Record<string, { one: string; other: string }> = {
+        programmes: { one: 'programme', other: 'programmes' },
+        people: { one: 'person', other: 'people' },
+        languages: { one: 'other language', other: 'other languages' },
+        organisationKinds: { one: 'organisation kind', other: 'organisation kinds' },
+        roles: { one: 'role', other: 'roles' },
+        organisations: { one: 'organisation', other: 'organisations' },
+      };
+      const uses = Object.entries(usedBy)
+        .filter(([, n]) => n > 0)
+        .map(([by, n]) => `${n} ${forms[by] ? plural('en', n, forms[by]) : by}`);
+      return `${thing} ${key} cannot be deleted: it is used by ${listText(uses, 'en')}.`;
+    },
     register: (clash) => {
       switch (clash.kind) {
         case 'codeTaken':

@@ -397,6 +397,23 @@ export const nb = {
       fault.kind === 'alreadyLoaded'
         ? `Programmet ${fault.key} er allerede lastet inn. Ingenting er endret; rett det i programmets innstillinger.`
         : `Filen er ikke lastet inn, og ingenting er lagret. Rett ${plural('nb', fault.fields.length, { one: 'feltet', other: 'feltene' })} nedenfor, og prøv igjen.`,
+    catalogueInUse: (catalogue, key, usedBy) => {
+      const thing = { language: 'Språket', sector: 'Sektoren', organisationKind: 'Organisasjonstypen' }[
+        catalogue
+      ];
+      const forms: Record<string, { one: string; other: string }> = {
+        programmes: { one: 'program', other: 'programmer' },
+        people: { one: 'person', other: 'personer' },
+        languages: { one: 'annet språk', other: 'andre språk' },
+        organisationKinds: { one: 'organisasjonstype', other: 'organisasjonstyper' },
+        roles: { one: 'rolle', other: 'roller' },
+        organisations: { one: 'organisasjon', other: 'organisasjoner' },
+      };
+      const uses = Object.entries(usedBy)
+        .filter(([, n]) => n > 0)
+        .map(([by, n]) => `${n} ${forms[by] ? plural('nb', n, forms[by]) : by}`);
+      return `${thing} ${key} kan ikke slettes fordi det brukes av ${listText(uses, 'nb')}.`;
+    },
     register: (clash) => {
       switch (clash.kind) {
         case 'codeTaken':

@@ -1,0 +1,152 @@
+import t from 'tap';
+import { logIn, screenshot, startBrowserTest } from './browser.ts';
+
+const programmeCount = (db: { $client: { prepare(sql: string): { get(): unknown } } }) =>
+  (db.$client.prepare('SELECT count(*) AS n FROM programme').get() as { n: number }).n;
+
+t.test('an admin creates a programme and edits it through the pages', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page } = b;
+  // the areas the new programme convenes exist first, as the register pages or the API make them
+  const post = async (url: string, payload: object) =>
+    (await b.app.inject({ method: 'POST', url, headers: b.as.facilitator, payload })).json();
+  const convener = await post('/api/organisations', { kind: 'other', name: 'Bufetat region øst' });
+  await post('/api/areas', {
+    name: 'Dialogområde Buskerud',
+    kind: 'bufetat_dialog_area',
+    convenerId: convener.id,
+  });
+
+  await logIn(b, 'admin', '/aar/2027');
+  await page
+    .getByRole('navigation', { name: 'Hovedmenu' })
+    .first()
+    .getByRole('link', { name: 'Administration' })
+    .click();
+  await page.waitForURL(/\/admin\/programmer$/);
+  t.match(
+    await page.locator('#programmes').textContent(),
+    'Politikredsmøder',
+    'the Danish programme is listed',
+  );
+  await page.getByRole('link', { name: 'Opret program' }).click();
+  await page.getByLabel('Nøgle').fill('no-dialogmoter');
+  await page.getByLabel('Navn', { exact: true }).fill('Dialogmøter barnevern og politi');
+  await page.getByLabel('Sprog').selectOption('nb');
+  await page.getByLabel('Helligdage i landet').fill('XX');
+  await page.getByLabel('Tidszone').fill('Europe/Oslo');
+  await page.getByLabel('Områdetype').selectOption('bufetat_dialog_area');
+  await page.getByRole('button', { name: 'Opret programmet' }).click();
+  await page.waitForLoadState('networkidle');
+  const country = page.locator('.form-group', { has: page.getByLabel('Helligdage i landet') });
+  t.match(
+    await country.textContent(),
+    'Skriv en landekode med to store bogstaver, som kalenderen over helligdage kender',
+    'a country without a holiday calendar is refused next to the field, in Danish',
+  );
+  t.equal(programmeCount(b.app.db), 1, 'and nothing is saved');
+  t.equal(await page.getByLabel('Nøgle').inputValue(), 'no-dialogmoter', 'what was typed stays');
+
+  await page.getByLabel('Helligdage i landet').fill('NO');
+  await Promise.all([
+    page.waitForURL(/besked=gemt/),
+    page.getByRole('button', { name: 'Opret programmet' }).click(),
+  ]);
+  t.match(await page.locator('#programmes').textContent(), 'Dialogmøter barnevern og politi', 'it is listed');
+  const saved = (await b.app.inject({ url: '/api/programmes/no-dialogmoter', headers: b.as.admin })).json();
+  t.match(saved, {
+    language: 'nb',
+    holidayCountry: 'NO',
+    timeZone: 'Europe/Oslo',
+    areaKind: 'bufetat_dialog_area',
+  });
+  t.ok(saved.settings.taxonomy.agreementTypes.length > 0, 'with an outcome taxonomy to start from');
+
+  await page.getByRole('link', { name: 'Dialogmøter barnevern og politi' }).click();
+  await page.getByLabel('Svaradresse').fill('ikke en adresse');
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await page.waitForLoadState('networkidle');
+  t.match(
+    await page.locator('main').textContent(),
+    'Skriv en gyldig e-mailadresse',
+    'a bad address is refused',
+  );
+  await page.getByLabel('Svaradresse').fill('dialog@bufetat.example');
+  await page.getByLabel('Navn', { exact: true }).fill('Dialogmøter Buskerud');
+  await Promise.all([
+    page.waitForURL(/besked=gemt/),
+    page.getByRole('button', { name: 'Gem ændringerne' }).click(),
+  ]);
+  const edited = (await b.app.inject({ url: '/api/programmes/no-dialogmoter', headers: b.as.admin })).json();
+  t.match(edited, { name: 'Dialogmøter Buskerud', replyAddress: 'dialog@bufetat.example', version: 2 });
+  await screenshot(page, 'admin-programmes');
+});
+
+t.test('an admin adds a sector; a sector in use is not deleted, and the page says why', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page, base } = b;
+  await logIn(b, 'admin', '/admin/kataloger');
+  const sectorForm = page.locator('form', { has: page.getByRole('button', { name: 'Tilføj sektoren' }) });
+  await sectorForm.getByLabel('Nøgle').fill('ngo');
+  await sectorForm.getByLabel('Navn på dansk').fill('Frivillig organisation');
+  await sectorForm.getByLabel('Navn på norsk').fill('Frivillig organisasjon');
+  await Promise.all([page.waitForURL(/besked=tilfoejet/), sectorForm.getByRole('button').click()]);
+  t.match(
+    await page.locator('#catalogue-sektorer').textContent(),
+    'Frivillig organisation (da)',
+    'the sector is listed',
+  );
+  const sectors = (await b.app.inject({ url: '/api/sectors' })).json() as { key: string }[];
+  t.ok(
+    sectors.some((s) => s.key === 'ngo'),
+    'and in the API',
+  );
+
+  await page.getByRole('button', { name: 'Slet Politi' }).first().click();
+  await page.waitForLoadState('networkidle');
+  const refusal = (await page.locator('.alert-error').textContent()) ?? '';
+  t.match(
+    refusal,
+    /Sektoren police kan ikke slettes, fordi det bruges af \d+ organisationstyper og \d+ roller\./,
+  );
+  t.ok(
+    ((await b.app.inject({ url: '/api/sectors' })).json() as { key: string }[]).some(
+      (s) => s.key === 'police',
+    ),
+    'the sector stays',
+  );
+  await screenshot(page, 'admin-catalogues-refused');
+
+  await page.goto(`${base}/admin/kataloger`);
+  await Promise.all([
+    page.waitForURL(/besked=slettet/),
+    page.getByRole('button', { name: 'Slet Frivillig organisation' }).click(),
+  ]);
+  t.notMatch(
+    await page.locator('#catalogue-sektorer').textContent(),
+    'Frivillig organisation',
+    'an unused one goes',
+  );
+});
+
+t.test('a facilitator cannot reach the admin pages', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page, base } = b;
+  await logIn(b, 'facilitator', '/aar/2027');
+  t.equal(
+    await page.getByRole('link', { name: 'Administration' }).count(),
+    0,
+    'the menu has no Administration',
+  );
+  for (const path of ['/admin/programmer', '/admin/programmer/ny', '/admin/kataloger']) {
+    const response = await page.goto(`${base}${path}`);
+    t.equal(response?.status(), 403, `${path} is refused`);
+    t.match(await page.locator('main').textContent(), 'Adgang nægtet');
+  }
+  const posted = await b.app.inject({
+    method: 'POST',
+    url: '/admin/kataloger/sektorer/police/slet',
+    headers: b.as.facilitator,
+  });
+  t.not(posted.statusCode, 303, 'nor delete through them');
+});
