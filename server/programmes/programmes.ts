@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { Db } from '../../db/client.ts';
+import { mayRead } from '../accounts/access.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, type FieldError, notFound } from '../http/problems.ts';
@@ -60,10 +61,11 @@ export function toProgramme(row: ProgrammeRow): Programme {
 export const listProgrammes = (db: Db): Programme[] => programmeRows(db).map(toProgramme);
 
 /**
- * The programmes an account works in, oldest first: what the pages' programme switcher offers.
- * Every account sees every programme until accounts are scoped to programmes; that scope goes here.
+ * The programmes an account works in, oldest first: what the pages' programme switcher offers (an
+ * admin: all of them). Before sign-in, the pages' frame names the programmes without offering them.
  */
-export const programmesForAccount = (db: Db, _account: Actor | null): ProgrammeRow[] => programmeRows(db);
+export const programmesForAccount = (db: Db, account: Actor | null): ProgrammeRow[] =>
+  programmeRows(db).filter((p) => !account || mayRead(account, p.id));
 
 export function findProgramme(db: Db, key: string): ProgrammeRow {
   const row = programmeByKey(db, key);
