@@ -52,6 +52,7 @@ import {
 } from './queries.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from './refusals.ts';
 import type { Cycle, CycleSummary, Meeting, MeetingPreview, PlanPreview, ReplanArea } from './schemas.ts';
+import { withSeriesTotal } from './series.ts';
 import {
   type PlanningSettings,
   type PlanningSettingsPatch,
@@ -82,16 +83,29 @@ function namingOf(db: Db, areaKind: string): Naming {
     : { programmeName: null, titlePattern: 'Møde {year}{sequence} – {area}' };
 }
 
-/** The title from the programme's pattern; " (2/3)" goes where {sequence} stands, else after the rest. */
-export function meetingTitle(naming: Naming, year: number, areaName: string, sequence: number, k: number) {
+/**
+ * The title from the programme's pattern; " (2/3)" goes where {sequence} stands, else after the
+ * rest; a series' name where {series} stands, else after the area ("…: Ledersamling (2/3)").
+ */
+export function meetingTitle(
+  naming: Naming,
+  year: number,
+  areaName: string,
+  sequence: number,
+  k: number,
+  seriesName: string | null = null,
+) {
   const sequenceText = k > 1 ? ` (${sequence}/${k})` : '';
-  const title = naming.titlePattern
+  const pattern = naming.titlePattern;
+  const seriesText = seriesName && !pattern.includes('{series}') ? `: ${seriesName}` : '';
+  const title = pattern
     .replaceAll('{programme}', naming.programmeName ?? '')
     .replaceAll('{year}', String(year))
-    .replaceAll('{area}', areaName)
+    .replaceAll('{area}', `${areaName}${pattern.includes('{sequence}') ? seriesText : ''}`)
+    .replaceAll('{series}', seriesName ?? '')
     .replaceAll('{sequence}', sequenceText)
     .trim();
-  return naming.titlePattern.includes('{sequence}') ? title : `${title}${sequenceText}`;
+  return pattern.includes('{sequence}') ? title : `${title}${seriesText}${sequenceText}`;
 }
 
 function areasToPlan(db: Db, settings: PlanningSettings): AreaRow[] {
@@ -148,10 +162,11 @@ function plannerFacilitators(
   } else {
     rows = facilitatorRoleHolders(db);
   }
+  rows = withFixedFacilitators(db, rows, settings);
   const bookings = facilitatorBookings(
     db,
     rows.map((r) => r.id),
-    { from: `${year - 1}-12-01`, to: `${year + 1}-02-01` },
+    { from: `${year - 1}-12-01`, to: bookingWindowEnd(settings, year) },
     excludeMeetingIds,
   );
   const booked = new Map<number, DayNumber[]>();
@@ -161,6 +176,34 @@ function plannerFacilitators(
     booked.set(b.facilitatorId, list);
   }
   return rows.map((r) => ({ id: r.id, name: r.name, bookedDays: booked.get(r.id) ?? [] }));
+}
+
+/** A process leader fixed to an area facilitates it even without the facilitator role. */
+function withFixedFacilitators(
+  db: Db,
+  rows: { id: number; name: string }[],
+  settings: PlanningSettings,
+): { id: number; name: string }[] {
+  const wanted = [...new Set(Object.values(settings.areaFacilitatorIds))];
+  const missing = wanted.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length === 0) return rows;
+  const found = peopleNamed(db, missing);
+  const unknown = missing.filter((id) => !found.some((r) => r.id === id));
+  if (unknown.length)
+    throw badRequest(`No person with id ${unknown.join(', ')}`, [
+      { field: 'body.settings.areaFacilitatorIds', message: `unknown person ${unknown.join(', ')}` },
+    ]);
+  return [...rows, ...found];
+}
+
+/** Other meetings count against a facilitator until a month after the period. */
+function bookingWindowEnd(settings: PlanningSettings, year: number): string {
+  const end = settings.periodEnd ?? `${year}-12-31`;
+  const [y, m] = end.split('-').map(Number) as [number, number];
+  const month = m + 2;
+  return month > 12
+    ? `${y + 1}-${String(month - 12).padStart(2, '0')}-01`
+    : `${y}-${String(month).padStart(2, '0')}-01`;
 }
 
 function assertPlanned(result: PlanResult): asserts result is Extract<PlanResult, { ok: true }> {
@@ -181,21 +224,21 @@ function preview(
     area: { id: area.id, name: area.name, kind: area.kind, districtCode: area.code },
     year,
     sequenceInCycle: planned.sequence,
-    title: meetingTitle(naming, year, area.name, planned.sequence, settings.meetingsPerArea),
+    title: meetingTitle(naming, year, area.name, planned.slot.n, planned.slot.of, planned.slot.seriesName),
     status: 'draft',
     startsAt: planned.startsAt,
     endsAt: planned.endsAt,
     timeZone: settings.timeZone,
     localDate: planned.date,
-    localStartTime: settings.startTime,
-    localEndTime: settings.endTime,
+    localStartTime: planned.startTime,
+    localEndTime: planned.endTime,
     host: planned.host && { id: planned.host.id, name: planned.host.name },
     venueName: planned.host?.name ?? null,
     venueAddress: planned.host?.address ?? null,
     facilitator:
       facilitator && planned.facilitatorId !== null ? { id: planned.facilitatorId, ...facilitator } : null,
     capacity: settings.capacity,
-    audienceRoleKeys: settings.audienceRoleKeys,
+    audienceRoleKeys: planned.slot.audienceRoleKeys,
     explanation: planned.explanation,
     warnings: planned.warnings,
   };
@@ -302,14 +345,25 @@ function cycleName(naming: Naming, settings: PlanningSettings, year: number): st
   return naming.programmeName ? `${naming.programmeName} ${year}` : `Møder ${year} (${settings.areaKind})`;
 }
 
+/**
+ * The period starts in the cycle's year and ends in it or, for a programme year such as September
+ * to June, in the next one — never more than a year after it starts.
+ */
 function assertPeriod(settings: PlanningSettings, year: number): void {
-  for (const key of ['periodStart', 'periodEnd'] as const) {
-    const date = settings[key];
-    if (date && !date.startsWith(`${year}-`))
-      throw badRequest(`${key} ${date} is not in ${year}`, [
-        { field: `body.settings.${key}`, message: `must be a date in ${year}` },
-      ]);
-  }
+  const { periodStart, periodEnd } = settings;
+  if (periodStart && !periodStart.startsWith(`${year}-`))
+    throw badRequest(`periodStart ${periodStart} is not in ${year}`, [
+      { field: 'body.settings.periodStart', message: `must be a date in ${year}` },
+    ]);
+  if (periodEnd && !periodEnd.startsWith(`${year}-`) && !periodEnd.startsWith(`${year + 1}-`))
+    throw badRequest(`periodEnd ${periodEnd} is not in ${year} or ${year + 1}`, [
+      { field: 'body.settings.periodEnd', message: `must be a date in ${year} or ${year + 1}` },
+    ]);
+  const start = periodStart ?? `${year}-01-01`;
+  if (periodEnd && periodEnd >= `${Number(start.slice(0, 4)) + 1}${start.slice(4)}`)
+    throw badRequest(`The period ${start}–${periodEnd} is longer than a year`, [
+      { field: 'body.settings.periodEnd', message: 'must be less than a year after periodStart' },
+    ]);
   if (settings.endTime <= settings.startTime)
     throw badRequest('The meetings must end after they start', [
       { field: 'body.settings.endTime', message: 'must be after startTime' },
@@ -322,7 +376,8 @@ function assertPeriod(settings: PlanningSettings, year: number): void {
 
 /** Computes a year's plan from the register; nothing is written. */
 export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
-  const { year, settings } = input;
+  const { year } = input;
+  const settings = withSeriesTotal(input.settings);
   assertPeriod(settings, year);
   const areas = areasToPlan(db, settings);
   const planInput: PlanInput = {
@@ -353,7 +408,8 @@ export function previewYear(db: Db, input: PlanYearInput): PlanPreview {
 }
 
 /** Plans and saves a cycle in one transaction: all meetings or none. */
-export function planYear(db: Db, actor: Actor, context: PlanningContext, input: PlanYearInput): Cycle {
+export function planYear(db: Db, actor: Actor, context: PlanningContext, sent: PlanYearInput): Cycle {
+  const input = { ...sent, settings: withSeriesTotal(sent.settings) };
   return db.transaction(() => {
     const existing = cycleOfYear(db, input.year, input.settings.areaKind);
     if (existing) throw new YearAlreadyPlanned(input.year, input.settings.areaKind, existing.id);
@@ -447,12 +503,16 @@ function computeAreaReplan(db: Db, target: ReplanTarget, input: ReplanArea): Are
   const [area] = plannerAreas(db, [areaRow], target.year, target.kind);
   area!.busyDays = held.map((m) => dayOf(m.localDate));
   area!.hostHistory.push(...held.filter((m) => m.host).map((m) => m.host!.id));
+  // an area that keeps one facilitator all year keeps them when re-planned
+  const keeper = settings.facilitatorPerArea
+    ? (settings.areaFacilitatorIds[String(target.areaId)] ?? own.find((m) => m.facilitator)?.facilitator?.id)
+    : undefined;
   const facilitators = plannerFacilitators(
     db,
     settings,
     target.year,
     open.map((m) => m.id),
-  );
+  ).filter((f) => keeper === undefined || f.id === keeper);
   const result = replanArea({
     input: {
       year: target.year,

@@ -87,6 +87,8 @@ export interface PlacementFacts {
   /** The day it aimed near: last cycle's date moved into this year, or the meeting's own date. */
   reference: { date: string; day: DayNumber } | null;
   sequence: number;
+  /** Which series the meeting is of, and its place in it. */
+  slot?: { seriesName: string | null; n: number; of: number };
   facilitator: { name: string; load: number } | null;
   host: { name: string; timesBefore: number } | null;
   /** The language of the programme's texts. */
@@ -119,7 +121,9 @@ export function explainPlacement(facts: PlacementFacts): { explanation: string; 
   const say = text(language).explanation;
   const sentences = [dateReason(facts), ...referenceBlackouts(facts)];
   if (facts.date !== facts.targetDate) sentences.push(say.taken(weekdayDayMonth(facts.targetDate, language)));
-  if (settings.meetingsPerArea > 1) sentences.push(say.sequence(facts.sequence, settings.meetingsPerArea));
+  if (facts.slot?.seriesName) sentences.push(say.series(facts.slot.seriesName, facts.slot.n, facts.slot.of));
+  else if (settings.meetingsPerArea > 1)
+    sentences.push(say.sequence(facts.sequence, settings.meetingsPerArea));
   sentences.push(
     facts.facilitator ? say.facilitator(facts.facilitator.name, facts.facilitator.load) : say.noFacilitator,
   );

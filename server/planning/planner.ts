@@ -3,6 +3,7 @@ import { type DayNumber, dateOf, dayOf, mondayOf, zonedToUtc } from './days.ts';
 import { explainPlacement } from './explanations.ts';
 import { MinHeap } from './heap.ts';
 import { areaBlackoutDays, calendarViolations, periodOf } from './rules.ts';
+import { type SeriesSlot, seriesSlots } from './series.ts';
 import type { PlanningSettings } from './settings.ts';
 
 /** A possible host of an area's meeting: the police headquarters or a willing municipality. */
@@ -44,8 +45,12 @@ export interface PlanInput {
 export interface PlannedMeeting {
   areaId: number;
   sequence: number;
-  /** Local date in the settings' time zone. */
+  /** Which series and which of its meetings (null key: the one plain series). */
+  slot: SeriesSlot;
+  /** Local date and times in the settings' time zone. */
   date: string;
+  startTime: string;
+  endTime: string;
   startsAt: string;
   endsAt: string;
   facilitatorId: number | null;
@@ -58,7 +63,7 @@ export interface UnplacedMeeting {
   areaId: number;
   areaName: string;
   sequence: number;
-  rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity';
+  rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity' | 'areaGap';
   reason: string;
 }
 
@@ -84,6 +89,38 @@ interface Pending {
   targetReason: 'spread' | 'history' | 'packed' | 'current';
   /** The day aimed near: last cycle's date moved into this year, or the meeting's own date. */
   reference: { date: string; day: DayNumber } | null;
+}
+
+/**
+ * An area's days: where it may not meet (its blackouts), its meetings so far, and the gap rules
+ * between them (never two on one day; at least / at most so many days from one to the next).
+ */
+class AreaCalendar {
+  readonly met: DayNumber[];
+  constructor(
+    readonly blocked: Set<DayNumber>,
+    met: DayNumber[],
+    private readonly minGap: number,
+    private readonly maxGap: number | null,
+  ) {
+    this.met = [...met];
+  }
+
+  refuses(day: DayNumber): boolean {
+    return this.blocked.has(day) || this.met.some((d) => Math.abs(d - day) < this.minGap);
+  }
+
+  /** Later than the gap allows after the area's last meeting before it: waiting will not help. */
+  tooLate(day: DayNumber): boolean {
+    if (this.maxGap === null) return false;
+    let previous = -Infinity;
+    for (const d of this.met) if (d < day && d > previous) previous = d;
+    return previous !== -Infinity && day - previous > this.maxGap;
+  }
+
+  add(day: DayNumber): void {
+    this.met.push(day);
+  }
 }
 
 interface Placement {
@@ -122,10 +159,16 @@ function nearestIndex(days: DayNumber[], day: DayNumber, segment: { first: numbe
   return lo;
 }
 
-/** Last year's date moved into this year (29 February becomes 28 February). */
-function sameTimeOfYear(lastDate: string, year: number): DayNumber {
+/**
+ * Last cycle's date moved into this cycle (29 February becomes 28 February); in a period that
+ * crosses New Year (September to June), a spring date moves into the following year.
+ */
+function sameTimeOfYear(lastDate: string, year: number, settings: PlanningSettings): DayNumber {
   const monthDay = lastDate.slice(5) === '02-29' ? '02-28' : lastDate.slice(5);
-  return dayOf(`${year}-${monthDay}`);
+  const start = settings.periodStart;
+  const crosses =
+    start !== undefined && settings.periodEnd !== undefined && settings.periodEnd > `${year}-12-31`;
+  return dayOf(`${crosses && monthDay < start.slice(5) ? year + 1 : year}-${monthDay}`);
 }
 
 function newFacilitatorStates(facilitators: PlannerFacilitator[]): FacilitatorState[] {
@@ -174,16 +217,18 @@ function sweep(
   pending: Pending[],
   facilitators: FacilitatorState[],
   settings: PlanningSettings,
-  areaBlocked: Map<number, Set<DayNumber>>,
-): { placements: Placement[]; unplaced: Pending[] } {
+  calendars: Map<number, AreaCalendar>,
+  fixed: Map<number, FacilitatorState> | null,
+): { placements: Placement[]; unplaced: Pending[]; lateForGap: Set<Pending> } {
   const order = [...pending].sort(
     (a, b) => a.target - b.target || a.rank - b.rank || a.sequence - b.sequence,
   );
   const available = new MinHeap(byLoad);
   const waiting = new MinHeap(byNextFree);
-  for (const f of facilitators) available.push(f);
+  if (!fixed) for (const f of facilitators) available.push(f);
   const placements: Placement[] = [];
   const unplaced: Pending[] = [];
+  const lateForGap = new Set<Pending>();
   let ready: Pending[] = [];
   let next = 0;
   for (let index = 0; index < days.length; index++) {
@@ -199,13 +244,26 @@ function sweep(
         unplaced.push(p);
         continue;
       }
-      const blocked = areaBlocked.get(p.area.id);
-      if (exhausted || blocked?.has(day)) {
+      const calendar = calendars.get(p.area.id)!;
+      if (calendar.tooLate(day)) {
+        lateForGap.add(p);
+        unplaced.push(p);
+        continue;
+      }
+      if (calendar.refuses(day) || (exhausted && !fixed)) {
         kept.push(p);
         continue;
       }
       let chosen: FacilitatorState | null = null;
-      if (facilitators.length > 0) {
+      if (fixed) {
+        // the area keeps its one facilitator: it waits for that one, not for whoever is free
+        chosen = fixed.get(p.area.id) ?? null;
+        if (chosen && !canTake(chosen, day, settings)) {
+          kept.push(p);
+          continue;
+        }
+        if (chosen) book(chosen, day, settings);
+      } else if (facilitators.length > 0) {
         while (available.size > 0) {
           const f = available.pop()!;
           if (canTake(f, day, settings)) {
@@ -223,14 +281,13 @@ function sweep(
         waiting.push(chosen);
       }
       placements.push({ pending: p, index, facilitator: chosen });
-      if (blocked) blocked.add(day);
-      else areaBlocked.set(p.area.id, new Set([day]));
+      calendar.add(day);
     }
     for (const f of stash) available.push(f);
     ready = kept;
   }
   unplaced.push(...ready, ...order.slice(next));
-  return { placements, unplaced };
+  return { placements, unplaced, lateForGap };
 }
 
 /** Rotation: the candidate who hosted least often, then longest ago, then in list order. */
@@ -264,6 +321,7 @@ interface Finished {
 /** Turns placements into meetings with times, hosts and the explanation of each date in the programme's language. */
 function describe(input: PlanInput, days: DayNumber[], finished: Finished): PlannedMeeting[] {
   const { settings } = input;
+  const slots = seriesSlots(settings);
   const times = new Map<string, { startsAt: string; endsAt: string }>();
   const histories = new Map(input.areas.map((a) => [a.id, [...a.hostHistory]]));
   const sorted = [...finished.placements].sort(
@@ -272,13 +330,15 @@ function describe(input: PlanInput, days: DayNumber[], finished: Finished): Plan
   return sorted.map(({ pending, index, facilitator }) => {
     const day = days[index]!;
     const date = dateOf(day);
-    let time = times.get(date);
+    const slot = slots[pending.sequence - 1] ?? slots[slots.length - 1]!;
+    const timeKey = `${date} ${slot.startTime} ${slot.endTime}`;
+    let time = times.get(timeKey);
     if (!time) {
       time = {
-        startsAt: zonedToUtc(date, settings.startTime, settings.timeZone),
-        endsAt: zonedToUtc(date, settings.endTime, settings.timeZone),
+        startsAt: zonedToUtc(date, slot.startTime, settings.timeZone),
+        endsAt: zonedToUtc(date, slot.endTime, settings.timeZone),
       };
-      times.set(date, time);
+      times.set(timeKey, time);
     }
     const history = histories.get(pending.area.id)!;
     const host = chooseHost(pending.area.hosts, history);
@@ -293,6 +353,7 @@ function describe(input: PlanInput, days: DayNumber[], finished: Finished): Plan
       targetDate: dateOf(days[pending.target]!),
       reference: pending.reference,
       sequence: pending.sequence,
+      slot,
       facilitator: facilitator && { name: facilitator.name, load: facilitator.load },
       host: host && { name: host.name, timesBefore },
       language: input.language ?? 'da',
@@ -300,7 +361,10 @@ function describe(input: PlanInput, days: DayNumber[], finished: Finished): Plan
     return {
       areaId: pending.area.id,
       sequence: pending.sequence,
+      slot,
       date,
+      startTime: slot.startTime,
+      endTime: slot.endTime,
       ...time,
       facilitatorId: facilitator?.id ?? null,
       host,
@@ -321,7 +385,8 @@ function infeasible(
   days: DayNumber[],
   unplaced: Pending[],
   total: number,
-  areaBlocked: Map<number, Set<DayNumber>>,
+  calendars: Map<number, AreaCalendar>,
+  lateForGap: Set<Pending> = new Set(),
 ): PlanResult {
   const { settings } = input;
   const weeks = new Set(days.map(mondayOf)).size;
@@ -333,7 +398,15 @@ function infeasible(
   const list = [...unplaced]
     .sort((a, b) => a.rank - b.rank || a.sequence - b.sequence)
     .map((p): UnplacedMeeting => {
-      const blocked = areaBlocked.get(p.area.id) ?? new Set();
+      if (lateForGap.has(p))
+        return {
+          areaId: p.area.id,
+          areaName: p.area.name,
+          sequence: p.sequence,
+          rule: 'areaGap',
+          reason: `no day within ${settings.maxDaysBetweenAreaMeetings} days of ${p.area.name}'s previous meeting`,
+        };
+      const blocked = calendars.get(p.area.id)?.blocked ?? new Set();
       const open = days.slice(p.segment.first, p.segment.last + 1).some((d) => !blocked.has(d));
       return open
         ? {
@@ -377,14 +450,53 @@ function noDays(input: PlanInput, areas: PlannerArea[]): PlanResult {
   };
 }
 
-function blockedDaysOf(input: PlanInput): Map<number, Set<DayNumber>> {
+/** Each area's blackouts and the meetings it already has (kept ones when re-planning). */
+function calendarsOf(input: PlanInput): Map<number, AreaCalendar> {
+  const { settings } = input;
   return new Map(
-    input.areas.map((a) => {
-      const blocked = areaBlackoutDays(input.settings, a.id);
-      for (const d of a.busyDays ?? []) blocked.add(d);
-      return [a.id, blocked];
-    }),
+    input.areas.map((a) => [
+      a.id,
+      new AreaCalendar(
+        areaBlackoutDays(settings, a.id),
+        a.busyDays ?? [],
+        settings.minDaysBetweenAreaMeetings,
+        settings.maxDaysBetweenAreaMeetings,
+      ),
+    ]),
   );
+}
+
+/**
+ * With one facilitator per area: the one the settings fix to the area, else the facilitator with
+ * the fewest meetings so far (areas in plan order), so the load stays even.
+ */
+function fixedFacilitators(
+  input: PlanInput,
+  areas: PlannerArea[],
+  states: FacilitatorState[],
+): Map<number, FacilitatorState> | null {
+  const { settings } = input;
+  if (!settings.facilitatorPerArea || states.length === 0) return null;
+  const byId = new Map(states.map((f) => [f.id, f]));
+  const assigned = new Map<number, FacilitatorState>();
+  const meetingsOf = new Map(states.map((f) => [f.id, f.load]));
+  for (const area of areas) {
+    const named = byId.get(settings.areaFacilitatorIds[String(area.id)] ?? -1);
+    if (named) {
+      assigned.set(area.id, named);
+      meetingsOf.set(named.id, meetingsOf.get(named.id)! + settings.meetingsPerArea);
+    }
+  }
+  const named = new Set(Object.values(settings.areaFacilitatorIds));
+  const pool = states.filter((f) => !named.has(f.id));
+  for (const area of areas) {
+    if (assigned.has(area.id) || pool.length === 0) continue;
+    let least = pool[0]!;
+    for (const f of pool) if (meetingsOf.get(f.id)! < meetingsOf.get(least.id)!) least = f;
+    assigned.set(area.id, least);
+    meetingsOf.set(least.id, meetingsOf.get(least.id)! + settings.meetingsPerArea);
+  }
+  return assigned;
 }
 
 /**
@@ -416,7 +528,7 @@ export function planCycle(input: PlanInput): PlanResult {
             reference: null,
           };
         if (lastDate) {
-          const day = sameTimeOfYear(lastDate, year);
+          const day = sameTimeOfYear(lastDate, year, settings);
           return {
             area,
             rank,
@@ -441,18 +553,28 @@ export function planCycle(input: PlanInput): PlanResult {
     );
 
   let lastUnplaced: Pending[] = [];
+  let lastLate = new Set<Pending>();
   for (const packed of [false, true]) {
     const facilitators = newFacilitatorStates(input.facilitators);
-    const blocked = blockedDaysOf(input);
-    const { placements, unplaced } = sweep(days, pendingFor(packed), facilitators, settings, blocked);
+    const fixed = fixedFacilitators(input, areas, facilitators);
+    const calendars = calendarsOf(input);
+    const { placements, unplaced, lateForGap } = sweep(
+      days,
+      pendingFor(packed),
+      facilitators,
+      settings,
+      calendars,
+      fixed,
+    );
     if (unplaced.length === 0)
       return {
         ok: true,
         meetings: describe({ ...input, areas }, days, { placements, strategy: packed ? 'packed' : 'spread' }),
       };
     lastUnplaced = unplaced;
+    lastLate = lateForGap;
   }
-  return infeasible(input, days, lastUnplaced, total, blockedDaysOf(input));
+  return infeasible(input, days, lastUnplaced, total, calendarsOf(input), lastLate);
 }
 
 export interface ReplanRequest {
@@ -474,14 +596,13 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
   if (days.length < k) return noDays(input, [area]);
   const segments = segmentsOf(days.length, k);
   const facilitators = newFacilitatorStates(input.facilitators);
-  const blocked = blockedDaysOf({ ...input, areas: [area] });
-  const areaDays = blocked.get(area.id)!;
+  const calendar = calendarsOf({ ...input, areas: [area] }).get(area.id)!;
   const placements: Placement[] = [];
   const unplaced: Pending[] = [];
   for (const { sequence, near } of [...sequences].sort((a, b) => a.sequence - b.sequence)) {
     const segment = segments[sequence - 1] ?? segments[segments.length - 1]!;
     const lastDate = area.lastDates[sequence - 1] ?? null;
-    const reference = lastDate ? sameTimeOfYear(lastDate, year) : near ? dayOf(near) : null;
+    const reference = lastDate ? sameTimeOfYear(lastDate, year, settings) : near ? dayOf(near) : null;
     const target =
       reference === null
         ? Math.floor((segment.first + segment.last) / 2)
@@ -494,7 +615,7 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
       target,
       targetReason: lastDate ? 'history' : 'current',
       reference: lastDate
-        ? { date: lastDate, day: sameTimeOfYear(lastDate, year) }
+        ? { date: lastDate, day: sameTimeOfYear(lastDate, year, settings) }
         : near
           ? { date: near, day: dayOf(near) }
           : null,
@@ -504,7 +625,7 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
       for (const index of step === 0 ? [target] : [target - step, target + step]) {
         if (index < segment.first || index > segment.last) continue;
         const day = days[index]!;
-        if (areaDays.has(day)) continue;
+        if (calendar.refuses(day) || calendar.tooLate(day)) continue;
         let chosen: FacilitatorState | null = null;
         if (facilitators.length > 0) {
           chosen =
@@ -514,7 +635,7 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
           if (!chosen) continue;
           book(chosen, day, settings);
         }
-        areaDays.add(day);
+        calendar.add(day);
         placements.push({ pending, index, facilitator: chosen });
         placed = true;
         break;
@@ -523,7 +644,7 @@ export function replanArea({ input, area, sequences }: ReplanRequest): PlanResul
     if (!placed) unplaced.push(pending);
   }
   if (unplaced.length > 0)
-    return infeasible(input, days, unplaced, sequences.length, blockedDaysOf({ ...input, areas: [area] }));
+    return infeasible(input, days, unplaced, sequences.length, calendarsOf({ ...input, areas: [area] }));
   return {
     ok: true,
     meetings: describe({ ...input, areas: [area] }, days, { placements, strategy: 'nearest' }),

@@ -14,6 +14,29 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * One of a programme's linked series (e.g. "samling for alle" × 5 and "ledersamling" × 3 per area):
+ * the planner places every series of an area together, interleaved over the period.
+ */
+export const MeetingSeries = z
+  .strictObject({
+    key: Text('code')
+      .min(1)
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a key of lower-case letters, digits, - and _'),
+    name: Text('name').min(1).describe('Said in the title: "Ledersamling"'),
+    meetingsPerArea: z.number().int().min(1).max(12),
+    audienceRoleKeys: z
+      .array(Text('search').min(1))
+      .max(100)
+      .nullable()
+      .default(null)
+      .describe("This series' audience (default: the cycle's)"),
+    startTime: LocalTime.optional().describe("Default: the cycle's"),
+    endTime: LocalTime.optional().describe("Default: the cycle's"),
+  })
+  .meta({ id: 'MeetingSeries' });
+export type MeetingSeries = z.infer<typeof MeetingSeries>;
+
 /** The planner's rules, each with the default the Danish meetings use; stored with the cycle. */
 export const PlanningSettings = z
   .strictObject({
@@ -29,7 +52,35 @@ export const PlanningSettings = z
       .min(1)
       .max(12)
       .default(1)
-      .describe('k meetings per area, spaced evenly'),
+      .describe('k meetings per area, spaced evenly (with series: their sum, set by the planner)'),
+    series: z
+      .array(MeetingSeries)
+      .max(6)
+      .default([])
+      .describe('Linked series planned together per area; empty: one series of meetingsPerArea'),
+    minDaysBetweenAreaMeetings: z
+      .number()
+      .int()
+      .min(1)
+      .max(180)
+      .default(1)
+      .describe("Days from one of an area's meetings to its next (1 = never two on one day)"),
+    maxDaysBetweenAreaMeetings: z
+      .number()
+      .int()
+      .min(1)
+      .max(366)
+      .nullable()
+      .default(null)
+      .describe("At most this many days from one of an area's meetings to its next; null = no limit"),
+    facilitatorPerArea: z
+      .boolean()
+      .default(false)
+      .describe('Each area keeps one facilitator for all its meetings of the cycle (a process leader)'),
+    areaFacilitatorIds: z
+      .record(z.string().regex(/^\d+$/, 'area id'), z.number().int().positive())
+      .default({})
+      .describe('With facilitatorPerArea: the facilitator fixed to an area, by area id (others are chosen)'),
     weekdays: z
       .array(z.number().int().min(1).max(7))
       .min(1)
@@ -46,7 +97,9 @@ export const PlanningSettings = z
       .describe('Whose public holidays are never planned on (the programme’s)'),
     holidayRegion: Text('code').min(1).nullable().default(null),
     periodStart: CalendarDate.optional().describe('First allowed date (default 1 January of the year)'),
-    periodEnd: CalendarDate.optional().describe('Last allowed date (default 31 December of the year)'),
+    periodEnd: CalendarDate.optional().describe(
+      'Last allowed date (default 31 December of the year); may fall in the next year (a programme year from September to June)',
+    ),
     blackoutWeeks: z
       .array(z.number().int().min(1).max(53))
       .default([7, 42])

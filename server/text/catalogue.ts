@@ -253,6 +253,8 @@ export interface Catalogue {
       current: (day: string, near: string) => string;
       /** The day aimed for was taken. */
       taken: (wanted: string) => string;
+      /** A meeting of one of the programme's linked series: 'Ledersamling, nr. 2 af 3.' */
+      series: (name: string, n: number, of: number) => string;
       /** One of several meetings in the year. */
       sequence: (n: number, of: number) => string;
       /** A warning: too far from last year's date. */
@@ -315,7 +317,10 @@ export interface Catalogue {
     /** Why a programme file was not loaded: its key is loaded already, or fields cannot be used. */
     programmeFile: (fault: ProgrammeFileFault) => string;
     /** Why the planner found no day for an area's meeting, by the rule that blocked it. */
-    unplaced: (rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity', areaName: string) => string;
+    unplaced: (
+      rule: 'period' | 'areaBlackoutDate' | 'facilitatorCapacity' | 'areaGap',
+      areaName: string,
+    ) => string;
   };
 }
 

@@ -328,6 +328,7 @@ export const da = {
       current: (day, near) =>
         `${capitalised(day)} er den mulige dag nærmest mødets hidtidige dato (${near}).`,
       taken: (wanted) => `${capitalised(wanted)} var optaget, så mødet ligger på den nærmeste ledige dag.`,
+      series: (name, n, of) => `${name}, nr. ${n} af ${of}.`,
       sequence: (n, of) => `Det er årets ${n}. møde af ${of}.`,
       farFromLast: (weeks, window) =>
         `Mødet ligger ${weeks} uger fra sidste års dato (mere end ${window} uger).`,
@@ -435,6 +436,8 @@ export const da = {
         ? `${areaName}: perioden har for få tilladte dage efter ugedage, helligdage og friholdte dage`
         : rule === 'areaBlackoutDate'
           ? `${areaName}: alle tilladte dage i perioden er friholdt for området`
-          : `${areaName}: facilitatorerne har ikke plads til mødet inden for deres grænser pr. uge og dage imellem`,
+          : rule === 'areaGap'
+            ? `${areaName}: der er ingen tilladt dag inden for det længste mellemrum mellem områdets møder`
+            : `${areaName}: facilitatorerne har ikke plads til mødet inden for deres grænser pr. uge og dage imellem`,
   },
 } satisfies Catalogue;

@@ -312,6 +312,7 @@ export const en = {
       packed: (area, day) => `The facilitators are busy, so ${area} gets the first free day: ${day}.`,
       current: (day, near) => `${day} is the possible day nearest the meeting's earlier date (${near}).`,
       taken: (wanted) => `${wanted} was taken, so the meeting is on the nearest free day.`,
+      series: (name, n, of) => `${name}, ${n} of ${of}.`,
       sequence: (n, of) => `This is meeting ${n} of ${of} this year.`,
       farFromLast: (weeks, window) =>
         `The meeting is ${weeks} weeks from last year's date (more than ${window} weeks).`,
@@ -425,6 +426,8 @@ export const en = {
         ? `${areaName}: the period has too few allowed days after weekdays, holidays and blackout days`
         : rule === 'areaBlackoutDate'
           ? `${areaName}: every allowed day of the period is blacked out for the area`
-          : `${areaName}: the facilitators have no room for the meeting within their limits per week and days between`,
+          : rule === 'areaGap'
+            ? `${areaName}: no allowed day within the longest gap between the area's meetings`
+            : `${areaName}: the facilitators have no room for the meeting within their limits per week and days between`,
   },
 } satisfies Catalogue;

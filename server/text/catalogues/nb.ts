@@ -331,6 +331,7 @@ export const nb = {
       current: (day, near) =>
         `${capitalised(day)} er den mulige dagen nærmest møtets tidligere dato (${near}).`,
       taken: (wanted) => `${capitalised(wanted)} var opptatt, så møtet ligger på nærmeste ledige dag.`,
+      series: (name, n, of) => `${name}, nr. ${n} av ${of}.`,
       sequence: (n, of) => `Det er årets ${n}. møte av ${of}.`,
       farFromLast: (weeks, window) =>
         `Møtet ligger ${weeks} uker fra fjorårets dato (mer enn ${window} uker).`,
@@ -439,6 +440,8 @@ export const nb = {
         ? `${areaName}: perioden har for få tillatte dager etter ukedager, helligdager og dager som holdes fri`
         : rule === 'areaBlackoutDate'
           ? `${areaName}: alle tillatte dager i perioden holdes fri for området`
-          : `${areaName}: fasilitatorene har ikke plass til møtet innenfor grensene for møter per uke og dager mellom møtene`,
+          : rule === 'areaGap'
+            ? `${areaName}: det er ingen tillatt dag innenfor det lengste mellomrommet mellom områdets møter`
+            : `${areaName}: fasilitatorene har ikke plass til møtet innenfor grensene for møter per uke og dager mellom møtene`,
   },
 } satisfies Catalogue;
