@@ -58,7 +58,11 @@ t.test(
       ['12:00', '12:00', '12:00'],
     );
     t.same(leaders[0]!.audienceRoleKeys, ['leder'], "the series' own audience");
-    t.match(leaders[0]!.explanation, /Ledersamling, nr\. 1 av 3\./, 'says which gathering it is, in Norwegian');
+    t.match(
+      leaders[0]!.explanation,
+      /Ledersamling, nr\. 1 av 3\./,
+      'says which gathering it is, in Norwegian',
+    );
 
     const dates = meetings.map((m) => m.localDate).sort();
     t.ok(dates[0]! >= '2027-09-01' && dates.at(-1)! <= '2028-06-15', 'within the programme year');
