@@ -9,6 +9,7 @@ import { NotFound, WebRefusal } from '../http/problems.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
 import adminCataloguePages from './pages/admin-catalogues.ts';
+import adminProgrammeFilePages from './pages/admin-programme-file.ts';
 import adminProgrammePages from './pages/admin-programmes.ts';
 import districtPages from './pages/districts.ts';
 import extraMeetingPages from './pages/extra-meeting.ts';
@@ -113,6 +114,7 @@ export default async function web(app: FastifyInstance) {
   await app.register(organisationPages);
   await app.register(outboxPages);
   await app.register(reportPages);
+  await app.register(adminProgrammeFilePages);
   await app.register(adminProgrammePages);
   await app.register(adminCataloguePages);
 }

@@ -30,6 +30,22 @@ export const daPages = {
     programme: 'Program',
     switchProgramme: 'Skift program',
   },
+  programmeFile: {
+    title: 'Indlæs programfil',
+    link: 'Indlæs programfil',
+    lead: 'En programfil (JSON, fx fra mappen examples/) rummer et program med de katalogrækker, organisationer, områder og personer, det skal bruge. Filen indlæses helt eller slet ikke, og et program, der allerede er indlæst, afvises.',
+    file: 'Programfil',
+    content: 'Filens indhold (JSON)',
+    hint: 'Vælg filen ovenfor, eller indsæt dens indhold her.',
+    load: 'Indlæs programmet',
+    notJson: 'Indholdet er ikke gyldig JSON. Kontrollér, at hele filen er med.',
+    notLoaded: 'Programmet blev ikke indlæst',
+    fieldsHeading: 'Felter i filen, der skal rettes:',
+    loaded: (name: string, organisations: number, areas: number, people: number) =>
+      `Programmet ${name} er indlæst med ${organisations} ${plural('da', organisations, { one: 'organisation', other: 'organisationer' })}, ${areas} ${plural('da', areas, { one: 'område', other: 'områder' })} og ${people} ${plural('da', people, { one: 'person', other: 'personer' })}.`,
+    openSettings: 'Åbn programmets indstillinger',
+    planIt: 'Planlæg et år for programmet',
+  },
   admin: {
     programmesTitle: 'Programmer',
     programmesLead:

@@ -28,6 +28,22 @@ export const enPages: PageTexts = {
     programme: 'Programme',
     switchProgramme: 'Switch programme',
   },
+  programmeFile: {
+    title: 'Load a programme file',
+    link: 'Load a programme file',
+    lead: 'A programme file (JSON, e.g. from the examples/ folder) holds a programme with the catalogue rows, organisations, areas and people it needs. The file is loaded whole or not at all, and a programme that is already loaded is refused.',
+    file: 'Programme file',
+    content: "The file's content (JSON)",
+    hint: 'Choose the file above, or paste its content here.',
+    load: 'Load the programme',
+    notJson: 'The content is not valid JSON. Check that the whole file is there.',
+    notLoaded: 'The programme was not loaded',
+    fieldsHeading: 'Fields of the file to correct:',
+    loaded: (name, organisations, areas, people) =>
+      `The programme ${name} is loaded with ${organisations} ${plural('en', organisations, { one: 'organisation', other: 'organisations' })}, ${areas} ${plural('en', areas, { one: 'area', other: 'areas' })} and ${people} ${plural('en', people, { one: 'person', other: 'people' })}.`,
+    openSettings: "Open the programme's settings",
+    planIt: 'Plan a year for the programme',
+  },
   admin: {
     programmesTitle: 'Programmes',
     programmesLead:

@@ -28,6 +28,22 @@ export const nbPages: PageTexts = {
     programme: 'Program',
     switchProgramme: 'Bytt program',
   },
+  programmeFile: {
+    title: 'Last inn programfil',
+    link: 'Last inn programfil',
+    lead: 'En programfil (JSON, f.eks. fra mappen examples/) inneholder et program med katalograder, organisasjoner, områder og personer det trenger. Filen lastes inn helt eller ikke i det hele tatt, og et program som allerede er lastet inn, avvises.',
+    file: 'Programfil',
+    content: 'Filens innhold (JSON)',
+    hint: 'Velg filen ovenfor, eller lim inn innholdet her.',
+    load: 'Last inn programmet',
+    notJson: 'Innholdet er ikke gyldig JSON. Kontroller at hele filen er med.',
+    notLoaded: 'Programmet ble ikke lastet inn',
+    fieldsHeading: 'Felter i filen som må rettes:',
+    loaded: (name, organisations, areas, people) =>
+      `Programmet ${name} er lastet inn med ${organisations} ${plural('nb', organisations, { one: 'organisasjon', other: 'organisasjoner' })}, ${areas} ${plural('nb', areas, { one: 'område', other: 'områder' })} og ${people} ${plural('nb', people, { one: 'person', other: 'personer' })}.`,
+    openSettings: 'Åpne programmets innstillinger',
+    planIt: 'Planlegg et år for programmet',
+  },
   admin: {
     programmesTitle: 'Programmer',
     programmesLead:

@@ -284,7 +284,8 @@ function programmeList(app: FastifyInstance) {
     const body = html`<h1>${words.programmesTitle}</h1>
       <p class="font-lead">${words.programmesLead}</p>
       <p><a href="/admin/programmer/ny" class="button button-primary">${words.newProgramme}</a>
-        <a href="/admin/kataloger" class="button button-secondary">${words.cataloguesTitle}</a></p>
+        <a href="/admin/kataloger" class="button button-secondary">${words.cataloguesTitle}</a>
+        <a href="/admin/programmer/indlaes" class="button button-secondary">${catalogueFor('da').pages.programmeFile.link}</a></p>
       <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.programmesTitle}">
       <table class="table table--zebra" id="programmes"><thead><tr>
         <th scope="col">${words.fields.name}</th><th scope="col">${words.fields.key}</th><th scope="col">${words.fields.language}</th><th scope="col">${words.fields.areaKind}</th>
