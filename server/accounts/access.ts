@@ -6,6 +6,7 @@ import {
   membershipsOf,
   type ProgrammeName,
   programmeByKey,
+  programmeIdOfAreaKind,
   programmeNamed,
   programmesOfRecord,
   type ScopedRecord,
@@ -37,6 +38,24 @@ export function programmesOf(actor: Actor | null): number[] | null {
   if (!actor) return [];
   if (actor.programmes === 'all') return null;
   return [...actor.programmes.keys()];
+}
+
+/** The programmes the actor may change, or null for all of them. */
+export function writableProgrammesOf(actor: Actor | null): number[] | null {
+  if (!actor) return [];
+  if (actor.programmes === 'all') return null;
+  return [...actor.programmes].filter(([, role]) => role === 'facilitator').map(([id]) => id);
+}
+
+/** Whether a record belongs to one of `programmes` (null: every record does). */
+export function recordInProgrammes(
+  db: DbOrTx,
+  programmes: number[] | null,
+  kind: ScopedRecord,
+  id: number,
+): boolean {
+  if (programmes === null) return true;
+  return (programmesOfRecord(db, kind, id) ?? []).some((p) => programmes.includes(p));
 }
 
 /** As programmesOf, as a JSON array bound to `:programmes` in list statements (NULL = all). */
@@ -85,6 +104,12 @@ export function assertProgrammeAccess(
   throw new ProgrammeRefused(named ?? { id: programmeId, key: String(programmeId), name: '' }, need);
 }
 
+/** Refuses a programme named by key that the actor is not given; an unknown key is left to the caller. */
+export function assertProgrammeKeyAccess(db: DbOrTx, actor: Actor | null, key: string, need: Need): void {
+  const found = programmeByKey(db, key);
+  if (found) assertProgrammeAccess(db, actor, found.id, need);
+}
+
 /** The programme of that key if the actor may read (or write) it; an unknown key is a 404. */
 export function programmeForKey(db: DbOrTx, actor: Actor | null, key: string, need: Need): ProgrammeName {
   const found = programmeByKey(db, key);
@@ -93,12 +118,22 @@ export function programmeForKey(db: DbOrTx, actor: Actor | null, key: string, ne
   return found;
 }
 
+/** Refuses a change over a kind of area (planning a year, a new area) unless its programme allows it. */
+export function assertAreaKindAccess(db: DbOrTx, actor: Actor | null, kind: string): void {
+  if (actor?.programmes === 'all') return;
+  const programmeId = programmeIdOfAreaKind(db, kind);
+  // a kind no programme convenes yet is the shared register's, open to every facilitator
+  if (programmeId !== undefined) assertProgrammeAccess(db, actor, programmeId, 'write');
+}
+
 /**
  * Checks a record against the actor's programmes. A record the actor may not read is not found (404,
  * as if it did not exist); one it may read but not change is a 403 naming the programme. A record of
- * no programme (an organisation or person not yet in any programme's area, the shared register's
- * unassigned part) is open to every account, so a facilitator can create one and then place it. A
- * record that does not exist is left to the route, which answers its own 404.
+ * no programme (an organisation or person not yet in any programme's area, an area of a kind no
+ * programme convenes: the shared register's unassigned part) is open to every account, so a
+ * facilitator can create one and then place it; an outbox message of no meeting is the exception
+ * (mail to anyone: platform admins only). A record that does not exist is left to the route, which
+ * answers its own 404.
  */
 export function assertRecordAccess(
   db: DbOrTx,
@@ -112,9 +147,8 @@ export function assertRecordAccess(
   const programmes = programmesOfRecord(db, kind, id);
   if (programmes === undefined) return;
   if (programmes.length === 0) {
-    // meetings, outcomes and areas of no programme are the platform admins' only
-    if (kind === 'person' || kind === 'organisation') return;
-    throw notFound(label(what), id);
+    if (kind === 'outbox') throw notFound(label(what), id);
+    return;
   }
   const readable = programmes.filter((p) => mayRead(actor, p));
   if (readable.length === 0) throw notFound(label(what), id);

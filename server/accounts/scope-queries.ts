@@ -42,6 +42,12 @@ export function replaceMemberships(db: DbOrTx, accountId: number, rows: Membersh
   for (const row of rows) insert.run(accountId, row.programmeId, row.role);
 }
 
+export function programmeIdOfAreaKind(db: DbOrTx, kind: string): number | undefined {
+  return prepared<{ id: number }>(db, 'SELECT id FROM programme WHERE area_kind = ? ORDER BY id LIMIT 1').get(
+    kind,
+  )?.id;
+}
+
 export function programmeKeys(db: DbOrTx): string[] {
   return prepared<{ key: string }>(db, 'SELECT key FROM programme ORDER BY id')
     .all()
@@ -132,4 +138,44 @@ export function accountsWithProgrammes(db: DbOrTx, id: number | null = null): Ac
               WHERE ap.account_id = a.id) AS programmes
        FROM account a WHERE (:id IS NULL OR a.id = :id) ORDER BY a.email`,
   ).all({ id });
+}
+
+// ---- list filters: SQL conditions bound to `:programmes` (a JSON array of ids, NULL for all)
+
+const IN_SCOPE = 'IN (SELECT value FROM json_each(:programmes))';
+
+/** Organisations taking part in the programmes of `:programmes`, or (with `IS NOT NULL`) in any. */
+const organisationsOf = (test: string) => `
+  SELECT am.organisation_id FROM area_member am JOIN area a ON a.id = am.area_id WHERE a.programme_id ${test}
+  UNION SELECT convener_id FROM area WHERE programme_id ${test}
+  UNION SELECT owner_organisation_id FROM programme WHERE id ${test} AND owner_organisation_id IS NOT NULL`;
+
+const meetingPeopleOf = (test: string) => `
+  SELECT i.person_id FROM invitation i JOIN meeting m ON m.id = i.meeting_id JOIN area a ON a.id = m.area_id
+   WHERE a.programme_id ${test}
+  UNION SELECT m.facilitator_id FROM meeting m JOIN area a ON a.id = m.area_id
+   WHERE a.programme_id ${test} AND m.facilitator_id IS NOT NULL`;
+
+/**
+ * An organisation `o` the caller may see: one of its programmes', or one no programme has yet (the
+ * shared register's unassigned part). The same rule as programmesOfRecord('organisation').
+ */
+export const ORGANISATION_IN_SCOPE = `(:programmes IS NULL
+  OR o.id IN (${organisationsOf(IN_SCOPE)})
+  OR o.id NOT IN (${organisationsOf('IS NOT NULL')}))`;
+
+/** A person `p` the caller may see; the same rule as programmesOfRecord('person'). */
+export const PERSON_IN_SCOPE = `(:programmes IS NULL
+  OR p.organisation_id IN (${organisationsOf(IN_SCOPE)})
+  OR p.id IN (SELECT person_id FROM person_coverage WHERE organisation_id IN (${organisationsOf(IN_SCOPE)}))
+  OR p.id IN (${meetingPeopleOf(IN_SCOPE)})
+  OR (p.organisation_id NOT IN (${organisationsOf('IS NOT NULL')})
+      AND p.id NOT IN (SELECT person_id FROM person_coverage WHERE organisation_id IN (${organisationsOf('IS NOT NULL')}))
+      AND p.id NOT IN (${meetingPeopleOf('IS NOT NULL')})))`;
+
+/** The ids of the organisations a scoped caller may see (for queries built with drizzle). */
+export function organisationIdsInScope(db: DbOrTx, programmes: string): number[] {
+  return prepared<{ id: number }>(db, `SELECT o.id FROM organisation o WHERE ${ORGANISATION_IN_SCOPE}`)
+    .all({ programmes })
+    .map((r) => r.id);
 }

@@ -283,7 +283,12 @@ function readInboundReply(db: Db, id: number): InboundReply {
 }
 
 /** Received calendar replies, newest first; `unmatched` keeps those that were not recorded. */
-export function listInboundReplies(db: Db, query: { unmatched?: boolean; limit: number; offset: number }) {
-  const { items, total } = inboundReplies(db, query);
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listInboundReplies(
+  db: Db,
+  query: { unmatched?: boolean; limit: number; offset: number },
+  programmes: string | null,
+) {
+  const { items, total } = inboundReplies(db, query, programmes);
   return { items, total, limit: query.limit, offset: query.offset };
 }

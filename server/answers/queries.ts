@@ -372,17 +372,25 @@ export function inboundReplyById(db: Db, id: number): InboundReply | undefined {
 }
 
 /** Received replies, newest first, and how many there are; `unmatched` keeps those not recorded. */
+/**
+ * `programmes`: the caller's scope (a JSON array of ids, null for all): replies to other programmes'
+ * invitations are left out; one that matched no invitation belongs to no programme and stays.
+ */
 export function inboundReplies(
   db: Db,
   query: { unmatched?: boolean; limit: number; offset: number },
+  programmes: string | null,
 ): { items: InboundReply[]; total: number } {
-  const filter = query.unmatched ? 'WHERE reason IS NOT NULL' : '';
+  const filter = `WHERE (? = 0 OR reason IS NOT NULL) AND (? IS NULL OR invitation_id IS NULL
+    OR invitation_id IN (SELECT i.id FROM invitation i JOIN meeting m ON m.id = i.meeting_id
+      JOIN area a ON a.id = m.area_id WHERE a.programme_id IN (SELECT value FROM json_each(?))))`;
+  const args = [query.unmatched ? 1 : 0, programmes, programmes];
   const items = prepared<InboundReply>(
     db,
     `${REPLY_COLUMNS} ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`,
-  ).all(query.limit, query.offset);
+  ).all(...args, query.limit, query.offset);
   const total =
-    prepared<{ total: number }>(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get()?.total ??
-    0;
+    prepared<{ total: number }>(db, `SELECT count(*) AS total FROM inbound_reply ${filter}`).get(...args)
+      ?.total ?? 0;
   return { items, total };
 }

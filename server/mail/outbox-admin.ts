@@ -47,8 +47,14 @@ export const OutboxQuery = z.strictObject({
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
 /** The outbox, newest first: what was sent, what waits, what failed and why. */
-export function listOutbox(db: Db, query: OutboxQuery) {
-  const params = { status: query.status ?? null, meeting: query.meeting ?? null, kind: query.kind ?? null };
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listOutbox(db: Db, query: OutboxQuery, programmes: string | null) {
+  const params = {
+    status: query.status ?? null,
+    meeting: query.meeting ?? null,
+    kind: query.kind ?? null,
+    programmes,
+  };
   const { items, total } = outboxPage(db, params, query);
   return { items, total, limit: query.limit, offset: query.offset };
 }

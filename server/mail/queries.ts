@@ -107,12 +107,15 @@ const COLUMNS = `id, message_id AS messageId, kind, to_address AS toAddress, to_
   meeting_id AS meetingId, invitation_id AS invitationId, status, attempts, next_attempt_at AS nextAttemptAt,
   last_error AS lastError, sent_at AS sentAt, created_at AS createdAt`;
 const FILTER = `(:status IS NULL OR status = :status) AND (:meeting IS NULL OR meeting_id = :meeting)
-  AND (:kind IS NULL OR kind = :kind)`;
+  AND (:kind IS NULL OR kind = :kind)
+  AND (:programmes IS NULL OR meeting_id IN (SELECT m.id FROM meeting m JOIN area a ON a.id = m.area_id
+    WHERE a.programme_id IN (SELECT value FROM json_each(:programmes))))`;
 
 /** Filters bind NULL when absent, so one prepared statement serves every combination. */
 export function outboxPage(
   db: Db,
-  filter: { status: string | null; meeting: number | null; kind: string | null },
+  /** programmes: the caller's scope; a message of no meeting is seen by platform admins only. */
+  filter: { status: string | null; meeting: number | null; kind: string | null; programmes: string | null },
   page: { limit: number; offset: number },
 ): { items: OutboxMessage[]; total: number } {
   const items = prepared<OutboxMessage>(

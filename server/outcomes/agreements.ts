@@ -69,8 +69,10 @@ export function getAgreement(db: Db, id: number): Agreement {
   return toAgreement(db, findRow(db, id));
 }
 
-export function listAgreements(db: Db, query: AgreementQuery) {
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listAgreements(db: Db, query: AgreementQuery, programmes: string | null) {
   const params = {
+    programmes,
     district: query.district ?? null,
     areaId: query.areaId ?? null,
     status: query.status ?? null,

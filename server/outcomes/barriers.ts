@@ -66,8 +66,10 @@ export function getBarrier(db: Db, id: number): Barrier {
   return toBarrier(db, findRow(db, id));
 }
 
-export function listBarriers(db: Db, query: BarrierQuery) {
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listBarriers(db: Db, query: BarrierQuery, programmes: string | null) {
   const params = {
+    programmes,
     district: query.district ?? null,
     areaId: query.areaId ?? null,
     status: query.status ?? null,

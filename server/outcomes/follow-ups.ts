@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { followUpReminderMail } from '../../emails/follow-up-reminder.ts';
+import { recordInProgrammes } from '../accounts/access.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { Language } from '../text/language.ts';
@@ -18,6 +19,8 @@ import type { FollowUpItem } from './schemas.ts';
 export interface FollowUpOptions {
   windowDays: number;
   district?: string;
+  /** Only these programmes' agreements and barriers (the caller's scope); null or left out: all. */
+  programmes?: number[] | null;
 }
 
 type Contact = FollowUpItem['contacts'][number] & { language: Language };
@@ -48,7 +51,11 @@ export function listFollowUps(
     items.push({ kind: 'barrier_open', ...b, dueOn, overdue: dueOn < today, contacts });
   }
   items.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.id - y.id);
-  return { asOf: today, windowDays: options.windowDays, items };
+  const scope = options.programmes ?? null;
+  const inScope = items.filter((i) =>
+    recordInProgrammes(db, scope, i.kind === 'agreement_review' ? 'agreement' : 'barrier', i.id),
+  );
+  return { asOf: today, windowDays: options.windowDays, items: inScope };
 }
 
 /**
@@ -59,7 +66,7 @@ export function queueFollowUpReminders(
   db: Db,
   config: Pick<Config, 'FOLLOW_UP_WINDOW_DAYS'> & Partial<Pick<Config, 'PUBLIC_URL'>>,
   now: Date = new Date(),
-  options: { district?: string } = {},
+  options: { district?: string; programmes?: number[] | null } = {},
 ): { queued: number; alreadySent: number } {
   return db.transaction(() => {
     const { items } = listFollowUps(db, { windowDays: config.FOLLOW_UP_WINDOW_DAYS, ...options }, now);

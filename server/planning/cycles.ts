@@ -466,8 +466,9 @@ export function getCycle(db: Db, year: number, kind: string): Cycle {
   return toCycle(db, cycleRow(db, year, kind));
 }
 
-export function listCycles(db: Db): CycleSummary[] {
-  return cycleSummaries(db);
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listCycles(db: Db, programmes: string | null): CycleSummary[] {
+  return cycleSummaries(db, programmes);
 }
 
 /** One area's re-plan, computed and not yet saved: where each of its open or missing meetings goes. */

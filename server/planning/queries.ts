@@ -115,15 +115,17 @@ export function personContacts(db: Db, ids: number[]): (PersonNameRow & { email:
   ).all(JSON.stringify(ids));
 }
 
-export function cycleSummaries(db: Db): CycleSummary[] {
+/** `programmes`: the caller's scope (a JSON array of programme ids), null for all. */
+export function cycleSummaries(db: Db, programmes: string | null): CycleSummary[] {
   return prepared<CycleSummary>(
     db,
     `SELECT c.id, c.year, c.area_kind AS areaKind, c.name, c.version, c.created_at AS createdAt,
             c.updated_at AS updatedAt, count(m.id) AS meetingCount,
             count(CASE WHEN m.status = 'cancelled' THEN 1 END) AS cancelledCount
        FROM cycle c LEFT JOIN meeting m ON m.cycle_id = c.id
+      WHERE :programmes IS NULL OR c.programme_id IN (SELECT value FROM json_each(:programmes))
       GROUP BY c.id ORDER BY c.year DESC, c.area_kind`,
-  ).all();
+  ).all({ programmes });
 }
 
 export function cycleById(db: Db, id: number): CycleRow | undefined {

@@ -35,8 +35,9 @@ export interface OrganisationFilter {
   offset: number;
 }
 
-export function listOrganisations(db: Db, filter: OrganisationFilter) {
-  const { rows, total } = organisationPage(db, filter, filter);
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listOrganisations(db: Db, filter: OrganisationFilter, programmes: string | null) {
+  const { rows, total } = organisationPage(db, { ...filter, programmes }, filter);
   return { items: rows.map(toOrganisation), total, limit: filter.limit, offset: filter.offset };
 }
 

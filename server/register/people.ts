@@ -81,8 +81,10 @@ function toPerson(row: PersonRow, roles: PersonRoleRef[], covers: number[]): Per
   };
 }
 
-export function listPeople(db: Db, query: PersonQuery) {
+/** `programmes`: the caller's scope (scopeParam), null for all. */
+export function listPeople(db: Db, query: PersonQuery, programmes: string | null) {
   const params = {
+    programmes,
     organisation: query.organisation ?? null,
     role: query.role ?? null,
     district: query.district ?? null,

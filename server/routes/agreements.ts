@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import {
@@ -25,7 +26,7 @@ const agreements: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/agreements',
     { schema: { tags, querystring: AgreementQuery, response: { 200: AgreementList } } },
-    async (request) => listAgreements(app.db, request.query),
+    async (request) => listAgreements(app.db, request.query, scopeParam(request.actor)),
   );
   app.get(
     '/api/agreements/:id',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertAreaKindAccess } from '../accounts/access.ts';
 import { Id } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
@@ -48,7 +49,11 @@ const areas: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/areas',
     { schema: { tags, body: CreateArea, response: { 201: Area, 400: Problem, 409: Problem } } },
-    async (request, reply) => reply.code(201).send(createArea(app.db, request.actor!, request.body)),
+    async (request, reply) => {
+      // a new area of a kind a programme convenes joins that programme: its facilitators only
+      assertAreaKindAccess(app.db, request.actor, request.body.kind);
+      return reply.code(201).send(createArea(app.db, request.actor!, request.body));
+    },
   );
   app.put(
     '/api/areas/:id/members/:organisationId',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import {
@@ -17,7 +18,7 @@ const barriers: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/barriers',
     { schema: { tags, querystring: BarrierQuery, response: { 200: BarrierList } } },
-    async (request) => listBarriers(app.db, request.query),
+    async (request) => listBarriers(app.db, request.query, scopeParam(request.actor)),
   );
   app.get(
     '/api/barriers/:id',

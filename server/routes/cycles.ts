@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertAreaKindAccess, assertRecordAccess, scopeParam } from '../accounts/access.ts';
 import { Problem } from '../http/problems.ts';
 import {
   cycleSettings,
@@ -39,15 +40,19 @@ const Infeasible = Problem.extend({
 
 /** Yearly cycles: plan a year in one call, read it, re-plan one area. */
 const cycles: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/cycles', { schema: { tags, response: { 200: z.array(CycleSummary) } } }, async () =>
-    listCycles(app.db),
+  app.get('/api/cycles', { schema: { tags, response: { 200: z.array(CycleSummary) } } }, async (request) =>
+    listCycles(app.db, scopeParam(request.actor)),
   );
   app.get(
     '/api/cycles/:year',
     {
       schema: { tags, params: CycleParams, querystring: CycleQuery, response: { 200: Cycle, 404: Problem } },
     },
-    async (request) => getCycle(app.db, request.params.year, request.query.kind),
+    async (request) => {
+      const cycle = getCycle(app.db, request.params.year, request.query.kind);
+      assertRecordAccess(app.db, request.actor, 'cycle', cycle.id, 'read');
+      return cycle;
+    },
   );
   app.post(
     '/api/cycles',
@@ -62,6 +67,7 @@ const cycles: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { dryRun, programme, settings: sent, ...rest } = request.body;
       const input = { ...rest, settings: cycleSettings(app.db, programme, sent), dryRun };
+      assertAreaKindAccess(app.db, request.actor, input.settings.areaKind);
       if (dryRun) return reply.code(200).send(previewYear(app.db, input));
       return reply.code(201).send(planYear(app.db, request.actor!, app.planning, input));
     },

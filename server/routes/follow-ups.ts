@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { programmesOf, writableProgrammesOf } from '../accounts/access.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { Problem } from '../http/problems.ts';
 import { listFollowUps, queueFollowUpReminders } from '../outcomes/follow-ups.ts';
@@ -15,6 +16,7 @@ const followUps: FastifyPluginAsyncZod = async (app) => {
       listFollowUps(app.db, {
         windowDays: request.query.windowDays ?? app.config.FOLLOW_UP_WINDOW_DAYS,
         district: request.query.district,
+        programmes: programmesOf(request.actor),
       }),
   );
   app.post(
@@ -30,6 +32,8 @@ const followUps: FastifyPluginAsyncZod = async (app) => {
       const result = app.db.transaction(() => {
         const queued = queueFollowUpReminders(app.db, app.config, new Date(), {
           district: request.body?.district,
+          // reminders go out for the programmes the account may change only
+          programmes: writableProgrammesOf(request.actor),
         });
         recordAudit(app.db, request.actor, { action: 'send', entity: 'follow_up', changes: queued });
         return queued;

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { listInboundReplies, receiveInboundEmail } from '../answers/itip-reply.ts';
 import { InboundReply } from '../answers/schemas.ts';
 import { Pagination, pageOf, QueryBoolean } from '../http/common-schemas.ts';
@@ -74,7 +75,7 @@ const inbound: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(InboundReply) },
       },
     },
-    async (request) => listInboundReplies(app.db, request.query),
+    async (request) => listInboundReplies(app.db, request.query, scopeParam(request.actor)),
   );
 };
 export default inbound;

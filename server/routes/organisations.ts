@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import {
@@ -23,7 +24,7 @@ const organisations: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/organisations',
     { schema: { tags, querystring: OrganisationQuery, response: { 200: OrganisationList } } },
-    async (request) => listOrganisations(app.db, request.query),
+    async (request) => listOrganisations(app.db, request.query, scopeParam(request.actor)),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { platformAddress } from '../invitations/queue-mail.ts';
@@ -20,7 +21,7 @@ const outbox: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/outbox',
     { schema: { tags, querystring: OutboxQuery, response: { 200: OutboxList } } },
-    async (request) => listOutbox(app.db, request.query),
+    async (request) => listOutbox(app.db, request.query, scopeParam(request.actor)),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeParam } from '../accounts/access.ts';
 import { IdParams, QueryBoolean } from '../http/common-schemas.ts';
 import { badRequest, Problem } from '../http/problems.ts';
 import { sendJson } from '../http/read-cache.ts';
@@ -18,16 +19,19 @@ const people: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/people',
     { schema: { tags, querystring: PersonQuery, response: { 200: PersonList } } },
-    // the list is the same for every account, so it is cached by its query until the data changes
-    async (request, reply) =>
-      sendJson(
+    // the list is the same for every account of the same programmes, so it is cached by scope and
+    // query until the data changes
+    async (request, reply) => {
+      const scope = scopeParam(request.actor);
+      return sendJson(
         reply,
         app.readCache.json(
-          `people:${JSON.stringify(request.query)}`,
-          () => listPeople(app.db, request.query),
+          `people:${scope}:${JSON.stringify(request.query)}`,
+          () => listPeople(app.db, request.query, scope),
           serializePersonList,
         ),
-      ),
+      );
+    },
   );
 
   app.get(

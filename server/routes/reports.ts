@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertProgrammeKeyAccess, assertRecordAccess } from '../accounts/access.ts';
 import { Problem } from '../http/problems.ts';
 import { DistrictCode, Year } from '../outcomes/schemas.ts';
+import { DANISH_PROGRAMME_KEY } from '../programmes/programmes.ts';
 import { CatalogueKey } from '../programmes/schemas.ts';
 import {
   type RenderedReport,
@@ -50,13 +52,21 @@ const reports: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/reports/agreements',
     { schema: { tags, querystring: AgreementsReportQuery, response: { 200: ReportBody, 400: Problem } } },
-    async (request, reply) =>
-      send(reply, renderAgreementsReport(app.db, request.query), request.query.format),
+    async (request, reply) => {
+      const { programme, district } = request.query;
+      assertProgrammeKeyAccess(app.db, request.actor, programme ?? DANISH_PROGRAMME_KEY, 'read');
+      if (district) assertRecordAccess(app.db, request.actor, 'district', district, 'read');
+      return send(reply, renderAgreementsReport(app.db, request.query), request.query.format);
+    },
   );
   app.get(
     '/api/reports/national',
     { schema: { tags, querystring: NationalReportQuery, response: { 200: ReportBody, 400: Problem } } },
-    async (request, reply) => send(reply, renderNationalReport(app.db, request.query), request.query.format),
+    async (request, reply) => {
+      const key = request.query.programme ?? DANISH_PROGRAMME_KEY;
+      assertProgrammeKeyAccess(app.db, request.actor, key, 'read');
+      return send(reply, renderNationalReport(app.db, request.query), request.query.format);
+    },
   );
 };
 export default reports;

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { issueApiToken } from '../../server/accounts/accounts.ts';
+import { createSession } from '../../server/accounts/sessions.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { buildTestApp, DANISH_PROGRAMME } from '../helpers/app.ts';
 import { insertMeeting } from '../helpers/factories.ts';
-import { norwegianProgramme } from '../helpers/scenarios.ts';
+import { bornholmWithPeople, norwegianProgramme } from '../helpers/scenarios.ts';
 
 type Headers = { authorization: string };
 const NORWEGIAN = 'no-dialogmoter';
@@ -60,6 +61,7 @@ async function twoProgrammes(t: Parameters<typeof buildTestApp>[0]) {
     noMeeting,
     dkMeeting,
     nora: nora.headers,
+    noraId: nora.id,
     dan: dan.headers,
     vera: vera.headers,
     veraId: vera.id,
@@ -240,4 +242,172 @@ t.test('the previous release’s accounts work in the Danish programme after the
   const facilitator = { authorization: `Bearer ${issueApiToken(app.db, 2)}` };
   const meetings = await app.inject({ url: '/api/meetings?year=2027', headers: facilitator });
   t.equal(meetings.json().length, 12, 'the facilitator still sees the planned year');
+});
+
+t.test('contacts and organisations: each programme sees its own and the unassigned ones', async (t) => {
+  const { app, as, no, nora, dan } = await twoProgrammes(t);
+  const bornholm = bornholmWithPeople(app.db);
+  const post = async (url: string, headers: Headers, payload: object) =>
+    app.inject({ method: 'POST', url, headers, payload });
+  const ingrid = await post('/api/people', nora, {
+    name: 'Ingrid Barnevern',
+    email: 'ingrid@drammen.test',
+    organisationId: no.members[0]!.id,
+    roles: [],
+  });
+  t.equal(ingrid.statusCode, 201, ingrid.body);
+  const noPerson = ingrid.json().id as number;
+  const emails = async (headers: Headers) =>
+    ((await app.inject({ url: '/api/people?limit=500', headers })).json().items as { email: string }[]).map(
+      (p) => p.email,
+    );
+  const noraSees = await emails(nora);
+  t.same(noraSees, ['ingrid@drammen.test'], 'the Norwegian facilitator lists Norwegian contacts only');
+  const danSees = await emails(dan);
+  t.ok(danSees.includes('pia@politi.test'), 'the Danish facilitator lists Bornholm’s contacts');
+  t.notOk(danSees.includes('ingrid@drammen.test'), 'but not the Norwegian contact');
+  const adminSees = await emails(as.admin);
+  t.ok(
+    adminSees.includes('pia@politi.test') && adminSees.includes('ingrid@drammen.test'),
+    'an admin sees both',
+  );
+
+  const pia = bornholm.people.chief;
+  for (const [url, headers] of [
+    [`/api/people/${pia}`, nora],
+    [`/api/people/${noPerson}`, dan],
+    [`/api/organisations/${bornholm.police.id}`, nora],
+    [`/api/organisations/${no.members[0]!.id}`, dan],
+  ] as const)
+    t.equal(
+      (await app.inject({ url, headers })).statusCode,
+      404,
+      `${url} is not found for the other programme`,
+    );
+  const patch = await app.inject({
+    method: 'PATCH',
+    url: `/api/people/${pia}`,
+    headers: nora,
+    payload: { version: 1, phone: '12345678' },
+  });
+  t.equal(patch.statusCode, 404, 'nor can it be changed');
+  const del = await app.inject({ method: 'DELETE', url: `/api/people/${pia}`, headers: nora });
+  t.equal(del.statusCode, 404);
+  t.equal((await app.inject({ url: `/api/people/${pia}`, headers: dan })).json().phone, null, 'unchanged');
+
+  // a person cannot be placed in another programme's organisation
+  const smuggled = await post('/api/people', nora, {
+    name: 'Snik Snoker',
+    email: 'snik@politi.test',
+    organisationId: bornholm.police.id,
+    roles: [],
+  });
+  t.equal(smuggled.statusCode, 400);
+  t.match(smuggled.json().fields, [{ field: 'body.organisationId' }]);
+
+  const orgNames = async (headers: Headers) =>
+    (
+      (await app.inject({ url: '/api/organisations?limit=500', headers })).json().items as { name: string }[]
+    ).map((o) => o.name);
+  const noraOrgs = await orgNames(nora);
+  t.ok(noraOrgs.includes('Drammen kommune') && noraOrgs.includes('Bufetat region øst'));
+  t.notOk(noraOrgs.includes('Bornholms Politi'), 'no Danish organisation in the Norwegian list');
+  t.notOk((await orgNames(dan)).includes('Drammen kommune'), 'no Norwegian organisation in the Danish list');
+
+  // a new organisation belongs to no programme until placed: its maker (and everyone) can see it
+  const made = await post('/api/organisations', nora, { kind: 'other', name: 'Familievernkontoret Drammen' });
+  t.equal(made.statusCode, 201);
+  t.equal((await app.inject({ url: `/api/organisations/${made.json().id}`, headers: nora })).statusCode, 200);
+  const placed = await app.inject({
+    method: 'PUT',
+    url: `/api/areas/${no.areaId}/members/${made.json().id}`,
+    headers: nora,
+    payload: { memberRole: 'support' },
+  });
+  t.equal(placed.statusCode, 200, placed.body);
+  t.equal(
+    (await app.inject({ url: `/api/organisations/${made.json().id}`, headers: dan })).statusCode,
+    404,
+    'once in a Norwegian area it is the Norwegian programme’s',
+  );
+});
+
+t.test('outcomes and reports follow the programme of their area', async (t) => {
+  const { app, no, nora, dan } = await twoProgrammes(t);
+  const barrier = await app.inject({
+    method: 'POST',
+    url: '/api/barriers',
+    headers: nora,
+    payload: {
+      areaId: no.areaId,
+      category: 'taushetsplikt',
+      description: 'Uklart hva som kan deles',
+      allMunicipalities: true,
+      raisedOn: '2025-09-01',
+    },
+  });
+  t.equal(barrier.statusCode, 201, barrier.body);
+  const dkBarrier = await app.inject({
+    method: 'POST',
+    url: '/api/barriers',
+    headers: dan,
+    payload: {
+      districtCode: '1471',
+      category: 'other',
+      description: 'Ventetid',
+      allMunicipalities: true,
+      raisedOn: '2025-09-01',
+    },
+  });
+  t.equal(dkBarrier.statusCode, 201, dkBarrier.body);
+  const listed = async (headers: Headers) =>
+    ((await app.inject({ url: '/api/barriers', headers })).json().items as { id: number }[]).map((b) => b.id);
+  t.same(await listed(nora), [barrier.json().id], 'the Norwegian list has the Norwegian barrier only');
+  t.same(await listed(dan), [dkBarrier.json().id]);
+  t.equal(
+    (await app.inject({ url: `/api/barriers/${dkBarrier.json().id}`, headers: nora })).statusCode,
+    404,
+    'the Danish barrier is not found from Norway',
+  );
+  const intoDenmark = await app.inject({
+    method: 'POST',
+    url: '/api/barriers',
+    headers: nora,
+    payload: {
+      districtCode: '1471',
+      category: 'other',
+      description: 'Fra Norge',
+      allMunicipalities: true,
+      raisedOn: '2025-09-01',
+    },
+  });
+  t.equal(intoDenmark.statusCode, 400, 'nor can one be raised in a Danish district');
+  t.match(intoDenmark.json().fields, [{ field: 'body.districtCode' }]);
+
+  const report = await app.inject({ url: '/api/reports/national?year=2025&format=json', headers: nora });
+  t.equal(report.statusCode, 403, 'the Danish national report is refused, naming the programme');
+  t.match(report.json(), { programme: DANISH_PROGRAMME });
+  const own = await app.inject({
+    url: `/api/reports/national?year=2025&format=json&programme=${NORWEGIAN}`,
+    headers: nora,
+  });
+  t.equal(own.statusCode, 200, 'the Norwegian report is the Norwegian facilitator’s');
+  const district = await app.inject({
+    url: `/api/reports/agreements?year=2025&format=json&district=1471&programme=${NORWEGIAN}`,
+    headers: nora,
+  });
+  t.equal(district.statusCode, 404, 'a Danish district’s report is not found under the Norwegian programme');
+});
+
+t.test('a token and a browser session of the scoped account carry the same scope', async (t) => {
+  const { app, noMeeting, dkMeeting, noraId } = await twoProgrammes(t);
+  const second = { authorization: `Bearer ${issueApiToken(app.db, noraId, 'second')}` };
+  t.equal((await app.inject({ url: `/api/meetings/${dkMeeting}`, headers: second })).statusCode, 404);
+  t.equal((await app.inject({ url: `/api/meetings/${noMeeting}`, headers: second })).statusCode, 200);
+  const cookie = `samraad_session=${createSession(app.db, noraId)}`;
+  const page = await app.inject({ url: `/moeder/${dkMeeting}`, headers: { cookie } });
+  t.equal(page.statusCode, 404, 'the Danish meeting page is not found');
+  t.match(page.headers['content-type'], /text\/html/);
+  t.notMatch(page.body, /Rønne Rådhus/, 'and shows nothing of it');
+  t.equal((await app.inject({ url: `/moeder/${noMeeting}`, headers: { cookie } })).statusCode, 200);
 });

@@ -72,6 +72,8 @@ export interface AgreementFilter {
   barrierId: number | null;
   reviewBefore: string | null;
   q: string | null;
+  /** The caller's programmes (scopeParam), null for all. */
+  programmes: string | null;
 }
 
 export interface BarrierFilter {
@@ -81,6 +83,7 @@ export interface BarrierFilter {
   category: string | null;
   year: string | null;
   meetingId: number | null;
+  programmes: string | null;
 }
 
 type Page = { limit: number; offset: number };
@@ -111,7 +114,9 @@ const AGREEMENT_FILTER = `
     AND (:type IS NULL OR a.type = :type)
     AND (:barrierId IS NULL OR EXISTS (SELECT 1 FROM agreement_barrier ab WHERE ab.agreement_id = a.id AND ab.barrier_id = :barrierId))
     AND (:reviewBefore IS NULL OR a.review_on <= :reviewBefore)
-    AND (:q IS NULL OR a.title LIKE '%' || :q || '%')`;
+    AND (:q IS NULL OR a.title LIKE '%' || :q || '%')
+    AND (:programmes IS NULL OR a.area_id IN (SELECT id FROM area
+      WHERE programme_id IN (SELECT value FROM json_each(:programmes))))`;
 
 /** A page of agreement ids, newest first, and how many match. */
 export function agreementIdPage(
@@ -231,7 +236,9 @@ const BARRIER_FILTER = `
     AND (:areaId IS NULL OR b.area_id = :areaId) AND (:status IS NULL OR b.status = :status)
     AND (:category IS NULL OR b.category = :category)
     AND (:year IS NULL OR substr(b.raised_on, 1, 4) = :year)
-    AND (:meetingId IS NULL OR b.raised_at_meeting_id = :meetingId)`;
+    AND (:meetingId IS NULL OR b.raised_at_meeting_id = :meetingId)
+    AND (:programmes IS NULL OR b.area_id IN (SELECT id FROM area
+      WHERE programme_id IN (SELECT value FROM json_each(:programmes))))`;
 
 /** A page of barrier ids, most recently raised first, and how many match. */
 export function barrierIdPage(db: Db, filter: BarrierFilter, page: Page): { ids: number[]; total: number } {

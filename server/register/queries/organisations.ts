@@ -2,6 +2,7 @@ import { and, asc, count, eq, exists, like, ne, type SQL, sql } from 'drizzle-or
 import type { Db } from '../../../db/client.ts';
 import { area, areaMember, organisation, person, personRole, role } from '../../../db/schema/index.ts';
 import { prepared } from '../../../db/statements.ts';
+import { organisationIdsInScope } from '../../accounts/scope-queries.ts';
 
 /** The register's organisations, areas, police districts and roles: their SQL, returning typed rows. */
 
@@ -47,10 +48,14 @@ export interface MunicipalityRow {
 
 export function organisationPage(
   db: Db,
-  filter: { kind?: OrganisationRow['kind']; district?: string; q?: string },
+  filter: { kind?: OrganisationRow['kind']; district?: string; q?: string; programmes: string | null },
   page: { limit: number; offset: number },
 ): { rows: OrganisationRow[]; total: number } {
   const conditions: SQL[] = [];
+  if (filter.programmes !== null) {
+    const visible = JSON.stringify(organisationIdsInScope(db, filter.programmes));
+    conditions.push(sql`${organisation.id} IN (SELECT value FROM json_each(${visible}))`);
+  }
   if (filter.kind) conditions.push(eq(organisation.kind, filter.kind));
   if (filter.q) conditions.push(like(organisation.name, `%${filter.q.replace(/[%_]/g, '')}%`));
   if (filter.district) {

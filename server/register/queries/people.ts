@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import type { RoleLevel } from '../../../db/schema/index.ts';
 import { prepared } from '../../../db/statements.ts';
+import { PERSON_IN_SCOPE } from '../../accounts/scope-queries.ts';
 import type { Person } from '../schemas.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface PersonFilter {
   district: string | null;
   /** A LIKE pattern. */
   q: string | null;
+  /** The caller's programmes (scopeParam), null for all. */
+  programmes: string | null;
 }
 
 export interface PersonWrite {
@@ -58,7 +61,8 @@ const PERSON_FILTER = `
           SELECT m.organisation_id FROM area_member m JOIN area a ON a.id = m.area_id
           JOIN organisation d ON d.id = a.convener_id
           WHERE a.kind = 'police_district' AND d.code = :district))
-    AND (:q IS NULL OR p.name LIKE :q OR p.email LIKE :q)`;
+    AND (:q IS NULL OR p.name LIKE :q OR p.email LIKE :q)
+    AND ${PERSON_IN_SCOPE}`;
 
 /**
  * A page of people in name order. Pages the ids first (an index scan), then reads just those rows;

@@ -161,8 +161,9 @@ function outcomesSection(
   // any programme's area: its own categories and agreement types, named in Danish where it has them
   const areaId = m.area.id;
   const names = taxonomyNamesOfArea(app.db, areaId, 'da');
-  const barriers = listBarriers(app.db, { areaId, limit: 200, offset: 0 }).items;
-  const agreements = listAgreements(app.db, { areaId, limit: 200, offset: 0 }).items;
+  // the meeting, and so its area, is checked against the account's programmes (programme-access.ts)
+  const barriers = listBarriers(app.db, { areaId, limit: 200, offset: 0 }, null).items;
+  const agreements = listAgreements(app.db, { areaId, limit: 200, offset: 0 }, null).items;
   return html`<section aria-labelledby="barrierer"><h2 id="barrierer">${words.barriers}</h2>
     ${notice('barrierer')}
     ${barriersPart(ctx, m, editor, barriers, names)}</section>

@@ -192,7 +192,8 @@ function choices(app: FastifyInstance) {
   const kinds = [...new Set(listAreas(app.db).map((a) => a.kind))].sort();
   return {
     languages: listLanguages(app.db).map((l) => ({ value: l.code, text: `${l.name} (${l.code})` })),
-    owners: listOrganisations(app.db, { limit: 1000, offset: 0 }).items.map((o) => ({
+    // the admin pages are for platform admins, who see every organisation
+    owners: listOrganisations(app.db, { limit: 1000, offset: 0 }, null).items.map((o) => ({
       value: o.id,
       text: o.name,
     })),

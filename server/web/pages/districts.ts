@@ -28,8 +28,9 @@ function byRole(people: Person[]): [string, Person[]][] {
 
 /** Barriers and agreements of the district's area over the years, newest first. */
 function outcomesOf(app: FastifyInstance, areaId: number) {
-  const barriers = listBarriers(app.db, { areaId, limit: 500, offset: 0 }).items;
-  const agreements = listAgreements(app.db, { areaId, limit: 500, offset: 0 }).items;
+  // the district itself is checked against the account's programmes (plugins/programme-access.ts)
+  const barriers = listBarriers(app.db, { areaId, limit: 500, offset: 0 }, null).items;
+  const agreements = listAgreements(app.db, { areaId, limit: 500, offset: 0 }, null).items;
   return html`<section aria-labelledby="barrierer">
       <h2 id="barrierer">${words.barriers}</h2>
       ${
@@ -107,7 +108,9 @@ export default async function districtPages(app: FastifyInstance) {
     const { code } = request.params as { code: string };
     const district = getDistrict(app.db, code);
     if (!district) throw notFound('Politikreds', code);
-    const people = listPeople(app.db, { district: code, limit: 500, offset: 0 }).items;
+    // the district is one of the account's programmes' (programme-access.ts); its people are shown in
+    // full, as they take part in it
+    const people = listPeople(app.db, { district: code, limit: 500, offset: 0 }, null).items;
     const meetings = areaMeetingHistory(app.db, district.areaId);
     const groups = byRole(people);
 

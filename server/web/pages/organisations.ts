@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { scopeParam } from '../../accounts/access.ts';
 import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { organisationKindOptions } from '../../programmes/catalogues.ts';
@@ -116,12 +117,11 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
     const kindOptions = organisationKindOptions(app.db);
     const kind = kindOptions.some((o) => o.value === query.type) ? query.type : undefined;
     const pageNo = Math.max(1, Number(query.side) || 1);
-    const result = listOrganisations(app.db, {
-      q: q || undefined,
-      kind,
-      limit: PAGE_SIZE,
-      offset: (pageNo - 1) * PAGE_SIZE,
-    });
+    const result = listOrganisations(
+      app.db,
+      { q: q || undefined, kind, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE },
+      scopeParam(request.actor),
+    );
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const link = (n: number) =>
       `/organisationer?${new URLSearchParams({ ...(q ? { q } : {}), ...(kind ? { type: kind } : {}), side: String(n) })}`;

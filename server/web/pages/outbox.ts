@@ -1,6 +1,7 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { outboxStatuses } from '../../../db/schema/index.ts';
+import { scopeParam } from '../../accounts/access.ts';
 import { notFound } from '../../http/problems.ts';
 import { platformAddress } from '../../invitations/queue-mail.ts';
 import {
@@ -37,11 +38,11 @@ function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
       ? (query.status as (typeof outboxStatuses)[number])
       : undefined;
     const pageNo = Math.max(1, Number(query.side) || 1);
-    const { items, total } = listOutbox(app.db, {
-      status,
-      limit: PAGE_SIZE,
-      offset: (pageNo - 1) * PAGE_SIZE,
-    });
+    const { items, total } = listOutbox(
+      app.db,
+      { status, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE },
+      scopeParam(request.actor),
+    );
     const counts = outboxCounts(app.db);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const ctx = pageContext(request);

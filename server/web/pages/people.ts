@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { scopeParam } from '../../accounts/access.ts';
 import type { Actor } from '../../accounts/accounts.ts';
 import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
@@ -99,7 +100,7 @@ function personForm(
   request: FastifyRequest,
   o: { form: PersonForm; errors: FormErrors; action: string; submit: string; problem?: string },
 ) {
-  const organisations = listOrganisations(app.db, { limit: 500, offset: 0 }).items;
+  const organisations = listOrganisations(app.db, { limit: 500, offset: 0 }, scopeParam(request.actor)).items;
   const roles = listRoles(app.db);
   const ctx = pageContext(request);
   return html`${errorSummary(o.errors, words.fields)}
@@ -154,11 +155,15 @@ function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
     const query = request.query as { q?: string; side?: string; besked?: string };
     const q = (query.q ?? '').slice(0, 100);
     const pageNo = Math.max(1, Number(query.side) || 1);
-    const result = listPeople(app.db, {
-      q: q || undefined,
-      limit: PAGE_SIZE,
-      offset: (pageNo - 1) * PAGE_SIZE,
-    });
+    const result = listPeople(
+      app.db,
+      {
+        q: q || undefined,
+        limit: PAGE_SIZE,
+        offset: (pageNo - 1) * PAGE_SIZE,
+      },
+      scopeParam(request.actor),
+    );
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const notice =
       query.besked && words.notices[query.besked] ? alert('success', words.notices[query.besked]) : undefined;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { scopeParam } from '../../accounts/access.ts';
 import { WebRefusal } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { cycleSettings, listCycles, planYear, previewYear } from '../../planning/cycles.ts';
@@ -185,7 +186,7 @@ function planFormPage(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const programme = pageProgramme(request).current;
     const planned = new Set(
-      listCycles(app.db)
+      listCycles(app.db, scopeParam(request.actor))
         .filter((c) => c.areaKind === programme.areaKind)
         .map((c) => c.year),
     );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { assertRecordAccess } from '../../accounts/access.ts';
 import { WebRefusal } from '../../http/problems.ts';
 import { listDistricts } from '../../register/districts.ts';
 import {
@@ -73,6 +74,7 @@ export default async function reportPages(app: FastifyInstance) {
       ? (q.format as ReportFormat)
       : 'pdf';
     const programme = pageProgramme(request).current.key;
+    if (q.district) assertRecordAccess(app.db, request.actor, 'district', q.district, 'read');
     const rendered =
       q.kind === 'national'
         ? renderNationalReport(app.db, { year, lang: 'da', format, programme })
