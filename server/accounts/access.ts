@@ -156,6 +156,23 @@ export function assertRecordAccess(
     assertProgrammeAccess(db, actor, readable[0]!, 'write');
 }
 
+/** Whether assertRecordAccess would let the actor through (for choices offered on a page). */
+export function mayAccessRecord(
+  db: DbOrTx,
+  actor: Actor | null,
+  kind: ScopedRecord,
+  id: number | string,
+  need: Need,
+): boolean {
+  try {
+    assertRecordAccess(db, actor, kind, id, need);
+    return true;
+  } catch (error) {
+    if (error instanceof HttpProblem) return false;
+    throw error;
+  }
+}
+
 function label(kind: string): string {
   const words = kind.replace(/([A-Z])/g, ' $1').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);

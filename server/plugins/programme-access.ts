@@ -52,6 +52,10 @@ const BODY_REFERENCES: { method: string; path: string; field: string; kind: Scop
     kind: 'person',
     need: 'read',
   },
+  // the pages' forms
+  { method: 'POST', path: '/moeder/nyt', field: 'areaId', kind: 'area' },
+  { method: 'POST', path: '/personer', field: 'organisationId', kind: 'organisation' },
+  { method: 'POST', path: '/personer/:id', field: 'organisationId', kind: 'organisation' },
 ];
 
 function covers(path: string, url: string): boolean {

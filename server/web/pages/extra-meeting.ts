@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { mayAccessRecord } from '../../accounts/access.ts';
 import { createExtraMeeting } from '../../planning/extra-meetings.ts';
 import { RuleConflict } from '../../planning/refusals.ts';
 import type { RuleViolation } from '../../planning/rules.ts';
@@ -46,7 +47,10 @@ function formPage(
   status = 200,
 ) {
   const ctx = pageContext(request);
-  const areas = listAreas(app.db).map((a) => ({ value: a.id, text: a.name }));
+  // the areas of the programmes the account may change (and those of no programme yet)
+  const areas = listAreas(app.db)
+    .filter((a) => mayAccessRecord(app.db, request.actor, 'area', a.id, 'write'))
+    .map((a) => ({ value: a.id, text: a.name }));
   const ruleConflict = text.refusal.page.ruleConflict;
   const body = html`<h1>${words.title}</h1>
     <p class="font-lead">${words.lead}</p>
