@@ -309,6 +309,8 @@ export interface Catalogue {
     page: Record<RefusalKind, { title: string; text: string }>;
     /** The role a write needs: a facilitator or an admin (`editor`), or an admin. */
     missingRole: (needed: 'editor' | 'admin') => string;
+    /** A programme the account is not given (read), or only looks at (write). */
+    programmeRefused: (programme: string, needed: 'read' | 'write') => string;
     yearAlreadyPlanned: (year: number) => string;
     /** A catalogue row (a language, sector or organisation kind) that cannot go: what uses it, counted. */
     catalogueInUse: (catalogue: CatalogueName, key: string, usedBy: CatalogueUses) => string;

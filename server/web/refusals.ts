@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { ProgrammeRefused } from '../accounts/access.ts';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
 import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
 import { CatalogueRowInUse, ProgrammeFileRefusal } from '../programmes/refusals.ts';
@@ -80,6 +81,8 @@ export function pageRefusal(error: unknown): PageRefusal {
   if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
   if (error instanceof StaleVersion) return of('staleVersion');
   if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));
+  if (error instanceof ProgrammeRefused)
+    return of('forbidden', text.programmeRefused(error.programme.name || error.programme.key, error.needed));
   if (error instanceof NotFound) return of('notFound');
   if (error instanceof WebRefusal) return of(KIND_BY_STATUS[status] ?? 'badInput', error.message);
   if ((error as { code?: string })?.code?.startsWith('SQLITE_CONSTRAINT'))

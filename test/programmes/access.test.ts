@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { issueApiToken } from '../../server/accounts/accounts.ts';
-import { createSession } from '../../server/accounts/sessions.ts';
+import { createSession, csrfTokenFor } from '../../server/accounts/sessions.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { buildTestApp, DANISH_PROGRAMME } from '../helpers/app.ts';
@@ -410,4 +410,39 @@ t.test('a token and a browser session of the scoped account carry the same scope
   t.match(page.headers['content-type'], /text\/html/);
   t.notMatch(page.body, /Rønne Rådhus/, 'and shows nothing of it');
   t.equal((await app.inject({ url: `/moeder/${noMeeting}`, headers: { cookie } })).statusCode, 200);
+});
+
+t.test('the pages say a refused programme in Danish, naming it', async (t) => {
+  const { app, as, noMeeting, vera, veraId } = await twoProgrammes(t);
+  await app.inject({
+    method: 'PUT',
+    url: `/api/accounts/${veraId}/programmes`,
+    headers: as.admin,
+    payload: {
+      programmes: [
+        { programme: NORWEGIAN, role: 'viewer' },
+        { programme: DANISH_PROGRAMME, role: 'facilitator' },
+      ],
+    },
+  });
+  const before = (await app.inject({ url: `/api/meetings/${noMeeting}`, headers: vera })).json();
+  const session = createSession(app.db, veraId);
+  const res = await app.inject({
+    method: 'POST',
+    url: `/moeder/${noMeeting}/aflys`,
+    headers: { cookie: `samraad_session=${session}` },
+    payload: { _csrf: csrfTokenFor(session), version: String(before.version), reason: 'Ingen grunn' },
+  });
+  t.equal(res.statusCode, 403);
+  t.match(res.headers['content-type'], /text\/html/);
+  t.match(
+    res.body,
+    /Du kan se programmet Dialogmøter barnevern og politi, men ikke ændre i det/,
+    'the Danish sentence names the programme',
+  );
+  t.equal(
+    (await app.inject({ url: `/api/meetings/${noMeeting}`, headers: vera })).json().status,
+    before.status,
+    'the meeting is not cancelled',
+  );
 });

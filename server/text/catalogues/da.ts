@@ -389,6 +389,10 @@ export const da = {
       needed === 'editor'
         ? 'Det kræver rollen facilitator eller administrator. Du kan se, men ikke ændre.'
         : 'Det kræver rollen administrator.',
+    programmeRefused: (programme, needed) =>
+      needed === 'write'
+        ? `Du kan se programmet ${programme}, men ikke ændre i det: det kræver rollen facilitator i programmet.`
+        : `Din konto har ikke adgang til programmet ${programme}.`,
     yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
     programmeFile: (fault) =>
       fault.kind === 'alreadyLoaded'

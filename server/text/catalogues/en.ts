@@ -377,6 +377,10 @@ export const en = {
       needed === 'editor'
         ? 'This needs the facilitator or admin role. You may look but not change.'
         : 'This needs the admin role.',
+    programmeRefused: (programme, needed) =>
+      needed === 'write'
+        ? `You may look at the programme ${programme} but not change it: that needs the facilitator role in it.`
+        : `Your account has no access to the programme ${programme}.`,
     yearAlreadyPlanned: (year) => `${year} has already been planned.`,
     programmeFile: (fault) =>
       fault.kind === 'alreadyLoaded'

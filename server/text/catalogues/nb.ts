@@ -393,6 +393,10 @@ export const nb = {
       needed === 'editor'
         ? 'Det krever rollen fasilitator eller administrator. Du kan se, men ikke endre.'
         : 'Det krever rollen administrator.',
+    programmeRefused: (programme, needed) =>
+      needed === 'write'
+        ? `Du kan se programmet ${programme}, men ikke endre det: det krever rollen fasilitator i programmet.`
+        : `Kontoen din har ikke tilgang til programmet ${programme}.`,
     yearAlreadyPlanned: (year) => `${year} er allerede planlagt.`,
     programmeFile: (fault) =>
       fault.kind === 'alreadyLoaded'
