@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { undone } from '../../db/statements.ts';
+import { mayAccessRecord } from '../accounts/access.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -128,6 +129,8 @@ function resolveRoles(db: Db, value: string): { keys: string[]; unknown: string[
 interface ParsedRow {
   line: number;
   person: CreatePerson;
+  /** The organisation as the file names it. */
+  organisationText: string;
 }
 
 /** Reads the CSV and checks every row; nothing is written. */
@@ -196,7 +199,9 @@ function readRow(
   const earlier = seenEmails.get(candidate.data.email);
   if (earlier) rowErrors.push({ line, field: 'email', reason: `the same email as line ${earlier}` });
   seenEmails.set(candidate.data.email, line);
-  return rowErrors.length ? { errors: rowErrors } : { row: { line, person: candidate.data } };
+  return rowErrors.length
+    ? { errors: rowErrors }
+    : { row: { line, person: candidate.data, organisationText: f.organisation ?? '' } };
 }
 
 function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowError[]; total: number } {
@@ -223,6 +228,39 @@ function readRows(db: Db, csv: string): { rows: ParsedRow[]; errors: ImportRowEr
     else errors.push(...read.errors);
   }
   return { rows, errors, total: records.length };
+}
+
+/**
+ * The rows an account may write: a contact of an organisation of another programme is refused as if
+ * the organisation were unknown, and an email that is another programme's contact cannot be updated.
+ */
+function withinScope(
+  db: Db,
+  actor: Actor,
+  rows: ParsedRow[],
+  errors: ImportRowError[],
+): { rows: ParsedRow[]; errors: ImportRowError[] } {
+  if (actor.programmes === 'all') return { rows, errors };
+  const kept: ParsedRow[] = [];
+  const refused = [...errors];
+  for (const row of rows) {
+    const existing = findPersonIdByEmail(db, row.person.email);
+    if (!mayAccessRecord(db, actor, 'organisation', row.person.organisationId, 'write'))
+      refused.push({
+        line: row.line,
+        field: 'organisation',
+        reason: `no single organisation matches "${row.organisationText}"`,
+      });
+    else if (existing !== null && !mayAccessRecord(db, actor, 'person', existing, 'write'))
+      refused.push({
+        line: row.line,
+        field: 'email',
+        reason: 'the email is a contact your account cannot change',
+      });
+    else kept.push(row);
+  }
+  refused.sort((a, b) => a.line - b.line);
+  return { rows: kept, errors: refused };
 }
 
 /** Writes the rows (creates or updates by email) and counts what happened to each. */
@@ -258,7 +296,9 @@ function applyRows(db: Db, rows: ParsedRow[], report: ImportReport): void {
  * every row or, if any row is bad, none.
  */
 export function importPeople(db: Db, actor: Actor, csv: string, dryRun: boolean): ImportReport {
-  const { rows, errors, total } = readRows(db, csv);
+  const read = readRows(db, csv);
+  const { total } = read;
+  const { rows, errors } = withinScope(db, actor, read.rows, read.errors);
   const report: ImportReport = {
     dryRun,
     rows: total,

@@ -446,3 +446,35 @@ t.test('the pages say a refused programme in Danish, naming it', async (t) => {
     'the meeting is not cancelled',
   );
 });
+
+t.test('a CSV import writes only into the importing account’s programmes', async (t) => {
+  const { app, nora } = await twoProgrammes(t);
+  bornholmWithPeople(app.db);
+  const csv = `Navn;Email;Organisation;Roller;Fast kontaktperson
+Ola Nordmann;ola@lier.test;Lier kommune;;nej
+Snik Snoker;snik@brk.test;Bornholm;;nej
+Pia Omdøbt;pia@politi.test;Lier kommune;;nej
+`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/people/import?dryRun=true',
+    headers: { ...nora, 'content-type': 'text/csv; charset=utf-8' },
+    payload: csv,
+  });
+  t.equal(res.statusCode, 200, res.body);
+  t.match(res.json(), {
+    created: 1,
+    updated: 0,
+    errors: [
+      { line: 3, field: 'organisation', reason: 'no single organisation matches "Bornholm"' },
+      { line: 4, field: 'email', reason: 'the email is a contact your account cannot change' },
+    ],
+  });
+  const real = await app.inject({
+    method: 'POST',
+    url: '/api/people/import?dryRun=false',
+    headers: { ...nora, 'content-type': 'text/csv; charset=utf-8' },
+    payload: csv,
+  });
+  t.equal(real.statusCode, 422, 'a real import with refused rows writes nothing');
+});

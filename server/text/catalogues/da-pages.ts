@@ -602,6 +602,7 @@ export const daPages = {
       unknownRole: (role: string) => `ukendt rolle »${role}«`,
       notYesNo: (value: string) => `»${value}« er hverken ja eller nej`,
       sameEmail: (line: string) => `samme e-mail som linje ${line}`,
+      notYours: 'e-mailen tilhører en kontaktperson, din konto ikke kan ændre',
       columnMissing: (column: string) => `kolonnen »${column}« mangler`,
       notCsv: 'filen kan ikke læses som CSV',
       noRows: 'filen har ingen rækker',

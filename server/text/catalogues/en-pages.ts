@@ -598,6 +598,7 @@ export const enPages: PageTexts = {
       unknownRole: (role) => `unknown role “${role}”`,
       notYesNo: (value) => `“${value}” is neither yes nor no`,
       sameEmail: (line) => `the same email as line ${line}`,
+      notYours: 'the email is a contact your account cannot change',
       columnMissing: (column) => `the column “${column}” is missing`,
       notCsv: 'the file cannot be read as CSV',
       noRows: 'the file has no rows',

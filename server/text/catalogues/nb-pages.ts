@@ -598,6 +598,7 @@ export const nbPages: PageTexts = {
       unknownRole: (role) => `ukjent rolle «${role}»`,
       notYesNo: (value) => `«${value}» er verken ja eller nei`,
       sameEmail: (line) => `samme e-postadresse som linje ${line}`,
+      notYours: 'e-postadressen tilhører en kontaktperson kontoen din ikke kan endre',
       columnMissing: (column) => `kolonnen «${column}» mangler`,
       notCsv: 'filen kan ikke leses som CSV',
       noRows: 'filen har ingen rader',

@@ -32,6 +32,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
     /^contains (the control character|broken Unicode)/,
     () => danishTextRefusal({ code: 'custom', params: { kind: TEXT_HYGIENE } })!,
   ],
+  [/^the email is a contact your account cannot change$/, () => reasons.notYours],
   [/email/i, () => reasons.badEmail],
 ];
 
