@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { meeting } from './planning.ts';
+import { programme } from './programmes.ts';
 import { area, organisation, person } from './register.ts';
 
 const timestamps = {
@@ -20,11 +21,13 @@ export const theme = sqliteTable(
     /** Order in the catalogue. */
     position: integer('position').notNull().default(0),
     seedKey: text('seed_key'),
+    /** The programme whose meetings discuss it; null: every programme's (the catalogue before programmes). */
+    programmeId: integer('programme_id').references(() => programme.id),
     editedAt: text('edited_at'),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
-  (t) => [uniqueIndex('theme_seed_key_uq').on(t.seedKey)],
+  (t) => [uniqueIndex('theme_seed_key_uq').on(t.seedKey), index('theme_programme_idx').on(t.programmeId)],
 );
 
 export const agendaSources = ['manual', 'catalogue', 'barrier', 'agreement'] as const;

@@ -166,7 +166,7 @@ export function seedReferenceData(db: Db, now = new Date().toISOString()): SeedR
           .run();
       }
     }
-    const themes = seedThemes(db, now);
+    const themes = seedThemes(db, now, programmeId);
     report.created += themes.created;
     report.unchanged += themes.unchanged;
   });

@@ -37,8 +37,11 @@ export const danishThemes: { key: string; name: string; nameEn: string }[] = [
   },
 ];
 
-/** Idempotent: themes are found by seed key; a theme a facilitator edited or deleted stays so. */
-export function seedThemes(db: Db, now: string): { created: number; unchanged: number } {
+/**
+ * The themes of seed 002, the Danish programme's (a programme file brings another programme's).
+ * Idempotent: themes are found by seed key; a theme a facilitator edited or deleted stays so.
+ */
+export function seedThemes(db: Db, now: string, programmeId: number): { created: number; unchanged: number } {
   const report = { created: 0, unchanged: 0 };
   danishThemes.forEach((t, position) => {
     const seedKey = `dk:theme:${t.key}`;
@@ -47,7 +50,15 @@ export function seedThemes(db: Db, now: string): { created: number; unchanged: n
       return;
     }
     db.insert(theme)
-      .values({ name: t.name, nameEn: t.nameEn, position, seedKey, createdAt: now, updatedAt: now })
+      .values({
+        name: t.name,
+        nameEn: t.nameEn,
+        position,
+        seedKey,
+        programmeId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .run();
     report.created++;
   });

@@ -38,6 +38,11 @@ export const Theme = z
     description: z.string().nullable(),
     active: z.boolean(),
     position: z.number().int(),
+    programmeId: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The programme whose meetings discuss it (from its programme file); null: every programme's"),
     isReferenceData: z.boolean(),
     version: z.number().int(),
   })

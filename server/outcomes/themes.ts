@@ -32,12 +32,30 @@ export function getTheme(db: Db, id: number): Theme {
   return toTheme(findRow(db, id));
 }
 
-export function createTheme(db: Db, actor: Actor, input: CreateTheme): Theme {
+/** A theme for every programme's meetings, or (`programmeId`) for one programme's only. */
+export function createTheme(
+  db: Db,
+  actor: Actor,
+  input: CreateTheme,
+  programmeId: number | null = null,
+): Theme {
   return db.transaction(() => {
     const now = nowIso();
     const position = input.position ?? nextThemePosition(db);
-    const row = insertTheme(db, { ...input, position, createdAt: now, updatedAt: now, editedAt: now });
-    recordAudit(db, actor, { action: 'create', entity: 'theme', entityId: row.id, changes: input });
+    const row = insertTheme(db, {
+      ...input,
+      programmeId,
+      position,
+      createdAt: now,
+      updatedAt: now,
+      editedAt: now,
+    });
+    recordAudit(db, actor, {
+      action: 'create',
+      entity: 'theme',
+      entityId: row.id,
+      changes: programmeId === null ? input : { ...input, programmeId },
+    });
     return toTheme(row);
   });
 }

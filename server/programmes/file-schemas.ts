@@ -83,7 +83,7 @@ const ProgrammeFileShape = z.strictObject({
     .max(200)
     .default([])
     .describe(
-      "The programme's themes. Checked, not yet stored: the theme catalogue is shared by every programme and fills the Danish draft agendas, so these wait for themes per programme",
+      "The programme's themes: its meetings' agendas are offered them (and the themes every programme shares), other programmes' are not",
     ),
   catalogues: FileCatalogues.prefault({}),
   organisations: z.array(FileOrganisation).min(1).max(5000),
@@ -169,6 +169,7 @@ export const ProgrammeLoadReport = z
       sectors: z.number().int(),
       organisationKinds: z.number().int(),
       roles: z.number().int(),
+      themes: z.number().int(),
       organisations: z.number().int(),
       areas: z.number().int(),
       people: z.number().int(),

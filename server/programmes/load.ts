@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { type FieldError, HttpProblem } from '../http/problems.ts';
+import { createTheme } from '../outcomes/themes.ts';
 import { createArea } from '../register/areas.ts';
 import { createOrganisation, organisationWithCode } from '../register/organisations.ts';
 import { createPerson } from '../register/people.ts';
@@ -55,6 +56,9 @@ export function loadProgrammeFile(db: Db, actor: Actor, input: unknown, prefix =
       createProgramme(db, actor, { ...programme, ownerOrganisationId: owner ? id(owner) : null }),
     );
     report.programme = { id: created.id, key: created.key, name: created.name };
+    for (const [i, theme] of file.themes.entries())
+      step(`themes.${i}`, () => createTheme(db, actor, theme, created.id));
+    report.created.themes = file.themes.length;
     for (const [i, { organisation, covers, language, ...person }] of file.people.entries())
       step(`people.${i}`, () =>
         createPerson(db, actor, {
@@ -96,7 +100,7 @@ function emptyReport(): ProgrammeLoadReport {
   const none = { sectors: 0, organisationKinds: 0, roles: 0 };
   return {
     programme: { id: 0, key: '', name: '' },
-    created: { ...none, organisations: 0, areas: 0, people: 0 },
+    created: { ...none, themes: 0, organisations: 0, areas: 0, people: 0 },
     reused: { ...none, organisations: 0 },
   };
 }

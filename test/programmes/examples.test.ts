@@ -93,7 +93,7 @@ t.test('seed 000: Oslo police units and the liaison officers covering their boro
   const report = await load(app, as, 'no-oslo-barnevern-politi.json');
   t.match(report, {
     programme: { key: 'no-oslo-barnevern-politi' },
-    created: { areas: 3, people: 38, roles: 4, organisations: 24 },
+    created: { areas: 3, people: 38, roles: 4, organisations: 24, themes: 4 },
     reused: { sectors: 2, organisationKinds: 2 },
   });
   const programme = (
@@ -130,6 +130,35 @@ t.test('seed 000: Oslo police units and the liaison officers covering their boro
   t.match(east.title, /^Kurs i samarbeid mellom barnevern og politi i Oslo 2028 – Enhet Øst/);
   t.match(east.explanation, /Møtene holdes tirsdag, onsdag og torsdag kl\. 09:00–12:30\./, 'why, in bokmål');
   t.notMatch(east.explanation, /Møderne|sidste års|spredes/, 'nothing Danish in the explanation');
+  const agenda = (
+    await app.inject({ url: `/api/meetings/${east.id}/agenda`, headers: as.viewer })
+  ).json() as {
+    title: string;
+  }[];
+  t.same(
+    agenda.map((i) => i.title),
+    [
+      'Politibistand i barnevernssaker',
+      'Sikkerhetstaktikk ved hjemmebesøk',
+      'Barnevernets autoritet og myndighet når politiet bistår',
+    ],
+    "the draft agenda takes the programme's own themes, not the Danish ones",
+  );
+  const danishPlan = await app.inject({
+    method: 'POST',
+    url: '/api/cycles',
+    headers: as.facilitator,
+    payload: { year: 2028 },
+  });
+  const danishMeeting = danishPlan.json().meetings[0];
+  const danishAgenda = (
+    await app.inject({ url: `/api/meetings/${danishMeeting.id}/agenda`, headers: as.viewer })
+  ).json() as { title: string }[];
+  t.ok(danishAgenda.length > 0, 'a Danish meeting has its draft agenda');
+  t.notOk(
+    danishAgenda.some((i) => /Politibistand|Sikkerhetstaktikk/.test(i.title)),
+    'and no Norwegian theme on it',
+  );
 
   const eastSent = await invite(app, as, east.id);
   const westSent = await invite(app, as, west.id);

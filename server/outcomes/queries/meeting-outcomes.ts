@@ -64,8 +64,12 @@ export function themesByLastDiscussed(
     db,
     `SELECT t.id, t.name, (SELECT max(m.starts_at) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
                              WHERE i.theme_id = t.id AND m.area_id = ? AND m.id <> ? AND m.status = 'held') AS lastAt
-       FROM theme t WHERE t.active = 1 ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
-  ).all(areaId, otherThanMeetingId);
+       FROM theme t WHERE t.active = 1
+         AND (t.programme_id IS NULL OR t.programme_id = COALESCE(
+               (SELECT programme_id FROM area WHERE id = ?),
+               (SELECT id FROM programme WHERE key = 'dk-politikredsmoeder')))
+       ORDER BY lastAt IS NOT NULL, lastAt, t.position, t.id`,
+  ).all(areaId, otherThanMeetingId, areaId);
 }
 
 export function themeName(db: Db, themeId: number): string | undefined {
