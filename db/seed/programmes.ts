@@ -116,6 +116,8 @@ export const danishProgrammeSettings = {
     blackoutMonths: [7],
     blackoutRanges: [{ from: '12-20', to: '01-03' }],
     blackoutDates: [],
+    // Grundlovsdag and Monday–Wednesday before Easter: days off for many, dates computed per year
+    blackoutDays: ['constitution_day', 'days_before_easter'],
     maxPerWeek: 2,
     minDaysBetween: 2,
     historyWindowWeeks: 4,
@@ -163,5 +165,20 @@ export function seedProgrammes(db: Db, now: string): number {
       .set({ ...seeded, updatedAt: now })
       .where(eq(programme.id, danish.id))
       .run();
+  else if (danish?.editedAt) addNamedBlackoutDays(db, danish.id, danish.settings, now);
   return created;
+}
+
+/**
+ * An admin-edited Danish programme saved before the named blackout days existed gets the Danish
+ * ones once: its planning settings have no `blackoutDays` at all (an empty list is a lifted one).
+ */
+function addNamedBlackoutDays(db: Db, id: number, stored: unknown, now: string): void {
+  const planning = (stored as { planning?: Record<string, unknown> } | null)?.planning;
+  if (!planning || 'blackoutDays' in planning) return;
+  const settings = {
+    ...(stored as object),
+    planning: { ...planning, blackoutDays: danishProgrammeSettings.planning.blackoutDays },
+  };
+  db.update(programme).set({ settings, updatedAt: now }).where(eq(programme.id, id)).run();
 }

@@ -43,6 +43,8 @@ function blackoutSentence(breach: RuleBreach, lang: Language): string | null {
       return say.notOnDate(dayMonth(breach.date, lang), breach.holiday);
     case 'areaBlackoutDate':
       return say.notOnAreaDate(dayDate(breach.date, lang));
+    case 'blackoutDay':
+      return say.notOnNamedDays(blackoutNames[breach.day]);
     default:
       return null;
   }
@@ -56,6 +58,7 @@ export function planRuleSentences(settings: PlanningSettings, lang: Language = '
     ...settings.blackoutMonths.map((month): RuleBreach => ({ rule: 'blackoutMonth', date: '', month })),
     ...settings.blackoutRanges.map((r): RuleBreach => ({ rule: 'blackoutRange', date: '', ...r })),
     ...settings.blackoutDates.map((date): RuleBreach => ({ rule: 'blackoutDate', date })),
+    ...settings.blackoutDays.map((day): RuleBreach => ({ rule: 'blackoutDay', date: '', day })),
   ];
   return [
     timesSentence(settings, lang),

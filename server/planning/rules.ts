@@ -1,5 +1,5 @@
 import { catalogueFor } from '../text/messages.ts';
-import { inRange } from './blackouts.ts';
+import { inRange, type RecurringBlackout, recurringBlackoutOn } from './blackouts.ts';
 import { type DayNumber, dateOf, dayOf, holidayName, isoWeek, isoWeekday, mondayOf } from './days.ts';
 import type { PlanningSettings } from './settings.ts';
 
@@ -12,6 +12,7 @@ export const ruleKeys = [
   'blackoutMonth',
   'blackoutRange',
   'blackoutDate',
+  'blackoutDay',
   'areaBlackoutDate',
   'timeOfDay',
   'facilitatorDay',
@@ -33,6 +34,7 @@ export type RuleBreach =
   | { rule: 'blackoutMonth'; date: string; month: number }
   | { rule: 'blackoutRange'; date: string; from: string; to: string }
   | { rule: 'blackoutDate'; date: string }
+  | { rule: 'blackoutDay'; date: string; day: RecurringBlackout }
   | { rule: 'areaBlackoutDate'; date: string }
   | { rule: 'timeOfDay'; startTime: string; endTime: string; earliest: string; latest: string }
   | { rule: 'facilitatorDay'; date: string; facilitator: string | null }
@@ -72,6 +74,8 @@ export function calendarViolations(day: DayNumber, settings: PlanningSettings, y
   const range = settings.blackoutRanges.find((r) => inRange(monthDay, r.from, r.to));
   if (range) found.push({ rule: 'blackoutRange', date, ...range });
   if (settings.blackoutDates.includes(date)) found.push({ rule: 'blackoutDate', date });
+  const named = settings.blackoutDays.length ? recurringBlackoutOn(date, settings.blackoutDays) : null;
+  if (named) found.push({ rule: 'blackoutDay', date, day: named });
   return found;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
+import { recurringBlackouts } from './blackouts.ts';
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
@@ -114,6 +115,13 @@ export const PlanningSettings = z
       .max(1000)
       .default([])
       .describe("The cycle's own extra blackout dates"),
+    blackoutDays: z
+      .array(z.enum(recurringBlackouts))
+      .max(recurringBlackouts.length)
+      .default([])
+      .describe(
+        'Named days without meetings, computed per year: constitution_day (5 June), days_before_easter (Monday–Wednesday before Easter). The Danish programme has both by default; an empty list lifts them',
+      ),
     areaBlackoutDates: z
       .record(z.string().regex(/^\d+$/, 'area id'), z.array(CalendarDate).max(1000))
       .default({})

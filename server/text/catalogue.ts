@@ -268,6 +268,8 @@ export interface Catalogue {
       notInRange: (from: string, to: string, name: string | null) => string;
       notOnDate: (date: string, holiday: string | null) => string;
       notOnAreaDate: (date: string) => string;
+      /** "Ikke Grundlovsdag.": a named day without meetings (`blackoutNames`). */
+      notOnNamedDays: (name: string) => string;
       facilitator: (name: string, meetings: number) => string;
       noFacilitator: string;
       hostFirst: (host: string) => string;

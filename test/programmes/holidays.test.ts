@@ -1,28 +1,7 @@
 import t from 'tap';
 import { publicHolidays } from '../../server/planning/days.ts';
 import { buildTestApp } from '../helpers/app.ts';
-
-/** Easter Sunday by the anonymous Gregorian algorithm (Gauss, as Meeus gives it), independent of date-holidays. */
-function easterSunday(year: number): Date {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-const plusDays = (date: Date, n: number) =>
-  new Date(date.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+import { easterSunday, plusDays } from '../helpers/calendar.ts';
 
 /** Norway's public holidays (helligdager) of a year, computed here from the calendar and Easter. */
 function norwegianHolidays(year: number): string[] {

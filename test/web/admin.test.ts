@@ -150,3 +150,27 @@ t.test('a facilitator cannot reach the admin pages', async (t) => {
   });
   t.not(posted.statusCode, 303, 'nor delete through them');
 });
+
+t.test('an admin lifts a named blackout day of the Danish programme on its settings page', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page, base } = b;
+  await logIn(b, 'admin', '/admin/programmer/dk-politikredsmoeder');
+  const easter = page.getByLabel('Mandag–onsdag før påske');
+  t.ok(await page.getByLabel('Grundlovsdag (5. juni)').isChecked(), 'Grundlovsdag is kept free by default');
+  t.ok(await easter.isChecked(), 'so are the days before Easter');
+  await easter.uncheck();
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${base}/admin/programmer`));
+  const planning = JSON.parse(
+    (
+      b.app.db.$client.prepare("SELECT settings FROM programme WHERE key = 'dk-politikredsmoeder'").get() as {
+        settings: string;
+      }
+    ).settings,
+  ).planning;
+  t.same(
+    planning.blackoutDays,
+    ['constitution_day'],
+    'the days before Easter are lifted, Grundlovsdag stays',
+  );
+});

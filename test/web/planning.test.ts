@@ -8,7 +8,8 @@ t.test(
     const { page, base } = b;
     await logIn(b, 'facilitator', '/planlaeg');
     await page.getByLabel('År').fill('2027');
-    for (const day of ['Tirsdag', 'Onsdag', 'Torsdag']) await page.getByLabel(day).uncheck();
+    // exact: 'Onsdag' is also in the label 'Mandag–onsdag før påske'
+    for (const day of ['Tirsdag', 'Onsdag', 'Torsdag']) await page.getByLabel(day, { exact: true }).uncheck();
     await page.getByRole('button', { name: 'Vis forslag' }).click();
     t.ok(
       await page.getByText('Vælg mindst én ugedag').first().isVisible(),
@@ -18,7 +19,16 @@ t.test(
 
     await page.getByLabel('Tirsdag').check();
     await page.getByLabel('Torsdag').check();
+    // the Danish programme keeps Grundlovsdag and the days before Easter free; one is lifted here
+    t.ok(await page.getByLabel('Grundlovsdag (5. juni)').isChecked(), 'Grundlovsdag is kept free by default');
+    t.ok(await page.getByLabel('Mandag–onsdag før påske').isChecked());
+    await page.getByLabel('Mandag–onsdag før påske').uncheck();
     await page.getByRole('button', { name: 'Vis forslag' }).click();
+    t.ok(
+      await page.getByText('Ikke Grundlovsdag.').first().isVisible(),
+      "the plan's rules name Grundlovsdag",
+    );
+    t.equal(await page.getByText('Ikke dagene før påske.').count(), 0, 'the lifted days are not kept free');
     const rows = page.locator('#plan-preview tbody tr');
     t.equal(await rows.count(), 12, 'one proposed meeting per police district');
     for (let i = 0; i < 12; i++) {
@@ -36,6 +46,13 @@ t.test(
     await page.waitForURL(`${base}/aar/2027?besked=planlagt`);
     t.ok(await page.getByText('2027 er planlagt').isVisible());
     t.same(b.app.db.$client.prepare('SELECT count(*) AS n FROM meeting').get(), { n: 12 });
+    t.same(
+      JSON.parse(
+        (b.app.db.$client.prepare('SELECT settings FROM cycle').get() as { settings: string }).settings,
+      ).blackoutDays,
+      ['constitution_day'],
+      'the saved plan keeps only Grundlovsdag free',
+    );
     const weekdays = (
       b.app.db.$client.prepare('SELECT starts_at AS s FROM meeting').all() as { s: string }[]
     ).map((r) => new Date(r.s).getUTCDay());

@@ -85,6 +85,7 @@ export const daPages = {
       endTime: 'Sluttidspunkt',
       meetingsPerArea: 'Møder pr. område om året',
       blackoutWeeks: 'Uger uden møder',
+      blackoutDays: 'Dage uden møder hvert år',
     },
     errors: {
       key: 'Skriv en nøgle med små bogstaver, tal og bindestreger, fx no-dialogmoter.',
@@ -106,6 +107,7 @@ export const daPages = {
       endTime: 'Skriv et klokkeslæt som 13:00, efter starttidspunktet.',
       meetingsPerArea: 'Skriv et tal fra 1 til 12.',
       blackoutWeeks: 'Skriv ugenumre fra 1 til 53, adskilt af komma.',
+      blackoutDays: 'Vælg blandt de viste dage.',
       settings: 'Programmets indstillinger kunne ikke bruges. Ret felterne, og prøv igen.',
     } as Record<string, string>,
     catalogues: {
@@ -453,6 +455,11 @@ export const daPages = {
     blackoutWeeksHint: 'Ugenumre adskilt af komma; vinter- og efterårsferie er sat på forhånd',
     blackoutDates: 'Andre datoer uden møder',
     blackoutDatesHint: 'Fx 2027-05-14, 2027-06-04',
+    blackoutDays: 'Dage uden møder hvert år (fjern fluebenet for at tillade møder)',
+    blackoutDayNames: {
+      constitution_day: 'Grundlovsdag (5. juni)',
+      days_before_easter: 'Mandag–onsdag før påske',
+    },
     capacity: 'Højst antal deltagere pr. møde',
     preview: 'Vis forslag',
     errors: {
@@ -463,6 +470,7 @@ export const daPages = {
       meetingsPerArea: 'Skriv et tal fra 1 til 12',
       blackoutWeeks: 'Skriv ugenumre fra 1 til 53, adskilt af komma',
       blackoutDates: 'Skriv datoer som 2027-05-14, adskilt af komma',
+      blackoutDays: 'Vælg blandt de viste dage',
       capacity: 'Skriv et positivt tal, eller lad feltet stå tomt',
       endBeforeStart: 'Mødet skal slutte efter det begynder',
     } as Record<string, string>,

@@ -32,6 +32,8 @@ function ruleSentence(b: RuleBreach): string {
       return `${day(b.date)} ligger i den friholdte periode ${monthDay(b.from)}–${monthDay(b.to)}${named(blackoutWord(rangeBlackoutName(b.from, b.to)))}.`;
     case 'blackoutDate':
       return `${day(b.date)} er friholdt for hele planen.`;
+    case 'blackoutDay':
+      return `${day(b.date)} er friholdt: ${blackoutWords[b.day]}.`;
     case 'areaBlackoutDate':
       return `${day(b.date)} er friholdt for området.`;
     case 'timeOfDay':
@@ -52,6 +54,8 @@ const blackoutWords = {
   autumn: 'efterårsferie',
   summer: 'sommerferie',
   christmas: 'jul og nytår',
+  constitution_day: 'Grundlovsdag',
+  days_before_easter: 'dagene før påske',
 } as const;
 const blackoutWord = (name: keyof typeof blackoutWords | null) => (name ? blackoutWords[name] : null);
 const reason = (name: string | null) => (name ? `: ${name}.` : '.');
@@ -339,6 +343,7 @@ export const da = {
       notInRange: (from, to, name) => `Ikke ${from}–${to}${reason(name)}`,
       notOnDate: (date, holiday) => `Ikke ${date}${reason(holiday)}`,
       notOnAreaDate: (date) => `Ikke ${date}: området er optaget.`,
+      notOnNamedDays: (name) => `Ikke ${name}.`,
       facilitator: (name, meetings) =>
         `Facilitator: ${name}, der får ${meetings} ${plural('da', meetings, { one: 'møde', other: 'møder' })} i alt; møderne fordeles ligeligt.`,
       noFacilitator: 'Ingen facilitator er valgt.',

@@ -83,6 +83,7 @@ export const enPages: PageTexts = {
       endTime: 'End time',
       meetingsPerArea: 'Meetings per area a year',
       blackoutWeeks: 'Weeks without meetings',
+      blackoutDays: 'Days without meetings every year',
     },
     errors: {
       key: 'Write a key of lower-case letters, digits and dashes, e.g. no-dialogmoter.',
@@ -103,6 +104,7 @@ export const enPages: PageTexts = {
       endTime: 'Write a time such as 13:00, after the start time.',
       meetingsPerArea: 'Write a number from 1 to 12.',
       blackoutWeeks: 'Write week numbers from 1 to 53, separated by commas.',
+      blackoutDays: 'Choose among the days shown.',
       settings: "The programme's settings could not be used. Correct the fields and try again.",
     },
     catalogues: {
@@ -448,6 +450,11 @@ export const enPages: PageTexts = {
     blackoutWeeksHint: 'Week numbers separated by commas; the winter and autumn holidays are set already',
     blackoutDates: 'Other dates without meetings',
     blackoutDatesHint: 'E.g. 2027-05-14, 2027-06-04',
+    blackoutDays: 'Days without meetings every year (untick to allow meetings)',
+    blackoutDayNames: {
+      constitution_day: 'Constitution Day (5 June)',
+      days_before_easter: 'Monday–Wednesday before Easter',
+    },
     capacity: 'Most participants per meeting',
     preview: 'Show proposal',
     errors: {
@@ -458,6 +465,7 @@ export const enPages: PageTexts = {
       meetingsPerArea: 'Write a number from 1 to 12',
       blackoutWeeks: 'Write week numbers from 1 to 53, separated by commas',
       blackoutDates: 'Write dates like 2027-05-14, separated by commas',
+      blackoutDays: 'Choose among the days shown',
       capacity: 'Write a positive number, or leave the field empty',
       endBeforeStart: 'The meeting must end after it starts',
     },

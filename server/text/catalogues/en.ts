@@ -30,6 +30,8 @@ function ruleSentence(b: RuleBreach): string {
       return `${day(b.date)} is in the period kept free, ${monthDay(b.from)}–${monthDay(b.to)}.`;
     case 'blackoutDate':
       return `${day(b.date)} is kept free for the whole plan.`;
+    case 'blackoutDay':
+      return `${day(b.date)} is kept free: ${blackoutNames[b.day]}.`;
     case 'areaBlackoutDate':
       return `${day(b.date)} is kept free for the area.`;
     case 'timeOfDay':
@@ -46,6 +48,15 @@ function ruleSentence(b: RuleBreach): string {
 }
 
 const reason = (name: string | null) => (name ? `: ${name}.` : '.');
+
+const blackoutNames = {
+  winter: 'winter holiday',
+  autumn: 'autumn holiday',
+  summer: 'summer holiday',
+  christmas: 'Christmas and New Year',
+  constitution_day: 'Constitution Day (5 June)',
+  days_before_easter: 'the days before Easter',
+};
 
 export const en = {
   common: {
@@ -323,6 +334,7 @@ export const en = {
       notInRange: (from, to, name) => `Not ${from}–${to}${reason(name)}`,
       notOnDate: (date, holiday) => `Not ${date}${reason(holiday)}`,
       notOnAreaDate: (date) => `Not ${date}: the area is busy.`,
+      notOnNamedDays: (name) => `Not ${name}.`,
       facilitator: (name, meetings) =>
         `Facilitator: ${name}, who gets ${meetings} ${plural('en', meetings, { one: 'meeting', other: 'meetings' })} in all; meetings are shared evenly.`,
       noFacilitator: 'No facilitator is chosen.',
@@ -334,12 +346,7 @@ export const en = {
       movedKeepsRules: 'Every planning rule is kept.',
       extra: (day, start, end, by) => `Extra meeting created by ${by} for ${day}, ${start}–${end}.`,
     },
-    blackoutNames: {
-      winter: 'winter holiday',
-      autumn: 'autumn holiday',
-      summer: 'summer holiday',
-      christmas: 'Christmas and New Year',
-    },
+    blackoutNames,
     extraTitle: 'extra meeting',
     rule: ruleSentence,
   },

@@ -83,6 +83,7 @@ export const nbPages: PageTexts = {
       endTime: 'Sluttidspunkt',
       meetingsPerArea: 'Møter per område per år',
       blackoutWeeks: 'Uker uten møter',
+      blackoutDays: 'Dager uten møter hvert år',
     },
     errors: {
       key: 'Skriv en nøkkel med små bokstaver, tall og bindestreker, f.eks. no-dialogmoter.',
@@ -104,6 +105,7 @@ export const nbPages: PageTexts = {
       endTime: 'Skriv et klokkeslett som 13:00, etter starttidspunktet.',
       meetingsPerArea: 'Skriv et tall fra 1 til 12.',
       blackoutWeeks: 'Skriv ukenumre fra 1 til 53, atskilt med komma.',
+      blackoutDays: 'Velg blant dagene som vises.',
       settings: 'Programmets innstillinger kunne ikke brukes. Rett feltene og prøv igjen.',
     },
     catalogues: {
@@ -448,6 +450,11 @@ export const nbPages: PageTexts = {
     blackoutWeeksHint: 'Ukenumre skilt med komma; vinter- og høstferie er satt på forhånd',
     blackoutDates: 'Andre datoer uten møter',
     blackoutDatesHint: 'F.eks. 2027-05-14, 2027-06-04',
+    blackoutDays: 'Dager uten møter hvert år (fjern haken for å tillate møter)',
+    blackoutDayNames: {
+      constitution_day: 'Den danske grunnlovsdagen (5. juni)',
+      days_before_easter: 'Mandag–onsdag før påske',
+    },
     capacity: 'Høyst antall deltakere per møte',
     preview: 'Vis forslag',
     errors: {
@@ -458,6 +465,7 @@ export const nbPages: PageTexts = {
       meetingsPerArea: 'Skriv et tall fra 1 til 12',
       blackoutWeeks: 'Skriv ukenumre fra 1 til 53, skilt med komma',
       blackoutDates: 'Skriv datoer som 2027-05-14, skilt med komma',
+      blackoutDays: 'Velg blant dagene som vises',
       capacity: 'Skriv et positivt tall, eller la feltet stå tomt',
       endBeforeStart: 'Møtet må slutte etter at det begynner',
     },

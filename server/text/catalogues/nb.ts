@@ -33,6 +33,8 @@ function ruleSentence(b: RuleBreach): string {
       return `${day(b.date)} ligger i perioden ${monthDay(b.from)}–${monthDay(b.to)}, som holdes fri${named(blackoutWord(rangeBlackoutName(b.from, b.to)))}.`;
     case 'blackoutDate':
       return `${day(b.date)} holdes fri for hele planen.`;
+    case 'blackoutDay':
+      return `${day(b.date)} holdes fri: ${blackoutWords[b.day]}.`;
     case 'areaBlackoutDate':
       return `${day(b.date)} holdes fri for området.`;
     case 'timeOfDay':
@@ -53,6 +55,8 @@ const blackoutWords = {
   autumn: 'høstferie',
   summer: 'sommerferie',
   christmas: 'jul og nyttår',
+  constitution_day: 'den danske grunnlovsdagen',
+  days_before_easter: 'dagene før påske',
 } as const;
 const blackoutWord = (name: keyof typeof blackoutWords | null) => (name ? blackoutWords[name] : null);
 const reason = (name: string | null) => (name ? `: ${name}.` : '.');
@@ -342,6 +346,7 @@ export const nb = {
       notInRange: (from, to, name) => `Ikke ${from}–${to}${reason(name)}`,
       notOnDate: (date, holiday) => `Ikke ${date}${reason(holiday)}`,
       notOnAreaDate: (date) => `Ikke ${date}: området er opptatt.`,
+      notOnNamedDays: (name) => `Ikke ${name}.`,
       facilitator: (name, meetings) =>
         `Fasilitator: ${name}, som får ${meetings} ${plural('nb', meetings, { one: 'møte', other: 'møter' })} i alt; møtene fordeles likt.`,
       noFacilitator: 'Ingen fasilitator er valgt.',

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { HttpProblem, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
+import { recurringBlackouts } from '../../planning/blackouts.ts';
 import { areaKindLabel, listLanguages } from '../../programmes/catalogues.ts';
 import {
   createProgramme,
@@ -37,6 +38,7 @@ import { csrfField, page } from '../layout.ts';
 
 /** The pages are Danish. */
 const words = catalogueFor('da').pages.admin;
+const dayNames = catalogueFor('da').pages.planning.blackoutDayNames;
 
 /** The form's fields as typed; the planning defaults are the programme's settings.planning. */
 interface ProgrammeForm {
@@ -56,6 +58,8 @@ interface ProgrammeForm {
   endTime: string;
   meetingsPerArea: string;
   blackoutWeeks: string;
+  /** Named yearly days kept free (Grundlovsdag, the days before Easter); unticked = lifted. */
+  blackoutDays: string[];
   version: string;
 }
 
@@ -80,7 +84,11 @@ const TEXT_FIELDS = [
 
 function formOf(body: FormBody | undefined): ProgrammeForm {
   const form = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(body, name)]));
-  return { ...(form as Omit<ProgrammeForm, 'weekdays'>), weekdays: fields(body, 'weekdays') };
+  return {
+    ...(form as Omit<ProgrammeForm, 'weekdays' | 'blackoutDays'>),
+    weekdays: fields(body, 'weekdays'),
+    blackoutDays: fields(body, 'blackoutDays'),
+  };
 }
 
 function formOfProgramme(p: Programme): ProgrammeForm {
@@ -102,6 +110,7 @@ function formOfProgramme(p: Programme): ProgrammeForm {
     endTime: planning.endTime,
     meetingsPerArea: String(planning.meetingsPerArea),
     blackoutWeeks: planning.blackoutWeeks.join(', '),
+    blackoutDays: planning.blackoutDays,
     version: String(p.version),
   };
 }
@@ -149,6 +158,7 @@ function inputOf(form: ProgrammeForm, base: ProgrammeSettings) {
         endTime: form.endTime,
         meetingsPerArea: Number(form.meetingsPerArea || 1),
         blackoutWeeks: numbers(form.blackoutWeeks),
+        blackoutDays: form.blackoutDays,
       },
     },
   };
@@ -246,6 +256,17 @@ function programmeForm(app: FastifyInstance, request: FastifyRequest, v: FormVie
       <div class="col-6 col-md-3">${text('endTime', { type: 'time' })}</div></div>
       ${text('meetingsPerArea', { type: 'number' })}
       ${text('blackoutWeeks', { required: false, hint: words.blackoutWeeksHint })}
+      ${checkboxes({
+        legend: f.blackoutDays,
+        name: 'blackoutDays',
+        idPrefix: 'blackoutDay',
+        options: recurringBlackouts.map((key) => ({
+          value: key,
+          text: dayNames[key],
+          checked: form.blackoutDays.includes(key),
+        })),
+      })}
+      ${errors.blackoutDays ? alert('error', errors.blackoutDays) : ''}
       <button type="submit" class="button button-primary">${v.isNew ? words.create : words.save}</button>
       <a href="/admin/programmer" class="button button-secondary">${words.cancel}</a>
     </form>`;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopeParam } from '../../accounts/access.ts';
 import { WebRefusal } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
+import { recurringBlackouts } from '../../planning/blackouts.ts';
 import { cycleSettings, listCycles, planYear, previewYear } from '../../planning/cycles.ts';
 import { planRuleSentences, sentencesOf } from '../../planning/explanations.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
@@ -30,6 +31,8 @@ interface PlanForm {
   meetingsPerArea: string;
   blackoutWeeks: string;
   blackoutDates: string;
+  /** The named yearly days kept free (Grundlovsdag, the days before Easter): unticking lifts one. */
+  blackoutDays: string[];
   capacity: string;
 }
 
@@ -46,6 +49,7 @@ function defaultForm(year: number, d: PlanningSettings): PlanForm {
     meetingsPerArea: String(d.meetingsPerArea),
     blackoutWeeks: d.blackoutWeeks.join(', '),
     blackoutDates: '',
+    blackoutDays: d.blackoutDays,
     capacity: '',
   };
 }
@@ -59,6 +63,7 @@ function formOf(body: FormBody | undefined): PlanForm {
     meetingsPerArea: field(body, 'meetingsPerArea'),
     blackoutWeeks: field(body, 'blackoutWeeks'),
     blackoutDates: field(body, 'blackoutDates'),
+    blackoutDays: fields(body, 'blackoutDays'),
     capacity: field(body, 'capacity'),
   };
 }
@@ -93,6 +98,7 @@ function parsePlan(
     meetingsPerArea: Number(form.meetingsPerArea || 1),
     blackoutWeeks: numbers(form.blackoutWeeks),
     blackoutDates: form.blackoutDates.split(/[\s,;]+/).filter(Boolean),
+    blackoutDays: form.blackoutDays,
     capacity: form.capacity ? Number(form.capacity) : null,
   });
   if (!parsed.success) {
@@ -103,9 +109,26 @@ function parsePlan(
   }
   if (form.startTime >= form.endTime && !errors.startTime) errors.endTime = words.errors.endBeforeStart!;
   if (Object.keys(errors).length || !parsed.success) return { errors };
-  const { weekdays, startTime, endTime, meetingsPerArea, blackoutWeeks, blackoutDates, capacity } =
-    parsed.data;
-  const sent = { weekdays, startTime, endTime, meetingsPerArea, blackoutWeeks, blackoutDates, capacity };
+  const {
+    weekdays,
+    startTime,
+    endTime,
+    meetingsPerArea,
+    blackoutWeeks,
+    blackoutDates,
+    blackoutDays,
+    capacity,
+  } = parsed.data;
+  const sent = {
+    weekdays,
+    startTime,
+    endTime,
+    meetingsPerArea,
+    blackoutWeeks,
+    blackoutDates,
+    blackoutDays,
+    capacity,
+  };
   const settings = cycleSettings(request.server.db, programme.key, sent);
   return { year, settings, errors };
 }
@@ -129,6 +152,17 @@ function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string
     ${textField({ id: 'meetingsPerArea', label: words.meetingsPerArea, type: 'number', value: form.meetingsPerArea, error: errors.meetingsPerArea, classes: 'input-width-xs' })}
     ${textField({ id: 'blackoutWeeks', label: words.blackoutWeeks, value: form.blackoutWeeks, required: false, error: errors.blackoutWeeks, hint: words.blackoutWeeksHint })}
     ${textField({ id: 'blackoutDates', label: words.blackoutDates, value: form.blackoutDates, required: false, error: errors.blackoutDates, hint: words.blackoutDatesHint })}
+    ${checkboxes({
+      legend: words.blackoutDays,
+      name: 'blackoutDays',
+      idPrefix: 'blackoutDay',
+      options: recurringBlackouts.map((key) => ({
+        value: key,
+        text: words.blackoutDayNames[key],
+        checked: form.blackoutDays.includes(key),
+      })),
+    })}
+    ${errors.blackoutDays ? alert('error', errors.blackoutDays) : ''}
     ${textField({ id: 'capacity', label: words.capacity, type: 'number', value: form.capacity, required: false, error: errors.capacity })}
     <button type="submit" class="button button-primary">${words.preview}</button>
   </form>`;
