@@ -46,8 +46,14 @@ function programmeOfEntry(db: Db, record: AuditRecord): number | null {
   if (record.programmeId !== undefined) return record.programmeId;
   const kind = PROGRAMME_OF_ENTITY[record.entity];
   if (!kind || record.entityId == null) return null;
-  // a deleted record finds none; its caller names the programme
-  return programmesOfRecord(db, kind, record.entityId)?.[0] ?? null;
+  const found = programmesOfRecord(db, kind, record.entityId)?.[0];
+  if (found !== undefined) return found;
+  // a deleted record is found no more: the area or meeting its last state names
+  const last = (record.changes ?? {}) as { areaId?: unknown; meetingId?: unknown };
+  if (typeof last.areaId === 'number') return programmesOfRecord(db, 'area', last.areaId)?.[0] ?? null;
+  if (typeof last.meetingId === 'number')
+    return programmesOfRecord(db, 'meeting', last.meetingId)?.[0] ?? null;
+  return null;
 }
 
 /** Call inside the write's own transaction, so the change and its record stand or fall together. */

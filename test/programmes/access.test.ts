@@ -333,7 +333,7 @@ t.test('contacts and organisations: each programme sees its own and the unassign
 });
 
 t.test('outcomes and reports follow the programme of their area', async (t) => {
-  const { app, no, nora, dan } = await twoProgrammes(t);
+  const { app, as, no, nora, dan } = await twoProgrammes(t);
   const barrier = await app.inject({
     method: 'POST',
     url: '/api/barriers',
@@ -362,7 +362,37 @@ t.test('outcomes and reports follow the programme of their area', async (t) => {
   t.equal(dkBarrier.statusCode, 201, dkBarrier.body);
   const listed = async (headers: Headers) =>
     ((await app.inject({ url: '/api/barriers', headers })).json().items as { id: number }[]).map((b) => b.id);
-  t.same(await listed(nora), [barrier.json().id], 'the Norwegian list has the Norwegian barrier only');
+  const gone = await app.inject({
+    method: 'DELETE',
+    url: `/api/barriers/${barrier.json().id}`,
+    headers: nora,
+  });
+  t.equal(gone.statusCode, 204);
+  const audited = (
+    await app.inject({ url: `/api/audit?entity=barrier&programme=${NORWEGIAN}`, headers: as.admin })
+  ).json().items as { action: string; programme: string }[];
+  t.same(
+    audited.map((e) => [e.action, e.programme]),
+    [
+      ['delete', NORWEGIAN],
+      ['create', NORWEGIAN],
+    ],
+    'creating and deleting the Norwegian barrier are both the Norwegian programme’s in the log',
+  );
+  const again = await app.inject({
+    method: 'POST',
+    url: '/api/barriers',
+    headers: nora,
+    payload: {
+      areaId: no.areaId,
+      category: 'taushetsplikt',
+      description: 'Uklart hva som kan deles',
+      allMunicipalities: true,
+      raisedOn: '2025-09-01',
+    },
+  });
+  t.equal(again.statusCode, 201);
+  t.same(await listed(nora), [again.json().id], 'the Norwegian list has the Norwegian barrier only');
   t.same(await listed(dan), [dkBarrier.json().id]);
   t.equal(
     (await app.inject({ url: `/api/barriers/${dkBarrier.json().id}`, headers: nora })).statusCode,
