@@ -18,6 +18,8 @@ export const account = sqliteTable(
     /** scrypt hash "scrypt$N$r$p$salt$hash", null until a password is set. */
     passwordHash: text('password_hash'),
     disabledAt: text('disabled_at'),
+    /** The language the account reads the pages in (da, nb, en); null: its programme's language. */
+    language: text('language'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('account_email_uq').on(t.email)],

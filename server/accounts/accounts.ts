@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/statements.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
+import { isLanguage, type Language, textLanguages } from '../text/language.ts';
 import { nowIso } from '../time.ts';
 import { actorOf, type ProgrammeScope } from './access.ts';
 import {
@@ -18,9 +19,11 @@ import {
   type AccountRow,
   accountByEmail,
   accountIdByEmail,
+  accountLanguageCode,
   insertAccount,
   insertApiToken,
   liveApiTokenLookup,
+  setAccountLanguageCode,
   setPasswordHash,
 } from './queries.ts';
 import {
@@ -214,5 +217,34 @@ export function grantProgrammes(
       changes: { programmes: [before.programmes, after.programmes] },
     });
     return after;
+  });
+}
+
+/** The language an account reads the pages in: da, nb or en, or null for its programme's language. */
+export const AccountLanguage = z.strictObject({ language: z.enum(textLanguages).nullable() });
+export type AccountLanguage = z.infer<typeof AccountLanguage>;
+
+export function accountLanguage(db: Db, accountId: number): Language | null {
+  const code = accountLanguageCode(db, accountId);
+  return isLanguage(code) ? code : null;
+}
+
+/** The signed-in account chooses its own pages' language; audited like any change to an account. */
+export function setAccountLanguage(db: Db, actor: Actor, input: AccountLanguage): void {
+  const accountId = actor.id;
+  if (accountId === null)
+    throw badRequest('The command line has no account to set a language for', [
+      { field: 'body.language', message: 'needs a signed-in account' },
+    ]);
+  db.transaction(() => {
+    const before = accountLanguage(db, accountId);
+    if (before === input.language) return;
+    setAccountLanguageCode(db, accountId, input.language);
+    recordAudit(db, actor, {
+      action: 'update',
+      entity: 'account',
+      entityId: accountId,
+      changes: { language: [before, input.language] },
+    });
   });
 }

@@ -36,6 +36,18 @@ export function setPasswordHash(db: Db, accountId: number, passwordHash: string)
   db.update(account).set({ passwordHash }).where(eq(account.id, accountId)).run();
 }
 
+/** Read on every page: the language the account chose for the pages (null: its programme's). */
+export function accountLanguageCode(db: Db, accountId: number): string | null {
+  return (
+    prepared<{ language: string | null }>(db, 'SELECT language FROM account WHERE id = ?').get(accountId)
+      ?.language ?? null
+  );
+}
+
+export function setAccountLanguageCode(db: DbOrTx, accountId: number, language: string | null): void {
+  db.update(account).set({ language }).where(eq(account.id, accountId)).run();
+}
+
 export function insertApiToken(db: Db, values: typeof apiToken.$inferInsert): void {
   db.insert(apiToken).values(values).run();
 }

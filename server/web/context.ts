@@ -3,6 +3,7 @@ import { csrfTokenFor, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { html, type SafeHtml } from '../text/html.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { alert } from './components.ts';
+import { pageLanguage } from './language.ts';
 import { type PageContext, page } from './layout.ts';
 import { pageProgramme } from './programme.ts';
 import { type PageRefusal, pageRefusal } from './refusals.ts';
@@ -22,6 +23,7 @@ export function pageContext(request: FastifyRequest): PageContext {
     programme: { key: current.key, name: current.name },
     programmes: choices.map(({ key, name }) => ({ key, name })),
     path: request.url.split('?')[0] ?? '/',
+    lang: pageLanguage(request),
   };
 }
 
@@ -56,7 +58,7 @@ export function errorPage(request: FastifyRequest, refusal: PageRefusal): string
         ? html`<ul>${refusal.items.map((item) => html`<li>${item}</li>`)}</ul>`
         : undefined,
     )}
-      <p><a href="/">${catalogueFor('da').pages.frame.goHome}</a></p>`,
+      <p><a href="/">${catalogueFor(pageLanguage(request)).pages.frame.goHome}</a></p>`,
   });
 }
 

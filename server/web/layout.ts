@@ -1,10 +1,12 @@
 import type { AccountRole } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { html, type SafeHtml } from '../text/html.ts';
+import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 
-/** The pages are Danish. */
-const words = catalogueFor('da').pages.frame;
+/** The frame's words: in the page's language (ctx.lang), Danish when none is given. */
+type FrameWords = ReturnType<typeof catalogueFor>['pages']['frame'];
+const frameWords = (ctx: PageContext): FrameWords => catalogueFor(ctx.lang ?? 'da').pages.frame;
 
 /** The sections in the main menu; `current` marks the page the user is on. */
 export type Section =
@@ -23,7 +25,11 @@ interface MenuItem {
   text: string;
 }
 
-export function menuItems(role: AccountRole, year = new Date().getFullYear()): MenuItem[] {
+export function menuItems(
+  role: AccountRole,
+  words: FrameWords = catalogueFor('da').pages.frame,
+  year = new Date().getFullYear(),
+): MenuItem[] {
   const canEdit = role !== 'viewer';
   return [
     { section: 'overview', href: `/aar/${year}`, text: words.menu.overview },
@@ -47,6 +53,8 @@ export interface PageContext {
   programmes?: { key: string; name: string }[];
   /** The address of the page, without its query: where switching programme stays when it can. */
   path?: string;
+  /** The language the page is written in (the account's, else the programme's); Danish when left out. */
+  lang?: Language;
 }
 
 export interface PageOptions {
@@ -56,6 +64,12 @@ export interface PageOptions {
   /** Shown above the heading, e.g. "Gemt" after a redirect. */
   notice?: SafeHtml;
   breadcrumbs?: { href: string; text: string }[];
+  /**
+   * The language the page's own content is written in: the page's language for the pages that take
+   * their words from it, Danish (the default) for those still written in Danish only, whose content
+   * is then marked as Danish inside a frame in another language.
+   */
+  lang?: Language;
 }
 
 export function icon(name: string, label?: string): SafeHtml {
@@ -69,6 +83,7 @@ export function csrfField(ctx: PageContext): SafeHtml {
 }
 
 function logoutForm(ctx: PageContext): SafeHtml {
+  const words = frameWords(ctx);
   return html`<form method="post" action="/logout" class="d-inline">${csrfField(ctx)}
     <button type="submit" class="function-link d-print-none log-off">${icon('lock')}${words.logOut}</button></form>`;
 }
@@ -78,6 +93,7 @@ const PROGRAMME_PAGES = /^\/(aar\/\d{4}|planlaeg|rapporter)$/;
 
 /** The programme in view; with more than one to choose from, a switcher (a plain GET form, no script needed). */
 function programmeSwitch(ctx: PageContext): SafeHtml | string {
+  const words = frameWords(ctx);
   const programmes = ctx.programmes ?? [];
   if (programmes.length < 2 || !ctx.actor)
     return html`<p><strong class="authority-name">${ctx.programme?.name ?? words.authority}</strong></p>`;
@@ -92,14 +108,15 @@ function programmeSwitch(ctx: PageContext): SafeHtml | string {
   </form>`;
 }
 
-function menu(section: Section | undefined, role: AccountRole): SafeHtml {
-  return html`<ul class="mainmenu">${menuItems(role).map((item) => {
+function menu(section: Section | undefined, role: AccountRole, words: FrameWords): SafeHtml {
+  return html`<ul class="mainmenu">${menuItems(role, words).map((item) => {
     const current = item.section === section;
     return html`<li${current ? html` class="active current"` : ''}><a href="${item.href}" class="nav-link"${current ? html` aria-current="page"` : ''}><span>${item.text}</span></a></li>`;
   })}</ul>`;
 }
 
 function header(ctx: PageContext, section: Section | undefined): SafeHtml {
+  const words = frameWords(ctx);
   const signedIn = ctx.actor !== null;
   return html`<header class="header">
   <div class="solution-info">
@@ -108,7 +125,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
       ${signedIn ? html`<button type="button" class="function-link button-menu-open js-menu-open ml-auto d-print-none" aria-haspopup="dialog">${icon('menu')}${words.menuOpen}</button>` : ''}
       <div class="additional-info">
         ${programmeSwitch(ctx)}
-        ${signedIn ? html`<p>${ctx.actor!.email} · ${logoutForm(ctx)}</p>` : ''}
+        ${signedIn ? html`<p><a href="/konto" title="${words.account}">${ctx.actor!.email}</a> · ${logoutForm(ctx)}</p>` : ''}
       </div>
     </div>
   </div>
@@ -116,7 +133,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
     signedIn
       ? html`<div class="navigation-menu">
     <div class="navigation-menu-inner container">
-      <nav class="nav" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role)}</nav>
+      <nav class="nav" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role, words)}</nav>
     </div>
   </div>
   <div class="mobile-drawer">
@@ -126,10 +143,10 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
     </div>
     <div class="solution-info-mobile">
       <h3 class="sr-only">${words.user}</h3>
-      <p class="mb-2">${ctx.actor!.email}</p>
+      <p class="mb-2"><a href="/konto" title="${words.account}">${ctx.actor!.email}</a></p>
       <p>${logoutForm(ctx)}</p>
     </div>
-    <nav class="navigation-menu-mobile" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role)}</nav>
+    <nav class="navigation-menu-mobile" aria-label="${words.mainMenu}">${menu(section, ctx.actor!.role, words)}</nav>
   </div>`
       : ''
   }
@@ -139,6 +156,7 @@ function header(ctx: PageContext, section: Section | undefined): SafeHtml {
 
 /** The whole HTML document in Det Fælles Designsystem's page frame. */
 export function page(ctx: PageContext, options: PageOptions): string {
+  const words = frameWords(ctx);
   const crumbs = options.breadcrumbs?.length
     ? html`<nav class="breadcrumbs" aria-label="${words.breadcrumbs}"><ol class="breadcrumbs__list">${options.breadcrumbs.map(
         (c, i) =>
@@ -146,7 +164,7 @@ export function page(ctx: PageContext, options: PageOptions): string {
       )}<li class="breadcrumbs__list-item" aria-current="page">${icon('chevron-right')}${options.title}</li></ol></nav>`
     : '';
   return html`<!doctype html>
-<html lang="da">
+<html lang="${ctx.lang ?? 'da'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -159,7 +177,7 @@ export function page(ctx: PageContext, options: PageOptions): string {
 <a class="skipnav" href="#main-content">${words.skipToContent}</a>
 ${header(ctx, options.section)}
 <div class="container page-container">
-  <main id="main-content" class="page-content" tabindex="-1">
+  <main id="main-content" class="page-content" tabindex="-1"${(options.lang ?? 'da') === (ctx.lang ?? 'da') ? '' : html` lang="${options.lang ?? 'da'}"`}>
     ${crumbs}
     ${options.notice ?? ''}
     ${options.body}

@@ -8,6 +8,7 @@ import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../accounts/sess
 import { NotFound, WebRefusal } from '../http/problems.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
+import accountPages from './pages/account.ts';
 import adminCataloguePages from './pages/admin-catalogues.ts';
 import adminProgrammeFilePages from './pages/admin-programme-file.ts';
 import adminProgrammePages from './pages/admin-programmes.ts';
@@ -114,6 +115,7 @@ export default async function web(app: FastifyInstance) {
   await app.register(organisationPages);
   await app.register(outboxPages);
   await app.register(reportPages);
+  await app.register(accountPages);
   await app.register(adminProgrammeFilePages);
   await app.register(adminProgrammePages);
   await app.register(adminCataloguePages);

@@ -154,6 +154,7 @@ t.test('every page loads without console errors, failed requests or English text
     '/organisationer/ny',
     '/udbakke',
     '/rapporter',
+    '/konto',
   ])
     await visit(path);
 

@@ -27,8 +27,10 @@ t.test('a facilitator switches to the Norwegian programme and plans its year', a
   t.equal(await rows.count(), 1, "the Norwegian programme's one area");
   t.match(await rows.first().locator('th').textContent(), norway.areaName);
   const overview = (await main.textContent()) ?? '';
-  t.match(overview, '0 af 1 område har et møde i 2027.', 'its areas are områder');
-  t.notMatch(overview, /politikreds/i, 'not politikredse');
+  // an account that chose no language reads the programme's: this one's pages are in bokmål
+  t.equal(await page.locator('html').getAttribute('lang'), 'nb', "the pages are in the programme's language");
+  t.match(overview, '0 av 1 område har et møte i 2027.', 'its areas are områder');
+  t.notMatch(overview, /politikreds|politidistrikt/i, 'not politikredse');
   t.ok(await page.getByRole('columnheader', { name: /^Område/ }).isVisible(), 'the area column is Område');
   await screenshot(page, 'overview-norwegian-programme');
 
@@ -44,9 +46,9 @@ t.test('a facilitator switches to the Norwegian programme and plans its year', a
   t.match(await preview.first().textContent(), norway.areaName, 'in the Norwegian area');
   await Promise.all([
     page.waitForURL(/besked=planlagt/),
-    page.getByRole('button', { name: /^Gem planen/ }).click(),
+    page.getByRole('button', { name: /^Lagre planen/ }).click(),
   ]);
-  t.match(await main.textContent(), '1 af 1 område har et møde i 2027.', 'the planned year shows');
+  t.match(await main.textContent(), '1 av 1 område har et møte i 2027.', 'the planned year shows');
   const cycle = b.app.db.$client
     .prepare('SELECT c.area_kind AS kind, p.key FROM cycle c JOIN programme p ON p.id = c.programme_id')
     .all();
@@ -59,6 +61,59 @@ t.test('a facilitator switches to the Norwegian programme and plans its year', a
 
   await page.goto(`${base}/aar/2027?programme=dk-politikredsmoeder`);
   t.equal(await rows.count(), 12, 'and back to the police districts');
+  t.match(await main.textContent(), '0 af 12 politikredse har et møde i 2027.', 'in Danish again');
   const unknown = await page.goto(`${base}/aar/2027?programme=no-such-programme`);
   t.equal(unknown?.status(), 404, 'an unknown programme is a page that does not exist');
+});
+
+t.test('an account that chooses bokmål on its own page reads the pages in Norwegian', async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page, base } = b;
+  await logIn(b, 'facilitator', '/aar/2027');
+  await page.getByRole('link', { name: 'facilitator@test.example' }).first().click();
+  await page.waitForURL(/\/konto$/);
+  t.match(await page.locator('h1').textContent(), 'Min konto');
+  t.equal(await page.getByLabel('Sprog på siderne').inputValue(), '', "it reads its programme's language");
+  await page.getByLabel('Sprog på siderne').selectOption('nb');
+  await Promise.all([page.waitForURL(/besked=gemt/), page.getByRole('button', { name: 'Gem' }).click()]);
+  t.match(
+    await page.locator('main').textContent(),
+    'Valget ditt er lagret.',
+    'the choice is confirmed in bokmål',
+  );
+
+  await page.goto(`${base}/aar/2027`);
+  t.equal(await page.locator('html').getAttribute('lang'), 'nb', 'the page says it is bokmål');
+  const text = (await page.locator('body').textContent()) ?? '';
+  t.match(text, '0 av 12 politidistrikter har et møte i 2027.', 'the Danish programme in Norwegian words');
+  t.ok(
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .first()
+      .getByRole('link', { name: 'Oversikt' })
+      .isVisible(),
+    'the menu too',
+  );
+  t.notMatch(text, /politikredse|Overblik/, 'no Danish left in the overview and its frame');
+  await page.goto(`${base}/planlaeg`);
+  t.ok(await page.getByRole('heading', { name: 'Planlegg et år' }).isVisible(), 'the plan page is Norwegian');
+  await page.goto(`${base}/rapporter`);
+  t.equal(await page.locator('html').getAttribute('lang'), 'nb', 'and the reports page');
+
+  await page.goto(`${base}/konto`);
+  await page.getByLabel('Språk på sidene').selectOption('');
+  await Promise.all([page.waitForURL(/besked=gemt/), page.getByRole('button', { name: 'Lagre' }).click()]);
+  await page.goto(`${base}/aar/2027`);
+  t.match(await page.locator('main').textContent(), '0 af 12 politikredse', "back to the programme's Danish");
+  const audit = b.app.db.$client
+    .prepare("SELECT changes FROM audit_entry WHERE entity = 'account' ORDER BY id")
+    .all() as { changes: string }[];
+  t.same(
+    audit.map((a) => JSON.parse(a.changes).language),
+    [
+      [null, 'nb'],
+      ['nb', null],
+    ],
+    'each choice is in the audit log',
+  );
 });

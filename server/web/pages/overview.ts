@@ -2,10 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { areaKindLabel } from '../../programmes/catalogues.ts';
 import type { ProgrammeRow } from '../../programmes/queries.ts';
 import { type DistrictYearRow, plannedYears, yearOverview } from '../../reports/status.ts';
+import type { Catalogue } from '../../text/catalogue.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor, labelFor } from '../../text/messages.ts';
+import type { Language } from '../../text/language.ts';
+import { labelFor } from '../../text/messages.ts';
 import { alert, badge, dateText, sortHeader } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { page } from '../layout.ts';
 import { isDanishProgramme, pageProgramme } from '../programme.ts';
 
@@ -61,16 +64,13 @@ export function sortRows(rows: DistrictYearRow[], sort: SortKey, dir: 'asc' | 'd
   });
 }
 
-/** The pages are Danish. */
-const { labels, pages } = catalogueFor('da');
-const words = pages.overview;
-
-function marks(r: DistrictYearRow) {
+function marks(c: Catalogue, r: DistrictYearRow) {
+  const words = c.pages.overview;
   const list = [];
   if (!r.meetingId) list.push(badge('warning', words.noMeeting));
   const uncovered = r.municipalities - r.covered;
   // before invitations go out the question is whether the register has someone to invite
-  const attention = catalogueFor('da').attention;
+  const attention = c.attention;
   if (uncovered > 0 && r.meetingId)
     list.push(
       badge(
@@ -95,11 +95,12 @@ interface AreaWords {
   column: string;
 }
 
-function areaWordsOf(app: FastifyInstance, programme: ProgrammeRow): AreaWords {
+function areaWordsOf(app: FastifyInstance, programme: ProgrammeRow, c: Catalogue, lang: Language): AreaWords {
+  const words = c.pages.overview;
   const danish = isDanishProgramme(programme);
   return {
     danish,
-    column: danish ? words.columns.district : (areaKindLabel(app.db, programme.areaKind, 'da') ?? words.area),
+    column: danish ? words.columns.district : (areaKindLabel(app.db, programme.areaKind, lang) ?? words.area),
   };
 }
 
@@ -108,11 +109,14 @@ function areaCell(r: DistrictYearRow, year: number, area: AreaWords) {
 }
 
 function overviewTable(
+  c: Catalogue,
   rows: DistrictYearRow[],
   year: number,
   current: Sorting,
   options: AreaWords & { withOutcomes: boolean },
 ) {
+  const words = c.pages.overview;
+  const labels = c.labels;
   const { withOutcomes } = options;
   const href = (s: string, d: string) => `/aar/${year}?sort=${s}&dir=${d}`;
   const column = words.columns;
@@ -139,7 +143,7 @@ function overviewTable(
             <td>${r.meetingId ? html`<span title="${words.answersHint}">${words.answers(r.accepted, r.declined, r.noAnswer)}</span>` : '–'}</td>
             <td>${words.coverage(r.covered, r.municipalities)}</td>
             ${withOutcomes ? html`<td>${r.outcomes?.agreementsInForce ?? 0}</td><td>${r.outcomes?.openBarriers ?? 0}</td>` : ''}
-            <td>${marks(r)}</td>
+            <td>${marks(c, r)}</td>
           </tr>`,
         )}</tbody>
       </table></div>`;
@@ -154,13 +158,15 @@ function yearOverviewPage(app: FastifyInstance) {
     const query = request.query as { sort?: string; dir?: string; besked?: string };
     const sort = (SORT_KEYS as string[]).includes(query.sort ?? '') ? (query.sort as SortKey) : 'district';
     const dir = query.dir === 'desc' ? 'desc' : 'asc';
+    const c = pageCatalogue(request);
+    const words = c.pages.overview;
     const programme = pageProgramme(request).current;
     const scope = { programmeId: programme.id, areaKind: programme.areaKind };
     const rows = sortRows(yearOverview(app.db, year, scope), sort, dir);
     const years = [
       ...new Set([...plannedYears(app.db, programme.areaKind), year, new Date().getFullYear()]),
     ].sort();
-    const area = areaWordsOf(app, programme);
+    const area = areaWordsOf(app, programme, c, pageLanguage(request));
     const planned = rows.filter((r) => r.meetingId).length;
     const needing = rows.filter((r) => attentionCount(r) > 0).length;
     const withOutcomes = rows.some((r) => r.outcomes !== null);
@@ -172,12 +178,18 @@ function yearOverviewPage(app: FastifyInstance) {
       )}</ul></nav>
       <p class="font-lead">${area.danish ? words.lead(planned, rows.length, year) : words.areasLead(planned, rows.length, year)}
         ${needing ? words.needing(needing) : ''}</p>
-      ${overviewTable(rows, year, { sort, dir }, { ...area, withOutcomes })}`;
+      ${overviewTable(c, rows, year, { sort, dir }, { ...area, withOutcomes })}`;
     const notice =
       query.besked === 'planlagt' ? alert('success', words.planned(year), words.plannedHint) : undefined;
     return sendPage(
       reply,
-      page(pageContext(request), { title: words.title(year), section: 'overview', body, notice }),
+      page(pageContext(request), {
+        title: words.title(year),
+        section: 'overview',
+        body,
+        notice,
+        lang: pageLanguage(request),
+      }),
     );
   };
 }

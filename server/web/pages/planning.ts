@@ -12,15 +12,15 @@ import type { ProgrammeRow } from '../../programmes/queries.ts';
 import { isoWeekdayName } from '../../text/dates.ts';
 import { html } from '../../text/html.ts';
 import { capitalised } from '../../text/lists.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, page } from '../layout.ts';
 import { isDanishProgramme, pageProgramme } from '../programme.ts';
 import { pageRefusal } from '../refusals.ts';
 
-/** The pages are Danish. */
-const words = catalogueFor('da').pages.planning;
+/** The plan page's words, in the page's language. */
+const wordsOf = (request: FastifyRequest) => pageCatalogue(request).pages.planning;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => capitalised(isoWeekdayName(d)));
 
 interface PlanForm {
@@ -88,6 +88,7 @@ function parsePlan(
   settings?: PlanningSettings;
   errors: Record<string, string>;
 } {
+  const words = wordsOf(request);
   const errors: Record<string, string> = {};
   const year = Number(form.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.year = words.errors.year!;
@@ -134,6 +135,7 @@ function parsePlan(
 }
 
 function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string, string>) {
+  const words = wordsOf(request);
   return html`<form method="post" action="/planlaeg" novalidate>${csrfField(pageContext(request))}
     ${textField({ id: 'year', label: words.year, type: 'number', value: form.year, error: errors.year, classes: 'input-width-xs' })}
     ${checkboxes({
@@ -177,11 +179,16 @@ function sharedReasons(plan: PlanPreview): string[] {
 
 /** The area column's heading: "Politikreds" in the Danish programme, the area kind's name in another. */
 function areaColumn(request: FastifyRequest, programme: ProgrammeRow): string {
+  const words = wordsOf(request);
   if (isDanishProgramme(programme)) return words.district;
-  return areaKindLabel(request.server.db, programme.areaKind, 'da') ?? catalogueFor('da').pages.overview.area;
+  return (
+    areaKindLabel(request.server.db, programme.areaKind, pageLanguage(request)) ??
+    pageCatalogue(request).pages.overview.area
+  );
 }
 
-function previewTable(plan: PlanPreview, areaHeading: string) {
+function previewTable(request: FastifyRequest, plan: PlanPreview, areaHeading: string) {
+  const words = wordsOf(request);
   const shared = sharedReasons(plan);
   return html`<h2 class="h3">${words.shared}</h2>
     <ul id="plan-rules">${shared.map((s) => html`<li>${s}</li>`)}</ul>
@@ -212,12 +219,18 @@ function unplacedList(error: InfeasiblePlan) {
 }
 
 function planPage(request: FastifyRequest, reply: FastifyReply, body: ReturnType<typeof html>, status = 200) {
-  return sendPage(reply, page(pageContext(request), { title: words.title, section: 'plan', body }), status);
+  const words = wordsOf(request);
+  return sendPage(
+    reply,
+    page(pageContext(request), { title: words.title, section: 'plan', body, lang: pageLanguage(request) }),
+    status,
+  );
 }
 
 /** GET /planlaeg: the form, for the first year not yet planned. */
 function planFormPage(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    const words = wordsOf(request);
     const programme = pageProgramme(request).current;
     const planned = new Set(
       listCycles(app.db, scopeParam(request.actor))
@@ -241,10 +254,11 @@ function proposalBody(
   plan: PlanPreview,
   input: { year: number; settings: PlanningSettings },
 ) {
+  const words = wordsOf(request);
   const { year, settings } = input;
   return html`<h1>${words.proposalFor(year)}</h1>
     ${alert('info', words.proposed(plan.meetings.length), words.notSaved)}
-    ${previewTable(plan, areaColumn(request, pageProgramme(request).current))}
+    ${previewTable(request, plan, areaColumn(request, pageProgramme(request).current))}
     <form method="post" action="/planlaeg/gem" class="mt-5">${csrfField(pageContext(request))}
       <input type="hidden" name="year" value="${year}">
       <input type="hidden" name="settings" value="${JSON.stringify(settings)}">
@@ -257,6 +271,7 @@ function proposalBody(
 /** POST /planlaeg: a dry run of the plan, shown with its reasons; nothing is saved. */
 function previewPage(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    const words = wordsOf(request);
     const form = formOf(request.body as FormBody);
     const { year, settings, errors } = parsePlan(request, pageProgramme(request).current, form);
     if (!settings || year === undefined)
@@ -284,6 +299,7 @@ function previewPage(app: FastifyInstance) {
 /** POST /planlaeg/gem: saves the previewed plan; a year planned twice or a plan without room is said in Danish. */
 function savePlan(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
+    const words = wordsOf(request);
     const body = request.body as FormBody;
     const year = Number(field(body, 'year'));
     let settings: PlanningSettings;

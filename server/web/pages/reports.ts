@@ -10,20 +10,18 @@ import {
 } from '../../reports/render.ts';
 import { plannedYears } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { selectField, textField } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { page } from '../layout.ts';
 import { isDanishProgramme, pageProgramme } from '../programme.ts';
-
-/** The pages are Danish. */
-const words = catalogueFor('da').pages.reports;
 
 /** Reports: pick year, district and format, and download. */
 export default async function reportPages(app: FastifyInstance) {
   const read = { config: { access: 'authenticated' as const } };
 
   app.get('/rapporter', read, async (request, reply) => {
+    const words = pageCatalogue(request).pages.reports;
     // the year in view, else the latest planned year (the one a facilitator is working on), else this year
     const asked = Number((request.query as { year?: string }).year);
     const programme = pageProgramme(request).current;
@@ -63,10 +61,20 @@ export default async function reportPages(app: FastifyInstance) {
         ${selectField({ id: 'format', label: words.format, value: 'pdf', options: reportFormats.map((f) => ({ value: f, text: words.formats[f] })) })}
         <button type="submit" class="button button-primary">${words.download}</button>
       </form>`;
-    return sendPage(reply, page(pageContext(request), { title: words.title, section: 'reports', body }));
+    return sendPage(
+      reply,
+      page(pageContext(request), {
+        title: words.title,
+        section: 'reports',
+        body,
+        lang: pageLanguage(request),
+      }),
+    );
   });
 
   app.get('/rapporter/hent', read, async (request, reply) => {
+    const words = pageCatalogue(request).pages.reports;
+    const lang = pageLanguage(request);
     const q = request.query as { kind?: string; year?: string; district?: string; format?: string };
     const year = Number(q.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new WebRefusal(400, words.yearRange);
@@ -77,10 +85,10 @@ export default async function reportPages(app: FastifyInstance) {
     if (q.district) assertRecordAccess(app.db, request.actor, 'district', q.district, 'read');
     const rendered =
       q.kind === 'national'
-        ? renderNationalReport(app.db, { year, lang: 'da', format, programme })
+        ? renderNationalReport(app.db, { year, lang, format, programme })
         : renderAgreementsReport(app.db, {
             year,
-            lang: 'da',
+            lang,
             format,
             programme,
             district: q.district || undefined,
