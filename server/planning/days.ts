@@ -72,8 +72,21 @@ export function holidayName(date: string, country = 'DK', region: string | null 
  * The zone's UTC offset in minutes at an instant (e.g. +120 in Copenhagen summer time), from the
  * platform's tz database through @date-fns/tz, the same reader the calendar's VTIMEZONE uses.
  */
+/**
+ * Offsets by zone and instant: a plan or a cycle's page converts thousands of meetings that share a
+ * few dozen instants, and each look-up through Intl costs tens of microseconds. Cleared when large.
+ */
+const offsets = new Map<string, number>();
+
 export function utcOffsetMinutes(instantMs: number, timeZone: string): number {
-  return tzOffset(timeZone, new Date(instantMs)) || 0;
+  const key = `${timeZone} ${instantMs}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offset = tzOffset(timeZone, new Date(instantMs)) || 0;
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**

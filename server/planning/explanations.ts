@@ -67,15 +67,29 @@ export function planRuleSentences(settings: PlanningSettings, lang: Language = '
   ];
 }
 
-function timesSentence(settings: PlanningSettings, lang: Language): string {
-  return text(lang).explanation.times(
-    listText(
-      settings.weekdays.map((d) => isoWeekdayName(d, lang)),
-      lang,
-    ),
-    clockText(settings.startTime, lang),
-    clockText(settings.endTime, lang),
-  );
+/** The same few sentences serve every meeting of a plan: said once per weekdays, times and language. */
+const timesSentences = new Map<string, string>();
+
+function timesSentence(
+  settings: PlanningSettings,
+  lang: Language,
+  times: { startTime: string; endTime: string } = settings,
+): string {
+  const key = `${lang} ${settings.weekdays.join()} ${times.startTime} ${times.endTime}`;
+  let sentence = timesSentences.get(key);
+  if (sentence === undefined) {
+    if (timesSentences.size > 1000) timesSentences.clear();
+    sentence = text(lang).explanation.times(
+      listText(
+        settings.weekdays.map((d) => isoWeekdayName(d, lang)),
+        lang,
+      ),
+      clockText(times.startTime, lang),
+      clockText(times.endTime, lang),
+    );
+    timesSentences.set(key, sentence);
+  }
+  return sentence;
 }
 
 /** What the planner knows about one placement, enough to say why it fell where it did. */
@@ -91,7 +105,7 @@ export interface PlacementFacts {
   reference: { date: string; day: DayNumber } | null;
   sequence: number;
   /** Which series the meeting is of, and its place in it. */
-  slot?: { seriesName: string | null; n: number; of: number };
+  slot?: { seriesName: string | null; n: number; of: number; startTime: string; endTime: string };
   facilitator: { name: string; load: number } | null;
   host: { name: string; timesBefore: number } | null;
   /** The language of the programme's texts. */
@@ -137,7 +151,8 @@ export function explainPlacement(facts: PlacementFacts): { explanation: string; 
         ? say.hostFirst(facts.host.name)
         : say.hostFewest(facts.host.name, facts.host.timesBefore),
   );
-  sentences.push(timesSentence(settings, language));
+  // a series may keep its own times (the leaders' gatherings in the afternoon)
+  sentences.push(timesSentence(settings, language, facts.slot ?? settings));
   const warnings: string[] = [];
   if (facts.reason === 'history' && facts.reference) {
     const distance = Math.abs(dayOf(facts.date) - facts.reference.day);

@@ -148,17 +148,48 @@ export function updateCycle(db: Db, id: number, set: Partial<typeof cycle.$infer
   db.update(cycle).set(set).where(eq(cycle.id, id)).run();
 }
 
-/** Inserts meetings 200 at a time (SQLite's variable limit) and returns their ids in order. */
+const INSERT_MEETING = `INSERT INTO meeting (cycle_id, area_id, sequence_in_cycle, title, status, starts_at,
+  ends_at, time_zone, host_organisation_id, venue_name, venue_address, facilitator_id, capacity,
+  audience_role_keys, explanation, warnings, ics_uid, ics_sequence, version, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+/**
+ * Inserts meetings with one prepared statement, row by row, and returns their ids in order. A plan
+ * saves thousands at once: through the query builder, building the SQL of each 200-row batch cost
+ * more than SQLite's own work (profiled: sqlToQuery was 70 % of insertMeetings).
+ */
 export function insertMeetings(db: Db, rows: (typeof meeting.$inferInsert)[]): number[] {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 200)
-    for (const { id } of db
-      .insert(meeting)
-      .values(rows.slice(i, i + 200))
-      .returning({ id: meeting.id })
-      .all())
-      ids.push(id);
-  return ids;
+  const insert = prepared(db, INSERT_MEETING);
+  return rows.map(
+    (r) =>
+      Number(
+        insert.run(
+          r.cycleId ?? null,
+          r.areaId,
+          r.sequenceInCycle ?? 1,
+          r.title,
+          r.status ?? 'draft',
+          r.startsAt,
+          r.endsAt,
+          r.timeZone ?? 'Europe/Copenhagen',
+          r.hostOrganisationId ?? null,
+          r.venueName ?? null,
+          r.venueAddress ?? null,
+          r.facilitatorId ?? null,
+          r.capacity ?? null,
+          json(r.audienceRoleKeys),
+          r.explanation ?? null,
+          json(r.warnings),
+          r.icsUid,
+          r.icsSequence ?? 0,
+          r.version ?? 1,
+          r.createdAt,
+          r.updatedAt,
+        ).lastInsertRowid,
+      ),
+  );
 }
 
 export function meetingRow(db: Db, id: number): MeetingRow | undefined {

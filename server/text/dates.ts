@@ -78,8 +78,18 @@ export function weekdayDayDate(date: string, lang: Language = 'da'): string {
 }
 
 /** "tirsdag" / "Tuesday" for a calendar date (YYYY-MM-DD). */
+/** Weekday names by language and date: a plan names thousands of days, a few hundred distinct. */
+const weekdayNames = new Map<string, string>();
+
 export function weekdayName(date: string, lang: Language = 'da'): string {
-  return formatter('weekday', locales[lang], 'UTC').format(calendarDay(date));
+  const key = `${lang} ${date}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    if (weekdayNames.size > 50_000) weekdayNames.clear();
+    name = formatter('weekday', locales[lang], 'UTC').format(calendarDay(date));
+    weekdayNames.set(key, name);
+  }
+  return name;
 }
 
 /** "mandag" … "søndag" for ISO weekday 1 … 7. */
