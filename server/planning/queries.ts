@@ -162,33 +162,32 @@ const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
  */
 export function insertMeetings(db: Db, rows: (typeof meeting.$inferInsert)[]): number[] {
   const insert = prepared(db, INSERT_MEETING);
-  return rows.map(
-    (r) =>
-      Number(
-        insert.run(
-          r.cycleId ?? null,
-          r.areaId,
-          r.sequenceInCycle ?? 1,
-          r.title,
-          r.status ?? 'draft',
-          r.startsAt,
-          r.endsAt,
-          r.timeZone ?? 'Europe/Copenhagen',
-          r.hostOrganisationId ?? null,
-          r.venueName ?? null,
-          r.venueAddress ?? null,
-          r.facilitatorId ?? null,
-          r.capacity ?? null,
-          json(r.audienceRoleKeys),
-          r.explanation ?? null,
-          json(r.warnings),
-          r.icsUid,
-          r.icsSequence ?? 0,
-          r.version ?? 1,
-          r.createdAt,
-          r.updatedAt,
-        ).lastInsertRowid,
-      ),
+  return rows.map((r) =>
+    Number(
+      insert.run(
+        r.cycleId ?? null,
+        r.areaId,
+        r.sequenceInCycle ?? 1,
+        r.title,
+        r.status ?? 'draft',
+        r.startsAt,
+        r.endsAt,
+        r.timeZone ?? 'Europe/Copenhagen',
+        r.hostOrganisationId ?? null,
+        r.venueName ?? null,
+        r.venueAddress ?? null,
+        r.facilitatorId ?? null,
+        r.capacity ?? null,
+        json(r.audienceRoleKeys),
+        r.explanation ?? null,
+        json(r.warnings),
+        r.icsUid,
+        r.icsSequence ?? 0,
+        r.version ?? 1,
+        r.createdAt,
+        r.updatedAt,
+      ).lastInsertRowid,
+    ),
   );
 }
 
