@@ -18,12 +18,21 @@ import {
   organisationKindRows,
   sectorByKey,
   sectorRows,
+  updateOrganisationKindRow,
+  updateSectorRow,
   usesOfLanguage,
   usesOfOrganisationKind,
   usesOfSector,
 } from './queries.ts';
 import { type CatalogueName, CatalogueRowInUse } from './refusals.ts';
-import type { CatalogueRow, CreateLanguage, CreateOrganisationKind, CreateSector } from './schemas.ts';
+import type {
+  CatalogueRow,
+  CreateLanguage,
+  CreateOrganisationKind,
+  CreateSector,
+  UpdateOrganisationKind,
+  UpdateSector,
+} from './schemas.ts';
 
 /**
  * The catalogues that used to be closed lists in code: languages, sectors and organisation kinds.
@@ -108,6 +117,21 @@ export function createSector(db: Db, actor: Actor, input: z.infer<typeof CreateS
   });
 }
 
+/** A sector's names change; what uses it keeps using it by its key. */
+export function updateSector(
+  db: Db,
+  actor: Actor,
+  key: string,
+  input: z.infer<typeof UpdateSector>,
+): CatalogueRow {
+  return db.transaction(() => {
+    if (!updateSectorRow(db, key, { labels: input.labels, updatedAt: nowIso() }))
+      throw notFound('Sector', key);
+    recordAudit(db, actor, { action: 'update', entity: 'sector', entityId: key, changes: input });
+    return { key, labels: input.labels };
+  });
+}
+
 export function deleteSector(db: Db, actor: Actor, key: string): void {
   db.transaction(() => {
     if (!sectorByKey(db, key)) throw notFound('Sector', key);
@@ -137,6 +161,25 @@ export function createOrganisationKind(
       changes: input,
     });
     return input;
+  });
+}
+
+/** An organisation kind's names and sector change; organisations of the kind keep it. */
+export function updateOrganisationKind(
+  db: Db,
+  actor: Actor,
+  key: string,
+  input: z.infer<typeof UpdateOrganisationKind>,
+): CatalogueRow {
+  return db.transaction(() => {
+    if (input.sectorKey && !sectorByKey(db, input.sectorKey))
+      throw badRequest(`No sector ${input.sectorKey}`, [
+        { field: 'body.sectorKey', message: `no sector ${input.sectorKey} in the catalogue` },
+      ]);
+    if (!updateOrganisationKindRow(db, key, { ...input, updatedAt: nowIso() }))
+      throw notFound('Organisation kind', key);
+    recordAudit(db, actor, { action: 'update', entity: 'organisation_kind', entityId: key, changes: input });
+    return { key, ...input };
   });
 }
 

@@ -74,6 +74,8 @@ export const sectorByKey = (db: DbOrTx, key: string): { key: string } | undefine
   prepared<{ key: string }>(db, 'SELECT key FROM sector WHERE key = ?').get(key);
 export const insertSector = (db: DbOrTx, row: typeof sector.$inferInsert) =>
   db.insert(sector).values(row).onConflictDoNothing().run().changes;
+export const updateSectorRow = (db: DbOrTx, key: string, set: Partial<typeof sector.$inferInsert>) =>
+  db.update(sector).set(set).where(eq(sector.key, key)).run().changes;
 export const deleteSectorRow = (db: DbOrTx, key: string) =>
   db.delete(sector).where(eq(sector.key, key)).run().changes;
 
@@ -84,6 +86,11 @@ export const organisationKindByKey = (db: DbOrTx, key: string): { key: string } 
   prepared<{ key: string }>(db, 'SELECT key FROM organisation_kind WHERE key = ?').get(key);
 export const insertOrganisationKind = (db: DbOrTx, row: typeof organisationKind.$inferInsert) =>
   db.insert(organisationKind).values(row).onConflictDoNothing().run().changes;
+export const updateOrganisationKindRow = (
+  db: DbOrTx,
+  key: string,
+  set: Partial<typeof organisationKind.$inferInsert>,
+) => db.update(organisationKind).set(set).where(eq(organisationKind.key, key)).run().changes;
 export const deleteOrganisationKindRow = (db: DbOrTx, key: string) =>
   db.delete(organisationKind).where(eq(organisationKind.key, key)).run().changes;
 

@@ -166,3 +166,6 @@ export const CreateOrganisationKind = z.strictObject({
   sectorKey: CatalogueKey.nullable().default(null),
 });
 export const CatalogueParams = z.strictObject({ key: CatalogueKey });
+/** A sector's or organisation kind's names (and a kind's sector) changed; the key stays. */
+export const UpdateSector = CreateSector.omit({ key: true });
+export const UpdateOrganisationKind = CreateOrganisationKind.omit({ key: true });

@@ -78,6 +78,7 @@ t.test('the programme switcher and the admin pages pass the same audit', async (
     '/admin/programmer/ny',
     '/admin/programmer/no-dialogmoter',
     '/admin/kataloger',
+    '/admin/kataloger/organisationstyper/police_district',
   ]) {
     const response = await b.page.goto(`${b.base}${path}`);
     t.equal(response?.status(), 200, `${path} loads`);

@@ -102,6 +102,26 @@ t.test('an admin adds a sector; a sector in use is not deleted, and the page say
     'and in the API',
   );
 
+  await page.getByRole('link', { name: 'Ret Frivillig organisation' }).click();
+  t.equal(
+    await page.getByLabel('Navn på norsk').inputValue(),
+    'Frivillig organisasjon',
+    'its names fill the form',
+  );
+  await page.getByLabel('Navn på engelsk').fill('Voluntary organisation');
+  await Promise.all([
+    page.waitForURL(/besked=rettet/),
+    page.getByRole('button', { name: 'Gem ændringerne' }).click(),
+  ]);
+  const ngo = (
+    (await b.app.inject({ url: '/api/sectors' })).json() as { key: string; labels: object }[]
+  ).find((s) => s.key === 'ngo');
+  t.same(
+    ngo?.labels,
+    { da: 'Frivillig organisation', nb: 'Frivillig organisasjon', en: 'Voluntary organisation' },
+    'its names are edited',
+  );
+
   await page.getByRole('button', { name: 'Slet Politi' }).first().click();
   await page.waitForLoadState('networkidle');
   const refusal = (await page.locator('.alert-error').textContent()) ?? '';

@@ -202,6 +202,7 @@ t.test('every page loads without console errors, failed requests or English text
     '/admin/programmer/dk-politikredsmoeder',
     '/admin/programmer/no-dialogmoter',
     '/admin/kataloger',
+    '/admin/kataloger/organisationstyper/police_district',
   ])
     await visit(path);
   t.same(problems, [], 'no console errors and no failed requests (the favicon included)');

@@ -13,8 +13,16 @@ import {
   listLanguages,
   listOrganisationKinds,
   listSectors,
+  updateOrganisationKind,
+  updateSector,
 } from '../../programmes/catalogues.ts';
-import { CreateLanguage, CreateOrganisationKind, CreateSector } from '../../programmes/schemas.ts';
+import {
+  CreateLanguage,
+  CreateOrganisationKind,
+  CreateSector,
+  UpdateOrganisationKind,
+  UpdateSector,
+} from '../../programmes/schemas.ts';
 import { createRole, deleteRole, listRoles } from '../../register/roles.ts';
 import { CreateRole } from '../../register/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
@@ -112,6 +120,10 @@ function deleteButton(ctx: PageContext, slug: CatalogueSlug, key: string | numbe
     <button type="submit" class="button button-secondary button-small" aria-label="${c.deleteNamed(name)}">${c.delete}</button></form>`;
 }
 
+function editLink(slug: 'sektorer' | 'organisationstyper', key: string, name: string): SafeHtml {
+  return html`<a href="/admin/kataloger/${slug}/${key}" aria-label="${c.editNamed(name)}">${c.edit}</a>`;
+}
+
 const nameFields = (slug: CatalogueSlug, s: PageState) =>
   textLanguages.map((lang) =>
     textField({
@@ -175,7 +187,7 @@ function languagesSection(app: FastifyInstance, ctx: PageContext, s: PageState):
 function sectorsSection(app: FastifyInstance, ctx: PageContext, s: PageState): SafeHtml {
   const rows = listSectors(app.db).map(
     (r) =>
-      html`<tr><th scope="row">${r.key}</th><td>${namesText(r.labels)}</td><td>${deleteButton(ctx, 'sektorer', r.key, r.labels.da ?? r.key)}</td></tr>`,
+      html`<tr><th scope="row">${r.key}</th><td>${namesText(r.labels)}</td><td>${editLink('sektorer', r.key, r.labels.da ?? r.key)} ${deleteButton(ctx, 'sektorer', r.key, r.labels.da ?? r.key)}</td></tr>`,
   );
   return html`<section aria-labelledby="sektorer"><h2 id="sektorer">${c.titles.sektorer}</h2>
     ${table('sektorer', [c.key, c.names], rows)}
@@ -186,7 +198,7 @@ function kindsSection(app: FastifyInstance, ctx: PageContext, s: PageState): Saf
   const sectors = listSectors(app.db).map((r) => ({ value: r.key, text: r.labels.da ?? r.key }));
   const rows = listOrganisationKinds(app.db).map(
     (r) =>
-      html`<tr><th scope="row">${r.key}</th><td>${namesText(r.labels)}</td><td>${r.sectorKey ?? '–'}</td><td>${deleteButton(ctx, 'organisationstyper', r.key, r.labels.da ?? r.key)}</td></tr>`,
+      html`<tr><th scope="row">${r.key}</th><td>${namesText(r.labels)}</td><td>${r.sectorKey ?? '–'}</td><td>${editLink('organisationstyper', r.key, r.labels.da ?? r.key)} ${deleteButton(ctx, 'organisationstyper', r.key, r.labels.da ?? r.key)}</td></tr>`,
   );
   return html`<section aria-labelledby="organisationstyper"><h2 id="organisationstyper">${c.titles.organisationstyper}</h2>
     ${table('organisationstyper', [c.key, c.names, c.sector], rows)}
@@ -326,14 +338,136 @@ function deleteHandler(app: FastifyInstance) {
   };
 }
 
+type EditSlug = 'sektorer' | 'organisationstyper';
+
+/** The edit form of a sector's or organisation kind's names (and a kind's sector). */
+function editPage(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: EditSlug,
+  key: string,
+  s: PageState,
+  status = 200,
+) {
+  const ctx = pageContext(request);
+  const sectors = listSectors(app.db).map((r) => ({ value: r.key, text: r.labels.da ?? r.key }));
+  const body = html`<h1>${c.editTitle(key)}</h1>
+    ${s.errors && Object.keys(s.errors).length ? alert('error', c.fixFields) : ''}
+    <form method="post" action="/admin/kataloger/${slug}/${key}" novalidate>${csrfField(ctx)}
+      ${nameFields(slug, s)}
+      ${
+        slug === 'organisationstyper'
+          ? selectField({
+              id: 'organisationstyper-sectorKey',
+              label: c.sector,
+              required: false,
+              empty: c.noSector,
+              value: s.values?.['organisationstyper-sectorKey'] ?? '',
+              error: s.errors?.['organisationstyper-sectorKey'],
+              options: sectors,
+            })
+          : ''
+      }
+      <button type="submit" class="button button-primary">${c.saveChanges}</button>
+      <a href="/admin/kataloger#${slug}" class="button button-secondary">${words.cancel}</a>
+    </form>`;
+  return sendPage(
+    reply,
+    page(ctx, {
+      title: c.editTitle(key),
+      section: 'admin',
+      body,
+      breadcrumbs: [{ href: '/admin/kataloger', text: c.title }],
+    }),
+    status,
+  );
+}
+
+function editSlugOf(request: FastifyRequest): { slug: EditSlug; key: string } | null {
+  const { slug, key } = request.params as { slug: string; key: string };
+  return slug === 'sektorer' || slug === 'organisationstyper' ? { slug, key } : null;
+}
+
+/** GET /admin/kataloger/:slug/:key: the row's names in the form. */
+function editForm(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const target = editSlugOf(request);
+    const rows = target?.slug === 'sektorer' ? listSectors(app.db) : listOrganisationKinds(app.db);
+    const row = rows.find((r) => r.key === target?.key);
+    if (!target || !row) return reply.callNotFound();
+    const values: Record<string, string> = Object.fromEntries(
+      Object.entries(row.labels).map(([lang, name]) => [`${target.slug}-name-${lang}`, name]),
+    );
+    if (row.sectorKey) values['organisationstyper-sectorKey'] = row.sectorKey;
+    return editPage(app, request, reply, target.slug, target.key, { form: target.slug, values });
+  };
+}
+
+/** POST /admin/kataloger/:slug/:key: new names, checked by the API's schema; nothing saved until right. */
+function editHandler(app: FastifyInstance) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const target = editSlugOf(request);
+    if (!target) return reply.callNotFound();
+    const { slug, key } = target;
+    const body = request.body as FormBody;
+    const values = Object.fromEntries(Object.keys(body ?? {}).map((k) => [k, field(body, k)]));
+    const input = {
+      labels: labelsOf(body, slug),
+      ...(slug === 'organisationstyper'
+        ? { sectorKey: field(body, 'organisationstyper-sectorKey') || null }
+        : {}),
+    };
+    const schema = slug === 'sektorer' ? UpdateSector : UpdateOrganisationKind;
+    const parsed = schema.safeParse(input);
+    if (!parsed.success)
+      return editPage(
+        app,
+        request,
+        reply,
+        slug,
+        key,
+        { form: slug, values, errors: schemaErrors(slug, parsed.error) },
+        400,
+      );
+    try {
+      if (slug === 'sektorer')
+        updateSector(app.db, request.actor!, key, parsed.data as z.infer<typeof UpdateSector>);
+      else
+        updateOrganisationKind(
+          app.db,
+          request.actor!,
+          key,
+          parsed.data as z.infer<typeof UpdateOrganisationKind>,
+        );
+    } catch (error) {
+      const refusal = pageRefusal(error);
+      if (refusal.status >= 500 || refusal.status === 404) throw error;
+      return editPage(
+        app,
+        request,
+        reply,
+        slug,
+        key,
+        { form: slug, values, errors: { [`${slug}-sectorKey`]: c.errors.sectorKey! } },
+        refusal.status,
+      );
+    }
+    return reply.redirect(`/admin/kataloger?besked=rettet#${slug}`, 303);
+  };
+}
+
 /** The catalogues, for admins: languages, sectors, organisation kinds and roles, added and deleted. */
 export default async function adminCataloguePages(app: FastifyInstance) {
   const admin = { config: { access: 'admin' as const } };
   app.get('/admin/kataloger', admin, async (request, reply) => {
     const besked = (request.query as { besked?: string }).besked;
-    const notice = besked === 'tilfoejet' ? c.added : besked === 'slettet' ? c.deleted : undefined;
+    const notices: Record<string, string> = { tilfoejet: c.added, slettet: c.deleted, rettet: c.changed };
+    const notice = besked ? notices[besked] : undefined;
     return cataloguesPage(app, request, reply, { notice });
   });
   app.post('/admin/kataloger/:slug', admin, addHandler(app));
   app.post('/admin/kataloger/:slug/:key/slet', admin, deleteHandler(app));
+  app.get('/admin/kataloger/:slug/:key', admin, editForm(app));
+  app.post('/admin/kataloger/:slug/:key', admin, editHandler(app));
 }
