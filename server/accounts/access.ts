@@ -10,7 +10,7 @@ import {
   programmeNamed,
   programmesOfRecord,
   type ScopedRecord,
-} from './scope-queries.ts';
+} from './queries/scope.ts';
 
 /**
  * The one place that decides what an account may see and change, programme by programme. A platform

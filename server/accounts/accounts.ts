@@ -25,13 +25,13 @@ import {
   liveApiTokenLookup,
   setAccountLanguageCode,
   setPasswordHash,
-} from './queries.ts';
+} from './queries/accounts.ts';
 import {
   accountsWithProgrammes,
   programmeByKey,
   programmeKeys,
   replaceMemberships,
-} from './scope-queries.ts';
+} from './queries/scope.ts';
 
 export const TOKEN_PREFIX = 'smr';
 

@@ -8,7 +8,7 @@ import {
   insertOidcIdentity,
   oidcIdentityOf,
   updateOidcIdentity,
-} from './queries.ts';
+} from './queries/accounts.ts';
 
 export interface OidcClaims {
   issuer: string;

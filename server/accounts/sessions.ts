@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { actorOf } from './access.ts';
 import type { Actor } from './accounts.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from './credentials.ts';
-import { deleteSession, deleteSessionsExpiredBy, insertSession, liveSession } from './queries.ts';
+import { deleteSession, deleteSessionsExpiredBy, insertSession, liveSession } from './queries/accounts.ts';
 
 export const SESSION_PREFIX = 'sess';
 export const SESSION_COOKIE = 'samraad_session';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
-import { programmesOfRecord, type ScopedRecord } from '../accounts/scope-queries.ts';
+import { programmesOfRecord, type ScopedRecord } from '../accounts/queries/scope.ts';
 import { nowIso } from '../time.ts';
 import { auditEntries, insertAuditEntry } from './queries.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { assertRecordAccess, type Need } from '../accounts/access.ts';
-import type { ScopedRecord } from '../accounts/scope-queries.ts';
+import type { ScopedRecord } from '../accounts/queries/scope.ts';
 import { badRequest, NotFound } from '../http/problems.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programmeForKey } from '../accounts/access.ts';
-import { programmeKeysById } from '../accounts/scope-queries.ts';
+import { programmeKeysById } from '../accounts/queries/scope.ts';
 import { listAudit } from '../audit/audit.ts';
 import { Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';

@@ -2,7 +2,7 @@ import { and, asc, count, eq, exists, like, ne, type SQL, sql } from 'drizzle-or
 import type { Db } from '../../../db/client.ts';
 import { area, areaMember, organisation, person, personRole, role } from '../../../db/schema/index.ts';
 import { prepared } from '../../../db/statements.ts';
-import { organisationIdsInScope } from '../../accounts/scope-queries.ts';
+import { organisationIdsInScope } from '../../accounts/queries/scope.ts';
 
 /** The register's organisations, areas, police districts and roles: their SQL, returning typed rows. */
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import type { RoleLevel } from '../../../db/schema/index.ts';
 import { prepared } from '../../../db/statements.ts';
-import { PERSON_IN_SCOPE } from '../../accounts/scope-queries.ts';
+import { PERSON_IN_SCOPE } from '../../accounts/queries/scope.ts';
 import type { Person } from '../schemas.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { type AccountRole, account, apiToken, oidcIdentity } from '../../db/schema/index.ts';
-import { type DbOrTx, prepared } from '../../db/statements.ts';
+import type { Db } from '../../../db/client.ts';
+import { type AccountRole, account, apiToken, oidcIdentity } from '../../../db/schema/index.ts';
+import { type DbOrTx, prepared } from '../../../db/statements.ts';
 
 /** Accounts' SQL in one place (accounts, API tokens, sessions, OIDC identities), returning typed rows. */
 

@@ -1,5 +1,5 @@
-import type { ProgrammeRole } from '../../db/schema/index.ts';
-import { type DbOrTx, prepared } from '../../db/statements.ts';
+import type { ProgrammeRole } from '../../../db/schema/index.ts';
+import { type DbOrTx, prepared } from '../../../db/statements.ts';
 
 /**
  * The SQL of programme scope: an account's memberships, and which programmes a record belongs to.
