@@ -52,6 +52,16 @@ const BODY_REFERENCES: { method: string; path: string; field: string; kind: Scop
     kind: 'person',
     need: 'read',
   },
+  // contacts named on an outcome: only people the account can see (another programme's are unknown)
+  ...[
+    'POST /api/barriers',
+    'PATCH /api/barriers/:id',
+    'POST /api/agreements',
+    'PATCH /api/agreements/:id',
+  ].map((route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    return { method, path, field: 'contactPersonIds', kind: 'person' as const, need: 'read' as const };
+  }),
   // the pages' forms
   { method: 'POST', path: '/moeder/nyt', field: 'areaId', kind: 'area' },
   { method: 'POST', path: '/personer', field: 'organisationId', kind: 'organisation' },
