@@ -33,6 +33,8 @@ export interface MeetingMailView {
   facilitatorName?: string | null;
   /** Who signs the email: the facilitator with organisation and contact details. */
   facilitator?: FacilitatorContact | null;
+  /** The programme's signature: signs the email when the meeting has no facilitator. */
+  programmeSignature?: string | null;
   agenda: AgendaItem[];
 }
 
@@ -158,5 +160,6 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
     to: name,
     body: blocks,
     from: signatory(m),
+    signature: m.programmeSignature,
   });
 }

@@ -38,6 +38,8 @@ export interface Letter {
   body: readonly (string | EmailBlock)[];
   /** Who signs: the facilitator, or the service's name when no one is named. */
   from?: Signatory | null;
+  /** A programme's signature (one line or several): signs in place of the service's name when no one is named. */
+  signature?: string | null;
 }
 
 /** The facilitator who signs: name, organisation and contact details, one line each. */
@@ -48,10 +50,20 @@ export interface Signatory {
   phone?: string | null;
 }
 
-/** The signature's lines: the facilitator's name, organisation and contact details, or the service's name. */
-export function signatureLines(lang: Language, from?: Signatory | null): string[] {
+/**
+ * The signature's lines: the facilitator's name, organisation and contact details; without a
+ * facilitator the programme's signature; without either the service's name. A named facilitator
+ * wins over the programme's text: the reader should know who to contact.
+ */
+export function signatureLines(lang: Language, from?: Signatory | null, signature?: string | null): string[] {
   const texts = catalogueFor(lang);
-  if (!from) return [texts.common.signature];
+  if (!from) {
+    const own = (signature ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return own.length ? own : [texts.common.signature];
+  }
   const contact = [from.email, from.phone ? `${texts.contact.phone} ${from.phone}` : null]
     .filter(Boolean)
     .join(' · ');
@@ -64,7 +76,10 @@ export function letterBlocks(letter: Letter): EmailBlock[] {
   return [
     { kind: 'paragraph', text: texts.common.greeting(letter.to) },
     ...letter.body.map((b): EmailBlock => (typeof b === 'string' ? { kind: 'paragraph', text: b } : b)),
-    { kind: 'signoff', lines: [texts.common.closing, ...signatureLines(letter.lang, letter.from)] },
+    {
+      kind: 'signoff',
+      lines: [texts.common.closing, ...signatureLines(letter.lang, letter.from, letter.signature)],
+    },
   ];
 }
 

@@ -71,6 +71,10 @@ export interface MailNamesRow {
   facilitatorEmail: string | null;
   facilitatorPhone: string | null;
   facilitatorOrganisation: string | null;
+  /** The meeting's programme: its name, signature and reply address, used when no facilitator signs. */
+  programmeName: string | null;
+  programmeSignature: string | null;
+  programmeReplyAddress: string | null;
 }
 
 /** An invitation of a meeting with its person, withdrawn and unsent ones too (0/1 flags as SQLite gives them). */
@@ -244,13 +248,15 @@ export function agendaLines(db: Db, meetingId: number): AgendaLineRow[] {
   ).all(meetingId);
 }
 
-/** The convening district's name and the facilitator's contact details. */
+/** The convening district's name, the facilitator's contact details and the programme's texts. */
 export function mailNames(db: Db, areaId: number, facilitatorId: number | null): MailNamesRow | undefined {
   return prepared<MailNamesRow>(
     db,
     `SELECT o.name AS districtName, f.name AS facilitatorName, f.email AS facilitatorEmail,
-       f.phone AS facilitatorPhone, fo.name AS facilitatorOrganisation
+       f.phone AS facilitatorPhone, fo.name AS facilitatorOrganisation, pr.name AS programmeName,
+       pr.signature AS programmeSignature, pr.reply_address AS programmeReplyAddress
      FROM area a JOIN organisation o ON o.id = a.convener_id
+     LEFT JOIN programme pr ON pr.id = a.programme_id
      LEFT JOIN person f ON f.id = ? LEFT JOIN organisation fo ON fo.id = f.organisation_id
      WHERE a.id = ?`,
   ).get(facilitatorId, areaId);

@@ -14,7 +14,7 @@ import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import type { Language } from '../text/language.ts';
-import { agendaLines, mailNames, meetingAttendees } from './queries.ts';
+import { agendaLines, type MailNamesRow, mailNames, meetingAttendees } from './queries.ts';
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
@@ -55,7 +55,7 @@ export interface MeetingContext {
   view: MeetingMailView;
   /** ORGANIZER: the facilitator's name with the platform's address, so calendar replies reach the inbound receiver. */
   organizer: { name: string; email: string };
-  /** Reply-To: the facilitator, or the platform address when the meeting has none. */
+  /** Reply-To: the facilitator, else the programme's reply address, else the platform address. */
   replyTo: { name: string; address: string };
 }
 
@@ -88,14 +88,24 @@ export function loadMeetingContext(
             phone: names?.facilitatorPhone ?? null,
           }
         : null,
+      programmeSignature: names?.programmeSignature ?? null,
       agenda: agenda ?? agendaOf(db, meeting),
     },
     organizer: { name: facilitatorName ?? platform.name, email: platform.address },
-    replyTo:
-      facilitatorName && names?.facilitatorEmail
-        ? { name: facilitatorName, address: names.facilitatorEmail }
-        : platform,
+    replyTo: replyToOf(names, platform),
   };
+}
+
+/** Replies reach the facilitator; without one (or without an address), the programme's reply address. */
+function replyToOf(
+  names: MailNamesRow | undefined,
+  platform: { name: string; address: string },
+): { name: string; address: string } {
+  if (names?.facilitatorName && names.facilitatorEmail)
+    return { name: names.facilitatorName, address: names.facilitatorEmail };
+  if (names?.programmeReplyAddress)
+    return { name: names.programmeName ?? platform.name, address: names.programmeReplyAddress };
+  return platform;
 }
 
 export interface Recipient {
