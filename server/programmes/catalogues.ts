@@ -18,6 +18,7 @@ import {
   organisationKindRows,
   sectorByKey,
   sectorRows,
+  updateLanguageRow,
   updateOrganisationKindRow,
   updateSectorRow,
   usesOfLanguage,
@@ -30,6 +31,7 @@ import type {
   CreateLanguage,
   CreateOrganisationKind,
   CreateSector,
+  UpdateLanguage,
   UpdateOrganisationKind,
   UpdateSector,
 } from './schemas.ts';
@@ -84,17 +86,35 @@ function refuseInUse(catalogue: CatalogueName, key: string, uses: Record<string,
   if (Object.values(uses).some((n) => n > 0)) throw new CatalogueRowInUse(catalogue, key, uses);
 }
 
+function assertTextsFrom(textsFrom: string): void {
+  if (!(textLanguages as readonly string[]).includes(textsFrom))
+    throw badRequest(`No texts in ${textsFrom}; choose ${textLanguages.join(', ')}`, [
+      { field: 'body.textsFrom', message: `one of ${textLanguages.join(', ')}` },
+    ]);
+}
+
 export function createLanguage(db: Db, actor: Actor, input: z.infer<typeof CreateLanguage>) {
   return db.transaction(() => {
-    if (!(textLanguages as readonly string[]).includes(input.textsFrom))
-      throw badRequest(`No texts in ${input.textsFrom}; choose ${textLanguages.join(', ')}`, [
-        { field: 'body.textsFrom', message: `one of ${textLanguages.join(', ')}` },
-      ]);
+    assertTextsFrom(input.textsFrom);
     const now = nowIso();
     if (!insertLanguage(db, { ...input, createdAt: now, updatedAt: now }))
       throw conflict(`The language ${input.code} already exists`);
     recordAudit(db, actor, { action: 'create', entity: 'language', entityId: input.code, changes: input });
     return input;
+  });
+}
+
+/** A language's name and the texts it reads change; a language with texts of its own keeps reading them. */
+export function updateLanguage(db: Db, actor: Actor, code: string, input: z.infer<typeof UpdateLanguage>) {
+  return db.transaction(() => {
+    assertTextsFrom(input.textsFrom);
+    if ((textLanguages as readonly string[]).includes(code) && input.textsFrom !== code)
+      throw badRequest(`${code} has texts of its own`, [
+        { field: 'body.textsFrom', message: `${code} reads its own texts` },
+      ]);
+    if (!updateLanguageRow(db, code, { ...input, updatedAt: nowIso() })) throw notFound('Language', code);
+    recordAudit(db, actor, { action: 'update', entity: 'language', entityId: code, changes: input });
+    return { code, ...input };
   });
 }
 

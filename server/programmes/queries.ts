@@ -65,6 +65,8 @@ export const textsLanguageSql = (column: string) =>
   `COALESCE((SELECT l.texts_from FROM language l WHERE l.code = ${column}), 'da')`;
 export const insertLanguage = (db: DbOrTx, row: typeof language.$inferInsert) =>
   db.insert(language).values(row).onConflictDoNothing().run().changes;
+export const updateLanguageRow = (db: DbOrTx, code: string, set: Partial<typeof language.$inferInsert>) =>
+  db.update(language).set(set).where(eq(language.code, code)).run().changes;
 export const deleteLanguageRow = (db: DbOrTx, code: string) =>
   db.delete(language).where(eq(language.code, code)).run().changes;
 

@@ -150,6 +150,8 @@ export const CreateLanguage = z.strictObject({
   name: Text('name').min(1),
   textsFrom: LanguageCode.describe('The language whose texts it reads until it has its own (da, nb or en)'),
 });
+/** A language's name and the texts it reads changed; the code stays. */
+export const UpdateLanguage = CreateLanguage.omit({ code: true });
 
 export const CatalogueRow = z
   .object({

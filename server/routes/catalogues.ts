@@ -11,6 +11,7 @@ import {
   listLanguages,
   listOrganisationKinds,
   listSectors,
+  updateLanguage,
 } from '../programmes/catalogues.ts';
 import {
   CatalogueParams,
@@ -19,6 +20,7 @@ import {
   CreateOrganisationKind,
   CreateSector,
   Language,
+  UpdateLanguage,
 } from '../programmes/schemas.ts';
 
 const tags = ['catalogues'];
@@ -39,6 +41,19 @@ const catalogues: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, body: CreateLanguage, response: { 201: Language, 400: Problem, 409: Problem } },
     },
     async (request, reply) => reply.code(201).send(createLanguage(app.db, request.actor!, request.body)),
+  );
+  app.patch(
+    '/api/languages/:key',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        params: CatalogueParams,
+        body: UpdateLanguage,
+        response: { 200: Language, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => updateLanguage(app.db, request.actor!, request.params.key, request.body),
   );
   app.delete(
     '/api/languages/:key',

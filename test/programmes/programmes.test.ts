@@ -122,6 +122,21 @@ t.test('catalogues are rows an admin adds; a row in use cannot be deleted', asyn
   const languageInUse = await app.inject({ method: 'DELETE', url: '/api/languages/da', headers: as.admin });
   t.equal(languageInUse.statusCode, 409);
   t.match(languageInUse.json().detail, /1 programmes/);
+  const renamed = await app.inject({
+    method: 'PATCH',
+    url: '/api/languages/nb',
+    headers: as.admin,
+    payload: { name: 'Norsk (bokmål)', textsFrom: 'nb' },
+  });
+  t.same(renamed.json(), { code: 'nb', name: 'Norsk (bokmål)', textsFrom: 'nb' }, 'a language is renamed');
+  const ownTexts = await app.inject({
+    method: 'PATCH',
+    url: '/api/languages/nb',
+    headers: as.admin,
+    payload: { name: 'Norsk', textsFrom: 'da' },
+  });
+  t.equal(ownTexts.statusCode, 400, 'a language with texts of its own keeps reading them');
+  t.equal(ownTexts.json().fields[0].field, 'body.textsFrom');
   const unused = await app.inject({ method: 'DELETE', url: '/api/sectors/health', headers: as.admin });
   t.equal(unused.statusCode, 204);
   t.notOk(

@@ -149,6 +149,64 @@ t.test('an admin adds a sector; a sector in use is not deleted, and the page say
   );
 });
 
+t.test("an admin edits a role's level and a language's texts; bad input is refused in Danish", async (t) => {
+  const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+  const { page } = b;
+  const role = async () =>
+    (
+      (await b.app.inject({ url: '/api/roles' })).json() as { key: string; level: string; name: string }[]
+    ).find((r) => r.key === 'teamleder');
+  await logIn(b, 'admin', '/admin/kataloger');
+  await page.getByRole('link', { name: 'Ret Teamleder' }).click();
+  t.equal(await page.getByLabel('Niveau').inputValue(), 'leadership', "the role's level fills the form");
+  await page.getByLabel('Niveau').selectOption('practice');
+  await page.getByLabel('Navn', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await page.waitForLoadState('networkidle');
+  const nameGroup = page.locator('.form-group', { has: page.getByLabel('Navn', { exact: true }) });
+  t.match(await nameGroup.textContent(), 'Skriv et navn.', 'an empty name is refused next to the field');
+  t.match(await role(), { level: 'leadership', name: 'Teamleder' }, 'and nothing is saved');
+  t.equal(await page.getByLabel('Niveau').inputValue(), 'practice', 'what was chosen stays');
+
+  await page.getByLabel('Navn', { exact: true }).fill('Teamleder, praksis');
+  await Promise.all([
+    page.waitForURL(/besked=rettet/),
+    page.getByRole('button', { name: 'Gem ændringerne' }).click(),
+  ]);
+  t.match(await role(), { level: 'practice', name: 'Teamleder, praksis' }, "the role's level is edited");
+  t.match(await page.locator('#catalogue-roller').textContent(), 'Teamleder, praksis', 'and listed');
+
+  const languageForm = page.locator('form', { has: page.getByRole('button', { name: 'Tilføj sproget' }) });
+  await languageForm.getByLabel('Kode').fill('nn');
+  await languageForm.getByLabel('Navn').fill('Nynorsk');
+  await languageForm.getByLabel('Tekster fra').selectOption('da');
+  await Promise.all([page.waitForURL(/besked=tilfoejet/), languageForm.getByRole('button').click()]);
+  await page.getByRole('link', { name: 'Ret Nynorsk' }).click();
+  await page.getByLabel('Navn', { exact: true }).fill('Norsk nynorsk');
+  await page.getByLabel('Tekster fra').selectOption('nb');
+  await Promise.all([
+    page.waitForURL(/besked=rettet/),
+    page.getByRole('button', { name: 'Gem ændringerne' }).click(),
+  ]);
+  const languages = (await b.app.inject({ url: '/api/languages' })).json() as { code: string }[];
+  t.same(
+    languages.find((l) => l.code === 'nn'),
+    { code: 'nn', name: 'Norsk nynorsk', textsFrom: 'nb' },
+    "the language's name and texts are edited",
+  );
+
+  await page.getByRole('link', { name: 'Ret Dansk' }).click();
+  await page.getByLabel('Tekster fra').selectOption('en');
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  await page.waitForLoadState('networkidle');
+  const textsGroup = page.locator('.form-group', { has: page.getByLabel('Tekster fra') });
+  t.match(
+    await textsGroup.textContent(),
+    'Et sprog med egne tekster læser sine egne',
+    'Danish cannot read English texts, and the page says why',
+  );
+});
+
 t.test('a facilitator cannot reach the admin pages', async (t) => {
   const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
   const { page, base } = b;

@@ -167,6 +167,7 @@ export const daPages = {
       notAdded: 'Rækken blev ikke tilføjet',
       notDeleted: 'Rækken blev ikke slettet',
       fixFields: 'Ret de markerede felter, og prøv igen.',
+      notChanged: 'Rækken blev ikke rettet',
       errors: {
         key: 'Skriv en nøgle med små bogstaver, tal, bindestreger og understreger.',
         code: 'Skriv en sprogkode på to eller tre små bogstaver, fx nn.',
@@ -177,6 +178,8 @@ export const daPages = {
         side: 'Vælg en sektor fra listen.',
         level: 'Vælg et niveau.',
         taken: 'Der findes allerede en række med den nøgle.',
+        ownTexts: 'Et sprog med egne tekster læser sine egne. Vælg sproget selv.',
+        nameEn: 'Skriv et navn.',
       } as Record<string, string>,
     },
   },

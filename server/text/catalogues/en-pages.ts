@@ -164,6 +164,7 @@ export const enPages: PageTexts = {
       notAdded: 'The row was not added',
       notDeleted: 'The row was not deleted',
       fixFields: 'Correct the marked fields and try again.',
+      notChanged: 'The row was not changed',
       errors: {
         key: 'Write a key of lower-case letters, digits, dashes and underscores.',
         code: 'Write a language code of two or three lower-case letters, e.g. nn.',
@@ -174,6 +175,8 @@ export const enPages: PageTexts = {
         side: 'Choose a sector from the list.',
         level: 'Choose a level.',
         taken: 'A row with that key already exists.',
+        ownTexts: 'A language with texts of its own reads them. Choose the language itself.',
+        nameEn: 'Write a name.',
       },
     },
   },

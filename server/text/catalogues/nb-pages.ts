@@ -165,6 +165,7 @@ export const nbPages: PageTexts = {
       notAdded: 'Raden ble ikke lagt til',
       notDeleted: 'Raden ble ikke slettet',
       fixFields: 'Rett de markerte feltene og prøv igjen.',
+      notChanged: 'Raden ble ikke endret',
       errors: {
         key: 'Skriv en nøkkel med små bokstaver, tall, bindestreker og understreker.',
         code: 'Skriv en språkkode på to eller tre små bokstaver, f.eks. nn.',
@@ -175,6 +176,8 @@ export const nbPages: PageTexts = {
         side: 'Velg en sektor fra listen.',
         level: 'Velg et nivå.',
         taken: 'Det finnes allerede en rad med den nøkkelen.',
+        ownTexts: 'Et språk med egne tekster leser sine egne. Velg språket selv.',
+        nameEn: 'Skriv et navn.',
       },
     },
   },

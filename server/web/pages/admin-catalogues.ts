@@ -13,6 +13,7 @@ import {
   listLanguages,
   listOrganisationKinds,
   listSectors,
+  updateLanguage,
   updateOrganisationKind,
   updateSector,
 } from '../../programmes/catalogues.ts';
@@ -20,11 +21,12 @@ import {
   CreateLanguage,
   CreateOrganisationKind,
   CreateSector,
+  UpdateLanguage,
   UpdateOrganisationKind,
   UpdateSector,
 } from '../../programmes/schemas.ts';
-import { createRole, deleteRole, listRoles } from '../../register/roles.ts';
-import { CreateRole } from '../../register/schemas.ts';
+import { createRole, deleteRole, listRoles, updateRole } from '../../register/roles.ts';
+import { CreateRole, UpdateRole } from '../../register/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import { textLanguages } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
@@ -120,8 +122,8 @@ function deleteButton(ctx: PageContext, slug: CatalogueSlug, key: string | numbe
     <button type="submit" class="button button-secondary button-small" aria-label="${c.deleteNamed(name)}">${c.delete}</button></form>`;
 }
 
-function editLink(slug: 'sektorer' | 'organisationstyper', key: string, name: string): SafeHtml {
-  return html`<a href="/admin/kataloger/${slug}/${key}" aria-label="${c.editNamed(name)}">${c.edit}</a>`;
+function editLink(slug: CatalogueSlug, key: string | number, name: string): SafeHtml {
+  return html`<a href="/admin/kataloger/${slug}/${String(key)}" aria-label="${c.editNamed(name)}">${c.edit}</a>`;
 }
 
 const nameFields = (slug: CatalogueSlug, s: PageState) =>
@@ -167,22 +169,25 @@ const namesText = (labels: Record<string, string>) =>
 function languagesSection(app: FastifyInstance, ctx: PageContext, s: PageState): SafeHtml {
   const rows = listLanguages(app.db).map(
     (l) =>
-      html`<tr><th scope="row">${l.code}</th><td>${l.name}</td><td>${l.textsFrom}</td><td>${deleteButton(ctx, 'sprog', l.code, l.name)}</td></tr>`,
+      html`<tr><th scope="row">${l.code}</th><td>${l.name}</td><td>${l.textsFrom}</td><td>${editLink('sprog', l.code, l.name)} ${deleteButton(ctx, 'sprog', l.code, l.name)}</td></tr>`,
   );
   return html`<section aria-labelledby="sprog"><h2 id="sprog">${c.titles.sprog}</h2>
     ${table('sprog', [c.code, c.name, c.textsFrom], rows)}
     ${addForm(ctx, 'sprog', [
       keyField('sprog', s, 'code', c.code),
       keyField('sprog', s, 'name', c.name),
-      selectField({
-        id: 'sprog-textsFrom',
-        label: c.textsFrom,
-        value: s.form === 'sprog' ? s.values?.['sprog-textsFrom'] : 'da',
-        error: s.errors?.['sprog-textsFrom'],
-        options: textLanguages.map((lang) => ({ value: lang, text: c.nameIn[lang] })),
-      }),
+      textsFromField(s),
     ])}</section>`;
 }
+
+const textsFromField = (s: PageState) =>
+  selectField({
+    id: 'sprog-textsFrom',
+    label: c.textsFrom,
+    value: s.form === 'sprog' ? s.values?.['sprog-textsFrom'] : 'da',
+    error: s.errors?.['sprog-textsFrom'],
+    options: textLanguages.map((lang) => ({ value: lang, text: c.nameIn[lang] })),
+  });
 
 function sectorsSection(app: FastifyInstance, ctx: PageContext, s: PageState): SafeHtml {
   const rows = listSectors(app.db).map(
@@ -194,8 +199,21 @@ function sectorsSection(app: FastifyInstance, ctx: PageContext, s: PageState): S
     ${addForm(ctx, 'sektorer', [keyField('sektorer', s), ...nameFields('sektorer', s)])}</section>`;
 }
 
+const sectorOptions = (app: FastifyInstance) =>
+  listSectors(app.db).map((r) => ({ value: r.key, text: r.labels.da ?? r.key }));
+
+const kindSectorField = (app: FastifyInstance, s: PageState) =>
+  selectField({
+    id: 'organisationstyper-sectorKey',
+    label: c.sector,
+    required: false,
+    empty: c.noSector,
+    value: s.form === 'organisationstyper' ? s.values?.['organisationstyper-sectorKey'] : '',
+    error: s.errors?.['organisationstyper-sectorKey'],
+    options: sectorOptions(app),
+  });
+
 function kindsSection(app: FastifyInstance, ctx: PageContext, s: PageState): SafeHtml {
-  const sectors = listSectors(app.db).map((r) => ({ value: r.key, text: r.labels.da ?? r.key }));
   const rows = listOrganisationKinds(app.db).map(
     (r) =>
       html`<tr><th scope="row">${r.key}</th><td>${namesText(r.labels)}</td><td>${r.sectorKey ?? '–'}</td><td>${editLink('organisationstyper', r.key, r.labels.da ?? r.key)} ${deleteButton(ctx, 'organisationstyper', r.key, r.labels.da ?? r.key)}</td></tr>`,
@@ -205,45 +223,43 @@ function kindsSection(app: FastifyInstance, ctx: PageContext, s: PageState): Saf
     ${addForm(ctx, 'organisationstyper', [
       keyField('organisationstyper', s),
       ...nameFields('organisationstyper', s),
-      selectField({
-        id: 'organisationstyper-sectorKey',
-        label: c.sector,
-        required: false,
-        empty: c.noSector,
-        value: s.form === 'organisationstyper' ? s.values?.['organisationstyper-sectorKey'] : '',
-        error: s.errors?.['organisationstyper-sectorKey'],
-        options: sectors,
-      }),
+      kindSectorField(app, s),
     ])}</section>`;
 }
 
+/** A role's level and sector, as the add and edit forms ask for them. */
+function roleSelects(app: FastifyInstance, s: PageState): SafeHtml[] {
+  const value = (name: string) => (s.form === 'roller' ? s.values?.[`roller-${name}`] : '');
+  return [
+    selectField({
+      id: 'roller-level',
+      label: c.level,
+      value: value('level'),
+      error: s.errors?.['roller-level'],
+      options: roleLevels.map((l) => ({ value: l, text: catalogueFor('da').report[l] })),
+    }),
+    selectField({
+      id: 'roller-side',
+      label: c.sector,
+      value: value('side'),
+      error: s.errors?.['roller-side'],
+      options: sectorOptions(app),
+    }),
+  ];
+}
+
 function rolesSection(app: FastifyInstance, ctx: PageContext, s: PageState): SafeHtml {
-  const sectors = listSectors(app.db).map((r) => ({ value: r.key, text: r.labels.da ?? r.key }));
   const rows = listRoles(app.db).map(
     (r) =>
-      html`<tr><th scope="row">${r.key}</th><td>${r.name}</td><td>${catalogueFor('da').report[r.level as 'leadership']}</td><td>${r.side}</td><td>${deleteButton(ctx, 'roller', r.id, r.name)}</td></tr>`,
+      html`<tr><th scope="row">${r.key}</th><td>${r.name}</td><td>${catalogueFor('da').report[r.level as 'leadership']}</td><td>${r.side}</td><td>${editLink('roller', r.id, r.name)} ${deleteButton(ctx, 'roller', r.id, r.name)}</td></tr>`,
   );
-  const value = (name: string) => (s.form === 'roller' ? s.values?.[`roller-${name}`] : '');
   return html`<section aria-labelledby="roller"><h2 id="roller">${c.titles.roller}</h2>
     ${table('roller', [c.key, c.name, c.level, c.sector], rows)}
     ${addForm(ctx, 'roller', [
       keyField('roller', s),
       keyField('roller', s, 'name', c.name),
       keyField('roller', s, 'nameEn', c.nameIn.en),
-      selectField({
-        id: 'roller-level',
-        label: c.level,
-        value: value('level'),
-        error: s.errors?.['roller-level'],
-        options: roleLevels.map((l) => ({ value: l, text: catalogueFor('da').report[l] })),
-      }),
-      selectField({
-        id: 'roller-side',
-        label: c.sector,
-        value: value('side'),
-        error: s.errors?.['roller-side'],
-        options: sectors,
-      }),
+      ...roleSelects(app, s),
     ])}</section>`;
 }
 
@@ -338,44 +354,70 @@ function deleteHandler(app: FastifyInstance) {
   };
 }
 
-type EditSlug = 'sektorer' | 'organisationstyper';
+/** A row of a catalogue as the edit form shows it: its heading and its fields' values. */
+function rowOf(app: FastifyInstance, slug: CatalogueSlug, key: string) {
+  if (slug === 'sprog') {
+    const l = listLanguages(app.db).find((r) => r.code === key);
+    return l && { title: l.code, values: { 'sprog-name': l.name, 'sprog-textsFrom': l.textsFrom } };
+  }
+  if (slug === 'roller') {
+    const r = listRoles(app.db).find((row) => String(row.id) === key);
+    const values = r && {
+      'roller-name': r.name,
+      'roller-nameEn': r.nameEn,
+      'roller-level': r.level,
+      'roller-side': r.side,
+      'roller-version': String(r.version),
+    };
+    return r && values && { title: r.key, values };
+  }
+  const row = (slug === 'sektorer' ? listSectors(app.db) : listOrganisationKinds(app.db)).find(
+    (r) => r.key === key,
+  );
+  if (!row) return undefined;
+  const values: Record<string, string> = Object.fromEntries(
+    Object.entries(row.labels).map(([lang, name]) => [`${slug}-name-${lang}`, name]),
+  );
+  if (row.sectorKey) values['organisationstyper-sectorKey'] = row.sectorKey;
+  return { title: row.key, values };
+}
 
-/** The edit form of a sector's or organisation kind's names (and a kind's sector). */
+/** The fields of a row's edit form; the key (a role's id) stays and is not a field. */
+function editFields(app: FastifyInstance, slug: CatalogueSlug, s: PageState) {
+  if (slug === 'sprog') return [keyField('sprog', s, 'name', c.name), textsFromField(s)];
+  if (slug === 'roller')
+    return [
+      keyField('roller', s, 'name', c.name),
+      keyField('roller', s, 'nameEn', c.nameIn.en),
+      ...roleSelects(app, s),
+      html`<input type="hidden" name="roller-version" value="${s.values?.['roller-version'] ?? ''}">`,
+    ];
+  return [...nameFields(slug, s), slug === 'organisationstyper' ? kindSectorField(app, s) : ''];
+}
+
+/** The edit form of a catalogue row: a language's name and texts, a sector's or kind's names, a role's name, level and sector. */
 function editPage(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
-  slug: EditSlug,
-  key: string,
+  target: { slug: CatalogueSlug; key: string; title: string },
   s: PageState,
   status = 200,
 ) {
   const ctx = pageContext(request);
-  const sectors = listSectors(app.db).map((r) => ({ value: r.key, text: r.labels.da ?? r.key }));
-  const body = html`<h1>${c.editTitle(key)}</h1>
+  const { slug, key, title } = target;
+  const body = html`<h1>${c.editTitle(title)}</h1>
+    ${s.problem ? alert('error', c.notChanged, s.problem) : ''}
     ${s.errors && Object.keys(s.errors).length ? alert('error', c.fixFields) : ''}
     <form method="post" action="/admin/kataloger/${slug}/${key}" novalidate>${csrfField(ctx)}
-      ${nameFields(slug, s)}
-      ${
-        slug === 'organisationstyper'
-          ? selectField({
-              id: 'organisationstyper-sectorKey',
-              label: c.sector,
-              required: false,
-              empty: c.noSector,
-              value: s.values?.['organisationstyper-sectorKey'] ?? '',
-              error: s.errors?.['organisationstyper-sectorKey'],
-              options: sectors,
-            })
-          : ''
-      }
+      ${editFields(app, slug, s)}
       <button type="submit" class="button button-primary">${c.saveChanges}</button>
       <a href="/admin/kataloger#${slug}" class="button button-secondary">${words.cancel}</a>
     </form>`;
   return sendPage(
     reply,
     page(ctx, {
-      title: c.editTitle(key),
+      title: c.editTitle(title),
       section: 'admin',
       body,
       breadcrumbs: [{ href: '/admin/kataloger', text: c.title }],
@@ -384,74 +426,99 @@ function editPage(
   );
 }
 
-function editSlugOf(request: FastifyRequest): { slug: EditSlug; key: string } | null {
-  const { slug, key } = request.params as { slug: string; key: string };
-  return slug === 'sektorer' || slug === 'organisationstyper' ? { slug, key } : null;
+function editTarget(app: FastifyInstance, request: FastifyRequest) {
+  const slug = slugOf(request);
+  const key = (request.params as { key: string }).key;
+  const row = slug ? rowOf(app, slug, key) : undefined;
+  return slug && row ? { slug, key, title: row.title, values: row.values } : null;
 }
 
-/** GET /admin/kataloger/:slug/:key: the row's names in the form. */
+/** GET /admin/kataloger/:slug/:key: the row's values in the form. */
 function editForm(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const target = editSlugOf(request);
-    const rows = target?.slug === 'sektorer' ? listSectors(app.db) : listOrganisationKinds(app.db);
-    const row = rows.find((r) => r.key === target?.key);
-    if (!target || !row) return reply.callNotFound();
-    const values: Record<string, string> = Object.fromEntries(
-      Object.entries(row.labels).map(([lang, name]) => [`${target.slug}-name-${lang}`, name]),
-    );
-    if (row.sectorKey) values['organisationstyper-sectorKey'] = row.sectorKey;
-    return editPage(app, request, reply, target.slug, target.key, { form: target.slug, values });
+    const target = editTarget(app, request);
+    if (!target) return reply.callNotFound();
+    return editPage(app, request, reply, target, { form: target.slug, values: target.values });
   };
 }
 
-/** POST /admin/kataloger/:slug/:key: new names, checked by the API's schema; nothing saved until right. */
+/** Each catalogue: how a posted edit form becomes the API's update, checked by the API's own schema. */
+const updates: Record<CatalogueSlug, { schema: z.ZodType; of: (b: FormBody) => unknown }> = {
+  sprog: {
+    schema: UpdateLanguage,
+    of: (b) => ({ name: field(b, 'sprog-name'), textsFrom: field(b, 'sprog-textsFrom') }),
+  },
+  sektorer: { schema: UpdateSector, of: (b) => ({ labels: labelsOf(b, 'sektorer') }) },
+  organisationstyper: {
+    schema: UpdateOrganisationKind,
+    of: (b) => ({
+      labels: labelsOf(b, 'organisationstyper'),
+      sectorKey: field(b, 'organisationstyper-sectorKey') || null,
+    }),
+  },
+  roller: {
+    schema: UpdateRole,
+    of: (b) => ({
+      name: field(b, 'roller-name'),
+      nameEn: field(b, 'roller-nameEn') || field(b, 'roller-name'),
+      level: field(b, 'roller-level'),
+      side: field(b, 'roller-side'),
+      version: Number(field(b, 'roller-version')),
+    }),
+  },
+};
+
+function update(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  slug: CatalogueSlug,
+  key: string,
+  input: never,
+) {
+  const actor = request.actor!;
+  if (slug === 'sprog') return updateLanguage(app.db, actor, key, input);
+  if (slug === 'sektorer') return updateSector(app.db, actor, key, input);
+  if (slug === 'organisationstyper') return updateOrganisationKind(app.db, actor, key, input);
+  return updateRole(app.db, actor, Number(key), input);
+}
+
+/** A refused update as the page says it: next to the field the API names, else above the form. */
+function updateRefusal(slug: CatalogueSlug, key: string, error: unknown): PageState | null {
+  const refusal = pageRefusal(error);
+  if (refusal.status >= 500 || refusal.status === 404) return null;
+  if (!(error instanceof HttpProblem) || !error.fields?.length) return { problem: refusal.text };
+  const name = fieldOfProblem(error);
+  const ownTexts = name === 'textsFrom' && (textLanguages as readonly string[]).includes(key);
+  return {
+    errors: { [`${slug}-${name}`]: ownTexts ? c.errors.ownTexts! : (c.errors[name] ?? refusal.text) },
+  };
+}
+
+/** POST /admin/kataloger/:slug/:key: the row's new values, checked by the API's schema; nothing saved until right. */
 function editHandler(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const target = editSlugOf(request);
+    const target = editTarget(app, request);
     if (!target) return reply.callNotFound();
     const { slug, key } = target;
     const body = request.body as FormBody;
     const values = Object.fromEntries(Object.keys(body ?? {}).map((k) => [k, field(body, k)]));
-    const input = {
-      labels: labelsOf(body, slug),
-      ...(slug === 'organisationstyper'
-        ? { sectorKey: field(body, 'organisationstyper-sectorKey') || null }
-        : {}),
-    };
-    const schema = slug === 'sektorer' ? UpdateSector : UpdateOrganisationKind;
-    const parsed = schema.safeParse(input);
+    const parsed = updates[slug].schema.safeParse(updates[slug].of(body));
     if (!parsed.success)
       return editPage(
         app,
         request,
         reply,
-        slug,
-        key,
+        target,
         { form: slug, values, errors: schemaErrors(slug, parsed.error) },
         400,
       );
     try {
-      if (slug === 'sektorer')
-        updateSector(app.db, request.actor!, key, parsed.data as z.infer<typeof UpdateSector>);
-      else
-        updateOrganisationKind(
-          app.db,
-          request.actor!,
-          key,
-          parsed.data as z.infer<typeof UpdateOrganisationKind>,
-        );
+      update(app, request, slug, key, parsed.data as never);
     } catch (error) {
-      const refusal = pageRefusal(error);
-      if (refusal.status >= 500 || refusal.status === 404) throw error;
-      return editPage(
-        app,
-        request,
-        reply,
-        slug,
-        key,
-        { form: slug, values, errors: { [`${slug}-sectorKey`]: c.errors.sectorKey! } },
-        refusal.status,
-      );
+      const refused = updateRefusal(slug, key, error);
+      if (!refused) throw error;
+      const status = pageRefusal(error).status;
+      return editPage(app, request, reply, target, { form: slug, values, ...refused }, status);
     }
     return reply.redirect(`/admin/kataloger?besked=rettet#${slug}`, 303);
   };
