@@ -143,7 +143,7 @@ function plannerAreas(db: Db, areas: AreaRow[], year: number, kind: string): Pla
   return [...byArea.values()];
 }
 
-/** The cycle's facilitators (named, or every holder of the facilitator role) and their other bookings. */
+/** The cycle's facilitators (named, or the programme's holders of the facilitator role) and their other bookings. */
 function plannerFacilitators(
   db: Db,
   settings: PlanningSettings,
@@ -160,7 +160,9 @@ function plannerFacilitators(
         { field: 'body.settings.facilitatorIds', message: `unknown person ${unknown.join(', ')}` },
       ]);
   } else {
-    rows = facilitatorRoleHolders(db);
+    // only the programme's own people: a Norwegian facilitator never gets a Danish meeting
+    const programme = programmeOfAreaKind(db, settings.areaKind);
+    rows = facilitatorRoleHolders(db, programme ? { id: programme.id, areaKind: programme.areaKind } : null);
   }
   rows = withFixedFacilitators(db, rows, settings);
   const bookings = facilitatorBookings(

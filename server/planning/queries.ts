@@ -85,12 +85,33 @@ export function peopleNamed(db: Db, ids: number[]): PersonNameRow[] {
   ).all(JSON.stringify(ids));
 }
 
-export function facilitatorRoleHolders(db: Db): PersonNameRow[] {
+/**
+ * Holders of the facilitator role who belong to the programme: their organisation (or its parent)
+ * is the programme's owner or a member or convener of one of its areas (an area of the programme's
+ * kind that no programme holds counts as its own). Without a programme, every holder.
+ */
+export function facilitatorRoleHolders(
+  db: Db,
+  programme: { id: number; areaKind: string } | null,
+): PersonNameRow[] {
   return prepared<PersonNameRow>(
     db,
-    `SELECT p.id, p.name FROM person p JOIN person_role pr ON pr.person_id = p.id
-       JOIN role r ON r.id = pr.role_id WHERE r.key = 'facilitator' ORDER BY p.id`,
-  ).all();
+    `WITH areas AS (
+       SELECT id, convener_id FROM area
+        WHERE :id IS NOT NULL AND (programme_id = :id OR (programme_id IS NULL AND kind = :kind))
+     ), belonging AS (
+       SELECT am.organisation_id AS id FROM area_member am JOIN areas a ON a.id = am.area_id
+       UNION SELECT convener_id FROM areas
+       UNION SELECT owner_organisation_id FROM programme WHERE id = :id
+     )
+     SELECT p.id, p.name FROM person p JOIN person_role pr ON pr.person_id = p.id
+       JOIN role r ON r.id = pr.role_id
+       LEFT JOIN organisation o ON o.id = p.organisation_id
+      WHERE r.key = 'facilitator'
+        AND (:id IS NULL OR p.organisation_id IN (SELECT id FROM belonging)
+             OR o.parent_id IN (SELECT id FROM belonging))
+      ORDER BY p.id`,
+  ).all({ id: programme?.id ?? null, kind: programme?.areaKind ?? null });
 }
 
 /** The facilitators' meetings between two instants, leaving out some meetings (those being re-planned). */
