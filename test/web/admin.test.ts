@@ -252,3 +252,72 @@ t.test('an admin lifts a named blackout day of the Danish programme on its setti
     'the days before Easter are lifted, Grundlovsdag stays',
   );
 });
+
+t.test(
+  "an admin edits a programme's barrier categories and audience; a bad line is refused in Danish",
+  async (t) => {
+    const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+    const { page, base } = b;
+    const settings = () =>
+      JSON.parse(
+        (
+          b.app.db.$client
+            .prepare("SELECT settings FROM programme WHERE key = 'dk-politikredsmoeder'")
+            .get() as {
+            settings: string;
+          }
+        ).settings,
+      );
+    const before = settings();
+    await logIn(b, 'admin', '/admin/programmer/dk-politikredsmoeder');
+    const categories = page.getByLabel('Barrierekategorier');
+    const typed = `${await categories.inputValue()}\nUgyldig nøgle | da: Tolk mangler`;
+    await categories.fill(typed);
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.waitForLoadState('networkidle');
+    const group = page.locator('.form-group', { has: categories });
+    t.match(
+      await group.textContent(),
+      'Skriv mindst én barrierekategori, hver på sin linje som nøgle | da: navn',
+      'a key with spaces is refused next to the field, in Danish',
+    );
+    t.same(settings(), before, 'and nothing is saved');
+    t.equal(await categories.inputValue(), typed, 'what was typed stays');
+
+    await categories.fill(`${typed.replace('Ugyldig nøgle', 'tolk')} | nb: Tolk mangler`);
+    await page.getByLabel('Hvem inviteres').fill('police | leadership |\nmunicipal | | teamleder');
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${base}/admin/programmer?`));
+    const after = settings();
+    t.same(
+      after.taxonomy.barrierCategories.at(-1),
+      { key: 'tolk', labels: { da: 'Tolk mangler', nb: 'Tolk mangler' } },
+      'the new barrier category is saved with its names',
+    );
+    t.same(
+      after.taxonomy.barrierCategories.slice(0, -1),
+      before.taxonomy.barrierCategories,
+      'the others are kept as they were',
+    );
+    t.same(after.taxonomy.agreementTypes, before.taxonomy.agreementTypes, 'and so are the agreement types');
+    t.same(
+      after.audience,
+      [
+        { sector: 'police', level: 'leadership' },
+        { sector: 'municipal', roleKeys: ['teamleder'] },
+      ],
+      'the audience rules are saved',
+    );
+
+    await page.goto(`${base}/admin/programmer/dk-politikredsmoeder`);
+    await page.getByLabel('Hvem inviteres').fill('ingen-sektor | practice |');
+    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.waitForLoadState('networkidle');
+    t.match(
+      await page.locator('.form-group', { has: page.getByLabel('Hvem inviteres') }).textContent(),
+      'Skriv hver regel som sektor | niveau | roller',
+      'a sector the catalogue does not hold is refused in Danish',
+    );
+    t.same(settings().audience, after.audience, 'and the saved rules stay');
+  },
+);

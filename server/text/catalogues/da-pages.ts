@@ -74,6 +74,11 @@ export const daPages = {
     cancel: 'Annullér',
     noOwner: 'Ingen',
     planningDefaults: 'Standarder for planlægning',
+    outcomesAndAudience: 'Udfald og deltagere',
+    taxonomyHint:
+      'Én pr. linje: nøgle | da: dansk navn | nb: norsk navn | en: engelsk navn, fx samarbejde | da: Samarbejde. Nøglen: små bogstaver, tal, bindestreger og understreger.',
+    audienceHint:
+      'Én regel pr. linje: sektor | niveau | roller adskilt af komma; en tom plads gælder alle, fx police | leadership |. Niveau: leadership eller practice. Ingen linjer: rollerne i standardkredsen.',
     keyHint:
       'Bruges i adresser og filer: små bogstaver, tal og bindestreger, fx no-dialogmoter. Kan ikke ændres senere.',
     holidayCountryHint: 'Landekode, fx DK eller NO',
@@ -100,6 +105,10 @@ export const daPages = {
       meetingsPerArea: 'Møder pr. område om året',
       blackoutWeeks: 'Uger uden møder',
       blackoutDays: 'Dage uden møder hvert år',
+      agreementTypes: 'Aftaletyper',
+      barrierCategories: 'Barrierekategorier',
+      forumLevels: 'Forumniveauer',
+      audience: 'Hvem inviteres',
     },
     errors: {
       key: 'Skriv en nøgle med små bogstaver, tal og bindestreger, fx no-dialogmoter.',
@@ -122,6 +131,14 @@ export const daPages = {
       meetingsPerArea: 'Skriv et tal fra 1 til 12.',
       blackoutWeeks: 'Skriv ugenumre fra 1 til 53, adskilt af komma.',
       blackoutDays: 'Vælg blandt de viste dage.',
+      agreementTypes:
+        'Skriv mindst én aftaletype, hver på sin linje som nøgle | da: navn, med en nøgle af små bogstaver, tal, bindestreger og understreger.',
+      barrierCategories:
+        'Skriv mindst én barrierekategori, hver på sin linje som nøgle | da: navn, med en nøgle af små bogstaver, tal, bindestreger og understreger.',
+      forumLevels:
+        'Skriv fra 1 til 20 forumniveauer, hver på sin linje som nøgle | da: navn, med en nøgle af små bogstaver, tal, bindestreger og understreger.',
+      audience:
+        'Skriv hver regel som sektor | niveau | roller, med sektorer og roller fra katalogerne og niveauet leadership eller practice.',
       settings: 'Programmets indstillinger kunne ikke bruges. Ret felterne, og prøv igen.',
     } as Record<string, string>,
     catalogues: {

@@ -72,6 +72,11 @@ export const enPages: PageTexts = {
     cancel: 'Cancel',
     noOwner: 'None',
     planningDefaults: 'Planning defaults',
+    outcomesAndAudience: 'Outcomes and audience',
+    taxonomyHint:
+      'One a line: key | da: Danish name | nb: Norwegian name | en: English name, e.g. cooperation | en: Cooperation. The key: lower-case letters, digits, dashes and underscores.',
+    audienceHint:
+      'One rule a line: sector | level | roles separated by commas; an empty place means all, e.g. police | leadership |. Level: leadership or practice. No lines: the roles of the default audience.',
     keyHint:
       'Used in addresses and files: lower-case letters, digits and dashes, e.g. no-dialogmoter. Cannot be changed later.',
     holidayCountryHint: 'Country code, e.g. DK or NO',
@@ -98,6 +103,10 @@ export const enPages: PageTexts = {
       meetingsPerArea: 'Meetings per area a year',
       blackoutWeeks: 'Weeks without meetings',
       blackoutDays: 'Days without meetings every year',
+      agreementTypes: 'Agreement types',
+      barrierCategories: 'Barrier categories',
+      forumLevels: 'Forum levels',
+      audience: 'Who is invited',
     },
     errors: {
       key: 'Write a key of lower-case letters, digits and dashes, e.g. no-dialogmoter.',
@@ -119,6 +128,14 @@ export const enPages: PageTexts = {
       meetingsPerArea: 'Write a number from 1 to 12.',
       blackoutWeeks: 'Write week numbers from 1 to 53, separated by commas.',
       blackoutDays: 'Choose among the days shown.',
+      agreementTypes:
+        'Write at least one agreement type, each on its own line as key | da: name, with a key of lower-case letters, digits, dashes and underscores.',
+      barrierCategories:
+        'Write at least one barrier category, each on its own line as key | da: name, with a key of lower-case letters, digits, dashes and underscores.',
+      forumLevels:
+        'Write 1 to 20 forum levels, each on its own line as key | da: name, with a key of lower-case letters, digits, dashes and underscores.',
+      audience:
+        'Write each rule as sector | level | roles, with sectors and roles from the catalogues and the level leadership or practice.',
       settings: "The programme's settings could not be used. Correct the fields and try again.",
     },
     catalogues: {

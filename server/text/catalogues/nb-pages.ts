@@ -72,6 +72,11 @@ export const nbPages: PageTexts = {
     cancel: 'Avbryt',
     noOwner: 'Ingen',
     planningDefaults: 'Standarder for planlegging',
+    outcomesAndAudience: 'Utfall og deltakere',
+    taxonomyHint:
+      'Én per linje: nøkkel | da: dansk navn | nb: norsk navn | en: engelsk navn, f.eks. samarbeid | nb: Samarbeid. Nøkkelen: små bokstaver, tall, bindestreker og understreker.',
+    audienceHint:
+      'Én regel per linje: sektor | nivå | roller skilt med komma; en tom plass gjelder alle, f.eks. police | leadership |. Nivå: leadership eller practice. Ingen linjer: rollene i standardkretsen.',
     keyHint:
       'Brukes i adresser og filer: små bokstaver, tall og bindestreker, f.eks. no-dialogmoter. Kan ikke endres senere.',
     holidayCountryHint: 'Landkode, f.eks. DK eller NO',
@@ -98,6 +103,10 @@ export const nbPages: PageTexts = {
       meetingsPerArea: 'Møter per område per år',
       blackoutWeeks: 'Uker uten møter',
       blackoutDays: 'Dager uten møter hvert år',
+      agreementTypes: 'Avtaletyper',
+      barrierCategories: 'Barrierekategorier',
+      forumLevels: 'Forumnivåer',
+      audience: 'Hvem inviteres',
     },
     errors: {
       key: 'Skriv en nøkkel med små bokstaver, tall og bindestreker, f.eks. no-dialogmoter.',
@@ -120,6 +129,14 @@ export const nbPages: PageTexts = {
       meetingsPerArea: 'Skriv et tall fra 1 til 12.',
       blackoutWeeks: 'Skriv ukenumre fra 1 til 53, atskilt med komma.',
       blackoutDays: 'Velg blant dagene som vises.',
+      agreementTypes:
+        'Skriv minst én avtaletype, hver på sin linje som nøkkel | nb: navn, med en nøkkel av små bokstaver, tall, bindestreker og understreker.',
+      barrierCategories:
+        'Skriv minst én barrierekategori, hver på sin linje som nøkkel | nb: navn, med en nøkkel av små bokstaver, tall, bindestreker og understreker.',
+      forumLevels:
+        'Skriv fra 1 til 20 forumnivåer, hver på sin linje som nøkkel | nb: navn, med en nøkkel av små bokstaver, tall, bindestreker og understreker.',
+      audience:
+        'Skriv hver regel som sektor | nivå | roller, med sektorer og roller fra katalogene og nivået leadership eller practice.',
       settings: 'Programmets innstillinger kunne ikke brukes. Rett feltene og prøv igjen.',
     },
     catalogues: {

@@ -13,9 +13,11 @@ import {
   updateProgramme,
 } from '../../programmes/programmes.ts';
 import {
+  type AudienceRule,
   CreateProgramme,
   type Programme,
   ProgrammeSettings,
+  type TaxonomyEntry,
   UpdateProgramme,
 } from '../../programmes/schemas.ts';
 import { listAreas } from '../../register/areas.ts';
@@ -60,6 +62,12 @@ interface ProgrammeForm {
   blackoutWeeks: string;
   /** Named yearly days kept free (Grundlovsdag, the days before Easter); unticked = lifted. */
   blackoutDays: string[];
+  /** The outcome taxonomy, a "key | da: name | nb: name" line per entry. */
+  agreementTypes: string;
+  barrierCategories: string;
+  forumLevels: string;
+  /** The audience rules, a "sector | level | roles" line per rule. */
+  audience: string;
   version: string;
 }
 
@@ -79,8 +87,53 @@ const TEXT_FIELDS = [
   'endTime',
   'meetingsPerArea',
   'blackoutWeeks',
+  'agreementTypes',
+  'barrierCategories',
+  'forumLevels',
+  'audience',
   'version',
 ] as const;
+
+const TAXONOMY_FIELDS = ['agreementTypes', 'barrierCategories', 'forumLevels'] as const;
+
+const entriesText = (entries: readonly TaxonomyEntry[]) =>
+  entries
+    .map((e) => [e.key, ...Object.entries(e.labels).map(([lang, name]) => `${lang}: ${name}`)].join(' | '))
+    .join('\n');
+
+const linesOf = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.split('|').map((part) => part.trim()))
+    .filter((parts) => parts.some(Boolean));
+
+/** "key | da: name | nb: navn" lines as taxonomy entries; a name without a language is Danish. The schema judges the rest. */
+function entriesOf(text: string) {
+  return linesOf(text).map(([key = '', ...names]) => ({
+    key,
+    labels: Object.fromEntries(
+      names.filter(Boolean).map((name) => {
+        const m = /^([a-z]{2,3})\s*:\s*(.*)$/.exec(name);
+        return m ? [m[1], m[2]] : ['da', name];
+      }),
+    ),
+  }));
+}
+
+const audienceText = (rules: readonly AudienceRule[]) =>
+  rules.map((r) => [r.sector ?? '', r.level ?? '', (r.roleKeys ?? []).join(', ')].join(' | ')).join('\n');
+
+/** "sector | level | role, role" lines as audience rules; an empty place is left out (it means all). */
+function audienceOf(text: string) {
+  return linesOf(text).map(([sector, level, roles = '']) => {
+    const roleKeys = roles.split(/[\s,]+/).filter(Boolean);
+    return {
+      ...(sector ? { sector } : {}),
+      ...(level ? { level } : {}),
+      ...(roleKeys.length ? { roleKeys } : {}),
+    };
+  });
+}
 
 function formOf(body: FormBody | undefined): ProgrammeForm {
   const form = Object.fromEntries(TEXT_FIELDS.map((name) => [name, field(body, name)]));
@@ -111,6 +164,10 @@ function formOfProgramme(p: Programme): ProgrammeForm {
     meetingsPerArea: String(planning.meetingsPerArea),
     blackoutWeeks: planning.blackoutWeeks.join(', '),
     blackoutDays: planning.blackoutDays,
+    agreementTypes: entriesText(p.settings.taxonomy.agreementTypes),
+    barrierCategories: entriesText(p.settings.taxonomy.barrierCategories),
+    forumLevels: entriesText(p.settings.taxonomy.forumLevels),
+    audience: audienceText(p.settings.audience),
     version: String(p.version),
   };
 }
@@ -126,6 +183,7 @@ function newProgrammeForm(app: FastifyInstance): ProgrammeForm {
     titlePattern: '{programme} {year} – {area}',
     signature: '',
     replyAddress: '',
+    audience: '',
     version: '',
   };
 }
@@ -151,6 +209,8 @@ function inputOf(form: ProgrammeForm, base: ProgrammeSettings) {
     replyAddress: form.replyAddress || null,
     settings: {
       ...base,
+      audience: audienceOf(form.audience),
+      taxonomy: Object.fromEntries(TAXONOMY_FIELDS.map((name) => [name, entriesOf(form[name])])),
       planning: {
         ...base.planning,
         weekdays: form.weekdays.map(Number),
@@ -167,7 +227,8 @@ function inputOf(form: ProgrammeForm, base: ProgrammeSettings) {
 /** The form field a schema path or a domain refusal's field names: body.settings.planning.weekdays → weekdays. */
 function fieldOf(path: readonly PropertyKey[]): string {
   const names = path.map(String).filter((p) => p !== 'body');
-  return names[0] === 'settings' ? (names[2] ?? names[1] ?? 'settings') : (names[0] ?? 'name');
+  if (names[0] !== 'settings') return names[0] ?? 'name';
+  return names[1] === 'audience' ? 'audience' : (names[2] ?? names[1] ?? 'settings');
 }
 
 function schemaErrors(error: z.ZodError): FormErrors {
@@ -267,6 +328,9 @@ function programmeForm(app: FastifyInstance, request: FastifyRequest, v: FormVie
         })),
       })}
       ${errors.blackoutDays ? alert('error', errors.blackoutDays) : ''}
+      <h2 class="h3">${words.outcomesAndAudience}</h2>
+      ${TAXONOMY_FIELDS.map((id) => textArea({ id, label: f[id], value: form[id], error: errors[id], hint: words.taxonomyHint, rows: 6 }))}
+      ${textArea({ id: 'audience', label: f.audience, value: form.audience, required: false, error: errors.audience, hint: words.audienceHint, rows: 4 })}
       <button type="submit" class="button button-primary">${v.isNew ? words.create : words.save}</button>
       <a href="/admin/programmer" class="button button-secondary">${words.cancel}</a>
     </form>`;
