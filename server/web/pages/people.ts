@@ -11,7 +11,6 @@ import { RegisterConflict } from '../../register/refusals.ts';
 import { listRoles } from '../../register/roles.ts';
 import { CreatePerson, type Person } from '../../register/schemas.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox, checkboxes, selectField, textField } from '../components.ts';
 import {
   errorSummary,
@@ -24,13 +23,13 @@ import {
   sendPage,
 } from '../context.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, page } from '../layout.ts';
 import { importPages } from './people-import.ts';
 import { erasurePages, erasureSection } from './person-erasure.ts';
 
-/** The pages are Danish. */
-const { labels, pages: pageTexts } = catalogueFor('da');
-const words = pageTexts.people;
+/** The people pages' words, in the page's language. */
+const wordsFor = (request: FastifyRequest) => pageCatalogue(request).pages.people;
 
 const PAGE_SIZE = 50;
 
@@ -75,7 +74,10 @@ function formOfPerson(p: Person): PersonForm {
 }
 
 /** Checks the form with the API's own schema; field errors come back in Danish. */
-function parsePerson(form: PersonForm): { value?: CreatePerson; errors: FormErrors } {
+function parsePerson(
+  form: PersonForm,
+  words: ReturnType<typeof wordsFor>,
+): { value?: CreatePerson; errors: FormErrors } {
   const parsed = CreatePerson.safeParse({
     name: form.name,
     email: form.email,
@@ -103,6 +105,8 @@ function personForm(
   const organisations = listOrganisations(app.db, { limit: 500, offset: 0 }, scopeParam(request.actor)).items;
   const roles = listRoles(app.db);
   const ctx = pageContext(request);
+  const { labels } = pageCatalogue(request);
+  const words = wordsFor(request);
   return html`${errorSummary(o.errors, words.fields)}
     ${o.problem ? alert('error', words.notSaved, o.problem) : ''}
     <form method="post" action="${o.action}" novalidate>
@@ -152,6 +156,7 @@ function editorOnly(actor: Actor | null) {
 /** GET /personer: the list, searchable and paged */
 function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const query = request.query as { q?: string; side?: string; besked?: string };
     const q = (query.q ?? '').slice(0, 100);
     const pageNo = Math.max(1, Number(query.side) || 1);
@@ -198,7 +203,13 @@ function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
       }`;
     return sendPage(
       reply,
-      page(pageContext(request), { title: words.title, section: 'people', body, notice }),
+      page(pageContext(request), {
+        title: words.title,
+        section: 'people',
+        body,
+        notice,
+        lang: pageLanguage(request),
+      }),
     );
   };
 }
@@ -206,6 +217,7 @@ function peopleListPage(app: FastifyInstance): RouteHandlerMethod {
 /** GET /personer/ny: an empty form (the organisation may be given) */
 function newPersonPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const form = formOf({});
     const orgId = (request.query as { organisation?: string }).organisation;
     if (orgId) form.organisationId = orgId;
@@ -216,6 +228,7 @@ function newPersonPage(app: FastifyInstance): RouteHandlerMethod {
         title: words.create,
         section: 'people',
         body,
+        lang: pageLanguage(request),
         breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
     );
@@ -225,8 +238,9 @@ function newPersonPage(app: FastifyInstance): RouteHandlerMethod {
 /** POST /personer: creates, or shows the form again with what is wrong */
 function createPersonPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const form = formOf(request.body as FormBody);
-    const { value, errors } = parsePerson(form);
+    const { value, errors } = parsePerson(form, words);
     let problem: string | undefined;
     if (value) {
       try {
@@ -247,6 +261,7 @@ function createPersonPage(app: FastifyInstance): RouteHandlerMethod {
         title: words.withError(words.create),
         section: 'people',
         body,
+        lang: pageLanguage(request),
         breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
       400,
@@ -257,6 +272,7 @@ function createPersonPage(app: FastifyInstance): RouteHandlerMethod {
 /** GET /personer/:id: the form for editors, the facts for viewers */
 function personPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const id = Number((request.params as { id: string }).id);
     const person = Number.isInteger(id) ? findPerson(app.db, id) : null;
     if (!person) throw notFound('Person', (request.params as { id: string }).id);
@@ -283,6 +299,7 @@ function personPage(app: FastifyInstance): RouteHandlerMethod {
         title: person.name,
         section: 'people',
         body,
+        lang: pageLanguage(request),
         notice,
         breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
@@ -293,11 +310,12 @@ function personPage(app: FastifyInstance): RouteHandlerMethod {
 /** POST /personer/:id: saves, or shows the form again with what is wrong */
 function savePersonPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const id = Number((request.params as { id: string }).id);
     const before = Number.isInteger(id) ? findPerson(app.db, id) : null;
     if (!before) throw notFound('Person', (request.params as { id: string }).id);
     const form = formOf(request.body as FormBody);
-    const { value, errors } = parsePerson(form);
+    const { value, errors } = parsePerson(form, words);
     let problem: string | undefined;
     if (value) {
       try {
@@ -314,6 +332,7 @@ function savePersonPage(app: FastifyInstance): RouteHandlerMethod {
         title: words.withError(before.name),
         section: 'people',
         body,
+        lang: pageLanguage(request),
         breadcrumbs: [{ href: '/personer', text: words.title }],
       }),
       problem === words.changedMeanwhile ? 409 : 400,
