@@ -99,6 +99,13 @@ t.test('an account that chooses bokmål on its own page reads the pages in Norwe
   t.ok(await page.getByRole('heading', { name: 'Planlegg et år' }).isVisible(), 'the plan page is Norwegian');
   await page.goto(`${base}/rapporter`);
   t.equal(await page.locator('html').getAttribute('lang'), 'nb', 'and the reports page');
+  await page.goto(`${base}/personer`);
+  t.equal(await page.locator('main').getAttribute('lang'), null, 'the people list is all in bokmål');
+  t.ok(await page.getByLabel('Søk etter navn eller e-postadresse').isVisible(), 'its search is Norwegian');
+  t.ok(await page.getByRole('link', { name: 'Opprett person' }).isVisible(), 'and its buttons');
+  await page.goto(`${base}/organisationer`);
+  t.ok(await page.getByRole('heading', { name: 'Organisasjoner' }).isVisible(), 'the organisations too');
+  t.ok(await page.getByLabel('Søk etter navn').isVisible(), 'with a Norwegian search');
 
   await page.goto(`${base}/konto`);
   await page.getByLabel('Språk på sidene').selectOption('');

@@ -12,7 +12,7 @@ import {
 } from '../../register/organisations.ts';
 import { CreateOrganisation, type Organisation } from '../../register/schemas.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor, labelFor } from '../../text/messages.ts';
+import { labelFor } from '../../text/messages.ts';
 import { alert, selectField, textField } from '../components.ts';
 import {
   errorSummary,
@@ -23,11 +23,11 @@ import {
   problemMessage,
   sendPage,
 } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, page } from '../layout.ts';
 
 /** The pages are Danish. */
-const { labels, pages: pageTexts } = catalogueFor('da');
-const words = pageTexts.organisations;
+const wordsFor = (request: FastifyRequest) => pageCatalogue(request).pages.organisations;
 
 const PAGE_SIZE = 50;
 interface OrgForm {
@@ -56,7 +56,7 @@ const formOfOrg = (o: Organisation): OrgForm => ({
   version: String(o.version),
 });
 
-function parse(form: OrgForm) {
+function parse(form: OrgForm, words: ReturnType<typeof wordsFor>) {
   const parsed = CreateOrganisation.safeParse({
     kind: form.kind,
     name: form.name,
@@ -77,6 +77,8 @@ function orgForm(
   request: FastifyRequest,
   o: { form: OrgForm; errors: FormErrors; action: string; submit: string; isNew: boolean; problem?: string },
 ) {
+  const words = wordsFor(request);
+  const { labels } = pageCatalogue(request);
   return html`${errorSummary(o.errors, words.fields)}
     ${o.problem ? alert('error', words.notSaved, o.problem) : ''}
     <form method="post" action="${o.action}" novalidate>${csrfField(pageContext(request))}
@@ -89,7 +91,7 @@ function orgForm(
               value: o.form.kind,
               error: o.errors.kind,
               empty: words.chooseKind,
-              options: organisationKindOptions(request.server.db),
+              options: organisationKindOptions(request.server.db, pageLanguage(request)),
             })
           : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>${words.kindLabel}</strong> ${labelFor(labels.organisationKind, o.form.kind)}</p>`
       }
@@ -102,19 +104,21 @@ function orgForm(
     </form>`;
 }
 
-function conflictText(error: unknown): string {
+function conflictText(error: unknown, words: ReturnType<typeof wordsFor>): string {
   if (error instanceof StaleVersion) return words.changedMeanwhile;
   return problemMessage(error);
 }
 
-const crumbs = [{ href: '/organisationer', text: words.title }];
+const crumbsFor = (words: ReturnType<typeof wordsFor>) => [{ href: '/organisationer', text: words.title }];
 
 /** GET /organisationer: the list, searchable by name and kind, paged */
 function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
+    const { labels } = pageCatalogue(request);
     const query = request.query as { q?: string; type?: string; side?: string; besked?: string };
     const q = (query.q ?? '').slice(0, 100);
-    const kindOptions = organisationKindOptions(app.db);
+    const kindOptions = organisationKindOptions(app.db, pageLanguage(request));
     const kind = kindOptions.some((o) => o.value === query.type) ? query.type : undefined;
     const pageNo = Math.max(1, Number(query.side) || 1);
     const result = listOrganisations(
@@ -152,7 +156,13 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
       }`;
     return sendPage(
       reply,
-      page(pageContext(request), { title: words.title, section: 'organisations', body, notice }),
+      page(pageContext(request), {
+        title: words.title,
+        section: 'organisations',
+        body,
+        notice,
+        lang: pageLanguage(request),
+      }),
     );
   };
 }
@@ -160,6 +170,7 @@ function organisationListPage(app: FastifyInstance): RouteHandlerMethod {
 /** GET /organisationer/ny: an empty form */
 function newOrganisationPage(): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const body = html`<h1>${words.create}</h1>${orgForm(request, { form: formOf({}), errors: {}, action: '/organisationer', submit: words.create, isNew: true })}`;
     return sendPage(
       reply,
@@ -167,7 +178,8 @@ function newOrganisationPage(): RouteHandlerMethod {
         title: words.create,
         section: 'organisations',
         body,
-        breadcrumbs: crumbs,
+        lang: pageLanguage(request),
+        breadcrumbs: crumbsFor(words),
       }),
     );
   };
@@ -176,15 +188,16 @@ function newOrganisationPage(): RouteHandlerMethod {
 /** POST /organisationer: creates, or shows the form again with what is wrong */
 function createOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const form = formOf(request.body as FormBody);
-    const { value, errors } = parse(form);
+    const { value, errors } = parse(form, words);
     let problem: string | undefined;
     if (value) {
       try {
         const created = createOrganisation(app.db, request.actor!, value);
         return reply.redirect(`/organisationer/${created.id}?besked=oprettet`, 303);
       } catch (error) {
-        problem = conflictText(error);
+        problem = conflictText(error, words);
       }
     }
     const body = html`<h1>${words.create}</h1>${orgForm(request, { form, errors, action: '/organisationer', submit: words.create, isNew: true, problem })}`;
@@ -194,7 +207,8 @@ function createOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         title: words.withError(words.create),
         section: 'organisations',
         body,
-        breadcrumbs: crumbs,
+        lang: pageLanguage(request),
+        breadcrumbs: crumbsFor(words),
       }),
       400,
     );
@@ -204,6 +218,8 @@ function createOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
 /** GET /organisationer/:id: the form and its people */
 function organisationPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
+    const { labels } = pageCatalogue(request);
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
     const org = getOrganisation(app.db, id);
@@ -223,7 +239,14 @@ function organisationPage(app: FastifyInstance): RouteHandlerMethod {
       }`;
     return sendPage(
       reply,
-      page(ctx, { title: org.name, section: 'organisations', body, notice, breadcrumbs: crumbs }),
+      page(ctx, {
+        title: org.name,
+        section: 'organisations',
+        body,
+        notice,
+        lang: pageLanguage(request),
+        breadcrumbs: crumbsFor(words),
+      }),
     );
   };
 }
@@ -231,11 +254,12 @@ function organisationPage(app: FastifyInstance): RouteHandlerMethod {
 /** POST /organisationer/:id: saves, or shows the form again with what is wrong */
 function saveOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const words = wordsFor(request);
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('Organisation', id);
     const before = getOrganisation(app.db, id);
     const form = { ...formOf(request.body as FormBody), kind: before.kind };
-    const { value, errors } = parse(form);
+    const { value, errors } = parse(form, words);
     let problem: string | undefined;
     if (value) {
       try {
@@ -243,7 +267,7 @@ function saveOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         updateOrganisation(app.db, request.actor!, id, { ...rest, version: Number(form.version) || 0 });
         return reply.redirect(`/organisationer/${id}?besked=gemt`, 303);
       } catch (error) {
-        problem = conflictText(error);
+        problem = conflictText(error, words);
       }
     }
     const body = html`<h1>${before.name}</h1>${orgForm(request, { form, errors, action: `/organisationer/${id}`, submit: words.save, isNew: false, problem })}`;
@@ -253,7 +277,8 @@ function saveOrganisationPage(app: FastifyInstance): RouteHandlerMethod {
         title: words.withError(before.name),
         section: 'organisations',
         body,
-        breadcrumbs: crumbs,
+        lang: pageLanguage(request),
+        breadcrumbs: crumbsFor(words),
       }),
       400,
     );
