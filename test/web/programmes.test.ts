@@ -106,6 +106,12 @@ t.test('an account that chooses bokmål on its own page reads the pages in Norwe
   await page.goto(`${base}/organisationer`);
   t.ok(await page.getByRole('heading', { name: 'Organisasjoner' }).isVisible(), 'the organisations too');
   t.ok(await page.getByLabel('Søk etter navn').isVisible(), 'with a Norwegian search');
+  await page.goto(`${base}/kredse/1470`);
+  t.ok(
+    await page.getByRole('heading', { name: 'Kontaktpersoner etter rolle' }).isVisible(),
+    'a district page is Norwegian',
+  );
+  t.equal(await page.locator('main').getAttribute('lang'), null, 'all of it');
 
   await page.goto(`${base}/konto`);
   await page.getByLabel('Språk på sidene').selectOption('');

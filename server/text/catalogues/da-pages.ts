@@ -478,6 +478,11 @@ export const daPages = {
     childrensHouse: 'Børnehus',
     noChildrensHouse: 'Intet børnehus registreret.',
     overview: 'Overblik',
+    noContacts: 'Ingen kontaktpersoner endnu.',
+    createAPerson: 'Opret en person',
+    or: 'eller',
+    importAList: 'importér en liste',
+    acceptedOf: (accepted: number, invited: number) => `${accepted} af ${invited} inviterede`,
     overviewOf: (year: number) => `Overblik ${year}`,
   },
   planning: {

@@ -473,6 +473,11 @@ export const enPages: PageTexts = {
     childrensHouse: "Children's house",
     noChildrensHouse: "No children's house recorded.",
     overview: 'Overview',
+    noContacts: 'No contact persons yet.',
+    createAPerson: 'Add a person',
+    or: 'or',
+    importAList: 'import a list',
+    acceptedOf: (accepted, invited) => `${accepted} of ${invited} invited`,
     overviewOf: (year) => `Overview ${year}`,
   },
   planning: {

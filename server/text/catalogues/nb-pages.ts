@@ -473,6 +473,11 @@ export const nbPages: PageTexts = {
     childrensHouse: 'Barnehus',
     noChildrensHouse: 'Ingen barnehus registrert.',
     overview: 'Oversikt',
+    noContacts: 'Ingen kontaktpersoner ennå.',
+    createAPerson: 'Opprett en person',
+    or: 'eller',
+    importAList: 'importer en liste',
+    acceptedOf: (accepted, invited) => `${accepted} av ${invited} inviterte`,
     overviewOf: (year) => `Oversikt ${year}`,
   },
   planning: {

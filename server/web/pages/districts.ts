@@ -7,17 +7,17 @@ import { listPeople } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
 import { areaMeetingHistory, type DistrictMeetingLine } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor, labelFor } from '../../text/messages.ts';
+import { labelFor } from '../../text/messages.ts';
 import { dateText, dayText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { page } from '../layout.ts';
 
-/** The pages are Danish. */
-const { labels, pages } = catalogueFor('da');
-const words = pages.district;
+/** The words of the page's language: the district page's own and the record labels. */
+type Words = ReturnType<typeof pageCatalogue>;
 
 /** Contacts grouped under each role they hold; people without a role under their own heading. */
-function byRole(people: Person[]): [string, Person[]][] {
+function byRole(people: Person[], { pages: { district: words } }: Words): [string, Person[]][] {
   const groups = new Map<string, Person[]>();
   for (const p of people) {
     const names = p.roles.length ? p.roles.map((r) => r.name) : [words.withoutRole];
@@ -27,7 +27,7 @@ function byRole(people: Person[]): [string, Person[]][] {
 }
 
 /** Barriers and agreements of the district's area over the years, newest first. */
-function outcomesOf(app: FastifyInstance, areaId: number) {
+function outcomesOf(app: FastifyInstance, areaId: number, { labels, pages: { district: words } }: Words) {
   // the district itself is checked against the account's programmes (plugins/programme-access.ts)
   const barriers = listBarriers(app.db, { areaId, limit: 500, offset: 0 }, null).items;
   const agreements = listAgreements(app.db, { areaId, limit: 500, offset: 0 }, null).items;
@@ -63,7 +63,7 @@ function outcomesOf(app: FastifyInstance, areaId: number) {
     </section>`;
 }
 
-function contactsSection(groups: [string, Person[]][]) {
+function contactsSection(groups: [string, Person[]][], { pages: { district: words } }: Words) {
   return html`<section aria-labelledby="kontakter">
         <h2 id="kontakter">${words.contactsByRole}</h2>
         ${
@@ -79,12 +79,17 @@ function contactsSection(groups: [string, Person[]][]) {
                     <td>${p.organisation.name}</td><td><a href="mailto:${p.email}">${p.email}</a></td><td>${p.phone ?? '–'}</td></tr>`,
                 )}</tbody></table></div>`,
               )
-            : html`<p>Ingen kontaktpersoner endnu. <a href="/personer/ny">Opret en person</a> eller <a href="/personer/import">importér en liste</a>.</p>`
+            : html`<p>${words.noContacts} <a href="/personer/ny">${words.createAPerson}</a> ${words.or} <a href="/personer/import">${words.importAList}</a>.</p>`
         }
       </section>`;
 }
 
-function meetingsSection(meetings: DistrictMeetingLine[], areaId: number, editor: boolean) {
+function meetingsSection(
+  meetings: DistrictMeetingLine[],
+  areaId: number,
+  editor: boolean,
+  { labels, pages: { district: words } }: Words,
+) {
   return html`<section aria-labelledby="moeder">
         <h2 id="moeder">${words.meetings}</h2>
         ${
@@ -95,7 +100,7 @@ function meetingsSection(meetings: DistrictMeetingLine[], areaId: number, editor
                 (
                   m,
                 ) => html`<tr><td>${m.year ?? '–'}</td><td><a href="/moeder/${m.id}">${dateText(m.startsAt)}</a></td>
-                  <td>${labelFor(labels.meetingStatus, m.status)}</td><td>${m.venueName ?? '–'}</td><td>${m.accepted} af ${m.invited} inviterede</td></tr>`,
+                  <td>${labelFor(labels.meetingStatus, m.status)}</td><td>${m.venueName ?? '–'}</td><td>${words.acceptedOf(m.accepted, m.invited)}</td></tr>`,
               )}</tbody></table></div>`
             : html`<p>${words.noMeetings}</p>`
         }
@@ -105,6 +110,8 @@ function meetingsSection(meetings: DistrictMeetingLine[], areaId: number, editor
 
 export default async function districtPages(app: FastifyInstance) {
   app.get('/kredse/:code', { config: { access: 'authenticated' } }, async (request, reply) => {
+    const text = pageCatalogue(request);
+    const words = text.pages.district;
     const { code } = request.params as { code: string };
     const district = getDistrict(app.db, code);
     if (!district) throw notFound('Politikreds', code);
@@ -112,7 +119,7 @@ export default async function districtPages(app: FastifyInstance) {
     // full, as they take part in it
     const people = listPeople(app.db, { district: code, limit: 500, offset: 0 }, null).items;
     const meetings = areaMeetingHistory(app.db, district.areaId);
-    const groups = byRole(people);
+    const groups = byRole(people, text);
 
     const aar = Number((request.query as { aar?: string }).aar);
     const yearInView = Number.isInteger(aar) && aar >= 2000 && aar <= 2100 ? aar : null;
@@ -132,15 +139,16 @@ export default async function districtPages(app: FastifyInstance) {
           }
         </section>
       </div>
-      ${contactsSection(groups)}
-      ${meetingsSection(meetings, district.areaId, request.actor?.role !== 'viewer')}
-      ${outcomesOf(app, district.areaId)}`;
+      ${contactsSection(groups, text)}
+      ${meetingsSection(meetings, district.areaId, request.actor?.role !== 'viewer', text)}
+      ${outcomesOf(app, district.areaId, text)}`;
     return sendPage(
       reply,
       page(pageContext(request), {
         title: district.name,
         section: 'overview',
         body,
+        lang: pageLanguage(request),
         // back to the year the facilitator came from, not always this year's overview
         breadcrumbs: [
           yearInView
