@@ -112,6 +112,8 @@ t.test('an account that chooses bokmål on its own page reads the pages in Norwe
     'a district page is Norwegian',
   );
   t.equal(await page.locator('main').getAttribute('lang'), null, 'all of it');
+  await page.goto(`${base}/udbakke`);
+  t.ok(await page.getByRole('heading', { name: 'Utboks' }).isVisible(), 'the outbox is Norwegian');
 
   await page.goto(`${base}/konto`);
   await page.getByLabel('Språk på sidene').selectOption('');

@@ -12,27 +12,25 @@ import {
   retryOutboxMessage,
 } from '../../mail/outbox-admin.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge, dateTimeText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, page } from '../layout.ts';
 
-/** The pages are Danish. */
-const { labels, pages: texts } = catalogueFor('da');
-const words = texts.outbox;
+type Labels = ReturnType<typeof pageCatalogue>['labels'];
 
 const PAGE_SIZE = 50;
 const STATUS_BADGE = { queued: 'info', sending: 'info', sent: 'success', failed: 'error' } as const;
 
-function statusBadge(status: keyof typeof STATUS_BADGE) {
+function statusBadge(status: keyof typeof STATUS_BADGE, labels: Labels) {
   return badge(STATUS_BADGE[status], labels.outboxStatus[status] ?? status);
 }
-
-const crumbs = [{ href: '/udbakke', text: words.title }];
 
 /** GET /udbakke: every email, by state, paged */
 function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const { labels, pages: texts } = pageCatalogue(request);
+    const words = texts.outbox;
     const query = request.query as { status?: string; side?: string; besked?: string };
     const status = (outboxStatuses as readonly string[]).includes(query.status ?? '')
       ? (query.status as (typeof outboxStatuses)[number])
@@ -66,7 +64,7 @@ function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
             m,
           ) => html`<tr data-status="${m.status}"><td>${dateTimeText(m.createdAt)}</td><td>${m.toName ? html`${m.toName}<br>` : ''}<span class="small-text">${m.toAddress}</span></td>
             <td><a href="/udbakke/${m.id}">${m.subject}</a></td>
-            <td>${statusBadge(m.status)}${m.lastError ? html`<br><span class="small-text">${m.lastError}</span>` : ''}</td>
+            <td>${statusBadge(m.status, labels)}${m.lastError ? html`<br><span class="small-text">${m.lastError}</span>` : ''}</td>
             <td>${
               m.status === 'failed' && editor
                 ? html`<form method="post" action="/udbakke/${m.id}/igen">${csrfField(ctx)}<button type="submit" class="button button-secondary">${words.sendAgain}<span class="sr-only">${words.sendAgainTo(m.toAddress)}</span></button></form>`
@@ -83,13 +81,18 @@ function outboxListPage(app: FastifyInstance): RouteHandlerMethod {
           : ''
       }`;
     const notice = query.besked === 'igen' ? alert('success', words.queuedAgain) : undefined;
-    return sendPage(reply, page(ctx, { title: words.title, section: 'outbox', body, notice }));
+    return sendPage(
+      reply,
+      page(ctx, { title: words.title, section: 'outbox', body, notice, lang: pageLanguage(request) }),
+    );
   };
 }
 
 /** GET /udbakke/:id: one email: its fields and its parsed source */
 function outboxMessagePage(app: FastifyInstance): RouteHandlerMethod {
   return async (request, reply) => {
+    const { labels, pages: texts } = pageCatalogue(request);
+    const words = texts.outbox;
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     const m = getOutboxMessage(app.db, id);
@@ -99,7 +102,7 @@ function outboxMessagePage(app: FastifyInstance): RouteHandlerMethod {
     const body = html`<h1>${m.subject}</h1>
       <dl>
         <dt>${words.to}</dt><dd>${m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}</dd>
-        <dt>${words.status}</dt><dd>${statusBadge(m.status)} · ${words.attempts(m.attempts)}${m.sentAt ? html` · ${words.sentAt} ${dateTimeText(m.sentAt)}` : ''}</dd>
+        <dt>${words.status}</dt><dd>${statusBadge(m.status, labels)} · ${words.attempts(m.attempts)}${m.sentAt ? html` · ${words.sentAt} ${dateTimeText(m.sentAt)}` : ''}</dd>
         ${m.lastError ? html`<dt>${words.error}</dt><dd>${m.lastError}</dd>` : ''}
         <dt>${words.kind}</dt><dd>${m.kind}</dd>
         <dt>Message-ID</dt><dd><code>${m.messageId}</code></dd>
@@ -113,7 +116,16 @@ function outboxMessagePage(app: FastifyInstance): RouteHandlerMethod {
       <pre class="raw-message" id="message-text">${text}</pre>
       <h2>${words.raw}</h2>
       <pre class="raw-message" id="message-raw">${raw}</pre>`;
-    return sendPage(reply, page(ctx, { title: m.subject, section: 'outbox', body, breadcrumbs: crumbs }));
+    return sendPage(
+      reply,
+      page(ctx, {
+        title: m.subject,
+        section: 'outbox',
+        body,
+        breadcrumbs: [{ href: '/udbakke', text: words.title }],
+        lang: pageLanguage(request),
+      }),
+    );
   };
 }
 
