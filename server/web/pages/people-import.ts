@@ -3,14 +3,12 @@ import { HttpProblem } from '../../http/problems.ts';
 import { danishTextRefusal, TEXT_HYGIENE } from '../../http/text.ts';
 import { type ImportReport, importPeople } from '../../register/people-import.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge, textArea } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, type PageContext, page } from '../layout.ts';
 
-/** The pages are Danish. */
-const words = catalogueFor('da').pages.peopleImport;
-const reasons = words.reasons;
+type Words = ReturnType<typeof pageCatalogue>['pages']['peopleImport'];
 
 const OUTCOME_BADGE: Record<string, 'success' | 'info' | ''> = {
   create: 'success',
@@ -19,13 +17,13 @@ const OUTCOME_BADGE: Record<string, 'success' | 'info' | ''> = {
 };
 
 /** The import's reasons are written for the API; the page says them in its catalogue's words where it knows them. */
-const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
+const reasonsIn = ({ reasons, fieldNames }: Words): [RegExp, (m: RegExpExecArray) => string][] => [
   [/^no single organisation matches "(.*)"$/, (m) => reasons.noOrganisation(m[1]!)],
   [/^organisation is empty$/, () => reasons.organisationEmpty],
   [/^unknown role "(.*)"$/, (m) => reasons.unknownRole(m[1]!)],
   [/^"(.*)" is not ja\/nej$/, (m) => reasons.notYesNo(m[1]!)],
   [/^the same email as line (\d+)$/, (m) => reasons.sameEmail(m[1]!)],
-  [/^The column "(.*)" is missing/, (m) => reasons.columnMissing(words.fieldNames[m[1]!] ?? m[1]!)],
+  [/^The column "(.*)" is missing/, (m) => reasons.columnMissing(fieldNames[m[1]!] ?? m[1]!)],
   [/^The file is not readable CSV/, () => reasons.notCsv],
   [/^The file has no data rows$/, () => reasons.noRows],
   [
@@ -36,8 +34,8 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/email/i, () => reasons.badEmail],
 ];
 
-function reasonText(reason: string): string {
-  for (const [pattern, say] of REASONS) {
+function reasonText(reason: string, words: Words): string {
+  for (const [pattern, say] of reasonsIn(words)) {
     const m = pattern.exec(reason);
     if (m) return say(m);
   }
@@ -50,7 +48,7 @@ function withBold(text: string) {
 }
 
 /** One table row per CSV line: what the import does with it, or why it cannot. */
-function reportTable(report: ImportReport, csv: string) {
+function reportTable(report: ImportReport, csv: string, words: Words) {
   const fileLines = csv.split(/\r?\n/);
   const lines = new Map<
     number,
@@ -69,7 +67,7 @@ function reportTable(report: ImportReport, csv: string) {
     <tbody>${ordered.map(([line, { outcome, errors }]) =>
       errors.length
         ? html`<tr class="import-row-error" data-line="${line}"><td>${line}</td><td colspan="4"><code>${fileLines[line - 1] ?? ''}</code></td>
-            <td>${badge('error', words.error)}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${words.fieldNames[e.field] ?? e.field}: ` : ''}${reasonText(e.reason)}</li>`)}</ul></td></tr>`
+            <td>${badge('error', words.error)}<ul class="mb-0">${errors.map((e) => html`<li>${e.field ? `${words.fieldNames[e.field] ?? e.field}: ` : ''}${reasonText(e.reason, words)}</li>`)}</ul></td></tr>`
         : html`<tr data-line="${line}"><td>${line}</td><td>${outcome!.name}</td><td>${outcome!.email}</td>
             <td>${outcome!.organisation.name}</td><td>${outcome!.roles.map((r) => r.name).join(', ') || '–'}</td>
             <td>${badge(OUTCOME_BADGE[outcome!.outcome] ?? '', words.outcome[outcome!.outcome] ?? outcome!.outcome)}</td></tr>`,
@@ -77,7 +75,7 @@ function reportTable(report: ImportReport, csv: string) {
 }
 
 /** What a dry run found: the problems or the counts, each line, and the button to save. */
-function previewSection(ctx: PageContext, r: ImportReport, csv: string) {
+function previewSection(ctx: PageContext, r: ImportReport, csv: string, words: Words) {
   const canSave = r.errors.length === 0 && r.outcomes.length > 0;
   return html`<section aria-labelledby="preview-heading">
         <h2 id="preview-heading" tabindex="-1">${words.preview}</h2>
@@ -86,7 +84,7 @@ function previewSection(ctx: PageContext, r: ImportReport, csv: string) {
             ? alert('warning', words.errorsFound(r.errors.length), words.nothingSavedUntilValid)
             : alert('info', words.counts(r.created, r.updated, r.unchanged), words.nothingSavedYet)
         }
-        ${reportTable(r, csv)}
+        ${reportTable(r, csv, words)}
         ${
           canSave
             ? html`<form method="post" action="/personer/import/gem" class="mt-5">${csrfField(ctx)}
@@ -103,11 +101,12 @@ function importPage(
   status = 200,
 ) {
   const ctx = pageContext(request);
+  const words = pageCatalogue(request).pages.peopleImport;
   const r = o.report;
   const body = html`<h1>${words.heading}</h1>
     <p>${withBold(words.intro)}</p>
     ${o.problem ? alert('error', words.nothingImported, o.problem) : ''}
-    ${r ? previewSection(ctx, r, o.csv) : ''}
+    ${r ? previewSection(ctx, r, o.csv, words) : ''}
     <h2 class="mt-8">${r ? words.fixFile : words.chooseFile}</h2>
     <form method="post" action="/personer/import">${csrfField(ctx)}
       <div class="form-group" hidden>
@@ -131,6 +130,7 @@ function importPage(
       section: 'people',
       body,
       breadcrumbs: [{ href: '/personer', text: words.people }],
+      lang: pageLanguage(request),
     }),
     status,
   );
@@ -153,7 +153,12 @@ export async function importPages(app: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof HttpProblem) || error.status >= 500) throw error;
       const report = importPeople(app.db, request.actor!, csv, true);
-      return importPage(request, reply, { csv, report, problem: words.fileHasErrors }, 422);
+      return importPage(
+        request,
+        reply,
+        { csv, report, problem: pageCatalogue(request).pages.peopleImport.fileHasErrors },
+        422,
+      );
     }
     return reply.redirect('/personer?besked=importeret', 303);
   });

@@ -288,7 +288,7 @@ function personPage(app: FastifyInstance): RouteHandlerMethod {
         <h2 class="mt-8">${words.deleteHeading}</h2>
         <form method="post" action="/personer/${person.id}/slet">${csrfField(ctx)}
           <button type="submit" class="button button-warning" data-confirm="${words.deleteConfirm(person.name)}">${words.deleteButton(person.name)}</button></form>
-        ${erasureSection(request.actor, person, ctx)}`
+        ${erasureSection(request.actor, person, ctx, pageCatalogue(request))}`
       : html`<h1>${person.name}</h1>${undelivered}<dl>
         <dt>${words.fields.email}</dt><dd>${person.email}</dd><dt>${words.fields.phone}</dt><dd>${person.phone ?? '–'}</dd>
         <dt>${words.fields.title}</dt><dd>${person.title ?? '–'}</dd><dt>${words.fields.organisationId}</dt><dd>${person.organisation.name}</dd>

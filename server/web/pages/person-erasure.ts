@@ -4,21 +4,19 @@ import { notFound } from '../../http/problems.ts';
 import { erasePerson } from '../../privacy/erase.ts';
 import { findPerson } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
+import type { Catalogue } from '../../text/catalogue.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, type PageContext, page } from '../layout.ts';
-
-/** The pages are Danish. */
-const words = catalogueFor('da').pages.erasure;
-const people = catalogueFor('da').pages.people;
 
 /** The admin's part of a person's page: erase (anonymise) the person, after a confirmation. */
 export function erasureSection(
   actor: Actor | null,
   person: Person,
   ctx: PageContext,
+  { pages: { erasure: words } }: Catalogue,
   error?: string,
 ): SafeHtml {
   if (actor?.role !== 'admin') return html``;
@@ -42,14 +40,17 @@ function erasePersonPage(app: FastifyInstance): RouteHandlerMethod {
       return reply.redirect(`/personer/${id}?besked=anonymiseret`, 303);
     }
     const ctx = pageContext(request);
+    const text = pageCatalogue(request);
+    const words = text.pages.erasure;
     return sendPage(
       reply,
       page(ctx, {
         title: words.pageTitle(person.name),
         section: 'people',
-        body: html`<h1>${person.name}</h1>${erasureSection(request.actor, person, ctx, words.confirmMissing)}`,
+        lang: pageLanguage(request),
+        body: html`<h1>${person.name}</h1>${erasureSection(request.actor, person, ctx, text, words.confirmMissing)}`,
         breadcrumbs: [
-          { href: '/personer', text: people.title },
+          { href: '/personer', text: text.pages.people.title },
           { href: `/personer/${id}`, text: person.name },
         ],
       }),
