@@ -116,6 +116,11 @@ t.test('an account that chooses bokmål on its own page reads the pages in Norwe
   t.equal(await page.locator('main').getAttribute('lang'), null, 'all of it');
   await page.goto(`${base}/udbakke`);
   t.ok(await page.getByRole('heading', { name: 'Utboks' }).isVisible(), 'the outbox is Norwegian');
+  await page.goto(`${base}/moeder/nyt`);
+  t.ok(
+    await page.getByRole('heading', { name: 'Opprett et ekstramøte' }).isVisible(),
+    'and the extra meeting form',
+  );
 
   await page.goto(`${base}/konto`);
   await page.getByLabel('Språk på sidene').selectOption('');

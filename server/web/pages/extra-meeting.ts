@@ -7,15 +7,13 @@ import type { RuleViolation } from '../../planning/rules.ts';
 import { NewMeeting } from '../../planning/schemas.ts';
 import { listAreas } from '../../register/areas.ts';
 import { html } from '../../text/html.ts';
-import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox, selectField, textField } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
+import { pageCatalogue, pageLanguage } from '../language.ts';
 import { csrfField, page } from '../layout.ts';
 import { pageRefusal } from '../refusals.ts';
 
-/** The pages are Danish. */
-const text = catalogueFor('da');
-const words = text.pages.extraMeeting;
+type Words = ReturnType<typeof pageCatalogue>['pages']['extraMeeting'];
 
 interface ExtraMeetingForm {
   areaId: string;
@@ -47,6 +45,8 @@ function formPage(
   status = 200,
 ) {
   const ctx = pageContext(request);
+  const text = pageCatalogue(request);
+  const words = text.pages.extraMeeting;
   // the areas of the programmes the account may change (and those of no programme yet)
   const areas = listAreas(app.db)
     .filter((a) => mayAccessRecord(app.db, request.actor, 'area', a.id, 'write'))
@@ -77,7 +77,11 @@ function formPage(
       ${form.violations?.length ? checkbox({ id: 'force', name: 'force', label: words.createAnyway, checked: false }) : ''}
       <button type="submit" class="button button-primary">${words.create}</button>
     </form>`;
-  return sendPage(reply, page(ctx, { title: words.title, section: 'plan', body }), status);
+  return sendPage(
+    reply,
+    page(ctx, { title: words.title, section: 'plan', body, lang: pageLanguage(request) }),
+    status,
+  );
 }
 
 function formOf(b: FormBody): ExtraMeetingForm {
@@ -92,8 +96,8 @@ function formOf(b: FormBody): ExtraMeetingForm {
   };
 }
 
-/** What to correct, in Danish: the field the check named, else the domain's refusal. */
-function refusalText(error: unknown): { text: string; status: number } {
+/** What to correct, in the page's words: the field the check named, else the domain's refusal. */
+function refusalText(error: unknown, words: Words): { text: string; status: number } {
   if (error instanceof z.ZodError) {
     const path = String(error.issues[0]?.path[0] ?? '');
     return { text: words.fieldErrors[path] ?? words.checkFields, status: 400 };
@@ -130,7 +134,7 @@ export default async function extraMeetingPages(app: FastifyInstance) {
     } catch (error) {
       if (error instanceof RuleConflict)
         return formPage(app, request, reply, { ...form, violations: error.violations }, 409);
-      const { text, status } = refusalText(error);
+      const { text, status } = refusalText(error, pageCatalogue(request).pages.extraMeeting);
       return formPage(app, request, reply, { ...form, error: text }, status);
     }
     return reply.redirect(`/moeder/${id}?besked=oprettet`, 303);
