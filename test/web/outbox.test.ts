@@ -1,13 +1,17 @@
 import t from 'tap';
 import { enqueueMail } from '../../server/mail/outbox.ts';
+import { insertMeeting } from '../helpers/factories.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
 
 t.test('the outbox page shows messages, their raw source, and retries a failed one', async (t) => {
   // the sender is off, so the states set here stay as they are
   const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
   const { page, base, app } = b;
+  // invitations of a Danish meeting: the Danish programme's facilitator sees them
+  const { meetingId } = insertMeeting(app.db);
   const sent = enqueueMail(app.db, {
     kind: 'invitation',
+    meetingId,
     to: { address: 'anne@aarhus.dk', name: 'Anne <Jensen>' },
     subject: 'Invitation: Politikredsmøde i Østjyllands Politi',
     text: 'Kære Anne\n\nDu inviteres til politikredsmødet.',
@@ -17,6 +21,7 @@ t.test('the outbox page shows messages, their raw source, and retries a failed o
     .run(new Date().toISOString(), sent.id);
   const failed = enqueueMail(app.db, {
     kind: 'invitation',
+    meetingId,
     to: { address: 'bo@odense.dk' },
     subject: 'Invitation: Politikredsmøde i Fyns Politi',
     text: 'Kære Bo',
