@@ -44,10 +44,11 @@ export function textField(o: FieldOptions): SafeHtml {
   </div>`;
 }
 
-export function textArea(o: FieldOptions & { rows?: number }): SafeHtml {
+/** `lang` marks content in other languages than the page's, e.g. "mul" for names in several. */
+export function textArea(o: FieldOptions & { rows?: number; lang?: string }): SafeHtml {
   return html`<div class="form-group${o.error ? ' form-error' : ''}">
     ${labelAndHelp(o)}
-    <textarea id="${o.id}" name="${o.name ?? o.id}" class="form-input${o.classes ? ` ${o.classes}` : ''}" rows="${o.rows ?? 5}"${o.required !== false ? ' required' : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>${o.value ?? ''}</textarea>
+    <textarea id="${o.id}" name="${o.name ?? o.id}" class="form-input${o.classes ? ` ${o.classes}` : ''}" rows="${o.rows ?? 5}"${o.lang ? html` lang="${o.lang}"` : ''}${o.required !== false ? ' required' : ''}${o.error ? html` aria-invalid="true"` : ''}${describedBy(o)}>${o.value ?? ''}</textarea>
   </div>`;
 }
 

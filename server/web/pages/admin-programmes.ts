@@ -329,7 +329,7 @@ function programmeForm(app: FastifyInstance, request: FastifyRequest, v: FormVie
       })}
       ${errors.blackoutDays ? alert('error', errors.blackoutDays) : ''}
       <h2 class="h3">${words.outcomesAndAudience}</h2>
-      ${TAXONOMY_FIELDS.map((id) => textArea({ id, label: f[id], value: form[id], error: errors[id], hint: words.taxonomyHint, rows: 6 }))}
+      ${TAXONOMY_FIELDS.map((id) => textArea({ id, label: f[id], value: form[id], error: errors[id], hint: words.taxonomyHint, rows: 6, lang: 'mul' }))}
       ${textArea({ id: 'audience', label: f.audience, value: form.audience, required: false, error: errors.audience, hint: words.audienceHint, rows: 4 })}
       <button type="submit" class="button button-primary">${v.isNew ? words.create : words.save}</button>
       <a href="/admin/programmer" class="button button-secondary">${words.cancel}</a>
