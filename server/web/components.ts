@@ -1,10 +1,11 @@
 import { dayDate } from '../text/dates.ts';
 import { type HtmlValue, html, type SafeHtml } from '../text/html.ts';
+import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { icon } from './layout.ts';
 
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
-/** The pages are Danish. */
+/** Danish unless a page in another language says so (FieldOptions.lang). */
 const words = catalogueFor('da').pages.components;
 
 export function alert(variant: AlertVariant, heading: HtmlValue, content?: HtmlValue): SafeHtml {
@@ -24,6 +25,8 @@ export interface FieldOptions {
   error?: string;
   autocomplete?: string;
   classes?: string;
+  /** The page's language, for the words around the field ("optional", "error:"); Danish when left out. */
+  lang?: Language;
 }
 
 function describedBy(o: { id: string; hint?: string; error?: string }): SafeHtml | '' {
@@ -32,6 +35,7 @@ function describedBy(o: { id: string; hint?: string; error?: string }): SafeHtml
 }
 
 function labelAndHelp(o: FieldOptions): SafeHtml {
+  const words = catalogueFor(o.lang ?? 'da').pages.components;
   return html`<label class="form-label" for="${o.id}">${o.label}${o.required === false ? html`<span class="weight-normal"> ${words.optional}</span>` : ''}</label>
     ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : ''}
     ${o.error ? html`<span class="form-error-message" id="${o.id}-error"><span class="sr-only">${words.errorPrefix} </span>${o.error}</span>` : ''}`;

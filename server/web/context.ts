@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfTokenFor, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { html, type SafeHtml } from '../text/html.ts';
+import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { alert } from './components.ts';
 import { pageLanguage } from './language.ts';
@@ -72,11 +73,15 @@ export function problemMessage(error: unknown): string {
   return refusal.text;
 }
 
-export function errorSummary(errors: FormErrors, labels: Record<string, string>): SafeHtml | '' {
+export function errorSummary(
+  errors: FormErrors,
+  labels: Record<string, string>,
+  lang: Language = 'da',
+): SafeHtml | '' {
   const entries = Object.entries(errors);
   if (!entries.length) return '';
   return html`<div class="alert alert-error" role="alert" tabindex="-1" id="fejl">
-    <div class="alert-body"><p class="alert-heading">${catalogueFor('da').pages.components.formErrors(entries.length)}</p>
+    <div class="alert-body"><p class="alert-heading">${catalogueFor(lang).pages.components.formErrors(entries.length)}</p>
     <ul class="alert-text nobullet-list">${entries.map(
       ([name, message]) =>
         html`<li><a href="#${name}" class="function-link">${labels[name] ?? name}: ${message}</a></li>`,

@@ -103,6 +103,10 @@ t.test('an account that chooses bokmål on its own page reads the pages in Norwe
   t.equal(await page.locator('main').getAttribute('lang'), null, 'the people list is all in bokmål');
   t.ok(await page.getByLabel('Søk etter navn eller e-postadresse').isVisible(), 'its search is Norwegian');
   t.ok(await page.getByRole('link', { name: 'Opprett person' }).isVisible(), 'and its buttons');
+  await page.goto(`${base}/personer/ny`);
+  t.match(await page.locator('label[for=phone]').textContent(), '(valgfritt)', "the form's own words too");
+  await page.getByRole('button', { name: 'Opprett person' }).click();
+  t.match(await page.locator('#fejl').textContent(), 'i skjemaet', 'and its error summary');
   await page.goto(`${base}/personer/import`);
   t.ok(await page.getByRole('heading', { name: 'Importer personer' }).isVisible(), 'and the import page');
   await page.goto(`${base}/organisationer`);

@@ -107,16 +107,18 @@ function personForm(
   const ctx = pageContext(request);
   const { labels } = pageCatalogue(request);
   const words = wordsFor(request);
-  return html`${errorSummary(o.errors, words.fields)}
+  const lang = pageLanguage(request);
+  return html`${errorSummary(o.errors, words.fields, lang)}
     ${o.problem ? alert('error', words.notSaved, o.problem) : ''}
     <form method="post" action="${o.action}" novalidate>
       ${csrfField(ctx)}
       ${o.form.version ? html`<input type="hidden" name="version" value="${o.form.version}">` : ''}
-      ${textField({ id: 'name', label: words.fields.name, value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
-      ${textField({ id: 'email', label: words.fields.email, type: 'email', value: o.form.email, error: o.errors.email })}
-      ${textField({ id: 'phone', label: words.fields.phone, type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
-      ${textField({ id: 'title', label: words.fields.title, value: o.form.title, required: false, error: o.errors.title })}
+      ${textField({ id: 'name', lang, label: words.fields.name, value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
+      ${textField({ id: 'email', lang, label: words.fields.email, type: 'email', value: o.form.email, error: o.errors.email })}
+      ${textField({ id: 'phone', lang, label: words.fields.phone, type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
+      ${textField({ id: 'title', lang, label: words.fields.title, value: o.form.title, required: false, error: o.errors.title })}
       ${selectField({
+        lang,
         id: 'organisationId',
         label: words.fields.organisationId,
         value: o.form.organisationId,
@@ -135,6 +137,7 @@ function personForm(
       })}
       ${checkbox({ id: 'isFixedContact', name: 'isFixedContact', label: words.fixedContact, checked: o.form.isFixedContact })}
       ${selectField({
+        lang,
         id: 'language',
         label: words.fields.language,
         value: o.form.language,
