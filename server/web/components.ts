@@ -5,7 +5,7 @@ import { catalogueFor } from '../text/messages.ts';
 import { icon } from './layout.ts';
 
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
-/** Danish unless a page in another language says so (FieldOptions.lang). */
+/** Danish unless a page in another language says so (FieldOptions.pageLang). */
 const words = catalogueFor('da').pages.components;
 
 export function alert(variant: AlertVariant, heading: HtmlValue, content?: HtmlValue): SafeHtml {
@@ -26,7 +26,7 @@ export interface FieldOptions {
   autocomplete?: string;
   classes?: string;
   /** The page's language, for the words around the field ("optional", "error:"); Danish when left out. */
-  lang?: Language;
+  pageLang?: Language;
 }
 
 function describedBy(o: { id: string; hint?: string; error?: string }): SafeHtml | '' {
@@ -35,7 +35,7 @@ function describedBy(o: { id: string; hint?: string; error?: string }): SafeHtml
 }
 
 function labelAndHelp(o: FieldOptions): SafeHtml {
-  const words = catalogueFor(o.lang ?? 'da').pages.components;
+  const words = catalogueFor(o.pageLang ?? 'da').pages.components;
   return html`<label class="form-label" for="${o.id}">${o.label}${o.required === false ? html`<span class="weight-normal"> ${words.optional}</span>` : ''}</label>
     ${o.hint ? html`<span class="form-hint" id="${o.id}-hint">${o.hint}</span>` : ''}
     ${o.error ? html`<span class="form-error-message" id="${o.id}-error"><span class="sr-only">${words.errorPrefix} </span>${o.error}</span>` : ''}`;

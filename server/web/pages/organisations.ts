@@ -87,7 +87,7 @@ function orgForm(
       ${
         o.isNew
           ? selectField({
-              lang,
+              pageLang: lang,
               id: 'kind',
               label: words.fields.kind,
               value: o.form.kind,
@@ -97,10 +97,10 @@ function orgForm(
             })
           : html`<input type="hidden" name="kind" value="${o.form.kind}"><p><strong>${words.kindLabel}</strong> ${labelFor(labels.organisationKind, o.form.kind)}</p>`
       }
-      ${textField({ id: 'name', lang, label: words.fields.name, value: o.form.name, error: o.errors.name })}
-      ${textField({ id: 'code', lang, label: words.fields.code, value: o.form.code, required: false, error: o.errors.code, hint: words.codeHint })}
-      ${textField({ id: 'region', lang, label: words.fields.region, value: o.form.region, required: false, error: o.errors.region })}
-      ${textField({ id: 'address', lang, label: words.fields.address, value: o.form.address, required: false, error: o.errors.address })}
+      ${textField({ id: 'name', pageLang: lang, label: words.fields.name, value: o.form.name, error: o.errors.name })}
+      ${textField({ id: 'code', pageLang: lang, label: words.fields.code, value: o.form.code, required: false, error: o.errors.code, hint: words.codeHint })}
+      ${textField({ id: 'region', pageLang: lang, label: words.fields.region, value: o.form.region, required: false, error: o.errors.region })}
+      ${textField({ id: 'address', pageLang: lang, label: words.fields.address, value: o.form.address, required: false, error: o.errors.address })}
       <button type="submit" class="button button-primary">${o.submit}</button>
       <a href="/organisationer" class="button button-secondary">${words.cancel}</a>
     </form>`;

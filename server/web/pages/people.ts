@@ -113,12 +113,12 @@ function personForm(
     <form method="post" action="${o.action}" novalidate>
       ${csrfField(ctx)}
       ${o.form.version ? html`<input type="hidden" name="version" value="${o.form.version}">` : ''}
-      ${textField({ id: 'name', lang, label: words.fields.name, value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
-      ${textField({ id: 'email', lang, label: words.fields.email, type: 'email', value: o.form.email, error: o.errors.email })}
-      ${textField({ id: 'phone', lang, label: words.fields.phone, type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
-      ${textField({ id: 'title', lang, label: words.fields.title, value: o.form.title, required: false, error: o.errors.title })}
+      ${textField({ id: 'name', pageLang: lang, label: words.fields.name, value: o.form.name, error: o.errors.name, autocomplete: 'off' })}
+      ${textField({ id: 'email', pageLang: lang, label: words.fields.email, type: 'email', value: o.form.email, error: o.errors.email })}
+      ${textField({ id: 'phone', pageLang: lang, label: words.fields.phone, type: 'tel', value: o.form.phone, required: false, error: o.errors.phone })}
+      ${textField({ id: 'title', pageLang: lang, label: words.fields.title, value: o.form.title, required: false, error: o.errors.title })}
       ${selectField({
-        lang,
+        pageLang: lang,
         id: 'organisationId',
         label: words.fields.organisationId,
         value: o.form.organisationId,
@@ -137,7 +137,7 @@ function personForm(
       })}
       ${checkbox({ id: 'isFixedContact', name: 'isFixedContact', label: words.fixedContact, checked: o.form.isFixedContact })}
       ${selectField({
-        lang,
+        pageLang: lang,
         id: 'language',
         label: words.fields.language,
         value: o.form.language,
