@@ -20,6 +20,7 @@ import {
   programmeRows,
   roleKeysThatExist,
   sectorByKey,
+  taxonomyKeysInUse,
   updateProgrammeRow,
   usesOfProgramme,
 } from './queries.ts';
@@ -177,6 +178,21 @@ function programmeFaults(db: Db, input: Partial<CreateProgramme>, current?: Prog
   return faults;
 }
 
+/** Keys the new taxonomy drops that recorded outcomes still use: the outcomes would lose their kind. */
+function taxonomyKeysTakenInUse(db: Db, before: ProgrammeRow, next: Taxonomy): FieldError[] {
+  const kept = taxonomyOf(before);
+  const uses = taxonomyKeysInUse(db, before.id);
+  return (['agreementTypes', 'barrierCategories', 'forumLevels'] as const).flatMap((list) => {
+    const remaining = new Set(next[list].map((e) => e.key));
+    return kept[list]
+      .filter((e) => !remaining.has(e.key) && (uses[list].get(e.key) ?? 0) > 0)
+      .map((e) => ({
+        field: `body.settings.taxonomy.${list}`,
+        message: `in use: ${e.key} is used by ${uses[list].get(e.key)} recorded outcome(s) and stays`,
+      }));
+  });
+}
+
 function refuseFaults(faults: FieldError[]): void {
   if (faults.length) throw badRequest(faults.map((f) => f.message).join('; '), faults);
 }
@@ -214,6 +230,7 @@ export function updateProgramme(db: Db, actor: Actor, key: string, input: Update
     const before = findProgramme(db, key);
     assertVersion('Programme', before.version, input.version);
     refuseFaults(programmeFaults(db, input, before));
+    if (input.settings) refuseFaults(taxonomyKeysTakenInUse(db, before, input.settings.taxonomy));
     const { version: _v, language, ...fields } = input;
     const next = { ...fields, ...(language ? { languageCode: language } : {}) };
     if (next.areaKind && next.areaKind !== before.areaKind) {

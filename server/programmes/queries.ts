@@ -162,3 +162,27 @@ export const roleKeysThatExist = (db: DbOrTx, keys: string[]): string[] =>
         .all()
         .map((r) => r.key)
     : [];
+
+/**
+ * How many of the programme's recorded outcomes use each taxonomy key: barrier categories, agreement
+ * types and mapping forum levels of its areas, so a key still in use is not taken away.
+ */
+export function taxonomyKeysInUse(db: DbOrTx, programmeId: number) {
+  const used = (sqlText: string) =>
+    new Map(
+      prepared<{ key: string; n: number }>(db, sqlText)
+        .all(programmeId)
+        .map((r) => [r.key, r.n]),
+    );
+  return {
+    barrierCategories: used(
+      'SELECT b.category AS key, count(*) AS n FROM barrier b JOIN area a ON a.id = b.area_id WHERE a.programme_id = ? GROUP BY b.category',
+    ),
+    agreementTypes: used(
+      'SELECT g.type AS key, count(*) AS n FROM agreement g JOIN area a ON a.id = g.area_id WHERE a.programme_id = ? GROUP BY g.type',
+    ),
+    forumLevels: used(
+      'SELECT m.forum_level AS key, count(*) AS n FROM district_mapping m JOIN area a ON a.id = m.area_id WHERE a.programme_id = ? GROUP BY m.forum_level',
+    ),
+  };
+}

@@ -121,6 +121,8 @@ export const daPages = {
       holidayRegion: 'Landet har ingen helligdagsregion med den kode.',
       timeZone: 'Skriv en tidszone, som findes, fx Europe/Copenhagen eller Europe/Oslo.',
       areaKind: 'Vælg en områdetype, som der findes områder af.',
+      taxonomyKeyInUse:
+        'En nøgle, du har fjernet, bruges af registrerede barrierer, aftaler eller kortlægninger. Behold den (ret gerne navnet).',
       areaKindStays: 'Områdetypen kan ikke ændres, når programmet har planlagte år.',
       titlePattern: 'Skriv et mønster for mødetitler, fx {programme} {year} – {area}.',
       signature: 'Signaturen er for lang eller indeholder tegn, der ikke kan bruges.',

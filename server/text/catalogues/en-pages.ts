@@ -118,6 +118,8 @@ export const enPages: PageTexts = {
       holidayRegion: 'The country has no holiday region with that code.',
       timeZone: 'Write a time zone that exists, e.g. Europe/Copenhagen or Europe/Oslo.',
       areaKind: 'Choose an area kind that areas exist of.',
+      taxonomyKeyInUse:
+        'A key you removed is used by recorded barriers, agreements or mappings. Keep it (you may rename it).',
       areaKindStays: 'The area kind cannot change once the programme has planned years.',
       titlePattern: 'Write a pattern for meeting titles, e.g. {programme} {year} – {area}.',
       signature: 'The signature is too long or holds characters that cannot be used.',

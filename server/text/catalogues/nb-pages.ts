@@ -119,6 +119,8 @@ export const nbPages: PageTexts = {
       holidayRegion: 'Landet har ingen helligdagsregion med den koden.',
       timeZone: 'Skriv en tidssone som finnes, f.eks. Europe/Copenhagen eller Europe/Oslo.',
       areaKind: 'Velg en områdetype som det finnes områder av.',
+      taxonomyKeyInUse:
+        'En nøkkel du har fjernet, brukes av registrerte barrierer, avtaler eller kartlegginger. Behold den (endre gjerne navnet).',
       areaKindStays: 'Områdetypen kan ikke endres når programmet har planlagte år.',
       titlePattern: 'Skriv et mønster for møtetitler, f.eks. {programme} {year} – {area}.',
       signature: 'Signaturen er for lang eller inneholder tegn som ikke kan brukes.',

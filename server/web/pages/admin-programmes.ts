@@ -251,7 +251,8 @@ function refusalErrors(error: unknown, isNew: boolean): { errors: FormErrors; pr
   const errors: FormErrors = {};
   for (const f of error.fields ?? []) {
     const name = fieldOf(f.field.split('.'));
-    errors[name] ??= words.errors[name] ?? words.errors.settings!;
+    const inUse = f.message.startsWith('in use:') ? words.errors.taxonomyKeyInUse : undefined;
+    errors[name] ??= inUse ?? words.errors[name] ?? words.errors.settings!;
   }
   return Object.keys(errors).length ? { errors } : { errors: {}, problem: words.notSaved };
 }
