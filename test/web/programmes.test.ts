@@ -1,4 +1,5 @@
 import t from 'tap';
+import { insertMeeting } from '../helpers/factories.ts';
 import { norwegianProgramme } from '../helpers/scenarios.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
 
@@ -124,6 +125,14 @@ t.test('an account that chooses bokmål on its own page reads the pages in Norwe
   t.ok(
     await page.getByRole('heading', { name: 'Opprett et ekstramøte' }).isVisible(),
     'and the extra meeting form',
+  );
+  const meeting = insertMeeting(b.app.db, { districtCode: '1470' });
+  await page.goto(`${base}/moeder/${meeting.meetingId}`);
+  t.equal(await page.locator('main').getAttribute('lang'), null, 'a meeting page is all in bokmål');
+  t.ok(await page.getByRole('heading', { name: 'Oppmøte' }).isVisible(), 'its attendance part');
+  t.ok(
+    await page.getByRole('heading', { name: 'Flytt, endre eller avlys' }).isVisible(),
+    'and its change form',
   );
 
   await page.goto(`${base}/konto`);

@@ -4,14 +4,17 @@ import { NotFound } from '../../http/problems.ts';
 import type { RuleViolation } from '../../planning/rules.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkbox, dateText, textArea, textField } from '../components.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import { pageRefusal } from '../refusals.ts';
 
-/** The pages are Danish. */
-const { labels, pages } = catalogueFor('da');
-const words = pages.meeting;
+/** The meeting page's own words and the record labels, in the page's language (Danish by default). */
+function textsOf(ctx: { lang?: Language }) {
+  const text = catalogueFor(ctx.lang ?? 'da');
+  return { text, labels: text.labels, words: text.pages.meeting };
+}
 
 export interface MeetingPageOptions {
   notice?: SafeHtml;
@@ -36,7 +39,8 @@ export type SectionNotice = (headingId: string) => SafeHtml | '';
 /** A part of the meeting page: its heading id (for the in-page menu) and its markup. */
 export interface MeetingSection {
   id: string;
-  label: string;
+  /** The in-page menu's name of the part, in the page's language. */
+  label: (lang: Language) => string;
   render(
     app: FastifyInstance,
     ctx: PageContext,
@@ -71,7 +75,8 @@ export function showRefusal(
   });
 }
 
-export function meetingSummary(m: Meeting): SafeHtml {
+export function meetingSummary(ctx: PageContext, m: Meeting): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   return html`<dl class="mb-5">
     <dt>${words.date}</dt><dd>${dateText(m.startsAt)}, ${words.clock} ${m.localStartTime}–${m.localEndTime}</dd>
     <dt>${words.status}</dt><dd>${labels.meetingStatus[m.status] ?? m.status}${m.cancelReason ? html` – ${m.cancelReason}` : ''}</dd>
@@ -93,7 +98,7 @@ export interface MoveForm {
 }
 
 export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): SafeHtml {
-  const text = catalogueFor('da');
+  const { text, words } = textsOf(ctx);
   const ruleConflict = text.refusal.page.ruleConflict;
   if (m.status === 'cancelled' || m.status === 'held') return html``;
   return html`<section aria-labelledby="flyt"><h2 id="flyt">${words.change}</h2>
@@ -110,18 +115,18 @@ export function changeSection(ctx: PageContext, m: Meeting, move: MoveForm): Saf
     <form method="post" action="/moeder/${m.id}/flyt" novalidate>${csrfField(ctx)}
       <input type="hidden" name="version" value="${m.version}">
       <div class="row">
-        <div class="col-12 col-md-4">${textField({ id: 'date', label: words.newDate, type: 'date', value: move.date })}</div>
-        <div class="col-6 col-md-4">${textField({ id: 'startTime', label: words.startTime, type: 'time', value: move.startTime })}</div>
-        <div class="col-6 col-md-4">${textField({ id: 'endTime', label: words.endTime, type: 'time', value: move.endTime })}</div>
+        <div class="col-12 col-md-4">${textField({ pageLang: ctx.lang, id: 'date', label: words.newDate, type: 'date', value: move.date })}</div>
+        <div class="col-6 col-md-4">${textField({ pageLang: ctx.lang, id: 'startTime', label: words.startTime, type: 'time', value: move.startTime })}</div>
+        <div class="col-6 col-md-4">${textField({ pageLang: ctx.lang, id: 'endTime', label: words.endTime, type: 'time', value: move.endTime })}</div>
       </div>
-      ${textField({ id: 'venueName', label: words.venue, value: move.venueName, required: false })}
-      ${textField({ id: 'capacity', label: words.capacity, type: 'number', value: move.capacity, required: false, hint: words.capacityHint })}
+      ${textField({ pageLang: ctx.lang, id: 'venueName', label: words.venue, value: move.venueName, required: false })}
+      ${textField({ pageLang: ctx.lang, id: 'capacity', label: words.capacity, type: 'number', value: move.capacity, required: false, hint: words.capacityHint })}
       ${move.violations?.length ? checkbox({ id: 'force', name: 'force', label: words.moveAnyway, checked: false }) : ''}
       <button type="submit" class="button button-secondary">${words.save}</button>
     </form>
     <form method="post" action="/moeder/${m.id}/aflys" class="mt-5" novalidate>${csrfField(ctx)}
       <input type="hidden" name="version" value="${m.version}">
-      ${textArea({ id: 'reason', label: words.cancelReason, rows: 2 })}
+      ${textArea({ pageLang: ctx.lang, id: 'reason', label: words.cancelReason, rows: 2 })}
       <button type="submit" class="button button-warning" data-confirm="${words.cancelConfirm}">${words.cancel}</button>
     </form></section>`;
 }

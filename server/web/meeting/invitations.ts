@@ -6,9 +6,11 @@ import { meetingDeliveryFailures } from '../../mail/delivery-reports.ts';
 import { outboxCounts } from '../../mail/outbox-admin.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { alert, badge } from '../components.ts';
 import { deliveryFailuresBlock } from '../delivery-failures.ts';
+import { pageLanguage } from '../language.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import {
   type MeetingPageRenderer,
@@ -18,9 +20,11 @@ import {
   showRefusal,
 } from './common.ts';
 
-/** The pages are Danish. */
-const { labels, pages } = catalogueFor('da');
-const words = pages.invitations;
+/** The words of the page's language (ctx.lang), Danish when none is given. */
+function textsOf(ctx: { lang?: Language }) {
+  const { labels, pages } = catalogueFor(ctx.lang ?? 'da');
+  return { labels, words: pages.invitations };
+}
 
 /** How far the meeting's emails have come: the page's progress bar and its polling read this. */
 export function sendingProgress(app: FastifyInstance, meetingId: number) {
@@ -29,7 +33,8 @@ export function sendingProgress(app: FastifyInstance, meetingId: number) {
   return { total, sent: by.sent, failed: by.failed, pending: by.queued + by.sending };
 }
 
-function progressSection(app: FastifyInstance, meetingId: number): SafeHtml {
+function progressSection(app: FastifyInstance, ctx: PageContext, meetingId: number): SafeHtml {
+  const { words } = textsOf(ctx);
   const p = sendingProgress(app, meetingId);
   if (!p.total) return html``;
   return html`<div id="send-progress" data-progress-url="/moeder/${meetingId}/udsendelse?tekst=ja" class="mt-5">
@@ -46,6 +51,7 @@ function audienceSection(
   editor: boolean,
   notice: SectionNotice,
 ): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   const audience = getAudience(app.db, m.id);
   const notInvited = audience.people.filter((p) => p.invitation?.state !== 'sent').length;
   const canSend = editor && notInvited > 0 && m.status !== 'cancelled' && m.status !== 'held';
@@ -67,7 +73,7 @@ function audienceSection(
         <button type="submit" class="button button-primary">${words.send(notInvited)}</button></form>`
         : ''
     }
-    ${progressSection(app, m.id)}
+    ${progressSection(app, ctx, m.id)}
     ${deliveryFailuresBlock(meetingDeliveryFailures(app.db, m.id), { showRecipient: true })}
     <details class="details mt-5"><summary class="details-summary">${words.showAudience}</summary><div class="details-text">
     <div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${words.audienceLabel}">
@@ -80,7 +86,8 @@ function audienceSection(
     )}</tbody></table></div></div></details></section>`;
 }
 
-function answersSection(app: FastifyInstance, m: Meeting): SafeHtml {
+function answersSection(app: FastifyInstance, ctx: PageContext, m: Meeting): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   const r = meetingResponses(app.db, m.id);
   if (!r.invitees.length)
     return html`<section aria-labelledby="svar"><h2 id="svar">${words.answers}</h2><p>${words.nobodyInvited}</p></section>`;
@@ -104,8 +111,8 @@ function answersSection(app: FastifyInstance, m: Meeting): SafeHtml {
 }
 
 export const invitationSections: MeetingSection[] = [
-  { id: 'deltagere', label: words.participants, render: audienceSection },
-  { id: 'svar', label: words.answers, render: (app, _ctx, m) => answersSection(app, m) },
+  { id: 'deltagere', label: (lang) => textsOf({ lang }).words.participants, render: audienceSection },
+  { id: 'svar', label: (lang) => textsOf({ lang }).words.answers, render: answersSection },
 ];
 
 /** Sending a meeting's invitations, and the progress of the outbox while it drains. */
@@ -117,6 +124,7 @@ export async function invitationRoutes(app: FastifyInstance, opts: { meetingPage
   app.get('/moeder/:id/udsendelse', read, async (request) => {
     const p = sendingProgress(app, meetingIdOf(request));
     if ((request.query as { tekst?: string }).tekst !== 'ja') return p;
+    const { words } = textsOf({ lang: pageLanguage(request) });
     return { ...p, text: words.progress(p.sent, p.total, p.failed, p.pending) };
   });
 
@@ -125,6 +133,7 @@ export async function invitationRoutes(app: FastifyInstance, opts: { meetingPage
     try {
       sendInvitations(app.db, app.config, request.actor!, id);
     } catch (error) {
+      const { words } = textsOf({ lang: pageLanguage(request) });
       return showRefusal(meetingPage, request, reply, id, error, words.notSentHeading);
     }
     app.mailer.kick();

@@ -17,9 +17,11 @@ import {
 import { getMeeting } from '../../planning/meeting-updates.ts';
 import type { Meeting } from '../../planning/schemas.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
+import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { badge, dayText, selectField, textArea, textField } from '../components.ts';
 import { type FormBody, field, fields } from '../context.ts';
+import { pageLanguage } from '../language.ts';
 import { csrfField, type PageContext } from '../layout.ts';
 import {
   type MeetingPageRenderer,
@@ -29,9 +31,11 @@ import {
   showRefusal,
 } from './common.ts';
 
-/** The pages are Danish. */
-const { labels, pages } = catalogueFor('da');
-const words = pages.outcomes;
+/** The words of the page's language (ctx.lang), Danish when none is given. */
+function textsOf(ctx: { lang?: Language }) {
+  const { labels, pages } = catalogueFor(ctx.lang ?? 'da');
+  return { labels, words: pages.outcomes };
+}
 
 function agendaSection(
   app: FastifyInstance,
@@ -40,6 +44,7 @@ function agendaSection(
   editor: boolean,
   notice: SectionNotice,
 ): SafeHtml {
+  const { words } = textsOf(ctx);
   const items = listAgenda(app.db, m.id);
   return html`<section aria-labelledby="dagsorden"><h2 id="dagsorden">${words.agenda}</h2>
     ${notice('dagsorden')}
@@ -47,9 +52,9 @@ function agendaSection(
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/dagsorden" novalidate>${csrfField(ctx)}
-      <div class="row"><div class="col-12 col-md-6">${textField({ id: 'agendaTitle', name: 'title', label: words.newItem })}</div>
-      <div class="col-12 col-md-4">${textField({ id: 'presenter', label: words.presenter, required: false })}</div>
-      <div class="col-12 col-md-2">${textField({ id: 'durationMinutes', label: words.minutesLabel, type: 'number', required: false })}</div></div>
+      <div class="row"><div class="col-12 col-md-6">${textField({ pageLang: ctx.lang, id: 'agendaTitle', name: 'title', label: words.newItem })}</div>
+      <div class="col-12 col-md-4">${textField({ pageLang: ctx.lang, id: 'presenter', label: words.presenter, required: false })}</div>
+      <div class="col-12 col-md-2">${textField({ pageLang: ctx.lang, id: 'durationMinutes', label: words.minutesLabel, type: 'number', required: false })}</div></div>
       <button type="submit" class="button button-secondary">${words.addItem}</button></form>`
         : ''
     }</section>`;
@@ -62,6 +67,7 @@ function attendanceSection(
   editor: boolean,
   notice: SectionNotice,
 ): SafeHtml {
+  const { words } = textsOf(ctx);
   if (m.status === 'cancelled') return html``;
   const attendance = getAttendance(app.db, m.id);
   const present = new Set(attendance.attendees.map((a) => a.id));
@@ -82,7 +88,7 @@ function attendanceSection(
         ) => html`<li><input id="attended-${n}" type="checkbox" name="personIds" value="${i.person.id}" class="form-checkbox"${present.has(i.person.id) ? ' checked' : ''}>
           <label for="attended-${n}">${i.person.name}, ${i.organisation.name}</label></li>`,
       )}</ul></fieldset>
-      ${textArea({ id: 'attendanceNote', name: 'note', label: words.note, required: false, rows: 2, value: attendance.note ?? '' })}
+      ${textArea({ pageLang: ctx.lang, id: 'attendanceNote', name: 'note', label: words.note, required: false, rows: 2, value: attendance.note ?? '' })}
       <button type="submit" class="button button-secondary">${words.saveAttendance}</button></form>`
         : ''
     }</section>`;
@@ -90,12 +96,13 @@ function attendanceSection(
 
 /** Moving a barrier on: open → being addressed → resolved (or back), as the outcomes rules allow. */
 function barrierStatusForm(ctx: PageContext, m: Meeting, b: Barrier): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   const next = barrierTransitions[b.status];
   return html`<details class="details mt-2"><summary class="details-summary">${words.changeStatus}<span class="sr-only">${words.statusOf(b.description)}</span></summary>
     <div class="details-text"><form method="post" action="/moeder/${m.id}/barrierer/${b.id}/status" novalidate>${csrfField(ctx)}
     <input type="hidden" name="version" value="${b.version}">
-    ${selectField({ id: `barrier-status-${b.id}`, name: 'status', label: words.newStatus, options: next.map((st) => ({ value: st, text: labels.barrierStatus[st] })) })}
-    ${textField({ id: `barrier-reason-${b.id}`, name: 'statusReason', label: words.why, hint: words.whyHint })}
+    ${selectField({ pageLang: ctx.lang, id: `barrier-status-${b.id}`, name: 'status', label: words.newStatus, options: next.map((st) => ({ value: st, text: labels.barrierStatus[st] })) })}
+    ${textField({ pageLang: ctx.lang, id: `barrier-reason-${b.id}`, name: 'statusReason', label: words.why, hint: words.whyHint })}
     <button type="submit" class="button button-secondary">${words.saveStatus}</button></form></div></details>`;
 }
 
@@ -110,6 +117,7 @@ function barriersPart(
   barriers: Barrier[],
   names: TaxonomyNames,
 ): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   return html`${
     barriers.length
       ? html`<ul id="barriers">${barriers.map(
@@ -123,21 +131,22 @@ function barriersPart(
     ${
       editor
         ? html`<form method="post" action="/moeder/${m.id}/barrierer" novalidate>${csrfField(ctx)}
-      ${selectField({ id: 'category', label: words.barrierKind, empty: words.choose, options: names.barrierCategories.map((c) => ({ value: c.key, text: c.label })) })}
-      ${textArea({ id: 'barrierDescription', name: 'description', label: words.description, rows: 3 })}
+      ${selectField({ pageLang: ctx.lang, id: 'category', label: words.barrierKind, empty: words.choose, options: names.barrierCategories.map((c) => ({ value: c.key, text: c.label })) })}
+      ${textArea({ pageLang: ctx.lang, id: 'barrierDescription', name: 'description', label: words.description, rows: 3 })}
       <button type="submit" class="button button-secondary">${words.raiseBarrier}</button></form>`
         : ''
     }`;
 }
 
 function agreementForm(ctx: PageContext, m: Meeting, barriers: Barrier[], names: TaxonomyNames): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   const open = barriers.filter((b) => b.status !== 'resolved');
   return html`<form method="post" action="/moeder/${m.id}/aftaler" novalidate>${csrfField(ctx)}
-      ${textField({ id: 'agreementTitle', name: 'title', label: words.agreementTitle })}
-      ${selectField({ id: 'type', label: words.agreementKind, empty: words.choose, options: names.agreementTypes.map((t) => ({ value: t.key, text: t.label })) })}
-      ${selectField({ id: 'agreementStatus', name: 'status', label: words.status, value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
-      ${textArea({ id: 'agreementText', name: 'text', label: words.agreed, rows: 3, required: false })}
-      ${textField({ id: 'reviewOn', label: words.takenUpAgain, type: 'date', required: false })}
+      ${textField({ pageLang: ctx.lang, id: 'agreementTitle', name: 'title', label: words.agreementTitle })}
+      ${selectField({ pageLang: ctx.lang, id: 'type', label: words.agreementKind, empty: words.choose, options: names.agreementTypes.map((t) => ({ value: t.key, text: t.label })) })}
+      ${selectField({ pageLang: ctx.lang, id: 'agreementStatus', name: 'status', label: words.status, value: 'agreed', options: agreementStatuses.map((s) => ({ value: s, text: labels.agreementStatus[s] })) })}
+      ${textArea({ pageLang: ctx.lang, id: 'agreementText', name: 'text', label: words.agreed, rows: 3, required: false })}
+      ${textField({ pageLang: ctx.lang, id: 'reviewOn', label: words.takenUpAgain, type: 'date', required: false })}
       ${
         open.length
           ? html`<fieldset class="form-group"><legend class="form-label">${words.barriersAddressed}</legend><ul class="nobullet-list">${open.map(
@@ -158,9 +167,10 @@ function outcomesSection(
   editor: boolean,
   notice: SectionNotice,
 ): SafeHtml {
+  const { labels, words } = textsOf(ctx);
   // any programme's area: its own categories and agreement types, named in Danish where it has them
   const areaId = m.area.id;
-  const names = taxonomyNamesOfArea(app.db, areaId, 'da');
+  const names = taxonomyNamesOfArea(app.db, areaId, ctx.lang ?? 'da');
   // the meeting, and so its area, is checked against the account's programmes (programme-access.ts)
   const barriers = listBarriers(app.db, { areaId, limit: 200, offset: 0 }, null).items;
   const agreements = listAgreements(app.db, { areaId, limit: 200, offset: 0 }, null).items;
@@ -178,15 +188,22 @@ function outcomesSection(
 }
 
 export const outcomeSections: MeetingSection[] = [
-  { id: 'dagsorden', label: words.agenda, render: agendaSection },
-  { id: 'fremmoede', label: words.attendance, render: attendanceSection },
-  { id: 'barrierer', label: words.barriersAndAgreements, render: outcomesSection },
+  { id: 'dagsorden', label: (lang) => textsOf({ lang }).words.agenda, render: agendaSection },
+  { id: 'fremmoede', label: (lang) => textsOf({ lang }).words.attendance, render: attendanceSection },
+  {
+    id: 'barrierer',
+    label: (lang) => textsOf({ lang }).words.barriersAndAgreements,
+    render: outcomesSection,
+  },
 ];
 
 /** A form on the meeting page: what it saves, the heading of its refusal, and the message and anchor it lands on. */
+type FailedHeading = keyof ReturnType<typeof textsOf>['words']['failed'];
+
 interface SectionForm {
   save(app: FastifyInstance, request: FastifyRequest, meetingId: number, body: FormBody): void;
-  failed: string;
+  /** Which of the page's "not saved" headings its refusal has. */
+  failed: FailedHeading;
   saved: string;
   anchor: string;
 }
@@ -198,7 +215,8 @@ function sectionFormHandler(app: FastifyInstance, meetingPage: MeetingPageRender
     try {
       form.save(app, request, id, request.body as FormBody);
     } catch (error) {
-      return showRefusal(meetingPage, request, reply, id, error, form.failed);
+      const { words } = textsOf({ lang: pageLanguage(request) });
+      return showRefusal(meetingPage, request, reply, id, error, words.failed[form.failed]);
     }
     return reply.redirect(`/moeder/${id}?besked=${form.saved}#${form.anchor}`, 303);
   };
@@ -216,7 +234,7 @@ const addAgendaItem: SectionForm = {
     });
     createAgendaItem(app.db, request.actor!, id, item);
   },
-  failed: words.failed.agenda,
+  failed: 'agenda',
   saved: 'dagsorden',
   anchor: 'dagsorden',
 };
@@ -230,7 +248,7 @@ const saveAttendance: SectionForm = {
     });
     putAttendance(app.db, request.actor!, id, attendance);
   },
-  failed: words.failed.attendance,
+  failed: 'attendance',
   saved: 'fremmoede',
   anchor: 'fremmoede',
 };
@@ -245,7 +263,7 @@ const raiseBarrier: SectionForm = {
     });
     createBarrier(app.db, request.actor!, barrier);
   },
-  failed: words.failed.barrier,
+  failed: 'barrier',
   saved: 'barriere',
   anchor: 'barrierer',
 };
@@ -265,7 +283,7 @@ const recordAgreement: SectionForm = {
     });
     createAgreement(app.db, request.actor!, agreement);
   },
-  failed: words.failed.agreement,
+  failed: 'agreement',
   saved: 'aftale',
   anchor: 'aftaler',
 };
@@ -280,7 +298,7 @@ const changeBarrierStatus: SectionForm = {
     });
     updateBarrier(app.db, request.actor!, barrierId, change);
   },
-  failed: words.failed.barrierStatus,
+  failed: 'barrierStatus',
   saved: 'barrierestatus',
   anchor: 'barrierer',
 };

@@ -5,9 +5,11 @@ import { RuleConflict } from '../../planning/refusals.ts';
 import { CancelMeeting, UpdateMeeting } from '../../planning/schemas.ts';
 import { programmeOfAreaKind } from '../../programmes/programmes.ts';
 import { html } from '../../text/html.ts';
+import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
 import { alert } from '../components.ts';
 import { type FormBody, field, pageContext, sendPage } from '../context.ts';
+import { pageLanguage } from '../language.ts';
 import { page } from '../layout.ts';
 import {
   changeSection,
@@ -24,8 +26,8 @@ import { invitationRoutes, invitationSections } from '../meeting/invitations.ts'
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
 import { pageRefusal } from '../refusals.ts';
 
-/** The pages are Danish. */
-const words = catalogueFor('da').pages.meeting;
+/** The meeting page's words in the page's language (Danish by default). */
+const wordsOf = (lang: Language | undefined) => catalogueFor(lang ?? 'da').pages.meeting;
 
 /** The heading a save's redirect lands on (#aftaler); its message is shown there, not at the top. */
 const NOTICE_HEADINGS: Record<string, string> = {
@@ -42,6 +44,7 @@ const sections: MeetingSection[] = [...invitationSections, ...outcomeSections];
 
 /** The message of the save that led here (?besked=…): at the top, or under the heading the save lands on. */
 function savedNotices(request: FastifyRequest, options: MeetingPageOptions) {
+  const words = wordsOf(pageLanguage(request));
   const besked = (request.query as { besked?: string }).besked;
   const saved = besked && words.notices[besked] ? alert('success', words.notices[besked]) : undefined;
   const savedAt = besked ? NOTICE_HEADINGS[besked] : undefined;
@@ -60,6 +63,7 @@ function meetingPageRenderer(app: FastifyInstance): MeetingPageRenderer {
   return (request, reply, id, o = {}) => {
     const m = getMeeting(app.db, id);
     const ctx = pageContext(request);
+    const words = wordsOf(ctx.lang);
     const editor = request.actor?.role !== 'viewer';
     const { notice, sectionNotice } = savedNotices(request, o);
     const move: MoveForm = {
@@ -72,8 +76,8 @@ function meetingPageRenderer(app: FastifyInstance): MeetingPageRenderer {
     };
     const body = html`<h1>${m.title}</h1>
       <p>${m.area.districtCode ? html`<a href="/kredse/${m.area.districtCode}">${m.area.name}</a>` : m.area.name}</p>
-      ${meetingSummary(m)}
-      ${sections.length ? html`<nav aria-label="${words.onThisPage}"><ul class="inline-list">${sections.map((s) => html`<li><a href="#${s.id}">${s.label}</a></li>`)}</ul></nav>` : ''}
+      ${meetingSummary(ctx, m)}
+      ${sections.length ? html`<nav aria-label="${words.onThisPage}"><ul class="inline-list">${sections.map((s) => html`<li><a href="#${s.id}">${s.label(ctx.lang ?? 'da')}</a></li>`)}</ul></nav>` : ''}
       ${sections.map((s) => s.render(app, ctx, m, editor, sectionNotice))}
       ${editor ? changeSection(ctx, m, move) : ''}`;
     return sendPage(
@@ -82,6 +86,7 @@ function meetingPageRenderer(app: FastifyInstance): MeetingPageRenderer {
         title: m.title,
         section: 'overview',
         body,
+        lang: ctx.lang,
         notice,
         // back to the overview of the meeting's own programme, whichever was in view before
         breadcrumbs: [{ href: overviewHref(app, m), text: words.overviewOf(m.year) }],
@@ -110,6 +115,7 @@ function moveRefused(
   move: MoveForm,
   error: unknown,
 ) {
+  const words = wordsOf(pageLanguage(request));
   if (error instanceof z.ZodError)
     return meetingPage(request, reply, id, { move: { ...move, error: words.checkDateAndTime }, status: 400 });
   if (error instanceof RuleConflict)
@@ -155,7 +161,7 @@ function cancelMeetingHandler(app: FastifyInstance, meetingPage: MeetingPageRend
       const input = CancelMeeting.parse({ version: Number(field(b, 'version')), reason: field(b, 'reason') });
       cancelMeeting(app.db, request.actor!, app.planning, id, input);
     } catch (error) {
-      return showRefusal(meetingPage, request, reply, id, error, words.notCancelled);
+      return showRefusal(meetingPage, request, reply, id, error, wordsOf(pageLanguage(request)).notCancelled);
     }
     app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=aflyst`, 303);
