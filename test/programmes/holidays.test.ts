@@ -2,6 +2,7 @@ import t from 'tap';
 import { publicHolidays } from '../../server/planning/days.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { easterSunday, plusDays } from '../helpers/calendar.ts';
+import { grantTestAccounts } from '../helpers/scenarios.ts';
 
 /** Norway's public holidays (helligdager) of a year, computed here from the calendar and Easter. */
 function norwegianHolidays(year: number): string[] {
@@ -84,6 +85,8 @@ t.test(
       },
     });
     t.equal(programme.statusCode, 201, programme.body);
+    // a new programme is the admins' until its facilitators are given it
+    await grantTestAccounts(app, as, ['no-dialogmoter']);
 
     // 1 May 2028 is a Monday: a Norwegian holiday, a Danish working day; the 17th a Wednesday
     for (const [periodStart, periodEnd, holiday] of [
