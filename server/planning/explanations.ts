@@ -162,40 +162,20 @@ export function explainPlacement(facts: PlacementFacts): { explanation: string; 
   return { explanation: sentences.join(SENTENCE_BREAK), warnings };
 }
 
-/** A meeting moved by hand, in the programme's language: when to, by whom, and whether it keeps the rules. */
-export function movedExplanation(
-  move: { date: string; startTime: string; endTime: string },
+/**
+ * A meeting placed by hand, in the programme's language: moved, or created for one area outside the
+ * plan ('extra'); when to, by whom, and whether it keeps the rules.
+ */
+export function handPlacedExplanation(
+  how: 'moved' | 'extra',
+  at: { date: string; startTime: string; endTime: string },
   by: string,
   breaksRules: boolean,
   lang: Language = 'da',
 ): string {
   const say = text(lang).explanation;
   return [
-    say.moved(
-      weekdayDayMonth(move.date, lang),
-      clockText(move.startTime, lang),
-      clockText(move.endTime, lang),
-      by,
-    ),
-    breaksRules ? say.movedBreaksRules : say.movedKeepsRules,
-  ].join(SENTENCE_BREAK);
-}
-
-/** A meeting created by hand for one area, in the programme's language: when, by whom, and whether it keeps the rules. */
-export function extraExplanation(
-  meeting: { date: string; startTime: string; endTime: string },
-  by: string,
-  breaksRules: boolean,
-  language: Language,
-): string {
-  const say = catalogueFor(language).planning.explanation;
-  return [
-    say.extra(
-      weekdayDayMonth(meeting.date, language),
-      clockText(meeting.startTime, language),
-      clockText(meeting.endTime, language),
-      by,
-    ),
+    say[how](weekdayDayMonth(at.date, lang), clockText(at.startTime, lang), clockText(at.endTime, lang), by),
     breaksRules ? say.movedBreaksRules : say.movedKeepsRules,
   ].join(SENTENCE_BREAK);
 }

@@ -9,7 +9,7 @@ import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { cycleSettings, meetingTitle, namingOfProgramme } from './cycles.ts';
 import { zonedToUtc } from './days.ts';
-import { extraExplanation } from './explanations.ts';
+import { handPlacedExplanation } from './explanations.ts';
 import { findMeeting } from './meetings.ts';
 import { areaOfMeeting, insertMeetings, organisationPlace } from './queries.ts';
 import { RuleConflict } from './refusals.ts';
@@ -83,7 +83,7 @@ export function createExtraMeeting(
         capacity: input.capacity !== undefined ? input.capacity : settings.capacity,
         audienceRoleKeys:
           input.audienceRoleKeys !== undefined ? input.audienceRoleKeys : settings.audienceRoleKeys,
-        explanation: extraExplanation(timing, actor.email, violations.length > 0, language),
+        explanation: handPlacedExplanation('extra', timing, actor.email, violations.length > 0, language),
         warnings: violations.map((v) => v.message),
         icsUid: `${randomUUID()}@${context.icsDomain}`,
         icsSequence: 0,

@@ -7,7 +7,7 @@ import { nowIso } from '../time.ts';
 import type { PlanningContext } from './context.ts';
 import { areaLanguage, areaPlanningSettings } from './cycles.ts';
 import { utcToZoned, zonedToUtc } from './days.ts';
-import { movedExplanation } from './explanations.ts';
+import { handPlacedExplanation } from './explanations.ts';
 import type { MeetingRow } from './meeting-changes.ts';
 import { findMeeting } from './meetings.ts';
 import { cycleById, meetingRow, organisationPlace, personName, updateMeetingRow } from './queries.ts';
@@ -158,7 +158,8 @@ export function updateMeeting(
       if (violations.length > 0 && !patch.force) throw new RuleConflict(violations);
       changes.warnings = violations.map((v) => v.message);
       if (timeChanged)
-        changes.explanation = movedExplanation(
+        changes.explanation = handPlacedExplanation(
+          'moved',
           timing,
           actor.email,
           violations.length > 0,

@@ -117,6 +117,16 @@ export const ReplanArea = z.strictObject({
 });
 export type ReplanArea = z.infer<typeof ReplanArea>;
 
+/** What a meeting's creator or editor may set besides its time: place, facilitator, capacity, audience. */
+const meetingDetails = {
+  hostOrganisationId: Id.nullable().optional(),
+  venueName: Text('name').nullable().optional(),
+  venueAddress: Text('line').nullable().optional(),
+  facilitatorId: Id.nullable().optional(),
+  capacity: z.number().int().positive().nullable().optional(),
+  audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().optional(),
+};
+
 export const UpdateMeeting = z
   .strictObject({
     version: Version,
@@ -124,12 +134,7 @@ export const UpdateMeeting = z
     startTime: LocalTime.optional().describe('New local start time HH:MM'),
     endTime: LocalTime.optional().describe('New local end time HH:MM'),
     title: Text('name').min(1).optional(),
-    hostOrganisationId: Id.nullable().optional(),
-    venueName: Text('name').nullable().optional(),
-    venueAddress: Text('line').nullable().optional(),
-    facilitatorId: Id.nullable().optional(),
-    capacity: z.number().int().positive().nullable().optional(),
-    audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().optional(),
+    ...meetingDetails,
     force: z.boolean().default(false).describe('Save even when the change breaks a planning rule'),
   })
   .meta({ id: 'UpdateMeeting' });
@@ -146,12 +151,7 @@ export const NewMeeting = z
       .min(1)
       .optional()
       .describe("Default: the programme's title pattern, marked as an extra meeting"),
-    hostOrganisationId: Id.nullable().optional(),
-    venueName: Text('name').nullable().optional(),
-    venueAddress: Text('line').nullable().optional(),
-    facilitatorId: Id.nullable().optional(),
-    capacity: z.number().int().positive().nullable().optional(),
-    audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().optional(),
+    ...meetingDetails,
     force: z.boolean().default(false).describe('Save even when the meeting breaks a planning rule'),
   })
   .meta({ id: 'NewMeeting' });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { movedExplanation, planRuleSentences, sentencesOf } from '../../server/planning/explanations.ts';
+import { handPlacedExplanation, planRuleSentences, sentencesOf } from '../../server/planning/explanations.ts';
 import { type PlannerArea, planCycle } from '../../server/planning/planner.ts';
 import { checkMeeting } from '../../server/planning/rules.ts';
 import { defaultSettings } from '../../server/planning/settings.ts';
@@ -103,7 +103,12 @@ t.test('a broken rule is said without repeating the weekday or writing ISO range
 t.test('a move by hand says where to, by whom and whether the rules hold', async (t) => {
   t.same(
     sentencesOf(
-      movedExplanation({ date: '2027-01-14', startTime: '10:00', endTime: '13:30' }, 'anna@kreds.dk', false),
+      handPlacedExplanation(
+        'moved',
+        { date: '2027-01-14', startTime: '10:00', endTime: '13:30' },
+        'anna@kreds.dk',
+        false,
+      ),
     ),
     [
       'Flyttet til torsdag 14. januar kl. 10.00–13.30 af anna@kreds.dk.',
@@ -147,7 +152,8 @@ t.test("a Norwegian programme's plan is explained in bokmål, its holidays named
     'Ikke i uke 7: vinterferie.',
   ]);
   t.equal(
-    movedExplanation(
+    handPlacedExplanation(
+      'moved',
       { date: '2028-05-16', startTime: '10:00', endTime: '12:00' },
       'kari@politiet.example',
       false,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import t from 'tap';
-import { dateOf, dayOf, mondayOf, zonedToUtc } from '../../server/planning/days.ts';
+import { dayOf, mondayOf, zonedToUtc } from '../../server/planning/days.ts';
 import { type PlanInput, type PlannerArea, planCycle } from '../../server/planning/planner.ts';
 import { areaBlackoutDays, calendarViolations } from '../../server/planning/rules.ts';
 import { seriesSlots, withSeriesTotal } from '../../server/planning/series.ts';
@@ -155,6 +155,10 @@ t.test(
     );
     t.equal(new Set(first.map((m) => m.facilitatorId)).size, 1, 'one process leader all year');
     t.match(first[1]!.explanation, /Ledersamling, nr\. 1 af 3\./);
-    t.same(dateOf(dayOf(first[0]!.date)), first[0]!.date);
+    const leaderDates = first.filter((m) => m.slot.seriesKey === 'ledere').map((m) => m.date);
+    t.ok(
+      leaderDates[0]! < '2027-12-01' && leaderDates.at(-1)! > '2028-03-01',
+      `the leaders meet from autumn to spring: ${leaderDates.join(', ')}`,
+    );
   },
 );

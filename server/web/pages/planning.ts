@@ -7,6 +7,7 @@ import { cycleSettings, listCycles, planYear, previewYear } from '../../planning
 import { planRuleSentences, sentencesOf } from '../../planning/explanations.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
+import { PlanningSettingsPatch } from '../../planning/settings.ts';
 import { areaKindLabel } from '../../programmes/catalogues.ts';
 import type { ProgrammeRow } from '../../programmes/queries.ts';
 import { isoWeekdayName } from '../../text/dates.ts';
@@ -92,7 +93,8 @@ function parsePlan(
   const errors: Record<string, string> = {};
   const year = Number(form.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.year = words.errors.year!;
-  const parsed = PlanningSettings.safeParse({
+  // only what the form sends: the programme's defaults fill the rest (cycleSettings)
+  const parsed = PlanningSettingsPatch.safeParse({
     weekdays: form.weekdays.map(Number),
     startTime: form.startTime,
     endTime: form.endTime,
@@ -110,27 +112,7 @@ function parsePlan(
   }
   if (form.startTime >= form.endTime && !errors.startTime) errors.endTime = words.errors.endBeforeStart!;
   if (Object.keys(errors).length || !parsed.success) return { errors };
-  const {
-    weekdays,
-    startTime,
-    endTime,
-    meetingsPerArea,
-    blackoutWeeks,
-    blackoutDates,
-    blackoutDays,
-    capacity,
-  } = parsed.data;
-  const sent = {
-    weekdays,
-    startTime,
-    endTime,
-    meetingsPerArea,
-    blackoutWeeks,
-    blackoutDates,
-    blackoutDays,
-    capacity,
-  };
-  const settings = cycleSettings(request.server.db, programme.key, sent);
+  const settings = cycleSettings(request.server.db, programme.key, parsed.data);
   return { year, settings, errors };
 }
 
