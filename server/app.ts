@@ -28,6 +28,7 @@ import calendarFeeds from './routes/calendar-feeds.ts';
 import catalogues from './routes/catalogues.ts';
 import cycles from './routes/cycles.ts';
 import districts from './routes/districts.ts';
+import evaluations from './routes/evaluations.ts';
 import followUps from './routes/follow-ups.ts';
 import health from './routes/health.ts';
 import inbound from './routes/inbound.ts';
@@ -98,6 +99,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(outbox);
   await app.register(rsvp);
   await app.register(responses);
+  await app.register(evaluations);
   await app.register(inbound);
   await app.register(calendarFeeds);
   // outcomes: what the meetings achieve

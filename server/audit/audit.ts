@@ -30,6 +30,8 @@ const PROGRAMME_OF_ENTITY: Record<string, ScopedRecord> = {
   agenda: 'meeting',
   attendance: 'meeting',
   meeting_audience: 'meeting',
+  evaluation: 'meeting',
+  lessons: 'meeting',
   agenda_item: 'agendaItem',
   invitation: 'invitation',
   outbox_message: 'outbox',

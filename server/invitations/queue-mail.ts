@@ -18,8 +18,11 @@ import { agendaLines, type MailNamesRow, mailNames, meetingAttendees } from './q
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
-/** Answer-link secrets in stored mail, blanked once a message is delivered over SMTP. */
-export const answerLinkRedaction = { pattern: /\/rsvp\/rsvp_[A-Za-z0-9_-]+/g, replacement: '/rsvp/[sendt]' };
+/** Answer-link and survey-link secrets in stored mail, blanked once a message is delivered over SMTP. */
+export const answerLinkRedaction = {
+  pattern: /\/(rsvp|evaluering)\/(?:rsvp|eval)_[A-Za-z0-9_-]+/g,
+  replacement: '/$1/[sendt]',
+};
 
 /** The platform's own address (MAIL_FROM): sender of every email and ORGANIZER address of every calendar entry. */
 export function platformAddress(config: Pick<Config, 'MAIL_FROM'>): { name: string; address: string } {

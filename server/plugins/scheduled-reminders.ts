@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { queueDueSurveys, queueSurveyReminders } from '../evaluation/surveys.ts';
 import { queueOrganisationChasers } from '../invitations/chasing.ts';
 import { queueFollowUpReminders } from '../outcomes/follow-ups.ts';
 import { everyHour } from './hourly.ts';
 
 /**
  * The reminders nobody asks for, at start and every hour while the mail sender runs
- * (MAIL_SENDER=on): organisations nobody has signed up from, and agreements and barriers due for
- * follow-up. Each is sent once (per meeting, per due date), so running often costs only queries.
+ * (MAIL_SENDER=on): organisations nobody has signed up from, agreements and barriers due for
+ * follow-up, evaluation surveys of meetings just held and their one reminder. Each is sent once
+ * (per meeting, per due date), so running often costs only queries.
  */
 export default fp(
   async function scheduledReminders(app: FastifyInstance) {
@@ -16,8 +18,10 @@ export default fp(
       const now = new Date();
       const chasers = queueOrganisationChasers(app.db, app.config, now).queued;
       const followUps = queueFollowUpReminders(app.db, app.config, now).queued;
-      if (chasers || followUps) {
-        app.log.info({ chasers, followUps }, 'scheduled reminders queued');
+      const surveys = queueDueSurveys(app.db, app.config, now);
+      const surveyReminders = queueSurveyReminders(app.db, app.config, now);
+      if (chasers || followUps || surveys || surveyReminders) {
+        app.log.info({ chasers, followUps, surveys, surveyReminders }, 'scheduled reminders queued');
         app.mailer.kick();
       }
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleLevels } from '../../db/schema/index.ts';
+import { DEFAULT_EVALUATION_QUESTIONS } from '../evaluation/questions.ts';
 import { Timestamp, Version } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
 import { isTimeZone, PlanningSettings } from '../planning/settings.ts';
@@ -59,6 +60,32 @@ export const ProgrammePlanning = PlanningSettings.omit({
 });
 export type ProgrammePlanning = z.infer<typeof ProgrammePlanning>;
 
+/** One question of a programme's evaluation survey: a 1–5 scale or free text. */
+export const EvaluationQuestion = z.strictObject({
+  key: CatalogueKey,
+  kind: z.enum(['scale', 'text']),
+  labels: Labels,
+});
+export type EvaluationQuestion = z.infer<typeof EvaluationQuestion>;
+
+/** A programme's evaluation: its questions and when the one reminder goes. */
+export const EvaluationSettings = z.strictObject({
+  questions: z
+    .array(EvaluationQuestion)
+    .min(1)
+    .max(20)
+    .refine((qs) => new Set(qs.map((q) => q.key)).size === qs.length, 'each question needs its own key')
+    .default(() => DEFAULT_EVALUATION_QUESTIONS),
+  reminderAfterDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(7)
+    .describe('Days after the survey went out that those who have not answered are reminded, once'),
+});
+export type EvaluationSettings = z.infer<typeof EvaluationSettings>;
+
 /** The JSON `settings` of a programme row. */
 export const ProgrammeSettings = z.strictObject({
   audience: z.array(AudienceRule).max(50).default([]).describe('Empty: the roles in the default audience'),
@@ -70,6 +97,7 @@ export const ProgrammeSettings = z.strictObject({
       "Each member organisation in at most one of the programme's areas (a Danish municipality: one police district)",
     ),
   planning: ProgrammePlanning.default(() => ProgrammePlanning.parse({})),
+  evaluation: EvaluationSettings.default(() => EvaluationSettings.parse({})),
 });
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettings>;
 

@@ -14,12 +14,12 @@ import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 const tags = ['answers'];
 const TokenParams = z.strictObject({ token: z.string().max(200) });
 
-function wantsJson(request: FastifyRequest): boolean {
+export function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-function isForm(request: FastifyRequest): boolean {
+export function isForm(request: FastifyRequest): boolean {
   return (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
@@ -35,12 +35,12 @@ function linkNotFound(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** HTML beside the JSON the route's schema describes: sent as is, never through the serializer. */
-function sendHtml(reply: FastifyReply, html: string) {
+export function sendHtml(reply: FastifyReply, html: string) {
   return reply.type('text/html; charset=utf-8').send(html);
 }
 
 /** The token is in the address: keep it out of caches, referrers and search engines. */
-function privatePage(reply: FastifyReply) {
+export function privatePage(reply: FastifyReply) {
   return reply
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')

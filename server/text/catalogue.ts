@@ -13,6 +13,7 @@ import type { RuleBreach } from '../planning/rules.ts';
 import type { CatalogueName, CatalogueUses, ProgrammeFileFault } from '../programmes/refusals.ts';
 import type { RegisterClash } from '../register/refusals.ts';
 import type { daCli } from './catalogues/da-cli.ts';
+import type { daEvaluation } from './catalogues/da-evaluation.ts';
 import type { daPages } from './catalogues/da-pages.ts';
 import type { Language } from './language.ts';
 
@@ -293,6 +294,8 @@ export interface Catalogue {
   pages: PageTexts;
   /** The command line (scripts/cli.ts). */
   cli: CliTexts;
+  /** The evaluation survey after a meeting: its email, page, results and refusals. */
+  evaluation: EvaluationTexts;
   /** The words a calendar feed adds to an event. */
   calendarFeed: {
     cancelled: (title: string) => string;
@@ -354,6 +357,9 @@ export type Texts<T> = T extends string
 
 /** The fixed words of the facilitators' pages, keyed as in catalogues/da-pages.ts. */
 export type PageTexts = Texts<typeof daPages>;
+
+/** The evaluation survey's words, keyed as in catalogues/da-evaluation.ts. */
+export type EvaluationTexts = Texts<typeof daEvaluation>;
 
 /** What the command line says, keyed as in catalogues/da-cli.ts. */
 export type CliTexts = Texts<typeof daCli>;

@@ -5,6 +5,7 @@ import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate
 import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
 import { daCli } from './da-cli.ts';
+import { daEvaluation } from './da-evaluation.ts';
 import { daPages } from './da-pages.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'da'));
@@ -362,6 +363,7 @@ export const da = {
   },
   pages: daPages,
   cli: daCli,
+  evaluation: daEvaluation,
   calendarFeed: {
     cancelled: (title) => `Aflyst: ${title}`,
     place: (location) => `Sted: ${location}`,

@@ -4,6 +4,7 @@ import { dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate } from '..
 import { listText } from '../lists.ts';
 import { plural } from '../plural.ts';
 import { enCli } from './en-cli.ts';
+import { enEvaluation } from './en-evaluation.ts';
 import { enPages } from './en-pages.ts';
 
 const day = (date: string) => weekdayDayDate(date, 'en');
@@ -352,6 +353,7 @@ export const en = {
   },
   pages: enPages,
   cli: enCli,
+  evaluation: enEvaluation,
   calendarFeed: {
     cancelled: (title) => `Cancelled: ${title}`,
     place: (location) => `Place: ${location}`,

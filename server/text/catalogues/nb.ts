@@ -5,6 +5,7 @@ import { clockText, dayDate, dayMonth, isoWeekdayName, monthName, weekdayDayDate
 import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
 import { nbCli } from './nb-cli.ts';
+import { nbEvaluation } from './nb-evaluation.ts';
 import { nbPages } from './nb-pages.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'nb'));
@@ -365,6 +366,7 @@ export const nb = {
   },
   pages: nbPages,
   cli: nbCli,
+  evaluation: nbEvaluation,
   calendarFeed: {
     cancelled: (title) => `Avlyst: ${title}`,
     place: (location) => `Sted: ${location}`,

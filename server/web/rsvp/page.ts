@@ -17,7 +17,8 @@ button:focus,input:focus,textarea:focus{outline:3px solid #ffbc2b;outline-offset
 .status{border-left:.4rem solid #0059b3;background:#e6f0fa;padding:.6rem 1rem}.warning{border-color:#b30000;background:#fbeaea}
 `;
 
-function layout(title: string, body: string, lang: Language): string {
+/** The frame of the pages an invitee reaches by a link (answer page, survey): no menu, no script. */
+export function layout(title: string, body: string, lang: Language): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
