@@ -6,7 +6,7 @@ t.test('lessons learned (erfaringer): one text per meeting, versioned, facilitat
   const { app, as } = await buildTestApp(t);
   const meetingId = insertHeldMeeting(app.db, { districtCode: '1465', startsAt: '2027-03-12T08:30:00Z' });
   const url = `/api/meetings/${meetingId}/lessons`;
-  const put = (headers: { authorization: string }, payload: unknown) =>
+  const put = (headers: { authorization: string }, payload: Record<string, unknown>) =>
     app.inject({ method: 'PUT', url, headers, payload });
 
   t.match((await app.inject({ url, headers: as.viewer })).json(), { text: '', version: 0 });
