@@ -27,6 +27,8 @@ import barriers from './routes/barriers.ts';
 import calendarFeeds from './routes/calendar-feeds.ts';
 import catalogues from './routes/catalogues.ts';
 import cycles from './routes/cycles.ts';
+import dateAgreements from './routes/date-agreements.ts';
+import dateLinks from './routes/date-links.ts';
 import districts from './routes/districts.ts';
 import evaluations from './routes/evaluations.ts';
 import followUps from './routes/follow-ups.ts';
@@ -98,6 +100,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(invitations);
   await app.register(outbox);
   await app.register(rsvp);
+  await app.register(dateAgreements);
+  await app.register(dateLinks);
   await app.register(responses);
   await app.register(evaluations);
   await app.register(inbound);

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './answers.ts';
+export * from './dates.ts';
 export * from './evaluation.ts';
 export * from './invitations.ts';
 export * from './outcomes.ts';

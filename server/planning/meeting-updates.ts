@@ -24,7 +24,7 @@ function loadRow(db: Db, id: number, version: number): MeetingRow {
 }
 
 /** The rules a meeting is held to: its cycle's, or its area's programme's for a meeting outside any cycle. */
-function settingsOf(db: Db, row: MeetingRow): { settings: PlanningSettings; year: number } {
+export function settingsOf(db: Db, row: MeetingRow): { settings: PlanningSettings; year: number } {
   const owner = row.cycleId === null ? undefined : cycleById(db, row.cycleId);
   if (owner) return { settings: PlanningSettings.parse(owner.settings), year: owner.year };
   const local = utcToZoned(row.startsAt, row.timeZone);

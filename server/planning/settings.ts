@@ -146,6 +146,13 @@ export const PlanningSettings = z
       .max(26)
       .default(4)
       .describe('How close to last cycle’s date an area’s meeting should fall'),
+    dateChaseDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .default(7)
+      .describe('Days a district or host contact has to answer a date proposal before they are reminded'),
     capacity: z.number().int().positive().nullable().default(null),
     audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().default(null),
   })

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { askAgainAfterChange } from '../answers/reconfirm.ts';
 import { fillPlacesAfterChange } from '../answers/waiting-list.ts';
 import type { Config } from '../config.ts';
+import { forgetAgreementAfterChange } from '../dates/proposals.ts';
 import { queueMeetingChangeNotices } from '../invitations/meeting-change-notices.ts';
 import { createDraftAgenda } from '../outcomes/agenda.ts';
 import { type PlanningContext, planningContext } from '../planning/context.ts';
@@ -30,6 +31,8 @@ export function wiredPlanningContext(
     if (queueMeetingChangeNotices(db, config, change) > 0) mailQueued();
   });
   planning.changes.onChanged(fillPlacesAfterChange);
+  // a date agreed (or being asked about) no longer holds once the meeting moves
+  planning.changes.onChanged(forgetAgreementAfterChange);
   planning.changes.onCreated((db, meetingId) => {
     createDraftAgenda(db, meetingId);
   });

@@ -109,6 +109,49 @@ export interface Catalogue {
     notFoundTitle: string;
     notFound: string;
   };
+  /** Agreeing a meeting's date with the district and the host: the proposal emails, the contact's page, the save-the-date. */
+  dates: {
+    proposalSubject: (title: string, date: string) => string;
+    /** The proposal email's opening, to a fixed contact of the organisation named. */
+    proposal: (organisation: string) => string[];
+    reminderSubject: (title: string) => string;
+    reminder: (organisation: string, sentOn: string) => string[];
+    meeting: string;
+    time: string;
+    place: string;
+    placeLater: string;
+    reason: string;
+    actionsHeading: string;
+    confirm: string;
+    propose: string;
+    linkHint: string;
+    saveTheDateSubject: (title: string, date: string) => string;
+    saveTheDate: string[];
+    /** The calendar entry's description of a save-the-date. */
+    saveTheDateCalendar: string;
+    /** The contact's page (/datoforslag/:token). */
+    page: {
+      title: (meeting: string) => string;
+      lead: (organisation: string) => string;
+      proposedBy: (name: string) => string;
+      confirmed: string;
+      agreed: string;
+      countered: (date: string) => string;
+      superseded: string;
+      closed: string;
+      proposeHeading: string;
+      date: string;
+      startTime: string;
+      endTime: string;
+      note: string;
+      optional: string;
+      send: string;
+      refusedHeading: string;
+      badInput: string;
+      notFoundTitle: string;
+      notFound: string;
+    };
+  };
   /** The answering side's notices: waiting list, a place given, an organisation without participants. */
   answerMail: {
     meeting: string;
