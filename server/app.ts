@@ -42,6 +42,7 @@ import outbox from './routes/outbox.ts';
 import people from './routes/people.ts';
 import privacy from './routes/privacy.ts';
 import programmes from './routes/programmes.ts';
+import referat from './routes/referat.ts';
 import reports from './routes/reports.ts';
 import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
@@ -114,6 +115,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(barriers);
   await app.register(agreements);
   await app.register(followUps);
+  // after the meeting: its referat and materials
+  await app.register(referat);
   await app.register(reports);
   await app.register(web);
   return app;

@@ -9,6 +9,14 @@ const Config = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Samråd <samraad@localhost>'),
   MAIL_DIR: z.string().default('./data/mail'),
+  /** Meetings' materials (slides, guidance); unset: a folder `materials` beside the database file. */
+  MATERIALS_DIR: z.string().optional(),
+  /** The largest material file accepted, in bytes (default 20 MB). */
+  MATERIALS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20 * 1024 * 1024),
   /** off: the server queues mail but leaves delivery to `npm run cli -- outbox:send`. */
   MAIL_SENDER: z.enum(['on', 'off']).default('on'),
   /** How often the sender looks for due mail and reminders. */

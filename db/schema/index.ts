@@ -6,6 +6,7 @@ export * from './invitations.ts';
 export * from './outcomes.ts';
 export * from './planning.ts';
 export * from './programmes.ts';
+export * from './referat.ts';
 export * from './register.ts';
 export * from './reminders.ts';
 export * from './sessions.ts';

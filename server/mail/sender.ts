@@ -20,6 +20,8 @@ interface StoredAttachment {
   filename?: string;
   content?: string;
   contentType?: string;
+  /** base64 for binary files (a referat's PDF and DOCX); text otherwise. */
+  encoding?: 'base64';
 }
 
 /** What enqueueMail stores in outbox_message.content. */
@@ -86,6 +88,7 @@ export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessa
       filename: a.filename,
       content: a.content,
       contentType: a.contentType,
+      ...(a.encoding ? { encoding: a.encoding } : {}),
     })),
     ...(content.replyTo ? { replyTo: headerAddress(content.replyTo) } : {}),
     headers: content.headers,

@@ -19,14 +19,14 @@ import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
-type Block = Paragraph | Table;
+export type Block = Paragraph | Table;
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+export const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
   new Paragraph({ text, heading: level });
-const para = (text: string) => new Paragraph({ text });
-const labelled = (label: string, value: string) =>
+export const para = (text: string) => new Paragraph({ text });
+export const labelled = (label: string, value: string) =>
   new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
-const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+export const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
 
 function table(header: string[], rows: string[][], totalRow?: string[]): Table {
   const cell = (text: string, bold = false) =>
@@ -41,7 +41,7 @@ function table(header: string[], rows: string[][], totalRow?: string[]): Table {
   });
 }
 
-function pack(doc: Document): Readable {
+export function pack(doc: Document): Readable {
   const out = new PassThrough();
   Packer.toBuffer(doc)
     .then((buffer) => out.end(buffer))
@@ -49,7 +49,7 @@ function pack(doc: Document): Readable {
   return out;
 }
 
-function document(title: string, lang: Language, children: Block[], landscape = false): Document {
+export function document(title: string, lang: Language, children: Block[], landscape = false): Document {
   return new Document({
     creator: 'Samråd',
     title,

@@ -14,9 +14,9 @@ const fonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
 const REGULAR = join(fonts, 'DejaVuSans.ttf');
 const BOLD = join(fonts, 'DejaVuSans-Bold.ttf');
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
-function newDoc(title: string, lang: Language, layout: 'portrait' | 'landscape' = 'portrait'): Doc {
+export function newDoc(title: string, lang: Language, layout: 'portrait' | 'landscape' = 'portrait'): Doc {
   const doc = new PDFDocument({
     size: 'A4',
     layout,
@@ -39,7 +39,7 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-function heading(doc: Doc, text: string, size = 14): void {
+export function heading(doc: Doc, text: string, size = 14): void {
   ensureSpace(doc, size * 3);
   doc
     .moveDown(0.6)
@@ -51,7 +51,7 @@ function heading(doc: Doc, text: string, size = 14): void {
   doc.moveDown(0.3);
 }
 
-function line(doc: Doc, label: string, value: string): void {
+export function line(doc: Doc, label: string, value: string): void {
   ensureSpace(doc, 14);
   doc
     .font('Sans-Bold')

@@ -15,6 +15,7 @@ import type { RegisterClash } from '../register/refusals.ts';
 import type { daCli } from './catalogues/da-cli.ts';
 import type { daEvaluation } from './catalogues/da-evaluation.ts';
 import type { daPages } from './catalogues/da-pages.ts';
+import type { daReferat } from './catalogues/da-referat.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -339,6 +340,8 @@ export interface Catalogue {
   cli: CliTexts;
   /** The evaluation survey after a meeting: its email, page, results and refusals. */
   evaluation: EvaluationTexts;
+  /** After the meeting: the referat, the meeting's materials, follow-ups and mapping pages. */
+  referat: ReferatTexts;
   /** The words a calendar feed adds to an event. */
   calendarFeed: {
     cancelled: (title: string) => string;
@@ -406,3 +409,6 @@ export type EvaluationTexts = Texts<typeof daEvaluation>;
 
 /** What the command line says, keyed as in catalogues/da-cli.ts. */
 export type CliTexts = Texts<typeof daCli>;
+
+/** After the meeting, keyed as in catalogues/da-referat.ts. */
+export type ReferatTexts = Texts<typeof daReferat>;

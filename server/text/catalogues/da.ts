@@ -7,6 +7,7 @@ import { plural } from '../plural.ts';
 import { daCli } from './da-cli.ts';
 import { daEvaluation } from './da-evaluation.ts';
 import { daPages } from './da-pages.ts';
+import { daReferat } from './da-referat.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'da'));
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'da');
@@ -412,6 +413,7 @@ export const da = {
   pages: daPages,
   cli: daCli,
   evaluation: daEvaluation,
+  referat: daReferat,
   calendarFeed: {
     cancelled: (title) => `Aflyst: ${title}`,
     place: (location) => `Sted: ${location}`,

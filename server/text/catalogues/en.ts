@@ -6,6 +6,7 @@ import { plural } from '../plural.ts';
 import { enCli } from './en-cli.ts';
 import { enEvaluation } from './en-evaluation.ts';
 import { enPages } from './en-pages.ts';
+import { enReferat } from './en-referat.ts';
 
 const day = (date: string) => weekdayDayDate(date, 'en');
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'en');
@@ -404,6 +405,7 @@ export const en = {
   pages: enPages,
   cli: enCli,
   evaluation: enEvaluation,
+  referat: enReferat,
   calendarFeed: {
     cancelled: (title) => `Cancelled: ${title}`,
     place: (location) => `Place: ${location}`,

@@ -7,6 +7,7 @@ import { plural } from '../plural.ts';
 import { nbCli } from './nb-cli.ts';
 import { nbEvaluation } from './nb-evaluation.ts';
 import { nbPages } from './nb-pages.ts';
+import { nbReferat } from './nb-referat.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'nb'));
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'nb');
@@ -416,6 +417,7 @@ export const nb = {
   pages: nbPages,
   cli: nbCli,
   evaluation: nbEvaluation,
+  referat: nbReferat,
   calendarFeed: {
     cancelled: (title) => `Avlyst: ${title}`,
     place: (location) => `Sted: ${location}`,

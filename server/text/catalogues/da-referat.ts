@@ -1,0 +1,137 @@
+import { plural } from '../plural.ts';
+
+/**
+ * What follows a meeting, in Danish: the referat (its draft, document, email and editor), the
+ * meeting's materials, and the pages for agreements' texts, follow-ups and the district mapping.
+ * The shape every other language follows (catalogue.ts derives `ReferatTexts` from it).
+ */
+export const daReferat = {
+  draft: {
+    title: (meeting: string) => `Referat: ${meeting}`,
+    participants: 'Deltagere',
+    noParticipants: 'Fremmødet er ikke registreret.',
+    agenda: 'Dagsorden',
+    noMinutes: 'Intet referat af punktet.',
+    barriers: 'Samarbejdsbarrierer rejst på mødet',
+    agreements: 'Aftaler indgået på mødet',
+    reviewOn: (date: string) => `tages op igen ${date}`,
+    none: 'Ingen.',
+  },
+  document: {
+    title: (meeting: string) => `Referat: ${meeting}`,
+    date: 'Dato',
+    place: 'Sted',
+    facilitator: 'Facilitator',
+    approved: (date: string, by: string) => `Godkendt ${date} af ${by}`,
+    materials: 'Materialer',
+    file: 'referat',
+  },
+  mail: {
+    subject: (meeting: string, date: string) => `Referat: ${meeting} – ${date}`,
+    lead: (meeting: string, date: string) =>
+      `Hermed referatet af ${meeting} ${date}. Det er vedhæftet som PDF og Word-dokument.`,
+    materials: 'Materialer fra mødet',
+    materialsHint: 'Linkene virker i 90 dage.',
+  },
+  materials: {
+    inInvitation: 'Materialer til mødet',
+    onAnswerPage: 'Materialer',
+    size: (kb: number) => `${kb} kB`,
+  },
+  refusal: {
+    notApproved: 'Referatet er ikke godkendt. Godkend den seneste udgave, før det sendes.',
+    notLatest: 'Der er gemt en nyere udgave af referatet. Hent siden igen.',
+    nothingToApprove: 'Der er intet referat at godkende endnu. Gem et udkast først.',
+    alreadySent: 'Denne udgave af referatet er allerede sendt.',
+    tooLarge: (mb: number) => `Filen er for stor. Den må højst fylde ${mb} MB.`,
+    typeRefused: (allowed: string) => `Filtypen kan ikke bruges. Tilladte filtyper: ${allowed}.`,
+    noFile: 'Vælg en fil.',
+  },
+  page: {
+    referat: 'Referat',
+    noReferat:
+      'Der er intet referat endnu. Et udkast er foreslået nedenfor ud fra dagsorden, fremmøde, barrierer og aftaler.',
+    text: 'Referatets tekst',
+    saveDraft: 'Gem udkast',
+    approve: 'Godkend referatet',
+    send: 'Send referatet',
+    sendConfirm: 'Send referatet til deltagerne og kredsens kontaktpersoner?',
+    versionLine: (version: number, author: string, at: string) =>
+      `Udgave ${version}, gemt af ${author} ${at}`,
+    approvedLine: (by: string, at: string) => `Godkendt af ${by} ${at}.`,
+    notApproved: 'Ikke godkendt endnu.',
+    sentLine: (people: number, at: string) =>
+      `Sendt til ${people} ${plural('da', people, { one: 'modtager', other: 'modtagere' })} ${at}.`,
+    versions: 'Tidligere udgaver',
+    pdf: 'Hent som PDF',
+    docx: 'Hent som Word',
+    failed: {
+      save: 'Referatet blev ikke gemt',
+      approve: 'Referatet blev ikke godkendt',
+      send: 'Referatet blev ikke sendt',
+      upload: 'Filen blev ikke lagt op',
+      remove: 'Filen blev ikke fjernet',
+    },
+    notices: {
+      saved: 'Referatet er gemt.',
+      approved: 'Referatet er godkendt.',
+      sent: 'Referatet er lagt i udbakken til deltagerne og kredsens kontaktpersoner.',
+      uploaded: 'Filen er lagt op.',
+      removed: 'Filen er fjernet.',
+    },
+    materials: 'Materialer',
+    noMaterials: 'Ingen materialer endnu.',
+    file: 'Fil',
+    fileHint: (types: string, mb: number) => `Tilladte filtyper: ${types}. Højst ${mb} MB.`,
+    upload: 'Læg fil op',
+    remove: 'Fjern',
+    districtReferats: 'Referater',
+    noDistrictReferats: 'Ingen referater sendt endnu.',
+  },
+  agreementPage: {
+    title: (title: string) => `Aftale: ${title}`,
+    text: 'Aftalens tekst',
+    reason: 'Hvorfor ændres teksten',
+    reasonHint: 'Gemmes i aftalens historik',
+    save: 'Gem ny tekst',
+    saved: 'Aftalens tekst er gemt som en ny udgave.',
+    failed: 'Aftalen blev ikke gemt',
+    history: 'Historik',
+    version: 'Udgave',
+    savedAt: 'Gemt',
+    savedBy: 'Af',
+    why: 'Hvorfor',
+    status: 'Status',
+    edit: 'Ret tekst',
+  },
+  followUps: {
+    title: 'Opfølgning',
+    lead: (days: number) =>
+      `Aftaler, der skal revideres inden for ${days} dage (eller er overskredet), og barrierer, der har været åbne i over et år.`,
+    none: 'Intet kræver opfølgning lige nu.',
+    kind: 'Hvad',
+    agreementReview: 'Aftale til revision',
+    barrierOpen: 'Barriere åben over et år',
+    what: 'Titel',
+    area: 'Politikreds',
+    due: 'Frist',
+    overdue: 'overskredet',
+    contacts: 'Ansvarlige',
+    send: 'Send påmindelser',
+    sent: (queued: number, already: number) =>
+      `${queued} ${plural('da', queued, { one: 'påmindelse', other: 'påmindelser' })} lagt i udbakken; ${already} var sendt før.`,
+  },
+  mappingPage: {
+    title: (area: string, year: number) => `Kortlægning ${year}: ${area}`,
+    forumLevel: 'Samarbejdsniveau',
+    strengths: 'Styrker',
+    challenges: 'Udfordringer',
+    wishes: 'Ønsker',
+    linesHint: 'Én pr. linje',
+    notes: 'Noter',
+    save: 'Gem kortlægning',
+    saved: 'Kortlægningen er gemt.',
+    failed: 'Kortlægningen blev ikke gemt – vælg et samarbejdsniveau',
+    link: (year: number) => `Kortlægning ${year}`,
+  },
+};
