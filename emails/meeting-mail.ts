@@ -52,6 +52,21 @@ export interface MeetingMailInput {
   delegatedBy?: string | null;
   /** An update after a new date or time: the invitee is asked to answer again. */
   askAgain?: boolean;
+  /** Instead of the kind's usual opening line (a session chosen, changed, moved …). */
+  lead?: string;
+  /** A meeting held as sessions: the invitation lists them to choose from, and has no calendar yet. */
+  sessions?: SessionOffer[];
+}
+
+/** One session of a meeting held as several, as the invitation offers it. */
+export interface SessionOffer {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  venueName?: string | null;
+  venueAddress?: string | null;
+  /** No free place when the invitation was written: choosing it puts one on its waiting list. */
+  full: boolean;
 }
 
 export const answerChoices = ['accepted', 'tentative', 'declined'] as const;
@@ -112,18 +127,44 @@ export function answerLink(answerUrl: string, answer: (typeof answerChoices)[num
   return `${answerUrl}?answer=${answer}`;
 }
 
+/** The sessions to choose from, each a link to the answer page with it chosen, and a way to decline. */
+function sessionChoice(
+  lang: Language,
+  m: MeetingMailView,
+  sessions: SessionOffer[],
+  answerUrl: string,
+): EmailBlock[] {
+  const texts = catalogueFor(lang).sessions.mail;
+  const links = sessions.map((s) => {
+    const where = meetingWhere({
+      venueName: s.venueName ?? m.venueName,
+      venueAddress: s.venueAddress ?? m.venueAddress,
+    });
+    const label = [meetingWhen(lang, { ...m, startsAt: s.startsAt, endsAt: s.endsAt }), where]
+      .filter(Boolean)
+      .join(', ');
+    return { label: s.full ? `${label} (${texts.full})` : label, href: `${answerUrl}?session=${s.id}` };
+  });
+  links.push({ label: texts.decline, href: answerLink(answerUrl, 'declined') });
+  return [
+    { kind: 'actions', heading: texts.choose, links, hint: texts.chooseHint },
+    { kind: 'paragraph', text: texts.calendarLater },
+  ];
+}
+
 /** The email for one invitee: subject, plain text and HTML with the same content. */
 export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
   const { kind, language: lang, meeting: m } = input;
   const texts = catalogueFor(lang);
   const w = texts.meetingMail;
   const name = headerText(input.recipientName);
-  const leads: string[] = [w.lead[kind]];
+  const leads: string[] = [input.lead ?? w.lead[kind]];
   if (input.delegatedBy) leads.push(w.delegatedBy(headerText(input.delegatedBy)));
   if (input.askAgain && kind === 'update') leads.push(texts.reconfirm.mailLead);
   const lead = leads.join(' ');
+  const sessions = input.sessions?.length ? input.sessions : null;
   const facts: [string, string][] = [
-    [w.when, meetingWhen(lang, m)],
+    [w.when, sessions ? texts.sessions.mail.when(sessions.length) : meetingWhen(lang, m)],
     [w.where, meetingWhere(m) ?? w.venueLater],
   ];
   if (m.facilitatorName) facts.push([w.facilitator, m.facilitatorName]);
@@ -135,7 +176,8 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
   ];
   if (m.agenda.length && kind !== 'cancel' && kind !== 'withdrawn')
     blocks.push({ kind: 'list', heading: w.agenda, items: agendaItems(lang, m) });
-  if (kind === 'invitation' || kind === 'update' || kind === 'reminder') {
+  if (sessions && input.answerUrl) blocks.push(...sessionChoice(lang, m, sessions, input.answerUrl));
+  else if (kind === 'invitation' || kind === 'update' || kind === 'reminder') {
     const answerUrl = input.answerUrl;
     blocks.push(
       answerUrl

@@ -36,6 +36,7 @@ import health from './routes/health.ts';
 import inbound from './routes/inbound.ts';
 import invitations from './routes/invitations.ts';
 import mappings from './routes/mappings.ts';
+import meetingSessions from './routes/meeting-sessions.ts';
 import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
 import outbox from './routes/outbox.ts';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(areas);
   await app.register(cycles);
   await app.register(meetings);
+  await app.register(meetingSessions);
   await app.register(audit);
   await app.register(invitations);
   await app.register(outbox);

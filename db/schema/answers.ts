@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { invitation } from './invitations.ts';
-import { meeting } from './planning.ts';
+import { meeting, meetingSession } from './planning.ts';
 import { organisation } from './register.ts';
 
 /**
@@ -61,4 +61,27 @@ export const organisationChaser = sqliteTable(
     outboxMessageId: integer('outbox_message_id'),
   },
   (t) => [uniqueIndex('organisation_chaser_uq').on(t.meetingId, t.organisationId)],
+);
+
+/**
+ * The session an invitee chose (one row per invitation, so at most one session per person and
+ * meeting), with their own calendar SEQUENCE: invitees of one meeting sit in different sessions, so
+ * each holds a calendar entry of their own (UID per invitation) that moves with their choice.
+ */
+export const sessionSeat = sqliteTable(
+  'session_seat',
+  {
+    invitationId: integer('invitation_id')
+      .primaryKey()
+      .references(() => invitation.id, { onDelete: 'cascade' }),
+    /** Null once given up (declined, session cancelled): the row keeps the calendar's SEQUENCE. */
+    sessionId: integer('session_id').references(() => meetingSession.id, { onDelete: 'set null' }),
+    /** Beyond the session's capacity: waits, first come first served by queueNo. */
+    waiting: integer('waiting', { mode: 'boolean' }).notNull().default(false),
+    queueNo: integer('queue_no').notNull().default(0),
+    /** SEQUENCE of the invitee's own calendar entry; -1 while no REQUEST was ever sent. */
+    icsSequence: integer('ics_sequence').notNull().default(-1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('session_seat_session_idx').on(t.sessionId, t.waiting, t.queueNo)],
 );

@@ -78,3 +78,30 @@ export const meeting = sqliteTable(
     index('meeting_cycle_idx').on(t.cycleId),
   ],
 );
+
+/**
+ * One sitting of a meeting held as several (a course of four half-day sessions of 25): each with
+ * its own time, place and capacity; invitees choose one. Not a login session (see sessions.ts).
+ */
+export const meetingSession = sqliteTable(
+  'meeting_session',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meeting.id, { onDelete: 'cascade' }),
+    /** UTC instants (ISO 8601), shown in the meeting's time zone. */
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    venueName: text('venue_name'),
+    venueAddress: text('venue_address'),
+    /** Places in this session; the next acceptance waits. */
+    capacity: integer('capacity').notNull(),
+    /** Cancelled sessions stay for the record; their participants got a CANCEL. */
+    cancelledAt: text('cancelled_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('meeting_session_meeting_idx').on(t.meetingId, t.startsAt)],
+);

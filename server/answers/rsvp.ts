@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { rsvpSessions } from '../meeting-sessions/answers.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
 import { readInvitee } from './meeting-reads.ts';
@@ -33,6 +34,7 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
     answer: answerState(db, invitationId),
+    sessions: rsvpSessions(db, invitationId, invitee.language),
     language: invitee.language,
   };
 }

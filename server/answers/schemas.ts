@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { invitationResponses, roleLevels } from '../../db/schema/index.ts';
-import { Timestamp } from '../http/common-schemas.ts';
+import { Id, Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
+import { RsvpSessions, SeatState } from '../meeting-sessions/schemas.ts';
 import { textLanguages } from '../text/language.ts';
 
 /** What an invitee may answer from a link or a form. */
@@ -13,7 +14,11 @@ const Comment = Text('reason')
   .optional()
   .describe('Free text to the facilitator; empty clears it');
 
-export const AnswerInput = z.strictObject({ answer: AnswerChoice, comment: Comment });
+export const AnswerInput = z.strictObject({
+  answer: AnswerChoice,
+  comment: Comment,
+  session: Id.optional().describe('For a meeting held as sessions: the session chosen with "accepted"'),
+});
 export type AnswerInput = z.infer<typeof AnswerInput>;
 
 export const DelegationInput = z.strictObject({
@@ -40,6 +45,8 @@ export const AnswerState = z
     waitlisted: z.boolean(),
     waitlistPosition: z.number().int().nullable(),
     delegatedTo: z.object({ name: z.string(), email: z.string() }).nullable(),
+    /** A meeting held as sessions: the session held or waited for. */
+    seat: SeatState.nullable().optional(),
   })
   .meta({ id: 'AnswerState' });
 export type AnswerState = z.infer<typeof AnswerState>;
@@ -61,6 +68,8 @@ export const RsvpView = z
     }),
     invitee: z.object({ name: z.string(), organisation: z.string() }),
     answer: AnswerState,
+    /** A meeting held as sessions: the sessions to choose from and the invitee's seat. */
+    sessions: RsvpSessions.optional(),
     /** The catalogue the invitee reads (their language's texts), which the page is written in. */
     language: z.enum(textLanguages),
   })

@@ -5,6 +5,7 @@ import { issueAnswerToken, revokeFurtherAnswerTokens } from '../answers/tokens.t
 import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, unprocessable } from '../http/problems.ts';
+import { sessionOffers } from '../meeting-sessions/sessions.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
@@ -168,11 +169,14 @@ export function sendInvitations(
     const everyone = invitedPeople(db, m.id);
     const recipients = everyone.filter((r) => tokens.has(r.invitationId));
     const ctx = loadMeetingContext(db, config, { ...m, status }, options.agenda);
+    // a meeting held as sessions: the invitation offers them; each invitee's calendar entry comes with their choice
+    const sessions = sessionOffers(db, m.id);
     queueMeetingMail(db, config, ctx, {
       kind: 'invitation',
       recipients,
       attendees: everyone.map(toAttendee),
       tokens,
+      ...(sessions.length ? { sessions, withCalendar: false } : {}),
     });
     recordAudit(db, actor, {
       action: 'send',

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { extendAnswerTokens, issueFurtherAnswerToken } from '../answers/tokens.ts';
+import { hasSessions } from '../meeting-sessions/queries.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
 import {
   invitedPeople,
@@ -17,6 +18,8 @@ import {
 export function queueMeetingChangeNotices(db: Db, config: MailConfig, change: MeetingChange): number {
   if (change.kind === 'details') return 0;
   const after = change.after;
+  // held as sessions: no one holds the meeting's own entry; each seat's entry follows its session
+  if (hasSessions(db, after.id)) return 0;
   // a new date or time: the answering side has already asked everyone again (askAgainAfterChange)
   const askAgain = change.kind === 'rescheduled';
   const invitees = invitedPeople(db, after.id);

@@ -7,6 +7,7 @@ import {
   type MeetingMailView,
   meetingWhere,
   renderMeetingMail,
+  type SessionOffer,
 } from '../../emails/meeting-mail.ts';
 import { currentAnswer } from '../answers/reconfirm.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
@@ -180,6 +181,10 @@ export interface QueueOptions {
   delegatedBy?: string | null;
   /** An update after a new date or time: earlier answers no longer count. */
   askAgain?: boolean;
+  /** Instead of the kind's usual opening line. */
+  lead?: string;
+  /** A meeting held as sessions: the invitation lists them (and carries no calendar). */
+  sessions?: SessionOffer[];
 }
 
 /**
@@ -245,6 +250,8 @@ export function queueMeetingMail(
       cancelReason: options.cancelReason,
       delegatedBy: options.delegatedBy,
       askAgain: options.askAgain,
+      lead: options.lead,
+      sessions: options.sessions,
     });
     const extra: Record<string, unknown> = { replyTo: ctx.replyTo };
     if (withCalendar) {

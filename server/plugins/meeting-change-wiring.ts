@@ -5,6 +5,7 @@ import { fillPlacesAfterChange } from '../answers/waiting-list.ts';
 import type { Config } from '../config.ts';
 import { forgetAgreementAfterChange } from '../dates/proposals.ts';
 import { queueMeetingChangeNotices } from '../invitations/meeting-change-notices.ts';
+import { cancelSeatsWithMeeting } from '../meeting-sessions/seats.ts';
 import { createDraftAgenda } from '../outcomes/agenda.ts';
 import { type PlanningContext, planningContext } from '../planning/context.ts';
 
@@ -33,6 +34,10 @@ export function wiredPlanningContext(
   planning.changes.onChanged(fillPlacesAfterChange);
   // a date agreed (or being asked about) no longer holds once the meeting moves
   planning.changes.onChanged(forgetAgreementAfterChange);
+  // a meeting held as sessions: each participant's own calendar entry follows a cancellation
+  planning.changes.onChanged((db, change) => {
+    if (cancelSeatsWithMeeting(db, config, change) > 0) mailQueued();
+  });
   planning.changes.onCreated((db, meetingId) => {
     createDraftAgenda(db, meetingId);
   });

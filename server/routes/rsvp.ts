@@ -3,11 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { delegateInvitation } from '../answers/delegation.ts';
 import { readInvitee } from '../answers/meeting-reads.ts';
-import { inviteeActor, recordResponse } from '../answers/responses.ts';
+import { inviteeActor } from '../answers/responses.ts';
 import { invitationOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
+import { answerInvitation, type SessionAnswer } from '../meeting-sessions/answers.ts';
+import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
+import { SessionRefusal } from '../meeting-sessions/refusals.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { linkNotFoundPage, rsvpPage } from '../web/rsvp/page.ts';
 
@@ -62,7 +65,12 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         summary: 'The answer page of one invitation (HTML; JSON with Accept: application/json)',
         params: TokenParams,
         // a mangled hint in a mailed link should not cost the invitee the page: unknown values are ignored
-        querystring: z.object({ answer: Text('code').optional().describe('Preselects an answer') }),
+        querystring: z.object({
+          answer: Text('code').optional().describe('Preselects an answer'),
+          session: Text('code')
+            .optional()
+            .describe('Preselects a session (the invitation links one per session)'),
+        }),
         response: { 200: RsvpView, 404: Problem },
       },
     },
@@ -73,9 +81,15 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       privatePage(reply);
       if (wantsJson(request)) return view;
       const hint = AnswerChoice.safeParse(request.query.answer);
+      // a session link only preselects: mail scanners follow links, so a choice is always a POST
+      const session = Number(request.query.session);
       return sendHtml(
         reply,
-        rsvpPage(view, { token: request.params.token, preselect: hint.success ? hint.data : undefined }),
+        rsvpPage(view, {
+          token: request.params.token,
+          preselect: hint.success ? hint.data : undefined,
+          preselectSession: Number.isSafeInteger(session) ? session : undefined,
+        }),
       );
     },
   );
@@ -97,10 +111,25 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       const invitationId = invitationOfLink(app.db, request.params.token);
       if (invitationId === null) return linkNotFound(request, reply);
       const actor = inviteeActor(readInvitee(app.db, invitationId).email, 'link');
-      const state = recordResponse(app.db, actor, invitationId, {
-        response: request.body.answer,
-        comment: request.body.comment,
-      });
+      let result: SessionAnswer;
+      try {
+        result = answerInvitation(app.db, app.config, actor, invitationId, request.body);
+      } catch (error) {
+        // a refused session choice is said on the page, in the invitee's language, beside the choices
+        if (!(error instanceof SessionRefusal) || !isForm(request)) throw error;
+        const view = rsvpView(app.db, invitationId);
+        reply.code(error.status as 400 | 409);
+        privatePage(reply);
+        return sendHtml(
+          reply,
+          rsvpPage(view, {
+            token: request.params.token,
+            refused: sessionRefusalText(view.language, error.fault),
+          }),
+        );
+      }
+      app.mailer.kick();
+      const state = { ...result.answer, seat: result.seat };
       privatePage(reply);
       if (!isForm(request)) return state;
       // the page states the answer (and any waiting-list place) right after this

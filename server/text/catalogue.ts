@@ -16,6 +16,7 @@ import type { daCli } from './catalogues/da-cli.ts';
 import type { daEvaluation } from './catalogues/da-evaluation.ts';
 import type { daPages } from './catalogues/da-pages.ts';
 import type { daReferat } from './catalogues/da-referat.ts';
+import type { daSessions } from './catalogues/da-sessions.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -342,6 +343,8 @@ export interface Catalogue {
   evaluation: EvaluationTexts;
   /** After the meeting: the referat, the meeting's materials, follow-ups and mapping pages. */
   referat: ReferatTexts;
+  /** A meeting held as several sessions (sittings) to choose among. */
+  sessions: SessionTexts;
   /** The words a calendar feed adds to an event. */
   calendarFeed: {
     cancelled: (title: string) => string;
@@ -406,6 +409,8 @@ export type PageTexts = Texts<typeof daPages>;
 
 /** The evaluation survey's words, keyed as in catalogues/da-evaluation.ts. */
 export type EvaluationTexts = Texts<typeof daEvaluation>;
+/** The texts of meetings held as sessions, keyed as in catalogues/da-sessions.ts. */
+export type SessionTexts = Texts<typeof daSessions>;
 
 /** What the command line says, keyed as in catalogues/da-cli.ts. */
 export type CliTexts = Texts<typeof daCli>;

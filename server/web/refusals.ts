@@ -1,6 +1,8 @@
 import type { FastifyError } from 'fastify';
 import { ProgrammeRefused } from '../accounts/access.ts';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
+import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
+import { SessionRefusal } from '../meeting-sessions/refusals.ts';
 import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
 import { CatalogueRowInUse, ProgrammeFileRefusal } from '../programmes/refusals.ts';
 import { RegisterConflict } from '../register/refusals.ts';
@@ -78,6 +80,8 @@ export function pageRefusal(error: unknown): PageRefusal {
   }
   if (error instanceof CatalogueRowInUse)
     return of('conflict', text.catalogueInUse(error.catalogue, error.key, error.usedBy));
+  if (error instanceof SessionRefusal)
+    return of(status === 409 ? 'conflict' : 'badInput', sessionRefusalText('da', error.fault));
   if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
   if (error instanceof StaleVersion) return of('staleVersion');
   if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));

@@ -8,6 +8,7 @@ import { daCli } from './da-cli.ts';
 import { daEvaluation } from './da-evaluation.ts';
 import { daPages } from './da-pages.ts';
 import { daReferat } from './da-referat.ts';
+import { daSessions } from './da-sessions.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'da'));
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'da');
@@ -414,6 +415,7 @@ export const da = {
   cli: daCli,
   evaluation: daEvaluation,
   referat: daReferat,
+  sessions: daSessions,
   calendarFeed: {
     cancelled: (title) => `Aflyst: ${title}`,
     place: (location) => `Sted: ${location}`,

@@ -7,6 +7,7 @@ import { enCli } from './en-cli.ts';
 import { enEvaluation } from './en-evaluation.ts';
 import { enPages } from './en-pages.ts';
 import { enReferat } from './en-referat.ts';
+import { enSessions } from './en-sessions.ts';
 
 const day = (date: string) => weekdayDayDate(date, 'en');
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'en');
@@ -406,6 +407,7 @@ export const en = {
   cli: enCli,
   evaluation: enEvaluation,
   referat: enReferat,
+  sessions: enSessions,
   calendarFeed: {
     cancelled: (title) => `Cancelled: ${title}`,
     place: (location) => `Place: ${location}`,

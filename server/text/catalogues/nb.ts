@@ -8,6 +8,7 @@ import { nbCli } from './nb-cli.ts';
 import { nbEvaluation } from './nb-evaluation.ts';
 import { nbPages } from './nb-pages.ts';
 import { nbReferat } from './nb-referat.ts';
+import { nbSessions } from './nb-sessions.ts';
 
 const day = (date: string) => capitalised(weekdayDayDate(date, 'nb'));
 const monthDay = (md: string) => dayMonth(`2024-${md}`, 'nb');
@@ -418,6 +419,7 @@ export const nb = {
   cli: nbCli,
   evaluation: nbEvaluation,
   referat: nbReferat,
+  sessions: nbSessions,
   calendarFeed: {
     cancelled: (title) => `Avlyst: ${title}`,
     place: (location) => `Sted: ${location}`,

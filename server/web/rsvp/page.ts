@@ -2,6 +2,7 @@ import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
 import { escapeHtml as e } from '../../text/html.ts';
 import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
+import { sessionSection } from './sessions.ts';
 
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
 
@@ -54,6 +55,10 @@ export interface PageOptions {
   preselect?: AnswerChoice;
   /** A confirmation shown after a saved answer. */
   saved?: string;
+  /** A meeting held as sessions: the session an email link named. */
+  preselectSession?: number;
+  /** Why the last choice was refused, in the invitee's language. */
+  refused?: string;
 }
 
 /** The page in the invitee's language (`view.language`). */
@@ -75,6 +80,22 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
     return layout(
       m.title,
       `<h1>${e(m.title)}</h1>${facts}<p class="status warning" role="status">${e(t.cancelled)}</p>`,
+      view.language,
+    );
+  const delegation = `<details>
+<summary>${e(t.delegateSummary)}</summary>
+<form method="post" action="${e(`${action}/delegate`)}">
+<label for="delegate-name">${e(t.delegateName)}</label>
+<input type="text" id="delegate-name" name="name" required maxlength="200" autocomplete="off">
+<label for="delegate-email">${e(t.delegateEmail)}</label>
+<input type="email" id="delegate-email" name="email" required maxlength="254" autocomplete="off">
+<p><button type="submit">${e(t.delegateSend)}</button></p>
+</form>
+</details>`;
+  if (view.sessions)
+    return layout(
+      t.title(m.title),
+      `<h1>${e(m.title)}</h1>\n${facts}\n${sessionSection(view, { ...options, action })}\n${delegation}`,
       view.language,
     );
   const radios = (Object.keys(answerLabels) as AnswerChoice[])
@@ -101,16 +122,7 @@ ${radios}
 <textarea id="comment" name="comment" rows="3" maxlength="2000">${e(view.answer.comment ?? '')}</textarea>
 <p><button type="submit">${e(t.send)}</button></p>
 </form>
-<details>
-<summary>${e(t.delegateSummary)}</summary>
-<form method="post" action="${e(`${action}/delegate`)}">
-<label for="delegate-name">${e(t.delegateName)}</label>
-<input type="text" id="delegate-name" name="name" required maxlength="200" autocomplete="off">
-<label for="delegate-email">${e(t.delegateEmail)}</label>
-<input type="email" id="delegate-email" name="email" required maxlength="254" autocomplete="off">
-<p><button type="submit">${e(t.delegateSend)}</button></p>
-</form>
-</details>`,
+${delegation}`,
     view.language,
   );
 }
