@@ -16,17 +16,18 @@ import {
 } from '../programmes/programmes.ts';
 import type { Language } from '../text/language.ts';
 import {
+  type AgreementScanRow,
   agreementCounts,
   barrierLines,
   hasAttendanceSheet,
   inForceCounts,
-  iterateAgreementLines,
   meetingIdOfYear,
   openBarrierCounts,
   type ReportDistrictRow,
   type ReportScope,
   reportDistricts,
   resolvedBarrierCounts,
+  scanAgreements,
   storedMapping,
   yearCount,
 } from './queries.ts';
@@ -240,23 +241,63 @@ export function buildAgreementsReport(db: Db, options: ReportOptions): Agreement
 }
 
 /**
- * The agreement lines, one at a time, from a connection of their own: the export may take seconds
- * and streams with back-pressure, while the service's connection keeps serving other requests
- * (better-sqlite3 refuses other statements on a connection that is iterating).
+ * The agreement lines by district (in the sections' order), then type, status and id, from a
+ * connection of their own: the export may take seconds while the service's connection keeps serving
+ * (better-sqlite3 refuses other statements on a connection that is iterating). The rows are read in
+ * one scan and sorted here, which is several times quicker than an ORDER BY over the joined rows.
  */
 export function* agreementLines(
   db: Db,
   options: Pick<ReportOptions, 'year' | 'district' | 'programme'>,
 ): Generator<AgreementLine> {
   const { scope } = reportContext(db, options);
+  const districts = districtsOf(db, scope, options.district);
+  if (districts.length === 0) return;
   const file = db.$client.name;
   const own = file && file !== ':memory:' && !db.$client.memory;
   const conn = own ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
+  let rows: AgreementScanRow[];
   try {
-    yield* iterateAgreementLines(conn, { ...scope, year: options.year, district: options.district ?? null });
+    rows = scanAgreements(
+      conn,
+      districts.map((d) => d.areaId),
+      options.year,
+    );
   } finally {
     if (own) conn.close();
   }
+  const byArea = new Map<number, AgreementScanRow[]>();
+  for (const row of rows) {
+    const list = byArea.get(row[0]);
+    if (list) list.push(row);
+    else byArea.set(row[0], [row]);
+  }
+  for (const d of districts) {
+    const list = byArea.get(d.areaId);
+    if (!list) continue;
+    list.sort(byTypeStatusId);
+    for (const r of list)
+      yield {
+        id: r[1],
+        districtCode: d.code,
+        districtName: d.name,
+        type: r[2],
+        title: r[3],
+        status: r[4],
+        agreedOn: r[5],
+        reviewOn: r[6],
+        municipalities: r[7],
+        contacts: r[8],
+        barrierIds: r[9],
+      };
+  }
+}
+
+/** Keys compare as SQLite's BINARY collation does for the ASCII keys of types and statuses. */
+function byTypeStatusId(a: AgreementScanRow, b: AgreementScanRow): number {
+  if (a[2] !== b[2]) return a[2] < b[2] ? -1 : 1;
+  if (a[4] !== b[4]) return a[4] < b[4] ? -1 : 1;
+  return a[1] - b[1];
 }
 
 export interface NationalRow {

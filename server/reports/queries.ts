@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import type { AgreementStatus } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
-import type { AgreementLine, BarrierLine } from './data.ts';
+import type { BarrierLine } from './data.ts';
 import type { DistrictMeetingLine, DistrictOutcomes, DistrictYearRow } from './status.ts';
 
 /**
@@ -127,37 +127,47 @@ export function yearCount(db: Db, what: keyof typeof YEAR_COUNTS, areaId: number
   return prepared<{ n: number }>(db, YEAR_COUNTS[what]).get(areaId, String(year))?.n ?? 0;
 }
 
-const AGREEMENT_LINES = `
-  SELECT a.id, coalesce(d.code, '') AS districtCode,
-         CASE WHEN ar.kind = 'police_district' THEN d.name ELSE ar.name END AS districtName,
-         a.type, a.title, a.status, a.agreed_on AS agreedOn,
-         a.review_on AS reviewOn,
-         CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
-              JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END AS municipalities,
-         (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
-           WHERE ac.agreement_id = a.id) AS contacts,
-         (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id) AS barrierIds
-  FROM area ar JOIN organisation d ON d.id = ar.convener_id CROSS JOIN agreement a ON a.area_id = ar.id
-  WHERE ${programmeArea('ar')} AND (ar.kind <> 'police_district' OR d.kind = 'police_district')
-    AND (:district IS NULL OR d.code = :district) AND ${AGREEMENT_START} <= :yearEnd
-  ORDER BY d.code, districtName, ar.id, a.type, a.status, a.id`;
+/** An agreement as the export scan returns it: its area first, then AgreementLine's own columns. */
+export type AgreementScanRow = [
+  areaId: number,
+  id: number,
+  type: string,
+  title: string,
+  status: AgreementStatus,
+  agreedOn: string | null,
+  reviewOn: string | null,
+  municipalities: string | null,
+  contacts: string | null,
+  barrierIds: string | null,
+];
+
+// The party, contact and barrier lists in their primary keys' order (what the subqueries walk).
+const AGREEMENT_SCAN_COLUMNS = `a.area_id, a.id, a.type, a.title, a.status, a.agreed_on, a.review_on,
+  CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
+       JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END,
+  (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
+    WHERE ac.agreement_id = a.id),
+  (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id)`;
 
 /**
- * The agreement lines by district code, one at a time, on the connection given (the caller may
- * open one of its own: better-sqlite3 refuses other statements on a connection that is iterating).
+ * The agreements of the given areas agreed by the year's end, in storage order, as arrays. An export
+ * of many areas reads the table straight through (the "+" keeps SQLite off the area index, which
+ * would visit the interleaved rows area by area), one area goes by its index; the caller sorts.
+ * Arrays, not objects: better-sqlite3 builds 100,000 of them in half the time.
  */
-export function iterateAgreementLines(
+export function scanAgreements(
   conn: Database.Database,
-  filter: ReportScope & { year: number; district: string | null },
-): IterableIterator<AgreementLine> {
-  return conn
-    .prepare<ReportScope & { district: string | null; yearEnd: string }, AgreementLine>(AGREEMENT_LINES)
-    .iterate({
-      programmeId: filter.programmeId,
-      areaKind: filter.areaKind,
-      district: filter.district,
-      yearEnd: yearEnd(filter.year),
-    });
+  areaIds: readonly number[],
+  year: number,
+): AgreementScanRow[] {
+  const one = areaIds.length === 1;
+  const sql = `SELECT ${AGREEMENT_SCAN_COLUMNS} FROM agreement a
+    WHERE ${one ? 'a.area_id = :areaId' : '+a.area_id IN (SELECT value FROM json_each(:areaIds))'}
+      AND ${AGREEMENT_START} <= :yearEnd`;
+  const params = one
+    ? { areaId: areaIds[0], yearEnd: yearEnd(year) }
+    : { areaIds: JSON.stringify(areaIds), yearEnd: yearEnd(year) };
+  return conn.prepare(sql).raw(true).all(params) as AgreementScanRow[];
 }
 
 // ---- the national report

@@ -69,8 +69,21 @@ export function dayDate(
 ): string {
   if (!value) return '';
   const date = value.length === 10 ? value : zonedDay(value, timeZone);
-  return formatter('day', locales[lang], 'UTC').format(calendarDay(date));
+  const key = `${lang}|${date}`;
+  let text = calendarDayTexts.get(key);
+  if (text === undefined) {
+    if (calendarDayTexts.size >= 10_000) calendarDayTexts.clear();
+    text = formatter('day', locales[lang], 'UTC').format(calendarDay(date));
+    calendarDayTexts.set(key, text);
+  }
+  return text;
 }
+
+/**
+ * Calendar days as text, by language: an export writes two dates on each of 100,000 rows, from a few
+ * hundred distinct days, and Intl formatting costs microseconds each. Bounded, as the days are not.
+ */
+const calendarDayTexts = new Map<string, string>();
 
 /** "tirsdag 30. marts 2027" / "Tuesday 30 March 2027" for a calendar date (YYYY-MM-DD). */
 export function weekdayDayDate(date: string, lang: Language = 'da'): string {
