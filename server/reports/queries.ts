@@ -167,7 +167,7 @@ export function scanAgreements(
   const params = one
     ? { areaId: areaIds[0], yearEnd: yearEnd(year) }
     : { areaIds: JSON.stringify(areaIds), yearEnd: yearEnd(year) };
-  return conn.prepare(sql).raw(true).all(params) as AgreementScanRow[];
+  return conn.prepare<[typeof params], AgreementScanRow>(sql).raw(true).all(params);
 }
 
 // ---- the national report
