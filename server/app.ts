@@ -49,6 +49,7 @@ import responses from './routes/responses.ts';
 import roles from './routes/roles.ts';
 import rsvp from './routes/rsvp.ts';
 import themes from './routes/themes.ts';
+import venues from './routes/venues.ts';
 import web from './web/plugin.ts';
 
 declare module 'fastify' {
@@ -96,6 +97,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(privacy);
   await app.register(roles);
   await app.register(areas);
+  await app.register(venues);
   await app.register(cycles);
   await app.register(meetings);
   await app.register(meetingSessions);

@@ -11,3 +11,4 @@ export * from './register.ts';
 export * from './reminders.ts';
 export * from './sessions.ts';
 export * from './sign-in.ts';
+export * from './venues.ts';

@@ -25,6 +25,9 @@ export const invitation = sqliteTable(
     response: text('response', { enum: invitationResponses }).notNull().default('needs_action'),
     respondedAt: text('responded_at'),
     comment: text('comment'),
+    /** What the invitee told about food and access; cleared some days after the meeting (retention). */
+    dietaryNeeds: text('dietary_needs'),
+    accessibilityNeeds: text('accessibility_needs'),
     /** SHA-256 of the answer-link secret; the secret itself is only in the email. */
     tokenLookupId: text('token_lookup_id'),
     tokenHash: text('token_hash'),

@@ -8,6 +8,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { programme } from './programmes.ts';
 import { area, organisation, person } from './register.ts';
+import { venue } from './venues.ts';
 
 export const meetingStatuses = ['draft', 'planned', 'invited', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
@@ -53,6 +54,13 @@ export const meeting = sqliteTable(
     }),
     venueName: text('venue_name'),
     venueAddress: text('venue_address'),
+    /** The register's venue; its name and address are copied into venueName/venueAddress when chosen. */
+    venueId: integer('venue_id').references(() => venue.id, { onDelete: 'set null' }),
+    /** When the host confirmed hosting, and who recorded it. */
+    hostConfirmedAt: text('host_confirmed_at'),
+    hostConfirmedBy: text('host_confirmed_by'),
+    /** Last local date to answer (svarfrist); null = the cycle's replyDaysBefore before the meeting. */
+    replyBy: text('reply_by'),
     facilitatorId: integer('facilitator_id').references(() => person.id, { onDelete: 'set null' }),
     /** Maximum number of acceptances; null = unlimited. */
     capacity: integer('capacity'),

@@ -94,6 +94,10 @@ export const area = sqliteTable(
 
 export const areaMemberRoles = ['convener', 'member', 'support'] as const;
 
+/** Asked or not whether it will host: the planner prefers willing hosts, then those not asked, never unwilling. */
+export const hostWillingnesses = ['not_asked', 'willing', 'not_willing'] as const;
+export type HostWillingness = (typeof hostWillingnesses)[number];
+
 export const areaMember = sqliteTable(
   'area_member',
   {
@@ -105,8 +109,8 @@ export const areaMember = sqliteTable(
       .references(() => organisation.id, { onDelete: 'cascade' }),
     /** convener = the police district, member = a municipality, support = e.g. the children's house. */
     memberRole: text('member_role', { enum: areaMemberRoles }).notNull().default('member'),
-    /** Whether the organisation is willing to host the area's meeting (venue rotation). */
-    willingToHost: integer('willing_to_host', { mode: 'boolean' }).notNull().default(true),
+    /** Whether the organisation said it will host the area's meetings; nobody is assumed willing. */
+    hostWillingness: text('host_willingness', { enum: hostWillingnesses }).notNull().default('not_asked'),
     /** Copy of area.kind, to find an organisation's areas of a kind without a join. */
     areaKind: text('area_kind').notNull(),
   },

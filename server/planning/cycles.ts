@@ -16,6 +16,7 @@ import {
 import { ProgrammeSettings } from '../programmes/schemas.ts';
 import type { Language } from '../text/language.ts';
 import { nowIso } from '../time.ts';
+import { placeOfVenue } from '../venues/place.ts';
 import type { PlanningContext } from './context.ts';
 import { type DayNumber, dayOf, utcToZoned } from './days.ts';
 import type { MeetingChange } from './meeting-changes.ts';
@@ -51,6 +52,7 @@ import {
   updateMeetingRow,
 } from './queries.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from './refusals.ts';
+import { replyByDate } from './reply-deadline.ts';
 import type { Cycle, CycleSummary, Meeting, MeetingPreview, PlanPreview, ReplanArea } from './schemas.ts';
 import { withSeriesTotal } from './series.ts';
 import {
@@ -128,7 +130,14 @@ function plannerAreas(db: Db, areas: AreaRow[], year: number, kind: string): Pla
   const byArea = new Map<number, PlannerArea>(
     areas.map((a) => [a.id, { id: a.id, name: a.name, hosts: [], hostHistory: [], lastDates: [] }]),
   );
-  for (const h of hosts) byArea.get(h.areaId)!.hosts.push({ id: h.id, name: h.name, address: h.address });
+  for (const h of hosts)
+    byArea.get(h.areaId)!.hosts.push({
+      id: h.id,
+      name: h.name,
+      address: h.address,
+      willingness: h.willingness,
+      place: h.venueId === null ? null : (placeOfVenue(db, h.venueId) ?? null),
+    });
   const lastYear = new Map<number, number>();
   for (const m of earlier) {
     const area = byArea.get(m.areaId)!;
@@ -235,8 +244,15 @@ function preview(
     localStartTime: planned.startTime,
     localEndTime: planned.endTime,
     host: planned.host && { id: planned.host.id, name: planned.host.name },
-    venueName: planned.host?.name ?? null,
-    venueAddress: planned.host?.address ?? null,
+    venueName: planned.host?.place?.venueName ?? planned.host?.name ?? null,
+    venueAddress: planned.host?.place?.venueAddress ?? planned.host?.address ?? null,
+    venueId: planned.host?.place?.venueId ?? null,
+    replyBy: replyByDate({
+      replyBy: null,
+      replyDaysBefore: settings.replyDaysBefore,
+      startsAt: planned.startsAt,
+      timeZone: settings.timeZone,
+    }),
     facilitator:
       facilitator && planned.facilitatorId !== null ? { id: planned.facilitatorId, ...facilitator } : null,
     capacity: settings.capacity,
@@ -254,6 +270,7 @@ function plannedColumns(preview: MeetingPreview) {
     hostOrganisationId: preview.host?.id ?? null,
     venueName: preview.venueName,
     venueAddress: preview.venueAddress,
+    venueId: preview.venueId,
     facilitatorId: preview.facilitator?.id ?? null,
     explanation: preview.explanation,
     warnings: preview.warnings,
@@ -544,6 +561,7 @@ function moveToPlan(db: Db, current: Meeting, next: MeetingPreview, now: string)
   const placeChanged =
     before.hostOrganisationId !== (next.host?.id ?? null) ||
     before.venueName !== next.venueName ||
+    before.venueId !== next.venueId ||
     before.venueAddress !== next.venueAddress;
   const after = updateMeetingRow(db, before.id, {
     ...plannedColumns(next),

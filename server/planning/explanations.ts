@@ -107,7 +107,8 @@ export interface PlacementFacts {
   /** Which series the meeting is of, and its place in it. */
   slot?: { seriesName: string | null; n: number; of: number; startTime: string; endTime: string };
   facilitator: { name: string; load: number } | null;
-  host: { name: string; timesBefore: number } | null;
+  /** asked: false when the host has not been asked whether it will host. */
+  host: { name: string; timesBefore: number; asked?: boolean } | null;
   /** The language of the programme's texts. */
   language: Language;
 }
@@ -151,6 +152,7 @@ export function explainPlacement(facts: PlacementFacts): { explanation: string; 
         ? say.hostFirst(facts.host.name)
         : say.hostFewest(facts.host.name, facts.host.timesBefore),
   );
+  if (facts.host?.asked === false) sentences.push(say.hostNotAsked);
   // a series may keep its own times (the leaders' gatherings in the afternoon)
   sentences.push(timesSentence(settings, language, facts.slot ?? settings));
   const warnings: string[] = [];

@@ -6,6 +6,7 @@ import { badRequest } from '../http/problems.ts';
 import { programmeForArea, programmeTextLanguage } from '../programmes/programmes.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { nowIso } from '../time.ts';
+import { placeOfVenue } from '../venues/place.ts';
 import type { PlanningContext } from './context.ts';
 import { cycleSettings, meetingTitle, namingOfProgramme } from './cycles.ts';
 import { zonedToUtc } from './days.ts';
@@ -24,8 +25,21 @@ function areaFor(db: Db, areaId: number) {
   return area;
 }
 
-/** The place: a host brings its own name and address unless the request names others. */
+/** The place: a venue of the register, else a host, brings its name and address unless the request names others. */
 function placeOf(db: Db, input: NewMeeting) {
+  if (input.venueId != null) {
+    const venue = placeOfVenue(db, input.venueId);
+    if (!venue)
+      throw badRequest(`Venue ${input.venueId} does not exist`, [
+        { field: 'body.venueId', message: 'unknown venue' },
+      ]);
+    return {
+      venueId: venue.venueId,
+      hostOrganisationId: input.hostOrganisationId ?? venue.hostOrganisationId,
+      venueName: input.venueName !== undefined ? input.venueName : venue.venueName,
+      venueAddress: input.venueAddress !== undefined ? input.venueAddress : venue.venueAddress,
+    };
+  }
   const host = input.hostOrganisationId == null ? null : organisationPlace(db, input.hostOrganisationId);
   if (input.hostOrganisationId != null && !host)
     throw badRequest(`Organisation ${input.hostOrganisationId} does not exist`, [
@@ -60,6 +74,10 @@ export function createExtraMeeting(
       throw badRequest('The meeting must end after it starts', [
         { field: input.endTime ? 'body.endTime' : 'body.startTime', message: 'must end after the start' },
       ]);
+    if (input.replyBy && input.replyBy >= input.date)
+      throw badRequest('The reply deadline must be before the meeting', [
+        { field: 'body.replyBy', message: `must be before ${input.date}` },
+      ]);
     const year = Number(input.date.slice(0, 4));
     const facilitatorId = input.facilitatorId ?? null;
     const timing = { date: input.date, startTime, endTime };
@@ -79,6 +97,7 @@ export function createExtraMeeting(
         endsAt: zonedToUtc(input.date, endTime, settings.timeZone),
         timeZone: settings.timeZone,
         ...placeOf(db, input),
+        replyBy: input.replyBy ?? null,
         facilitatorId,
         capacity: input.capacity !== undefined ? input.capacity : settings.capacity,
         audienceRoleKeys:

@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, NotFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
+import { placeOfVenue } from '../venues/place.ts';
 import type { PlanningContext } from './context.ts';
 import { areaLanguage, areaPlanningSettings } from './cycles.ts';
 import { utcToZoned, zonedToUtc } from './days.ts';
@@ -84,10 +85,37 @@ function requestedChanges(db: Db, before: MeetingRow, patch: UpdateMeeting, timi
       changes.venueName = host.name;
       changes.venueAddress = host.address;
     }
+    // another host: the old host's venue no longer applies unless the patch names one
+    if (patch.venueId === undefined) changes.venueId = null;
   }
+  if (patch.venueId !== undefined) Object.assign(changes, venueChanges(db, patch.venueId, patch));
+  if (patch.replyBy !== undefined) changes.replyBy = patch.replyBy;
   if (patch.venueName !== undefined) changes.venueName = patch.venueName;
   if (patch.venueAddress !== undefined) changes.venueAddress = patch.venueAddress;
   return changes;
+}
+
+/** A venue of the register: its copied name and address, and its host unless the patch names another. */
+function venueChanges(db: Db, venueId: number | null, patch: UpdateMeeting): Partial<MeetingRow> {
+  if (venueId === null) return { venueId: null };
+  const place = placeOfVenue(db, venueId);
+  if (!place)
+    throw badRequest(`Venue ${venueId} does not exist`, [
+      { field: 'body.venueId', message: 'unknown venue' },
+    ]);
+  const { hostOrganisationId, ...copied } = place;
+  return {
+    ...copied,
+    ...(patch.hostOrganisationId === undefined && hostOrganisationId !== null ? { hostOrganisationId } : {}),
+  };
+}
+
+/** A reply deadline must fall before the meeting's day. */
+function assertReplyBy(replyBy: string | null | undefined, meetingDate: string) {
+  if (replyBy && replyBy >= meetingDate)
+    throw badRequest('The reply deadline must be before the meeting', [
+      { field: 'body.replyBy', message: `must be before ${meetingDate}` },
+    ]);
 }
 
 /** The planning rules the meeting would break at its new time with its (new) facilitator. */
@@ -148,6 +176,10 @@ export function updateMeeting(
       });
     const timing = timingAfter(before, patch);
     const changes = requestedChanges(db, before, patch, timing);
+    assertReplyBy(patch.replyBy, timing.date);
+    // moved to or before its own deadline: the deadline falls back to the cycle's days before
+    if (patch.replyBy === undefined && before.replyBy && before.replyBy >= timing.date)
+      changes.replyBy = null;
     const timeChanged = changes.startsAt !== undefined || changes.endsAt !== undefined;
     const facilitatorChanged =
       changes.facilitatorId !== undefined && changes.facilitatorId !== before.facilitatorId;

@@ -4,6 +4,7 @@ import { type DbOrTx, prepared } from '../../db/statements.ts';
 import { notFound } from '../http/problems.ts';
 import { utcToZoned } from './days.ts';
 import type { MeetingRow } from './meeting-changes.ts';
+import { replyByDate } from './reply-deadline.ts';
 import type { Meeting, MeetingQuery } from './schemas.ts';
 
 /**
@@ -16,6 +17,8 @@ const MEETING_SELECT = `
          m.sequence_in_cycle AS sequenceInCycle, m.title, m.status, m.starts_at AS startsAt,
          m.ends_at AS endsAt, m.time_zone AS timeZone, m.host_organisation_id AS hostOrganisationId,
          h.name AS hostName, m.venue_name AS venueName, m.venue_address AS venueAddress,
+         m.venue_id AS venueId, m.host_confirmed_at AS hostConfirmedAt, m.host_confirmed_by AS hostConfirmedBy,
+         m.reply_by AS replyBy, json_extract(c.settings, '$.replyDaysBefore') AS replyDaysBefore,
          m.facilitator_id AS facilitatorId, p.name AS facilitatorName, p.email AS facilitatorEmail,
          m.capacity, m.audience_role_keys AS audienceRoleKeys, m.explanation, m.warnings,
          m.ics_uid AS icsUid, m.ics_sequence AS icsSequence, m.cancelled_at AS cancelledAt,
@@ -40,6 +43,8 @@ export interface MeetingRecord extends MeetingRow {
   hostName: string | null;
   facilitatorName: string | null;
   facilitatorEmail: string | null;
+  /** The cycle's replyDaysBefore (null: no cycle, or planned before the setting). */
+  replyDaysBefore: number | null;
 }
 
 /** As SQLite returns it: the JSON columns still text. */
@@ -93,6 +98,8 @@ export function toMeeting(row: MeetingRecord): Meeting {
         : null,
     venueName: row.venueName,
     venueAddress: row.venueAddress,
+    venueId: row.venueId,
+    replyBy: replyByDate(row),
     facilitator:
       row.facilitatorId !== null && row.facilitatorName !== null
         ? { id: row.facilitatorId, name: row.facilitatorName, email: row.facilitatorEmail ?? '' }
@@ -103,6 +110,8 @@ export function toMeeting(row: MeetingRecord): Meeting {
     warnings: row.warnings ?? [],
     icsUid: row.icsUid,
     icsSequence: row.icsSequence,
+    hostConfirmedAt: row.hostConfirmedAt,
+    hostConfirmedBy: row.hostConfirmedBy,
     cancelledAt: row.cancelledAt,
     cancelReason: row.cancelReason,
     version: row.version,

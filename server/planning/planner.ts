@@ -6,11 +6,15 @@ import { areaBlackoutDays, calendarViolations, periodOf } from './rules.ts';
 import { type SeriesSlot, seriesSlots } from './series.ts';
 import type { PlanningSettings } from './settings.ts';
 
-/** A possible host of an area's meeting: the police headquarters or a willing municipality. */
+/** A possible host of an area's meeting: the police headquarters or a municipality that has not said no. */
 export interface HostCandidate {
   id: number;
   name: string;
   address: string | null;
+  /** Said yes, or not asked yet (an unwilling one is never a candidate). */
+  willingness?: 'willing' | 'not_asked';
+  /** The host's venue in the register, if any: the meeting takes its name and full address. */
+  place?: { venueId: number; venueName: string; venueAddress: string } | null;
 }
 
 export interface PlannerArea {
@@ -290,12 +294,17 @@ function sweep(
   return { placements, unplaced, lateForGap };
 }
 
-/** Rotation: the candidate who hosted least often, then longest ago, then in list order. */
+/**
+ * Rotation among those who said yes (or, when nobody has, those not asked yet): the candidate who
+ * hosted least often, then longest ago, then in list order.
+ */
 export function chooseHost(candidates: HostCandidate[], history: number[]): HostCandidate | null {
+  const willing = candidates.filter((c) => c.willingness === 'willing');
+  const pool = willing.length > 0 ? willing : candidates;
   let best: HostCandidate | null = null;
   let bestCount = Infinity;
   let bestLast = Infinity;
-  for (const c of candidates) {
+  for (const c of pool) {
     let count = 0;
     let last = -1;
     history.forEach((id, i) => {
@@ -355,7 +364,7 @@ function describe(input: PlanInput, days: DayNumber[], finished: Finished): Plan
       sequence: pending.sequence,
       slot,
       facilitator: facilitator && { name: facilitator.name, load: facilitator.load },
-      host: host && { name: host.name, timesBefore },
+      host: host && { name: host.name, timesBefore, asked: host.willingness !== 'not_asked' },
       language: input.language ?? 'da',
     });
     return {

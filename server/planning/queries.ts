@@ -21,6 +21,9 @@ export interface HostRow {
   id: number;
   name: string;
   address: string | null;
+  willingness: 'willing' | 'not_asked';
+  /** The host's first venue in the register, if it has one. */
+  venueId: number | null;
 }
 
 export interface EarlierMeetingRow {
@@ -54,13 +57,15 @@ export function areaOfKind(db: Db, id: number, kind: string): AreaRow | undefine
   return prepared<AreaRow>(db, `${AREA} WHERE a.id = ? AND a.kind = ?`).get(id, kind);
 }
 
-/** Members of the areas willing to host, the convener first. */
+/** Members of the areas that have not said no to hosting, the convener first, with their first venue. */
 export function hostCandidates(db: Db, areaIds: number[]): HostRow[] {
   return prepared<HostRow>(
     db,
-    `SELECT m.area_id AS areaId, o.id, o.name, o.address FROM area_member m
+    `SELECT m.area_id AS areaId, o.id, o.name, o.address, m.host_willingness AS willingness,
+            (SELECT v.id FROM venue v WHERE v.host_organisation_id = o.id ORDER BY v.id LIMIT 1) AS venueId
+       FROM area_member m
        JOIN organisation o ON o.id = m.organisation_id
-      WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.willing_to_host = 1
+      WHERE m.area_id IN (SELECT value FROM json_each(?)) AND m.host_willingness != 'not_willing'
         AND m.member_role IN ('convener', 'member')
       ORDER BY m.area_id, m.member_role = 'convener' DESC, o.name, o.id`,
   ).all(JSON.stringify(areaIds));
@@ -170,9 +175,9 @@ export function updateCycle(db: Db, id: number, set: Partial<typeof cycle.$infer
 }
 
 const INSERT_MEETING = `INSERT INTO meeting (cycle_id, area_id, sequence_in_cycle, title, status, starts_at,
-  ends_at, time_zone, host_organisation_id, venue_name, venue_address, facilitator_id, capacity,
-  audience_role_keys, explanation, warnings, ics_uid, ics_sequence, version, created_at, updated_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  ends_at, time_zone, host_organisation_id, venue_name, venue_address, venue_id, reply_by, facilitator_id,
+  capacity, audience_role_keys, explanation, warnings, ics_uid, ics_sequence, version, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
@@ -197,6 +202,8 @@ export function insertMeetings(db: Db, rows: (typeof meeting.$inferInsert)[]): n
         r.hostOrganisationId ?? null,
         r.venueName ?? null,
         r.venueAddress ?? null,
+        r.venueId ?? null,
+        r.replyBy ?? null,
         r.facilitatorId ?? null,
         r.capacity ?? null,
         json(r.audienceRoleKeys),

@@ -44,6 +44,10 @@ const MeetingCore = {
   host: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   venueName: z.string().nullable(),
   venueAddress: z.string().nullable(),
+  venueId: z.number().int().nullable().describe("The register's venue the name and address were copied from"),
+  replyBy: CalendarDate.describe(
+    'Last local date to answer (svarfrist); later answers are taken and marked late',
+  ),
   facilitator: z.object({ id: z.number().int(), name: z.string(), email: z.string() }).nullable(),
   capacity: z.number().int().nullable(),
   audienceRoleKeys: z.array(z.string()).nullable(),
@@ -58,6 +62,8 @@ export const Meeting = z
     ...MeetingCore,
     icsUid: z.string(),
     icsSequence: z.number().int(),
+    hostConfirmedAt: Timestamp.nullable().describe('When the host confirmed hosting'),
+    hostConfirmedBy: z.string().nullable(),
     cancelledAt: Timestamp.nullable(),
     cancelReason: z.string().nullable(),
     version: z.number().int(),
@@ -122,6 +128,14 @@ const meetingDetails = {
   hostOrganisationId: Id.nullable().optional(),
   venueName: Text('name').nullable().optional(),
   venueAddress: Text('line').nullable().optional(),
+  venueId: Id.nullable()
+    .optional()
+    .describe(
+      "A venue of the register: its name and full address are copied (and its host becomes the meeting's)",
+    ),
+  replyBy: CalendarDate.nullable()
+    .optional()
+    .describe("Reply deadline (local date, before the meeting); null: the cycle's replyDaysBefore"),
   facilitatorId: Id.nullable().optional(),
   capacity: z.number().int().positive().nullable().optional(),
   audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().optional(),
@@ -156,6 +170,18 @@ export const NewMeeting = z
   })
   .meta({ id: 'NewMeeting' });
 export type NewMeeting = z.infer<typeof NewMeeting>;
+
+export const HostConfirmation = z
+  .strictObject({
+    version: Version,
+    confirmed: z.boolean().default(true).describe('false takes a confirmation back'),
+    note: Text('line')
+      .min(1)
+      .optional()
+      .describe('Who confirmed and how ("Lene Holm by phone"); default: your account'),
+  })
+  .meta({ id: 'HostConfirmation' });
+export type HostConfirmation = z.infer<typeof HostConfirmation>;
 
 export const CancelMeeting = z.strictObject({
   version: Version,

@@ -154,6 +154,15 @@ export const PlanningSettings = z
       .default(7)
       .describe('Days a district or host contact has to answer a date proposal before they are reminded'),
     capacity: z.number().int().positive().nullable().default(null),
+    replyDaysBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(14)
+      .describe(
+        'The reply deadline (svarfrist): this many days before each meeting, unless a meeting sets its own',
+      ),
     audienceRoleKeys: z.array(Text('search').min(1)).max(100).nullable().default(null),
   })
   .meta({ id: 'PlanningSettings' });

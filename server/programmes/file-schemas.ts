@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaMemberRoles } from '../../db/schema/index.ts';
+import { areaMemberRoles, hostWillingnesses } from '../../db/schema/index.ts';
 import { Text } from '../http/text.ts';
 import { CreateTheme } from '../outcomes/schemas.ts';
 import { CreateArea } from '../register/areas.ts';
@@ -30,7 +30,8 @@ export type FileOrganisation = z.infer<typeof FileOrganisation>;
 export const FileAreaMember = z.strictObject({
   organisation: FileRef,
   memberRole: z.enum(areaMemberRoles).default('member'),
-  willingToHost: z.boolean().default(true),
+  hostWillingness: z.enum(hostWillingnesses).optional().describe('Default: not_asked'),
+  willingToHost: z.boolean().optional().describe('Older files: true is willing, false not_willing'),
 });
 
 /** A convening area of the programme's area kind. */

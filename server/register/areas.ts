@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { areaMemberRoles } from '../../db/schema/index.ts';
+import { areaMemberRoles, type HostWillingness, hostWillingnesses } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { Id, Timestamp } from '../http/common-schemas.ts';
@@ -29,7 +29,10 @@ export const AreaMember = z.object({
   kind: OrganisationKind,
   code: z.string().nullable(),
   memberRole: z.enum(areaMemberRoles),
-  willingToHost: z.boolean(),
+  hostWillingness: z
+    .enum(hostWillingnesses)
+    .describe('Asked whether it will host: not_asked, willing, not_willing'),
+  willingToHost: z.boolean().describe('Deprecated: hostWillingness is willing'),
 });
 
 export const Area = z
@@ -49,8 +52,25 @@ export type Area = z.infer<typeof Area>;
 const MemberInput = z.strictObject({
   organisationId: Id,
   memberRole: z.enum(areaMemberRoles).default('member'),
-  willingToHost: z.boolean().default(true),
+  hostWillingness: z
+    .enum(hostWillingnesses)
+    .optional()
+    .describe('Whether it said it will host (default for a new member: not_asked; unchanged otherwise)'),
+  willingToHost: z
+    .boolean()
+    .optional()
+    .describe('Deprecated: true is hostWillingness willing, false not_willing'),
 });
+
+/** The willingness a member input says, if any: hostWillingness, else the older boolean. */
+export function willingnessOf(input: {
+  hostWillingness?: HostWillingness;
+  willingToHost?: boolean;
+}): HostWillingness | undefined {
+  if (input.hostWillingness) return input.hostWillingness;
+  if (input.willingToHost === undefined) return undefined;
+  return input.willingToHost ? 'willing' : 'not_willing';
+}
 
 export const CreateArea = z.strictObject({
   name: Text('name').min(1),
@@ -71,7 +91,10 @@ export function listAreas(db: Db, kind?: string): Area[] {
 }
 
 function withMembers(db: Db, row: AreaRow): Area {
-  const members = areaMembers(db, row.id);
+  const members = areaMembers(db, row.id).map((m) => ({
+    ...m,
+    willingToHost: m.hostWillingness === 'willing',
+  }));
   const { seedKey: _s, editedAt: _e, ...rest } = row;
   return { ...rest, members };
 }
@@ -108,7 +131,13 @@ function putMember(db: Db, target: AreaRow, member: z.infer<typeof MemberInput>)
   assertOrganisation(db, member.organisationId, 'body.members.organisationId');
   if (member.memberRole === 'member')
     assertMemberMayJoin(db, target, member.organisationId, member.organisationId);
-  upsertAreaMember(db, { areaId: target.id, areaKind: target.kind, ...member });
+  upsertAreaMember(db, {
+    areaId: target.id,
+    areaKind: target.kind,
+    organisationId: member.organisationId,
+    memberRole: member.memberRole,
+    hostWillingness: willingnessOf(member),
+  });
 }
 
 /** A convening area of any kind: the Danish police district is one shape, a Norwegian office area another. */
@@ -126,7 +155,7 @@ export function createArea(db: Db, actor: Actor, input: CreateArea): Area {
       updatedAt: now,
       editedAt: now,
     });
-    putMember(db, row, { organisationId: input.convenerId, memberRole: 'convener', willingToHost: true });
+    putMember(db, row, { organisationId: input.convenerId, memberRole: 'convener' });
     for (const member of input.members) putMember(db, row, member);
     recordAudit(db, actor, { action: 'create', entity: 'area', entityId: row.id, changes: input });
     return withMembers(db, row);

@@ -4,10 +4,12 @@ import { scopeParam } from '../accounts/access.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { createExtraMeeting } from '../planning/extra-meetings.ts';
+import { confirmHost } from '../planning/host-confirmation.ts';
 import { cancelMeeting, getMeeting, setMeetingStatus, updateMeeting } from '../planning/meeting-updates.ts';
 import { listMeetings } from '../planning/meetings.ts';
 import {
   CancelMeeting,
+  HostConfirmation,
   Meeting,
   MeetingQuery,
   NewMeeting,
@@ -69,6 +71,19 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => cancelMeeting(app.db, request.actor!, app.planning, request.params.id, request.body),
+  );
+  app.post(
+    '/api/meetings/:id/host-confirmation',
+    {
+      schema: {
+        tags,
+        summary: 'Record that the host confirmed hosting (confirmed: false takes it back)',
+        params: IdParams,
+        body: HostConfirmation,
+        response: { 200: Meeting, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => confirmHost(app.db, request.actor!, request.params.id, request.body),
   );
   app.post(
     '/api/meetings/:id/status',

@@ -321,6 +321,7 @@ export interface Catalogue {
       hostFirst: (host: string) => string;
       hostFewest: (host: string, times: number) => string;
       noHost: string;
+      hostNotAsked: string;
       /** A meeting moved by hand. */
       moved: (day: string, start: string, end: string, by: string) => string;
       movedBreaksRules: string;

@@ -16,7 +16,7 @@ export interface AreaMemberRow {
   kind: OrganisationRow['kind'];
   code: string | null;
   memberRole: (typeof areaMember.$inferSelect)['memberRole'];
-  willingToHost: boolean;
+  hostWillingness: (typeof areaMember.$inferSelect)['hostWillingness'];
 }
 
 export interface DistrictRow {
@@ -157,7 +157,7 @@ export function areaMembers(db: Db, areaId: number): AreaMemberRow[] {
       kind: organisation.kind,
       code: organisation.code,
       memberRole: areaMember.memberRole,
-      willingToHost: areaMember.willingToHost,
+      hostWillingness: areaMember.hostWillingness,
     })
     .from(areaMember)
     .innerJoin(organisation, eq(organisation.id, areaMember.organisationId))
@@ -192,13 +192,16 @@ export function insertAreaMember(db: Db, values: typeof areaMember.$inferInsert)
   db.insert(areaMember).values(values).run();
 }
 
-/** Adds the member, or changes its role and willingness to host. */
+/** Adds the member, or changes its role (and its willingness to host, when given). */
 export function upsertAreaMember(db: Db, values: typeof areaMember.$inferInsert): void {
   db.insert(areaMember)
     .values(values)
     .onConflictDoUpdate({
       target: [areaMember.areaId, areaMember.organisationId],
-      set: { memberRole: values.memberRole, willingToHost: values.willingToHost },
+      set: {
+        memberRole: values.memberRole,
+        ...(values.hostWillingness ? { hostWillingness: values.hostWillingness } : {}),
+      },
     })
     .run();
 }

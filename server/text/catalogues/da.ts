@@ -402,6 +402,7 @@ export const da = {
       hostFewest: (host, times) =>
         `Vært: ${host}, der har været vært færrest gange (${times} ${plural('da', times, { one: 'gang', other: 'gange' })}).`,
       noHost: 'Ingen vært: der er ingen villige værter i området.',
+      hostNotAsked: 'Værten er ikke spurgt endnu: få det bekræftet.',
       moved: (day, start, end, by) => `Flyttet til ${day} kl. ${start}–${end} af ${by}.`,
       movedBreaksRules: 'Det bryder planlægningsreglerne; se advarslerne.',
       movedKeepsRules: 'Alle planlægningsregler er overholdt.',

@@ -394,6 +394,7 @@ export const en = {
       hostFirst: (host) => `Host: ${host}, who has not hosted before.`,
       hostFewest: (host, times) => `Host: ${host}, who has hosted the fewest times (${times}).`,
       noHost: 'No host: the area has no willing hosts.',
+      hostNotAsked: 'The host has not been asked yet: have it confirmed.',
       moved: (day, start, end, by) => `Moved to ${day}, ${start}–${end}, by ${by}.`,
       movedBreaksRules: 'This breaks the planning rules; see the warnings.',
       movedKeepsRules: 'Every planning rule is kept.',

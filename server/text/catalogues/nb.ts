@@ -406,6 +406,7 @@ export const nb = {
       hostFewest: (host, times) =>
         `Vert: ${host}, som har vært vert færrest ganger (${times} ${plural('nb', times, { one: 'gang', other: 'ganger' })}).`,
       noHost: 'Ingen vert: det finnes ingen villige verter i området.',
+      hostNotAsked: 'Verten er ikke spurt ennå: få det bekreftet.',
       moved: (day, start, end, by) => `Flyttet til ${day} kl. ${start}–${end} av ${by}.`,
       movedBreaksRules: 'Det bryter planleggingsreglene; se advarslene.',
       movedKeepsRules: 'Alle planleggingsreglene er overholdt.',
