@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import tap from 'tap';
 import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { launchChromium } from './chromium.ts';
@@ -23,7 +23,25 @@ export interface BrowserTest extends TestApp {
   dialogs: string[];
 }
 
-/** The real app listening on a free port, and a fresh headless Chromium with its own profile. */
+let launched: Promise<Browser> | undefined;
+
+/** One headless Chromium for the test file, started at its first browser test and closed when the file ends. */
+function sharedBrowser(): Promise<Browser> {
+  launched ??= launchChromium([
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ]).then((browser) => {
+    tap.teardown(() => browser.close());
+    return browser;
+  });
+  return launched;
+}
+
+/** The real app listening on a free port, and a headless Chromium context of its own. */
 export async function startBrowserTest(t: Teardown, env: Record<string, string> = {}): Promise<BrowserTest> {
   const testApp = await buildTestApp(t, env);
   for (const role of ['admin', 'facilitator', 'viewer'] as const) {
@@ -32,20 +50,11 @@ export async function startBrowserTest(t: Teardown, env: Record<string, string> 
   }
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = testApp.app.server.address() as AddressInfo;
-  const profile = mkdtempSync(join(tmpdir(), 'samraad-chromium-'));
-  const browser = await launchChromium([
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ]);
-  t.teardown(async () => {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
+  const browser = await sharedBrowser();
+  // each test gets its own context (cookies, storage, cache of its own): as isolated as a fresh
+  // browser, without starting Chromium again for every test of the file
   const context = await browser.newContext({ locale: 'da-DK' });
+  t.teardown(() => context.close());
   const page = await context.newPage();
   const dialogs: string[] = [];
   // "Are you sure?" confirmations are accepted like a user would; anything else (an alert) is recorded.
