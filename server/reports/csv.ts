@@ -3,7 +3,7 @@ import { zonedDay } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import type { AgreementLine, BarrierLine, DistrictSection, NationalReport } from './data.ts';
-import { nationalTableRows } from './national-table.ts';
+import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
 import { catalogueWords, type ProgrammeReportWords, wordsOf } from './words.ts';
 
 export type Separator = 'semicolon' | 'comma';
@@ -192,6 +192,7 @@ export function nationalCsv(report: NationalReport, separator: Separator): Reada
     `${w.agreementsInForce} ${report.year - 1}`,
     `${w.openBarriers} ${report.year - 1}`,
     `${w.people} ${report.year - 1}`,
+    ...modelColumnHeaders(report, w),
   ];
   const { rows, totals } = nationalTableRows(report, isoDate);
   rows.push(totals);

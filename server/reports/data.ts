@@ -15,13 +15,16 @@ import {
   taxonomyOf,
 } from '../programmes/programmes.ts';
 import type { Language } from '../text/language.ts';
+import { type NationalModel, nationalModel } from './national-model.ts';
 import {
   type AgreementScanRow,
   agreementCounts,
   barrierLines,
+  cancelledMeetingOfYear,
   hasAttendanceSheet,
   inForceCounts,
   meetingIdOfYear,
+  membersRepresented,
   openBarrierCounts,
   type ReportDistrictRow,
   type ReportScope,
@@ -300,13 +303,26 @@ function byTypeStatusId(a: AgreementScanRow, b: AgreementScanRow): number {
   return a[1] - b[1];
 }
 
+/** held; notYet: planned or to come (ikke afholdt endnu); notHeld: past, cancelled or never planned (ikke afholdt). */
+export type MeetingState = 'held' | 'notYet' | 'notHeld';
+
 export interface NationalRow {
   areaId: number;
   code: string;
   name: string;
   meetingHeld: boolean;
+  meetingState: MeetingState;
+  meetingId: number | null;
   meetingDate: string | null;
   people: number;
+  /** Members (municipalities, in the Danish programme) represented, of the members in the register. */
+  municipalitiesRepresented: number;
+  municipalities: number;
+  leadership: number;
+  practice: number;
+  police: number;
+  municipal: number;
+  otherSides: number;
   organisationsRepresented: number;
   memberOrganisations: number;
   forumLevel: string | null;
@@ -325,14 +341,33 @@ export interface NationalReport {
   taxonomy: ReportTaxonomy;
   generatedAt: string;
   rows: NationalRow[];
-  totals: Omit<NationalRow, 'areaId' | 'code' | 'name' | 'meetingDate' | 'forumLevel' | 'meetingHeld'> & {
+  totals: Omit<
+    NationalRow,
+    'areaId' | 'code' | 'name' | 'meetingDate' | 'forumLevel' | 'meetingHeld' | 'meetingState' | 'meetingId'
+  > & {
     meetingsHeld: number;
   };
-  previous: { rows: NationalRow[]; totals: NationalReport['totals'] };
+  previous: { rows: NationalRow[]; totals: NationalReport['totals']; model: NationalModel };
+  /** What the Danish model reports, for the year (the previous year's is in `previous`). */
+  model: NationalModel;
 }
 
 function isHeld(m: MeetingSummary | null, now: string): boolean {
   return m !== null && (m.status === 'held' || m.endsAt < now);
+}
+
+/** Held, still to come, or not held (cancelled, or none in a year that is over). */
+function meetingState(
+  db: Db,
+  m: MeetingSummary | null,
+  areaId: number,
+  year: number,
+  now: string,
+): MeetingState {
+  if (isHeld(m, now)) return 'held';
+  if (m) return 'notYet';
+  if (cancelledMeetingOfYear(db, areaId, year) || `${year}-12-31T23:59:59Z` < now) return 'notHeld';
+  return 'notYet';
 }
 
 function nationalRows(
@@ -354,13 +389,29 @@ function nationalRows(
   const rows = areas.map((d): NationalRow => {
     const meeting = meetingOfYear(db, d, year);
     const byType = inForce.get(d.areaId) ?? emptyByType();
+    const f = meeting?.figures;
     return {
       areaId: d.areaId,
       code: d.code,
       name: d.name,
       meetingHeld: isHeld(meeting, now),
+      meetingState: meetingState(db, meeting, d.areaId, year, now),
+      meetingId: meeting?.id ?? null,
       meetingDate: meeting ? meeting.startsAt : null,
-      people: meeting?.figures.people ?? 0,
+      people: f?.people ?? 0,
+      municipalitiesRepresented: meeting
+        ? membersRepresented(
+            db,
+            d.areaId,
+            meeting.attendees.map((a) => a.id),
+          )
+        : 0,
+      municipalities: d.municipalityCount,
+      leadership: f?.leadershipLevel ?? 0,
+      practice: f?.practiceLevel ?? 0,
+      police: f?.police ?? 0,
+      municipal: f?.municipal ?? 0,
+      otherSides: f?.otherSides ?? 0,
       organisationsRepresented: meeting?.figures.memberOrganisationsRepresented ?? 0,
       memberOrganisations: meeting?.figures.memberOrganisations ?? d.municipalityCount + 1,
       forumLevel: mappingOf(db, d.areaId, year)?.forumLevel ?? null,
@@ -373,6 +424,13 @@ function nationalRows(
   const totals: NationalReport['totals'] = {
     meetingsHeld: rows.filter((r) => r.meetingHeld).length,
     people: 0,
+    municipalitiesRepresented: 0,
+    municipalities: 0,
+    leadership: 0,
+    practice: 0,
+    police: 0,
+    municipal: 0,
+    otherSides: 0,
     organisationsRepresented: 0,
     memberOrganisations: 0,
     inForceByType: emptyByType(),
@@ -382,6 +440,9 @@ function nationalRows(
   };
   for (const r of rows) {
     totals.people += r.people;
+    for (const k of ['municipalitiesRepresented', 'municipalities', 'leadership', 'practice'] as const)
+      totals[k] += r[k];
+    for (const k of ['police', 'municipal', 'otherSides'] as const) totals[k] += r[k];
     totals.organisationsRepresented += r.organisationsRepresented;
     totals.memberOrganisations += r.memberOrganisations;
     for (const t of types)
@@ -401,6 +462,10 @@ export function buildNationalReport(
   const { scope, lang, programme, taxonomy } = reportContext(db, options);
   const areas = districtsOf(db, scope);
   const types = taxonomy.agreementTypes.map((t) => t.key);
+  const current = nationalRows(db, options.year, areas, types);
+  const previous = nationalRows(db, options.year - 1, areas, types);
+  const model = (year: number, rows: NationalRow[]) =>
+    nationalModel(db, { year, lang, programme, taxonomy, areas, rows });
   return {
     kind: 'national',
     year: options.year,
@@ -408,7 +473,8 @@ export function buildNationalReport(
     programme,
     taxonomy,
     generatedAt: new Date().toISOString(),
-    ...nationalRows(db, options.year, areas, types),
-    previous: nationalRows(db, options.year - 1, areas, types),
+    ...current,
+    model: model(options.year, current.rows),
+    previous: { ...previous, model: model(options.year - 1, previous.rows) },
   };
 }

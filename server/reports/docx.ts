@@ -17,6 +17,7 @@ import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 export type Block = Paragraph | Table;
@@ -214,13 +215,14 @@ type NationalWords = ReturnType<typeof wordsOf>;
 
 function nationalOverviewTable(report: NationalReport, w: NationalWords): Table {
   const lang = report.lang;
+  const n = nationalWordsOf(report);
   const t = report.totals;
   return table(
     [
       w.district,
       w.meetingHeld,
       w.people,
-      w.organisationsRepresented,
+      n.turnoutHeader(report.programme.policeDistricts),
       w.forumLevel,
       w.agreementsInForce,
       w.openBarriers,
@@ -228,9 +230,9 @@ function nationalOverviewTable(report: NationalReport, w: NationalWords): Table 
     ],
     report.rows.map((r) => [
       r.name,
-      r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
+      r.meetingState === 'held' ? dayDate(r.meetingDate, lang) : n.state(r.meetingState, w),
       String(r.people),
-      `${r.organisationsRepresented} / ${r.memberOrganisations}`,
+      n.ofTotal(r.municipalitiesRepresented, r.municipalities, n.memberWord),
       r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
       String(r.inForce),
       String(r.openBarriers),
@@ -240,7 +242,7 @@ function nationalOverviewTable(report: NationalReport, w: NationalWords): Table 
       w.total,
       `${t.meetingsHeld} / ${report.rows.length}`,
       String(t.people),
-      `${t.organisationsRepresented} / ${t.memberOrganisations}`,
+      n.ofTotal(t.municipalitiesRepresented, t.municipalities, n.memberWord),
       '',
       String(t.inForce),
       String(t.openBarriers),
@@ -261,6 +263,7 @@ function inForceByTypeTable(report: NationalReport, w: NationalWords): Table {
 }
 
 function yearChangeTable(report: NationalReport, w: NationalWords): Table {
+  const n = nationalWordsOf(report);
   const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   return table(
     [w.district, w.meetingHeld, w.people, w.agreementsInForce, w.openBarriers],
@@ -268,7 +271,7 @@ function yearChangeTable(report: NationalReport, w: NationalWords): Table {
       const p = previous.get(r.areaId);
       return [
         r.name,
-        `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,
+        `${n.state(p?.meetingState ?? 'notHeld', w)} → ${n.state(r.meetingState, w)}`,
         `${p?.people ?? 0} → ${r.people}`,
         `${p?.inForce ?? 0} → ${r.inForce}`,
         `${p?.openBarriers ?? 0} → ${r.openBarriers}`,
@@ -289,6 +292,26 @@ export function nationalDocx(report: NationalReport): Readable {
     inForceByTypeTable(report, w),
     heading(`${w.change} ${report.year - 1} → ${report.year}`, HeadingLevel.HEADING_2),
     yearChangeTable(report, w),
+    ...modelSections(report).flatMap((section) => modelSectionBlocks(section, report.year)),
   ];
   return pack(document(title, lang, children, true));
+}
+
+/** A bar chart as a table: a row per bar, this year's bar and last year's drawn with block characters. */
+function tableBars(bars: ChartBar[], year: number): Table {
+  const max = Math.max(1, ...bars.flatMap((b) => [b.value, b.previous]));
+  const bar = (value: number) => '█'.repeat(Math.round((value / max) * 30)) || '▏';
+  return table(
+    ['', String(year), String(year - 1)],
+    bars.map((b) => [b.label, `${bar(b.value)} ${b.value}`, `${bar(b.previous)} ${b.previous}`]),
+  );
+}
+
+function modelSectionBlocks(section: ModelSection, year: number): Block[] {
+  return [
+    heading(section.title, HeadingLevel.HEADING_2),
+    ...(section.chart?.length ? [tableBars(section.chart, year), para('')] : []),
+    ...(section.rows.length ? [table(section.header, section.rows)] : []),
+    ...(section.notes ?? []).map(para),
+  ];
 }

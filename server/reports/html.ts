@@ -4,6 +4,7 @@ import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 /** Every text from the database passes through here (missing values print nothing): nothing a user typed becomes markup. */
@@ -146,12 +147,13 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
 export function* nationalHtml(report: NationalReport): Generator<string> {
   const lang = report.lang;
   const w = wordsOf(report);
+  const n = nationalWordsOf(report);
   yield* page(`${w.nationalReportTitle} ${report.year}`, lang);
   yield tableHead([
     w.district,
     w.meetingHeld,
     w.people,
-    w.organisationsRepresented,
+    n.turnoutHeader(report.programme.policeDistricts),
     w.forumLevel,
     ...w.agreementTypeKeys.map((t) => w.agreementTypeName(t)),
     w.agreementsInForce,
@@ -161,9 +163,9 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
   for (const r of report.rows)
     yield row([
       r.name,
-      r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
+      r.meetingState === 'held' ? dayDate(r.meetingDate, lang) : n.state(r.meetingState, w),
       r.people,
-      `${r.organisationsRepresented} / ${r.memberOrganisations}`,
+      n.ofTotal(r.municipalitiesRepresented, r.municipalities, n.memberWord),
       r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
       ...w.agreementTypeKeys.map((t) => r.inForceByType[t]),
       r.inForce,
@@ -176,7 +178,7 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
       w.total,
       `${t.meetingsHeld} / ${report.rows.length}`,
       t.people,
-      `${t.organisationsRepresented} / ${t.memberOrganisations}`,
+      n.ofTotal(t.municipalitiesRepresented, t.municipalities, n.memberWord),
       '',
       ...w.agreementTypeKeys.map((ty) => t.inForceByType[ty]),
       t.inForce,
@@ -194,11 +196,45 @@ export function* nationalHtml(report: NationalReport): Generator<string> {
     const p = previous.get(r.areaId);
     yield row([
       r.name,
-      `${p?.meetingHeld ? w.yes : w.no} → ${r.meetingHeld ? w.yes : w.no}`,
+      `${n.state(p?.meetingState ?? 'notHeld', w)} → ${n.state(r.meetingState, w)}`,
       `${p?.people ?? 0} → ${r.people}`,
       `${p?.inForce ?? 0} → ${r.inForce}`,
       `${p?.openBarriers ?? 0} → ${r.openBarriers}`,
     ]);
   }
-  yield '</tbody></table></body></html>\n';
+  yield '</tbody></table>';
+  for (const section of modelSections(report)) yield* sectionHtml(section, report.year);
+  yield '</body></html>\n';
+}
+
+/** A horizontal bar chart in SVG: this year's bar, last year's thinner and lighter beneath it. */
+function barChart(bars: ChartBar[], year: number): string {
+  const max = Math.max(1, ...bars.flatMap((b) => [b.value, b.previous]));
+  const label = 220;
+  const width = 360;
+  const rowHeight = 26;
+  const rows = bars
+    .map((b, i) => {
+      const y = i * rowHeight;
+      const now = (b.value / max) * width;
+      const before = (b.previous / max) * width;
+      return `<text x="0" y="${y + 12}" font-size="11">${escapeCell(b.label)}</text>
+<rect x="${label}" y="${y + 2}" width="${now.toFixed(1)}" height="11" fill="#1f5fa8"><title>${year}: ${b.value}</title></rect>
+<text x="${label + now + 4}" y="${y + 12}" font-size="10">${b.value}</text>
+<rect x="${label}" y="${y + 15}" width="${before.toFixed(1)}" height="6" fill="#9bb8dc"><title>${year - 1}: ${b.previous}</title></rect>`;
+    })
+    .join('\n');
+  const height = bars.length * rowHeight;
+  return `<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" width="${label + width + 40}" height="${height}" viewBox="0 0 ${label + width + 40} ${height}">${rows}</svg>`;
+}
+
+function* sectionHtml(section: ModelSection, year: number): Generator<string> {
+  yield `<h2>${escapeCell(section.title)}</h2>`;
+  if (section.chart?.length) yield barChart(section.chart, year);
+  if (section.rows.length) {
+    yield tableHead(section.header);
+    for (const r of section.rows) yield row(r);
+    yield '</tbody></table>';
+  }
+  for (const note of section.notes ?? []) yield `<p>${escapeCell(note)}</p>`;
 }

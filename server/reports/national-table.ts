@@ -1,5 +1,6 @@
 import type { NationalReport } from './data.ts';
-import { wordsOf } from './words.ts';
+import { nationalWordsOf } from './national-sections.ts';
+import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 /**
  * The national report's cells, one row per district and a totals row, in the column order of the
@@ -10,13 +11,14 @@ export function nationalTableRows(
   dateCell: (date: string | null) => unknown,
 ): { rows: unknown[][]; totals: unknown[] } {
   const w = wordsOf(report);
+  const n = nationalWordsOf(report);
   const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const rows = report.rows.map((r) => {
     const p = previous.get(r.areaId);
     return [
       r.code,
       r.name,
-      r.meetingHeld ? w.yes : w.no,
+      n.state(r.meetingState, w),
       dateCell(r.meetingDate),
       r.people,
       r.organisationsRepresented,
@@ -29,6 +31,13 @@ export function nationalTableRows(
       p?.inForce ?? 0,
       p?.openBarriers ?? 0,
       p?.people ?? 0,
+      r.municipalitiesRepresented,
+      r.municipalities,
+      r.leadership,
+      r.practice,
+      r.police,
+      r.municipal,
+      r.otherSides,
     ];
   });
   const t = report.totals;
@@ -49,6 +58,27 @@ export function nationalTableRows(
     pt.inForce,
     pt.openBarriers,
     pt.people,
+    t.municipalitiesRepresented,
+    t.municipalities,
+    t.leadership,
+    t.practice,
+    t.police,
+    t.municipal,
+    t.otherSides,
   ];
   return { rows, totals };
+}
+
+/** The headers of the columns the model added after the year-over-year ones (CSV and XLSX alike). */
+export function modelColumnHeaders(report: NationalReport, w: ProgrammeReportWords): string[] {
+  const n = nationalWordsOf(report);
+  return [
+    n.turnoutHeader(report.programme.policeDistricts),
+    report.programme.policeDistricts ? n.municipalities : n.members,
+    w.leadership,
+    w.practice,
+    w.police,
+    w.municipal,
+    w.otherSides,
+  ];
 }

@@ -7,6 +7,7 @@ import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 const fonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
@@ -321,6 +322,7 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
 
 const AGREEMENT_COLOUR = '#1f5fa8';
 const BARRIER_COLOUR = '#d9822b';
+const PREVIOUS_COLOUR = '#9bb8dc';
 
 /** Horizontal bars per district: agreements in force and open barriers. */
 function chart(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
@@ -365,11 +367,12 @@ function chart(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void 
 
 function nationalTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
   const lang = report.lang;
+  const n = nationalWordsOf(report);
   const table = new Table(doc, [
     { header: w.district, width: 170 },
     { header: w.meetingHeld, width: 95 },
     { header: w.people, width: 55 },
-    { header: w.organisationsRepresented, width: 95 },
+    { header: n.turnoutHeader(report.programme.policeDistricts), width: 95 },
     { header: w.forumLevel, width: 130 },
     { header: w.agreementsInForce, width: 70 },
     { header: w.openBarriers, width: 60 },
@@ -378,9 +381,9 @@ function nationalTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords
   for (const r of report.rows)
     table.row([
       r.name,
-      r.meetingHeld ? dayDate(r.meetingDate, lang) : w.no,
+      r.meetingState === 'held' ? dayDate(r.meetingDate, lang) : n.state(r.meetingState, w),
       String(r.people),
-      `${r.organisationsRepresented} / ${r.memberOrganisations}`,
+      n.ofTotal(r.municipalitiesRepresented, r.municipalities, n.memberWord),
       r.forumLevel ? w.forumLevelName(r.forumLevel) : '–',
       String(r.inForce),
       String(r.openBarriers),
@@ -392,7 +395,7 @@ function nationalTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords
       w.total,
       `${t.meetingsHeld} / ${report.rows.length}`,
       String(t.people),
-      `${t.organisationsRepresented} / ${t.memberOrganisations}`,
+      n.ofTotal(t.municipalitiesRepresented, t.municipalities, n.memberWord),
       '',
       String(t.inForce),
       String(t.openBarriers),
@@ -421,6 +424,7 @@ function inForceByTypeTable(doc: Doc, report: NationalReport, w: ProgrammeReport
 
 function yearChangeTable(doc: Doc, report: NationalReport, w: ProgrammeReportWords): void {
   heading(doc, `${w.change} ${report.year - 1} → ${report.year}`, 12);
+  const n = nationalWordsOf(report);
   const previous = new Map(report.previous.rows.map((r) => [r.areaId, r]));
   const yoy = new Table(doc, [
     { header: w.district, width: 200 },
@@ -434,7 +438,7 @@ function yearChangeTable(doc: Doc, report: NationalReport, w: ProgrammeReportWor
     const p = previous.get(r.areaId);
     yoy.row([
       r.name,
-      arrow(p?.meetingHeld ? w.yes : w.no, r.meetingHeld ? w.yes : w.no),
+      arrow(n.state(p?.meetingState ?? 'notHeld', w), n.state(r.meetingState, w)),
       arrow(p?.people ?? 0, r.people),
       arrow(p?.inForce ?? 0, r.inForce),
       arrow(p?.openBarriers ?? 0, r.openBarriers),
@@ -470,6 +474,64 @@ export function nationalPdf(report: NationalReport): Readable {
   yearChangeTable(doc, report, w);
   doc.addPage();
   chart(doc, report, w);
+  for (const section of modelSections(report)) sectionPdf(doc, section, report.year);
   doc.end();
   return doc;
+}
+
+/** Bars drawn with pdfkit's own rectangles: this year's, and last year's thinner and lighter beneath. */
+function sectionChart(doc: Doc, bars: ChartBar[], year: number): void {
+  const left = doc.page.margins.left;
+  const labelWidth = 220;
+  const barArea = 360;
+  const max = Math.max(1, ...bars.flatMap((b) => [b.value, b.previous]));
+  ensureSpace(doc, 16);
+  let y = doc.y;
+  doc.rect(left, y, 10, 7).fill(AGREEMENT_COLOUR);
+  doc
+    .fillColor('black')
+    .fontSize(8)
+    .text(String(year), left + 14, y - 1, { lineBreak: false });
+  doc.rect(left + 60, y + 2, 10, 4).fill(PREVIOUS_COLOUR);
+  doc.fillColor('black').text(String(year - 1), left + 74, y - 1, { lineBreak: false });
+  y += 14;
+  for (const b of bars) {
+    if (y + 20 > bottom(doc)) {
+      doc.addPage();
+      y = doc.y;
+    }
+    const x = left + labelWidth;
+    const now = (b.value / max) * barArea;
+    const before = (b.previous / max) * barArea;
+    doc
+      .fillColor('black')
+      .fontSize(8)
+      .text(b.label, left, y, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+    doc.rect(x, y, Math.max(now, 0.5), 8).fill(AGREEMENT_COLOUR);
+    doc.fillColor('black').text(String(b.value), x + now + 3, y - 1, { lineBreak: false });
+    doc.rect(x, y + 9, Math.max(before, 0.5), 4).fill(PREVIOUS_COLOUR);
+    y += 18;
+  }
+  doc.fillColor('black').fontSize(10);
+  doc.x = left;
+  doc.y = y + 4;
+}
+
+function sectionPdf(doc: Doc, section: ModelSection, year: number): void {
+  heading(doc, section.title, 12);
+  if (section.chart?.length) sectionChart(doc, section.chart, year);
+  if (section.rows.length) {
+    const usable = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const first = Math.min(220, usable / section.header.length + 60);
+    const rest = (usable - first) / Math.max(1, section.header.length - 1);
+    const table = new Table(
+      doc,
+      section.header.map((header, i) => ({ header, width: i === 0 ? first : rest })),
+    );
+    for (const r of section.rows) table.row(r);
+  }
+  for (const note of section.notes ?? []) {
+    ensureSpace(doc, 14);
+    doc.text(note, doc.page.margins.left);
+  }
 }

@@ -283,3 +283,56 @@ export function areaMeetingLines(db: Db, areaId: number): DistrictMeetingLine[] 
      FROM meeting m LEFT JOIN cycle c ON c.id = m.cycle_id WHERE m.area_id = ? ORDER BY m.starts_at DESC`,
   ).all(areaId);
 }
+
+// ---- the national report as the model has it
+
+/** Member organisations (municipalities, in the Danish programme) of an area represented among the people. */
+export function membersRepresented(db: Db, areaId: number, personIds: number[]): number {
+  if (personIds.length === 0) return 0;
+  return (
+    prepared<{ n: number }>(
+      db,
+      `SELECT count(*) AS n FROM area_member am WHERE am.area_id = ? AND am.member_role = 'member'
+         AND EXISTS (SELECT 1 FROM person p JOIN organisation o ON o.id = p.organisation_id
+                     WHERE p.id IN (SELECT value FROM json_each(?))
+                       AND (o.id = am.organisation_id OR o.parent_id = am.organisation_id))`,
+    ).get(areaId, JSON.stringify(personIds))?.n ?? 0
+  );
+}
+
+/** Whether the area had a meeting in the year that was cancelled (and none other). */
+export function cancelledMeetingOfYear(db: Db, areaId: number, year: number): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 AS one FROM meeting WHERE area_id = ? AND substr(starts_at, 1, 4) = ? AND status = 'cancelled' LIMIT 1`,
+    ).get(areaId, String(year)) !== undefined
+  );
+}
+
+/** Barriers open at some time in the year (raised by its end, not resolved before it), by area and category. */
+export function barrierCategoryCounts(db: Db, year: number): (AreaCountRow & { category: string })[] {
+  return prepared<AreaCountRow & { category: string }>(
+    db,
+    `SELECT area_id AS areaId, category, count(*) AS n FROM barrier
+     WHERE raised_on <= ? AND (resolved_on IS NULL OR resolved_on >= ?) GROUP BY area_id, category`,
+  ).all(yearEnd(year), `${year}-01-01`);
+}
+
+/** Agreements agreed in the year, by area and type. */
+export function newAgreementCounts(db: Db, year: number): (AreaCountRow & { type: string })[] {
+  return prepared<AreaCountRow & { type: string }>(
+    db,
+    `SELECT area_id AS areaId, type, count(*) AS n FROM agreement WHERE substr(agreed_on, 1, 4) = ?
+     GROUP BY area_id, type`,
+  ).all(String(year));
+}
+
+/** The themes on the agendas of the given meetings: at how many meetings each was discussed. */
+export function themeCounts(db: Db, meetingIds: number[]): { name: string; n: number }[] {
+  return prepared<{ name: string; n: number }>(
+    db,
+    `SELECT t.name, count(DISTINCT ai.meeting_id) AS n FROM agenda_item ai JOIN theme t ON t.id = ai.theme_id
+     WHERE ai.meeting_id IN (SELECT value FROM json_each(?)) GROUP BY t.id ORDER BY n DESC, t.position, t.name`,
+  ).all(JSON.stringify(meetingIds));
+}

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { catalogueFor } from '../text/messages.ts';
 import { neutraliseFormula } from './csv.ts';
 import type { AgreementLine, AgreementsReport, NationalReport } from './data.ts';
-import { nationalTableRows } from './national-table.ts';
+import { modelSections, nationalWordsOf } from './national-sections.ts';
+import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
 import { wordsOf } from './words.ts';
 
 /** Excel shows this with Danish month names in a Danish Excel: "12. marts 2027". */
@@ -228,6 +229,7 @@ export function nationalXlsx(report: NationalReport): Readable {
       { header: `${w.agreementsInForce} ${report.year - 1}`, width: 14 },
       { header: `${w.openBarriers} ${report.year - 1}`, width: 14 },
       { header: `${w.people} ${report.year - 1}`, width: 14 },
+      ...modelColumnHeaders(report, w).map((header) => ({ header, width: 14 })),
     ];
     const ws = sheet(book, w.nationalSheet(report.year), columns);
     const { rows, totals } = nationalTableRows(report, asDate);
@@ -236,5 +238,32 @@ export function nationalXlsx(report: NationalReport): Readable {
     total.font = { bold: true };
     total.commit();
     ws.commit();
+    modelSheet(book, report);
   });
+}
+
+/** "+4" / "−2" as a number a spreadsheet can sum; anything else (an empty cell) as it is. */
+const changeCell = (text: string | undefined) =>
+  text && /^[+−]?\d+$/.test(text) ? Number(text.replace('−', '-')) : (text ?? '');
+
+/** The model's figures on a sheet of their own: each section's heading, then its table. */
+function modelSheet(book: Book, report: NationalReport): void {
+  const n = nationalWordsOf(report);
+  const ws = sheet(book, n.modelTitle, [
+    { header: n.figure, width: 50 },
+    { header: String(report.year - 1), width: 28 },
+    { header: String(report.year), width: 28 },
+    { header: wordsOf(report).change, width: 12 },
+  ]);
+  for (const section of modelSections(report)) {
+    const title = ws.addRow([section.title]);
+    title.font = { bold: true };
+    title.commit();
+    // a table with its own columns (barriers per area and category) brings its header along
+    if (section.rows.length && section.header.length !== 4) add(ws, section.header);
+    for (const r of section.rows)
+      add(ws, section.header.length === 4 ? [r[0], r[1], r[2], changeCell(r[3])] : r);
+    for (const note of section.notes ?? []) add(ws, [note]);
+  }
+  ws.commit();
 }

@@ -14,6 +14,7 @@ import type { CatalogueName, CatalogueUses, ProgrammeFileFault } from '../progra
 import type { RegisterClash } from '../register/refusals.ts';
 import type { daCli } from './catalogues/da-cli.ts';
 import type { daEvaluation } from './catalogues/da-evaluation.ts';
+import type { daNational } from './catalogues/da-national.ts';
 import type { daPages } from './catalogues/da-pages.ts';
 import type { daReferat } from './catalogues/da-referat.ts';
 import type { daSessions } from './catalogues/da-sessions.ts';
@@ -346,6 +347,8 @@ export interface Catalogue {
   referat: ReferatTexts;
   /** A meeting held as several sessions (sittings) to choose among. */
   sessions: SessionTexts;
+  /** The national report's figures as the model has them (forum levels, turnout, themes, …). */
+  nationalReport: NationalReportTexts;
   /** The words a calendar feed adds to an event. */
   calendarFeed: {
     cancelled: (title: string) => string;
@@ -412,6 +415,9 @@ export type PageTexts = Texts<typeof daPages>;
 export type EvaluationTexts = Texts<typeof daEvaluation>;
 /** The texts of meetings held as sessions, keyed as in catalogues/da-sessions.ts. */
 export type SessionTexts = Texts<typeof daSessions>;
+
+/** The national report's model figures' words, keyed as in catalogues/da-national.ts. */
+export type NationalReportTexts = Texts<typeof daNational>;
 
 /** What the command line says, keyed as in catalogues/da-cli.ts. */
 export type CliTexts = Texts<typeof daCli>;

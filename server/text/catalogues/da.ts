@@ -6,6 +6,7 @@ import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
 import { daCli } from './da-cli.ts';
 import { daEvaluation } from './da-evaluation.ts';
+import { daNational } from './da-national.ts';
 import { daPages } from './da-pages.ts';
 import { daReferat } from './da-referat.ts';
 import { daSessions } from './da-sessions.ts';
@@ -417,6 +418,7 @@ export const da = {
   evaluation: daEvaluation,
   referat: daReferat,
   sessions: daSessions,
+  nationalReport: daNational,
   calendarFeed: {
     cancelled: (title) => `Aflyst: ${title}`,
     place: (location) => `Sted: ${location}`,

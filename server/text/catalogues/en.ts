@@ -5,6 +5,7 @@ import { listText } from '../lists.ts';
 import { plural } from '../plural.ts';
 import { enCli } from './en-cli.ts';
 import { enEvaluation } from './en-evaluation.ts';
+import { enNational } from './en-national.ts';
 import { enPages } from './en-pages.ts';
 import { enReferat } from './en-referat.ts';
 import { enSessions } from './en-sessions.ts';
@@ -409,6 +410,7 @@ export const en = {
   evaluation: enEvaluation,
   referat: enReferat,
   sessions: enSessions,
+  nationalReport: enNational,
   calendarFeed: {
     cancelled: (title) => `Cancelled: ${title}`,
     place: (location) => `Place: ${location}`,

@@ -6,6 +6,7 @@ import { capitalised, listText } from '../lists.ts';
 import { plural } from '../plural.ts';
 import { nbCli } from './nb-cli.ts';
 import { nbEvaluation } from './nb-evaluation.ts';
+import { nbNational } from './nb-national.ts';
 import { nbPages } from './nb-pages.ts';
 import { nbReferat } from './nb-referat.ts';
 import { nbSessions } from './nb-sessions.ts';
@@ -421,6 +422,7 @@ export const nb = {
   evaluation: nbEvaluation,
   referat: nbReferat,
   sessions: nbSessions,
+  nationalReport: nbNational,
   calendarFeed: {
     cancelled: (title) => `Avlyst: ${title}`,
     place: (location) => `Sted: ${location}`,

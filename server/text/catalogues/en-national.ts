@@ -1,0 +1,33 @@
+import type { NationalReportTexts } from '../catalogue.ts';
+
+/** The national report's words in English: the same keys as the Danish ones. */
+export const enNational: NationalReportTexts = {
+  notHeldYet: 'not held yet',
+  notHeld: 'not held',
+  areas: 'police districts',
+  otherAreas: 'areas',
+  ofTotal: (n, total, what) => `${n} of ${total} ${what}`,
+  municipalities: 'municipalities',
+  members: 'member organisations',
+  municipalTurnout: 'Municipal turnout',
+  memberTurnout: 'Member organisations represented',
+  forumLevels: 'Forum level',
+  notMapped: 'Not mapped',
+  barrierCategories: 'Cooperation barriers by category',
+  barriersPerArea: 'Cooperation barriers per police district and category',
+  barriersPerOtherArea: 'Cooperation barriers per area and category',
+  participation: 'Participation by level and side',
+  themes: 'Themes discussed',
+  meetingsDiscussing: 'Meetings',
+  noThemes: 'No themes recorded at the meetings.',
+  newAgreements: 'Agreements made in the year by type',
+  lessons: 'Lessons learned',
+  noLessons: 'No lessons noted.',
+  evaluation: 'Evaluation',
+  responseRate: 'Response rate',
+  answered: (answered, asked) => `${answered} of ${asked} answered`,
+  evaluationHidden: (min) => `The results are shown once at least ${min} have answered.`,
+  mean: 'Mean (1–5)',
+  figure: 'Figure',
+  modelTitle: 'Overview',
+};

@@ -1,0 +1,33 @@
+import type { NationalReportTexts } from '../catalogue.ts';
+
+/** The national report's words in Norwegian bokmål: the same keys as the Danish ones. */
+export const nbNational: NationalReportTexts = {
+  notHeldYet: 'ikke avholdt ennå',
+  notHeld: 'ikke avholdt',
+  areas: 'politidistrikter',
+  otherAreas: 'områder',
+  ofTotal: (n, total, what) => `${n} av ${total} ${what}`,
+  municipalities: 'kommuner',
+  members: 'medlemsorganisasjoner',
+  municipalTurnout: 'Kommunal deltakelse',
+  memberTurnout: 'Medlemsorganisasjoner representert',
+  forumLevels: 'Forumnivå',
+  notMapped: 'Ikke kartlagt',
+  barrierCategories: 'Samarbeidsbarrierer etter kategori',
+  barriersPerArea: 'Samarbeidsbarrierer per politidistrikt og kategori',
+  barriersPerOtherArea: 'Samarbeidsbarrierer per område og kategori',
+  participation: 'Deltakelse etter nivå og side',
+  themes: 'Drøftede temaer',
+  meetingsDiscussing: 'Møter',
+  noThemes: 'Ingen temaer registrert på møtene.',
+  newAgreements: 'Avtaler inngått i året etter type',
+  lessons: 'Erfaringer',
+  noLessons: 'Ingen erfaringer notert.',
+  evaluation: 'Evaluering',
+  responseRate: 'Svarprosent',
+  answered: (answered, asked) => `${answered} av ${asked} har svart`,
+  evaluationHidden: (min) => `Resultatene vises når minst ${min} har svart.`,
+  mean: 'Gjennomsnitt (1–5)',
+  figure: 'Oppgjør',
+  modelTitle: 'Oversikt',
+};
