@@ -36,6 +36,8 @@ export interface MeetingMailView {
   /** The programme's signature: signs the email when the meeting has no facilitator. */
   programmeSignature?: string | null;
   agenda: AgendaItem[];
+  /** The meeting's materials, linked through the invitee's answer link. */
+  materials?: readonly { id: number; filename: string }[];
 }
 
 export type FacilitatorContact = Signatory;
@@ -193,6 +195,12 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
         : { kind: 'paragraph', text: w.laterAnswer },
       { kind: 'paragraph', text: w.calendar },
     );
+    if (answerUrl && m.materials?.length)
+      blocks.push({
+        kind: 'actions',
+        heading: texts.referat.materials.inInvitation,
+        links: m.materials.map((f) => ({ label: f.filename, href: `${answerUrl}/materialer/${f.id}` })),
+      });
   }
   if (m.facilitator?.email && kind !== 'withdrawn')
     blocks.push({ kind: 'paragraph', text: texts.contact.replyToFacilitator });

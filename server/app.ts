@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -36,6 +37,7 @@ import health from './routes/health.ts';
 import inbound from './routes/inbound.ts';
 import invitations from './routes/invitations.ts';
 import mappings from './routes/mappings.ts';
+import materials from './routes/materials.ts';
 import meetingSessions from './routes/meeting-sessions.ts';
 import meetings from './routes/meetings.ts';
 import organisations from './routes/organisations.ts';
@@ -75,6 +77,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
   await app.register(rateLimit, { global: false });
   await app.register(formbody);
+  // one file per request (a meeting's materials), no larger than MATERIALS_MAX_BYTES
+  await app.register(multipart, {
+    limits: { fileSize: config.MATERIALS_MAX_BYTES, files: 1, fields: 10, parts: 12 },
+  });
   await app.register(cookie);
   await app.register(openapi);
   await app.register(database, { config });
@@ -121,6 +127,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(followUps);
   // after the meeting: its referat and materials
   await app.register(referat);
+  await app.register(materials);
   await app.register(reports);
   await app.register(web);
   return app;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { materialsOfMeeting } from '../materials/queries.ts';
 import { rsvpSessions } from '../meeting-sessions/answers.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { meetingTime } from '../text/dates.ts';
@@ -36,5 +37,10 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
     answer: answerState(db, invitationId),
     sessions: rsvpSessions(db, invitationId, invitee.language),
     language: invitee.language,
+    materials: materialsOfMeeting(db, invitee.meetingId).map(({ id, filename, size }) => ({
+      id,
+      filename,
+      size,
+    })),
   };
 }

@@ -72,6 +72,8 @@ export const RsvpView = z
     sessions: RsvpSessions.optional(),
     /** The catalogue the invitee reads (their language's texts), which the page is written in. */
     language: z.enum(textLanguages),
+    /** The meeting's materials, downloaded at /rsvp/:token/materialer/:id. */
+    materials: z.array(z.object({ id: z.number().int(), filename: z.string(), size: z.number().int() })),
   })
   .meta({ id: 'RsvpView' });
 export type RsvpView = z.infer<typeof RsvpView>;

@@ -13,6 +13,7 @@ import { currentAnswer } from '../answers/reconfirm.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
 import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { materialsOfMeeting } from '../materials/queries.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import type { Language } from '../text/language.ts';
 import { agendaLines, type MailNamesRow, mailNames, meetingAttendees } from './queries.ts';
@@ -94,6 +95,7 @@ export function loadMeetingContext(
         : null,
       programmeSignature: names?.programmeSignature ?? null,
       agenda: agenda ?? agendaOf(db, meeting),
+      materials: materialsOfMeeting(db, meeting.id).map(({ id, filename }) => ({ id, filename })),
     },
     organizer: { name: facilitatorName ?? platform.name, email: platform.address },
     replyTo: replyToOf(names, platform),

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
+import { findInvitationByAnswerToken } from '../answers/tokens.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import { notFound } from '../http/problems.ts';
@@ -157,4 +158,26 @@ export function deleteMaterial(
     });
   });
   rmSync(join(materialsDir(config), material.storedName), { force: true });
+}
+
+/**
+ * A material reached through an invitee's answer link: only the materials of the meeting that
+ * link invites to. An unknown, expired or withdrawn link is the same 404 as an unknown file.
+ */
+export function materialOfAnswerLink(
+  db: Db,
+  config: MaterialsConfig,
+  token: string,
+  id: number,
+): { material: MaterialRow; path: string } {
+  const invitation = findInvitationByAnswerToken(db, token);
+  if (!invitation || invitation.withdrawnAt) throw notFound('Material', id);
+  return materialFile(db, config, invitation.meetingId, id);
+}
+
+/** The materials of the meeting an answer link invites to (none for a link that does not work). */
+export function materialsOfAnswerLink(db: Db, token: string): MaterialRow[] {
+  const invitation = findInvitationByAnswerToken(db, token);
+  if (!invitation || invitation.withdrawnAt) return [];
+  return materialsOfMeeting(db, invitation.meetingId);
 }

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config.ts';
+import { materialsDir } from '../materials/materials.ts';
 
 /** What a backup folder holds, written last as manifest.json (a folder without one is incomplete). */
 export interface BackupManifest {
@@ -9,6 +10,8 @@ export interface BackupManifest {
   createdAt: string;
   database: string;
   mail: string | null;
+  /** The meetings' materials (MATERIALS_DIR); absent in backups from before materials. */
+  materials?: string | null;
   /** Applied migrations at the time of the copy, so a restore can tell what it brings back. */
   migrations: number;
 }
@@ -16,6 +19,7 @@ export interface BackupManifest {
 const MANIFEST = 'manifest.json';
 const DATABASE_FILE = 'samraad.db';
 const MAIL_FOLDER = 'mail';
+const MATERIALS_FOLDER = 'materials';
 
 export class BackupRefused extends Error {}
 
@@ -26,7 +30,8 @@ function isEmptyOrMissing(path: string): boolean {
 /**
  * A consistent copy of the running service's data into an empty folder: the database through
  * SQLite's online backup API (one read transaction, so writers in other processes carry on), then
- * the captured mail. Mail written after the database copy may be in the folder too; never less.
+ * the captured mail and the meetings' materials. Mail or materials written after the database copy
+ * may be in the folder too; never less.
  */
 export async function backup(config: Config, out: string): Promise<BackupManifest> {
   if (!isEmptyOrMissing(out)) throw new BackupRefused(`${out} is not empty`);
@@ -49,11 +54,24 @@ export async function backup(config: Config, out: string): Promise<BackupManifes
     cpSync(config.MAIL_DIR, join(out, MAIL_FOLDER), { recursive: true });
     mail = MAIL_FOLDER;
   }
+  // materials are written before their row is committed and never changed, so a copy after the
+  // database holds every file the copied database names
+  let materials: string | null = null;
+  const materialsFolder = materialsDir(config);
+  if (existsSync(materialsFolder)) {
+    cpSync(materialsFolder, join(out, MATERIALS_FOLDER), {
+      recursive: true,
+      // an upload still being written is not a material yet
+      filter: (source) => !basename(source).startsWith('.upload-'),
+    });
+    materials = MATERIALS_FOLDER;
+  }
   const manifest: BackupManifest = {
     format: 'samraad-backup/1',
     createdAt: new Date().toISOString(),
     database: DATABASE_FILE,
     mail,
+    materials,
     migrations,
   };
   writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -61,7 +79,7 @@ export async function backup(config: Config, out: string): Promise<BackupManifes
 }
 
 /**
- * Puts a backup into an empty data folder (the database's folder and the mail folder); refuses a
+ * Puts a backup into an empty data folder (the database's folder, the mail and materials folders); refuses a
  * folder with anything in it, so a restore never mixes with or overwrites live data.
  */
 export function restore(config: Config, from: string): BackupManifest {
@@ -72,7 +90,7 @@ export function restore(config: Config, from: string): BackupManifest {
   if (manifest.format !== 'samraad-backup/1')
     throw new BackupRefused(`unknown backup format ${manifest.format}`);
   const dataFolder = dirname(resolve(config.DATABASE_PATH));
-  for (const folder of new Set([dataFolder, resolve(config.MAIL_DIR)]))
+  for (const folder of new Set([dataFolder, resolve(config.MAIL_DIR), materialsDir(config)]))
     if (!isEmptyOrMissing(folder)) throw new BackupRefused(`${folder} is not empty`);
   const copy = new Database(join(from, manifest.database), { readonly: true, fileMustExist: true });
   try {
@@ -84,5 +102,6 @@ export function restore(config: Config, from: string): BackupManifest {
   mkdirSync(dataFolder, { recursive: true });
   cpSync(join(from, manifest.database), resolve(config.DATABASE_PATH));
   if (manifest.mail) cpSync(join(from, manifest.mail), resolve(config.MAIL_DIR), { recursive: true });
+  if (manifest.materials) cpSync(join(from, manifest.materials), materialsDir(config), { recursive: true });
   return manifest;
 }

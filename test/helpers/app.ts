@@ -49,3 +49,27 @@ export async function buildTestApp(t: Teardown, env: Record<string, string> = {}
   }
   return { app, dir, as, accountIds };
 }
+
+/**
+ * A multipart/form-data body as a browser sends it, built by the platform's own FormData (not the
+ * project's code): one file, after any plain fields.
+ */
+export async function formDataPayload(
+  file: { name: string; content: Buffer | string; type?: string },
+  fields: Record<string, string> = {},
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append(
+    'file',
+    new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], {
+      type: file.type ?? 'application/octet-stream',
+    }),
+    file.name,
+  );
+  const encoded = new Response(form);
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type')! },
+  };
+}

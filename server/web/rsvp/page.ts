@@ -108,10 +108,15 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
   const status = options.saved
     ? `<p class="status" role="status">${e(`${options.saved} ${currentAnswer(view)}`)}</p>`
     : `<p class="status${view.answer.askedAgain ? ' warning' : ''}">${e(currentAnswer(view))}</p>`;
+  const materials = view.materials.length
+    ? `<h2>${e(catalogueFor(view.language).referat.materials.onAnswerPage)}</h2>
+<ul>${view.materials.map((f) => `<li><a href="${e(`${action}/materialer/${f.id}`)}" download>${e(f.filename)}</a> (${e(catalogueFor(view.language).referat.materials.size(Math.max(1, Math.round(f.size / 1024))))})</li>`).join('')}</ul>`
+    : '';
   return layout(
     t.title(m.title),
     `<h1>${e(m.title)}</h1>
 ${facts}
+${materials}
 ${status}
 <form method="post" action="${e(action)}">
 <fieldset>
