@@ -3,6 +3,7 @@ import type { InvitationResponse, RoleLevel } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { conflict, notFound } from '../http/problems.ts';
+import { withSessionSeats } from '../meeting-sessions/answers.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
 import { readInvitee } from './meeting-reads.ts';
@@ -111,7 +112,11 @@ export function answerState(db: Db, invitationId: number): AnswerState {
 /** Every invitee's answer and, per member organisation, whether it will be represented at each level. */
 export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
   const meeting = meetingRecord(db, meetingId);
-  const invitees = inviteeResponses(responseRows(db, meetingId), inviteeRoles(db, meetingId));
+  const invitees = withSessionSeats(
+    db,
+    meetingId,
+    inviteeResponses(responseRows(db, meetingId), inviteeRoles(db, meetingId)),
+  );
   const count = (p: (i: InviteeResponse) => boolean) => invitees.filter(p).length;
   return {
     meetingId,

@@ -96,6 +96,8 @@ export const InviteeResponse = z.object({
   respondedAt: Timestamp.nullable(),
   waitlisted: z.boolean(),
   waitlistPosition: z.number().int().nullable(),
+  /** A meeting held as sessions: the session chosen (waitlisted then means waiting for it). */
+  sessionId: z.number().int().nullable().optional(),
   delegatedFrom: PersonRef.nullable(),
   delegatedTo: PersonRef.nullable(),
 });

@@ -8,6 +8,7 @@ import { conflict, unprocessable } from '../http/problems.ts';
 import { selectAudience } from '../invitations/audience.ts';
 import { loadMeetingContext, type MailConfig, messageDomain } from '../invitations/queue-mail.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { hasSessions } from '../meeting-sessions/queries.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { type Language, languageOr } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
@@ -32,6 +33,14 @@ export function sendSaveTheDate(
       throw conflict(`Meeting ${meetingId} is ${m.status}; a save-the-date goes out before the invitation`, {
         currentStatus: m.status,
       });
+    // held as sessions: each invitee's entry comes with the session they choose, never the meeting's UID
+    if (hasSessions(db, meetingId))
+      throw conflict(
+        `Meeting ${meetingId} is held as sessions; invitees get a calendar entry when they choose one`,
+        {
+          reason: 'held_as_sessions',
+        },
+      );
     if (agreementOf(db, meetingId)?.status !== 'confirmed')
       throw conflict(`Meeting ${meetingId}'s date is not confirmed by its district and host yet`, {
         reason: 'date_not_confirmed',

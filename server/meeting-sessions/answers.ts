@@ -8,7 +8,7 @@ import type { MailConfig } from '../invitations/queue-mail.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { clockTime, meetingTime, weekdayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
-import { hasSessions, sessionsWithFigures } from './queries.ts';
+import { hasSessions, meetingSeats, sessionsWithFigures } from './queries.ts';
 import { SessionRefusal } from './refusals.ts';
 import type { RsvpSessions, SeatState } from './schemas.ts';
 import { chooseSession, leaveSessions, seatState } from './seats.ts';
@@ -88,4 +88,24 @@ export function rsvpSessions(
       ? `${weekdayDate(until, m.timeZone, lang)} ${clockTime(until, m.timeZone, lang)}`
       : null,
   };
+}
+
+/**
+ * A meeting held as sessions counts its waiting per session: each invitee's answer shows the
+ * session they chose and whether they wait there, so the meeting's figures are the sessions' sums.
+ */
+export function withSessionSeats<
+  T extends { invitationId: number; waitlisted: boolean; waitlistPosition: number | null },
+>(db: Db, meetingId: number, invitees: T[]): (T & { sessionId?: number | null })[] {
+  if (!hasSessions(db, meetingId)) return invitees;
+  const seats = new Map(meetingSeats(db, meetingId).map((s) => [s.invitationId, s]));
+  return invitees.map((i) => {
+    const seat = seats.get(i.invitationId);
+    return {
+      ...i,
+      sessionId: seat?.sessionId ?? null,
+      waitlisted: Boolean(seat?.waiting),
+      waitlistPosition: seat?.waiting ? seat.position : null,
+    };
+  });
 }

@@ -208,3 +208,20 @@ export function nextSeatSequence(db: Db, invitationId: number): number {
   );
   return seatOf(db, invitationId)!.icsSequence;
 }
+
+/** Each seat of a meeting's invitations: the session and, for those waiting, their place in its line. */
+export function meetingSeats(
+  db: Db,
+  meetingId: number,
+): { invitationId: number; sessionId: number; waiting: number; position: number | null }[] {
+  return prepared<{ invitationId: number; sessionId: number; waiting: number; position: number | null }>(
+    db,
+    `SELECT x.invitation_id AS invitationId, x.session_id AS sessionId, x.waiting,
+       CASE WHEN x.waiting THEN (SELECT count(*) FROM session_seat y JOIN invitation j ON j.id = y.invitation_id
+         WHERE y.session_id = x.session_id AND y.waiting AND j.withdrawn_at IS NULL
+           AND (y.queue_no < x.queue_no OR (y.queue_no = x.queue_no AND y.invitation_id <= x.invitation_id))) END AS position
+     FROM session_seat x JOIN invitation i ON i.id = x.invitation_id
+     JOIN meeting_session s ON s.id = x.session_id AND s.cancelled_at IS NULL
+     WHERE i.meeting_id = ?`,
+  ).all(meetingId);
+}

@@ -134,9 +134,13 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       if (!isForm(request)) return state;
       // the page states the answer (and any waiting-list place) right after this
       const view = rsvpView(app.db, invitationId);
+      const texts = catalogueFor(view.language);
       return sendHtml(
         reply,
-        rsvpPage(view, { token: request.params.token, saved: catalogueFor(view.language).answerPage.saved }),
+        rsvpPage(view, {
+          token: request.params.token,
+          saved: view.sessions ? texts.sessions.page.chosen : texts.answerPage.saved,
+        }),
       );
     },
   );

@@ -25,7 +25,7 @@ export const daSessions = {
     free: (free: number, capacity: number) =>
       free > 0
         ? `${plural('da', free, { one: '1 ledig plads', other: `${free} ledige pladser` })} af ${capacity}`
-        : `Fuld (${capacity} pladser) – du kommer på venteliste`,
+        : `Fuld (${plural('da', capacity, { one: '1 plads', other: `${capacity} pladser` })}) – du kommer på venteliste`,
     yourSession: (when: string) => `Du har plads på økten ${when}.`,
     waitingFor: (when: string, position: number) =>
       `Økten ${when} er fuld – du er nummer ${position} på ventelisten.`,
@@ -63,6 +63,15 @@ export const daSessions = {
     added: 'Økten er tilføjet.',
     saved: 'Økten er gemt.',
     cancelledNotice: 'Økten er aflyst, og dens deltagere har fået besked.',
+    notSaved: 'Økten blev ikke gemt',
+    checkFields: (fields: string) => `Ret ${fields}.`,
+    cancelConfirm: 'Aflys økten? Dens deltagere får besked.',
+    notices: {
+      oekt: 'Økten er tilføjet.',
+      oektgemt:
+        'Økten er gemt. Har den fået nyt tidspunkt eller sted, får kun dens deltagere en opdateret kalenderinvitation.',
+      oektaflyst: 'Økten er aflyst, og dens deltagere har fået besked.',
+    } as Record<string, string>,
   },
   /** Why a session change was refused, on the pages and the answer page. */
   refusal: {

@@ -26,7 +26,7 @@ export const enSessions: SessionTexts = {
     free: (free, capacity) =>
       free > 0
         ? `${plural('en', free, { one: '1 place free', other: `${free} places free` })} of ${capacity}`
-        : `Full (${capacity} places) – you will be on the waiting list`,
+        : `Full (${plural('en', capacity, { one: '1 place', other: `${capacity} places` })}) – you will be on the waiting list`,
     yourSession: (when) => `You have a place in the session ${when}.`,
     waitingFor: (when, position) =>
       `The session ${when} is full – you are number ${position} on the waiting list.`,
@@ -64,6 +64,15 @@ export const enSessions: SessionTexts = {
     added: 'The session is added.',
     saved: 'The session is saved.',
     cancelledNotice: 'The session is cancelled, and its participants have been told.',
+    notSaved: 'The session was not saved',
+    checkFields: (fields) => `Correct ${fields}.`,
+    cancelConfirm: 'Cancel the session? Its participants will be told.',
+    notices: {
+      oekt: 'The session is added.',
+      oektgemt:
+        'The session is saved. If its time or place changed, only its participants get an updated calendar invitation.',
+      oektaflyst: 'The session is cancelled, and its participants have been told.',
+    },
   },
   refusal: {
     choiceClosed: (until) => `You can no longer change session: the deadline was ${until}.`,

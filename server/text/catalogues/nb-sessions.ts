@@ -24,7 +24,7 @@ export const nbSessions: SessionTexts = {
     free: (free, capacity) =>
       free > 0
         ? `${plural('nb', free, { one: '1 ledig plass', other: `${free} ledige plasser` })} av ${capacity}`
-        : `Full (${capacity} plasser) – du kommer på venteliste`,
+        : `Full (${plural('nb', capacity, { one: '1 plass', other: `${capacity} plasser` })}) – du kommer på venteliste`,
     yourSession: (when) => `Du har plass på økten ${when}.`,
     waitingFor: (when, position) => `Økten ${when} er full – du er nummer ${position} på ventelisten.`,
     noSession: 'Du har ikke valgt økt ennå.',
@@ -61,6 +61,15 @@ export const nbSessions: SessionTexts = {
     added: 'Økten er lagt til.',
     saved: 'Økten er lagret.',
     cancelledNotice: 'Økten er avlyst, og deltakerne har fått beskjed.',
+    notSaved: 'Økten ble ikke lagret',
+    checkFields: (fields) => `Rett ${fields}.`,
+    cancelConfirm: 'Avlyse økten? Deltakerne får beskjed.',
+    notices: {
+      oekt: 'Økten er lagt til.',
+      oektgemt:
+        'Økten er lagret. Har den fått nytt tidspunkt eller sted, får bare deltakerne en oppdatert kalenderinvitasjon.',
+      oektaflyst: 'Økten er avlyst, og deltakerne har fått beskjed.',
+    },
   },
   refusal: {
     choiceClosed: (until) => `Du kan ikke lenger bytte økt: fristen var ${until}.`,

@@ -24,6 +24,7 @@ import {
 } from '../meeting/common.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
+import { sessionRoutes, sessionSections } from '../meeting/sessions.ts';
 import { pageRefusal } from '../refusals.ts';
 
 /** The meeting page's words in the page's language (Danish by default). */
@@ -37,16 +38,23 @@ const NOTICE_HEADINGS: Record<string, string> = {
   barriere: 'barrierer',
   barrierestatus: 'barrierer',
   aftale: 'aftaler',
+  oekt: 'oekter',
+  oektgemt: 'oekter',
+  oektaflyst: 'oekter',
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
-const sections: MeetingSection[] = [...invitationSections, ...outcomeSections];
+const sections: MeetingSection[] = [...sessionSections, ...invitationSections, ...outcomeSections];
 
 /** The message of the save that led here (?besked=…): at the top, or under the heading the save lands on. */
 function savedNotices(request: FastifyRequest, options: MeetingPageOptions) {
   const words = wordsOf(pageLanguage(request));
   const besked = (request.query as { besked?: string }).besked;
-  const saved = besked && words.notices[besked] ? alert('success', words.notices[besked]) : undefined;
+  const notices = {
+    ...words.notices,
+    ...catalogueFor(pageLanguage(request) ?? 'da').sessions.meetingPage.notices,
+  };
+  const saved = besked && notices[besked] ? alert('success', notices[besked]) : undefined;
   const savedAt = besked ? NOTICE_HEADINGS[besked] : undefined;
   const sectionNotice: SectionNotice = (headingId) =>
     !options.notice && saved && headingId === savedAt ? saved : '';
@@ -173,6 +181,7 @@ export default async function meetingPages(app: FastifyInstance) {
   const write = { config: { access: 'editor' as const } };
   const meetingPage = meetingPageRenderer(app);
   app.get('/moeder/:id', read, async (request, reply) => meetingPage(request, reply, meetingIdOf(request)));
+  await app.register(sessionRoutes, { meetingPage });
   await app.register(invitationRoutes, { meetingPage });
   await app.register(outcomeRoutes, { meetingPage });
   app.post('/moeder/:id/flyt', write, moveMeetingHandler(app, meetingPage));
