@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { migrateDatabase, openDatabase } from '../../db/client.ts';
+import { seedReferenceData } from '../../db/seed/seed.ts';
 import { createAccount, issueApiToken } from '../../server/accounts/accounts.ts';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -22,13 +24,40 @@ export interface TestApp {
 /** The programme the test accounts work in: the Danish one, seeded at start. */
 export const DANISH_PROGRAMME = 'dk-politikredsmoeder';
 
-/** The real app on a fresh SQLite file in a temporary folder, closed and removed after the test. */
+let template: string | undefined;
+
+/**
+ * A database migrated and seeded once for the test file, closed and checkpointed into one file:
+ * each test app starts on a copy of it, as if it had migrated and seeded a fresh file itself.
+ */
+function templateDatabase(): string {
+  if (template) return template;
+  const dir = mkdtempSync(join(tmpdir(), 'samraad-template-'));
+  const path = join(dir, 'template.db');
+  const db = openDatabase(path);
+  migrateDatabase(db);
+  seedReferenceData(db);
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  template = path;
+  return path;
+}
+
+/**
+ * The real app on a fresh SQLite file in a temporary folder, closed and removed after the test. The
+ * file is a copy of the migrated and seeded template unless the test chooses the database or the
+ * seeding itself; the app still runs its migrations on it (none are left to apply).
+ */
 export async function buildTestApp(t: Teardown, env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'samraad-test-'));
+  const fromTemplate = env.DATABASE_PATH === undefined && env.SEED_ON_START === undefined;
+  if (fromTemplate) copyFileSync(templateDatabase(), join(dir, 'samraad.db'));
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'samraad.db'),
     MAIL_DIR: join(dir, 'mail'),
     LOG_LEVEL: 'silent',
+    ...(fromTemplate ? { SEED_ON_START: 'false' } : {}),
     ...env,
   });
   const app = await buildApp(config);
