@@ -13,6 +13,7 @@ import adminCataloguePages from './pages/admin-catalogues.ts';
 import adminProgrammeFilePages from './pages/admin-programme-file.ts';
 import adminProgrammePages from './pages/admin-programmes.ts';
 import districtPages from './pages/districts.ts';
+import evaluationPages from './pages/evaluations.ts';
 import extraMeetingPages from './pages/extra-meeting.ts';
 import loginPages from './pages/login.ts';
 import meetingPages from './pages/meetings.ts';
@@ -111,6 +112,7 @@ export default async function web(app: FastifyInstance) {
   await app.register(planningPages);
   await app.register(extraMeetingPages);
   await app.register(meetingPages);
+  await app.register(evaluationPages);
   await app.register(peoplePages);
   await app.register(organisationPages);
   await app.register(outboxPages);

@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
 import { ProgrammeRefused } from '../accounts/access.ts';
+import { EvaluationRefused } from '../evaluation/refusals.ts';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
 import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
 import { SessionRefusal } from '../meeting-sessions/refusals.ts';
@@ -52,6 +53,8 @@ export function pageRefusal(error: unknown): PageRefusal {
     text: sentence ?? text.page[kind].text,
     items,
   });
+  if (error instanceof EvaluationRefused)
+    return of('conflict', catalogueFor('da').evaluation.refusal[error.reason]);
   if (error instanceof RuleConflict)
     return of(
       'ruleConflict',

@@ -29,6 +29,10 @@ export const daEvaluation = {
     notFound: 'Linket er ukendt eller ikke længere gyldigt.',
   },
   results: {
+    show: 'Vis',
+    year: 'År',
+    rateHeader: 'Svarprocent',
+    link: 'Evalueringer',
     heading: 'Evaluering',
     pageTitle: (year: number) => `Evalueringer ${year}`,
     responseRate: (answered: number, asked: number, share: string) =>

@@ -212,6 +212,8 @@ export const daPages = {
   },
   meeting: {
     notices: {
+      evaluering: 'Evalueringen er sendt til deltagerne.',
+      erfaringer: 'Erfaringerne er gemt.',
       flyttet: 'Mødet er flyttet. Inviterede får en opdateret kalenderinvitation.',
       aflyst: 'Mødet er aflyst. Inviterede får besked.',
       sendt: 'Invitationerne er lagt i udbakken og sendes nu.',

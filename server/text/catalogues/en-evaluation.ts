@@ -27,6 +27,10 @@ export const enEvaluation: EvaluationTexts = {
     notFound: 'The link is unknown or no longer valid.',
   },
   results: {
+    show: 'Show',
+    year: 'Year',
+    rateHeader: 'Response rate',
+    link: 'Evaluations',
     heading: 'Evaluation',
     pageTitle: (year) => `Evaluations ${year}`,
     responseRate: (answered, asked, share) => `${answered} of ${asked} answered${share ? ` (${share})` : ''}`,

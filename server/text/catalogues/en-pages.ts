@@ -209,6 +209,8 @@ export const enPages: PageTexts = {
   },
   meeting: {
     notices: {
+      evaluering: 'The evaluation was sent to the participants.',
+      erfaringer: 'The lessons were saved.',
       flyttet: 'The meeting has been moved. Invitees get an updated calendar invitation.',
       aflyst: 'The meeting has been cancelled. Invitees are told.',
       sendt: 'The invitations are in the outbox and are being sent.',

@@ -28,6 +28,10 @@ export const nbEvaluation: EvaluationTexts = {
     notFound: 'Lenken er ukjent eller ikke lenger gyldig.',
   },
   results: {
+    show: 'Vis',
+    year: 'År',
+    rateHeader: 'Svarprosent',
+    link: 'Evalueringer',
     heading: 'Evaluering',
     pageTitle: (year) => `Evalueringer ${year}`,
     responseRate: (answered, asked, share) =>

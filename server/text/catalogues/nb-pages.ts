@@ -210,6 +210,8 @@ export const nbPages: PageTexts = {
   },
   meeting: {
     notices: {
+      evaluering: 'Evalueringen er sendt til deltakerne.',
+      erfaringer: 'Erfaringene er lagret.',
       flyttet: 'Møtet er flyttet. De inviterte får en oppdatert kalenderinvitasjon.',
       aflyst: 'Møtet er avlyst. De inviterte får beskjed.',
       sendt: 'Invitasjonene ligger i utboksen og sendes nå.',

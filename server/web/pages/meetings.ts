@@ -22,6 +22,7 @@ import {
   type SectionNotice,
   showRefusal,
 } from '../meeting/common.ts';
+import { evaluationRoutes, evaluationSections } from '../meeting/evaluation.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
 import { sessionRoutes, sessionSections } from '../meeting/sessions.ts';
@@ -41,10 +42,17 @@ const NOTICE_HEADINGS: Record<string, string> = {
   oekt: 'oekter',
   oektgemt: 'oekter',
   oektaflyst: 'oekter',
+  evaluering: 'evaluering',
+  erfaringer: 'erfaringer',
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
-const sections: MeetingSection[] = [...sessionSections, ...invitationSections, ...outcomeSections];
+const sections: MeetingSection[] = [
+  ...sessionSections,
+  ...invitationSections,
+  ...outcomeSections,
+  ...evaluationSections,
+];
 
 /** The message of the save that led here (?besked=…): at the top, or under the heading the save lands on. */
 function savedNotices(request: FastifyRequest, options: MeetingPageOptions) {
@@ -184,6 +192,7 @@ export default async function meetingPages(app: FastifyInstance) {
   await app.register(sessionRoutes, { meetingPage });
   await app.register(invitationRoutes, { meetingPage });
   await app.register(outcomeRoutes, { meetingPage });
+  await app.register(evaluationRoutes, { meetingPage });
   app.post('/moeder/:id/flyt', write, moveMeetingHandler(app, meetingPage));
   app.post('/moeder/:id/aflys', write, cancelMeetingHandler(app, meetingPage));
 }

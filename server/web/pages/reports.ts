@@ -60,7 +60,8 @@ export default async function reportPages(app: FastifyInstance) {
         }
         ${selectField({ id: 'format', label: words.format, value: 'pdf', options: reportFormats.map((f) => ({ value: f, text: words.formats[f] })) })}
         <button type="submit" class="button button-primary">${words.download}</button>
-      </form>`;
+      </form>
+      <p class="mt-5"><a href="/evalueringer?aar=${year}&amp;programme=${encodeURIComponent(programme.key)}">${pageCatalogue(request).evaluation.results.link}</a></p>`;
     return sendPage(
       reply,
       page(pageContext(request), {
