@@ -1,5 +1,5 @@
 import type { MeetingMailKind } from '../server/text/catalogue.ts';
-import { clockTime, longDate, weekdayDate } from '../server/text/dates.ts';
+import { clockTime, dayDate, longDate, weekdayDate } from '../server/text/dates.ts';
 import { headerText } from '../server/text/header.ts';
 import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
@@ -38,6 +38,8 @@ export interface MeetingMailView {
   agenda: AgendaItem[];
   /** The meeting's materials, linked through the invitee's answer link. */
   materials?: readonly { id: number; filename: string }[];
+  /** The reply deadline (svarfrist), a local date; shown while answers are asked for. */
+  replyBy?: string | null;
 }
 
 export type FacilitatorContact = Signatory;
@@ -101,6 +103,7 @@ export function meetingWhere(m: Pick<MeetingMailView, 'venueName' | 'venueAddres
 export function calendarDescription(lang: Language, m: MeetingMailView, answerUrl?: string | null): string {
   const w = catalogueFor(lang).meetingMail;
   const lines = [meetingWhen(lang, m), `${w.where}: ${meetingWhere(m) ?? w.venueLater}`];
+  if (m.replyBy) lines.push(`${catalogueFor(lang).replyAndNeeds.replyBy}: ${dayDate(m.replyBy, lang)}`);
   if (m.agenda.length) lines.push('', `${w.agenda}:`, ...agendaItems(lang, m).map(agendaLine));
   if (answerUrl) lines.push('', `${w.answer}: ${answerUrl}`);
   return lines.join('\n');
@@ -170,6 +173,8 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
     [w.where, meetingWhere(m) ?? w.venueLater],
   ];
   if (m.facilitatorName) facts.push([w.facilitator, m.facilitatorName]);
+  const asking = kind === 'invitation' || kind === 'update' || kind === 'reminder';
+  if (m.replyBy && asking) facts.push([texts.replyAndNeeds.replyBy, dayDate(m.replyBy, lang)]);
   if (input.cancelReason && kind === 'cancel') facts.push([w.reason, input.cancelReason]);
 
   const blocks: EmailBlock[] = [

@@ -44,6 +44,8 @@ const Config = z.object({
   PASSWORD_LOGIN: z.enum(['on', 'off']).default('on'),
   /** Retention (days; 0 = keep): answers' comments, counted from the end of their meeting. */
   RETENTION_ANSWER_COMMENTS_DAYS: z.coerce.number().int().min(0).max(36500).default(180),
+  /** Dietary and accessibility needs told with an answer, counted from the end of their meeting. */
+  RETENTION_ANSWER_NEEDS_DAYS: z.coerce.number().int().min(0).max(36500).default(30),
   /** Calendar replies received: sender, attendee and subject, counted from receipt. */
   RETENTION_INBOUND_MAIL_DAYS: z.coerce.number().int().min(0).max(36500).default(90),
   /** Outbox copies of sent and failed mail: body, raw source and .eml file, counted from sending. */

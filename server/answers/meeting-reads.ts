@@ -31,6 +31,8 @@ export interface Invitee {
   response: InvitationResponse;
   comment: string | null;
   respondedAt: string | null;
+  dietaryNeeds: string | null;
+  accessibilityNeeds: string | null;
   delegatedFromId: number | null;
   withdrawnAt: string | null;
   personId: number;

@@ -36,6 +36,8 @@ export interface ResponseRow {
   response: InvitationResponse;
   comment: string | null;
   respondedAt: string | null;
+  dietaryNeeds: string | null;
+  accessibilityNeeds: string | null;
   delegatedFromId: number | null;
   personId: number;
   personName: string;
@@ -86,7 +88,7 @@ export function findInvitee(db: Db, invitationId: number): Invitee | undefined {
   return prepared<Invitee>(
     db,
     `SELECT i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment, i.responded_at AS respondedAt,
-            i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
+            i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds, i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
             p.email, p.language AS languageCode, ${textsLanguageSql('p.language')} AS language, o.id AS organisationId, o.name AS organisationName
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      WHERE i.id = ?`,
@@ -117,6 +119,45 @@ export function updateAnswer(
   ).run(answer.response, answer.comment, answer.respondedAt, answer.now, invitationId);
 }
 
+/** Sets the needs told with an answer (each undefined keeps what was there). */
+export function updateNeeds(
+  db: Db,
+  invitationId: number,
+  needs: { dietaryNeeds?: string | null; accessibilityNeeds?: string | null },
+): void {
+  prepared(
+    db,
+    `UPDATE invitation SET dietary_needs = CASE WHEN :setDietary THEN :dietary ELSE dietary_needs END,
+            accessibility_needs = CASE WHEN :setAccess THEN :access ELSE accessibility_needs END
+      WHERE id = :id`,
+  ).run({
+    setDietary: needs.dietaryNeeds === undefined ? 0 : 1,
+    dietary: needs.dietaryNeeds ?? null,
+    setAccess: needs.accessibilityNeeds === undefined ? 0 : 1,
+    access: needs.accessibilityNeeds ?? null,
+    id: invitationId,
+  });
+}
+
+export interface NeedsRow {
+  name: string;
+  organisation: string;
+  dietaryNeeds: string | null;
+  accessibilityNeeds: string | null;
+}
+
+/** Everyone coming (or maybe coming) who told a need: the host's list. */
+export function meetingNeeds(db: Db, meetingId: number): NeedsRow[] {
+  return prepared<NeedsRow>(
+    db,
+    `SELECT p.name, o.name AS organisation, i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds
+       FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
+      WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL AND i.response IN ('accepted', 'tentative')
+        AND (i.dietary_needs IS NOT NULL OR i.accessibility_needs IS NOT NULL)
+      ORDER BY p.name, i.id`,
+  ).all(meetingId);
+}
+
 /** Marks the meeting's answerable invitations (linked, not withdrawn, not passed on) as asked again. */
 export function markAskedAgain(db: Db, meetingId: number, now: string): number {
   return prepared(
@@ -132,6 +173,7 @@ export function responseRows(db: Db, meetingId: number): ResponseRow[] {
   return prepared<ResponseRow>(
     db,
     `SELECT i.id AS invitationId, i.response, i.comment, i.responded_at AS respondedAt,
+            i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds,
             i.delegated_from_id AS delegatedFromId, i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name AS personName, p.email,
             o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
             CASE WHEN w.id IS NULL THEN NULL ELSE

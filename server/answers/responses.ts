@@ -2,9 +2,10 @@ import type { Db } from '../../db/client.ts';
 import type { InvitationResponse, RoleLevel } from '../../db/schema/index.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { conflict, notFound } from '../http/problems.ts';
+import { notFound } from '../http/problems.ts';
 import { withSessionSeats } from '../meeting-sessions/answers.ts';
 import { meetingRecord } from '../planning/meetings.ts';
+import { answeredLate, replyByDate } from '../planning/reply-deadline.ts';
 import { nowIso } from '../time.ts';
 import { readInvitee } from './meeting-reads.ts';
 import {
@@ -16,8 +17,10 @@ import {
   type ResponseRow,
   responseRows,
   updateAnswer,
+  updateNeeds,
 } from './queries.ts';
 import { currentAnswer } from './reconfirm.ts';
+import { assertAnswersOpen } from './refusals.ts';
 import type { AnswerState, InviteeResponse, MeetingResponses } from './schemas.ts';
 import {
   fillFreePlaces,
@@ -43,6 +46,9 @@ export interface ResponseChange {
   comment?: string | null;
   /** When the answer was given (an iTIP reply's DTSTAMP); default now. */
   at?: string;
+  /** Needs told with the answer; each undefined keeps what was there, null clears it. */
+  dietaryNeeds?: string | null;
+  accessibilityNeeds?: string | null;
 }
 
 /**
@@ -60,7 +66,8 @@ export function recordResponse(
     const before = readInvitee(db, invitationId);
     if (before.withdrawnAt) throw notFound('Invitation', invitationId);
     const meeting = meetingRecord(db, before.meetingId);
-    if (meeting.status === 'cancelled') throw conflict('The meeting is cancelled; answers are closed');
+    // before any write: an answer to a cancelled or past meeting changes nothing
+    assertAnswersOpen(meeting);
     const wasWaiting = waitlistPosition(db, invitationId) !== null;
     const heldPlace = before.response === 'accepted' && !wasWaiting;
     const needsPlace = change.response === 'accepted' && before.response !== 'accepted';
@@ -73,6 +80,8 @@ export function recordResponse(
       respondedAt: change.at ?? now,
       now,
     });
+    const needsTold = change.dietaryNeeds !== undefined || change.accessibilityNeeds !== undefined;
+    if (needsTold) updateNeeds(db, invitationId, change);
     if (change.response === 'accepted') {
       if (!admitted) joinWaitlist(db, meeting, invitationId);
     } else {
@@ -86,6 +95,8 @@ export function recordResponse(
       changes: {
         response: [before.response, change.response],
         ...(comment !== before.comment ? { comment: [before.comment, comment] } : {}),
+        // that needs were told, not what they are: the audit log outlives their retention
+        ...(needsTold ? { needs: 'told' } : {}),
       },
     });
     return answerState(db, invitationId);
@@ -94,6 +105,8 @@ export function recordResponse(
 
 export function answerState(db: Db, invitationId: number): AnswerState {
   const invitee = readInvitee(db, invitationId);
+  const meeting = meetingRecord(db, invitee.meetingId);
+  const replyBy = replyByDate(meeting);
   const position = waitlistPosition(db, invitationId);
   const delegate = currentDelegate(db, invitationId);
   const askedAgain = isAskedAgain(db, invitationId);
@@ -106,21 +119,28 @@ export function answerState(db: Db, invitationId: number): AnswerState {
     waitlisted: position !== null,
     waitlistPosition: position,
     delegatedTo: invitee.response === 'delegated' && delegate ? delegate : null,
+    dietaryNeeds: invitee.dietaryNeeds,
+    accessibilityNeeds: invitee.accessibilityNeeds,
+    replyBy,
+    late: answeredLate(invitee.respondedAt, replyBy, meeting.timeZone),
   };
 }
 
 /** Every invitee's answer and, per member organisation, whether it will be represented at each level. */
 export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
   const meeting = meetingRecord(db, meetingId);
+  const replyBy = replyByDate(meeting);
+  const late = (respondedAt: string | null) => answeredLate(respondedAt, replyBy, meeting.timeZone);
   const invitees = withSessionSeats(
     db,
     meetingId,
-    inviteeResponses(responseRows(db, meetingId), inviteeRoles(db, meetingId)),
+    inviteeResponses(responseRows(db, meetingId), inviteeRoles(db, meetingId), late),
   );
   const count = (p: (i: InviteeResponse) => boolean) => invitees.filter(p).length;
   return {
     meetingId,
     capacity: meeting.capacity,
+    replyBy,
     counts: {
       invited: invitees.length,
       accepted: count((i) => i.response === 'accepted' && !i.waitlisted),
@@ -136,7 +156,11 @@ export function meetingResponses(db: Db, meetingId: number): MeetingResponses {
 }
 
 /** Each invitee's answer, roles and levels, with who they stand in for and who stands in for them. */
-function inviteeResponses(rows: ResponseRow[], roles: InviteeRoleRow[]): InviteeResponse[] {
+function inviteeResponses(
+  rows: ResponseRow[],
+  roles: InviteeRoleRow[],
+  late: (respondedAt: string | null) => boolean,
+): InviteeResponse[] {
   const rolesByPerson = new Map<number, InviteeRoleRow[]>();
   for (const r of roles) rolesByPerson.set(r.personId, [...(rolesByPerson.get(r.personId) ?? []), r]);
   const byId = new Map(rows.map((r) => [r.invitationId, r]));
@@ -169,6 +193,9 @@ function inviteeResponses(rows: ResponseRow[], roles: InviteeRoleRow[]): Invitee
     earlierResponse: r.needsReconfirm && r.response !== 'delegated' ? r.response : null,
     comment: r.comment,
     respondedAt: r.respondedAt,
+    late: r.response !== 'needs_action' && late(r.respondedAt),
+    dietaryNeeds: r.dietaryNeeds,
+    accessibilityNeeds: r.accessibilityNeeds,
     waitlisted: r.waitlistPosition !== null,
     waitlistPosition: r.waitlistPosition,
     delegatedFrom: r.delegatedFromId === null ? null : ref(byId.get(r.delegatedFromId)),

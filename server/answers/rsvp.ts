@@ -2,8 +2,10 @@ import type { Db } from '../../db/client.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
 import { rsvpSessions } from '../meeting-sessions/answers.ts';
 import { meetingRecord } from '../planning/meetings.ts';
-import { meetingTime } from '../text/dates.ts';
+import { replyByDate } from '../planning/reply-deadline.ts';
+import { dayDate, meetingTime } from '../text/dates.ts';
 import { readInvitee } from './meeting-reads.ts';
+import { answersClosedReason } from './refusals.ts';
 import { answerState } from './responses.ts';
 import type { RsvpView } from './schemas.ts';
 import { findInvitationByAnswerToken } from './tokens.ts';
@@ -22,6 +24,7 @@ export function invitationOfLink(db: Db, token: string, now = new Date()): numbe
 export function rsvpView(db: Db, invitationId: number): RsvpView {
   const invitee = readInvitee(db, invitationId);
   const meeting = meetingRecord(db, invitee.meetingId);
+  const replyBy = replyByDate(meeting);
   return {
     meeting: {
       title: meeting.title,
@@ -32,6 +35,9 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
       when: meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, invitee.language),
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
+      replyBy,
+      replyByText: dayDate(replyBy, invitee.language),
+      answersOpen: answersClosedReason(meeting) === null,
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
     answer: answerState(db, invitationId),

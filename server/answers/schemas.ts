@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invitationResponses, roleLevels } from '../../db/schema/index.ts';
-import { Id, Timestamp } from '../http/common-schemas.ts';
+import { CalendarDate, Id, Timestamp } from '../http/common-schemas.ts';
 import { Text } from '../http/text.ts';
 import { RsvpSessions, SeatState } from '../meeting-sessions/schemas.ts';
 import { textLanguages } from '../text/language.ts';
@@ -14,10 +14,19 @@ const Comment = Text('reason')
   .optional()
   .describe('Free text to the facilitator; empty clears it');
 
+/** A need told with the answer: kept until some days after the meeting (RETENTION_ANSWER_NEEDS_DAYS). */
+const Need = (what: string) =>
+  Text('reason')
+    .transform((c) => c || null)
+    .optional()
+    .describe(`${what}, for the facilitator and the host; empty clears it, left out keeps it`);
+
 export const AnswerInput = z.strictObject({
   answer: AnswerChoice,
   comment: Comment,
   session: Id.optional().describe('For a meeting held as sessions: the session chosen with "accepted"'),
+  dietaryNeeds: Need('Food: allergies, diet'),
+  accessibilityNeeds: Need('Access: wheelchair, hearing loop, interpreter'),
 });
 export type AnswerInput = z.infer<typeof AnswerInput>;
 
@@ -47,6 +56,11 @@ export const AnswerState = z
     delegatedTo: z.object({ name: z.string(), email: z.string() }).nullable(),
     /** A meeting held as sessions: the session held or waited for. */
     seat: SeatState.nullable().optional(),
+    dietaryNeeds: z.string().nullable(),
+    accessibilityNeeds: z.string().nullable(),
+    replyBy: CalendarDate.describe('The reply deadline (svarfrist), a local date'),
+    /** Answered after the reply deadline: taken all the same, and marked for the facilitator. */
+    late: z.boolean(),
   })
   .meta({ id: 'AnswerState' });
 export type AnswerState = z.infer<typeof AnswerState>;
@@ -65,6 +79,10 @@ export const RsvpView = z
         .describe('In the invitee\'s language, e.g. "onsdag den 3. marts 2027 kl. 09.00–15.00"'),
       venueName: z.string().nullable(),
       venueAddress: z.string().nullable(),
+      replyBy: CalendarDate.describe('The reply deadline (svarfrist), a local date'),
+      replyByText: z.string().describe('The deadline in the invitee\'s language, e.g. "1. september 2027"'),
+      /** false once the meeting is cancelled or over: answers are refused. */
+      answersOpen: z.boolean(),
     }),
     invitee: z.object({ name: z.string(), organisation: z.string() }),
     answer: AnswerState,
@@ -94,6 +112,10 @@ export const InviteeResponse = z.object({
   earlierResponse: z.enum(invitationResponses).nullable(),
   comment: z.string().nullable(),
   respondedAt: Timestamp.nullable(),
+  /** Answered after the reply deadline. */
+  late: z.boolean(),
+  dietaryNeeds: z.string().nullable(),
+  accessibilityNeeds: z.string().nullable(),
   waitlisted: z.boolean(),
   waitlistPosition: z.number().int().nullable(),
   /** A meeting held as sessions: the session chosen (waitlisted then means waiting for it). */
@@ -132,6 +154,7 @@ export const MeetingResponses = z
   .object({
     meetingId: z.number().int(),
     capacity: z.number().int().nullable(),
+    replyBy: CalendarDate.describe('The reply deadline (svarfrist), a local date'),
     counts: ResponseCounts,
     invitees: z.array(InviteeResponse),
     organisations: z.array(OrganisationRepresentation),

@@ -355,3 +355,13 @@ export function insertChaser(
     'INSERT INTO organisation_chaser (meeting_id, organisation_id, sent_at, outbox_message_id) VALUES (?, ?, ?, ?)',
   ).run(row.meetingId, row.organisationId, row.sentAt, row.outboxMessageId);
 }
+
+/** The cycle's reply deadline in days before its meetings (null: no cycle, or planned before the setting). */
+export function cycleReplyDaysBefore(db: Db, cycleId: number | null): number | null {
+  if (cycleId === null) return null;
+  const row = prepared<{ days: number | null }>(
+    db,
+    "SELECT json_extract(settings, '$.replyDaysBefore') AS days FROM cycle WHERE id = ?",
+  ).get(cycleId);
+  return row?.days ?? null;
+}

@@ -15,8 +15,15 @@ import type { Config } from '../config.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
+import { replyByDate } from '../planning/reply-deadline.ts';
 import type { Language } from '../text/language.ts';
-import { agendaLines, type MailNamesRow, mailNames, meetingAttendees } from './queries.ts';
+import {
+  agendaLines,
+  cycleReplyDaysBefore,
+  type MailNamesRow,
+  mailNames,
+  meetingAttendees,
+} from './queries.ts';
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
@@ -96,6 +103,7 @@ export function loadMeetingContext(
       programmeSignature: names?.programmeSignature ?? null,
       agenda: agenda ?? agendaOf(db, meeting),
       materials: materialsOfMeeting(db, meeting.id).map(({ id, filename }) => ({ id, filename })),
+      replyBy: replyByDate({ ...meeting, replyDaysBefore: cycleReplyDaysBefore(db, meeting.cycleId) }),
     },
     organizer: { name: facilitatorName ?? platform.name, email: platform.address },
     replyTo: replyToOf(names, platform),

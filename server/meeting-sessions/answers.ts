@@ -38,6 +38,8 @@ export function answerInvitation(
       const answer = recordResponse(db, actor, invitationId, {
         response: input.answer,
         comment: input.comment,
+        dietaryNeeds: input.dietaryNeeds,
+        accessibilityNeeds: input.accessibilityNeeds,
       });
       return { answer, seat: null };
     }
@@ -51,6 +53,8 @@ export function answerInvitation(
     const answer = recordResponse(db, actor, invitationId, {
       response: input.answer,
       comment: input.comment,
+      dietaryNeeds: input.dietaryNeeds,
+      accessibilityNeeds: input.accessibilityNeeds,
     });
     return { answer, seat: seatState(db, invitationId) };
   });

@@ -182,6 +182,16 @@ export function clearAnswerComments(db: Db, endedBefore: string): number {
   ).run(endedBefore).changes;
 }
 
+/** Dietary and accessibility needs of meetings that ended before the instant. */
+export function clearAnswerNeeds(db: Db, endedBefore: string): number {
+  return prepared(
+    db,
+    `UPDATE invitation SET dietary_needs = NULL, accessibility_needs = NULL
+     WHERE (dietary_needs IS NOT NULL OR accessibility_needs IS NOT NULL)
+       AND meeting_id IN (SELECT id FROM meeting WHERE ends_at < ?)`,
+  ).run(endedBefore).changes;
+}
+
 /** The same comments where the audit log recorded them ({comment: [before, after]}). */
 export function clearAuditedComments(db: Db, endedBefore: string): number {
   return prepared(

@@ -9,6 +9,7 @@ import * as q from './queries.ts';
 export type RetentionSettings = Pick<
   Config,
   | 'RETENTION_ANSWER_COMMENTS_DAYS'
+  | 'RETENTION_ANSWER_NEEDS_DAYS'
   | 'RETENTION_INBOUND_MAIL_DAYS'
   | 'RETENTION_OUTBOX_BODIES_DAYS'
   | 'RETENTION_SESSIONS_DAYS'
@@ -18,6 +19,8 @@ export type RetentionSettings = Pick<
 export interface RetentionReport {
   answerComments: number;
   auditedComments: number;
+  /** Invitations whose dietary or accessibility needs went. */
+  answerNeeds: number;
   inboundReplies: number;
   outboxBodies: number;
   sessions: number;
@@ -31,13 +34,14 @@ function cutoff(now: Date, days: number): string | null {
 }
 
 /**
- * Ages personal data out, kind by kind (README "Configuration"): answers' comments some time
- * after their meeting, the sender and subject of calendar replies, the bodies of mail sent, and
+ * Ages personal data out, kind by kind (README "Configuration"): answers' comments and the needs
+ * told with them some time after their meeting, the sender and subject of calendar replies, the bodies of mail sent, and
  * old sessions. The rows stay (answers, delivery history), so no figure changes. One
  * transaction; audited with counts when anything went; the freed bytes are then wiped.
  */
 export function applyRetention(db: Db, settings: RetentionSettings, now = new Date()): RetentionReport {
   const comments = cutoff(now, settings.RETENTION_ANSWER_COMMENTS_DAYS);
+  const needs = cutoff(now, settings.RETENTION_ANSWER_NEEDS_DAYS);
   const inbound = cutoff(now, settings.RETENTION_INBOUND_MAIL_DAYS);
   const bodies = cutoff(now, settings.RETENTION_OUTBOX_BODIES_DAYS);
   const sessions = cutoff(now, settings.RETENTION_SESSIONS_DAYS);
@@ -47,6 +51,7 @@ export function applyRetention(db: Db, settings: RetentionSettings, now = new Da
     const report: RetentionReport = {
       answerComments: comments ? q.clearAnswerComments(db, comments) : 0,
       auditedComments: comments ? q.clearAuditedComments(db, comments) : 0,
+      answerNeeds: needs ? q.clearAnswerNeeds(db, needs) : 0,
       inboundReplies: inbound ? q.clearInboundReplies(db, inbound) : 0,
       outboxBodies: outboxIds.length,
       sessions: sessions ? q.deleteSessionsBefore(db, sessions) : 0,

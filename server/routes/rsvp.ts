@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { delegateInvitation } from '../answers/delegation.ts';
 import { readInvitee } from '../answers/meeting-reads.ts';
+import { AnswersClosed } from '../answers/refusals.ts';
 import { inviteeActor } from '../answers/responses.ts';
 import { invitationOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
@@ -115,17 +116,27 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       try {
         result = answerInvitation(app.db, app.config, actor, invitationId, request.body);
       } catch (error) {
+        if (!isForm(request)) throw error;
         // a refused session choice is said on the page, in the invitee's language, beside the choices
-        if (!(error instanceof SessionRefusal) || !isForm(request)) throw error;
+        if (error instanceof SessionRefusal) {
+          const view = rsvpView(app.db, invitationId);
+          reply.code(error.status as 400 | 409);
+          privatePage(reply);
+          return sendHtml(
+            reply,
+            rsvpPage(view, {
+              token: request.params.token,
+              refused: sessionRefusalText(view.language, error.fault),
+            }),
+          );
+        }
+        // a cancelled or past meeting: the page says why, in the invitee's language, and nothing changed
+        if (!(error instanceof AnswersClosed)) throw error;
         const view = rsvpView(app.db, invitationId);
-        reply.code(error.status as 400 | 409);
-        privatePage(reply);
+        const closed = catalogueFor(view.language).replyAndNeeds.closed[error.reason];
         return sendHtml(
-          reply,
-          rsvpPage(view, {
-            token: request.params.token,
-            refused: sessionRefusalText(view.language, error.fault),
-          }),
+          privatePage(reply).code(409),
+          rsvpPage(view, { token: request.params.token, closed }),
         );
       }
       app.mailer.kick();

@@ -40,6 +40,27 @@ export interface Catalogue {
     /** Replies go to the facilitator (Reply-To), not to the platform. */
     replyToFacilitator: string;
   };
+  /** The reply deadline (svarfrist) and the needs told with an answer: emails, calendar text, answer page. */
+  replyAndNeeds: {
+    /** The label: "Svarfrist". */
+    replyBy: string;
+    /** Under the answer buttons: "Svar senest 1. september 2027. Senere svar modtages også." */
+    replyByLine: (date: string) => string;
+    /** On the answer page after the deadline. */
+    late: string;
+    dietaryNeeds: string;
+    accessibilityNeeds: string;
+    /** Who sees the needs, and that they go after the meeting. */
+    needsHint: string;
+    /** Why the page takes no answer. */
+    closed: Record<'cancelled' | 'over', string>;
+    /** The host's list of needs, mailed to the host contact. */
+    hostSubject: (title: string) => string;
+    hostLead: (title: string, when: string) => string;
+    hostNone: string;
+    hostDietary: string;
+    hostAccess: string;
+  };
   /** After a meeting got a new date or time, every invitee is asked to answer again. */
   reconfirm: {
     /** In the "Opdateret" email, after the lead. */

@@ -89,7 +89,14 @@ t.test('retention removes each kind of personal data after its days, and keeps t
   createSession(app.db, facilitator as number, at(0));
 
   const config = app.config;
-  const nothing = { answerComments: 0, auditedComments: 0, inboundReplies: 0, outboxBodies: 0, sessions: 0 };
+  const nothing = {
+    answerComments: 0,
+    auditedComments: 0,
+    answerNeeds: 0,
+    inboundReplies: 0,
+    outboxBodies: 0,
+    sessions: 0,
+  };
   t.same(applyRetention(app.db, config, at(29)), nothing, 'after 29 days nothing is due');
 
   const after95 = applyRetention(app.db, config, at(95));

@@ -75,6 +75,24 @@ export const da = {
     phone: 'tlf.',
     replyToFacilitator: 'Spørgsmål? Svar på denne e-mail, så går den til facilitatoren.',
   },
+  replyAndNeeds: {
+    replyBy: 'Svarfrist',
+    replyByLine: (date) => `Svar senest ${date}. Senere svar modtages også.`,
+    late: 'Svarfristen er overskredet, men dit svar modtages stadig.',
+    dietaryNeeds: 'Hensyn til kost (allergi, vegetar m.m., frivilligt)',
+    accessibilityNeeds: 'Behov for tilgængelighed (kørestol, teleslynge, tolk m.m., frivilligt)',
+    needsHint: 'Kun facilitator og værten ser dine behov, og de slettes kort efter mødet.',
+    closed: {
+      cancelled: 'Mødet er aflyst, så der kan ikke længere svares. Dit svar er ikke ændret.',
+      over: 'Mødet er afholdt, så der kan ikke længere svares. Dit svar er ikke ændret.',
+    },
+    hostSubject: (title) => `Deltagernes behov: ${title}`,
+    hostLead: (title, when) =>
+      `Her er de hensyn til kost og tilgængelighed, som deltagerne i ${title} (${when}) har oplyst.`,
+    hostNone: 'Ingen deltagere har oplyst særlige behov.',
+    hostDietary: 'Kost',
+    hostAccess: 'Tilgængelighed',
+  },
   reconfirm: {
     mailLead:
       'Mødet har fået et nyt tidspunkt, så dit tidligere svar gælder ikke længere. Svar venligst igen.',

@@ -72,6 +72,25 @@ export const en = {
     phone: 'phone',
     replyToFacilitator: 'Questions? Reply to this email and it goes to the facilitator.',
   },
+  replyAndNeeds: {
+    replyBy: 'Reply by',
+    replyByLine: (date) => `Please answer by ${date}. Later answers are still taken.`,
+    late: 'The reply deadline has passed, but your answer is still taken.',
+    dietaryNeeds: 'Dietary needs (allergies, vegetarian etc., optional)',
+    accessibilityNeeds: 'Accessibility needs (wheelchair, hearing loop, interpreter etc., optional)',
+    needsHint:
+      'Only the facilitator and the host see your needs, and they are deleted shortly after the meeting.',
+    closed: {
+      cancelled: 'The meeting is cancelled, so answers are closed. Your answer has not changed.',
+      over: 'The meeting has taken place, so answers are closed. Your answer has not changed.',
+    },
+    hostSubject: (title) => `Participants' needs: ${title}`,
+    hostLead: (title, when) =>
+      `These are the dietary and accessibility needs the participants of ${title} (${when}) have told.`,
+    hostNone: 'No participant has told any particular needs.',
+    hostDietary: 'Diet',
+    hostAccess: 'Accessibility',
+  },
   reconfirm: {
     mailLead: 'The meeting has a new time, so your earlier answer no longer counts. Please answer again.',
     pageNotice: 'The time has changed — please answer again.',

@@ -76,6 +76,24 @@ export const nb = {
     phone: 'tlf.',
     replyToFacilitator: 'Spørsmål? Svar på denne e-posten, så går den til fasilitatoren.',
   },
+  replyAndNeeds: {
+    replyBy: 'Svarfrist',
+    replyByLine: (date) => `Svar senest ${date}. Senere svar tas også imot.`,
+    late: 'Svarfristen er passert, men svaret ditt tas fortsatt imot.',
+    dietaryNeeds: 'Hensyn til kost (allergi, vegetar o.l., valgfritt)',
+    accessibilityNeeds: 'Behov for tilgjengelighet (rullestol, teleslynge, tolk o.l., valgfritt)',
+    needsHint: 'Bare fasilitatoren og verten ser behovene dine, og de slettes kort tid etter møtet.',
+    closed: {
+      cancelled: 'Møtet er avlyst, så det kan ikke lenger svares. Svaret ditt er ikke endret.',
+      over: 'Møtet er avholdt, så det kan ikke lenger svares. Svaret ditt er ikke endret.',
+    },
+    hostSubject: (title) => `Deltakernes behov: ${title}`,
+    hostLead: (title, when) =>
+      `Her er hensynene til kost og tilgjengelighet som deltakerne på ${title} (${when}) har oppgitt.`,
+    hostNone: 'Ingen deltakere har oppgitt særlige behov.',
+    hostDietary: 'Kost',
+    hostAccess: 'Tilgjengelighet',
+  },
   reconfirm: {
     mailLead:
       'Møtet har fått et nytt tidspunkt, så det tidligere svaret ditt gjelder ikke lenger. Vennligst svar på nytt.',

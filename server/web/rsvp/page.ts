@@ -59,11 +59,24 @@ export interface PageOptions {
   preselectSession?: number;
   /** Why the last choice was refused, in the invitee's language. */
   refused?: string;
+  /** The meeting takes no answers: the sentence says why, and the form is not shown. */
+  closed?: string;
+}
+
+/** The needs fields, filled with what was told before. */
+function needsFields(view: RsvpView): string {
+  const n = catalogueFor(view.language).replyAndNeeds;
+  return `<label for="dietaryNeeds">${e(n.dietaryNeeds)}</label>
+<textarea id="dietaryNeeds" name="dietaryNeeds" rows="2" maxlength="2000">${e(view.answer.dietaryNeeds ?? '')}</textarea>
+<label for="accessibilityNeeds">${e(n.accessibilityNeeds)}</label>
+<textarea id="accessibilityNeeds" name="accessibilityNeeds" rows="2" maxlength="2000">${e(view.answer.accessibilityNeeds ?? '')}</textarea>
+<p>${e(n.needsHint)}</p>`;
 }
 
 /** The page in the invitee's language (`view.language`). */
 export function rsvpPage(view: RsvpView, options: PageOptions): string {
   const t = catalogueFor(view.language).answerPage;
+  const n = catalogueFor(view.language).replyAndNeeds;
   const answerLabels = t.answers;
   const m = view.meeting;
   const action = `/rsvp/${encodeURIComponent(options.token)}`;
@@ -75,7 +88,14 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
 <dt>${e(t.when)}</dt><dd>${e(m.when)}</dd>
 <dt>${e(t.where)}</dt><dd>${place.length ? place.map(e).join('<br>') : e(t.venueLater)}</dd>
 <dt>${e(t.invited)}</dt><dd>${e(view.invitee.name)}, ${e(view.invitee.organisation)}</dd>
+<dt>${e(n.replyBy)}</dt><dd>${e(m.replyByText)}</dd>
 </dl>`;
+  if (options.closed || (!m.answersOpen && m.status !== 'cancelled'))
+    return layout(
+      m.title,
+      `<h1>${e(m.title)}</h1>${facts}<p class="status warning" role="alert">${e(options.closed ?? n.closed.over)}</p>`,
+      view.language,
+    );
   if (m.status === 'cancelled')
     return layout(
       m.title,
@@ -112,12 +132,14 @@ export function rsvpPage(view: RsvpView, options: PageOptions): string {
     ? `<h2>${e(catalogueFor(view.language).referat.materials.onAnswerPage)}</h2>
 <ul>${view.materials.map((f) => `<li><a href="${e(`${action}/materialer/${f.id}`)}" download>${e(f.filename)}</a> (${e(catalogueFor(view.language).referat.materials.size(Math.max(1, Math.round(f.size / 1024))))})</li>`).join('')}</ul>`
     : '';
+  const deadline = `<p>${e(view.answer.late ? n.late : n.replyByLine(m.replyByText))}</p>`;
   return layout(
     t.title(m.title),
     `<h1>${e(m.title)}</h1>
 ${facts}
 ${materials}
 ${status}
+${deadline}
 <form method="post" action="${e(action)}">
 <fieldset>
 <legend>${e(t.legend)}</legend>
@@ -125,6 +147,7 @@ ${radios}
 </fieldset>
 <label for="comment">${e(t.comment)}</label>
 <textarea id="comment" name="comment" rows="3" maxlength="2000">${e(view.answer.comment ?? '')}</textarea>
+${needsFields(view)}
 <p><button type="submit">${e(t.send)}</button></p>
 </form>
 ${delegation}`,
