@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import type { AgreementStatus, BarrierStatus } from '../../db/schema/index.ts';
+import { lessonsOf, surveyOf } from '../evaluation/queries.ts';
+import { resultsOf } from '../evaluation/results.ts';
+import type { EvaluationResults } from '../evaluation/schemas.ts';
 import { badRequest } from '../http/problems.ts';
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
 import { acceptedPersonIds, attendedPersonIds } from '../outcomes/queries/meeting-outcomes.ts';
@@ -156,6 +159,9 @@ export interface DistrictSection {
   agreementCounts: { type: string; status: AgreementStatus; count: number }[];
   barriers: BarrierLine[];
   changes: YearChanges;
+  /** The year's meeting's evaluation (null when no survey went out) and lessons learned. */
+  evaluation: EvaluationResults | null;
+  lessons: string | null;
 }
 
 export interface AgreementsReport {
@@ -204,8 +210,14 @@ export function mappingOf(db: Db, areaId: number, year: number): MappingSummary 
 }
 
 /** Everything about a district's year except the agreement lines, which are streamed. */
-export function districtSection(db: Db, district: DistrictRow, year: number): DistrictSection {
+export function districtSection(
+  db: Db,
+  district: DistrictRow,
+  year: number,
+  lang: Language = 'da',
+): DistrictSection {
   const meeting = meetingOfYear(db, district, year);
+  const surveyed = meeting && surveyOf(db, meeting.id) ? [meeting.id] : [];
   const previousMeeting = meetingOfYear(db, district, year - 1);
   const mapping = mappingOf(db, district.areaId, year);
   const previousMapping = mappingOf(db, district.areaId, year - 1);
@@ -226,6 +238,8 @@ export function districtSection(db: Db, district: DistrictRow, year: number): Di
       newBarriers: yearCount(db, 'newBarriers', district.areaId, year),
       barriersResolved: yearCount(db, 'barriersResolved', district.areaId, year),
     },
+    evaluation: surveyed.length ? resultsOf(db, surveyed, lang) : null,
+    lessons: (meeting && lessonsOf(db, meeting.id)?.text) || null,
   };
 }
 
@@ -239,7 +253,7 @@ export function buildAgreementsReport(db: Db, options: ReportOptions): Agreement
     taxonomy,
     generatedAt: new Date().toISOString(),
     district: options.district ?? null,
-    sections: districtsOf(db, scope, options.district).map((d) => districtSection(db, d, options.year)),
+    sections: districtsOf(db, scope, options.district).map((d) => districtSection(db, d, options.year, lang)),
   };
 }
 

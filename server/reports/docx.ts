@@ -17,6 +17,7 @@ import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
@@ -189,6 +190,10 @@ function sectionBlocks(
     ...agreementBlocks(agreements, lang, w),
     ...barrierBlocks(s, lang, w),
     ...changeBlocks(s, w),
+    ...evaluationParts(s, lang).flatMap((part) => [
+      heading(part.title, HeadingLevel.HEADING_2),
+      ...part.lines.map(para),
+    ]),
   ];
 }
 

@@ -4,6 +4,7 @@ import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
@@ -139,6 +140,8 @@ export function* agreementsHtml(report: AgreementsReport, lines: Iterable<Agreem
     yield type === null ? `<p>${escapeCell(w.noAgreements)}</p>` : '</tbody></table>';
     yield* barriersPart(s, lang, w);
     yield* changesPart(s, lang, w);
+    for (const part of evaluationParts(s, lang))
+      yield `<h3>${escapeCell(part.title)}</h3>${part.lines.map((l) => `<p>${escapeCell(l)}</p>`).join('')}`;
     yield '</section>';
   }
   yield '</body></html>\n';

@@ -7,6 +7,7 @@ import { type Language, locales } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
@@ -314,6 +315,13 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
       if (!(await agreementsPart(doc, s, cursor, lang, w))) return;
       barriersPart(doc, s, lang, w);
       changesPart(doc, s, lang, w);
+      for (const part of evaluationParts(s, lang)) {
+        heading(doc, part.title, 12);
+        for (const l of part.lines) {
+          ensureSpace(doc, 14);
+          doc.text(l, doc.page.margins.left);
+        }
+      }
     }
     doc.end();
   })().catch((err) => doc.destroy(err));

@@ -142,6 +142,25 @@ t.test('the national report as the model has it, read back from PDF, Word and Ex
     ['0 af 12 politikredse', '4 af 12 politikredse', 4],
   );
 
+  // the district's own report carries its meeting's evaluation and lessons
+  const district = (format: string) =>
+    app.inject({
+      url: `/api/reports/agreements?year=2027&district=1465&format=${format}`,
+      headers: as.viewer,
+    });
+  const districtPdf = new PDFParse({ data: new Uint8Array((await district('pdf')).rawPayload) });
+  const districtText = (await districtPdf.getText()).text;
+  await districtPdf.destroy();
+  const districtDocx = (await mammoth.extractRawText({ buffer: (await district('docx')).rawPayload })).value;
+  for (const [name, text] of [
+    ['PDF', districtText],
+    ['Word', districtDocx],
+  ] as const) {
+    t.match(text, '5 af 5 har svaret (100 %)', `${name}: the district's response rate`);
+    t.match(text, 'Mødets udbytte: 4,4 (5 svar)', `${name}: the mean of 4, 5, 4, 5 and 4`);
+    t.match(text, 'Fælles sagsgennemgang gav konkrete aftaler.', `${name}: the district's lessons`);
+  }
+
   const html = (await get('html')).body;
   t.match(html, '<svg class="chart"', 'HTML has bar charts');
   t.match(html, 'Mødets udbytte – Gennemsnit (1–5)', 'HTML has the evaluation means');
