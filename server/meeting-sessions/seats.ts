@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/audit.ts';
 import { conflict, notFound } from '../http/problems.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
-import { meetingRecord } from '../planning/meetings.ts';
+import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
+import { replyByDate, replyClosesAt } from '../planning/reply-deadline.ts';
 import {
   admitSeat,
   clearSeat,
@@ -33,16 +34,19 @@ import { queueSeatNotice, type SeatNotice } from './seat-mail.ts';
  */
 
 /**
- * Until when a choice may change: the meeting's reply deadline when it has one, otherwise the start
- * of the session the invitee holds (or is about to choose).
+ * Until when a choice may change: the meeting's reply deadline (its own, else its cycle's days
+ * before; see planning/reply-deadline.ts), and never after the session held has begun. A first
+ * choice is taken after the deadline (marked late like any answer), until the session begins.
  */
-export function changeDeadline(session: Pick<SessionRow, 'startsAt'>): string {
-  return session.startsAt;
+export function changeDeadline(meeting: MeetingRecord, session: Pick<SessionRow, 'startsAt'>): string {
+  const replyCloses = replyClosesAt(replyByDate(meeting), meeting.timeZone);
+  return Date.parse(replyCloses) < Date.parse(session.startsAt) ? replyCloses : session.startsAt;
 }
 
-function assertChangeable(session: SessionRow | undefined, now: Date): void {
-  if (session && now.getTime() >= Date.parse(changeDeadline(session)))
-    throw new SessionRefusal({ reason: 'choiceClosed', until: changeDeadline(session) });
+function assertChangeable(meeting: MeetingRecord, session: SessionRow | undefined, now: Date): void {
+  if (!session) return;
+  const until = changeDeadline(meeting, session);
+  if (now.getTime() >= Date.parse(until)) throw new SessionRefusal({ reason: 'choiceClosed', until });
 }
 
 export function seatState(db: Db, invitationId: number): SeatState {
@@ -53,7 +57,7 @@ export function seatState(db: Db, invitationId: number): SeatState {
     sessionId: session?.id ?? null,
     waiting: Boolean(session && seat?.waiting),
     waitingPosition: session ? waitingPosition(db, invitationId) : null,
-    changeableUntil: session ? changeDeadline(session) : null,
+    changeableUntil: session ? changeDeadline(meetingRecord(db, session.meetingId), session) : null,
   };
 }
 
@@ -91,7 +95,7 @@ export function leaveSessions(db: Db, config: MailConfig, invitationId: number, 
   const seat = seatOf(db, invitationId);
   const session = seat?.sessionId == null ? undefined : sessionById(db, seat.sessionId);
   if (!seat || !session) return;
-  if (!seat.waiting) assertChangeable(session, now);
+  if (!seat.waiting) assertChangeable(meetingRecord(db, session.meetingId), session, now);
   clearSeatAndNotify(db, config, seat, session, 'left');
 }
 
@@ -119,7 +123,8 @@ export function chooseSession(
     if (target.cancelledAt) throw new SessionRefusal({ reason: 'sessionCancelled', sessionId: target.id });
     const seat = seatOf(db, invitationId);
     const current = seat?.sessionId == null ? undefined : sessionById(db, seat.sessionId);
-    assertChangeable(current, now);
+    // one waiting holds no place: moving to another session is like a first choice
+    if (seat && !seat.waiting) assertChangeable(meeting, current, now);
     if (now.getTime() >= Date.parse(target.startsAt)) throw new SessionRefusal({ reason: 'sessionStarted' });
     const iso = now.toISOString();
     const comment = input.comment === undefined ? invitee.comment : input.comment;

@@ -46,6 +46,9 @@ function timingAfter(before: MeetingRow, patch: UpdateMeeting): Timing {
   const date = patch.date ?? start.date;
   const startTime = patch.startTime ?? start.time;
   const endTime = patch.endTime ?? utcToZoned(before.endsAt, before.timeZone).time;
+  // no new time asked for: the instants stay as they are (a meeting held as sessions spans days)
+  if (patch.date === undefined && patch.startTime === undefined && patch.endTime === undefined)
+    return { date, startTime, endTime, startsAt: before.startsAt, endsAt: before.endsAt };
   if (endTime <= startTime)
     throw badRequest('The meeting must end after it starts', [
       { field: patch.endTime ? 'body.endTime' : 'body.startTime', message: 'must end after the start' },

@@ -263,20 +263,50 @@ t.test('the Oslo course: 100 invited, four sessions of 25 over two days, one cho
   t.match(String(update.vevent.getFirstPropertyValue('location')), 'aula');
   t.equal(Number(update.vevent.getFirstPropertyValue('sequence')), 1, 'the SEQUENCE raised');
 
-  // once the session has begun, the choice can no longer change
-  const fourth = list.sessions[3];
-  prepared(app.db, 'UPDATE meeting_session SET starts_at = ? WHERE id = ?').run(
-    '2020-01-01T08:00:00.000Z',
-    fourth.id,
+  // a capacity below the places taken is refused, naming the field
+  const shrink = await call('PATCH', `${base}/${third.id}`, { version: moved.body.version, capacity: 10 });
+  t.equal(shrink.status, 409);
+  t.same(
+    shrink.body.fields.map((f: { field: string }) => f.field),
+    ['body.capacity'],
   );
-  const late = await choose(28, sessions[1]!.id);
-  t.equal(late.statusCode, 409, 'a change after the session began is refused');
+
+  // cancelling a session sends CANCEL to its participants only; they may choose again
+  list = (await call('GET', base)).body;
+  const second = list.sessions[1];
+  const beforeCancel = smtp.received.length;
+  const cancelled = await call('DELETE', `${base}/${second.id}?version=${second.version}`);
+  t.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+  t.ok(cancelled.body.cancelledAt, 'the session is cancelled and kept on record');
+  await smtp.waitFor(beforeCancel + second.accepted);
+  await new Promise((r) => setTimeout(r, 300));
+  const cancels = smtp.received.slice(beforeCancel);
+  t.equal(cancels.length, second.accepted, 'one CANCEL to each of its participants, nobody else');
+  t.ok(cancels.every((m) => calendarOf(m.parsed).method === 'CANCEL'));
+  list = (await call('GET', base)).body;
+  t.equal(list.totals.capacity, 75, "the meeting's places are those of the sessions held");
+
+  // a meeting held as sessions has no save-the-date: each entry comes with the choice
+  t.equal((await call('POST', `/api/meetings/${meeting.id}/save-the-date`)).status, 409);
+
+  // after the reply deadline the choice can no longer change
+  const current = (await call('GET', `/api/meetings/${meeting.id}`)).body;
+  const deadline = await call('PATCH', `/api/meetings/${meeting.id}`, {
+    version: current.version,
+    replyBy: '2026-11-01',
+  });
+  t.equal(deadline.status, 200, JSON.stringify(deadline.body));
+  const after = (await call('GET', `/api/meetings/${meeting.id}`)).body;
+  t.equal(after.endsAt, current.endsAt, 'setting a deadline leaves the sessions’ span as it is');
+  const late = await choose(28, sessions[0]!.id);
+  t.equal(late.statusCode, 409, 'a change after the reply deadline is refused');
+  t.equal(late.json().reason, 'choiceClosed');
   t.match(late.headers['content-type'], /application\/problem\+json/);
   t.equal(late.json().fields[0].field, 'body.session');
   const latePage = await app.inject({
     method: 'POST',
     url: `/rsvp/${tokenOf.get('bvk28@oslo.kommune.example')}`,
-    payload: `answer=accepted&session=${sessions[1]!.id}`,
+    payload: `answer=accepted&session=${sessions[0]!.id}`,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
   t.equal(latePage.statusCode, 409);
