@@ -2,10 +2,12 @@ import type { FastifyError } from 'fastify';
 import { ProgrammeRefused } from '../accounts/access.ts';
 import { EvaluationRefused } from '../evaluation/refusals.ts';
 import { HttpProblem, MissingRole, NotFound, StaleVersion, WebRefusal } from '../http/problems.ts';
+import { MaterialRefused } from '../materials/refusals.ts';
 import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
 import { SessionRefusal } from '../meeting-sessions/refusals.ts';
 import { InfeasiblePlan, RuleConflict, YearAlreadyPlanned } from '../planning/refusals.ts';
 import { CatalogueRowInUse, ProgrammeFileRefusal } from '../programmes/refusals.ts';
+import { ReferatRefused } from '../referat/refusals.ts';
 import { RegisterConflict } from '../register/refusals.ts';
 import type { RefusalKind } from '../text/catalogue.ts';
 import { catalogueFor } from '../text/messages.ts';
@@ -36,6 +38,15 @@ function statusOf(error: unknown): number {
   if (e?.validation) return 400;
   if (e?.code?.startsWith('SQLITE_CONSTRAINT')) return 409;
   return e?.statusCode ?? 500;
+}
+
+/** A refused upload in Danish: too large (with the limit), a type not allowed (with the list), no file. */
+function materialSentence(error: MaterialRefused): string {
+  const words = catalogueFor('da').referat.refusal;
+  const { fault } = error;
+  if (fault.kind === 'tooLarge') return words.tooLarge(Math.round(fault.maxBytes / (1024 * 1024)) || 1);
+  if (fault.kind === 'typeRefused') return words.typeRefused(fault.allowed.join(', '));
+  return words.noFile;
 }
 
 /**
@@ -86,6 +97,8 @@ export function pageRefusal(error: unknown): PageRefusal {
   if (error instanceof SessionRefusal)
     return of(status === 409 ? 'conflict' : 'badInput', sessionRefusalText('da', error.fault));
   if (error instanceof YearAlreadyPlanned) return of('conflict', text.yearAlreadyPlanned(error.year));
+  if (error instanceof ReferatRefused) return of('conflict', catalogueFor('da').referat.refusal[error.fault]);
+  if (error instanceof MaterialRefused) return of('badInput', materialSentence(error));
   if (error instanceof StaleVersion) return of('staleVersion');
   if (error instanceof MissingRole) return of('forbidden', text.missingRole(error.needed));
   if (error instanceof ProgrammeRefused)

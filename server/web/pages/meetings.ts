@@ -25,6 +25,7 @@ import {
 import { evaluationRoutes, evaluationSections } from '../meeting/evaluation.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
+import { referatNoticeHeadings, referatNotices, referatRoutes, referatSections } from '../meeting/referat.ts';
 import { sessionRoutes, sessionSections } from '../meeting/sessions.ts';
 import { pageRefusal } from '../refusals.ts';
 
@@ -51,6 +52,7 @@ const sections: MeetingSection[] = [
   ...sessionSections,
   ...invitationSections,
   ...outcomeSections,
+  ...referatSections,
   ...evaluationSections,
 ];
 
@@ -58,12 +60,13 @@ const sections: MeetingSection[] = [
 function savedNotices(request: FastifyRequest, options: MeetingPageOptions) {
   const words = wordsOf(pageLanguage(request));
   const besked = (request.query as { besked?: string }).besked;
-  const notices = {
+  const notices: Record<string, string> = {
     ...words.notices,
     ...catalogueFor(pageLanguage(request) ?? 'da').sessions.meetingPage.notices,
+    ...referatNotices(pageLanguage(request)),
   };
   const saved = besked && notices[besked] ? alert('success', notices[besked]) : undefined;
-  const savedAt = besked ? NOTICE_HEADINGS[besked] : undefined;
+  const savedAt = besked ? (NOTICE_HEADINGS[besked] ?? referatNoticeHeadings[besked]) : undefined;
   const sectionNotice: SectionNotice = (headingId) =>
     !options.notice && saved && headingId === savedAt ? saved : '';
   return { notice: options.notice ?? (savedAt ? undefined : saved), sectionNotice };
@@ -193,6 +196,7 @@ export default async function meetingPages(app: FastifyInstance) {
   await app.register(invitationRoutes, { meetingPage });
   await app.register(outcomeRoutes, { meetingPage });
   await app.register(evaluationRoutes, { meetingPage });
+  await app.register(referatRoutes, { meetingPage });
   app.post('/moeder/:id/flyt', write, moveMeetingHandler(app, meetingPage));
   app.post('/moeder/:id/aflys', write, cancelMeetingHandler(app, meetingPage));
 }
