@@ -26,6 +26,7 @@ const SCOPED_PATHS: { path: string; kind: ScopedRecord; param: string }[] = [
   { path: '/moeder/:id', kind: 'meeting', param: 'id' },
   { path: '/moeder/:id/barrierer/:barrierId', kind: 'barrier', param: 'barrierId' },
   { path: '/kredse/:code', kind: 'district', param: 'code' },
+  { path: '/aftaler/:id', kind: 'agreement', param: 'id' },
   { path: '/personer/:id', kind: 'person', param: 'id' },
   { path: '/organisationer/:id', kind: 'organisation', param: 'id' },
   { path: '/udbakke/:id', kind: 'outbox', param: 'id' },

@@ -63,6 +63,17 @@ export function markReferatSent(db: Db, id: number, at: string, by: string, coun
   );
 }
 
+/** The text of the newest approved version of a meeting's referat. */
+export function approvedReferatText(db: Db, meetingId: number): string | null {
+  return (
+    prepared<{ text: string }>(
+      db,
+      `SELECT text FROM referat_version WHERE meeting_id = ? AND approved_at IS NOT NULL
+       ORDER BY version DESC LIMIT 1`,
+    ).get(meetingId)?.text ?? null
+  );
+}
+
 /** The latest version of each of an area's meetings that was sent, newest meeting first. */
 export function sentReferatsOfArea(
   db: Db,

@@ -22,6 +22,7 @@ import {
   type ReferatVersionRow,
   referatRecipients,
   referatVersions,
+  sentReferatsOfArea,
 } from './queries.ts';
 import { ReferatRefused } from './refusals.ts';
 import type { Referat, ReferatAction, ReferatVersion, SaveReferat } from './schemas.ts';
@@ -205,4 +206,9 @@ export async function sendReferat(
     });
     return { version: latest.version, recipients: recipients.length };
   });
+}
+
+/** The referats sent after an area's meetings (the newest sent version of each), newest meeting first. */
+export function sentReferats(db: Db, areaId: number) {
+  return sentReferatsOfArea(db, areaId);
 }

@@ -17,6 +17,7 @@ import {
   taxonomyLabel,
   taxonomyOf,
 } from '../programmes/programmes.ts';
+import { approvedReferatText } from '../referat/queries.ts';
 import type { Language } from '../text/language.ts';
 import { type NationalModel, nationalModel } from './national-model.ts';
 import {
@@ -104,6 +105,8 @@ export interface MeetingSummary {
   attendanceConfirmed: boolean;
   attendees: Attendance['attendees'];
   figures: ParticipationFigures;
+  /** The approved referat's text (its newest approved version); null before one is approved. */
+  referat: string | null;
 }
 
 export interface MappingSummary {
@@ -194,6 +197,7 @@ export function meetingOfYear(db: Db, district: DistrictRow, year: number): Meet
     attendanceConfirmed: confirmed,
     attendees: people.map(({ parentId: _p, ...p }) => p),
     figures: participationFigures(db, district.areaId, people),
+    referat: approvedReferatText(db, m.id),
   };
 }
 

@@ -97,6 +97,11 @@ function meetingBlocks(s: DistrictSection, lang: Language, w: ProgrammeReportWor
         m.attendees.map((p) => [p.name, p.organisationName]),
       ),
     );
+  if (m.referat)
+    blocks.push(
+      heading(catalogueFor(lang).referat.page.referat, HeadingLevel.HEADING_3),
+      ...m.referat.split('\n').map(para),
+    );
   return blocks;
 }
 

@@ -54,6 +54,8 @@ function* meetingPart(s: DistrictSection, lang: Language, w: ProgrammeReportWord
     for (const p of m.attendees) yield row([p.name, p.organisationName]);
     yield '</tbody></table>';
   }
+  if (m.referat)
+    yield `<h4>${escapeCell(catalogueFor(lang).referat.page.referat)}</h4><p style="white-space:pre-wrap">${escapeCell(m.referat)}</p>`;
 }
 
 function* mappingPart(s: DistrictSection, _lang: Language, w: ProgrammeReportWords): Generator<string> {

@@ -173,6 +173,10 @@ function meetingPart(doc: Doc, s: DistrictSection, lang: Language, w: ProgrammeR
         p.level === 'leadership' ? w.leadership : p.level === 'practice' ? w.practice : '',
       ]);
   }
+  if (m.referat) {
+    heading(doc, catalogueFor(lang).referat.page.referat, 11);
+    for (const p of m.referat.split(/\n{2,}/)) doc.text(p.trim(), doc.page.margins.left).moveDown(0.4);
+  }
 }
 
 function mappingPart(doc: Doc, s: DistrictSection, _lang: Language, w: ProgrammeReportWords): void {

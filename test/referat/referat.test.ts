@@ -172,4 +172,18 @@ t.test('a held meeting: the referat is drafted, edited, approved and sent with P
   const file = await api('GET', `/api/meetings/${m.id}/referat/file?format=docx`, undefined, as.viewer);
   t.equal(file.statusCode, 200);
   t.match(file.headers['content-disposition'], /referat-2027-03-12\.docx/);
+
+  // the district report carries the approved referat
+  const report = (format: string) =>
+    app.inject({
+      url: `/api/reports/agreements?year=2027&district=1471&format=${format}`,
+      headers: as.viewer,
+    });
+  const reportParser = new PDFParse({ data: new Uint8Array((await report('pdf')).rawPayload) });
+  const reportPdf = (await reportParser.getText()).text;
+  await reportParser.destroy();
+  t.ok(reportPdf.includes('Næste møde holdes i foråret 2028.'), 'the district PDF report has the referat');
+  const reportWord = (await mammoth.extractRawText({ buffer: (await report('docx')).rawPayload })).value;
+  t.ok(reportWord.includes('Næste møde holdes i foråret 2028.'), 'the district Word report has the referat');
+  t.match((await report('json')).json().sections[0].meeting.referat, /Næste møde holdes i foråret 2028\./);
 });

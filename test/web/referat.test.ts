@@ -5,6 +5,7 @@ import mammoth from 'mammoth';
 import t from 'tap';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { createAgreement } from '../../server/outcomes/agreements.ts';
+import { approveReferat, saveReferat, sendReferat } from '../../server/referat/referat.ts';
 import { insertInvitee, insertMeeting, insertPerson } from '../helpers/factories.ts';
 import { outboxOf } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
@@ -93,3 +94,91 @@ t.test('the meeting page: the referat is edited, approved and sent; materials up
     'a sent referat is not sent again',
   );
 });
+
+t.test(
+  'the pages after the meeting: district referats, an agreement revised, the mapping, follow-ups',
+  async (t) => {
+    const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
+    const { page, base, app } = b;
+    const { people } = bornholmWithPeople(app.db);
+    const m = insertMeeting(app.db, {
+      districtCode: '1471',
+      startsAt: '2027-03-12T08:00:00.000Z',
+      endsAt: '2027-03-12T11:30:00.000Z',
+      facilitatorId: people.facilitator,
+      status: 'held',
+    });
+    insertInvitee(app.db, m.id, { name: 'Pia Politileder', email: 'pia@politi.test', response: 'accepted' });
+    const agreement = createAgreement(app.db, commandLineActor, {
+      districtCode: '1471',
+      type: 'kontaktaftale',
+      title: 'Fast kontaktperson i hver kommune',
+      text: 'Første tekst.',
+      status: 'in_force',
+      agreedAtMeetingId: m.id,
+      allMunicipalities: true,
+      reviewOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const saved = saveReferat(app.db, commandLineActor, m.id, {
+      version: 0,
+      text: 'Referatets tekst.\n\nAftalt: fast kontaktperson.',
+    });
+    approveReferat(app.db, commandLineActor, m.id, { version: saved.current!.version });
+    await sendReferat(app.db, app.config, commandLineActor, m.id, { version: 1 });
+
+    await logIn(b, 'facilitator', '/kredse/1471');
+    await page
+      .getByText('Aftalt: fast kontaktperson.', { exact: false })
+      .first()
+      .waitFor({ state: 'attached' });
+    t.equal(
+      await page.locator('#district-referats li').count(),
+      1,
+      'the sent referat is on the district page',
+    );
+
+    // an agreement's text revised, with its history
+    await page
+      .locator('#district-agreements')
+      .getByRole('link', { name: 'Fast kontaktperson i hver kommune' })
+      .click();
+    await page.getByLabel('Aftalens tekst').fill('Anden tekst: kommunen udpeger en kontaktperson.');
+    await page.getByLabel('Hvorfor ændres teksten').fill('Præciseret på mødet');
+    await page.getByRole('button', { name: 'Gem ny tekst' }).click();
+    await page.waitForURL(/besked=gemt/);
+    t.equal(await page.locator('#agreement-history tbody tr').count(), 2, 'both versions in the history');
+    t.match(
+      await page.locator('#agreement-history').textContent(),
+      /Første tekst\..*Præciseret på mødet|Præciseret på mødet.*Første tekst\./s,
+    );
+    await page.getByLabel('Aftalens tekst').fill('');
+    await page.getByLabel('Aftalens tekst').fill('Forældet');
+    app.db.$client.prepare('UPDATE agreement SET version = version + 1 WHERE id = ?').run(agreement.id);
+    await page.getByRole('button', { name: 'Gem ny tekst' }).click();
+    t.ok(
+      await page.getByText('Nogen har ændret oplysningerne imens.').isVisible(),
+      'a stale save is refused in Danish',
+    );
+
+    // the district mapping
+    await page.goto(`${base}/kredse/1471/kortlaegning/2027`);
+    await page.getByRole('button', { name: 'Gem kortlægning' }).click();
+    t.ok(await page.getByText('Kortlægningen blev ikke gemt – vælg et samarbejdsniveau').isVisible());
+    await page.getByLabel('Samarbejdsniveau').selectOption({ index: 1 });
+    await page.getByLabel('Styrker').fill('Godt kendskab\nFaste møder');
+    await page.getByRole('button', { name: 'Gem kortlægning' }).click();
+    await page.waitForURL(/besked=gemt/);
+    const mapping = (
+      await app.inject({ url: '/api/districts/1471/mappings/2027', headers: b.as.viewer })
+    ).json();
+    t.same(mapping.strengths, ['Godt kendskab', 'Faste møder']);
+
+    // the follow-up list: the agreement due for review, and reminders sent
+    await page.goto(`${base}/opfoelgning`);
+    t.ok(await page.locator('#follow-ups').getByText('Fast kontaktperson i hver kommune').isVisible());
+    await page.getByRole('button', { name: 'Send påmindelser' }).click();
+    await page.waitForURL(/sendt=/);
+    t.ok(await page.getByText(/påmindelser? lagt i udbakken/).isVisible());
+    await screenshot(page, 'follow-ups');
+  },
+);

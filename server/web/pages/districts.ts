@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/problems.ts';
 import { listAgreements } from '../../outcomes/agreements.ts';
 import { listBarriers } from '../../outcomes/barriers.ts';
+import { sentReferats } from '../../referat/referat.ts';
 import { getDistrict } from '../../register/districts.ts';
 import { listPeople } from '../../register/people.ts';
 import type { Person } from '../../register/schemas.ts';
 import { areaMeetingHistory, type DistrictMeetingLine } from '../../reports/status.ts';
 import { html } from '../../text/html.ts';
-import { labelFor } from '../../text/messages.ts';
+import { catalogueFor, labelFor } from '../../text/messages.ts';
 import { dateText, dayText } from '../components.ts';
 import { pageContext, sendPage } from '../context.ts';
 import { pageCatalogue, pageLanguage } from '../language.ts';
@@ -55,7 +56,7 @@ function outcomesOf(app: FastifyInstance, areaId: number, { labels, pages: { dis
           <tbody>${agreements.map(
             (
               a,
-            ) => html`<tr><td>${dayText(a.agreedOn)}</td><td>${a.title}</td><td>${labelFor(labels.agreementType, a.type)}</td>
+            ) => html`<tr><td>${dayText(a.agreedOn)}</td><td><a href="/aftaler/${a.id}">${a.title}</a></td><td>${labelFor(labels.agreementType, a.type)}</td>
               <td>${labels.agreementStatus[a.status]}</td><td>${dayText(a.reviewOn)}</td></tr>`,
           )}</tbody></table></div>`
           : html`<p>${words.noAgreements}</p>`
@@ -108,6 +109,35 @@ function meetingsSection(
       </section>`;
 }
 
+/** The referats sent after the area's meetings, newest first, each readable in place and as PDF or Word. */
+function referatsSection(app: FastifyInstance, areaId: number) {
+  const w = catalogueFor('da').referat.page;
+  const referats = sentReferats(app.db, areaId);
+  return html`<section aria-labelledby="referater">
+      <h2 id="referater">${w.districtReferats}</h2>
+      ${
+        referats.length
+          ? html`<ul id="district-referats">${referats.map(
+              (
+                r,
+              ) => html`<li><a href="/moeder/${r.meetingId}#referat">${dateText(r.startsAt)} – ${r.title}</a>
+              (<a href="/moeder/${r.meetingId}/referat.pdf">PDF</a>, <a href="/moeder/${r.meetingId}/referat.docx">Word</a>)
+              <details class="details"><summary class="details-summary">${w.referat}</summary><div class="details-text"><pre class="referat-text">${r.text}</pre></div></details></li>`,
+            )}</ul>`
+          : html`<p>${w.noDistrictReferats}</p>`
+      }
+    </section>`;
+}
+
+/** The mapping of this year and of the years the area met, and the follow-up list. */
+function mappingLinks(code: string, meetings: DistrictMeetingLine[]) {
+  const w = catalogueFor('da').referat;
+  const years = [
+    ...new Set([new Date().getFullYear(), ...meetings.map((m) => m.year).filter((y): y is number => !!y)]),
+  ].sort((a, b) => b - a);
+  return html`<p>${years.map((y, i) => html`${i ? ' · ' : ''}<a href="/kredse/${code}/kortlaegning/${y}">${w.mappingPage.link(y)}</a>`)} · <a href="/opfoelgning">${w.followUps.title}</a></p>`;
+}
+
 export default async function districtPages(app: FastifyInstance) {
   app.get('/kredse/:code', { config: { access: 'authenticated' } }, async (request, reply) => {
     const text = pageCatalogue(request);
@@ -141,6 +171,8 @@ export default async function districtPages(app: FastifyInstance) {
       </div>
       ${contactsSection(groups, text)}
       ${meetingsSection(meetings, district.areaId, request.actor?.role !== 'viewer', text)}
+      ${mappingLinks(code, meetings)}
+      ${referatsSection(app, district.areaId)}
       ${outcomesOf(app, district.areaId, text)}`;
     return sendPage(
       reply,
