@@ -5,6 +5,8 @@ import { lessonsOf, surveyOf } from '../evaluation/queries.ts';
 import { resultsOf } from '../evaluation/results.ts';
 import type { EvaluationResults } from '../evaluation/schemas.ts';
 import { badRequest } from '../http/problems.ts';
+import type { MeetingSession } from '../meeting-sessions/schemas.ts';
+import { listSessions } from '../meeting-sessions/sessions.ts';
 import { participationFigures, peopleOf } from '../outcomes/attendance.ts';
 import { acceptedPersonIds, attendedPersonIds } from '../outcomes/queries/meeting-outcomes.ts';
 import type { Attendance, ParticipationFigures } from '../outcomes/schemas.ts';
@@ -107,6 +109,28 @@ export interface MeetingSummary {
   figures: ParticipationFigures;
   /** The approved referat's text (its newest approved version); null before one is approved. */
   referat: string | null;
+  /** A meeting held as sessions: each session held, with its places, participants, waiting and attended. */
+  sessions?: ReportSession[];
+}
+
+export type ReportSession = Pick<
+  MeetingSession,
+  'startsAt' | 'endsAt' | 'venueName' | 'venueAddress' | 'capacity' | 'accepted' | 'waiting' | 'attended'
+>;
+
+function reportSessions(db: Db, meetingId: number): ReportSession[] {
+  return listSessions(db, meetingId)
+    .sessions.filter((s) => s.cancelledAt === null)
+    .map(({ startsAt, endsAt, venueName, venueAddress, capacity, accepted, waiting, attended }) => ({
+      startsAt,
+      endsAt,
+      venueName,
+      venueAddress,
+      capacity,
+      accepted,
+      waiting,
+      attended,
+    }));
 }
 
 export interface MappingSummary {
@@ -192,12 +216,14 @@ export function meetingOfYear(db: Db, district: DistrictRow, year: number): Meet
   const confirmed = hasAttendanceSheet(db, m.id);
   const ids = confirmed ? attendedPersonIds(db, m.id) : acceptedPersonIds(db, m.id);
   const people = peopleOf(db, ids);
+  const sessions = reportSessions(db, m.id);
   return {
     ...m,
     attendanceConfirmed: confirmed,
     attendees: people.map(({ parentId: _p, ...p }) => p),
     figures: participationFigures(db, district.areaId, people),
     referat: approvedReferatText(db, m.id),
+    ...(sessions.length ? { sessions } : {}),
   };
 }
 

@@ -3,7 +3,13 @@ import { escapeHtml } from '../text/html.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { formatShare } from '../text/numbers.ts';
-import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
+import type {
+  AgreementLine,
+  AgreementsReport,
+  DistrictSection,
+  NationalReport,
+  ReportSession,
+} from './data.ts';
 import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
@@ -29,6 +35,25 @@ const row = (cells: unknown[], tag: 'td' | 'th' = 'td', cls?: string) =>
   `<tr${cls ? ` class="${cls}"` : ''}>${cells.map((c) => `<${tag}>${escapeCell(c)}</${tag}>`).join('')}</tr>`;
 const tableHead = (cells: string[]) => `<table><thead>${row(cells, 'th')}</thead><tbody>`;
 
+/** A meeting held as sessions: one line per session and the meeting's sums. */
+function* sessionsPart(sessions: ReportSession[], lang: Language): Generator<string> {
+  const w = catalogueFor(lang).sessions.meetingPage;
+  yield `<h4>${escapeCell(w.heading)}</h4>`;
+  yield tableHead([w.when, w.where, w.accepted, w.capacity, w.waiting, w.attended]);
+  for (const s of sessions)
+    yield row([
+      `${dayDate(s.startsAt, lang)} ${clockLabel(s.startsAt, lang)}–${clockLabel(s.endsAt, lang)}`,
+      [s.venueName, s.venueAddress].filter(Boolean).join(', '),
+      s.accepted,
+      s.capacity,
+      s.waiting,
+      s.attended,
+    ]);
+  const sum = (k: 'accepted' | 'capacity' | 'waiting' | 'attended') => sessions.reduce((n, s) => n + s[k], 0);
+  yield row([w.total, '', sum('accepted'), sum('capacity'), sum('waiting'), sum('attended')], 'td', 'total');
+  yield '</tbody></table>';
+}
+
 function* meetingPart(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Generator<string> {
   yield `<h3>${escapeCell(w.meeting)}</h3>`;
   const m = s.meeting;
@@ -49,6 +74,7 @@ function* meetingPart(s: DistrictSection, lang: Language, w: ProgrammeReportWord
     [`${w.police} / ${w.municipal} / ${w.otherSides}`, `${f.police} / ${f.municipal} / ${f.otherSides}`],
   ];
   yield `<dl>${dl.map(([k, v]) => `<dt>${escapeCell(k)}</dt><dd>${escapeCell(v)}</dd>`).join('')}</dl>`;
+  if (m.sessions?.length) yield* sessionsPart(m.sessions, lang);
   if (m.attendees.length) {
     yield tableHead([w.name, w.organisation]);
     for (const p of m.attendees) yield row([p.name, p.organisationName]);
