@@ -45,6 +45,7 @@ export const ERASURE: Record<string, Record<string, string>> = {
   barrier_status_change: { actor: 'replaced where the person acted through an account' },
   agreement_revision: { saved_by: 'replaced where the person acted through an account' },
   district_mapping: { updated_by: 'replaced where the person acted through an account' },
+  meeting_lessons: { updated_by: 'replaced where the person acted through an account' },
 };
 
 export interface ErasureReport {

@@ -160,6 +160,7 @@ const ACTOR_COLUMNS = [
   ['barrier_status_change', 'actor'],
   ['agreement_revision', 'saved_by'],
   ['district_mapping', 'updated_by'],
+  ['meeting_lessons', 'updated_by'],
 ] as const;
 
 export function replaceActor(db: Db, email: string, placeholder: string): number {

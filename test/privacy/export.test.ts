@@ -28,6 +28,7 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'barrier_status_change.actor': 'the staff account that acted',
   'agreement_revision.saved_by': 'the staff account that saved',
   'district_mapping.updated_by': 'the staff account that saved',
+  'meeting_lessons.updated_by': 'the staff account that saved',
   'outbox_message.to_name': 'exported with its row (to_address, invitation_id)',
   'outbox_message.content': 'exported with its row (to_address, invitation_id)',
   'outbox_message.raw': 'exported with its row (to_address, invitation_id)',
