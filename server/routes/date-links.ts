@@ -144,7 +144,9 @@ const dateLinks: FastifyPluginAsyncZod = async (app) => {
       const t = catalogueFor(contact.language).dates.page;
       privatePage(reply).type('text/html; charset=utf-8');
       const page = (options: Parameters<typeof dateLinkPage>[1], status = 200) =>
-        reply.code(status).send(dateLinkPage(dateLinkView(app.db, contact), options));
+        reply
+          .code(status)
+          .send(dateLinkPage(dateLinkView(app.db, contactOfLink(app.db, token) ?? contact), options));
       try {
         if (request.body.handling === 'bekraeft') {
           confirmDate(app.db, token);

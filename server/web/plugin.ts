@@ -13,6 +13,7 @@ import adminCataloguePages from './pages/admin-catalogues.ts';
 import adminProgrammeFilePages from './pages/admin-programme-file.ts';
 import adminProgrammePages from './pages/admin-programmes.ts';
 import afterMeetingPages from './pages/after-meeting.ts';
+import dateAgreementPages from './pages/date-agreements.ts';
 import districtPages from './pages/districts.ts';
 import evaluationPages from './pages/evaluations.ts';
 import extraMeetingPages from './pages/extra-meeting.ts';
@@ -109,6 +110,7 @@ export default async function web(app: FastifyInstance) {
   await app.register(loginPages);
   if (app.config.OIDC_ISSUER) await app.register(oidcPages);
   await app.register(overviewPages);
+  await app.register(dateAgreementPages);
   await app.register(districtPages);
   await app.register(afterMeetingPages);
   await app.register(planningPages);

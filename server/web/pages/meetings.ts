@@ -22,6 +22,7 @@ import {
   type SectionNotice,
   showRefusal,
 } from '../meeting/common.ts';
+import { dateRoutes, dateSections } from '../meeting/dates.ts';
 import { evaluationRoutes, evaluationSections } from '../meeting/evaluation.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
@@ -45,10 +46,15 @@ const NOTICE_HEADINGS: Record<string, string> = {
   oektaflyst: 'oekter',
   evaluering: 'evaluering',
   erfaringer: 'erfaringer',
+  datoforslag: 'datoaftale',
+  modforslag: 'datoaftale',
+  modforslagafvist: 'datoaftale',
+  savethedate: 'datoaftale',
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
 const sections: MeetingSection[] = [
+  ...dateSections,
   ...sessionSections,
   ...invitationSections,
   ...outcomeSections,
@@ -192,6 +198,7 @@ export default async function meetingPages(app: FastifyInstance) {
   const write = { config: { access: 'editor' as const } };
   const meetingPage = meetingPageRenderer(app);
   app.get('/moeder/:id', read, async (request, reply) => meetingPage(request, reply, meetingIdOf(request)));
+  await app.register(dateRoutes, { meetingPage });
   await app.register(sessionRoutes, { meetingPage });
   await app.register(invitationRoutes, { meetingPage });
   await app.register(outcomeRoutes, { meetingPage });

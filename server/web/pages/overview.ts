@@ -178,6 +178,7 @@ function yearOverviewPage(app: FastifyInstance) {
       )}</ul></nav>
       <p class="font-lead">${area.danish ? words.lead(planned, rows.length, year) : words.areasLead(planned, rows.length, year)}
         ${needing ? words.needing(needing) : ''}</p>
+      <p><a href="/aar/${year}/datoer">${c.pages.dates.link}</a></p>
       ${overviewTable(c, rows, year, { sort, dir }, { ...area, withOutcomes })}`;
     const notice =
       query.besked === 'planlagt' ? alert('success', words.planned(year), words.plannedHint) : undefined;
