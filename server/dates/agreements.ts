@@ -24,7 +24,7 @@ export function meetingAgreement(db: Db, meetingId: number): DateAgreement {
       localEndTime: utcToZoned(p.endsAt, m.timeZone).time,
       proposedBy:
         p.proposedById !== null && p.proposedByName !== null
-          ? { id: p.proposedById, name: p.proposedByName }
+          ? { id: p.proposedById, name: p.proposedByName, organisationName: p.proposedByOrganisation ?? '' }
           : null,
       actorEmail: p.actorEmail,
       reason: p.reason,

@@ -56,6 +56,7 @@ export interface ProposalRow {
   endsAt: string;
   proposedById: number | null;
   proposedByName: string | null;
+  proposedByOrganisation: string | null;
   actorEmail: string | null;
   reason: string | null;
   createdAt: string;
@@ -63,13 +64,13 @@ export interface ProposalRow {
 }
 
 const PROPOSAL_SELECT = `SELECT d.id, d.meeting_id AS meetingId, d.kind, d.state, d.starts_at AS startsAt,
-    d.ends_at AS endsAt, d.proposed_by_id AS proposedById, p.name AS proposedByName, d.actor_email AS actorEmail,
+    d.ends_at AS endsAt, d.proposed_by_id AS proposedById, p.name AS proposedByName, po.name AS proposedByOrganisation, d.actor_email AS actorEmail,
     d.reason, d.created_at AS createdAt, d.decided_at AS decidedAt
-  FROM date_proposal d LEFT JOIN person p ON p.id = d.proposed_by_id`;
+  FROM date_proposal d LEFT JOIN person p ON p.id = d.proposed_by_id LEFT JOIN organisation po ON po.id = p.organisation_id`;
 
 export function insertProposal(
   db: DbOrTx,
-  row: Omit<ProposalRow, 'id' | 'proposedByName' | 'decidedAt'>,
+  row: Omit<ProposalRow, 'id' | 'proposedByName' | 'proposedByOrganisation' | 'decidedAt'>,
 ): number {
   return Number(
     prepared(

@@ -49,7 +49,7 @@ export const DateProposal = z
     localDate: CalendarDate,
     localStartTime: z.string(),
     localEndTime: z.string(),
-    proposedBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    proposedBy: z.object({ id: z.number().int(), name: z.string(), organisationName: z.string() }).nullable(),
     actorEmail: z.string().nullable(),
     reason: z.string().nullable(),
     createdAt: Timestamp,

@@ -41,7 +41,7 @@ function counterBox(ctx: PageContext, m: Meeting, p: DateProposal, editor: boole
   const words = wordsOf(ctx.lang);
   const lang = ctx.lang ?? 'da';
   const by = p.proposedBy?.name ?? '';
-  const organisation = p.contacts[0]?.organisationName ?? '';
+  const organisation = p.proposedBy?.organisationName ?? '';
   const decide = editor
     ? html`<form method="post" action="/moeder/${m.id}/datoforslag/${p.id}/godkend" class="d-inline">${csrfField(ctx)}
         <button type="submit" class="button button-primary">${words.accept}</button></form>
