@@ -113,14 +113,18 @@ export interface MeetingContactRow {
   organisationName: string;
 }
 
-/** The fixed contacts of the area's convener (the police district) and of the meeting's host, convener first. */
+/**
+ * The fixed contacts of the area's convener (the police district) and of the meeting's host, and the
+ * host contact of its venue (the register's), convener first.
+ */
 export function meetingContacts(db: DbOrTx, meetingId: number): MeetingContactRow[] {
   return prepared<MeetingContactRow>(
     db,
     `SELECT p.id AS personId, p.name, p.email, ${textsLanguageSql('p.language')} AS language,
             o.id AS organisationId, o.name AS organisationName
-     FROM meeting m JOIN area a ON a.id = m.area_id
-     JOIN person p ON p.is_fixed_contact = 1 AND (p.organisation_id = a.convener_id OR p.organisation_id = m.host_organisation_id)
+     FROM meeting m JOIN area a ON a.id = m.area_id LEFT JOIN venue v ON v.id = m.venue_id
+     JOIN person p ON (p.is_fixed_contact = 1 AND (p.organisation_id = a.convener_id OR p.organisation_id = m.host_organisation_id))
+                   OR p.id = v.host_contact_id
      JOIN organisation o ON o.id = p.organisation_id
      WHERE m.id = ?
      ORDER BY CASE WHEN o.id = a.convener_id THEN 0 ELSE 1 END, o.name, p.name, p.id`,

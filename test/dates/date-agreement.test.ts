@@ -405,3 +405,63 @@ t.test(
     t.equal(after.proposals[0].state, 'superseded');
   },
 );
+
+t.test("the venue's host contact is asked too, as the host's voice", async (t) => {
+  const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+  const { police, municipality } = bornholmWithPeople(app.db);
+  insertPerson(app.db, {
+    name: 'Karl Kontakt',
+    email: 'karl@politi.test',
+    organisationId: police.id,
+    isFixedContact: true,
+  });
+  const caretaker = insertPerson(app.db, {
+    name: 'Vera Vært',
+    email: 'vera@kommune.test',
+    organisationId: municipality.id,
+  });
+  const planned = await app.inject({
+    method: 'POST',
+    url: '/api/cycles',
+    headers: as.facilitator,
+    payload: { year: 2027 },
+  });
+  const bornholm = (planned.json().meetings as Meeting[]).find((m) => m.area.districtCode === '1471')!;
+  const venue = await app.inject({
+    method: 'POST',
+    url: '/api/venues',
+    headers: as.facilitator,
+    payload: {
+      name: 'Rønne Rådhus',
+      street: 'Store Torv 1',
+      postcode: '3700',
+      town: 'Rønne',
+      hostOrganisationId: municipality.id,
+      hostContactId: caretaker,
+    },
+  });
+  t.equal(venue.statusCode, 201, venue.body);
+  const placed = await app.inject({
+    method: 'PATCH',
+    url: `/api/meetings/${bornholm.id}`,
+    headers: as.facilitator,
+    payload: { version: bornholm.version, venueId: venue.json().id },
+  });
+  t.equal(placed.statusCode, 200, placed.body);
+  const asked = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${bornholm.id}/date-proposals`,
+    headers: as.facilitator,
+  });
+  t.match(asked.json(), { asked: 2 });
+  const round = (
+    await app.inject({ url: `/api/meetings/${bornholm.id}/date-agreement`, headers: as.viewer })
+  ).json();
+  t.same(
+    round.proposals[0].contacts.map(
+      (c: { name: string; organisationName: string }) => `${c.name}, ${c.organisationName}`,
+    ),
+    ['Karl Kontakt, Bornholms Politi', 'Vera Vært, Bornholm'],
+    "the district's fixed contact and the venue's host contact",
+  );
+});
