@@ -110,7 +110,7 @@ export function referatDocumentView(
     place: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ') || meeting.hostName,
     facilitator: meeting.facilitatorName,
     approved: row.approvedAt
-      ? w.approved(dayDate(row.approvedAt.slice(0, 10), lang), row.approvedBy ?? '')
+      ? w.approved(dayDate(zonedDay(row.approvedAt, meeting.timeZone), lang), row.approvedBy ?? '')
       : null,
     text: row.text,
     materials: materialsOfMeeting(db, meeting.id).map((m) => m.filename),

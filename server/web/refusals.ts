@@ -44,7 +44,10 @@ function statusOf(error: unknown): number {
 function materialSentence(error: MaterialRefused): string {
   const words = catalogueFor('da').referat.refusal;
   const { fault } = error;
-  if (fault.kind === 'tooLarge') return words.tooLarge(Math.round(fault.maxBytes / (1024 * 1024)) || 1);
+  if (fault.kind === 'tooLarge') {
+    const mb = fault.maxBytes / (1024 * 1024);
+    return words.tooLarge(mb >= 1 ? `${Math.floor(mb)} MB` : `${Math.floor(fault.maxBytes / 1024)} kB`);
+  }
   if (fault.kind === 'typeRefused') return words.typeRefused(fault.allowed.join(', '));
   return words.noFile;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -65,6 +65,11 @@ t.test('the meeting page: the referat is edited, approved and sent; materials up
   await page.getByLabel('Fil').setInputFiles(join(scratch, 'program.exe'));
   await page.getByRole('button', { name: 'Læg fil op' }).click();
   t.ok(await page.getByText(/Filtypen kan ikke bruges\. Tilladte filtyper: pdf, docx/).isVisible());
+  writeFileSync(join(scratch, 'stor.pdf'), Buffer.alloc(5000, 1));
+  await page.getByLabel('Fil').setInputFiles(join(scratch, 'stor.pdf'));
+  await page.getByRole('button', { name: 'Læg fil op' }).click();
+  t.ok(await page.getByText('Filen er for stor. Den må højst fylde 4 kB.').isVisible());
+  t.equal(readdirSync(join(b.dir, 'materials')).length, 0, 'nothing kept on disk');
   await page.getByLabel('Fil').setInputFiles(join(scratch, 'oplaeg.pdf'));
   await page.getByRole('button', { name: 'Læg fil op' }).click();
   await page.waitForURL(/besked=materialelagtop/);

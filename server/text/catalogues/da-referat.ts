@@ -43,7 +43,7 @@ export const daReferat = {
     notLatest: 'Der er gemt en nyere udgave af referatet. Hent siden igen.',
     nothingToApprove: 'Der er intet referat at godkende endnu. Gem et udkast først.',
     alreadySent: 'Denne udgave af referatet er allerede sendt.',
-    tooLarge: (mb: number) => `Filen er for stor. Den må højst fylde ${mb} MB.`,
+    tooLarge: (limit: string) => `Filen er for stor. Den må højst fylde ${limit}.`,
     typeRefused: (allowed: string) => `Filtypen kan ikke bruges. Tilladte filtyper: ${allowed}.`,
     noFile: 'Vælg en fil.',
   },

@@ -40,7 +40,7 @@ export const enReferat: ReferatTexts = {
     notLatest: 'A newer version of the minutes has been saved. Reload the page.',
     nothingToApprove: 'There are no minutes to approve yet. Save a draft first.',
     alreadySent: 'This version of the minutes has already been sent.',
-    tooLarge: (mb) => `The file is too large. It may be at most ${mb} MB.`,
+    tooLarge: (limit) => `The file is too large. It may be at most ${limit}.`,
     typeRefused: (allowed) => `This kind of file cannot be used. Allowed: ${allowed}.`,
     noFile: 'Choose a file.',
   },
