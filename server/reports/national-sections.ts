@@ -142,7 +142,13 @@ export function modelSections(report: NationalReport): ModelSection[] {
         signedChange(pt.represented, ct.represented),
       ],
     ],
-    chart: [{ label: n.memberWord, value: ct.represented, previous: pt.represented }],
+    chart: [
+      {
+        label: report.programme.policeDistricts ? n.municipalTurnout : n.memberTurnout,
+        value: ct.represented,
+        previous: pt.represented,
+      },
+    ],
   };
   const sideWords: Record<string, string> = {
     leadership: w.leadership,

@@ -518,7 +518,8 @@ function sectionChart(doc: Doc, bars: ChartBar[], year: number): void {
     doc
       .fillColor('black')
       .fontSize(8)
-      .text(b.label, left, y, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+      // one line, cut with an ellipsis: a wrapped label would run into the next bar
+      .text(b.label, left, y, { width: labelWidth - 6, height: 9, ellipsis: true });
     doc.rect(x, y, Math.max(now, 0.5), 8).fill(AGREEMENT_COLOUR);
     doc.fillColor('black').text(String(b.value), x + now + 3, y - 1, { lineBreak: false });
     doc.rect(x, y + 9, Math.max(before, 0.5), 4).fill(PREVIOUS_COLOUR);

@@ -29,6 +29,7 @@ export const daEvaluation = {
     notFound: 'Linket er ukendt eller ikke længere gyldigt.',
   },
   results: {
+    answersHeader: 'Svar',
     show: 'Vis',
     year: 'År',
     rateHeader: 'Svarprocent',

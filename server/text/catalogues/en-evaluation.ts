@@ -27,6 +27,7 @@ export const enEvaluation: EvaluationTexts = {
     notFound: 'The link is unknown or no longer valid.',
   },
   results: {
+    answersHeader: 'Answers',
     show: 'Show',
     year: 'Year',
     rateHeader: 'Response rate',

@@ -28,6 +28,7 @@ export const nbEvaluation: EvaluationTexts = {
     notFound: 'Lenken er ukjent eller ikke lenger gyldig.',
   },
   results: {
+    answersHeader: 'Svar',
     show: 'Vis',
     year: 'År',
     rateHeader: 'Svarprosent',

@@ -31,7 +31,7 @@ export function resultsHtml(results: EvaluationResults, lang: Language): SafeHtm
   const scales = results.questions.filter((q) => q.kind === 'scale');
   const texts = results.questions.filter((q) => q.kind === 'text' && q.texts?.length);
   return html`${rate}
-    <table class="table table--compact"><thead><tr><th>${w.question}</th><th>${w.mean}</th><th>${w.answers(results.answered)}</th></tr></thead>
+    <table class="table table--compact"><thead><tr><th>${w.question}</th><th>${w.mean}</th><th>${w.answersHeader}</th></tr></thead>
     <tbody>${scales.map((q) => html`<tr><td>${q.label}</td><td>${q.mean === null ? '–' : q.mean.toLocaleString(lang, { maximumFractionDigits: 1 })}</td><td>${q.answers}</td></tr>`)}</tbody></table>
     ${texts.map((q) => html`<h3>${q.label}</h3><ul>${(q.texts ?? []).map((t) => html`<li>${t}</li>`)}</ul>`)}`;
 }
