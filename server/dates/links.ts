@@ -17,6 +17,3 @@ export function contactOfLink(db: DbOrTx, token: string): ProposalContactRow | n
   if (!row?.tokenHash || !secretMatches(parsed.secret, row.tokenHash)) return null;
   return row;
 }
-
-/** Date-link secrets in stored mail, blanked once a message is delivered over SMTP. */
-export const dateLinkPattern = /\/datoforslag\/dato_[A-Za-z0-9_-]+/g;

@@ -27,9 +27,9 @@ import {
 
 export type MailConfig = Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>;
 
-/** Answer-link and survey-link secrets in stored mail, blanked once a message is delivered over SMTP. */
+/** Answer-link, survey-link and date-link secrets in stored mail, blanked once a message is delivered over SMTP. */
 export const answerLinkRedaction = {
-  pattern: /\/(rsvp|evaluering)\/(?:rsvp|eval)_[A-Za-z0-9_-]+/g,
+  pattern: /\/(rsvp|evaluering|datoforslag)\/(?:rsvp|eval|dato)_[A-Za-z0-9_-]+/g,
   replacement: '/$1/[sendt]',
 };
 

@@ -3,7 +3,7 @@ import { chaseDateProposals } from '../../server/dates/chasing.ts';
 import type { Meeting } from '../../server/planning/schemas.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertPerson } from '../helpers/factories.ts';
-import { calendarOf, type ReceivedMail, startSmtp } from '../helpers/mail.ts';
+import { calendarOf, outboxOf, type ReceivedMail, startSmtp } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const DAY = 86_400_000;
@@ -120,6 +120,11 @@ t.test(
     t.match(toKarl!.parsed.text, /Sted: Bornholm/, 'and the place');
     t.match(toKarl!.parsed.html, /Bekræft datoen/);
     const karlLink = linkOf(toKarl!);
+    await app.mailer.drain();
+    t.notOk(
+      outboxOf(app.db, 'date-proposal').some((m) => /dato_/.test(m.content.text)),
+      'once delivered, no date-link secret is left in the database',
+    );
     const metteLink = linkOf(toMette!);
 
     const overview = async () =>
