@@ -347,6 +347,12 @@ export function cycleSettings(
 }
 
 /** The language an area's meetings are explained in: its programme's. */
+/** Who may facilitate the programme's meetings of this area kind: the pages' facilitator choice. */
+export function facilitatorChoices(db: Db, areaKind: string): { id: number; name: string }[] {
+  const programme = programmeOfAreaKind(db, areaKind);
+  return facilitatorRoleHolders(db, programme ? { id: programme.id, areaKind: programme.areaKind } : null);
+}
+
 export function areaLanguage(db: Db, areaId: number): Language {
   const area = areaOfMeeting(db, areaId);
   if (!area) throw notFound('Area', areaId);

@@ -26,6 +26,7 @@ import overviewPages from './pages/overview.ts';
 import peoplePages from './pages/people.ts';
 import planningPages from './pages/planning.ts';
 import reportPages from './pages/reports.ts';
+import venuePages from './pages/venues.ts';
 import { rememberAskedProgramme } from './programme.ts';
 import { pageRefusal } from './refusals.ts';
 
@@ -121,6 +122,7 @@ export default async function web(app: FastifyInstance) {
   await app.register(organisationPages);
   await app.register(outboxPages);
   await app.register(reportPages);
+  await app.register(venuePages);
   await app.register(accountPages);
   await app.register(adminProgrammeFilePages);
   await app.register(adminProgrammePages);

@@ -106,7 +106,7 @@ function answersSection(app: FastifyInstance, ctx: PageContext, m: Meeting): Saf
     <table class="table table--compact" id="answers"><thead><tr><th scope="col">${words.name}</th><th scope="col">${words.organisation}</th><th scope="col">${words.answer}</th><th scope="col">${words.comment}</th></tr></thead>
     <tbody>${r.invitees.map(
       (i) => html`<tr><td>${i.person.name}</td><td>${i.organisation.name}</td>
-        <td>${labels.response[i.response] ?? i.response}${i.waitlisted ? words.waitlistPosition(i.waitlistPosition ?? 0) : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
+        <td>${labels.response[i.response] ?? i.response}${i.waitlisted ? words.waitlistPosition(i.waitlistPosition ?? 0) : ''}${i.delegatedTo ? html` → ${i.delegatedTo.name}` : ''}${i.late ? html` ${badge('warning', catalogueFor(ctx.lang ?? 'da').pages.preparation.late)}` : ''}</td><td>${i.comment ?? ''}</td></tr>`,
     )}</tbody></table></div></section>`;
 }
 

@@ -26,6 +26,7 @@ import { dateRoutes, dateSections } from '../meeting/dates.ts';
 import { evaluationRoutes, evaluationSections } from '../meeting/evaluation.ts';
 import { invitationRoutes, invitationSections } from '../meeting/invitations.ts';
 import { outcomeRoutes, outcomeSections } from '../meeting/outcomes.ts';
+import { preparationRoutes, preparationSections } from '../meeting/preparation.ts';
 import { referatNoticeHeadings, referatNotices, referatRoutes, referatSections } from '../meeting/referat.ts';
 import { sessionRoutes, sessionSections } from '../meeting/sessions.ts';
 import { pageRefusal } from '../refusals.ts';
@@ -50,11 +51,13 @@ const NOTICE_HEADINGS: Record<string, string> = {
   modforslag: 'datoaftale',
   modforslagafvist: 'datoaftale',
   savethedate: 'datoaftale',
+  forberedelse: 'forberedelse',
 };
 
 /** The meeting page's parts beyond the date and place, in page order. */
 const sections: MeetingSection[] = [
   ...dateSections,
+  ...preparationSections,
   ...sessionSections,
   ...invitationSections,
   ...outcomeSections,
@@ -202,6 +205,7 @@ export default async function meetingPages(app: FastifyInstance) {
   await app.register(sessionRoutes, { meetingPage });
   await app.register(invitationRoutes, { meetingPage });
   await app.register(outcomeRoutes, { meetingPage });
+  await app.register(preparationRoutes, { meetingPage });
   await app.register(evaluationRoutes, { meetingPage });
   await app.register(referatRoutes, { meetingPage });
   app.post('/moeder/:id/flyt', write, moveMeetingHandler(app, meetingPage));
