@@ -48,9 +48,22 @@ export function clockTime(instant: string, timeZone: string, lang: Language): st
  * "Wednesday 3 March 2027 09:00–15:00": a meeting's time in its zone.
  */
 export function meetingTime(startsAt: string, endsAt: string, timeZone: string, lang: Language): string {
-  const clock = lang === 'en' ? '' : ' kl.';
-  return `${weekdayDate(startsAt, timeZone, lang)}${clock} ${clockTime(startsAt, timeZone, lang)}–${clockTime(endsAt, timeZone, lang)}`;
+  const key = `${startsAt}|${endsAt}|${timeZone}|${lang}`;
+  let text = meetingTimeTexts.get(key);
+  if (text === undefined) {
+    const clock = lang === 'en' ? '' : ' kl.';
+    text = `${weekdayDate(startsAt, timeZone, lang)}${clock} ${clockTime(startsAt, timeZone, lang)}–${clockTime(endsAt, timeZone, lang)}`;
+    if (meetingTimeTexts.size >= 10_000) meetingTimeTexts.clear();
+    meetingTimeTexts.set(key, text);
+  }
+  return text;
 }
+
+/**
+ * A meeting's time as text, made once: every answer page and email of a meeting shows the same
+ * time, and three Intl formats per view were a sixth of the answer page's work. Bounded.
+ */
+const meetingTimeTexts = new Map<string, string>();
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
 export function zonedDay(instant: string, timeZone: string): string {
