@@ -32,6 +32,7 @@ const PROGRAMME_OF_ENTITY: Record<string, ScopedRecord> = {
   meeting_audience: 'meeting',
   evaluation: 'meeting',
   lessons: 'meeting',
+  referat: 'meeting',
   agenda_item: 'agendaItem',
   invitation: 'invitation',
   outbox_message: 'outbox',

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
+import { programmesOfRecord } from '../accounts/queries/scope.ts';
 import { findInvitationByAnswerToken } from '../answers/tokens.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
@@ -21,6 +22,10 @@ import {
 import { MaterialRefused } from './refusals.ts';
 
 export type { MaterialRow };
+
+/** The audit log names a material's change by its meeting's programme. */
+const programmeOfMeeting = (db: Db, meetingId: number) =>
+  programmesOfRecord(db, 'meeting', meetingId)?.[0] ?? null;
 export type MaterialsConfig = Pick<Config, 'DATABASE_PATH' | 'MATERIALS_DIR' | 'MATERIALS_MAX_BYTES'>;
 
 /** The file types a meeting's materials may have, by extension: what slides, guidance and templates come as. */
@@ -110,6 +115,7 @@ export async function saveMaterial(
         action: 'create',
         entity: 'meeting_material',
         entityId: row.id,
+        programmeId: programmeOfMeeting(db, meetingId),
         changes: { meetingId, filename, size },
       });
       // the rename is the last step: if it fails the row is rolled back with it
@@ -154,6 +160,7 @@ export function deleteMaterial(
       action: 'delete',
       entity: 'meeting_material',
       entityId: id,
+      programmeId: programmeOfMeeting(db, meetingId),
       changes: { meetingId, filename: material.filename },
     });
   });

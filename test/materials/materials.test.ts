@@ -47,6 +47,12 @@ t.test('materials: uploaded by a facilitator, read by token and by account, nobo
   const stored = readdirSync(folder);
   t.equal(stored.length, 1, 'one file in the materials folder (beside the database)');
 
+  const logged = (await app.inject({ url: '/api/audit?entity=meeting_material', headers: as.admin })).json();
+  t.match(
+    logged.items[0],
+    { action: 'create', programme: 'dk-politikredsmoeder' },
+    "audited under the meeting's programme",
+  );
   // the account's way: any account of the programme reads it
   const byAccount = await app.inject({
     url: `/api/meetings/${m.id}/materials/${material.id}`,

@@ -78,7 +78,7 @@ t.test('a held meeting: the referat is drafted, edited, approved and sent with P
   t.same(empty, { meetingId: m.id, current: null, versions: [] }, 'no referat before the first save');
 
   const draftRes = await api('GET', `/api/meetings/${m.id}/referat/draft`);
-  t.equal(draftRes.statusCode, 200, draftRes.body);
+  t.equal(draftRes.statusCode, 200, 'the draft is read');
   const draft = draftRes.json().text as string;
   for (const part of [
     'Referat: Politikredsmøde',
@@ -165,6 +165,16 @@ t.test('a held meeting: the referat is drafted, edited, approved and sent with P
   t.ok(word.includes('Fast kontaktperson i hver kommune'), 'the DOCX has the agreement');
   t.ok(word.includes('Lange ventetider på afhøringer'), 'the DOCX has the barrier');
 
+  const audit = (await api('GET', `/api/audit?entity=referat&entityId=${m.id}`, undefined, as.admin)).json();
+  t.same(
+    audit.items.map((i: { action: string }) => i.action),
+    ['send', 'update', 'update', 'update', 'update'],
+    'saved twice, approved twice and sent: each in the audit log',
+  );
+  t.ok(
+    audit.items.every((i: { programme: string | null }) => i.programme === 'dk-politikredsmoeder'),
+    'under the programme',
+  );
   const after = (await api('GET', `/api/meetings/${m.id}/referat`)).json();
   t.equal(after.current.sentTo, 3);
   t.ok(after.current.sentAt);
