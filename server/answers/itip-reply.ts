@@ -5,6 +5,9 @@ import type { InvitationResponse } from '../../db/schema/index.ts';
 import { HttpProblem } from '../http/problems.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
 import { type DeliveryReport, readDeliveryReport, recordBounces } from '../mail/delivery-reports.ts';
+import { answerInvitation } from '../meeting-sessions/answers.ts';
+import { hasSessions } from '../meeting-sessions/queries.ts';
+import { meetingUidOfReply } from '../meeting-sessions/seat-mail.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
 import {
@@ -155,7 +158,7 @@ interface Outcome {
 function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: ReplyItem): Outcome {
   if (!item.uid) return { invitationId: null, reason: 'the reply has no UID' };
   if (!item.attendee) return { invitationId: null, reason: 'the reply names no attendee' };
-  const meeting = meetingByIcsUid(db, item.uid);
+  const meeting = meetingByIcsUid(db, meetingUidOfReply(item.uid));
   if (!meeting) return { invitationId: null, reason: 'no meeting has this UID' };
   const invitation = invitationOfAttendee(db, meeting.id, item.attendee);
   if (!invitation) return { invitationId: null, reason: 'the attendee is not invited to this meeting' };
@@ -176,6 +179,12 @@ function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: R
       delegateInvitation(db, actor, config, invitation.id, {
         email: item.delegate.email,
         name: item.delegate.name || item.delegate.email.split('@')[0]!,
+        comment: item.comment ?? undefined,
+      });
+    } else if (hasSessions(db, meeting.id) && response !== 'delegated' && response !== 'needs_action') {
+      // held as sessions: a decline from the calendar gives the seat up, as on the answer page
+      answerInvitation(db, config, actor, invitation.id, {
+        answer: response,
         comment: item.comment ?? undefined,
       });
     } else {

@@ -16,6 +16,11 @@ export function seatUid(meetingUid: string, invitationId: number): string {
   return `sitting-${invitationId}-${meetingUid}`;
 }
 
+/** The meeting UID behind a calendar reply's UID: a seat's own entry names its meeting's. */
+export function meetingUidOfReply(uid: string): string {
+  return /^sitting-\d+-(.+)$/.exec(uid)?.[1] ?? uid;
+}
+
 /** What the message says about the seat: which lead, and whether it adds or removes the calendar entry. */
 export type SeatNotice =
   | 'chosen'
