@@ -32,10 +32,18 @@ t.test(
       [anna, 'anna@brk.dk'],
       [bo, 'bo@brk.dk'],
     ] as const)
-      answerInvitation(app.db, app.config, inviteeActor(email, 'link'), who.invitationId, {
-        answer: 'accepted',
-        session: session.id,
-      });
+      answerInvitation(
+        app.db,
+        app.config,
+        inviteeActor(email, 'link'),
+        who.invitationId,
+        {
+          answer: 'accepted',
+          session: session.id,
+          // answered a minute ago: the calendar reply (DTSTAMP now) is the newer answer
+        },
+        new Date(Date.now() - 60_000),
+      );
     t.equal(seatState(app.db, bo.invitationId).waiting, true, 'Bo waits behind Anna');
 
     const raw = await calendarReplyMail({
