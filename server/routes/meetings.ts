@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeParam } from '../accounts/access.ts';
+import { sendNeedsToHost } from '../answers/host-needs.ts';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { createExtraMeeting } from '../planning/extra-meetings.ts';
@@ -84,6 +85,26 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => confirmHost(app.db, request.actor!, request.params.id, request.body),
+  );
+  app.post(
+    '/api/meetings/:id/host-needs',
+    {
+      schema: {
+        tags,
+        summary: "Mail the venue's host contact the participants' dietary and accessibility needs",
+        params: IdParams,
+        response: {
+          200: z.object({ to: z.string(), people: z.number().int() }),
+          404: Problem,
+          409: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const sent = sendNeedsToHost(app.db, app.config, request.actor!, request.params.id);
+      app.mailer.kick();
+      return sent;
+    },
   );
   app.post(
     '/api/meetings/:id/status',

@@ -386,6 +386,7 @@ export const daPages = {
     facilitator: 'Facilitator',
     noFacilitator: 'Ingen facilitator',
     facilitatorAnyway: 'Gem, selv om det bryder planlægningsreglerne',
+    sendToHost: 'Send behovene til værtens kontaktperson',
     saveFacilitator: 'Gem facilitator',
     venue: 'Mødested fra stedregistret',
     noVenue: 'Intet sted fra registret',

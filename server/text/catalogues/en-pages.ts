@@ -381,6 +381,7 @@ export const enPages: PageTexts = {
     facilitator: 'Facilitator',
     noFacilitator: 'No facilitator',
     facilitatorAnyway: 'Save even if it breaks the planning rules',
+    sendToHost: "Send the needs to the host's contact",
     saveFacilitator: 'Save facilitator',
     venue: 'Venue from the register',
     noVenue: 'No venue from the register',

@@ -381,6 +381,7 @@ export const nbPages: PageTexts = {
     facilitator: 'Fasilitator',
     noFacilitator: 'Ingen fasilitator',
     facilitatorAnyway: 'Lagre selv om det bryter planleggingsreglene',
+    sendToHost: 'Send behovene til vertens kontaktperson',
     saveFacilitator: 'Lagre fasilitator',
     venue: 'Møtested fra stedsregisteret',
     noVenue: 'Intet sted fra registeret',

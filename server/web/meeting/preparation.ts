@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assertRecordAccess } from '../../accounts/access.ts';
+import { sendNeedsToHost } from '../../answers/host-needs.ts';
 import { meetingResponses } from '../../answers/responses.ts';
 import { WebRefusal } from '../../http/problems.ts';
 import { getAudience } from '../../invitations/audience.ts';
@@ -118,6 +119,7 @@ function preparationSection(
     ${notice('forberedelse')}
     ${open ? html`${facilitatorForm(app, ctx, m)}${placeForms(app, ctx, m)}${replyByForm(ctx, m)}` : html`<p><strong>${w.replyBy}:</strong> ${m.replyBy}</p>`}
     ${needsTable(app, ctx, m)}
+    ${open && m.venueId !== null ? html`<form method="post" action="/moeder/${m.id}/behov-til-vaert" class="mb-5">${csrfField(ctx)}<button type="submit" class="button button-secondary">${w.sendToHost}</button></form>` : ''}
     ${open ? audienceForms(app, ctx, m) : ''}</section>`;
 }
 
@@ -200,6 +202,11 @@ export async function preparationRoutes(app: FastifyInstance, opts: { meetingPag
         }),
       ),
     ),
+  );
+  app.post(
+    '/moeder/:id/behov-til-vaert',
+    write,
+    save((request, id) => sendNeedsToHost(app.db, app.config, request.actor!, id)),
   );
   app.post(
     '/moeder/:id/deltagere',
