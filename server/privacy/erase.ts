@@ -28,7 +28,11 @@ export const ERASURE: Record<string, Record<string, string>> = {
     phone: 'removed',
     title: 'removed',
   },
-  invitation: { comment: 'removed (the answer itself stays)' },
+  invitation: {
+    comment: 'removed (the answer itself stays)',
+    dietary_needs: 'removed',
+    accessibility_needs: 'removed',
+  },
   outbox_message: {
     to_address: 'replaced on messages to the person',
     to_name: 'removed on messages to the person',
@@ -46,6 +50,13 @@ export const ERASURE: Record<string, Record<string, string>> = {
   agreement_revision: { saved_by: 'replaced where the person acted through an account' },
   district_mapping: { updated_by: 'replaced where the person acted through an account' },
   meeting_lessons: { updated_by: 'replaced where the person acted through an account' },
+  meeting_material: { uploaded_by: 'replaced where the person acted through an account' },
+  referat_version: {
+    approved_by: 'replaced where the person acted through an account',
+    sent_by: 'replaced where the person acted through an account',
+  },
+  meeting: { host_confirmed_by: 'replaced where the person acted through an account' },
+  date_proposal: { actor_email: 'replaced where the person acted through an account' },
 };
 
 export interface ErasureReport {

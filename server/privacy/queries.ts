@@ -25,7 +25,8 @@ export function invitationIdsOf(db: Db, personId: number): number[] {
 export function blankInvitations(db: Db, personId: number): number {
   return prepared(
     db,
-    `UPDATE invitation SET comment = NULL, token_lookup_id = NULL, token_hash = NULL, token_expires_at = NULL
+    `UPDATE invitation SET comment = NULL, dietary_needs = NULL, accessibility_needs = NULL,
+            token_lookup_id = NULL, token_hash = NULL, token_expires_at = NULL
      WHERE person_id = ?`,
   ).run(personId).changes;
 }
@@ -161,6 +162,12 @@ const ACTOR_COLUMNS = [
   ['agreement_revision', 'saved_by'],
   ['district_mapping', 'updated_by'],
   ['meeting_lessons', 'updated_by'],
+  ['meeting_material', 'uploaded_by'],
+  ['referat_version', 'author'],
+  ['referat_version', 'approved_by'],
+  ['referat_version', 'sent_by'],
+  ['meeting', 'host_confirmed_by'],
+  ['date_proposal', 'actor_email'],
 ] as const;
 
 export function replaceActor(db: Db, email: string, placeholder: string): number {

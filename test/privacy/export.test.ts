@@ -17,6 +17,11 @@ const NOT_PERSONAL: Record<string, string> = {
   'language.name': 'the language catalogue',
   'programme.name': 'a programme',
   'programme.reply_address': "a programme's shared mailbox, not a person's",
+  'meeting.reply_by': 'the reply deadline, a date',
+  'meeting_session.venue_name': 'a place',
+  'meeting_session.venue_address': 'a place',
+  'meeting_material.stored_name': 'a random file name in the materials folder',
+  'venue.name': 'a place',
 };
 
 /** Columns the export need not follow by name, each with why (erasure handles them: ERASURE). */
@@ -29,6 +34,11 @@ const NOT_A_CONTACT_PERSON: Record<string, string> = {
   'agreement_revision.saved_by': 'the staff account that saved',
   'district_mapping.updated_by': 'the staff account that saved',
   'meeting_lessons.updated_by': 'the staff account that saved',
+  'meeting_material.uploaded_by': 'the staff account that uploaded',
+  'referat_version.approved_by': 'the staff account that approved',
+  'referat_version.sent_by': 'the staff account that sent',
+  'meeting.host_confirmed_by': 'the staff account that recorded it',
+  'date_proposal.actor_email': 'the staff account that sent or decided it',
   'outbox_message.to_name': 'exported with its row (to_address, invitation_id)',
   'outbox_message.content': 'exported with its row (to_address, invitation_id)',
   'outbox_message.raw': 'exported with its row (to_address, invitation_id)',
