@@ -1,7 +1,7 @@
 import t from 'tap';
 import { findAccountByEmail, setPassword } from '../../server/accounts/accounts.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { insertInvitee, insertMeeting, insertPerson } from '../helpers/factories.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const PASSWORD = 'en-lang-nok-adgangskode';
@@ -21,6 +21,7 @@ async function signIn(app: App) {
   const cookies = { samraad_session: login.cookies.find((c) => c.name === 'samraad_session')!.value };
   const csrf = /name="_csrf" value="([^"]+)"/.exec((await app.inject({ url: '/steder', cookies })).body)![1]!;
   return {
+    cookies,
     get: (url: string) => app.inject({ url, cookies }),
     post: (url: string, payload: Record<string, string>) =>
       app.inject({ method: 'POST', url, cookies, payload: { _csrf: csrf, ...payload } }),
@@ -194,3 +195,45 @@ t.test(
     t.match(needs, /Teleslynge/);
   },
 );
+
+t.test('the plan form assigns the facilitators the meetings are shared among', async (t) => {
+  const { app } = await buildTestApp(t);
+  const { municipality } = bornholmWithPeople(app.db);
+  const other = insertPerson(app.db, {
+    name: 'Gorm Facilitator',
+    email: 'gorm@facilitator.test',
+    organisationId: municipality.id,
+    roles: ['facilitator'],
+  });
+  const page = await signIn(app);
+  const form = await page.get('/planlaeg');
+  t.match(form.body, /Facilitatorer, som møderne fordeles på/);
+  t.match(
+    form.body,
+    new RegExp(`name="facilitatorIds" value="${other}"[^>]*checked`),
+    'every facilitator ticked at first',
+  );
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  const preview = await app.inject({
+    method: 'POST',
+    url: '/planlaeg',
+    cookies: page.cookies,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams([
+      ['_csrf', csrf],
+      ['year', '2028'],
+      ['weekdays', '2'],
+      ['weekdays', '3'],
+      ['weekdays', '4'],
+      ['startTime', '09:30'],
+      ['endTime', '13:00'],
+      ['meetingsPerArea', '1'],
+      ['blackoutWeeks', '7, 42'],
+      ['facilitatorIds', String(other)],
+    ]).toString(),
+  });
+  t.equal(preview.statusCode, 200, preview.body.slice(0, 300));
+  const table = /<table[\s\S]*?<\/table>/.exec(preview.body)?.[0] ?? '';
+  t.match(table, /Gorm Facilitator/, 'the ticked facilitator gets the meetings');
+  t.notMatch(table, /Frida Facilitator/, 'the unticked one none');
+});

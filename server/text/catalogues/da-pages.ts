@@ -387,6 +387,7 @@ export const daPages = {
     noFacilitator: 'Ingen facilitator',
     facilitatorAnyway: 'Gem, selv om det bryder planlægningsreglerne',
     sendToHost: 'Send behovene til værtens kontaktperson',
+    planFacilitators: 'Facilitatorer, som møderne fordeles på',
     saveFacilitator: 'Gem facilitator',
     venue: 'Mødested fra stedregistret',
     noVenue: 'Intet sted fra registret',

@@ -382,6 +382,7 @@ export const enPages: PageTexts = {
     noFacilitator: 'No facilitator',
     facilitatorAnyway: 'Save even if it breaks the planning rules',
     sendToHost: "Send the needs to the host's contact",
+    planFacilitators: 'Facilitators the meetings are shared among',
     saveFacilitator: 'Save facilitator',
     venue: 'Venue from the register',
     noVenue: 'No venue from the register',

@@ -382,6 +382,7 @@ export const nbPages: PageTexts = {
     noFacilitator: 'Ingen fasilitator',
     facilitatorAnyway: 'Lagre selv om det bryter planleggingsreglene',
     sendToHost: 'Send behovene til vertens kontaktperson',
+    planFacilitators: 'Fasilitatorer som møtene fordeles på',
     saveFacilitator: 'Lagre fasilitator',
     venue: 'Møtested fra stedsregisteret',
     noVenue: 'Intet sted fra registeret',

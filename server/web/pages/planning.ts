@@ -3,7 +3,13 @@ import { scopeParam } from '../../accounts/access.ts';
 import { WebRefusal } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { recurringBlackouts } from '../../planning/blackouts.ts';
-import { cycleSettings, listCycles, planYear, previewYear } from '../../planning/cycles.ts';
+import {
+  cycleSettings,
+  facilitatorChoices,
+  listCycles,
+  planYear,
+  previewYear,
+} from '../../planning/cycles.ts';
 import { planRuleSentences, sentencesOf } from '../../planning/explanations.ts';
 import { InfeasiblePlan, YearAlreadyPlanned } from '../../planning/refusals.ts';
 import { PlanningSettings, type PlanPreview } from '../../planning/schemas.ts';
@@ -13,6 +19,7 @@ import type { ProgrammeRow } from '../../programmes/queries.ts';
 import { isoWeekdayName } from '../../text/dates.ts';
 import { html } from '../../text/html.ts';
 import { capitalised } from '../../text/lists.ts';
+import { catalogueFor } from '../../text/messages.ts';
 import { alert, checkboxes, dateText, textField } from '../components.ts';
 import { type FormBody, field, fields, pageContext, sendPage } from '../context.ts';
 import { pageCatalogue, pageLanguage } from '../language.ts';
@@ -35,6 +42,8 @@ interface PlanForm {
   /** The named yearly days kept free (Grundlovsdag, the days before Easter): unticking lifts one. */
   blackoutDays: string[];
   capacity: string;
+  /** The facilitators ticked; all of them (the default) sends none, so the planner takes every one. */
+  facilitatorIds: string[];
 }
 
 /** The programme's planning defaults (its weekdays, times, blackout weeks), the service's where it has none. */
@@ -52,6 +61,7 @@ function defaultForm(year: number, d: PlanningSettings): PlanForm {
     blackoutDates: '',
     blackoutDays: d.blackoutDays,
     capacity: '',
+    facilitatorIds: [],
   };
 }
 
@@ -66,6 +76,7 @@ function formOf(body: FormBody | undefined): PlanForm {
     blackoutDates: field(body, 'blackoutDates'),
     blackoutDays: fields(body, 'blackoutDays'),
     capacity: field(body, 'capacity'),
+    facilitatorIds: fields(body, 'facilitatorIds'),
   };
 }
 
@@ -103,6 +114,7 @@ function parsePlan(
     blackoutDates: form.blackoutDates.split(/[\s,;]+/).filter(Boolean),
     blackoutDays: form.blackoutDays,
     capacity: form.capacity ? Number(form.capacity) : null,
+    ...facilitatorChoice(request, programme, form),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -116,8 +128,22 @@ function parsePlan(
   return { year, settings, errors };
 }
 
+/** The programme's facilitators as the form offers them. */
+function facilitatorOptions(request: FastifyRequest) {
+  return facilitatorChoices(request.server.db, pageProgramme(request).current.areaKind);
+}
+
+/** Facilitators named only when some were unticked: all ticked lets the planner take every one. */
+function facilitatorChoice(request: FastifyRequest, programme: ProgrammeRow, form: PlanForm) {
+  const all = facilitatorChoices(request.server.db, programme.areaKind);
+  const ticked = all.filter((f) => form.facilitatorIds.includes(String(f.id))).map((f) => f.id);
+  return ticked.length === all.length || !form.facilitatorIds.length ? {} : { facilitatorIds: ticked };
+}
+
 function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string, string>) {
   const words = wordsOf(request);
+  const facilitators = facilitatorOptions(request);
+  const prep = catalogueFor(pageLanguage(request)).pages.preparation;
   return html`<form method="post" action="/planlaeg" novalidate>${csrfField(pageContext(request))}
     ${textField({ id: 'year', label: words.year, type: 'number', value: form.year, error: errors.year, classes: 'input-width-xs' })}
     ${checkboxes({
@@ -148,6 +174,20 @@ function planForm(request: FastifyRequest, form: PlanForm, errors: Record<string
     })}
     ${errors.blackoutDays ? alert('error', errors.blackoutDays) : ''}
     ${textField({ id: 'capacity', label: words.capacity, type: 'number', value: form.capacity, required: false, error: errors.capacity })}
+    ${
+      facilitators.length
+        ? checkboxes({
+            legend: prep.planFacilitators,
+            name: 'facilitatorIds',
+            idPrefix: 'facilitator',
+            options: facilitators.map((f) => ({
+              value: String(f.id),
+              text: f.name,
+              checked: !form.facilitatorIds.length || form.facilitatorIds.includes(String(f.id)),
+            })),
+          })
+        : ''
+    }
     <button type="submit" class="button button-primary">${words.preview}</button>
   </form>`;
 }
