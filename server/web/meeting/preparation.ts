@@ -11,6 +11,7 @@ import { updateMeeting } from '../../planning/meeting-updates.ts';
 import { RuleConflict } from '../../planning/refusals.ts';
 import { HostConfirmation, type Meeting, UpdateMeeting } from '../../planning/schemas.ts';
 import { personIdByEmail } from '../../register/queries/people.ts';
+import { dayDate } from '../../text/dates.ts';
 import { html, type SafeHtml } from '../../text/html.ts';
 import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
@@ -117,7 +118,7 @@ function preparationSection(
   const open = editor && m.status !== 'cancelled' && m.status !== 'held';
   return html`<section aria-labelledby="forberedelse"><h2 id="forberedelse">${w.heading}</h2>
     ${notice('forberedelse')}
-    ${open ? html`${facilitatorForm(app, ctx, m)}${placeForms(app, ctx, m)}${replyByForm(ctx, m)}` : html`<p><strong>${w.replyBy}:</strong> ${m.replyBy}</p>`}
+    ${open ? html`${facilitatorForm(app, ctx, m)}${placeForms(app, ctx, m)}${replyByForm(ctx, m)}` : html`<p><strong>${w.replyBy}:</strong> ${m.replyBy ? dayDate(m.replyBy, ctx.lang) : '–'}</p>`}
     ${needsTable(app, ctx, m)}
     ${open && m.venueId !== null ? html`<form method="post" action="/moeder/${m.id}/behov-til-vaert" class="mb-5">${csrfField(ctx)}<button type="submit" class="button button-secondary">${w.sendToHost}</button></form>` : ''}
     ${open ? audienceForms(app, ctx, m) : ''}</section>`;
