@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { zonedDay } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
+import { inChunks } from './chunks.ts';
 import type { AgreementLine, BarrierLine, DistrictSection, NationalReport } from './data.ts';
 import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
 import { catalogueWords, type ProgrammeReportWords, wordsOf } from './words.ts';
@@ -30,8 +31,6 @@ export function csvCell(value: unknown, separator: Separator): string {
 }
 
 const BOM = '\uFEFF';
-/** Rows are joined into chunks of about this many characters: a stream chunk per row costs more than the row. */
-const CHUNK_CHARS = 64 * 1024;
 
 /**
  * A CSV file (UTF-8 with BOM so Excel reads æøå, CRLF line ends) streamed in chunks of many rows,
@@ -45,18 +44,11 @@ export function csvStream(header: string[], rows: Iterable<unknown[]>, separator
     for (let i = 0; i < cells.length; i++) out += (i === 0 ? '' : delimiter) + csvCell(cells[i], separator);
     return `${out}\r\n`;
   };
-  function* chunks(): Generator<string> {
-    let chunk = BOM + line(header);
-    for (const row of rows) {
-      chunk += line(row);
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
+  function* lines(): Generator<string> {
+    yield BOM + line(header);
+    for (const row of rows) yield line(row);
   }
-  return Readable.from(chunks(), { objectMode: false });
+  return Readable.from(inChunks(lines()), { objectMode: false });
 }
 
 type Labels = ReturnType<typeof catalogueFor>['labels'];

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { districtByCode } from '../outcomes/references.ts';
 import { catalogueFor } from '../text/messages.ts';
+import { inChunks } from './chunks.ts';
 import { agreementsCsv, nationalCsv, type Separator } from './csv.ts';
 import {
   agreementLines,
@@ -78,22 +79,6 @@ export function renderAgreementsReport(db: Db, options: RenderOptions): Rendered
       break;
   }
   return { body, contentType: contentTypes[options.format], filename: `${name}.${options.format}` };
-}
-
-/**
- * Many small strings joined into chunks of about 64 KiB: the report generators yield a string per
- * row, and a stream chunk per row costs more than writing the row.
- */
-function* inChunks(parts: Iterable<string>, size = 64 * 1024): Generator<string> {
-  let chunk = '';
-  for (const part of parts) {
-    chunk += part;
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
 }
 
 function* jsonAgreements(
