@@ -48,20 +48,26 @@ export function clockTime(instant: string, timeZone: string, lang: Language): st
  * "Wednesday 3 March 2027 09:00–15:00": a meeting's time in its zone.
  */
 export function meetingTime(startsAt: string, endsAt: string, timeZone: string, lang: Language): string {
-  const key = `${startsAt}|${endsAt}|${timeZone}|${lang}`;
-  let text = meetingTimeTexts.get(key);
-  if (text === undefined) {
+  return remembered(meetingTimeTexts, `${startsAt}|${endsAt}|${timeZone}|${lang}`, () => {
     const clock = lang === 'en' ? '' : ' kl.';
-    text = `${weekdayDate(startsAt, timeZone, lang)}${clock} ${clockTime(startsAt, timeZone, lang)}–${clockTime(endsAt, timeZone, lang)}`;
-    if (meetingTimeTexts.size >= 10_000) meetingTimeTexts.clear();
-    meetingTimeTexts.set(key, text);
+    return `${weekdayDate(startsAt, timeZone, lang)}${clock} ${clockTime(startsAt, timeZone, lang)}–${clockTime(endsAt, timeZone, lang)}`;
+  });
+}
+
+/** A text made once per key and kept, up to 10,000 keys (then the map starts over). */
+function remembered(texts: Map<string, string>, key: string, make: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= 10_000) texts.clear();
+    text = make();
+    texts.set(key, text);
   }
   return text;
 }
 
 /**
  * A meeting's time as text, made once: every answer page and email of a meeting shows the same
- * time, and three Intl formats per view were a sixth of the answer page's work. Bounded.
+ * time, and three Intl formats per view were a sixth of the answer page's work.
  */
 const meetingTimeTexts = new Map<string, string>();
 
@@ -82,19 +88,14 @@ export function dayDate(
 ): string {
   if (!value) return '';
   const date = value.length === 10 ? value : zonedDay(value, timeZone);
-  const key = `${lang}|${date}`;
-  let text = calendarDayTexts.get(key);
-  if (text === undefined) {
-    if (calendarDayTexts.size >= 10_000) calendarDayTexts.clear();
-    text = formatter('day', locales[lang], 'UTC').format(calendarDay(date));
-    calendarDayTexts.set(key, text);
-  }
-  return text;
+  return remembered(calendarDayTexts, `${lang}|${date}`, () =>
+    formatter('day', locales[lang], 'UTC').format(calendarDay(date)),
+  );
 }
 
 /**
  * Calendar days as text, by language: an export writes two dates on each of 100,000 rows, from a few
- * hundred distinct days, and Intl formatting costs microseconds each. Bounded, as the days are not.
+ * hundred distinct days, and Intl formatting costs microseconds each.
  */
 const calendarDayTexts = new Map<string, string>();
 
