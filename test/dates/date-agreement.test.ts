@@ -2,33 +2,12 @@ import t from 'tap';
 import { chaseDateProposals } from '../../server/dates/chasing.ts';
 import type { Meeting } from '../../server/planning/schemas.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { bornholmWithDateContacts, dateTokenIn, freeDate } from '../helpers/dates.ts';
 import { insertPerson } from '../helpers/factories.ts';
-import { calendarOf, outboxOf, type ReceivedMail, startSmtp } from '../helpers/mail.ts';
+import { calendarOf, mailsTo, outboxOf, startSmtp } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const DAY = 86_400_000;
-
-/** The date link in a mail's text. */
-function linkOf(mail: ReceivedMail): string {
-  const found = /\/datoforslag\/(dato_[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '');
-  if (!found) throw new Error(`no date link in ${mail.parsed.subject}`);
-  return found[1]!;
-}
-
-function mailTo(received: ReceivedMail[], address: string, subject: RegExp): ReceivedMail[] {
-  return received.filter((m) => m.envelopeTo.includes(address) && subject.test(m.parsed.subject ?? ''));
-}
-
-/** A Tuesday–Thursday in August–September 2027 at least three days from every planned meeting. */
-function freeDate(meetings: Meeting[]): string {
-  const taken = meetings.map((m) => Date.parse(m.localDate));
-  for (let day = Date.parse('2027-08-10'); day < Date.parse('2027-10-01'); day += DAY) {
-    const weekday = new Date(day).getUTCDay();
-    if (weekday >= 2 && weekday <= 4 && taken.every((d) => Math.abs(d - day) >= 3 * DAY))
-      return new Date(day).toISOString().slice(0, 10);
-  }
-  throw new Error('no free date');
-}
 
 t.test(
   'a planned date is proposed, countered, accepted, chased, confirmed and saved in calendars',
@@ -38,19 +17,7 @@ t.test(
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Samråd <noreply@samraad.test>',
     });
-    const { police, municipality } = bornholmWithPeople(app.db);
-    insertPerson(app.db, {
-      name: 'Karl Kontakt',
-      email: 'karl@politi.test',
-      organisationId: police.id,
-      isFixedContact: true,
-    });
-    insertPerson(app.db, {
-      name: 'Mette Kommunekontakt',
-      email: 'mette@kommune.test',
-      organisationId: municipality.id,
-      isFixedContact: true,
-    });
+    const { municipality } = bornholmWithDateContacts(app.db);
 
     const planned = await app.inject({
       method: 'POST',
@@ -108,8 +75,8 @@ t.test(
     );
 
     await smtp.waitFor(2);
-    const [toKarl] = mailTo(smtp.received, 'karl@politi.test', /^Datoforslag/);
-    const [toMette] = mailTo(smtp.received, 'mette@kommune.test', /^Datoforslag/);
+    const [toKarl] = mailsTo(smtp.received, 'karl@politi.test', /^Datoforslag/);
+    const [toMette] = mailsTo(smtp.received, 'mette@kommune.test', /^Datoforslag/);
     t.ok(toKarl && toMette, 'the district and the host are each asked');
     t.match(toKarl!.parsed.text, /Bornholms Politi/, 'the contact is told whom they answer for');
     t.match(
@@ -119,13 +86,13 @@ t.test(
     );
     t.match(toKarl!.parsed.text, /Sted: Bornholm/, 'and the place');
     t.match(toKarl!.parsed.html, /Bekræft datoen/);
-    const karlLink = linkOf(toKarl!);
+    const karlLink = dateTokenIn(toKarl!.parsed.text);
     await app.mailer.drain();
     t.notOk(
       outboxOf(app.db, 'date-proposal').some((m) => /dato_/.test(m.content.text)),
       'once delivered, no date-link secret is left in the database',
     );
-    const metteLink = linkOf(toMette!);
+    const metteLink = dateTokenIn(toMette!.parsed.text);
 
     const overview = async () =>
       (await app.inject({ url: '/api/date-agreements?year=2027', headers: as.viewer })).json() as {
@@ -247,7 +214,7 @@ t.test(
     t.equal(stale.statusCode, 409, 'the first proposal was replaced: its link no longer confirms');
 
     await smtp.waitFor(4);
-    const [newToKarl] = mailTo(smtp.received, 'karl@politi.test', /^Datoforslag/).slice(1);
+    const [newToKarl] = mailsTo(smtp.received, 'karl@politi.test', /^Datoforslag/).slice(1);
     t.ok(newToKarl, 'the new date goes to the district');
     t.match(newToKarl!.parsed.text, /Mette Kommunekontakt: Byrådsmøde den dag/, "with the proposer's reason");
     const round = (
@@ -283,18 +250,21 @@ t.test(
     );
     app.mailer.kick();
     await smtp.waitFor(5);
-    const [reminder] = mailTo(smtp.received, 'karl@politi.test', /^Påmindelse: bekræft datoen/);
+    const [reminder] = mailsTo(smtp.received, 'karl@politi.test', /^Påmindelse: bekræft datoen/);
     t.ok(reminder, 'the reminder reached the district');
     t.match(
       (await overview()).find((r) => r.meetingId === bornholm.id),
       { chased: 1 },
     );
     t.equal(
-      (await app.inject({ url: `/api/date-links/${linkOf(newToKarl!)}` })).statusCode,
+      (await app.inject({ url: `/api/date-links/${dateTokenIn(newToKarl!.parsed.text)}` })).statusCode,
       200,
       'the first link keeps working',
     );
-    const done = await app.inject({ method: 'POST', url: `/api/date-links/${linkOf(reminder!)}/confirm` });
+    const done = await app.inject({
+      method: 'POST',
+      url: `/api/date-links/${dateTokenIn(reminder!.parsed.text)}/confirm`,
+    });
     t.equal(done.statusCode, 200);
     t.match(
       done.json(),
@@ -325,7 +295,7 @@ t.test(
     t.equal(std.statusCode, 200, std.body);
     t.match(std.json(), { queued: 4, icsUid: meeting.icsUid, sequence: meeting.icsSequence });
     await smtp.waitFor(before + 4);
-    const [saveTheDate] = mailTo(smtp.received, 'pia@politi.test', /^Sæt kryds i kalenderen/);
+    const [saveTheDate] = mailsTo(smtp.received, 'pia@politi.test', /^Sæt kryds i kalenderen/);
     t.ok(saveTheDate, 'the audience gets the save-the-date');
     const stdCalendar = calendarOf(saveTheDate!.parsed);
     t.equal(stdCalendar.method, 'REQUEST');
@@ -339,7 +309,7 @@ t.test(
     });
     t.equal(invited.statusCode, 200);
     await smtp.waitFor(before + 8);
-    const [invitation] = mailTo(smtp.received, 'pia@politi.test', /^Invitation/);
+    const [invitation] = mailsTo(smtp.received, 'pia@politi.test', /^Invitation/);
     t.ok(invitation, 'then the invitation');
     const invitationCalendar = calendarOf(invitation!.parsed);
     t.equal(

@@ -2,33 +2,16 @@ import t from 'tap';
 import { proposeDate } from '../../server/dates/proposals.ts';
 import type { Meeting } from '../../server/planning/schemas.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertPerson } from '../helpers/factories.ts';
+import { bornholmWithDateContacts, dateTokenIn } from '../helpers/dates.ts';
 import { outboxOf } from '../helpers/mail.ts';
-import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
-
-function tokenOf(text: string): string {
-  return /\/datoforslag\/(dato_[A-Za-z0-9_-]+)/.exec(text)![1]!;
-}
 
 t.test(
   'the contact answers on a Danish page: a forbidden date is refused by name, nothing changes',
   async (t) => {
     const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
-    const { police, municipality } = bornholmWithPeople(app.db);
-    insertPerson(app.db, {
-      name: 'Karl Kontakt',
-      email: 'karl@politi.test',
-      organisationId: police.id,
-      isFixedContact: true,
-    });
-    insertPerson(app.db, {
-      name: 'Mette Kommunekontakt',
-      email: 'mette@kommune.test',
-      organisationId: municipality.id,
-      isFixedContact: true,
-    });
+    const { municipality } = bornholmWithDateContacts(app.db);
     const planned = await app.inject({
       method: 'POST',
       url: '/api/cycles',
@@ -44,8 +27,8 @@ t.test(
     });
     proposeDate(app.db, app.config, null, bornholm.id);
     const mails = outboxOf(app.db, 'date-proposal');
-    const karl = tokenOf(mails.find((m) => m.toAddress === 'karl@politi.test')!.content.text);
-    const mette = tokenOf(mails.find((m) => m.toAddress === 'mette@kommune.test')!.content.text);
+    const karl = dateTokenIn(mails.find((m) => m.toAddress === 'karl@politi.test')!.content.text);
+    const mette = dateTokenIn(mails.find((m) => m.toAddress === 'mette@kommune.test')!.content.text);
 
     const shown = await app.inject({ url: `/datoforslag/${mette}` });
     t.equal(shown.statusCode, 200);

@@ -88,6 +88,11 @@ export async function startSmtp(
 }
 
 /** The calendar part of a parsed mail, read with ical.js (never the project's own code). */
+/** The mails to one address whose subject matches. */
+export function mailsTo(received: ReceivedMail[], address: string, subject: RegExp): ReceivedMail[] {
+  return received.filter((m) => m.envelopeTo.includes(address) && subject.test(m.parsed.subject ?? ''));
+}
+
 export function calendarOf(mail: ParsedMail): {
   method: string;
   vevent: ICAL.Component;

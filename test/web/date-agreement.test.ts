@@ -1,30 +1,8 @@
 import t from 'tap';
-import type { Meeting } from '../../server/planning/schemas.ts';
-import { insertPerson } from '../helpers/factories.ts';
-import { calendarOf, type ReceivedMail, startSmtp } from '../helpers/mail.ts';
-import { bornholmWithPeople, planTestYear } from '../helpers/scenarios.ts';
+import { bornholmWithDateContacts, dateTokenIn, freeDate } from '../helpers/dates.ts';
+import { calendarOf, mailsTo, startSmtp } from '../helpers/mail.ts';
+import { planTestYear } from '../helpers/scenarios.ts';
 import { logIn, screenshot, startBrowserTest } from './browser.ts';
-
-const DAY = 86_400_000;
-
-function linkOf(mail: ReceivedMail): string {
-  return /(\/datoforslag\/dato_[A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1]!;
-}
-
-function mailTo(received: ReceivedMail[], address: string, subject: RegExp): ReceivedMail[] {
-  return received.filter((m) => m.envelopeTo.includes(address) && subject.test(m.parsed.subject ?? ''));
-}
-
-/** A Tuesday–Thursday in August–September 2027 at least three days from every planned meeting. */
-function freeDate(meetings: Meeting[]): string {
-  const taken = meetings.map((m) => Date.parse(m.localDate));
-  for (let day = Date.parse('2027-08-10'); day < Date.parse('2027-10-01'); day += DAY) {
-    const weekday = new Date(day).getUTCDay();
-    if (weekday >= 2 && weekday <= 4 && taken.every((d) => Math.abs(d - day) >= 3 * DAY))
-      return new Date(day).toISOString().slice(0, 10);
-  }
-  throw new Error('no free date');
-}
 
 t.test(
   'in the browser: propose the dates, a contact counters, the facilitator accepts, the date is confirmed and saved in calendars',
@@ -32,19 +10,7 @@ t.test(
     const smtp = await startSmtp(t);
     const b = await startBrowserTest(t, { SMTP_URL: smtp.url, MAIL_FROM: 'Samråd <noreply@samraad.test>' });
     const { app, as, page } = b;
-    const { police, municipality } = bornholmWithPeople(app.db);
-    insertPerson(app.db, {
-      name: 'Karl Kontakt',
-      email: 'karl@politi.test',
-      organisationId: police.id,
-      isFixedContact: true,
-    });
-    insertPerson(app.db, {
-      name: 'Mette Kommunekontakt',
-      email: 'mette@kommune.test',
-      organisationId: municipality.id,
-      isFixedContact: true,
-    });
+    const { municipality } = bornholmWithDateContacts(app.db);
     const cycle = planTestYear(app.db, 2027);
     const bornholm = cycle.meetings.find((m) => m.area.name === 'Bornholms Politi')!;
     await app.inject({
@@ -68,9 +34,9 @@ t.test(
     );
 
     await smtp.waitFor(2);
-    const [toMette] = mailTo(smtp.received, 'mette@kommune.test', /^Datoforslag/);
+    const [toMette] = mailsTo(smtp.received, 'mette@kommune.test', /^Datoforslag/);
     const contact = await (await b.browser.newContext({ locale: 'da-DK' })).newPage();
-    await contact.goto(`${b.base}${linkOf(toMette!)}`);
+    await contact.goto(`${b.base}/datoforslag/${dateTokenIn(toMette!.parsed.text)}`);
     t.ok(await contact.getByText('Du svarer som fast kontaktperson for Bornholm.').isVisible());
     await contact.getByLabel('Dato', { exact: true }).fill('2027-07-07');
     await contact.getByRole('button', { name: 'Send forslag' }).click();
@@ -101,8 +67,8 @@ t.test(
     );
 
     await smtp.waitFor(4);
-    const [, again] = mailTo(smtp.received, 'karl@politi.test', /^Datoforslag/);
-    await contact.goto(`${b.base}${linkOf(again!)}`);
+    const [, again] = mailsTo(smtp.received, 'karl@politi.test', /^Datoforslag/);
+    await contact.goto(`${b.base}/datoforslag/${dateTokenIn(again!.parsed.text)}`);
     await contact.getByRole('button', { name: 'Bekræft datoen' }).click();
     await contact.getByText('Tak. Du har bekræftet datoen.').waitFor();
     t.ok(await contact.getByText('Datoen er aftalt med alle parter.').isVisible(), 'both sides agreed');
@@ -114,14 +80,14 @@ t.test(
     await page.waitForURL(/besked=savethedate#datoaftale$/);
     await screenshot(page, 'meeting-date-agreement');
     await smtp.waitFor(before + 4);
-    const [saveTheDate] = mailTo(smtp.received, 'pia@politi.test', /^Sæt kryds i kalenderen/);
+    const [saveTheDate] = mailsTo(smtp.received, 'pia@politi.test', /^Sæt kryds i kalenderen/);
     const std = calendarOf(saveTheDate!.parsed);
     t.equal(std.method, 'REQUEST');
 
     await page.getByRole('button', { name: /Send .*invitation/ }).click();
     await page.waitForURL(/besked=sendt/);
     await smtp.waitFor(before + 8);
-    const [invitation] = mailTo(smtp.received, 'pia@politi.test', /^Invitation/);
+    const [invitation] = mailsTo(smtp.received, 'pia@politi.test', /^Invitation/);
     const inv = calendarOf(invitation!.parsed);
     t.equal(
       inv.vevent.getFirstPropertyValue('uid'),
