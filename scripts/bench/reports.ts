@@ -26,16 +26,20 @@ const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 100_000);
 const BARRIERS = Math.round(AGREEMENTS / 20);
 const YEAR = 2027;
 
-async function child(dbPath: string, kind: 'national' | 'agreements', format: ReportFormat): Promise<void> {
+/**
+ * Streams what `render` makes on a database of its own, counting the bytes, and prints the run's
+ * figures as one JSON line (the format the code before prints too: the parent reads both).
+ */
+async function measure(
+  dbPath: string,
+  render: (db: ReturnType<typeof openDatabase>) => Readable,
+): Promise<void> {
   const db = openDatabase(dbPath);
   const started = performance.now();
   const cpuStart = process.cpuUsage();
-  const options = { year: YEAR, lang: 'da' as const, format };
-  const rendered =
-    kind === 'national' ? renderNationalReport(db, options) : renderAgreementsReport(db, options);
   let bytes = 0;
   await pipeline(
-    rendered.body,
+    render(db),
     new Writable({
       write(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
@@ -48,6 +52,13 @@ async function child(dbPath: string, kind: 'national' | 'agreements', format: Re
   const cpuMs = (cpu.user + cpu.system) / 1000;
   console.log(JSON.stringify({ ms, cpuMs, bytes, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
   db.$client.close();
+}
+
+function child(dbPath: string, kind: 'national' | 'agreements', format: ReportFormat): Promise<void> {
+  const options = { year: YEAR, lang: 'da' as const, format };
+  return measure(dbPath, (db) =>
+    kind === 'national' ? renderNationalReport(db, options).body : renderAgreementsReport(db, options).body,
+  );
 }
 
 /** The bench rows, on a database already migrated and seeded (by this code, or by the code before). */
@@ -152,33 +163,12 @@ function populate(dbPath: string, { migrateAndSeed = true } = {}): void {
 }
 
 /** The bare scan: every agreement row as it is stored, written by csv-stringify — the floor for the CSV export. */
-async function bareScan(dbPath: string): Promise<void> {
-  const db = openDatabase(dbPath);
-  const started = performance.now();
-  const cpuStart = process.cpuUsage();
-  const rows = db.$client.prepare('SELECT * FROM agreement').raw(true).iterate();
-  let bytes = 0;
-  await pipeline(
-    Readable.from(rows, { objectMode: true }),
-    stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' }),
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
-        done();
-      },
-    }),
+function bareScan(dbPath: string): Promise<void> {
+  return measure(dbPath, (db) =>
+    Readable.from(db.$client.prepare('SELECT * FROM agreement').raw(true).iterate(), {
+      objectMode: true,
+    }).pipe(stringify({ bom: true, delimiter: ';', record_delimiter: 'windows' })),
   );
-  const cpu = process.cpuUsage(cpuStart);
-  const ms = performance.now() - started;
-  console.log(
-    JSON.stringify({
-      ms,
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      bytes,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-    }),
-  );
-  db.$client.close();
 }
 
 interface Figures {
