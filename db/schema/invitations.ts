@@ -50,6 +50,10 @@ export const invitation = sqliteTable(
     uniqueIndex('invitation_meeting_person_uq').on(t.meetingId, t.personId),
     uniqueIndex('invitation_token_uq').on(t.tokenLookupId),
     index('invitation_person_idx').on(t.personId),
+    // "who was this invitation passed on to": read on every answer page and answer
+    index('invitation_delegated_from_idx').on(t.delegatedFromId),
+    // places taken, attendance and report counts read one answer's rows, not the whole meeting's
+    index('invitation_meeting_response_idx').on(t.meetingId, t.response),
   ],
 );
 

@@ -35,6 +35,8 @@ export interface Invitee {
   accessibilityNeeds: string | null;
   delegatedFromId: number | null;
   withdrawnAt: string | null;
+  /** Asked again after a new time: the answer counts as not given until they answer again. */
+  needsReconfirm: boolean;
   personId: number;
   name: string;
   email: string;

@@ -85,26 +85,20 @@ export interface InboundReplyInsert {
 // ---- invitees
 
 export function findInvitee(db: Db, invitationId: number): Invitee | undefined {
-  return prepared<Invitee>(
+  const row = prepared<Omit<Invitee, 'needsReconfirm'> & { needsReconfirm: number }>(
     db,
     `SELECT i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment, i.responded_at AS respondedAt,
-            i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds, i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, p.id AS personId, p.name,
+            i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds, i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt,
+            i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name,
             p.email, p.language AS languageCode, ${textsLanguageSql('p.language')} AS language, o.id AS organisationId, o.name AS organisationName
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      WHERE i.id = ?`,
   ).get(invitationId);
+  return row && { ...row, needsReconfirm: row.needsReconfirm === 1 };
 }
 
 export function invitationById(db: Db, id: number): InvitationRow | undefined {
   return db.select().from(invitation).where(eq(invitation.id, id)).get();
-}
-
-export function isAskedAgain(db: Db, invitationId: number): boolean {
-  const row = prepared<{ needsReconfirm: number }>(
-    db,
-    'SELECT needs_reconfirm AS needsReconfirm FROM invitation WHERE id = ?',
-  ).get(invitationId);
-  return Boolean(row?.needsReconfirm);
 }
 
 export function updateAnswer(

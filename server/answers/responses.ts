@@ -4,16 +4,15 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { notFound } from '../http/problems.ts';
 import { withSessionSeats } from '../meeting-sessions/answers.ts';
-import { meetingRecord } from '../planning/meetings.ts';
+import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { answeredLate, replyByDate } from '../planning/reply-deadline.ts';
 import { nowIso } from '../time.ts';
-import { readInvitee } from './meeting-reads.ts';
+import { type Invitee, readInvitee } from './meeting-reads.ts';
 import {
   areaOrganisations,
   currentDelegate,
   type InviteeRoleRow,
   inviteeRoles,
-  isAskedAgain,
   type ResponseRow,
   responseRows,
   updateAnswer,
@@ -99,17 +98,26 @@ export function recordResponse(
         ...(needsTold ? { needs: 'told' } : {}),
       },
     });
-    return answerState(db, invitationId);
+    // the meeting is as read above; the invitee is read again, after the answer
+    return answerState(db, invitationId, { meeting });
   });
 }
 
-export function answerState(db: Db, invitationId: number): AnswerState {
-  const invitee = readInvitee(db, invitationId);
-  const meeting = meetingRecord(db, invitee.meetingId);
+/**
+ * The invitee's answer as their page and the API show it. `known` passes what the caller has just
+ * read (the answer page reads both anyway), so one answer reads each row once.
+ */
+export function answerState(
+  db: Db,
+  invitationId: number,
+  known: { invitee?: Invitee; meeting?: MeetingRecord } = {},
+): AnswerState {
+  const invitee = known.invitee ?? readInvitee(db, invitationId);
+  const meeting = known.meeting ?? meetingRecord(db, invitee.meetingId);
   const replyBy = replyByDate(meeting);
   const position = waitlistPosition(db, invitationId);
-  const delegate = currentDelegate(db, invitationId);
-  const askedAgain = isAskedAgain(db, invitationId);
+  const delegate = invitee.response === 'delegated' ? currentDelegate(db, invitationId) : undefined;
+  const askedAgain = invitee.needsReconfirm;
   return {
     invitationId,
     response: currentAnswer(invitee.response, askedAgain),
@@ -118,7 +126,7 @@ export function answerState(db: Db, invitationId: number): AnswerState {
     respondedAt: invitee.respondedAt,
     waitlisted: position !== null,
     waitlistPosition: position,
-    delegatedTo: invitee.response === 'delegated' && delegate ? delegate : null,
+    delegatedTo: delegate ?? null,
     dietaryNeeds: invitee.dietaryNeeds,
     accessibilityNeeds: invitee.accessibilityNeeds,
     replyBy,

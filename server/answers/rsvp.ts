@@ -40,7 +40,7 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
       answersOpen: answersClosedReason(meeting) === null,
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
-    answer: answerState(db, invitationId),
+    answer: answerState(db, invitationId, { invitee, meeting }),
     sessions: rsvpSessions(db, invitationId, invitee.language),
     language: invitee.language,
     materials: materialsOfMeeting(db, invitee.meetingId).map(({ id, filename, size }) => ({
