@@ -3,7 +3,8 @@
  * every format. Each run is a fresh child process, so its peak RSS (getrusage maxrss) is its own.
  * Each agreements export runs twice, on this code and on the code before issue 18 (scripts/bench/
  * baseline.ts), beside a bare scan of the rows written by csv-stringify: the targets are ratios
- * measured in one run. BENCH_AGREEMENTS sets the size, BENCH_NO_BASELINE=1 skips the old code.
+ * measured in one run. BENCH_AGREEMENTS sets the size, BENCH_NO_BASELINE=1 skips the old code,
+ * BENCH_FORMATS=pdf,xlsx runs only those formats (while working on one of them).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,10 @@ import { checkoutBaseline } from './baseline.ts';
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 100_000);
 const BARRIERS = Math.round(AGREEMENTS / 20);
 const YEAR = 2027;
+const FORMATS = process.env.BENCH_FORMATS?.split(',').map((f) => f.trim());
+/** The formats this run measures: all of them, or those BENCH_FORMATS names. */
+const chosen = <F extends ReportFormat>(formats: readonly F[]): F[] =>
+  formats.filter((f) => !FORMATS || FORMATS.includes(f));
 
 /**
  * Streams what `render` makes on a database of its own, counting the bytes, and prints the run's
@@ -229,7 +234,7 @@ if (process.argv[2] === '--populate') {
     );
     console.log('National report (12 rows)');
     console.log('format    CPU (s)   peak RSS (MB)');
-    for (const format of ['json', 'csv', 'xlsx', 'docx', 'pdf', 'html'] as const) {
+    for (const format of chosen(['json', 'csv', 'xlsx', 'docx', 'pdf', 'html'] as const)) {
       const r = run('.', ['--child', dbPath, 'national', format]);
       console.log(
         `${format.padEnd(8)}${(r.cpuMs / 1000).toFixed(2).padStart(8)}   ${r.peakRssMb.toFixed(0).padStart(13)}`,
@@ -244,7 +249,7 @@ if (process.argv[2] === '--populate') {
     console.log(
       `format    before (s)   now (s)   speed-up   target   peak RSS (MB)   size (MB)${baseline ? '' : '   (no before-figures)'}`,
     );
-    for (const format of ['csv', 'json', 'html', 'xlsx', 'pdf'] as const) {
+    for (const format of chosen(['csv', 'json', 'html', 'xlsx', 'pdf'] as const)) {
       const now = run('.', ['--child', dbPath, 'agreements', format]);
       const before = baseline ? run(baseline.dir, ['--child', baselineDb!, 'agreements', format]) : null;
       const speedUp = before ? before.cpuMs / now.cpuMs : null;

@@ -9,6 +9,7 @@ import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
 import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
+import { CellSetter, num } from './pdf-cells.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 const fonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
@@ -67,6 +68,20 @@ interface Column {
   width: number;
 }
 
+/** Each document's cell setter: its fonts' measured pieces are the document's own. */
+const setters = new WeakMap<Doc, CellSetter>();
+
+function cellSetter(doc: Doc): CellSetter {
+  let setter = setters.get(doc);
+  if (!setter) {
+    setter = new CellSetter(doc as unknown as ConstructorParameters<typeof CellSetter>[0]);
+    setters.set(doc, setter);
+  }
+  return setter;
+}
+
+const CELL_SIZE = 9;
+
 /** A simple table: wraps cells, starts a new page (with the header again) when the row does not fit. */
 class Table {
   constructor(
@@ -84,10 +99,68 @@ class Table {
   }
 
   row(cells: string[], bold = false): void {
+    if (!this.setRow(cells, bold)) {
+      this.textRow(cells, bold);
+      this.doc.addContent(this.rule(this.doc.y));
+    }
+    this.doc.x = this.doc.page.margins.left;
+    this.doc.font('Sans').fontSize(10);
+  }
+
+  /**
+   * The row through the cell setter, laid out as textRow lays it out (most rows of a long export);
+   * false, with nothing written, for what only pdfkit's text() sets right (a line break in a cell,
+   * a combining mark, a row taller than a page).
+   */
+  private setRow(cells: string[], bold: boolean): boolean {
     const doc = this.doc;
-    doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(9);
-    // a cell that fits on one line is one line high and drawn without the line wrapper: most cells
-    // of a 100,000-row export are a status or a date, and wrapping every one was most of its time
+    const setter = cellSetter(doc);
+    const f = setter.font(bold ? 'Sans-Bold' : 'Sans');
+    const lineHeight = f.font.lineHeight(CELL_SIZE, true);
+    const laid: string[][] = [];
+    let height = 0;
+    for (const [i, c] of cells.entries()) {
+      const width = this.columns[i]!.width - 4;
+      // a cell that fits is one line high; a longer one is as high as heightOfString adds it up
+      if (!c.includes('\n') && setter.width(f, c, CELL_SIZE) <= width) {
+        laid.push([c]);
+        height = Math.max(height, lineHeight);
+        continue;
+      }
+      const lines = setter.wrap(f, c, CELL_SIZE, width);
+      if (!lines) return false;
+      laid.push(lines);
+      let y = doc.y;
+      for (let n = 0; n < lines.length; n++) y += lineHeight;
+      height = Math.max(height, y - doc.y);
+    }
+    height += 4;
+    if (height > bottom(doc) - doc.page.margins.top) return false;
+    if (doc.y + height > bottom(doc)) {
+      doc.addPage();
+      if (!bold) this.header();
+    }
+    const top = doc.y;
+    const placed: Parameters<CellSetter['draw']>[0] = [];
+    let x = doc.page.margins.left;
+    for (const [i, lines] of laid.entries()) {
+      let y = top + 2;
+      for (const text of lines) {
+        placed.push({ f, size: CELL_SIZE, x: x + 2, y, text });
+        y += lineHeight;
+      }
+      x += this.columns[i]!.width;
+    }
+    if (!setter.draw(placed, this.rule(top + height))) return false;
+    doc.y = top + height;
+    return true;
+  }
+
+  /** The row through pdfkit's text(): wraps and writes each cell on its own. */
+  private textRow(cells: string[], bold: boolean): void {
+    const doc = this.doc;
+    doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(CELL_SIZE);
+    // a cell that fits on one line is one line high and drawn without the line wrapper
     const widths = this.columns.map((c) => c.width - 4);
     const oneLine = cells.map((c, i) => !c.includes('\n') && doc.widthOfString(c) <= widths[i]!);
     const lineHeight = doc.currentLineHeight(true);
@@ -98,7 +171,7 @@ class Table {
     if (doc.y + height > bottom(doc)) {
       doc.addPage();
       if (!bold) this.header();
-      doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(9);
+      doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(CELL_SIZE);
     }
     const top = doc.y;
     let x = doc.page.margins.left;
@@ -106,15 +179,15 @@ class Table {
       doc.text(c, x + 2, top + 2, oneLine[i] ? { lineBreak: false } : { width: widths[i]! });
       x += this.columns[i]!.width;
     });
-    doc
-      .moveTo(doc.page.margins.left, top + height)
-      .lineTo(x, top + height)
-      .lineWidth(0.3)
-      .strokeColor('#999999')
-      .stroke();
-    doc.x = doc.page.margins.left;
     doc.y = top + height;
-    doc.font('Sans').fontSize(10);
+  }
+
+  /** The thin grey line under a row, as pdfkit's moveTo, lineTo, lineWidth, strokeColor and stroke write it. */
+  private rule(y: number): string {
+    const left = this.doc.page.margins.left;
+    let right = left;
+    for (const c of this.columns) right += c.width;
+    return `${num(left)} ${num(y)} m\n${num(right)} ${num(y)} l\n0.3 w\n/DeviceRGB CS\n0.6 0.6 0.6 SCN\nS`;
   }
 }
 
