@@ -1,6 +1,7 @@
 import type { MeetingMailKind } from '../server/text/catalogue.ts';
 import { clockTime, dayDate, longDate, weekdayDate } from '../server/text/dates.ts';
 import { headerText } from '../server/text/header.ts';
+import { escapeHtml } from '../server/text/html.ts';
 import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
 import {
@@ -217,4 +218,70 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
     from: signatory(m),
     signature: m.programmeSignature,
   });
+}
+
+/** Stand-ins for what differs between invitees: letters only, so escaping and headerText leave them alone. */
+const NAME_STAND_IN = 'QxNavnPladsholderQx';
+const TOKEN_STAND_IN = 'QxSvarlinkPladsholderQx';
+
+/** A text cut at the stand-ins: the pieces between them, and which stand-in follows each piece. */
+interface Cut {
+  pieces: string[];
+  names: boolean[];
+}
+
+function cut(text: string): Cut {
+  const pieces: string[] = [];
+  const names: boolean[] = [];
+  const pattern = new RegExp(`${NAME_STAND_IN}|${TOKEN_STAND_IN}`, 'g');
+  let from = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    pieces.push(text.slice(from, m.index));
+    names.push(m[0] === NAME_STAND_IN);
+    from = m.index + m[0].length;
+  }
+  pieces.push(text.slice(from));
+  return { pieces, names };
+}
+
+function fill(c: Cut, name: string, token: string): string {
+  let out = c.pieces[0]!;
+  for (let i = 0; i < c.names.length; i++) out += (c.names[i] ? name : token) + c.pieces[i + 1]!;
+  return out;
+}
+
+/**
+ * The email of renderMeetingMail for many invitees of one meeting: rendered once per language
+ * (and with or without an answer link) with stand-ins for the name and the answer-link token,
+ * which are filled in per invitee, the name escaped for the HTML as the template escapes it.
+ * The answer link is `${answerBase}/${token}`; a token is letters, digits, - and _ only.
+ */
+export function meetingMailRenderer(
+  input: Omit<MeetingMailInput, 'language' | 'recipientName' | 'answerUrl'>,
+  answerBase: string,
+): (language: Language, recipientName: string, token: string | null) => RenderedEmail {
+  const rendered = new Map<string, { mail: RenderedEmail; text: Cut; html: Cut }>();
+  return (language, recipientName, token) => {
+    const key = `${language}:${token ? 'link' : ''}`;
+    let r = rendered.get(key);
+    if (!r) {
+      const mail = renderMeetingMail({
+        ...input,
+        language,
+        recipientName: NAME_STAND_IN,
+        answerUrl: token ? `${answerBase}/${TOKEN_STAND_IN}` : null,
+      });
+      r = { mail, text: cut(mail.text), html: cut(mail.html) };
+      rendered.set(key, r);
+    }
+    if (!/^[A-Za-z0-9_-]*$/.test(token ?? ''))
+      throw new Error('An answer-link token has unexpected characters');
+    const name = headerText(recipientName);
+    return {
+      subject: r.mail.subject,
+      text: fill(r.text, name, token ?? ''),
+      html: fill(r.html, escapeHtml(name), token ?? ''),
+      headers: r.mail.headers,
+    };
+  };
 }

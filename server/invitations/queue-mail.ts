@@ -5,14 +5,14 @@ import {
   calendarDescription,
   type MeetingMailKind,
   type MeetingMailView,
+  meetingMailRenderer,
   meetingWhere,
-  renderMeetingMail,
   type SessionOffer,
 } from '../../emails/meeting-mail.ts';
 import { currentAnswer } from '../answers/reconfirm.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
 import type { Config } from '../config.ts';
-import { enqueueMail } from '../mail/outbox.ts';
+import { enqueueMail, storedJsonMembers } from '../mail/outbox.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
@@ -249,34 +249,41 @@ export function queueMeetingMail(
   const calendarFor = meetingCalendars(ctx, method, attendees);
   const domain = messageDomain(config);
   const base = config.PUBLIC_URL.replace(/\/+$/, '');
-  for (const r of recipients) {
-    const token = options.tokens?.get(r.invitationId);
-    const mail = renderMeetingMail({
+  // rendered once per language with stand-ins for name and answer link, filled per invitee
+  const mailFor = meetingMailRenderer(
+    {
       kind,
-      language: r.language,
-      recipientName: r.name,
       meeting: ctx.view,
-      answerUrl: token ? `${base}/rsvp/${token}` : null,
       cancelReason: options.cancelReason,
       delegatedBy: options.delegatedBy,
       askAgain: options.askAgain,
       lead: options.lead,
       sessions: options.sessions,
-    });
-    const extra: Record<string, unknown> = { replyTo: ctx.replyTo };
-    if (withCalendar) {
-      const ics = calendarFor(r.language);
+    },
+    `${base}/rsvp`,
+  );
+  // the calendar part as stored JSON, once per language: the largest piece of every message
+  const calendarJson = new Map<Language, string>();
+  const calendarJsonFor = (lang: Language) => {
+    let json = calendarJson.get(lang);
+    if (json === undefined) {
       const filename = method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics';
       // nodemailer sends it as the text/calendar alternative and as one .ics attachment
-      extra.icalEvent = { method, filename, content: ics };
+      json = storedJsonMembers({ icalEvent: { method, filename, content: calendarFor(lang) } });
+      calendarJson.set(lang, json);
     }
+    return json;
+  };
+  for (const r of recipients) {
+    const mail = mailFor(r.language, r.name, options.tokens?.get(r.invitationId) ?? null);
     enqueueMail(
       db,
       {
         kind,
         to: { address: r.email, name: r.name },
         ...mail,
-        extra,
+        extra: { replyTo: ctx.replyTo },
+        extraJson: withCalendar ? calendarJsonFor(r.language) : undefined,
         meetingId: ctx.meeting.id,
         invitationId: r.invitationId,
       },

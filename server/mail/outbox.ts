@@ -13,6 +13,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Extra nodemailer fields (icalEvent, attachments, headers …). */
   extra?: Record<string, unknown>;
+  /** More fields, already as JSON members (storedJsonMembers), stored after `extra`: shared parts serialised once. */
+  extraJson?: string;
   meetingId?: number | null;
   invitationId?: number | null;
 }
@@ -34,10 +36,21 @@ export function enqueueMail(
     toAddress: mail.to.address,
     toName: mail.to.name ?? null,
     subject: mail.subject,
-    content: JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra }),
+    content: storedContent(mail),
     meetingId: mail.meetingId ?? null,
     invitationId: mail.invitationId ?? null,
     now,
   });
   return { id, messageId };
+}
+
+/** `{"a":…,"b":…}` without its braces, to be stored after a message's own fields (OutgoingMail.extraJson). */
+export function storedJsonMembers(fields: Record<string, unknown>): string {
+  return JSON.stringify(fields).slice(1, -1);
+}
+
+/** The stored content: the same JSON as of one object holding the fields of extraJson after the others. */
+function storedContent(mail: OutgoingMail): string {
+  const own = JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra });
+  return mail.extraJson ? `${own.slice(0, -1)},${mail.extraJson}}` : own;
 }

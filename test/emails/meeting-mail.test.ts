@@ -1,0 +1,88 @@
+import t from 'tap';
+import {
+  type MeetingMailKind,
+  type MeetingMailView,
+  meetingMailRenderer,
+  renderMeetingMail,
+} from '../../emails/meeting-mail.ts';
+
+const meeting: MeetingMailView = {
+  title: 'Politikredsmøde <Fyn> & Øerne',
+  districtName: 'Fyns Politi',
+  startsAt: '2027-03-12T08:00:00Z',
+  endsAt: '2027-03-12T11:30:00Z',
+  timeZone: 'Europe/Copenhagen',
+  venueName: 'Politigården',
+  venueAddress: 'Østre Stationsvej 44, 5000 Odense C',
+  facilitatorName: 'Åse "Facilitator" Ølund',
+  facilitator: { name: 'Åse Ølund', organisation: 'Fyns Politi', email: 'aase@fyn.dk', phone: '+45 1234' },
+  agenda: [
+    { title: 'Velkomst & <intro>', startsAt: '2027-03-12T08:00:00Z' },
+    { title: 'Tryghed i Vollsmose', description: 'v/ Bo', startsAt: '2027-03-12T08:30:00Z' },
+  ],
+  materials: [{ id: 7, filename: 'slides & noter.pdf' }],
+  replyBy: '2027-02-26',
+};
+
+const names = [
+  'Søren Ærø-Å',
+  'Tom & Jerry <tj@x.dk>',
+  '"Quoted" \'Name\' `tick`',
+  '$& $1 $$ Dollar',
+  ' Two  spaces\r\nand a break ',
+];
+const tokens = ['rsvp_AbCdEfGhIjKl_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG-_', null];
+
+t.test(
+  'the mail rendered once per language with stand-ins is byte for byte the mail rendered alone',
+  async (t) => {
+    const base = 'https://samraad.example/sti?x=1&y=2';
+    const cases: { kind: MeetingMailKind; extra?: object }[] = [
+      { kind: 'invitation' },
+      { kind: 'update', extra: { askAgain: true, delegatedBy: 'Kollega & Co' } },
+      { kind: 'reminder' },
+      { kind: 'cancel', extra: { cancelReason: 'Sygdom <hos> os' } },
+      { kind: 'withdrawn' },
+      {
+        kind: 'invitation',
+        extra: {
+          sessions: [
+            { id: 1, startsAt: '2027-03-12T08:00:00Z', endsAt: '2027-03-12T10:00:00Z', full: false },
+            {
+              id: 2,
+              startsAt: '2027-03-13T08:00:00Z',
+              endsAt: '2027-03-13T10:00:00Z',
+              venueName: 'Hal 2',
+              full: true,
+            },
+          ],
+        },
+      },
+    ];
+    for (const { kind, extra } of cases) {
+      const render = meetingMailRenderer({ kind, meeting, ...extra }, `${base}/rsvp`);
+      for (const language of ['da', 'en'] as const)
+        for (const name of names)
+          for (const token of tokens) {
+            const alone = renderMeetingMail({
+              kind,
+              language,
+              recipientName: name,
+              meeting,
+              answerUrl: token ? `${base}/rsvp/${token}` : null,
+              ...extra,
+            });
+            t.strictSame(
+              render(language, name, token),
+              alone,
+              `${kind} ${language} ${JSON.stringify(name)} ${token ? 'with' : 'without'} link`,
+            );
+          }
+    }
+  },
+);
+
+t.test('a token with characters a link would need escaped is refused, not filled in', async (t) => {
+  const render = meetingMailRenderer({ kind: 'invitation', meeting }, 'https://x/rsvp');
+  t.throws(() => render('da', 'Bo', 'rsvp_a"b'));
+});
