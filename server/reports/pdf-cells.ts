@@ -85,7 +85,11 @@ export interface CellFont {
   name: string;
   font: Font;
   pieces: Map<string, Piece>;
+  /** Whether the font sets digits side by side with nothing between them (no kerning, no ligature). */
+  plainDigits?: boolean;
 }
+
+const DIGITS = /^[0-9]+ ?$/;
 
 /** One font's view of a cell: width, wrapping and TJ text, as pdfkit would have made them. */
 export class CellSetter {
@@ -110,6 +114,16 @@ export class CellSetter {
     let p = f.pieces.get(text);
     if (p) return p;
     if (f.pieces.size >= PIECES) f.pieces.clear();
+    p =
+      text.length > 1 && DIGITS.test(text) && this.plainDigits(f)
+        ? this.digits(f, text)
+        : this.laidOut(f, text);
+    f.pieces.set(text, p);
+    return p;
+  }
+
+  /** A piece as the font lays it out (fontkit's shaping, through pdfkit's encode). */
+  private laidOut(f: CellFont, text: string): Piece {
     const [glyphs, positions] = f.font.encode(text);
     const hex: string[] = [];
     const kern: number[] = [];
@@ -130,9 +144,50 @@ export class CellSetter {
       hex.push(run);
       kern.push(0);
     }
-    p = { advance: f.font.widthOfString(text, 1000), hex, kern, offset };
-    f.pieces.set(text, p);
-    return p;
+    return { advance: f.font.widthOfString(text, 1000), hex, kern, offset };
+  }
+
+  /**
+   * A number (a title's "nr. 12345") put together from its digits, each laid out once: the same
+   * glyphs and advances shaping gives, where the font sets digits plainly (plainDigits), without a
+   * layout of its own for every new number.
+   */
+  private digits(f: CellFont, text: string): Piece {
+    let hex = '';
+    let advance = 0;
+    for (const c of text) {
+      const p = this.piece(f, c);
+      hex += p.hex[0];
+      advance += p.advance;
+    }
+    return { advance, hex: [hex], kern: [0], offset: false };
+  }
+
+  /** Whether every two digits (and a digit and a space) lay out as the two laid out on their own. */
+  private plainDigits(f: CellFont): boolean {
+    if (f.plainDigits === undefined) {
+      const alone = (c: string) => {
+        const p = this.laidOut(f, c);
+        return p.hex.length === 1 && p.kern[0] === 0 && !p.offset ? p : null;
+      };
+      f.plainDigits = [...'0123456789'].every((a) =>
+        [...'0123456789 '].every((b) => {
+          const pa = alone(a);
+          const pb = alone(b);
+          const pair = this.laidOut(f, a + b);
+          return (
+            pa &&
+            pb &&
+            pair.hex.length === 1 &&
+            pair.kern[0] === 0 &&
+            !pair.offset &&
+            pair.hex[0] === pa.hex[0]! + pb.hex[0]! &&
+            pair.advance === pa.advance + pb.advance
+          );
+        }),
+      );
+    }
+    return f.plainDigits;
   }
 
   /** pdfkit's doc.widthOfString at `size` (no spacing options). */
