@@ -110,8 +110,12 @@ function readCalendar(text: string): { method: string | null; items: ReplyItem[]
   return { method, items };
 }
 
-export async function parseInboundEmail(raw: Buffer | string): Promise<ParsedMessage> {
-  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+/** One parse of the raw message serves both readings of it: as a delivery report and as a reply. */
+function readMail(raw: Buffer | string): Promise<ParsedMail> {
+  return simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+}
+
+export function parseInboundEmail(mail: ParsedMail): ParsedMessage {
   const from = mail.from?.value[0]?.address?.toLowerCase() ?? null;
   const result: ParsedMessage = {
     from,
@@ -207,12 +211,19 @@ export async function receiveInboundEmail(
   raw: Buffer | string,
   channel: InboundChannel,
 ): Promise<InboundReply[]> {
+  let mail: ParsedMail | null = null;
+  try {
+    mail = await readMail(raw);
+  } catch {
+    // kept below as a message that could not be read
+  }
   // a bounce of our own mail is no answer: it marks the message that did not arrive
-  const bounce = await deliveryReportOf(raw);
+  const bounce = mail && deliveryReportOf(mail);
   if (bounce) return recordDeliveryReport(db, bounce, channel);
   let parsed: ParsedMessage;
   try {
-    parsed = await parseInboundEmail(raw);
+    if (!mail) throw new Error('unreadable');
+    parsed = parseInboundEmail(mail);
   } catch {
     parsed = {
       from: null,
@@ -243,15 +254,8 @@ export async function receiveInboundEmail(
   return ids.map((id) => readInboundReply(db, id));
 }
 
-async function deliveryReportOf(
-  raw: Buffer | string,
-): Promise<{ mail: ParsedMail; reports: DeliveryReport[] } | null> {
+function deliveryReportOf(mail: ParsedMail): { mail: ParsedMail; reports: DeliveryReport[] } | null {
   try {
-    const mail = await simpleParser(raw, {
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipImageLinks: true,
-    });
     const reports = readDeliveryReport(mail);
     return reports ? { mail, reports } : null;
   } catch {
