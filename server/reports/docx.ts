@@ -3,7 +3,6 @@ import {
   Document,
   HeadingLevel,
   Packer,
-  PageBreak,
   PageOrientation,
   Paragraph,
   Table,
@@ -19,6 +18,7 @@ import { formatShare } from '../text/numbers.ts';
 import type { AgreementLine, AgreementsReport, DistrictSection, NationalReport } from './data.ts';
 import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
+import * as ml from './wordml.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 
 export type Block = Paragraph | Table;
@@ -71,154 +71,160 @@ export function document(title: string, lang: Language, children: Block[], lands
   });
 }
 
-function meetingBlocks(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Block[] {
-  const blocks: Block[] = [heading(w.meeting, HeadingLevel.HEADING_2)];
+/** The meeting's facts, who came and the approved referat. */
+function* meetingXml(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Generator<string> {
+  yield ml.heading(w.meeting, 'Heading2');
   const m = s.meeting;
-  if (!m) return [...blocks, para(w.noMeeting)];
+  if (!m) {
+    yield ml.para(w.noMeeting);
+    return;
+  }
   const f = m.figures;
-  blocks.push(
-    labelled(w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`),
-    labelled(w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', ')),
-    labelled(w.people, String(f.people)),
-    labelled(
-      w.organisationsRepresented,
-      `${f.memberOrganisationsRepresented} / ${f.memberOrganisations} (${formatShare(f.memberOrganisationsRepresented, f.memberOrganisations, lang)})`,
-    ),
-    labelled(`${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`),
-    labelled(
-      `${w.police} / ${w.municipal} / ${w.otherSides}`,
-      `${f.police} / ${f.municipal} / ${f.otherSides}`,
-    ),
+  yield ml.labelled(w.date, `${dayDate(m.startsAt, lang)} ${clockLabel(m.startsAt, lang)}`);
+  yield ml.labelled(w.venue, [m.venueName, m.venueAddress].filter(Boolean).join(', '));
+  yield ml.labelled(w.people, String(f.people));
+  yield ml.labelled(
+    w.organisationsRepresented,
+    `${f.memberOrganisationsRepresented} / ${f.memberOrganisations} (${formatShare(f.memberOrganisationsRepresented, f.memberOrganisations, lang)})`,
+  );
+  yield ml.labelled(`${w.leadership} / ${w.practice}`, `${f.leadershipLevel} / ${f.practiceLevel}`);
+  yield ml.labelled(
+    `${w.police} / ${w.municipal} / ${w.otherSides}`,
+    `${f.police} / ${f.municipal} / ${f.otherSides}`,
   );
   if (m.attendees.length)
-    blocks.push(
-      table(
-        [w.name, w.organisation],
-        m.attendees.map((p) => [p.name, p.organisationName]),
-      ),
+    yield* ml.table(
+      [w.name, w.organisation],
+      m.attendees.map((p) => [p.name, p.organisationName]),
     );
-  if (m.referat)
-    blocks.push(
-      heading(catalogueFor(lang).referat.page.referat, HeadingLevel.HEADING_3),
-      ...m.referat.split('\n').map(para),
-    );
-  return blocks;
+  if (m.referat) {
+    yield ml.heading(catalogueFor(lang).referat.page.referat, 'Heading3');
+    yield* m.referat.split('\n').map((line) => ml.para(line));
+  }
 }
 
-function mappingBlocks(s: DistrictSection, w: ProgrammeReportWords): Block[] {
-  const blocks: Block[] = [heading(w.mapping, HeadingLevel.HEADING_2)];
-  if (!s.mapping) return [...blocks, para(w.noMapping)];
-  blocks.push(labelled(w.forumLevel, w.forumLevelName(s.mapping.forumLevel)));
+function* mappingXml(s: DistrictSection, w: ProgrammeReportWords): Generator<string> {
+  yield ml.heading(w.mapping, 'Heading2');
+  if (!s.mapping) {
+    yield ml.para(w.noMapping);
+    return;
+  }
+  yield ml.labelled(w.forumLevel, w.forumLevelName(s.mapping.forumLevel));
   for (const [label, items] of [
     [w.strengths, s.mapping.strengths],
     [w.challenges, s.mapping.challenges],
     [w.wishes, s.mapping.wishes],
   ] as const)
-    if (items.length)
-      blocks.push(
-        new Paragraph({ children: [new TextRun({ text: label, bold: true })] }),
-        ...items.map(bullet),
-      );
-  if (s.mapping.notes) blocks.push(labelled(w.notes, s.mapping.notes));
-  return blocks;
+    if (items.length) {
+      yield ml.para(label, true);
+      yield* items.map(ml.bullet);
+    }
+  if (s.mapping.notes) yield ml.labelled(w.notes, s.mapping.notes);
 }
 
-function agreementBlocks(agreements: AgreementLine[], lang: Language, w: ProgrammeReportWords): Block[] {
-  const blocks: Block[] = [heading(w.agreements, HeadingLevel.HEADING_2)];
-  if (!agreements.length) blocks.push(para(w.noAgreements));
-  for (const type of w.agreementTypeKeys) {
-    const ofType = agreements.filter((a) => a.type === type);
-    if (!ofType.length) continue;
-    blocks.push(
-      heading(w.agreementTypeName(type), HeadingLevel.HEADING_3),
-      table(
-        [w.title, w.status, w.agreedOn, w.reviewOn, w.parties],
-        ofType.map((a) => [
-          a.title,
-          catalogueFor(lang).labels.agreementStatus[a.status],
-          dayDate(a.agreedOn, lang),
-          dayDate(a.reviewOn, lang),
-          a.municipalities ?? w.allMunicipalities,
-        ]),
-      ),
-    );
-  }
-  return blocks;
+/** The agreement lines still to write, read one ahead: each district takes the lines with its code. */
+interface LineCursor {
+  iterator: Iterator<AgreementLine>;
+  pending: IteratorResult<AgreementLine>;
 }
 
-function barrierBlocks(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Block[] {
-  const blocks: Block[] = [heading(w.barriers, HeadingLevel.HEADING_2)];
-  if (!s.barriers.length) blocks.push(para(w.noBarriers));
-  for (const category of new Set(s.barriers.map((b) => b.category))) {
-    blocks.push(
-      heading(w.barrierCategoryName(category), HeadingLevel.HEADING_3),
-      table(
-        [w.description, w.status, w.raisedOn, w.resolvedOn],
-        s.barriers
-          .filter((b) => b.category === category)
-          .map((b) => [
-            b.description,
-            catalogueFor(lang).labels.barrierStatus[b.status],
-            dayDate(b.raisedOn, lang),
-            dayDate(b.resolvedOn, lang),
-          ]),
-      ),
-    );
-  }
-  return blocks;
-}
-
-function changeBlocks(s: DistrictSection, w: ProgrammeReportWords): Block[] {
-  const c = s.changes;
-  const level = (l: typeof c.forumLevel) => (l ? w.forumLevelName(l) : '–');
-  return [
-    heading(w.changes, HeadingLevel.HEADING_2),
-    bullet(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`),
-    bullet(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`),
-    bullet(`${w.newAgreements}: ${c.newAgreements}`),
-    bullet(`${w.newBarriers}: ${c.newBarriers}`),
-    bullet(`${w.barriersResolvedInYear}: ${c.barriersResolved}`),
-  ];
-}
-
-/** A district's chapter: meeting, mapping, agreements, barriers and the year's changes. */
-function sectionBlocks(
+/** The district's agreements, a table per type in the order the lines come (by type, status, id). */
+function* agreementsXml(
   s: DistrictSection,
-  agreements: AgreementLine[],
+  lines: LineCursor,
   lang: Language,
   w: ProgrammeReportWords,
-): Block[] {
-  return [
-    heading(s.name, HeadingLevel.HEADING_1),
-    ...meetingBlocks(s, lang, w),
-    ...mappingBlocks(s, w),
-    ...agreementBlocks(agreements, lang, w),
-    ...barrierBlocks(s, lang, w),
-    ...changeBlocks(s, w),
-    ...evaluationParts(s, lang).flatMap((part) => [
-      heading(part.title, HeadingLevel.HEADING_2),
-      ...part.lines.map(para),
-    ]),
-  ];
+): Generator<string> {
+  yield ml.heading(w.agreements, 'Heading2');
+  const statusName = catalogueFor(lang).labels.agreementStatus;
+  let type: string | null = null;
+  while (!lines.pending.done && lines.pending.value.districtCode === s.code) {
+    const a = lines.pending.value;
+    if (a.type !== type) {
+      if (type !== null) yield ml.tableEnd();
+      type = a.type;
+      yield ml.heading(w.agreementTypeName(a.type), 'Heading3');
+      yield ml.tableStart([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]);
+    }
+    yield ml.tableRow([
+      a.title,
+      statusName[a.status],
+      dayDate(a.agreedOn, lang),
+      dayDate(a.reviewOn, lang),
+      a.municipalities ?? w.allMunicipalities,
+    ]);
+    lines.pending = lines.iterator.next();
+  }
+  yield type === null ? ml.para(w.noAgreements) : ml.tableEnd();
 }
 
-/** Word builds the whole document in memory: meant for a district's report, not a 100,000-row dump. */
+function* barriersXml(s: DistrictSection, lang: Language, w: ProgrammeReportWords): Generator<string> {
+  yield ml.heading(w.barriers, 'Heading2');
+  if (!s.barriers.length) yield ml.para(w.noBarriers);
+  for (const category of new Set(s.barriers.map((b) => b.category))) {
+    yield ml.heading(w.barrierCategoryName(category), 'Heading3');
+    yield* ml.table(
+      [w.description, w.status, w.raisedOn, w.resolvedOn],
+      s.barriers
+        .filter((b) => b.category === category)
+        .map((b) => [
+          b.description,
+          catalogueFor(lang).labels.barrierStatus[b.status],
+          dayDate(b.raisedOn, lang),
+          dayDate(b.resolvedOn, lang),
+        ]),
+    );
+  }
+}
+
+function* changesXml(s: DistrictSection, w: ProgrammeReportWords): Generator<string> {
+  const c = s.changes;
+  const level = (l: typeof c.forumLevel) => (l ? w.forumLevelName(l) : '–');
+  yield ml.heading(w.changes, 'Heading2');
+  yield ml.bullet(`${w.forumLevel}: ${level(c.previousForumLevel)} → ${level(c.forumLevel)}`);
+  yield ml.bullet(`${w.attendanceChange}: ${c.previousPeople ?? '–'} → ${c.people ?? '–'}`);
+  yield ml.bullet(`${w.newAgreements}: ${c.newAgreements}`);
+  yield ml.bullet(`${w.newBarriers}: ${c.newBarriers}`);
+  yield ml.bullet(`${w.barriersResolvedInYear}: ${c.barriersResolved}`);
+}
+
+/** A district's chapter: meeting, mapping, agreements, barriers, the year's changes and the evaluation. */
+function* sectionXml(
+  s: DistrictSection,
+  lines: LineCursor,
+  lang: Language,
+  w: ProgrammeReportWords,
+): Generator<string> {
+  yield ml.heading(s.name, 'Heading1');
+  yield* meetingXml(s, lang, w);
+  yield* mappingXml(s, w);
+  yield* agreementsXml(s, lines, lang, w);
+  yield* barriersXml(s, lang, w);
+  yield* changesXml(s, w);
+  for (const part of evaluationParts(s, lang)) {
+    yield ml.heading(part.title, 'Heading2');
+    yield* part.lines.map((line) => ml.para(line));
+  }
+}
+
+/**
+ * The district report as Word, streamed: the lines are read only as the zip asks for more XML, so
+ * 100,000 agreements take the memory of one chunk, not of the whole document.
+ */
 export function agreementsDocx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
   const lang = report.lang;
   const w = wordsOf(report);
   const title = `${w.districtReportTitle} ${report.year}`;
-  const byDistrict = new Map<string, AgreementLine[]>();
-  for (const a of lines) {
-    const list = byDistrict.get(a.districtCode) ?? [];
-    list.push(a);
-    byDistrict.set(a.districtCode, list);
+  function* body(): Generator<string> {
+    const iterator = lines[Symbol.iterator]();
+    const cursor: LineCursor = { iterator, pending: iterator.next() };
+    yield ml.heading(title, 'Title');
+    for (const [i, s] of report.sections.entries()) {
+      if (i > 0) yield ml.pageBreak();
+      yield* sectionXml(s, cursor, lang, w);
+    }
   }
-  const children: Block[] = [heading(title, HeadingLevel.TITLE)];
-  report.sections.forEach((s, i) => {
-    if (i > 0) children.push(new Paragraph({ children: [new PageBreak()] }));
-    children.push(...sectionBlocks(s, byDistrict.get(s.code) ?? [], lang, w));
-  });
-  return pack(document(title, lang, children));
+  return ml.streamedDocx(title, lang, body());
 }
 
 type NationalWords = ReturnType<typeof wordsOf>;
