@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../config.ts';
+import { Base64Cache, composeMessage } from './compose.ts';
 
 export type MailMessage = Mail.Options;
 
@@ -19,7 +20,9 @@ export interface MailTransport {
 }
 
 /** The RFC 822 source of a message, as nodemailer would send it. */
-export async function composeRaw(message: MailMessage): Promise<string> {
+export async function composeRaw(message: MailMessage, cache?: Base64Cache): Promise<string> {
+  const composed = composeMessage(message, cache);
+  if (composed) return composed.raw;
   const buffer = await new MailComposer(message).compile().build();
   return buffer.toString('utf8');
 }
@@ -33,11 +36,16 @@ export function smtpTransport(url: string, options: { maxConnections?: number } 
     maxConnections,
     maxMessages: Number.POSITIVE_INFINITY,
   });
+  const cache = new Base64Cache();
   return {
     kind: 'smtp',
     concurrency: maxConnections * 4,
     async deliver(message) {
-      await transporter.sendMail(message);
+      // composed here in one piece (the same bytes), else by nodemailer as it sends
+      const composed = composeMessage(message, cache);
+      await transporter.sendMail(
+        composed ? { envelope: composed.envelope, raw: composed.raw, messageId: message.messageId } : message,
+      );
       return {};
     },
     close: () => transporter.close(),
@@ -47,11 +55,12 @@ export function smtpTransport(url: string, options: { maxConnections?: number } 
 /** No SMTP_URL: each message is kept (outbox_message.raw) and written as <id>.eml into MAIL_DIR. */
 export function captureTransport(mailDir: string): MailTransport {
   mkdirSync(mailDir, { recursive: true });
+  const cache = new Base64Cache();
   return {
     kind: 'capture',
     concurrency: 8,
     async deliver(message, outboxId) {
-      const raw = await composeRaw(message);
+      const raw = await composeRaw(message, cache);
       await writeFile(join(mailDir, `${outboxId}.eml`), raw);
       return { raw };
     },
