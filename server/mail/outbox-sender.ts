@@ -63,6 +63,7 @@ export class OutboxSender {
       return this.running;
     }
     this.running = (async () => {
+      let sent = 0;
       do {
         this.again = false;
         try {
@@ -70,14 +71,20 @@ export class OutboxSender {
             ...this.options,
             shouldStop: () => this.stopped,
           });
+          sent += report.sent;
           if (report.sent || report.failed || report.retrying)
             this.log.info({ outbox: report }, 'outbox drained');
-          // the answer links just blanked must not stay readable in the -wal file
-          if (report.sent && this.options.redactAfterSending) forgetDeleted(this.db);
         } catch (err) {
           this.log.error({ err }, 'outbox: drain failed');
         }
       } while (this.again && !this.stopped);
+      // the answer links just blanked must not stay readable in the -wal file: once the kicks that
+      // came during the drain are done too, not after each of them (a checkpoint writes the file)
+      try {
+        if (sent && this.options.redactAfterSending) forgetDeleted(this.db);
+      } catch (err) {
+        this.log.error({ err }, 'outbox: the -wal file could not be cleared');
+      }
       this.running = null;
     })();
     return this.running;
