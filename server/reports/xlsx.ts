@@ -117,6 +117,86 @@ function overviewSheet(book: Book, report: AgreementsReport, w: Words): void {
   overview.commit();
 }
 
+/** The sheet XML exceljs writes for a text: the five XML characters escaped, control characters dropped. */
+function xmlText(text: string): string {
+  return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
+}
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML cannot hold
+const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
+const XML_ESCAPES: Record<string, string> = {
+  '"': '&quot;',
+  '&': '&amp;',
+  "'": '&apos;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/** A cell of a raw sheet row: text, a number, a day (YYYY-MM-DD or an ISO time) or nothing. */
+type RawCell = { text: string } | { number: number } | { day: string | null };
+
+/** exceljs's internals that raw rows write into: the sheet's XML stream and its next row number. */
+interface SheetInternals {
+  stream: { write(xml: string): unknown };
+  _rowZero: number;
+}
+
+/**
+ * A sheet's rows written as the XML exceljs writes for them (text as t="str", a day as its serial
+ * number in the date style, no cell for nothing), many rows to a write: exceljs's row and cell
+ * objects, styles and XML writer were most of a 100,000-row workbook's time. The header row and
+ * the sheet around the rows stay exceljs's.
+ */
+class RawRows {
+  private readonly sheet: SheetInternals;
+  private readonly columns: string[];
+  private readonly dateStyle: number;
+  private readonly days = new Map<string, number>();
+  private xml = '';
+
+  constructor(book: Book, ws: Sheet, width: number) {
+    this.sheet = ws as unknown as SheetInternals;
+    this.columns = Array.from({ length: width }, (_, i) => String.fromCharCode(65 + i));
+    this.dateStyle = (book as unknown as { styles: StyleRegister }).styles.addStyleModel(
+      DATE_STYLE,
+      ExcelJS.ValueType.Date,
+    );
+  }
+
+  add(cells: RawCell[]): void {
+    const r = this.sheet._rowZero++;
+    let row = `<row r="${r}" spans="1:${cells.length}" x14ac:dyDescent="0.25">`;
+    for (const [i, cell] of cells.entries()) {
+      const ref = `${this.columns[i]}${r}`;
+      if ('text' in cell)
+        row += `<c r="${ref}" t="str"><v>${xmlText(neutraliseFormula(cell.text) as string)}</v></c>`;
+      else if ('number' in cell) row += `<c r="${ref}"><v>${cell.number}</v></c>`;
+      else if (cell.day) row += `<c r="${ref}" s="${this.dateStyle}"><v>${this.serial(cell.day)}</v></c>`;
+    }
+    this.xml += `${row}</row>`;
+    if (this.xml.length >= 1 << 16) this.flush();
+  }
+
+  /** exceljs's day number: days since 30 December 1899, the time of day as a fraction. */
+  private serial(day: string): number {
+    let n = this.days.get(day);
+    if (n === undefined) {
+      n = 25569 + asDate(day)!.getTime() / (24 * 3600 * 1000);
+      if (this.days.size > 10_000) this.days.clear();
+      this.days.set(day, n);
+    }
+    return n;
+  }
+
+  flush(): void {
+    if (this.xml) this.sheet.stream.write(this.xml);
+    this.xml = '';
+  }
+}
+
+interface StyleRegister {
+  addStyleModel(style: Partial<ExcelJS.Style>, type: ExcelJS.ValueType): number;
+}
+
 async function agreementsSheet(
   book: Book,
   report: AgreementsReport,
@@ -136,22 +216,28 @@ async function agreementsSheet(
     { header: w.responsible, width: 40 },
     { header: w.linkedBarriers, width: 16 },
   ]);
+  const rows = new RawRows(book, agreements, 10);
+  const statuses = catalogueFor(report.lang).labels.agreementStatus;
   let n = 0;
   for (const a of lines) {
-    add(agreements, [
-      a.id,
-      a.districtName,
-      w.agreementTypeName(a.type),
-      a.title,
-      catalogueFor(report.lang).labels.agreementStatus[a.status],
-      asDate(a.agreedOn),
-      asDate(a.reviewOn),
-      a.municipalities ?? w.allMunicipalities,
-      a.contacts ?? '',
-      a.barrierIds ?? '',
+    rows.add([
+      { number: a.id },
+      { text: a.districtName },
+      { text: w.agreementTypeName(a.type) },
+      { text: a.title },
+      { text: statuses[a.status] },
+      { day: a.agreedOn },
+      { day: a.reviewOn },
+      { text: a.municipalities ?? w.allMunicipalities },
+      { text: a.contacts ?? '' },
+      { text: a.barrierIds ?? '' },
     ]);
-    if (++n % 1000 === 0) await drain();
+    if (++n % 1000 === 0) {
+      rows.flush();
+      await drain();
+    }
   }
+  rows.flush();
   agreements.commit();
 }
 
