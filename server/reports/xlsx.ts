@@ -5,6 +5,7 @@ import { neutraliseFormula } from './csv.ts';
 import type { AgreementLine, AgreementsReport, NationalReport } from './data.ts';
 import { modelSections, nationalWordsOf } from './national-sections.ts';
 import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
+import { xmlText } from './wordml.ts';
 import { wordsOf } from './words.ts';
 
 /** Excel shows this with Danish month names in a Danish Excel: "12. marts 2027". */
@@ -117,20 +118,6 @@ function overviewSheet(book: Book, report: AgreementsReport, w: Words): void {
   overview.commit();
 }
 
-/** The sheet XML exceljs writes for a text: the five XML characters escaped, control characters dropped. */
-function xmlText(text: string): string {
-  return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
-}
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML cannot hold
-const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
-const XML_ESCAPES: Record<string, string> = {
-  '"': '&quot;',
-  '&': '&amp;',
-  "'": '&apos;',
-  '<': '&lt;',
-  '>': '&gt;',
-};
-
 /** A cell of a raw sheet row: text, a number, a day (YYYY-MM-DD or an ISO time) or nothing. */
 type RawCell = { text: string } | { number: number } | { day: string | null };
 
@@ -142,7 +129,8 @@ interface SheetInternals {
 
 /**
  * A sheet's rows written as the XML exceljs writes for them (text as t="str", a day as its serial
- * number in the date style, no cell for nothing), many rows to a write: exceljs's row and cell
+ * number in the date style, no cell for nothing; text escaped as in the Word export, which also
+ * drops what XML cannot hold), many rows to a write: exceljs's row and cell
  * objects, styles and XML writer were most of a 100,000-row workbook's time. The header row and
  * the sheet around the rows stay exceljs's.
  */

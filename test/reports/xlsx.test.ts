@@ -5,7 +5,7 @@ import { createAgreement } from '../../server/outcomes/agreements.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { seedFynOutcomes } from '../helpers/scenarios.ts';
 
-/** What XML must escape, Danish letters, and a control character no spreadsheet can hold. */
+/** What XML must escape, Danish letters, and a control character XML cannot hold. */
 const AWKWARD = `Aftale om Æbeltoft & Øster <Åby> "Nord" og 'Syd'\u0007 – børnehus`;
 
 t.test(
@@ -60,7 +60,7 @@ t.test(
     const byTitle = (title: string) => rows.find((r) => r.getCell(4).value === title);
 
     const awkward = byTitle(AWKWARD.replace('\u0007', ''));
-    t.ok(awkward, 'the title with & < > " \' and æøå reads back as written (the control character left out)');
+    t.ok(awkward, 'the title with & < > " \' and æøå reads back as written (what XML cannot hold left out)');
     t.equal(awkward?.getCell(2).value, 'Fyns Politi');
     t.equal(awkward?.getCell(5).value, 'I kraft');
     t.equal(typeof awkward?.getCell(1).value, 'number', 'the ID is a number');
