@@ -87,6 +87,13 @@ const cases: { name: string; options: Partial<autocannon.Options> }[] = [
   },
 ];
 
+/** Issue 18's targets: each route's requests/s as a share of the trivial route's in the same run. */
+const targets: Record<string, number> = {
+  'GET /rsvp/:token (HTML page)': 0.4,
+  'POST /rsvp/:token (JSON answer, capacity 25)': 0.3,
+  'POST /api/inbound/email (iTIP REPLY)': 0.2,
+};
+
 try {
   console.log(
     `bench:answers — ${CONNECTIONS} connections, ${DURATION} s per case, ${invitees.length} invitees\n`,
@@ -97,9 +104,13 @@ try {
     const rps = result.requests.average;
     if (!baseline) baseline = rps;
     const errors = result.non2xx + result.errors;
+    const ratio = rps / baseline;
+    const target = targets[c.name];
     console.log(
       `${c.name.padEnd(46)} ${rps.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
-        `${((rps / baseline) * 100).toFixed(0).padStart(4)}% of trivial${errors ? `  (${errors} errors/non-2xx)` : ''}`,
+        `ratio ${ratio.toFixed(2)}` +
+        (target ? `  (target ≥ ${target}: ${ratio >= target ? 'met' : 'MISSED'})` : '') +
+        (errors ? `  (${errors} errors/non-2xx)` : ''),
     );
   }
 } finally {

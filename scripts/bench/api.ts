@@ -64,7 +64,8 @@ const cases: Case[] = [
 const targets: Record<string, number> = {
   'GET /api/districts/:code': 0.5,
   'GET /api/people?limit=50': 0.15,
-  'POST /api/people': 0.2,
+  // issue 18 raised this one from 0.2
+  'POST /api/people': 0.3,
 };
 
 async function measure(c: Case) {
