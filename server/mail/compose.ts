@@ -12,7 +12,7 @@ import type Mail from 'nodemailer/lib/mailer';
  * Returns null for what this does not cover (streams, files, URLs, quoted-printable, raw
  * sources, newline conversion): such a message is left to nodemailer.
  */
-export function composeMessage(message: Mail.Options, cache?: Base64Cache): ComposedMessage | null {
+export function composeMessage(message: Mail.Options, cache?: PartCache): ComposedMessage | null {
   if (message.raw || message.newline) return null;
   const root = new MailComposer(message).compile() as unknown as Node;
   const out: string[] = [];
@@ -32,27 +32,32 @@ export interface ComposedMessage {
 /** What MimeNode keeps about a node, as far as writing it needs (nodemailer's own fields). */
 interface Node {
   content?: unknown;
-  contentType?: string;
   multipart?: string | false;
   boundary?: string | false;
   childNodes: Node[];
   _raw?: unknown;
   _transforms: unknown[];
   _processFuncs: unknown[];
+  _headers: { key: string; value: unknown }[];
+  rootNode: Node;
+  filename?: string;
+  textEncoding?: string;
+  normalizeHeaderKey?: unknown;
   getTransferEncoding(): string | false;
   buildHeaders(): string;
   getEnvelope(): ComposedMessage['envelope'];
 }
 
 /** MimeNode.stream, without streams: headers, the encoded body, then the child parts. */
-function write(n: Node, out: string[], cache?: Base64Cache): boolean {
+function write(n: Node, out: string[], cache?: PartCache): boolean {
   if (n._raw || n._transforms.length || n._processFuncs.length) return false;
   const encoding = n.getTransferEncoding();
-  out.push(`${n.buildHeaders()}\r\n\r\n`);
+  out.push(`${cache ? cache.headersOf(n, encoding) : n.buildHeaders()}\r\n\r\n`);
   if (n.content) {
     const content = n.content;
     if (typeof content !== 'string' && !Buffer.isBuffer(content)) return false;
-    if (encoding === 'base64') out.push(cache ? cache.encode(content, n.contentType) : base64Lines(content));
+    if (encoding === 'base64')
+      out.push(cache ? cache.encode(content, declaredType(n)) : base64Lines(content));
     else if (encoding === 'quoted-printable' || typeof content !== 'string') return false;
     else out.push(content);
   }
@@ -65,6 +70,12 @@ function write(n: Node, out: string[], cache?: Base64Cache): boolean {
   return true;
 }
 
+/** The Content-Type a node was given (MimeNode only parses it while building its headers). */
+function declaredType(n: Node): string {
+  const value = n._headers.find((h) => h.key === 'Content-Type')?.value;
+  return typeof value === 'string' ? value.trim().toLowerCase() : '';
+}
+
 /** base64 in lines of 76 characters joined by CRLF, none after the last (nodemailer's base64.Encoder). */
 export function base64Lines(content: string | Buffer): string {
   const b64 = (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64');
@@ -75,22 +86,42 @@ export function base64Lines(content: string | Buffer): string {
 }
 
 /**
- * base64 of the parts that repeat from message to message (everything but the text and HTML,
- * which name their reader), by content; forgets everything when it holds `limit` of them.
+ * What repeats from message to message: the base64 of a part by its content (everything but the
+ * text and HTML, which name their reader: a meeting's calendar, an attachment) and the header
+ * block of a part by what nodemailer builds it from (the text part of one message looks like the
+ * text part of the next). Forgets everything when either holds `limit` entries.
  */
-export class Base64Cache {
+export class PartCache {
   private readonly encoded = new Map<string, string>();
+  private readonly headers = new Map<string, string>();
   constructor(private readonly limit = 64) {}
 
   encode(content: string | Buffer, contentType?: string): string {
     if (typeof content !== 'string' || /^text\/(plain|html)\b/i.test(contentType ?? ''))
       return base64Lines(content);
-    let b64 = this.encoded.get(content);
-    if (b64 === undefined) {
-      if (this.encoded.size >= this.limit) this.encoded.clear();
-      b64 = base64Lines(content);
-      this.encoded.set(content, b64);
-    }
-    return b64;
+    return remembered(this.encoded, content, this.limit, () => base64Lines(content));
   }
+
+  /**
+   * MimeNode.buildHeaders of a part without children: its lines follow from its header fields,
+   * transfer encoding, file name and (text/plain's charset) whether the text is ASCII only.
+   */
+  headersOf(n: Node, encoding: string | false): string {
+    // a multipart node learns its boundary while building its headers
+    if (n.rootNode === n || n.normalizeHeaderKey || /^multipart\//.test(declaredType(n)))
+      return n.buildHeaders();
+    const ascii = typeof n.content !== 'string' || !/[\u0080-\uFFFF]/.test(n.content);
+    const key = `${encoding}\n${n.filename ?? ''}\n${n.textEncoding ?? ''}\n${ascii}\n${JSON.stringify(n._headers)}`;
+    return remembered(this.headers, key, this.limit, () => n.buildHeaders());
+  }
+}
+
+function remembered(map: Map<string, string>, key: string, limit: number, make: () => string): string {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= limit) map.clear();
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
