@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../config.ts';
-import { Base64Cache, composeMessage } from './compose.ts';
+import { PartCache, composeMessage } from './compose.ts';
 
 export type MailMessage = Mail.Options;
 
@@ -20,7 +20,7 @@ export interface MailTransport {
 }
 
 /** The RFC 822 source of a message, as nodemailer would send it. */
-export async function composeRaw(message: MailMessage, cache?: Base64Cache): Promise<string> {
+export async function composeRaw(message: MailMessage, cache?: PartCache): Promise<string> {
   const composed = composeMessage(message, cache);
   if (composed) return composed.raw;
   const buffer = await new MailComposer(message).compile().build();
@@ -36,7 +36,7 @@ export function smtpTransport(url: string, options: { maxConnections?: number } 
     maxConnections,
     maxMessages: Number.POSITIVE_INFINITY,
   });
-  const cache = new Base64Cache();
+  const cache = new PartCache();
   return {
     kind: 'smtp',
     concurrency: maxConnections * 4,
@@ -55,7 +55,7 @@ export function smtpTransport(url: string, options: { maxConnections?: number } 
 /** No SMTP_URL: each message is kept (outbox_message.raw) and written as <id>.eml into MAIL_DIR. */
 export function captureTransport(mailDir: string): MailTransport {
   mkdirSync(mailDir, { recursive: true });
-  const cache = new Base64Cache();
+  const cache = new PartCache();
   return {
     kind: 'capture',
     concurrency: 8,
