@@ -43,9 +43,17 @@ export interface NewSecretToken {
  * (nothing to brute-force), and every request can afford to check it.
  */
 export function newSecretToken(prefix: string): NewSecretToken {
-  const lookupId = randomBytes(9).toString('base64url');
-  const secret = randomBytes(32).toString('base64url');
-  return { token: `${prefix}_${lookupId}_${secret}`, lookupId, secretHash: sha256(secret) };
+  return newSecretTokens(prefix, 1)[0]!;
+}
+
+/** `count` new tokens, their randomness drawn in one call (a meeting's invitations get theirs at once). */
+export function newSecretTokens(prefix: string, count: number): NewSecretToken[] {
+  const random = randomBytes(41 * count);
+  return Array.from({ length: count }, (_, i) => {
+    const lookupId = random.subarray(41 * i, 41 * i + 9).toString('base64url');
+    const secret = random.subarray(41 * i + 9, 41 * i + 41).toString('base64url');
+    return { token: `${prefix}_${lookupId}_${secret}`, lookupId, secretHash: sha256(secret) };
+  });
 }
 
 export function parseSecretToken(prefix: string, token: string): { lookupId: string; secret: string } | null {

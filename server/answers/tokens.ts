@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { newSecretToken, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
+import { newSecretToken, newSecretTokens, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
 import {
   answerLinkByLookupId,
   deleteAnswerLinks,
@@ -21,9 +21,19 @@ export type { InvitationRow };
  * `expiresAt` (the meeting's end). Returns the token for the email; it is never stored.
  */
 export function issueAnswerToken(db: Db, invitationId: number, expiresAt: string): string {
-  const { token, lookupId, secretHash } = newSecretToken(PREFIX);
-  setAnswerToken(db, invitationId, { lookupId, secretHash, expiresAt });
-  return token;
+  return issueAnswerTokens(db, [invitationId], expiresAt).get(invitationId)!;
+}
+
+/** issueAnswerToken for many invitations at once (a meeting's invitees): tokens by invitation id. */
+export function issueAnswerTokens(db: Db, invitationIds: number[], expiresAt: string): Map<number, string> {
+  const fresh = newSecretTokens(PREFIX, invitationIds.length);
+  const tokens = new Map<number, string>();
+  invitationIds.forEach((id, i) => {
+    const { token, lookupId, secretHash } = fresh[i]!;
+    setAnswerToken(db, id, { lookupId, secretHash, expiresAt });
+    tokens.set(id, token);
+  });
+  return tokens;
 }
 
 /**

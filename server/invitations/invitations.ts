@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { AgendaItem } from '../../emails/meeting-mail.ts';
 import type { Actor } from '../accounts/accounts.ts';
-import { issueAnswerToken, revokeFurtherAnswerTokens } from '../answers/tokens.ts';
+import { issueAnswerTokens, revokeFurtherAnswerTokens } from '../answers/tokens.ts';
 import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, unprocessable } from '../http/problems.ts';
@@ -149,18 +149,19 @@ export function sendInvitations(
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();
-    const tokens = new Map<number, string>();
+    const inviting: number[] = [];
     let alreadyInvited = 0;
     for (const p of audience) {
       if (p.invitation?.state === 'sent') {
         alreadyInvited++;
         continue;
       }
-      const id =
+      inviting.push(
         p.invitation?.id ??
-        insertInvitation(db, { meetingId: m.id, personId: p.personId, addedByHand: false, now });
-      tokens.set(id, issueAnswerToken(db, id, m.endsAt));
+          insertInvitation(db, { meetingId: m.id, personId: p.personId, addedByHand: false, now }),
+      );
     }
+    const tokens = issueAnswerTokens(db, inviting, m.endsAt);
     let status = m.status;
     if (status === 'draft' || status === 'planned') {
       status = 'invited';
