@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../config.ts';
-import { PartCache, composeMessage } from './compose.ts';
+import { composeMessage, PartCache } from './compose.ts';
 
 export type MailMessage = Mail.Options;
 
