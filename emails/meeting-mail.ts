@@ -220,6 +220,11 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
   });
 }
 
+/** One invitee's email, with its text and HTML also as JSON strings (JSON.stringify of each) for storing. */
+export interface PersonalisedEmail extends RenderedEmail {
+  json: { text: string; html: string };
+}
+
 /** Stand-ins for what differs between invitees: letters only, so escaping and headerText leave them alone. */
 const NAME_STAND_IN = 'QxNavnPladsholderQx';
 const TOKEN_STAND_IN = 'QxSvarlinkPladsholderQx';
@@ -259,8 +264,11 @@ function fill(c: Cut, name: string, token: string): string {
 export function meetingMailRenderer(
   input: Omit<MeetingMailInput, 'language' | 'recipientName' | 'answerUrl'>,
   answerBase: string,
-): (language: Language, recipientName: string, token: string | null) => RenderedEmail {
-  const rendered = new Map<string, { mail: RenderedEmail; text: Cut; html: Cut }>();
+): (language: Language, recipientName: string, token: string | null) => PersonalisedEmail {
+  const rendered = new Map<
+    string,
+    { mail: RenderedEmail; text: Cut; html: Cut; textJson: Cut; htmlJson: Cut }
+  >();
   return (language, recipientName, token) => {
     const key = `${language}:${token ? 'link' : ''}`;
     let r = rendered.get(key);
@@ -271,17 +279,31 @@ export function meetingMailRenderer(
         recipientName: NAME_STAND_IN,
         answerUrl: token ? `${answerBase}/${TOKEN_STAND_IN}` : null,
       });
-      r = { mail, text: cut(mail.text), html: cut(mail.html) };
+      // JSON escapes character by character and leaves the stand-ins alone: the stored JSON
+      // strings are filled the same way, with the name as JSON
+      r = {
+        mail,
+        text: cut(mail.text),
+        html: cut(mail.html),
+        textJson: cut(JSON.stringify(mail.text)),
+        htmlJson: cut(JSON.stringify(mail.html)),
+      };
       rendered.set(key, r);
     }
     if (!/^[A-Za-z0-9_-]*$/.test(token ?? ''))
       throw new Error('An answer-link token has unexpected characters');
     const name = headerText(recipientName);
+    const htmlName = escapeHtml(name);
+    const inJson = (value: string) => JSON.stringify(value).slice(1, -1);
     return {
       subject: r.mail.subject,
       text: fill(r.text, name, token ?? ''),
-      html: fill(r.html, escapeHtml(name), token ?? ''),
+      html: fill(r.html, htmlName, token ?? ''),
       headers: r.mail.headers,
+      json: {
+        text: fill(r.textJson, inJson(name), token ?? ''),
+        html: fill(r.htmlJson, inJson(htmlName), token ?? ''),
+      },
     };
   };
 }

@@ -13,6 +13,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Extra nodemailer fields (icalEvent, attachments, headers …). */
   extra?: Record<string, unknown>;
+  /** `text` and `html` already as JSON strings (JSON.stringify of each), when the caller has them. */
+  json?: { text: string; html: string };
   /** More fields, already as JSON members (storedJsonMembers), stored after `extra`: shared parts serialised once. */
   extraJson?: string;
   meetingId?: number | null;
@@ -51,6 +53,16 @@ export function storedJsonMembers(fields: Record<string, unknown>): string {
 
 /** The stored content: the same JSON as of one object holding the fields of extraJson after the others. */
 function storedContent(mail: OutgoingMail): string {
-  const own = JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra });
+  const own = mail.json
+    ? withMembers(
+        `{"text":${mail.json.text},"html":${mail.json.html}}`,
+        JSON.stringify({ headers: mail.headers, ...mail.extra }),
+      )
+    : JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra });
   return mail.extraJson ? `${own.slice(0, -1)},${mail.extraJson}}` : own;
+}
+
+/** The JSON object `json` with the members of the JSON object `more` after its own. */
+function withMembers(json: string, more: string): string {
+  return more === '{}' ? json : `${json.slice(0, -1)},${more.slice(1)}`;
 }

@@ -72,11 +72,11 @@ t.test(
               answerUrl: token ? `${base}/rsvp/${token}` : null,
               ...extra,
             });
-            t.strictSame(
-              render(language, name, token),
-              alone,
-              `${kind} ${language} ${JSON.stringify(name)} ${token ? 'with' : 'without'} link`,
-            );
+            const label = `${kind} ${language} ${JSON.stringify(name)} ${token ? 'with' : 'without'} link`;
+            const { json, ...fast } = render(language, name, token);
+            t.strictSame(fast, alone, label);
+            t.equal(json.text, JSON.stringify(alone.text), `${label}: the text as stored JSON`);
+            t.equal(json.html, JSON.stringify(alone.html), `${label}: the HTML as stored JSON`);
           }
     }
   },

@@ -26,9 +26,17 @@ t.test('a part serialised once for many messages is stored exactly as if seriali
     extra: { replyTo: { name: 'F', address: 'f@x.dk' } },
     extraJson: shared,
   });
+  // text and HTML already as JSON too (a meeting's mail rendered once for many invitees)
+  const three = enqueueMail(db, {
+    ...mail,
+    json: { text: JSON.stringify(mail.text), html: JSON.stringify(mail.html) },
+    extra: { replyTo: { name: 'F', address: 'f@x.dk' } },
+    extraJson: shared,
+  });
   const content = (id: number) =>
     (db.$client.prepare('SELECT content FROM outbox_message WHERE id = ?').get(id) as { content: string })
       .content;
   t.equal(content(two.id), content(one.id), 'byte for byte');
+  t.equal(content(three.id), content(one.id), 'byte for byte, text and HTML given as JSON');
   t.strictSame(JSON.parse(content(two.id)).icalEvent, icalEvent, 'the calendar reads back as given');
 });
