@@ -110,9 +110,14 @@ function readCalendar(text: string): { method: string | null; items: ReplyItem[]
   return { method, items };
 }
 
-/** One parse of the raw message serves both readings of it: as a delivery report and as a reply. */
-function readMail(raw: Buffer | string): Promise<ParsedMail> {
-  return simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+/**
+ * One parse of the raw message serves both readings of it, as a delivery report and as a reply;
+ * null when it cannot be read (it is still kept, with that reason).
+ */
+function readMail(raw: Buffer | string): Promise<ParsedMail | null> {
+  return simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true }).catch(
+    () => null,
+  );
 }
 
 export function parseInboundEmail(mail: ParsedMail): ParsedMessage {
@@ -211,28 +216,13 @@ export async function receiveInboundEmail(
   raw: Buffer | string,
   channel: InboundChannel,
 ): Promise<InboundReply[]> {
-  let mail: ParsedMail | null = null;
-  try {
-    mail = await readMail(raw);
-  } catch {
-    // kept below as a message that could not be read
-  }
+  const mail = await readMail(raw);
   // a bounce of our own mail is no answer: it marks the message that did not arrive
   const bounce = mail && deliveryReportOf(mail);
   if (bounce) return recordDeliveryReport(db, bounce, channel);
-  let parsed: ParsedMessage;
-  try {
-    if (!mail) throw new Error('unreadable');
-    parsed = parseInboundEmail(mail);
-  } catch {
-    parsed = {
-      from: null,
-      subject: null,
-      messageId: null,
-      items: [],
-      problem: 'the message could not be read',
-    };
-  }
+  const parsed: ParsedMessage = mail
+    ? parseInboundEmail(mail)
+    : { from: null, subject: null, messageId: null, items: [], problem: 'the message could not be read' };
   const receivedAt = nowIso();
   const insert = (item: ReplyItem | null, outcome: Outcome) =>
     insertInboundReply(db, {
