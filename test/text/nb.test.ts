@@ -31,6 +31,17 @@ t.test('the bokmål catalogue has every key the Danish one has, none of them emp
   t.equal(languageOr('fo'), 'da', 'a language without texts of its own falls back to Danish');
 });
 
+/**
+ * A function's source as written: the TypeScript loader may write non-ASCII letters in string
+ * literals as escapes (\xF8 for ø), which the word check below would not see.
+ */
+function sourceOf(fn: (...args: never[]) => unknown): string {
+  return String(fn).replace(
+    /\\(?:x([0-9A-Fa-f]{2})|u\{([0-9A-Fa-f]+)\}|u([0-9A-Fa-f]{4}))/g,
+    (_, x, braced, u) => String.fromCodePoint(Number.parseInt(x ?? braced ?? u, 16)),
+  );
+}
+
 // Words a Dane writes and a Norwegian does not (Norwegian: hilsen, møtet, deltar, avlyst, oppdatert, …).
 const DANISH_ONLY =
   /(?<!\p{L})(venlig|kære|mødet?|møder|deltager|aflyst|opdateret|påmindelse|venligst|længere|tilmeld\p{L}*|oplyses|politikreds\p{L}*|ændr\p{L}*|spørgsmål|afbud|gemt|findes|hvornår|fejl\p{L}*|af|efter|uden|mellem|nu|aftale\p{L}*|samarbejd\p{L}*|e-mail\p{L}*)(?!\p{L})/iu;
@@ -40,7 +51,7 @@ t.test('the bokmål catalogue holds no Danish-only words', async (t) => {
     typeof value === 'string'
       ? [[path, value]]
       : typeof value === 'function'
-        ? [[path, String(value)]]
+        ? [[path, sourceOf(value)]]
         : Array.isArray(value)
           ? [[path, value.join(' ')]]
           : [],
@@ -61,7 +72,7 @@ t.test('the bokmål catalogue holds no Danish-only words', async (t) => {
   );
   t.ok(DANISH_ONLY.test(da.common.closing), 'the check does catch Danish ("Venlig hilsen")');
   t.ok(DANISH_ONLY.test(da.answerPage.answers.declined), '… and "Deltager ikke"');
-  t.ok(DANISH_ONLY.test(String(da.answerPage.delegateSaved)), '… and "mødet" inside a function');
+  t.ok(DANISH_ONLY.test(sourceOf(da.answerPage.delegateSaved)), '… and "mødet" inside a function');
   t.equal(nb.common.closing, 'Vennlig hilsen');
   t.same(nb.meetingMail.subjectPrefix, {
     invitation: 'Innkalling',
