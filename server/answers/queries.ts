@@ -266,15 +266,25 @@ export function deleteAnswerLinks(db: Db, invitationId: number): void {
 
 // ---- the waiting list
 
-/** Acceptances holding a place (not waiting, not withdrawn). */
-export function countPlacesTaken(db: Db, meetingId: number): number {
+/**
+ * Acceptances holding a place (not waiting, not withdrawn), counted up to `atMost`: whether a
+ * place is free needs no more than the capacity, so an answer to a meeting with many acceptances
+ * stops counting there.
+ */
+export function countPlacesTaken(db: Db, meetingId: number, atMost = -1): number {
   const row = prepared<{ n: number }>(
     db,
-    `SELECT count(*) AS n FROM invitation i
-     WHERE i.meeting_id = ? AND i.response = 'accepted' AND i.withdrawn_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id)`,
-  ).get(meetingId);
+    `SELECT count(*) AS n FROM (SELECT 1 FROM invitation i
+       WHERE i.meeting_id = ? AND i.response = 'accepted' AND i.withdrawn_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id)
+       LIMIT ?)`,
+  ).get(meetingId, atMost);
   return row?.n ?? 0;
+}
+
+/** True when the invitation waits for a place. */
+export function isWaiting(db: Db, invitationId: number): boolean {
+  return prepared(db, 'SELECT 1 FROM waitlist_entry WHERE invitation_id = ?').get(invitationId) !== undefined;
 }
 
 /** 1-based place in the queue (withdrawn ones not counted), or null when not waiting. */

@@ -13,6 +13,7 @@ import {
   currentDelegate,
   type InviteeRoleRow,
   inviteeRoles,
+  isWaiting,
   type ResponseRow,
   responseRows,
   updateAnswer,
@@ -67,7 +68,7 @@ export function recordResponse(
     const meeting = meetingRecord(db, before.meetingId);
     // before any write: an answer to a cancelled or past meeting changes nothing
     assertAnswersOpen(meeting);
-    const wasWaiting = waitlistPosition(db, invitationId) !== null;
+    const wasWaiting = isWaiting(db, invitationId);
     const heldPlace = before.response === 'accepted' && !wasWaiting;
     const needsPlace = change.response === 'accepted' && before.response !== 'accepted';
     const admitted = needsPlace ? hasFreePlace(db, meeting) : true;
@@ -81,8 +82,11 @@ export function recordResponse(
     });
     const needsTold = change.dietaryNeeds !== undefined || change.accessibilityNeeds !== undefined;
     if (needsTold) updateNeeds(db, invitationId, change);
+    // the place in the queue after the answer, where known without reading it (undefined: read it)
+    let position: number | null | undefined = null;
     if (change.response === 'accepted') {
-      if (!admitted) joinWaitlist(db, meeting, invitationId);
+      if (wasWaiting) position = undefined;
+      else if (!admitted) position = joinWaitlist(db, meeting, before);
     } else {
       if (wasWaiting) leaveWaitlist(db, invitationId);
       if (heldPlace) fillFreePlaces(db, meeting.id);
@@ -99,23 +103,24 @@ export function recordResponse(
       },
     });
     // the meeting is as read above; the invitee is read again, after the answer
-    return answerState(db, invitationId, { meeting });
+    return answerState(db, invitationId, { meeting, position });
   });
 }
 
 /**
  * The invitee's answer as their page and the API show it. `known` passes what the caller has just
- * read (the answer page reads both anyway), so one answer reads each row once.
+ * read or written (the invitee and meeting the answer page reads anyway, the place in the queue an
+ * answer just gave), so one answer reads each row once.
  */
 export function answerState(
   db: Db,
   invitationId: number,
-  known: { invitee?: Invitee; meeting?: MeetingRecord } = {},
+  known: { invitee?: Invitee; meeting?: MeetingRecord; position?: number | null } = {},
 ): AnswerState {
   const invitee = known.invitee ?? readInvitee(db, invitationId);
   const meeting = known.meeting ?? meetingRecord(db, invitee.meetingId);
   const replyBy = replyByDate(meeting);
-  const position = waitlistPosition(db, invitationId);
+  const position = known.position !== undefined ? known.position : waitlistPosition(db, invitationId);
   const delegate = invitee.response === 'delegated' ? currentDelegate(db, invitationId) : undefined;
   const askedAgain = invitee.needsReconfirm;
   return {

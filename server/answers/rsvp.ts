@@ -41,7 +41,7 @@ export function rsvpView(db: Db, invitationId: number): RsvpView {
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
     answer: answerState(db, invitationId, { invitee, meeting }),
-    sessions: rsvpSessions(db, invitationId, invitee.language),
+    sessions: rsvpSessions(db, invitationId, meeting, invitee.language),
     language: invitee.language,
     materials: materialsOfMeeting(db, invitee.meetingId).map(({ id, filename, size }) => ({
       id,

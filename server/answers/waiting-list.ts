@@ -4,7 +4,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import type { MeetingChange } from '../planning/meeting-changes.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
-import { type MeetingFacts, readInvitee } from './meeting-reads.ts';
+import { type Invitee, type MeetingFacts, readInvitee } from './meeting-reads.ts';
 import {
   countPlacesTaken,
   deleteWaitlistEntry,
@@ -31,14 +31,18 @@ export function waitlistPosition(db: Db, invitationId: number): number | null {
 }
 
 export function hasFreePlace(db: Db, meeting: Pick<MeetingFacts, 'id' | 'capacity'>): boolean {
-  return meeting.capacity == null || placesTaken(db, meeting.id) < meeting.capacity;
+  return meeting.capacity == null || countPlacesTaken(db, meeting.id, meeting.capacity) < meeting.capacity;
 }
 
-/** Puts an acceptance in the queue and tells the invitee their number. */
-export function joinWaitlist(db: Db, meeting: MeetingFacts, invitationId: number): number {
+/** Puts an acceptance in the queue and tells the invitee their number (`invitee`: who, as read by the caller). */
+export function joinWaitlist(
+  db: Db,
+  meeting: MeetingFacts,
+  invitee: Pick<Invitee, 'invitationId' | 'name' | 'email' | 'language'>,
+): number {
+  const { invitationId } = invitee;
   insertWaitlistEntry(db, meeting.id, invitationId, nowIso());
   const position = waitlistPosition(db, invitationId)!;
-  const invitee = readInvitee(db, invitationId);
   enqueueMail(db, {
     kind: 'waitlist',
     to: { address: invitee.email, name: invitee.name },

@@ -5,7 +5,7 @@ import { readInvitee } from '../answers/meeting-reads.ts';
 import { answerState, recordResponse } from '../answers/responses.ts';
 import type { AnswerInput, AnswerState } from '../answers/schemas.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
-import { meetingRecord } from '../planning/meetings.ts';
+import type { MeetingRecord } from '../planning/meetings.ts';
 import { clockTime, meetingTime, weekdayDate } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { hasSessions, meetingSeats, sessionsWithFigures } from './queries.ts';
@@ -64,12 +64,11 @@ export function answerInvitation(
 export function rsvpSessions(
   db: Db,
   invitationId: number,
+  m: MeetingRecord,
   lang: Language,
   now = new Date(),
 ): RsvpSessions | undefined {
-  const invitee = readInvitee(db, invitationId);
-  if (!hasSessions(db, invitee.meetingId)) return undefined;
-  const m = meetingRecord(db, invitee.meetingId);
+  if (!hasSessions(db, m.id)) return undefined;
   const sessions = sessionsWithFigures(db, m.id)
     .filter((s) => s.cancelledAt === null)
     .map((s) => ({
