@@ -48,11 +48,19 @@ export function paramValue(value: string): string {
 
 /** A content line folded at 75 octets (RFC 5545 §3.1), never inside a character. */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line) <= 75) return `${line}\r\n`;
+  const octetsInAll = Buffer.byteLength(line);
+  if (octetsInAll <= 75) return `${line}\r\n`;
+  // ASCII only (as many octets as UTF-16 units): a character is an octet, so fold by slicing
+  if (octetsInAll === line.length) {
+    let out = line.slice(0, 75);
+    for (let at = 75; at < line.length; at += 74) out += `\r\n ${line.slice(at, at + 74)}`;
+    return `${out}\r\n`;
+  }
   let out = '';
   let octets = 0;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch);
+    const point = ch.codePointAt(0)!;
+    const size = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
     if (octets + size > 75) {
       out += '\r\n ';
       octets = 1;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import t from 'tap';
+import { foldLine } from '../../server/calendar/ical-text.ts';
 import { buildMeetingCalendar } from '../../server/calendar/icalendar.ts';
 
 function parse(text: string) {
@@ -96,6 +97,40 @@ t.test('RFC 5545 text: CRLF, folded at 75 octets, escaped', async (t) => {
   const { vevents } = parse(text);
   t.equal(vevents[0]!.getFirstPropertyValue('description'), description, 'ical.js reads back the same text');
 });
+
+t.test(
+  'folding: any text, lines of at most 75 octets, unfolded back to itself, no character split',
+  async (t) => {
+    const wellFormed = (s: string) => s.replace(/[\uD800-\uDFFF]/g, 'x');
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 200 })),
+        (raw) => {
+          const line = `DESCRIPTION:${wellFormed(raw)}`;
+          const folded = foldLine(line);
+          const physical = folded.slice(0, -2).split('\r\n');
+          return (
+            folded.endsWith('\r\n') &&
+            physical.every((l, i) => Buffer.byteLength(l) <= 75 && (i === 0 || l.startsWith(' '))) &&
+            physical.every((l) => wellFormed(l) === l) &&
+            physical.join('\r\n').replace(/\r\n /g, '') === line
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const ascii = `DESCRIPTION:${'a'.repeat(200)}`;
+    t.same(
+      foldLine(ascii)
+        .split('\r\n')
+        .map((l) => Buffer.byteLength(l)),
+      [75, 75, 64, 0],
+      'ASCII: 75 octets, then a space and 74 (212 octets: 75 + 74 + 63)',
+    );
+    t.equal(foldLine('SUMMARY:kort'), 'SUMMARY:kort\r\n', 'a short line as it is');
+    t.pass('300 generated lines folded right');
+  },
+);
 
 t.test('PUBLISH feeds: several meetings, no attendees, the stamp of the last change', async (t) => {
   const text = buildMeetingCalendar(
