@@ -12,23 +12,26 @@ export const responseSerializerCompiler: FastifySerializerCompiler<unknown> = ({
   return serializerFor(schema);
 };
 
-function compile(schema: z.ZodType): (data: unknown) => string {
-  const jsonSchema = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-07' });
-  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
-}
+type Serialize = (data: unknown) => string;
 
 /**
  * Compiled once per schema for the process, not once per route and app: compiling every route's
  * serialiser took most of an app's start (0.5 s of CPU), which each of the test suite's hundreds of
- * apps paid again. The schemas are module constants and the compiled functions pure, so sharing is safe.
+ * apps paid again. Schemas written inline in a route (`z.array(Person)`, `z.unknown()`) are new
+ * objects in every app, so they are matched by their JSON Schema too: fast-json-stringify's
+ * function depends on nothing else, so sharing it is safe.
  */
-const compiled = new WeakMap<z.ZodType, (data: unknown) => string>();
+const compiled = new WeakMap<z.ZodType, Serialize>();
+const compiledByJsonSchema = new Map<string, Serialize>();
 
 /** The same serialiser a route with this response schema uses, for JSON built outside a reply. */
-export function serializerFor(schema: z.ZodType): (data: unknown) => string {
+export function serializerFor(schema: z.ZodType): Serialize {
   let serialize = compiled.get(schema);
   if (!serialize) {
-    serialize = compile(schema);
+    const jsonSchema = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-07' });
+    const key = JSON.stringify(jsonSchema);
+    serialize = compiledByJsonSchema.get(key) ?? fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+    compiledByJsonSchema.set(key, serialize);
     compiled.set(schema, serialize);
   }
   return serialize;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { named } from '../../http/plugin-name.ts';
 import { cancelMeeting, getMeeting, updateMeeting } from '../../planning/meeting-updates.ts';
 import { RuleConflict } from '../../planning/refusals.ts';
 import { CancelMeeting, UpdateMeeting } from '../../planning/schemas.ts';
@@ -201,11 +202,11 @@ export default async function meetingPages(app: FastifyInstance) {
   const write = { config: { access: 'editor' as const } };
   const meetingPage = meetingPageRenderer(app);
   app.get('/moeder/:id', read, async (request, reply) => meetingPage(request, reply, meetingIdOf(request)));
-  await app.register(dateRoutes, { meetingPage });
-  await app.register(sessionRoutes, { meetingPage });
-  await app.register(invitationRoutes, { meetingPage });
-  await app.register(outcomeRoutes, { meetingPage });
-  await app.register(preparationRoutes, { meetingPage });
+  await app.register(named(dateRoutes), { meetingPage });
+  await app.register(named(sessionRoutes), { meetingPage });
+  await app.register(named(invitationRoutes), { meetingPage });
+  await app.register(named(outcomeRoutes), { meetingPage });
+  await app.register(named(preparationRoutes), { meetingPage });
   await app.register(evaluationRoutes, { meetingPage });
   await app.register(referatRoutes, { meetingPage });
   app.post('/moeder/:id/flyt', write, moveMeetingHandler(app, meetingPage));

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { scopeParam } from '../../accounts/access.ts';
 import type { Actor } from '../../accounts/accounts.ts';
+import { named } from '../../http/plugin-name.ts';
 import { notFound, StaleVersion } from '../../http/problems.ts';
 import { danishTextRefusal } from '../../http/text.ts';
 import { addressDeliveryFailures } from '../../mail/delivery-reports.ts';
@@ -364,6 +365,6 @@ export default async function peoplePages(app: FastifyInstance) {
   app.post('/personer/:id', write, savePersonPage(app));
   app.post('/personer/:id/slet', write, deletePersonPage(app));
 
-  await app.register(importPages);
-  await app.register(erasurePages);
+  await app.register(named(importPages));
+  await app.register(named(erasurePages));
 }
