@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -114,7 +114,9 @@ function readCalendar(text: string): { method: string | null; items: ReplyItem[]
  * One parse of the raw message serves both readings of it, as a delivery report and as a reply;
  * null when it cannot be read (it is still kept, with that reason).
  */
-function readMail(raw: Buffer | string): Promise<ParsedMail | null> {
+async function readMail(raw: Buffer | string): Promise<ParsedMail | null> {
+  // loaded on the first message: mailparser and its HTML and link libraries are about 0.3 s of every start
+  const { simpleParser } = await import('mailparser');
   return simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true }).catch(
     () => null,
   );

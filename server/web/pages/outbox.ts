@@ -1,5 +1,4 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
-import { simpleParser } from 'mailparser';
 import { outboxStatuses } from '../../../db/schema/index.ts';
 import { scopeParam } from '../../accounts/access.ts';
 import { notFound } from '../../http/problems.ts';
@@ -97,6 +96,8 @@ function outboxMessagePage(app: FastifyInstance): RouteHandlerMethod {
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     const m = getOutboxMessage(app.db, id);
     const raw = await outboxRaw(app.db, id, platformAddress(app.config));
+    // loaded when a message is first shown, not at every start (see readMail in answers/itip-reply.ts)
+    const { simpleParser } = await import('mailparser');
     const text = (await simpleParser(raw)).text ?? '';
     const ctx = pageContext(request);
     const body = html`<h1>${m.subject}</h1>
