@@ -49,10 +49,6 @@ function add(ws: Sheet, values: unknown[]): void {
 }
 
 /**
- * Streams a workbook: rows are committed as they are written, and the writer waits when the
- * client reads slower than the rows come (bounded memory for any number of agreements).
- */
-/**
  * exceljs, loaded for the first workbook rather than at start: with its dependencies it is about
  * 0.4 s of CPU, which every start of the service (and every test file that builds the app) paid.
  */
@@ -65,6 +61,10 @@ const loadExcel = () => {
 /** exceljs's ValueType.Date (a declared enum, so only the module has it at run time). */
 const DATE_VALUE_TYPE: ExcelJS.ValueType.Date = 4;
 
+/**
+ * Streams a workbook: rows are committed as they are written, and the writer waits when the
+ * client reads slower than the rows come (bounded memory for any number of agreements).
+ */
 function streamWorkbook(
   write: (book: ExcelJS.stream.xlsx.WorkbookWriter, drain: () => Promise<void>) => Promise<void>,
 ): Readable {
