@@ -179,6 +179,8 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         invitationId,
         request.body,
       );
+      // the colleague's invitation goes out now, not at the sender's next sweep
+      app.mailer.kick();
       privatePage(reply);
       if (!isForm(request)) return result.answer;
       const view = rsvpView(app.db, invitationId);
