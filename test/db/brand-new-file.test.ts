@@ -74,29 +74,45 @@ t.test(
 );
 
 t.test('six processes opening a brand-new file at the same instant each migrate and seed it', async (t) => {
-  // started apart, tsx's start-up spreads the commands above; here each waits for one instant
+  // started apart, tsx's start-up spreads the commands above; here each loads its code, says it is
+  // ready, and waits (idle, on its stdin) until all six are: then one write releases them together
   const opener = `
+    import { once } from 'node:events';
     import { migrateDatabase, openDatabase } from './db/client.ts';
     import { seedReferenceData } from './db/seed/seed.ts';
-    while (Date.now() < Number(process.env.GO)) {}
+    process.stdout.write('ready\\n');
+    await once(process.stdin, 'data');
     const db = openDatabase(process.env.DATABASE_PATH);
     migrateDatabase(db);
     seedReferenceData(db);
-    db.$client.close();`;
+    db.$client.close();
+    process.stdin.destroy();`;
   for (let round = 1; round <= 3; round++) {
     const dir = mkdtempSync(join(tmpdir(), 'samraad-same-instant-'));
     t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-    const env = { ...process.env, DATABASE_PATH: join(dir, 'samraad.db'), GO: String(Date.now() + 8000) };
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        exitOf(
-          spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', opener], {
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-          }),
-        ),
-      ),
+    const env = { ...process.env, DATABASE_PATH: join(dir, 'samraad.db') };
+    const children = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', opener], {
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
     );
+    const ready = children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const onData = (d: Buffer) => {
+            if (!String(d).includes('ready')) return;
+            child.stdout.off('data', onData);
+            resolve();
+          };
+          child.stdout.on('data', onData);
+          child.on('exit', () => resolve());
+        }),
+    );
+    const exits = children.map(exitOf);
+    await Promise.all(ready);
+    for (const child of children) child.stdin.write('go\n');
+    const results = await Promise.all(exits);
     t.same(
       results.filter((r) => r.code !== 0).map((r) => r.output),
       [],
