@@ -1,5 +1,5 @@
 import t from 'tap';
-import { logIn, screenshot, startBrowserTest } from './browser.ts';
+import { logIn, screenshot, startBrowserTest, submit } from './browser.ts';
 
 const programmeCount = (db: { $client: { prepare(sql: string): { get(): unknown } } }) =>
   (db.$client.prepare('SELECT count(*) AS n FROM programme').get() as { n: number }).n;
@@ -36,8 +36,7 @@ t.test('an admin creates a programme and edits it through the pages', async (t) 
   await page.getByLabel('Helligdage i landet').fill('XX');
   await page.getByLabel('Tidszone').fill('Europe/Oslo');
   await page.getByLabel('Områdetype').selectOption('bufetat_dialog_area');
-  await page.getByRole('button', { name: 'Opret programmet' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Opret programmet' }));
   const country = page.locator('.form-group', { has: page.getByLabel('Helligdage i landet') });
   t.match(
     await country.textContent(),
@@ -64,8 +63,7 @@ t.test('an admin creates a programme and edits it through the pages', async (t) 
 
   await page.getByRole('link', { name: 'Dialogmøter barnevern og politi' }).click();
   await page.getByLabel('Svaradresse').fill('ikke en adresse');
-  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }));
   t.match(
     await page.locator('main').textContent(),
     'Skriv en gyldig e-mailadresse',
@@ -122,8 +120,7 @@ t.test('an admin adds a sector; a sector in use is not deleted, and the page say
     'its names are edited',
   );
 
-  await page.getByRole('button', { name: 'Slet Politi' }).first().click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Slet Politi' }).first());
   const refusal = (await page.locator('.alert-error').textContent()) ?? '';
   t.match(
     refusal,
@@ -161,8 +158,7 @@ t.test("an admin edits a role's level and a language's texts; bad input is refus
   t.equal(await page.getByLabel('Niveau').inputValue(), 'leadership', "the role's level fills the form");
   await page.getByLabel('Niveau').selectOption('practice');
   await page.getByLabel('Navn', { exact: true }).fill('');
-  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }));
   const nameGroup = page.locator('.form-group', { has: page.getByLabel('Navn', { exact: true }) });
   t.match(await nameGroup.textContent(), 'Skriv et navn.', 'an empty name is refused next to the field');
   t.match(await role(), { level: 'leadership', name: 'Teamleder' }, 'and nothing is saved');
@@ -197,8 +193,7 @@ t.test("an admin edits a role's level and a language's texts; bad input is refus
 
   await page.getByRole('link', { name: 'Ret Dansk' }).click();
   await page.getByLabel('Tekster fra').selectOption('en');
-  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }));
   const textsGroup = page.locator('.form-group', { has: page.getByLabel('Tekster fra') });
   t.match(
     await textsGroup.textContent(),
@@ -273,8 +268,7 @@ t.test(
     const categories = page.getByLabel('Barrierekategorier');
     const typed = `${await categories.inputValue()}\nUgyldig nøgle | da: Tolk mangler`;
     await categories.fill(typed);
-    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-    await page.waitForLoadState('networkidle');
+    await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }));
     const group = page.locator('.form-group', { has: categories });
     t.match(
       await group.textContent(),
@@ -311,8 +305,7 @@ t.test(
 
     await page.goto(`${base}/admin/programmer/dk-politikredsmoeder`);
     await page.getByLabel('Hvem inviteres').fill('ingen-sektor | practice |');
-    await page.getByRole('button', { name: 'Gem ændringerne' }).click();
-    await page.waitForLoadState('networkidle');
+    await submit(page, page.getByRole('button', { name: 'Gem ændringerne' }));
     t.match(
       await page.locator('.form-group', { has: page.getByLabel('Hvem inviteres') }).textContent(),
       'Skriv hver regel som sektor | niveau | roller',

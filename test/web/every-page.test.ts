@@ -119,7 +119,8 @@ t.test('every page loads without console errors, failed requests or English text
   t.ok(english.length > 5, 'the English catalogue has texts to look for');
 
   const noEnglish = async (name: string) => {
-    await b.page.waitForLoadState('networkidle');
+    // server-rendered pages: once loaded (scripts and styles included) they are what the user reads
+    await b.page.waitForLoadState('load');
     // words marked as another language (a catalogue row's English name, lang="en") are data, not the page's
     const text = await b.page.evaluate(() => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -161,6 +162,7 @@ t.test('every page loads without console errors, failed requests or English text
   await visit('/planlaeg?aar=2028');
   const [proposal] = await Promise.all([
     b.page.waitForResponse((r) => r.url().endsWith('/planlaeg') && r.request().method() === 'POST'),
+    b.page.waitForEvent('load'),
     b.page.getByRole('button', { name: 'Vis forslag' }).click(),
   ]);
   t.equal(proposal.status(), 200, 'the plan preview loads');
@@ -175,6 +177,7 @@ t.test('every page loads without console errors, failed requests or English text
   await b.page.getByLabel('Ny dato').fill('2027-12-24');
   const [refused] = await Promise.all([
     b.page.waitForResponse((r) => /\/flyt$/.test(r.url())),
+    b.page.waitForEvent('load'),
     b.page.getByRole('button', { name: 'Gem ændringerne' }).click(),
   ]);
   t.equal(refused.status(), 409, 'a move that breaks the rules is refused');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { logIn, screenshot, startBrowserTest } from './browser.ts';
+import { logIn, screenshot, startBrowserTest, submit } from './browser.ts';
 
 t.test('an admin loads a programme file on its page; a refused file is said in Danish', async (t) => {
   const b = await startBrowserTest(t, { MAIL_SENDER: 'off' });
@@ -14,8 +14,7 @@ t.test('an admin loads a programme file on its page; a refused file is said in D
   const bad = structuredClone(file);
   bad.programme.language = 'xx';
   await page.getByLabel('Filens indhold (JSON)').fill(JSON.stringify(bad));
-  await page.getByRole('button', { name: 'Indlæs programmet' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Indlæs programmet' }));
   const refusal = await page.locator('.alert-error').textContent();
   t.match(refusal, 'Programmet blev ikke indlæst');
   t.match(refusal, 'Filen er ikke indlæst, og intet er gemt. Ret feltet nedenfor, og prøv igen.');
@@ -35,8 +34,7 @@ t.test('an admin loads a programme file on its page; a refused file is said in D
   await page.waitForFunction(() =>
     (document.getElementById('indhold') as HTMLTextAreaElement).value.includes('"no-familievern-barnevern"'),
   );
-  await page.getByRole('button', { name: 'Indlæs programmet' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Indlæs programmet' }));
   t.match(
     await page.locator('.alert-success').textContent(),
     'Programmet Samarbeidsmøter mellom familievern og barnevern er indlæst med 15 organisationer, 2 områder og 27 personer.',
@@ -47,15 +45,13 @@ t.test('an admin loads a programme file on its page; a refused file is said in D
   // the same file again is refused
   await page.goto(`${b.base}/admin/programmer/indlaes`);
   await page.getByLabel('Filens indhold (JSON)').fill(JSON.stringify(file));
-  await page.getByRole('button', { name: 'Indlæs programmet' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Indlæs programmet' }));
   t.match(
     await page.locator('.alert-error').textContent(),
     'Programmet no-familievern-barnevern er allerede indlæst. Intet er ændret',
   );
 
   await page.getByLabel('Filens indhold (JSON)').fill('{ "format": ');
-  await page.getByRole('button', { name: 'Indlæs programmet' }).click();
-  await page.waitForLoadState('networkidle');
+  await submit(page, page.getByRole('button', { name: 'Indlæs programmet' }));
   t.match(await page.locator('.alert-error').textContent(), 'Indholdet er ikke gyldig JSON.');
 });
