@@ -1,50 +1,18 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { type Db, migrateDatabase, openDatabase } from '../db/client.ts';
-import { accountRoles, type ProgrammeRole, programmeRoles } from '../db/schema/index.ts';
-import { seedReferenceData } from '../db/seed/seed.ts';
-import {
-  type Actor,
-  commandLineActor,
-  createAccount,
-  findAccountByEmail,
-  grantProgrammes,
-  issueApiToken,
-  setPassword,
-} from '../server/accounts/accounts.ts';
-import { type Config, loadConfig } from '../server/config.ts';
-import { HttpProblem } from '../server/http/problems.ts';
-import { queueOrganisationChasers } from '../server/invitations/chasing.ts';
-import { answerLinkRedaction, platformAddress } from '../server/invitations/queue-mail.ts';
-import { queueDueReminders } from '../server/invitations/reminders.ts';
-import { drainOutbox, requeueInterrupted } from '../server/mail/sender.ts';
-import { transportFor } from '../server/mail/transports.ts';
-import { BackupRefused, backup, restore } from '../server/operations/backup.ts';
-import { queueFollowUpReminders } from '../server/outcomes/follow-ups.ts';
+// Only what the table of commands and `help` need is imported here (and types): each command
+// imports its domain module when it runs, so `help` or a cron job does not load every other
+// command's libraries too (the reports' PDF and Word ones, say).
+import type { Db } from '../db/client.ts';
+import type { ProgrammeRole } from '../db/schema/index.ts';
+import type { Actor } from '../server/accounts/accounts.ts';
+import type { Config } from '../server/config.ts';
+import type { HttpProblem } from '../server/http/problems.ts';
 import type { PlanningContext } from '../server/planning/context.ts';
-import { cycleSettings, getCycle, planYear, previewYear } from '../server/planning/cycles.ts';
-import { moveMeeting } from '../server/planning/meeting-updates.ts';
-import { planTable } from '../server/planning/plan-table.ts';
-import { InfeasiblePlan, RuleConflict } from '../server/planning/refusals.ts';
-import { UpdateMeeting } from '../server/planning/schemas.ts';
-import { PlanningSettingsPatch } from '../server/planning/settings.ts';
-import { wiredPlanningContext } from '../server/plugins/meeting-change-wiring.ts';
-import { erasePerson } from '../server/privacy/erase.ts';
-import { exportPerson } from '../server/privacy/export.ts';
-import { applyRetention } from '../server/privacy/retention.ts';
-import { loadProgrammeFile } from '../server/programmes/load.ts';
-import { ProgrammeFileRefusal } from '../server/programmes/refusals.ts';
-import { ImportRefused, importPeople } from '../server/register/people-import.ts';
-import {
-  type ReportFormat,
-  renderAgreementsReport,
-  renderNationalReport,
-  reportFormats,
-} from '../server/reports/render.ts';
+import type { ReportFormat } from '../server/reports/render.ts';
 import { isLanguage, textLanguages } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
-import { pageRefusal } from '../server/web/refusals.ts';
 
 /** The command line speaks Danish, like the pages. */
 const say = catalogueFor('da').cli;
@@ -52,8 +20,11 @@ const say = catalogueFor('da').cli;
 /** What every command gets besides the database: the server's configuration and planning context. */
 interface Service {
   config: Config;
-  /** The same context the server's API and pages use, with the same listeners subscribed. */
-  planning: PlanningContext;
+  /**
+   * The same context the server's API and pages use, with the same listeners subscribed; made on
+   * request, since only planning writes need it and its listeners load answering, mail and outcomes.
+   */
+  planning(): Promise<PlanningContext>;
 }
 
 /** The command line: thin wrappers over the same domain functions the API uses. */
@@ -93,14 +64,18 @@ const commands: Record<string, Command> = {
   },
   'db:seed': {
     usage: 'db:seed',
-    run: (db) => console.log(seedReferenceData(db)),
+    async run(db) {
+      const { seedReferenceData } = await import('../db/seed/seed.ts');
+      console.log(seedReferenceData(db));
+    },
   },
   'person:export': {
     usage: 'person:export --id N',
     options: { id: { type: 'string' } },
-    run(db, values) {
+    async run(db, values) {
       const id = required(values, 'id');
       if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError(say.personId);
+      const { exportPerson } = await import('../server/privacy/export.ts');
       const data = db.transaction(() => exportPerson(db, null, Number(id)));
       console.log(JSON.stringify(data, null, 2));
     },
@@ -108,16 +83,19 @@ const commands: Record<string, Command> = {
   'person:erase': {
     usage: 'person:erase --id N',
     options: { id: { type: 'string' } },
-    run(db, values, { config }) {
+    async run(db, values, { config }) {
       const id = required(values, 'id');
       if (!/^[0-9]{1,16}$/.test(id)) throw new UsageError(say.personId);
+      const { commandLineActor } = await import('../server/accounts/accounts.ts');
+      const { erasePerson } = await import('../server/privacy/erase.ts');
       const report = erasePerson(db, commandLineActor, Number(id), config.MAIL_DIR);
       console.log(JSON.stringify(report, null, 2));
     },
   },
   'retention:apply': {
     usage: 'retention:apply',
-    run(db, _values, { config }) {
+    async run(db, _values, { config }) {
+      const { applyRetention } = await import('../server/privacy/retention.ts');
       console.log(JSON.stringify(applyRetention(db, config), null, 2));
     },
   },
@@ -133,8 +111,10 @@ const commands: Record<string, Command> = {
     },
     async run(db, values) {
       const role = required(values, 'role');
+      const { accountRoles } = await import('../db/schema/index.ts');
       if (!(accountRoles as readonly string[]).includes(role))
         throw new UsageError(say.roleOneOf(accountRoles.join(', ')));
+      const { createAccount, issueApiToken, setPassword } = await import('../server/accounts/accounts.ts');
       const created = createAccount(db, {
         email: required(values, 'email'),
         role: role as Actor['role'],
@@ -150,7 +130,11 @@ const commands: Record<string, Command> = {
   'user:programmes': {
     usage: 'user:programmes --email E --programme KEY=facilitator|viewer[,KEY=ROLE] (replaces the list)',
     options: { email: { type: 'string' }, programme: { type: 'string' } },
-    run(db, values) {
+    async run(db, values) {
+      const { commandLineActor, findAccountByEmail, grantProgrammes } = await import(
+        '../server/accounts/accounts.ts'
+      );
+      const { programmeRoles } = await import('../db/schema/index.ts');
       const found = findAccountByEmail(db, required(values, 'email'));
       if (!found) throw new UsageError(say.noAccount(String(values.email)));
       const grants = required(values, 'programme')
@@ -169,6 +153,7 @@ const commands: Record<string, Command> = {
     usage: 'user:password --email E',
     options: { email: { type: 'string' } },
     async run(db, values) {
+      const { findAccountByEmail, setPassword } = await import('../server/accounts/accounts.ts');
       const found = findAccountByEmail(db, required(values, 'email'));
       if (!found) throw new UsageError(say.noAccount(String(values.email)));
       await setPassword(db, found.id, await readPassword());
@@ -178,7 +163,8 @@ const commands: Record<string, Command> = {
   'user:token': {
     usage: 'user:token --email E',
     options: { email: { type: 'string' } },
-    run(db, values) {
+    async run(db, values) {
+      const { findAccountByEmail, issueApiToken } = await import('../server/accounts/accounts.ts');
       const found = findAccountByEmail(db, required(values, 'email'));
       if (!found) throw new UsageError(say.noAccount(String(values.email)));
       console.log(issueApiToken(db, found.id, 'cli'));
@@ -193,9 +179,10 @@ const commands: Record<string, Command> = {
       show: { type: 'boolean' },
       settings: { type: 'string' },
     },
-    run(db, values, { planning }) {
+    async run(db, values, { planning }) {
       const year = Number(required(values, 'year'));
       if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(say.yearSuchAs);
+      const { PlanningSettingsPatch } = await import('../server/planning/settings.ts');
       const parsed = PlanningSettingsPatch.safeParse(
         values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
       );
@@ -203,6 +190,8 @@ const commands: Record<string, Command> = {
         throw new UsageError(
           say.invalidSettings(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
         );
+      const { cycleSettings, getCycle, planYear, previewYear } = await import('../server/planning/cycles.ts');
+      const { planTable } = await import('../server/planning/plan-table.ts');
       const settings = cycleSettings(db, values.programme as string | undefined, parsed.data);
       if (values.show) {
         const cycle = getCycle(db, year, settings.areaKind);
@@ -215,7 +204,8 @@ const commands: Record<string, Command> = {
         console.log(`${say.planDryRun(preview.name)}\n${planTable(preview.meetings)}`);
         return;
       }
-      const cycle = planYear(db, commandLineActor, planning, input);
+      const { commandLineActor } = await import('../server/accounts/accounts.ts');
+      const cycle = planYear(db, commandLineActor, await planning(), input);
       console.log(`${say.planSaved(cycle.name, cycle.meetings.length)}\n${planTable(cycle.meetings)}`);
     },
   },
@@ -227,15 +217,18 @@ const commands: Record<string, Command> = {
       start: { type: 'string' },
       force: { type: 'boolean' },
     },
-    run(db, values, { planning }) {
+    async run(db, values, { planning }) {
       const id = Number(required(values, 'id'));
       if (!Number.isInteger(id) || id < 1) throw new UsageError(say.meetingId);
+      const { UpdateMeeting } = await import('../server/planning/schemas.ts');
       const parsed = UpdateMeeting.pick({ date: true, startTime: true }).safeParse({
         date: required(values, 'date'),
         startTime: values.start,
       });
       if (!parsed.success) throw new UsageError(say.dateAndStart);
-      const moved = moveMeeting(db, commandLineActor, planning, id, {
+      const { commandLineActor } = await import('../server/accounts/accounts.ts');
+      const { moveMeeting } = await import('../server/planning/meeting-updates.ts');
+      const moved = moveMeeting(db, commandLineActor, await planning(), id, {
         date: parsed.data.date!,
         startTime: parsed.data.startTime,
         force: values.force === true,
@@ -248,8 +241,10 @@ const commands: Record<string, Command> = {
   'people:import': {
     usage: 'people:import --file contacts.csv [--dry-run]',
     options: { file: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-    run(db, values) {
+    async run(db, values) {
       const csv = readFileSync(required(values, 'file'), 'utf8');
+      const { commandLineActor } = await import('../server/accounts/accounts.ts');
+      const { importPeople } = await import('../server/register/people-import.ts');
       const report = importPeople(db, commandLineActor, csv, values['dry-run'] === true);
       for (const e of report.errors) console.log(say.line(e.line, e.field, e.reason));
       console.log(
@@ -262,7 +257,7 @@ const commands: Record<string, Command> = {
     usage: 'programme:load examples/no-oslo-barnevern-politi.json',
     options: { file: { type: 'string' } },
     positional: true,
-    run(db, values, _service, positionals) {
+    async run(db, values, _service, positionals) {
       const file = typeof values.file === 'string' ? values.file : positionals[0];
       if (!file) throw new UsageError(say.required('file'));
       let input: unknown;
@@ -272,6 +267,8 @@ const commands: Record<string, Command> = {
         if (err instanceof SyntaxError) throw new UsageError(say.notJson(file));
         throw err;
       }
+      const { commandLineActor } = await import('../server/accounts/accounts.ts');
+      const { loadProgrammeFile } = await import('../server/programmes/load.ts');
       const report = loadProgrammeFile(db, commandLineActor, input);
       const { created, reused, programme } = report;
       console.log(
@@ -288,8 +285,11 @@ const commands: Record<string, Command> = {
   'outbox:send': {
     usage: 'outbox:send [--recover]',
     options: { recover: { type: 'boolean' } },
-    async run(db, values) {
-      const config = loadConfig();
+    async run(db, values, { config }) {
+      const { answerLinkRedaction, platformAddress } = await import('../server/invitations/queue-mail.ts');
+      const { queueDueReminders } = await import('../server/invitations/reminders.ts');
+      const { drainOutbox, requeueInterrupted } = await import('../server/mail/sender.ts');
+      const { transportFor } = await import('../server/mail/transports.ts');
       // --recover: no server is sending, so whatever is left in 'sending' was cut off by a crash
       if (values.recover) console.log(say.requeued(requeueInterrupted(db, { all: true })));
       const reminders = queueDueReminders(db, config, new Date());
@@ -311,9 +311,10 @@ const commands: Record<string, Command> = {
   'invitations:chase': {
     usage: 'invitations:chase [--days N]',
     options: { days: { type: 'string' } },
-    run(db, values) {
-      const days = values.days === undefined ? loadConfig().CHASE_DAYS_BEFORE : Number(values.days);
+    async run(db, values, { config }) {
+      const days = values.days === undefined ? config.CHASE_DAYS_BEFORE : Number(values.days);
       if (!Number.isInteger(days) || days < 0) throw new UsageError(say.daysWhole);
+      const { queueOrganisationChasers } = await import('../server/invitations/chasing.ts');
       const report = queueOrganisationChasers(db, { CHASE_DAYS_BEFORE: days });
       for (const gap of report.withoutContact) console.log(say.noFixedContact(gap.meetingId, gap.name));
       console.log(say.chased(report.queued, report.meetings));
@@ -335,6 +336,9 @@ const commands: Record<string, Command> = {
       const year = Number(required(values, 'year'));
       if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(say.yearMust);
       const format = required(values, 'format');
+      const { renderAgreementsReport, renderNationalReport, reportFormats } = await import(
+        '../server/reports/render.ts'
+      );
       if (!(reportFormats as readonly string[]).includes(format))
         throw new UsageError(say.formatOneOf(reportFormats.join(', ')));
       // a programme's report is in its own language unless --lang says otherwise
@@ -355,8 +359,9 @@ const commands: Record<string, Command> = {
   },
   'follow-ups:send': {
     usage: 'follow-ups:send',
-    run(db) {
-      const result = queueFollowUpReminders(db, loadConfig());
+    async run(db, _values, { config }) {
+      const { queueFollowUpReminders } = await import('../server/outcomes/follow-ups.ts');
+      const result = queueFollowUpReminders(db, config);
       console.log(say.followUps(result.queued, result.alreadySent));
     },
   },
@@ -372,6 +377,7 @@ const dataFolderCommands: Record<string, DataFolderCommand> = {
     usage: 'backup --out DIR',
     options: { out: { type: 'string' } },
     async run(values, config) {
+      const { backup } = await import('../server/operations/backup.ts');
       const manifest = await backup(config, required(values, 'out'));
       console.log(say.backupWritten(String(values.out), manifest.migrations, manifest.mail ?? null));
     },
@@ -379,7 +385,8 @@ const dataFolderCommands: Record<string, DataFolderCommand> = {
   restore: {
     usage: 'restore --from DIR',
     options: { from: { type: 'string' } },
-    run(values, config) {
+    async run(values, config) {
+      const { restore } = await import('../server/operations/backup.ts');
       const manifest = restore(config, required(values, 'from'));
       console.log(say.restored(manifest.createdAt, config.DATABASE_PATH));
     },
@@ -390,7 +397,12 @@ const dataFolderCommands: Record<string, DataFolderCommand> = {
  * A refusal in Danish, as the pages say it (web/refusals.ts): typed refusals name what they are
  * about; for the rest the domain's own detail follows, since there is no page to show it on.
  */
-function printRefusal(err: HttpProblem): void {
+async function printRefusal(err: HttpProblem): Promise<void> {
+  // loaded only when something was refused; each is small once the domain's modules are loaded
+  const { pageRefusal } = await import('../server/web/refusals.ts');
+  const { ProgrammeFileRefusal } = await import('../server/programmes/refusals.ts');
+  const { InfeasiblePlan, RuleConflict } = await import('../server/planning/refusals.ts');
+  const { ImportRefused } = await import('../server/register/people-import.ts');
   const refusal = pageRefusal(err);
   console.error(`${refusal.title}: ${refusal.text}`);
   // a programme file's author needs each field and what is wrong with it, not only its path
@@ -415,6 +427,7 @@ function help(): void {
 async function runDataFolderCommand(command: DataFolderCommand, args: string[]): Promise<number> {
   try {
     const { values } = parseArgs({ args, options: command.options ?? {}, strict: true });
+    const { loadConfig } = await import('../server/config.ts');
     await command.run(values as Record<string, string | boolean | undefined>, loadConfig());
     return 0;
   } catch (err) {
@@ -422,6 +435,8 @@ async function runDataFolderCommand(command: DataFolderCommand, args: string[]):
       console.error(`${(err as Error).message}\n${say.usage(command.usage)}`);
       return 2;
     }
+    // the module of both commands, already loaded unless the error came before them
+    const { BackupRefused } = await import('../server/operations/backup.ts');
     if (err instanceof BackupRefused) {
       console.error(say.backupRefused(err.message));
       return 1;
@@ -439,6 +454,10 @@ async function main(argv: string[]): Promise<number> {
     help();
     return name && name !== 'help' ? 2 : 0;
   }
+  // what every database command needs (zod, SQLite, drizzle and the schema), loaded once help is ruled out
+  const { loadConfig } = await import('../server/config.ts');
+  const { migrateDatabase, openDatabase } = await import('../db/client.ts');
+  const { seedReferenceData } = await import('../db/seed/seed.ts');
   const config = loadConfig();
   const db = openDatabase(config.DATABASE_PATH);
   try {
@@ -453,7 +472,11 @@ async function main(argv: string[]): Promise<number> {
     await command.run(
       db,
       values as Record<string, string | boolean | undefined>,
-      { config, planning: wiredPlanningContext(config) },
+      {
+        config,
+        planning: async () =>
+          (await import('../server/plugins/meeting-change-wiring.ts')).wiredPlanningContext(config),
+      },
       positionals,
     );
     return process.exitCode === 1 ? 1 : 0;
@@ -462,8 +485,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${(err as Error).message}\n${say.usage(command.usage)}`);
       return 2;
     }
+    const { HttpProblem } = await import('../server/http/problems.ts');
     if (err instanceof HttpProblem) {
-      printRefusal(err);
+      await printRefusal(err);
       return 1;
     }
     throw err;
