@@ -49,6 +49,24 @@ function required(values: Record<string, unknown>, name: string): string {
 
 class UsageError extends Error {}
 
+/** A file the user named: a missing or unreadable one is said in Danish, not as a stack trace. */
+function readNamedFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(say.unreadable(file));
+  }
+}
+
+function readJsonFile(file: string): unknown {
+  const text = readNamedFile(file);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(say.notJson(file));
+  }
+}
+
 async function readPassword(): Promise<string> {
   if (process.env.SAMRAAD_PASSWORD) return process.env.SAMRAAD_PASSWORD;
   if (process.stdin.isTTY) throw new UsageError(say.passwordSource);
@@ -184,7 +202,7 @@ const commands: Record<string, Command> = {
       if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(say.yearSuchAs);
       const { PlanningSettingsPatch } = await import('../server/planning/settings.ts');
       const parsed = PlanningSettingsPatch.safeParse(
-        values.settings ? JSON.parse(readFileSync(values.settings as string, 'utf8')) : {},
+        values.settings ? readJsonFile(values.settings as string) : {},
       );
       if (!parsed.success)
         throw new UsageError(
@@ -242,7 +260,7 @@ const commands: Record<string, Command> = {
     usage: 'people:import --file contacts.csv [--dry-run]',
     options: { file: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     async run(db, values) {
-      const csv = readFileSync(required(values, 'file'), 'utf8');
+      const csv = readNamedFile(required(values, 'file'));
       const { commandLineActor } = await import('../server/accounts/accounts.ts');
       const { importPeople } = await import('../server/register/people-import.ts');
       const report = importPeople(db, commandLineActor, csv, values['dry-run'] === true);
@@ -260,13 +278,7 @@ const commands: Record<string, Command> = {
     async run(db, values, _service, positionals) {
       const file = typeof values.file === 'string' ? values.file : positionals[0];
       if (!file) throw new UsageError(say.required('file'));
-      let input: unknown;
-      try {
-        input = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (err) {
-        if (err instanceof SyntaxError) throw new UsageError(say.notJson(file));
-        throw err;
-      }
+      const input = readJsonFile(file);
       const { commandLineActor } = await import('../server/accounts/accounts.ts');
       const { loadProgrammeFile } = await import('../server/programmes/load.ts');
       const report = loadProgrammeFile(db, commandLineActor, input);

@@ -44,4 +44,15 @@ t.test('plan --year prints the plan as a table; --dry-run saves nothing', async 
   t.match(impossible.stderr, /perioden har for få tilladte dage/);
   const usage = await cli(env, 'plan').catch((e) => e);
   t.equal(usage.code, 2);
+
+  // a settings file that is not JSON, or not there, is said in Danish: no stack trace
+  writeFileSync(join(dir, 'half.json'), '{ "periodStart": ');
+  const half = await cli(env, 'plan', '--year', '2028', '--settings', join(dir, 'half.json')).catch((e) => e);
+  t.equal(half.code, 2);
+  t.match(half.stderr, `${join(dir, 'half.json')} er ikke gyldig JSON`);
+  t.notMatch(half.stderr, /SyntaxError|\bat /, 'no stack trace');
+  const gone = await cli(env, 'plan', '--year', '2028', '--settings', join(dir, 'gone.json')).catch((e) => e);
+  t.equal(gone.code, 2);
+  t.match(gone.stderr, `${join(dir, 'gone.json')} kan ikke læses`);
+  t.notMatch(gone.stderr, /ENOENT|\bat /, 'no stack trace');
 });

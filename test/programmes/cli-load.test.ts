@@ -46,4 +46,9 @@ t.test('programme:load loads an example file once and names a bad field in Danis
   const notJson = (await cli('programme:load', badFile)) as { code: number; stderr: string };
   t.equal(notJson.code, 2);
   t.match(notJson.stderr, `${badFile} er ikke gyldig JSON`);
+
+  const missing = (await cli('programme:load', `${badFile}.gone`)) as { code: number; stderr: string };
+  t.equal(missing.code, 2);
+  t.match(missing.stderr, `${badFile}.gone kan ikke læses`);
+  t.notMatch(missing.stderr, /ENOENT/, 'no stack trace');
 });

@@ -63,6 +63,7 @@ export const daCli = {
     `Programmet ${name} (${key}) er indlæst: ${organisations} ${plural('da', organisations, { one: 'organisation', other: 'organisationer' })}, ${areas} ${plural('da', areas, { one: 'område', other: 'områder' })}, ${people} ${plural('da', people, { one: 'person', other: 'personer' })}.`,
   fileField: (field: string, message: string) => `${field}: ${message}`,
   notJson: (file: string) => `${file} er ikke gyldig JSON`,
+  unreadable: (file: string) => `${file} kan ikke læses: findes filen, og må den læses?`,
   requeued: (count: number) =>
     `${count} ${plural('da', count, { one: 'afbrudt e-mail', other: 'afbrudte e-mails' })} lagt i kø igen.`,
   sent: (reminders: number, sent: number, retrying: number, failed: number) =>

@@ -58,6 +58,7 @@ export const enCli: CliTexts = {
     `The programme ${name} (${key}) is loaded: ${organisations} ${plural('en', organisations, { one: 'organisation', other: 'organisations' })}, ${areas} ${plural('en', areas, { one: 'area', other: 'areas' })}, ${people} ${plural('en', people, { one: 'person', other: 'people' })}.`,
   fileField: (field, message) => `${field}: ${message}`,
   notJson: (file) => `${file} is not valid JSON`,
+  unreadable: (file) => `${file} cannot be read: does the file exist, and may it be read?`,
   requeued: (count) => `Re-queued ${count} interrupted message(s).`,
   sent: (reminders, sent, retrying, failed) =>
     `Reminders queued ${reminders}; sent ${sent}, retrying later ${retrying}, failed ${failed}.`,

@@ -62,6 +62,7 @@ export const nbCli: CliTexts = {
     `Programmet ${name} (${key}) er lastet inn: ${organisations} ${plural('nb', organisations, { one: 'organisasjon', other: 'organisasjoner' })}, ${areas} ${plural('nb', areas, { one: 'område', other: 'områder' })}, ${people} ${plural('nb', people, { one: 'person', other: 'personer' })}.`,
   fileField: (field, message) => `${field}: ${message}`,
   notJson: (file) => `${file} er ikke gyldig JSON`,
+  unreadable: (file) => `${file} kan ikke leses: finnes filen, og kan den leses?`,
   requeued: (count) => `${count} avbrutte e-poster lagt i kø igjen.`,
   sent: (reminders, sent, retrying, failed) =>
     `Påminnelser lagt i kø: ${reminders}; sendt ${sent}, prøves igjen senere ${retrying}, feilet ${failed}.`,
