@@ -362,8 +362,8 @@ const commands: Record<string, Command> = {
       const options = { year, lang, programme, format: format as ReportFormat, separator } as const;
       const district = values.district as string | undefined;
       const rendered = district
-        ? renderAgreementsReport(db, { ...options, district })
-        : renderNationalReport(db, options);
+        ? await renderAgreementsReport(db, { ...options, district })
+        : await renderNationalReport(db, options);
       const out = required(values, 'out');
       await pipeline(rendered.body, createWriteStream(out));
       console.log(say.wrote(out));

@@ -11,7 +11,7 @@ import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { dayDate, meetingTime, zonedDay } from '../text/dates.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
-import { bufferOf, type ReferatDocumentView, referatDocx, referatPdf } from './document.ts';
+import type { ReferatDocumentView } from './document.ts';
 import { draftReferat } from './draft.ts';
 import {
   insertReferatVersion,
@@ -117,6 +117,9 @@ export function referatDocumentView(
   };
 }
 
+/** The PDF and Word writers (pdfkit, docx) load with the first referat document, not at every start. */
+const documentWriters = () => import('./document.ts');
+
 /** The newest version's PDF or DOCX (a draft as well: the facilitator reads it before approving). */
 export async function referatFile(
   db: Db,
@@ -127,6 +130,7 @@ export async function referatFile(
   const latest = latestReferat(db, meetingId);
   if (!latest) return null;
   const view = referatDocumentView(db, meeting, latest);
+  const { bufferOf, referatDocx, referatPdf } = await documentWriters();
   const body = await bufferOf(format === 'pdf' ? referatPdf(view) : referatDocx(view));
   return { body, filename: fileName(meeting, view.lang, format) };
 }
@@ -150,6 +154,7 @@ export async function sendReferat(
   const checked = sendable(db, meetingId, input.version);
   const meeting = meetingRecord(db, meetingId);
   const view = referatDocumentView(db, meeting, checked);
+  const { bufferOf, referatDocx, referatPdf } = await documentWriters();
   const [pdfFile, docxFile] = await Promise.all([bufferOf(referatPdf(view)), bufferOf(referatDocx(view))]);
   const attachments = [
     { filename: fileName(meeting, view.lang, 'pdf'), content: pdfFile, contentType: 'application/pdf' },

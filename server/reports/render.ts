@@ -11,11 +11,8 @@ import {
   type ReportOptions,
   type ReportProgramme,
 } from './data.ts';
-import { agreementsDocx, nationalDocx } from './docx.ts';
 import { agreementsHtml, nationalHtml } from './html.ts';
-import { agreementsPdf, nationalPdf } from './pdf.ts';
 import { wordsOf } from './words.ts';
-import { agreementsXlsx, nationalXlsx } from './xlsx.ts';
 
 export const reportFormats = ['json', 'csv', 'xlsx', 'docx', 'pdf', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -45,8 +42,11 @@ function filePrefix(report: { programme: ReportProgramme }, danish: string): str
   return report.programme.policeDistricts ? danish : `${report.programme.key}-${danish}`;
 }
 
+// The Word, PDF and Excel writers (docx, pdfkit, exceljs) load with the first such report, not at
+// every start of the service or of a command
+
 /** The agreements report (one district, or every district) as a stream in the chosen format. */
-export function renderAgreementsReport(db: Db, options: RenderOptions): RenderedReport {
+export async function renderAgreementsReport(db: Db, options: RenderOptions): Promise<RenderedReport> {
   if (options.district) districtByCode(db, options.district, 'querystring.district');
   const report = buildAgreementsReport(db, options);
   const lines = () => agreementLines(db, options);
@@ -66,13 +66,13 @@ export function renderAgreementsReport(db: Db, options: RenderOptions): Rendered
       );
       break;
     case 'xlsx':
-      body = agreementsXlsx(report, lines());
+      body = (await import('./xlsx.ts')).agreementsXlsx(report, lines());
       break;
     case 'docx':
-      body = agreementsDocx(report, lines());
+      body = (await import('./docx.ts')).agreementsDocx(report, lines());
       break;
     case 'pdf':
-      body = agreementsPdf(report, lines());
+      body = (await import('./pdf.ts')).agreementsPdf(report, lines());
       break;
     case 'html':
       body = Readable.from(inChunks(agreementsHtml(report, lines())));
@@ -95,7 +95,10 @@ function* jsonAgreements(
   yield ']}';
 }
 
-export function renderNationalReport(db: Db, options: Omit<RenderOptions, 'district'>): RenderedReport {
+export async function renderNationalReport(
+  db: Db,
+  options: Omit<RenderOptions, 'district'>,
+): Promise<RenderedReport> {
   const report = buildNationalReport(db, options);
   const name = `${filePrefix(report, catalogueFor(report.lang).report.nationalFile)}-${options.year}`;
   let body: Readable;
@@ -107,13 +110,13 @@ export function renderNationalReport(db: Db, options: Omit<RenderOptions, 'distr
       body = nationalCsv(report, options.separator ?? 'semicolon');
       break;
     case 'xlsx':
-      body = nationalXlsx(report);
+      body = (await import('./xlsx.ts')).nationalXlsx(report);
       break;
     case 'docx':
-      body = nationalDocx(report);
+      body = (await import('./docx.ts')).nationalDocx(report);
       break;
     case 'pdf':
-      body = nationalPdf(report);
+      body = (await import('./pdf.ts')).nationalPdf(report);
       break;
     case 'html':
       body = Readable.from(nationalHtml(report));

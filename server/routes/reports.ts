@@ -56,7 +56,7 @@ const reports: FastifyPluginAsyncZod = async (app) => {
       const { programme, district } = request.query;
       assertProgrammeKeyAccess(app.db, request.actor, programme ?? DANISH_PROGRAMME_KEY, 'read');
       if (district) assertRecordAccess(app.db, request.actor, 'district', district, 'read');
-      return send(reply, renderAgreementsReport(app.db, request.query), request.query.format);
+      return send(reply, await renderAgreementsReport(app.db, request.query), request.query.format);
     },
   );
   app.get(
@@ -65,7 +65,7 @@ const reports: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const key = request.query.programme ?? DANISH_PROGRAMME_KEY;
       assertProgrammeKeyAccess(app.db, request.actor, key, 'read');
-      return send(reply, renderNationalReport(app.db, request.query), request.query.format);
+      return send(reply, await renderNationalReport(app.db, request.query), request.query.format);
     },
   );
 };

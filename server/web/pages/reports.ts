@@ -86,8 +86,8 @@ export default async function reportPages(app: FastifyInstance) {
     if (q.district) assertRecordAccess(app.db, request.actor, 'district', q.district, 'read');
     const rendered =
       q.kind === 'national'
-        ? renderNationalReport(app.db, { year, lang, format, programme })
-        : renderAgreementsReport(app.db, {
+        ? await renderNationalReport(app.db, { year, lang, format, programme })
+        : await renderAgreementsReport(app.db, {
             year,
             lang,
             format,
