@@ -1,5 +1,19 @@
+import { createRequire } from 'node:module';
 import { tzOffset } from '@date-fns/tz';
-import Holidays from 'date-holidays';
+import type DateHolidays from 'date-holidays';
+
+const require = createRequire(import.meta.url);
+let loadedDateHolidays: typeof DateHolidays | undefined;
+
+/**
+ * date-holidays, loaded with the first holiday or calendar asked for rather than at every start of
+ * the service, a command or a test file: its ES build is some 90 modules (lunar calendars
+ * included), its CommonJS build one require, with the same data.
+ */
+export function dateHolidays(): typeof DateHolidays {
+  loadedDateHolidays ??= require('date-holidays') as typeof DateHolidays;
+  return loadedDateHolidays;
+}
 
 /**
  * Calendar arithmetic for the planner. Days are integers (days since 1970-01-01, UTC-free civil
@@ -51,6 +65,7 @@ export function publicHolidays(
   let found = holidayCache.get(key);
   if (!found) {
     found = new Map();
+    const Holidays = dateHolidays();
     const calendar = region ? new Holidays(country, region) : new Holidays(country);
     for (const h of calendar.getHolidays(year) || []) {
       // two holidays on one day (17 May and Whit Monday in 2027) keep the first name

@@ -1,9 +1,9 @@
-import Holidays from 'date-holidays';
 import type { Db } from '../../db/client.ts';
 import { mayRead } from '../accounts/access.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { diff, recordAudit } from '../audit/audit.ts';
 import { assertVersion, badRequest, conflict, type FieldError, notFound } from '../http/problems.ts';
+import { dateHolidays } from '../planning/days.ts';
 import { listRoles } from '../register/roles.ts';
 import { type Language, languageOr } from '../text/language.ts';
 import { nowIso } from '../time.ts';
@@ -138,6 +138,7 @@ export function taxonomyLabel(entries: readonly TaxonomyEntry[], key: string, la
 /** Countries date-holidays knows, with their regions: what a programme's holiday calendar may name. */
 function holidayFaults(country: string | undefined, region: string | null | undefined): FieldError[] {
   if (country === undefined) return [];
+  const Holidays = dateHolidays();
   const holidays = new Holidays();
   if (!holidays.getCountries()?.[country])
     return [{ field: 'body.holidayCountry', message: `no public holiday calendar for country ${country}` }];
