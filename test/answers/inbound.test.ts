@@ -4,6 +4,7 @@ import t from 'tap';
 import { prepared } from '../../db/statements.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { startSmtp } from '../helpers/mail.ts';
 
 const ORGANIZER = 'svar@samraad.example.dk';
 
@@ -253,7 +254,12 @@ t.test('replies that match nothing are kept with the reason and listed', async (
 });
 
 t.test('a DELEGATED reply passes the invitation to the colleague it names', async (t) => {
-  const { app, as, m, anna, responseOf } = await setup(t);
+  const smtp = await startSmtp(t);
+  // an hourly sweep: the colleague's invitation can only arrive in time if the reply kicks the sender
+  const { app, as, m, anna, responseOf } = await setup(t, {
+    SMTP_URL: smtp.url,
+    MAIL_SEND_INTERVAL_MS: '3600000',
+  });
   const raw = await rawMail(
     'anna@brk.dk',
     'Delegeret: Politikredsmøde 2027',
@@ -278,6 +284,12 @@ t.test('a DELEGATED reply passes the invitation to the colleague it names', asyn
      WHERE p.email = 'cecilie@brk.dk'`,
   ).get();
   t.same(delegate, { name: 'Cecilie Dam', delegatedFromId: anna.invitationId });
+  await smtp.waitFor(1);
+  t.same(
+    smtp.received.map((r) => r.envelopeTo),
+    [['cecilie@brk.dk']],
+    'the colleague gets an invitation of her own right away',
+  );
 });
 
 t.test('the built-in SMTP receiver records a REPLY sent over a real SMTP connection', async (t) => {

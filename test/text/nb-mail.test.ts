@@ -12,6 +12,8 @@ t.test(
     const { app, as } = await buildTestApp(t, {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Samråd <noreply@samraad.test>',
+      // an hourly sweep: mail arrives in time only when what queued it kicks the sender
+      MAIL_SEND_INTERVAL_MS: '3600000',
     });
     const police = districtOrganisations(app.db, '1471').find((o) => o.kind === 'police_district')!;
     const person = (name: string, email: string, language: string) =>
