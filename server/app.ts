@@ -94,42 +94,46 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(scheduledReminders);
   await app.register(retention);
 
-  await app.register(named(health));
-  await app.register(named(programmes));
-  await app.register(named(accounts));
-  await app.register(named(catalogues));
-  await app.register(named(districts));
-  await app.register(named(organisations));
-  await app.register(named(people));
-  await app.register(named(privacy));
-  await app.register(named(roles));
-  await app.register(named(areas));
-  await app.register(named(venues));
-  await app.register(named(cycles));
-  await app.register(named(meetings));
-  await app.register(named(meetingSessions));
-  await app.register(named(audit));
-  await app.register(named(invitations));
-  await app.register(named(outbox));
-  await app.register(named(rsvp));
-  await app.register(named(dateAgreements));
-  await app.register(named(dateLinks));
-  await app.register(named(responses));
-  await app.register(named(evaluations));
-  await app.register(named(inbound));
-  await app.register(named(calendarFeeds));
-  // outcomes: what the meetings achieve
-  await app.register(named(themes));
-  await app.register(named(agenda));
-  await app.register(named(attendance));
-  await app.register(named(mappings));
-  await app.register(named(barriers));
-  await app.register(named(agreements));
-  await app.register(named(followUps));
-  // after the meeting: its referat and materials
-  await app.register(named(referat));
-  await app.register(named(materials));
-  await app.register(named(reports));
-  await app.register(named(web));
+  // the API's route plugins, then the pages, each registered under its own name (see named)
+  const routePlugins = [
+    health,
+    programmes,
+    accounts,
+    catalogues,
+    districts,
+    organisations,
+    people,
+    privacy,
+    roles,
+    areas,
+    venues,
+    cycles,
+    meetings,
+    meetingSessions,
+    audit,
+    invitations,
+    outbox,
+    rsvp,
+    dateAgreements,
+    dateLinks,
+    responses,
+    evaluations,
+    inbound,
+    calendarFeeds,
+    // outcomes: what the meetings achieve
+    themes,
+    agenda,
+    attendance,
+    mappings,
+    barriers,
+    agreements,
+    followUps,
+    // after the meeting: its referat and materials
+    referat,
+    materials,
+    reports,
+    web,
+  ];
+  for (const plugin of routePlugins) await app.register(named(plugin));
   return app;
 }

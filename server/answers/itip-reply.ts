@@ -208,10 +208,6 @@ function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: R
   return { invitationId: invitation.id, reason: null };
 }
 
-/** A reply that changed an answer (matched an invitation and was not refused). */
-export const recorded = (reply: InboundReply): boolean =>
-  reply.invitationId !== null && reply.reason === null;
-
 /**
  * Reads one raw RFC 822 message and records every answer in it. Returns the rows kept in
  * inbound_reply: with the invitation when recorded, with a reason when not.

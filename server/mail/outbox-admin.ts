@@ -7,6 +7,7 @@ import { Id, Pagination, pageOf, Timestamp } from '../http/common-schemas.ts';
 import { conflict, notFound } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
 import { nowIso } from '../time.ts';
+import { mailWaiting } from './outbox.ts';
 import {
   outboxMessageById,
   outboxPage,
@@ -93,6 +94,7 @@ export function retryOutboxMessage(db: Db, actor: Actor, id: number): OutboxMess
     if (before.status !== 'failed')
       throw conflict(`Outbox message ${id} is ${before.status}; only failed messages can be sent again`);
     requeueWithFreshAttempts(db, id, nowIso());
+    mailWaiting(db);
     recordAudit(db, actor, {
       action: 'send',
       entity: 'outbox_message',

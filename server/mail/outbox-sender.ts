@@ -16,6 +16,7 @@ export class OutboxSender {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private kicked = false;
   private stopped = true;
 
   constructor(
@@ -40,10 +41,17 @@ export class OutboxSender {
     this.tick();
   }
 
-  /** Asks for a drain soon (after the current transaction has committed). */
+  /**
+   * Asks for a drain soon, after the current transaction has committed. Every message queued calls
+   * it (deliverWhenQueued), so the kicks of one transaction make one drain.
+   */
   kick(): void {
-    if (this.stopped) return;
-    setImmediate(() => this.drain());
+    if (this.stopped || this.kicked) return;
+    this.kicked = true;
+    setImmediate(() => {
+      this.kicked = false;
+      void this.drain();
+    });
   }
 
   private tick(): void {

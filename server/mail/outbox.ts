@@ -1,7 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
+import { type DbOrTx, sqliteOf } from '../../db/statements.ts';
 import { nowIso } from '../time.ts';
 import { insertOutboxMessage } from './queries.ts';
+
+/** The running sender of each database's outbox, told whenever a message starts waiting in it. */
+const deliverers = new WeakMap<Database.Database, () => void>();
+
+/**
+ * Has `deliver` called whenever mail is queued (or queued again) in this database, so no caller of
+ * enqueueMail has to remember to wake the sender. Returns the undo, for when the sender stops.
+ */
+export function deliverWhenQueued(db: DbOrTx, deliver: () => void): () => void {
+  const client = sqliteOf(db);
+  deliverers.set(client, deliver);
+  return () => {
+    if (deliverers.get(client) === deliver) deliverers.delete(client);
+  };
+}
+
+/** A message waits in the outbox: the sender, if one runs, delivers it once the transaction commits. */
+export function mailWaiting(db: DbOrTx): void {
+  deliverers.get(sqliteOf(db))?.();
+}
 
 export interface OutgoingMail {
   kind: string;
@@ -43,6 +65,7 @@ export function enqueueMail(
     invitationId: mail.invitationId ?? null,
     now,
   });
+  mailWaiting(db);
   return { id, messageId };
 }
 

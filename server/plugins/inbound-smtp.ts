@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { SMTPServer } from 'smtp-server';
-import { receiveInboundEmail, recorded } from '../answers/itip-reply.ts';
+import { receiveInboundEmail } from '../answers/itip-reply.ts';
 
 const MESSAGE_LIMIT = 10 * 1024 * 1024;
 
@@ -46,7 +46,6 @@ export default fp(
           receiveInboundEmail(app.db, app.config, Buffer.concat(chunks), 'smtp').then(
             (replies) => {
               app.log.info({ smtp: session.id, replies: replies.length }, 'calendar reply received');
-              if (replies.some(recorded)) app.mailer.kick();
               callback();
             },
             (err: Error) => {

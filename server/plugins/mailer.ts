@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { answerLinkRedaction, platformAddress } from '../invitations/queue-mail.ts';
 import { queueDueReminders } from '../invitations/reminders.ts';
+import { deliverWhenQueued } from '../mail/outbox.ts';
 import { OutboxSender } from '../mail/outbox-sender.ts';
 import { transportFor } from '../mail/transports.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Delivers the outbox: `kick()` after queueing mail. */
+    /** Delivers the outbox; it is woken by every message queued (deliverWhenQueued). */
     mailer: OutboxSender;
   }
 }
@@ -32,8 +33,12 @@ export default fp(
       app.log,
     );
     app.decorate('mailer', sender);
+    const stopWaking = deliverWhenQueued(app.db, () => sender.kick());
     if (config.MAIL_SENDER === 'on') app.addHook('onReady', async () => sender.start());
-    app.addHook('onClose', async () => sender.stop());
+    app.addHook('onClose', async () => {
+      stopWaking();
+      await sender.stop();
+    });
   },
   { name: 'mailer', dependencies: ['database'] },
 );

@@ -19,24 +19,21 @@ declare module 'fastify' {
 /**
  * Planning's context with every reacting side subscribed: a new time asks invitees to answer again
  * (answering), invitees' calendars follow a move or a cancellation (sending), a raised capacity lets the waiting list in (answering), and a new
- * meeting gets a draft agenda (outcomes). `mailQueued` is told when mail waits in the outbox.
+ * meeting gets a draft agenda (outcomes).
  */
-export function wiredPlanningContext(
-  config: Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>,
-  mailQueued: () => void = () => {},
-): PlanningContext {
+export function wiredPlanningContext(config: Pick<Config, 'PUBLIC_URL' | 'MAIL_FROM'>): PlanningContext {
   const planning = planningContext(config.PUBLIC_URL);
   // first: a new time asks everyone again, so the update's ATTENDEE lines say NEEDS-ACTION
   planning.changes.onChanged(askAgainAfterChange);
   planning.changes.onChanged((db, change) => {
-    if (queueMeetingChangeNotices(db, config, change) > 0) mailQueued();
+    queueMeetingChangeNotices(db, config, change);
   });
   planning.changes.onChanged(fillPlacesAfterChange);
   // a date agreed (or being asked about) no longer holds once the meeting moves
   planning.changes.onChanged(forgetAgreementAfterChange);
   // a meeting held as sessions: each participant's own calendar entry follows a cancellation
   planning.changes.onChanged((db, change) => {
-    if (cancelSeatsWithMeeting(db, config, change) > 0) mailQueued();
+    cancelSeatsWithMeeting(db, config, change);
   });
   planning.changes.onCreated((db, meetingId) => {
     createDraftAgenda(db, meetingId);
@@ -44,13 +41,10 @@ export function wiredPlanningContext(
   return planning;
 }
 
-/** Decorates `app.planning`; the sender is kicked as soon as a change queued mail. */
+/** Decorates `app.planning`; mail a change queues wakes the sender by itself (deliverWhenQueued). */
 export default fp(
   async function meetingChangeWiring(app: FastifyInstance) {
-    app.decorate(
-      'planning',
-      wiredPlanningContext(app.config, () => app.mailer.kick()),
-    );
+    app.decorate('planning', wiredPlanningContext(app.config));
   },
-  { name: 'meeting-change-wiring', dependencies: ['database', 'mailer'] },
+  { name: 'meeting-change-wiring', dependencies: ['database'] },
 );

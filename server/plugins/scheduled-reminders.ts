@@ -28,7 +28,6 @@ export default fp(
           { chasers, dateReminders, followUps, surveys, surveyReminders },
           'scheduled reminders queued',
         );
-        app.mailer.kick();
       }
     });
   },

@@ -60,7 +60,6 @@ const dateAgreements: FastifyPluginAsyncZod = async (app) => {
         request.body.areaKind,
         (id) => mayAccessRecord(app.db, actor, 'meeting', id, 'write'),
       );
-      app.mailer.kick();
       return { meetings };
     },
   );
@@ -91,7 +90,6 @@ const dateAgreements: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const report = proposeDate(app.db, app.config, request.actor!, request.params.id);
       if (report.withoutContact) throw noContactRefusal(request.params.id);
-      app.mailer.kick();
       return report;
     },
   );
@@ -109,9 +107,7 @@ const dateAgreements: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, proposalId } = request.params;
-      const report = acceptCounterProposal(app.db, app.config, request.actor!, app.planning, id, proposalId);
-      app.mailer.kick();
-      return report;
+      return acceptCounterProposal(app.db, app.config, request.actor!, app.planning, id, proposalId);
     },
   );
 
@@ -143,9 +139,7 @@ const dateAgreements: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const report = sendSaveTheDate(app.db, app.config, request.actor!, request.params.id);
-      app.mailer.kick();
-      return report;
+      return sendSaveTheDate(app.db, app.config, request.actor!, request.params.id);
     },
   );
 };

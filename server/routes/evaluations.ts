@@ -62,7 +62,6 @@ const evaluations: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const sent = sendSurvey(app.db, app.config, request.actor, request.params.id);
-      app.mailer.kick();
       return reply.code(201).send(sent);
     },
   );

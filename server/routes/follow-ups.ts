@@ -38,8 +38,6 @@ const followUps: FastifyPluginAsyncZod = async (app) => {
         recordAudit(app.db, request.actor, { action: 'send', entity: 'follow_up', changes: queued });
         return queued;
       });
-      // deliver now rather than at the sender's next tick
-      if (result.queued) app.mailer.kick();
       return result;
     },
   );

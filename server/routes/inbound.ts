@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeParam } from '../accounts/access.ts';
-import { listInboundReplies, receiveInboundEmail, recorded } from '../answers/itip-reply.ts';
+import { listInboundReplies, receiveInboundEmail } from '../answers/itip-reply.ts';
 import { InboundReply } from '../answers/schemas.ts';
 import { Pagination, pageOf, QueryBoolean } from '../http/common-schemas.ts';
 import { badRequest, HttpProblem, Problem } from '../http/problems.ts';
@@ -61,10 +61,7 @@ const inbound: FastifyPluginAsyncZod = async (app) => {
       assertInboundAccess(request, app.config.INBOUND_SECRET);
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
         throw badRequest('Send the raw message as message/rfc822', [{ field: 'body', message: 'empty' }]);
-      const replies = await receiveInboundEmail(app.db, app.config, request.body, 'http');
-      // a delegation, or a seat given up, queued mail: send it now, not at the next sweep
-      if (replies.some(recorded)) app.mailer.kick();
-      return { replies };
+      return { replies: await receiveInboundEmail(app.db, app.config, request.body, 'http') };
     },
   );
 

@@ -64,7 +64,6 @@ const invitations: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.params.personId,
       );
-      if (result.cancellationQueued) app.mailer.kick();
       return { changed: result.removed, cancellationQueued: result.cancellationQueued };
     },
   );
@@ -80,9 +79,7 @@ const invitations: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const report = sendInvitations(app.db, app.config, request.actor!, request.params.id);
-      app.mailer.kick();
-      return report;
+      return sendInvitations(app.db, app.config, request.actor!, request.params.id);
     },
   );
 };

@@ -74,9 +74,7 @@ const meetingSessions: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, sessionId } = request.params;
-      const session = updateSession(app.db, app.config, request.actor!, id, sessionId, request.body);
-      app.mailer.kick();
-      return session;
+      return updateSession(app.db, app.config, request.actor!, id, sessionId, request.body);
     },
   );
   app.delete(
@@ -92,9 +90,7 @@ const meetingSessions: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id, sessionId } = request.params;
-      const session = cancelSession(app.db, app.config, request.actor!, id, sessionId, request.query);
-      app.mailer.kick();
-      return session;
+      return cancelSession(app.db, app.config, request.actor!, id, sessionId, request.query);
     },
   );
 };

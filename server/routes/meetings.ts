@@ -101,9 +101,7 @@ const meetings: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const sent = sendNeedsToHost(app.db, app.config, request.actor!, request.params.id);
-      app.mailer.kick();
-      return sent;
+      return sendNeedsToHost(app.db, app.config, request.actor!, request.params.id);
     },
   );
   app.post(

@@ -56,9 +56,7 @@ const outbox: FastifyPluginAsyncZod = async (app) => {
     '/api/outbox/:id/retry',
     { schema: { tags, params: IdParams, response: { 200: OutboxMessage, 404: Problem, 409: Problem } } },
     async (request) => {
-      const message = retryOutboxMessage(app.db, request.actor!, request.params.id);
-      app.mailer.kick();
-      return message;
+      return retryOutboxMessage(app.db, request.actor!, request.params.id);
     },
   );
 };

@@ -83,9 +83,7 @@ const referat: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const sent = await sendReferat(app.db, app.config, request.actor!, request.params.id, request.body);
-      app.mailer.kick();
-      return sent;
+      return await sendReferat(app.db, app.config, request.actor!, request.params.id, request.body);
     },
   );
   app.get(

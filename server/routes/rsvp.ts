@@ -139,7 +139,6 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
           rsvpPage(view, { token: request.params.token, closed }),
         );
       }
-      app.mailer.kick();
       const state = { ...result.answer, seat: result.seat };
       privatePage(reply);
       if (!isForm(request)) return state;
@@ -179,8 +178,6 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         invitationId,
         request.body,
       );
-      // the colleague's invitation goes out now, not at the sender's next sweep
-      app.mailer.kick();
       privatePage(reply);
       if (!isForm(request)) return result.answer;
       const view = rsvpView(app.db, invitationId);

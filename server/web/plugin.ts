@@ -109,23 +109,26 @@ export default async function web(app: FastifyInstance) {
   await assets(app);
   guards(app);
   errorPages(app);
-  await app.register(named(loginPages));
-  if (app.config.OIDC_ISSUER) await app.register(named(oidcPages));
-  await app.register(named(overviewPages));
-  await app.register(named(dateAgreementPages));
-  await app.register(named(districtPages));
-  await app.register(named(afterMeetingPages));
-  await app.register(named(planningPages));
-  await app.register(named(extraMeetingPages));
-  await app.register(named(meetingPages));
-  await app.register(named(evaluationPages));
-  await app.register(named(peoplePages));
-  await app.register(named(organisationPages));
-  await app.register(named(outboxPages));
-  await app.register(named(reportPages));
-  await app.register(named(venuePages));
-  await app.register(named(accountPages));
-  await app.register(named(adminProgrammeFilePages));
-  await app.register(named(adminProgrammePages));
-  await app.register(named(adminCataloguePages));
+  const pages = [
+    loginPages,
+    ...(app.config.OIDC_ISSUER ? [oidcPages] : []),
+    overviewPages,
+    dateAgreementPages,
+    districtPages,
+    afterMeetingPages,
+    planningPages,
+    extraMeetingPages,
+    meetingPages,
+    evaluationPages,
+    peoplePages,
+    organisationPages,
+    outboxPages,
+    reportPages,
+    venuePages,
+    accountPages,
+    adminProgrammeFilePages,
+    adminProgrammePages,
+    adminCataloguePages,
+  ];
+  for (const plugin of pages) await app.register(named(plugin));
 }

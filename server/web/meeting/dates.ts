@@ -128,7 +128,6 @@ export async function dateRoutes(app: FastifyInstance, opts: { meetingPage: Meet
     } catch (error) {
       return refused((w) => w.notSentHeading)(request, reply, id, error);
     }
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=datoforslag#datoaftale`, 303);
   });
 
@@ -146,7 +145,6 @@ export async function dateRoutes(app: FastifyInstance, opts: { meetingPage: Meet
     } catch (error) {
       return refused((w) => w.notDecided)(request, reply, id, error);
     }
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=modforslag#datoaftale`, 303);
   });
 
@@ -167,7 +165,6 @@ export async function dateRoutes(app: FastifyInstance, opts: { meetingPage: Meet
     } catch (error) {
       return refused((w) => w.saveTheDate)(request, reply, id, error);
     }
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=savethedate#datoaftale`, 303);
   });
 }

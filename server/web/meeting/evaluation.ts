@@ -106,7 +106,6 @@ export async function evaluationRoutes(app: FastifyInstance, opts: { meetingPage
       reply,
       (id) => {
         sendSurvey(app.db, app.config, request.actor, id);
-        app.mailer.kick();
       },
       'evaluering',
     ),

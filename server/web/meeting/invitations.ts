@@ -136,7 +136,6 @@ export async function invitationRoutes(app: FastifyInstance, opts: { meetingPage
       const { words } = textsOf({ lang: pageLanguage(request) });
       return showRefusal(meetingPage, request, reply, id, error, words.notSentHeading);
     }
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=sendt#deltagere`, 303);
   });
 }

@@ -149,7 +149,6 @@ function saving(app: FastifyInstance, meetingPage: MeetingPageRenderer, save: Sa
       }
       return showRefusal(meetingPage, request, reply, id, error, wordsOf(lang).notSaved);
     }
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=forberedelse#forberedelse`, 303);
   };
 }

@@ -239,7 +239,6 @@ export async function referatRoutes(app: FastifyInstance, opts: { meetingPage: M
         id,
         ReferatAction.parse({ version: versionOf(request) }),
       );
-      app.mailer.kick();
     }),
   );
   for (const format of ['pdf', 'docx'] as const)

@@ -207,7 +207,6 @@ export async function sessionRoutes(app: FastifyInstance, opts: { meetingPage: M
     } catch (error) {
       return refused(meetingPage, request, reply, id, error);
     }
-    app.mailer.kick();
     return done(reply, id, 'oektgemt');
   });
 
@@ -221,7 +220,6 @@ export async function sessionRoutes(app: FastifyInstance, opts: { meetingPage: M
     } catch (error) {
       return refused(meetingPage, request, reply, id, error);
     }
-    app.mailer.kick();
     return done(reply, id, 'oektaflyst');
   });
 }

@@ -208,7 +208,6 @@ export default async function afterMeetingPages(app: FastifyInstance) {
       recordAudit(app.db, request.actor, { action: 'send', entity: 'follow_up', changes: queued });
       return queued;
     });
-    if (result.queued) app.mailer.kick();
     return reply.redirect(`/opfoelgning?sendt=${result.queued}&allerede=${result.alreadySent}`, 303);
   });
   app.get('/kredse/:code/kortlaegning/:year', read, async (request, reply) =>

@@ -83,7 +83,6 @@ function sendProposals(app: FastifyInstance) {
     const reports = proposeCycleDates(app.db, app.config, actor, year, programme.areaKind, (id) =>
       mayAccessRecord(app.db, actor, 'meeting', id, 'write'),
     );
-    app.mailer.kick();
     const asked = reports.filter((r) => !r.withoutContact).length;
     return reply.redirect(`/aar/${year}/datoer?sendt=${asked}&uden=${reports.length - asked}`, 303);
   };

@@ -175,8 +175,6 @@ function moveMeetingHandler(app: FastifyInstance, meetingPage: MeetingPageRender
     } catch (error) {
       return moveRefused(meetingPage, request, reply, id, move, error);
     }
-    // meeting changes queue mail in the same transaction; the sender is told at once
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=flyttet`, 303);
   };
 }
@@ -192,7 +190,6 @@ function cancelMeetingHandler(app: FastifyInstance, meetingPage: MeetingPageRend
     } catch (error) {
       return showRefusal(meetingPage, request, reply, id, error, wordsOf(pageLanguage(request)).notCancelled);
     }
-    app.mailer.kick();
     return reply.redirect(`/moeder/${id}?besked=aflyst`, 303);
   };
 }
@@ -207,8 +204,8 @@ export default async function meetingPages(app: FastifyInstance) {
   await app.register(named(invitationRoutes), { meetingPage });
   await app.register(named(outcomeRoutes), { meetingPage });
   await app.register(named(preparationRoutes), { meetingPage });
-  await app.register(evaluationRoutes, { meetingPage });
-  await app.register(referatRoutes, { meetingPage });
+  await app.register(named(evaluationRoutes), { meetingPage });
+  await app.register(named(referatRoutes), { meetingPage });
   app.post('/moeder/:id/flyt', write, moveMeetingHandler(app, meetingPage));
   app.post('/moeder/:id/aflys', write, cancelMeetingHandler(app, meetingPage));
 }

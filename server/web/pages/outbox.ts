@@ -136,7 +136,6 @@ function retryPage(app: FastifyInstance): RouteHandlerMethod {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isInteger(id) || id < 1) throw notFound('E-mail', id);
     retryOutboxMessage(app.db, request.actor!, id);
-    app.mailer.kick();
     return reply.redirect('/udbakke?besked=igen', 303);
   };
 }
