@@ -131,7 +131,7 @@ export const preparationSections: MeetingSection[] = [
 type Save = (request: FastifyRequest, id: number, b: FormBody) => void;
 
 /** A form's save: done, the page again at its section; refused, the page with the reason in Danish. */
-function saving(app: FastifyInstance, meetingPage: MeetingPageRenderer, save: Save) {
+function saving(meetingPage: MeetingPageRenderer, save: Save) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const id = meetingIdOf(request);
     try {
@@ -159,7 +159,7 @@ const idOrNull = (value: string) => (value ? Number(value) : null);
 /** The preparation section's forms, each through the same domain function as the API. */
 export async function preparationRoutes(app: FastifyInstance, opts: { meetingPage: MeetingPageRenderer }) {
   const write = { config: { access: 'editor' as const } };
-  const save = (fn: Save) => saving(app, opts.meetingPage, fn);
+  const save = (fn: Save) => saving(opts.meetingPage, fn);
   const patch = (request: FastifyRequest, id: number, body: Record<string, unknown>) =>
     updateMeeting(app.db, request.actor!, app.planning, id, UpdateMeeting.parse(body));
   app.post(
