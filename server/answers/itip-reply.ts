@@ -110,13 +110,21 @@ function readCalendar(text: string): { method: string | null; items: ReplyItem[]
   return { method, items };
 }
 
+// Loaded on the first message (mailparser and its HTML and link libraries are about 0.3 s of every
+// start), and only once: each import() goes through the module loader again (under tsx, a round trip
+// to its loader thread), which cost more than the parse of a small reply.
+let mailparser: Promise<typeof import('mailparser')> | undefined;
+const loadMailparser = () => {
+  mailparser ??= import('mailparser');
+  return mailparser;
+};
+
 /**
  * One parse of the raw message serves both readings of it, as a delivery report and as a reply;
  * null when it cannot be read (it is still kept, with that reason).
  */
 async function readMail(raw: Buffer | string): Promise<ParsedMail | null> {
-  // loaded on the first message: mailparser and its HTML and link libraries are about 0.3 s of every start
-  const { simpleParser } = await import('mailparser');
+  const { simpleParser } = await loadMailparser();
   return simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true }).catch(
     () => null,
   );
