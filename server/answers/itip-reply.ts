@@ -216,20 +216,26 @@ function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: R
   return { invitationId: invitation.id, reason: null };
 }
 
+/** Runs a write in a transaction and settles once it is committed (the server's group commit). */
+export type Commit = <T>(work: () => T) => Promise<T>;
+
 /**
  * Reads one raw RFC 822 message and records every answer in it. Returns the rows kept in
- * inbound_reply: with the invitation when recorded, with a reason when not.
+ * inbound_reply: with the invitation when recorded, with a reason when not. `commit` runs the
+ * writes; the server passes its group commit, which shares one commit among the replies arriving
+ * together (the commit cost more than recording a reply).
  */
 export async function receiveInboundEmail(
   db: Db,
   config: MailConfig,
   raw: Buffer | string,
   channel: InboundChannel,
+  commit: Commit = async (work) => db.transaction(work),
 ): Promise<InboundReply[]> {
   const mail = await readMail(raw);
   // a bounce of our own mail is no answer: it marks the message that did not arrive
   const bounce = mail && deliveryReportOf(mail);
-  if (bounce) return recordDeliveryReport(db, bounce, channel);
+  if (bounce) return recordDeliveryReport(db, bounce, channel, commit);
   const parsed: ParsedMessage = mail
     ? parseInboundEmail(mail)
     : { from: null, subject: null, messageId: null, items: [], problem: 'the message could not be read' };
@@ -247,7 +253,7 @@ export async function receiveInboundEmail(
       invitationId: outcome.invitationId,
       reason: outcome.reason,
     });
-  const ids = db.transaction(() => {
+  const ids = await commit(() => {
     if (!parsed.items.length) return [insert(null, { invitationId: null, reason: parsed.problem })];
     return parsed.items.map((item) => insert(item, matchAndRecord(db, config, parsed.from, item)));
   });
@@ -264,12 +270,13 @@ function deliveryReportOf(mail: ParsedMail): { mail: ParsedMail; reports: Delive
 }
 
 /** Kept in inbound_reply like every message that arrives, with what it reported as the reason. */
-function recordDeliveryReport(
+async function recordDeliveryReport(
   db: Db,
   bounce: { mail: ParsedMail; reports: DeliveryReport[] },
   channel: InboundChannel,
-): InboundReply[] {
-  const id = db.transaction(() => {
+  commit: Commit,
+): Promise<InboundReply[]> {
+  const id = await commit(() => {
     const marked = recordBounces(db, bounce.reports);
     const who = bounce.reports.map((r) => r.recipient).join(', ') || 'no failed recipient';
     const reason = `delivery report (bounce) for ${who}; ${marked.length} outbox message(s) marked`;

@@ -43,7 +43,7 @@ export default fp(
             callback(Object.assign(new Error('Message too large'), { responseCode: 552 }));
             return;
           }
-          receiveInboundEmail(app.db, app.config, Buffer.concat(chunks), 'smtp').then(
+          receiveInboundEmail(app.db, app.config, Buffer.concat(chunks), 'smtp', app.writes.run).then(
             (replies) => {
               app.log.info({ smtp: session.id, replies: replies.length }, 'calendar reply received');
               callback();
@@ -72,5 +72,5 @@ export default fp(
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     });
   },
-  { name: 'inbound-smtp', dependencies: ['database'] },
+  { name: 'inbound-smtp', dependencies: ['database', 'group-commit'] },
 );

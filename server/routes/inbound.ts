@@ -61,7 +61,7 @@ const inbound: FastifyPluginAsyncZod = async (app) => {
       assertInboundAccess(request, app.config.INBOUND_SECRET);
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
         throw badRequest('Send the raw message as message/rfc822', [{ field: 'body', message: 'empty' }]);
-      return { replies: await receiveInboundEmail(app.db, app.config, request.body, 'http') };
+      return { replies: await receiveInboundEmail(app.db, app.config, request.body, 'http', app.writes.run) };
     },
   );
 

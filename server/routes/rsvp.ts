@@ -114,7 +114,10 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       const actor = inviteeActor(readInvitee(app.db, invitationId).email, 'link');
       let result: SessionAnswer;
       try {
-        result = answerInvitation(app.db, app.config, actor, invitationId, request.body);
+        // group commit: the answers arriving together share one commit, which cost more than an answer
+        result = await app.writes.run(() =>
+          answerInvitation(app.db, app.config, actor, invitationId, request.body),
+        );
       } catch (error) {
         if (!isForm(request)) throw error;
         // a refused session choice is said on the page, in the invitee's language, beside the choices
