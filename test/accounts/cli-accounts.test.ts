@@ -6,10 +6,11 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { env: { ...process.env, ...env } });
+  run(process.execPath, [...entryPointArgs('scripts/cli.ts'), ...args], { env: { ...process.env, ...env } });
 
 t.test('user:create prints a token once; only its hash is stored; it opens the API', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'samraad-cli-'));

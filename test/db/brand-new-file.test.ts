@@ -2,8 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { openDatabase } from '../../db/client.ts';
+import { entryPointArgs, loaderArgs, modulePath } from '../helpers/entry-points.ts';
 
 function exitOf(child: ChildProcess): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -12,7 +14,7 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; output: str
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 
-// six processes start tsx at once: on a busy two-core machine that takes minutes, not seconds
+// six processes start at once: on a busy two-core machine that takes minutes, not seconds
 t.setTimeout(15 * 60_000);
 
 t.test(
@@ -38,7 +40,7 @@ t.test(
     const results = await Promise.all(
       commands.map((args) =>
         exitOf(
-          spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+          spawn(process.execPath, [...entryPointArgs('scripts/cli.ts'), ...args], {
             env,
             stdio: ['ignore', 'pipe', 'pipe'],
           }),
@@ -74,12 +76,12 @@ t.test(
 );
 
 t.test('six processes opening a brand-new file at the same instant each migrate and seed it', async (t) => {
-  // started apart, tsx's start-up spreads the commands above; here each loads its code, says it is
+  // started apart, start-up spreads the commands above; here each loads its code, says it is
   // ready, and waits (idle, on its stdin) until all six are: then one write releases them together
   const opener = `
     import { once } from 'node:events';
-    import { migrateDatabase, openDatabase } from './db/client.ts';
-    import { seedReferenceData } from './db/seed/seed.ts';
+    import { migrateDatabase, openDatabase } from '${pathToFileURL(modulePath('db/client.ts'))}';
+    import { seedReferenceData } from '${pathToFileURL(modulePath('db/seed/seed.ts'))}';
     process.stdout.write('ready\\n');
     await once(process.stdin, 'data');
     const db = openDatabase(process.env.DATABASE_PATH);
@@ -92,7 +94,7 @@ t.test('six processes opening a brand-new file at the same instant each migrate 
     t.teardown(() => rmSync(dir, { recursive: true, force: true }));
     const env = { ...process.env, DATABASE_PATH: join(dir, 'samraad.db') };
     const children = Array.from({ length: 6 }, () =>
-      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', opener], {
+      spawn(process.execPath, [...loaderArgs, '--input-type=module', '-e', opener], {
         env,
         stdio: ['pipe', 'pipe', 'pipe'],
       }),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import t from 'tap';
+import { projectRoot } from '../helpers/entry-points.ts';
 
 /**
  * Where SQL may live: each domain's queries module (server/<domain>/queries.ts or queries/) and
@@ -9,7 +10,7 @@ import t from 'tap';
  * count. Pages, routes and emails hold none, so a second database engine changes the queries
  * modules only.
  */
-const root = join(import.meta.dirname, '..', '..');
+const root = projectRoot;
 const SQL_HOMES = [
   /\/queries\.ts$/,
   /\/queries\//,

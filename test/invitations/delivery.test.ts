@@ -9,6 +9,7 @@ import { enqueueMail } from '../../server/mail/outbox.ts';
 import { drainOutbox, requeueInterrupted } from '../../server/mail/sender.ts';
 import { smtpTransport } from '../../server/mail/transports.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 import { insertMeeting, insertPerson } from '../helpers/factories.ts';
 import { calendarOf, startSmtp } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
@@ -229,7 +230,7 @@ t.test('a sender killed mid-run: everything arrives, only messages in flight may
   const smtp = await startSmtp(t, { delayMs: 15 });
   const { app, dir } = await buildTestApp(t, { MAIL_SENDER: 'off' });
   const ids = queueMany(app, 120);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'outbox:send'], {
+  const child = spawn(process.execPath, [...entryPointArgs('scripts/cli.ts'), 'outbox:send'], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -7,9 +7,10 @@ import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
 import { enqueueMail } from '../../server/mail/outbox.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 import { startSmtp } from '../helpers/mail.ts';
 
-// starting the service under tsx on a busy two-core machine can take a minute
+// starting the service on a busy two-core machine can take a minute
 t.setTimeout(15 * 60_000);
 
 function freePort(): Promise<number> {
@@ -48,7 +49,7 @@ t.test(
     const smtp = await startSmtp(t, { delayMs: 250 });
     const start = async (): Promise<{ child: ChildProcess; exited: Promise<number | null> }> => {
       const port = await freePort();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      const child = spawn(process.execPath, [...entryPointArgs('server/main.ts')], {
         env: {
           ...process.env,
           DATABASE_PATH: databasePath,

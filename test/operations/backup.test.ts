@@ -7,12 +7,13 @@ import t from 'tap';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 import { insertMeeting } from '../helpers/factories.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { env: { ...process.env, ...env } });
+  run(process.execPath, [...entryPointArgs('scripts/cli.ts'), ...args], { env: { ...process.env, ...env } });
 
 t.test('a backup taken during writes restores into a fresh service with the same data', async (t) => {
   const { app, dir, as } = await buildTestApp(t);

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 import { insertMeeting } from '../helpers/factories.ts';
 import { calendarOf, startSmtp } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { env: { ...process.env, ...env } });
+  run(process.execPath, [...entryPointArgs('scripts/cli.ts'), ...args], { env: { ...process.env, ...env } });
 
 t.test('meeting:move moves a sent meeting and the invitees get the "Opdateret" request', async (t) => {
   const smtp = await startSmtp(t);

@@ -6,6 +6,7 @@ import t from 'tap';
 import { createAccount, issueApiToken } from '../../server/accounts/accounts.ts';
 import { createSession } from '../../server/accounts/sessions.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 import { calendarReplyMail } from '../helpers/mail.ts';
 
@@ -233,7 +234,7 @@ t.test('person:erase on the command line erases and prints the counts', async (t
   await app.close();
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/cli.ts', 'person:erase', '--id', String(invitee.personId)],
+    [...entryPointArgs('scripts/cli.ts'), 'person:erase', '--id', String(invitee.personId)],
     {
       env: {
         ...process.env,
@@ -249,7 +250,7 @@ t.test('person:erase on the command line erases and prints the counts', async (t
   t.equal(fileBytes(dir).indexOf(Buffer.from(EMAIL)), -1, 'her address is gone from the files');
   const bad = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/cli.ts', 'person:erase', '--id', 'x'],
+    [...entryPointArgs('scripts/cli.ts'), 'person:erase', '--id', 'x'],
     {
       env: { ...process.env, DATABASE_PATH: join(dir, 'samraad.db'), LOG_LEVEL: 'silent' },
       encoding: 'utf8',

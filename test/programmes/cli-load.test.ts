@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 
 const run = promisify(execFile);
 
@@ -17,7 +18,7 @@ t.test('programme:load loads an example file once and names a bad field in Danis
     LOG_LEVEL: 'silent',
   };
   const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { env }).catch(
+    run(process.execPath, [...entryPointArgs('scripts/cli.ts'), ...args], { env }).catch(
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 

@@ -8,11 +8,12 @@ import { PDFParse } from 'pdf-parse';
 import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
 import { seedReferenceData } from '../../db/seed/seed.ts';
+import { entryPointArgs } from '../helpers/entry-points.ts';
 import { seedFynOutcomes } from '../helpers/scenarios.ts';
 
 const run = promisify(execFile);
 const cli = (env: Record<string, string>, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { env: { ...process.env, ...env } });
+  run(process.execPath, [...entryPointArgs('scripts/cli.ts'), ...args], { env: { ...process.env, ...env } });
 
 t.test('report --year [--district] --format --out writes a file any reader opens', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'samraad-report-'));
