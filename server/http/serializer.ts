@@ -30,9 +30,51 @@ export function serializerFor(schema: z.ZodType): Serialize {
   if (!serialize) {
     const jsonSchema = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-07' });
     const key = JSON.stringify(jsonSchema);
-    serialize = compiledByJsonSchema.get(key) ?? fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+    serialize =
+      compiledByJsonSchema.get(key) ??
+      fastJson(nullableAsTypeList(jsonSchema) as Parameters<typeof fastJson>[0]);
     compiledByJsonSchema.set(key, serialize);
     compiled.set(schema, serialize);
   }
   return serialize;
+}
+
+type JsonSchema = { [keyword: string]: unknown };
+
+const isSchema = (value: unknown): value is JsonSchema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isNullOnly = (value: unknown) =>
+  isSchema(value) && value.type === 'null' && Object.keys(value).length === 1;
+
+/**
+ * zod writes `.nullable()` as `anyOf: [schema, {type: 'null'}]`. For an anyOf, fast-json-stringify
+ * validates the value against each branch with Ajv to choose one: it compiles an Ajv validator per
+ * branch on first use (about 0.6 s of CPU for the schemas one test file's responses meet) and, on
+ * every response, validates a nullable object in full before writing it. A type list
+ * (`type: ['object', 'null']`) is chosen by `typeof` instead and written by the same code, so the
+ * JSON is the same. Only plain branches with a single type are rewritten; `$ref`s and real unions
+ * keep their anyOf.
+ */
+export function nullableAsTypeList(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(nullableAsTypeList);
+  if (!isSchema(schema)) return schema;
+  const out: JsonSchema = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    // property names and enum values are data, not schemas: copied as they are, their contents rewritten
+    out[keyword] = ['enum', 'const', 'required', 'default', 'examples'].includes(keyword)
+      ? value
+      : nullableAsTypeList(value);
+  }
+  const branches = out.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return out;
+  const nullAt = branches.findIndex(isNullOnly);
+  const other = branches[1 - nullAt];
+  if (nullAt === -1 || !isSchema(other) || typeof other.type !== 'string' || other.type === 'null')
+    return out;
+  if ('anyOf' in other || 'oneOf' in other || 'allOf' in other || '$ref' in other || 'if' in other)
+    return out;
+  const { anyOf: _, ...siblings } = out;
+  if (Object.keys(siblings).some((keyword) => keyword in other)) return out;
+  return { ...siblings, ...other, type: [other.type, 'null'] };
 }
