@@ -46,11 +46,13 @@ export function openDatabase(path: string): Db {
   // which busy_timeout cannot wait out. Nested calls become savepoints (better-sqlite3). The work
   // gets the database itself as its `tx` (one connection: the same thing): drizzle's own
   // transaction object builds a query builder per table of the schema, every time, which was a
-  // fifth of a small write request's CPU.
+  // fifth of a small write request's CPU. One transaction function serves every call: better-sqlite3
+  // builds five closures for each, which cost more than the savepoint of a nested call (~6 µs).
+  const inTransaction = sqlite.transaction((work: (tx: unknown) => unknown) => work(db));
   db.transaction = ((
     work: (tx: unknown) => unknown,
     config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' },
-  ) => sqlite.transaction(() => work(db))[config?.behavior ?? 'immediate']()) as Db['transaction'];
+  ) => inTransaction[config?.behavior ?? 'immediate'](work)) as Db['transaction'];
   return db;
 }
 

@@ -31,6 +31,17 @@ interface Job {
 export function createGroupCommit(db: Db): GroupCommit {
   const queue: Job[] = [];
   let scheduled = false;
+  // built once: better-sqlite3 makes five closures for every transaction function
+  const inSavepoint = db.$client.transaction((work: () => unknown) => work());
+  const inBatch = db.$client.transaction((jobs: Job[], outcomes: { ok: boolean; value: unknown }[]) => {
+    for (const job of jobs) {
+      try {
+        outcomes.push({ ok: true, value: inSavepoint(job.work) });
+      } catch (error) {
+        outcomes.push({ ok: false, value: error });
+      }
+    }
+  });
 
   function flush() {
     scheduled = false;
@@ -38,17 +49,7 @@ export function createGroupCommit(db: Db): GroupCommit {
     if (queue.length > 0) schedule();
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
-      db.$client
-        .transaction(() => {
-          for (const job of jobs) {
-            try {
-              outcomes.push({ ok: true, value: db.$client.transaction(job.work)() });
-            } catch (error) {
-              outcomes.push({ ok: false, value: error });
-            }
-          }
-        })
-        .immediate();
+      inBatch.immediate(jobs, outcomes);
     } catch (error) {
       // the commit itself failed: nothing of the batch was saved
       for (const job of jobs) job.reject(error);
