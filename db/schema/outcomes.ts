@@ -234,9 +234,20 @@ export const agreement = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    // the report order (area, type, status); the dates make the per-area counts of a district's
-    // year (by type and status, agreed by the year's end, agreed in the year) read the index alone
-    index('agreement_area_idx').on(t.areaId, t.type, t.status, t.agreedOn, t.createdAt),
+    // the export's order (area, type, status, id) and every column it shows: an area's agreement
+    // lines are read from the index alone, in order, with neither table rows nor a sort. The dates
+    // also make the per-area counts of a district's year read the index alone
+    index('agreement_area_idx').on(
+      t.areaId,
+      t.type,
+      t.status,
+      t.id,
+      t.title,
+      t.agreedOn,
+      t.reviewOn,
+      t.allMunicipalities,
+      t.createdAt,
+    ),
     // covers the national count of agreements in force per area and type
     index('agreement_area_status_idx').on(t.status, t.areaId, t.type, t.agreedOn, t.createdAt),
     index('agreement_review_idx').on(t.reviewOn).where(sql`review_on IS NOT NULL`),

@@ -1,11 +1,18 @@
 import { Readable } from 'node:stream';
 import { zonedDay } from '../text/dates.ts';
-import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
-import { inChunks } from './chunks.ts';
-import type { AgreementLine, BarrierLine, DistrictSection, NationalReport } from './data.ts';
+import type {
+  AgreementLine,
+  BarrierLine,
+  CsvSection,
+  DistrictSection,
+  NationalReport,
+  ReportHead,
+  SectionAgreements,
+} from './data.ts';
 import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
-import { catalogueWords, type ProgrammeReportWords, wordsOf } from './words.ts';
+import { type ProgrammeReportWords, wordsOf } from './words.ts';
+import { inChunks, onceEach } from './writing.ts';
 
 export type Separator = 'semicolon' | 'comma';
 
@@ -19,15 +26,27 @@ export function neutraliseFormula(value: unknown): unknown {
 const NEEDS_QUOTES = { semicolon: /[";\r\n]/, comma: /[",\r\n]/ } as const;
 
 /**
+ * A text cell: a formula shown as text (what neutraliseFormula does, by the first character's code
+ * rather than a regular expression), quoted only when it must be.
+ */
+function csvText(text: string, needsQuotes: RegExp): string {
+  const first = text.charCodeAt(0);
+  // = + - @ tab CR
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13)
+    text = `'${text}`;
+  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
  * One cell as RFC 4180 writes it (and as csv-stringify did, byte for byte: a test compares them):
  * quoted only when it must be, quotes doubled, null and undefined empty, true "1" and false empty.
  */
 export function csvCell(value: unknown, separator: Separator): string {
   if (value === null || value === undefined || value === false) return '';
   if (value === true) return '1';
-  const text = typeof value === 'string' ? (neutraliseFormula(value) as string) : String(value);
-  if (!NEEDS_QUOTES[separator].test(text)) return text;
-  return `"${text.replaceAll('"', '""')}"`;
+  if (typeof value === 'string') return csvText(value, NEEDS_QUOTES[separator]);
+  const text = String(value);
+  return NEEDS_QUOTES[separator].test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 const BOM = '\uFEFF';
@@ -52,7 +71,6 @@ export function csvStream(header: string[], rows: Iterable<unknown[]>, separator
 }
 
 type Labels = ReturnType<typeof catalogueFor>['labels'];
-type CsvSection = Pick<DistrictSection, 'code' | 'name' | 'barriers'>;
 
 function agreementsHeader(w: ProgrammeReportWords): string[] {
   return [
@@ -80,25 +98,6 @@ function agreementsHeader(w: ProgrammeReportWords): string[] {
 const isoDate = (value: string | null | undefined): string =>
   !value ? '' : value.length === 10 ? value : zonedDay(value, 'Europe/Copenhagen');
 
-function agreementRow(a: AgreementLine, w: ProgrammeReportWords, labels: Labels) {
-  return [
-    a.id,
-    a.districtName,
-    w.agreementTypeName(a.type),
-    a.title,
-    labels.agreementStatus[a.status],
-    isoDate(a.agreedOn),
-    isoDate(a.reviewOn),
-    a.municipalities ?? w.allMunicipalities,
-    a.contacts ?? '',
-    a.barrierIds ?? '',
-    w.agreementRow,
-    '',
-    '',
-    '',
-  ];
-}
-
 function barrierRow(
   s: Pick<DistrictSection, 'name'>,
   b: BarrierLine,
@@ -123,30 +122,34 @@ function barrierRow(
   ];
 }
 
-/** Agreement rows, each district's barrier rows after its agreements. */
-function* agreementsRows(
-  lines: Iterable<AgreementLine>,
-  sections: readonly CsvSection[],
+/**
+ * The agreements export's lines: a row per agreement and, after each district's agreements, a row
+ * per barrier of its year. An agreement's row is written straight from the array the database
+ * returned (the rows of 100,000 agreements are most of the work).
+ */
+function* agreementsCsvLines(
+  sections: Iterable<SectionAgreements<CsvSection>>,
   w: ProgrammeReportWords,
   labels: Labels,
-): Generator<unknown[]> {
-  // lines and sections both come in district code order: a district's barriers follow its agreements
-  let next = 0;
-  function* barriersBefore(code: string | null) {
-    while (next < sections.length && (code === null || sections[next]!.code < code)) {
-      const s = sections[next++]!;
-      for (const b of s.barriers) yield barrierRow(s, b, w, labels);
-    }
+  separator: Separator,
+): Generator<string> {
+  const d = separator === 'comma' ? ',' : ';';
+  const needsQuotes = NEEDS_QUOTES[separator];
+  const cell = (value: unknown) => csvCell(value, separator);
+  const line = (cells: readonly unknown[]) => `${cells.map(cell).join(d)}\r\n`;
+  const text = (value: string | null) => (value ? csvText(value, needsQuotes) : '');
+  const type = onceEach((key) => cell(w.agreementTypeName(key)));
+  const status = onceEach((key) => cell(labels.agreementStatus[key as AgreementLine['status']]));
+  const date = onceEach((value) => cell(isoDate(value)));
+  const allMunicipalities = cell(w.allMunicipalities);
+  const end = `${d}${cell(w.agreementRow)}${d}${d}${d}\r\n`;
+  yield BOM + line(agreementsHeader(w));
+  for (const { section, rows } of sections) {
+    const district = `${d}${cell(section.name)}${d}`;
+    for (const r of rows)
+      yield `${r[0]}${district}${type(r[1])}${d}${text(r[2])}${d}${status(r[3])}${d}${r[4] ? date(r[4]) : ''}${d}${r[5] ? date(r[5]) : ''}${d}${r[6] === null ? allMunicipalities : text(r[6])}${d}${text(r[7])}${d}${text(r[8])}${end}`;
+    for (const b of section.barriers) yield line(barrierRow(section, b, w, labels));
   }
-  let district: string | null = null;
-  for (const a of lines) {
-    if (a.districtCode !== district) {
-      yield* barriersBefore(a.districtCode);
-      district = a.districtCode;
-    }
-    yield agreementRow(a, w, labels);
-  }
-  yield* barriersBefore(null);
 }
 
 /**
@@ -155,15 +158,14 @@ function* agreementsRows(
  * in the same file by their ID.
  */
 export function agreementsCsv(
-  lines: Iterable<AgreementLine>,
-  lang: Language,
+  report: ReportHead,
+  sections: Iterable<SectionAgreements<CsvSection>>,
   separator: Separator,
-  sections: readonly CsvSection[] = [],
-  w: ProgrammeReportWords = catalogueWords(lang),
 ): Readable {
-  const { labels } = catalogueFor(lang);
-  const rows = agreementsRows(lines, sections, w, labels);
-  return csvStream(agreementsHeader(w), rows, separator);
+  const { labels } = catalogueFor(report.lang);
+  return Readable.from(inChunks(agreementsCsvLines(sections, wordsOf(report), labels, separator)), {
+    objectMode: false,
+  });
 }
 
 export function nationalCsv(report: NationalReport, separator: Separator): Readable {

@@ -23,8 +23,9 @@ import { approvedReferatText } from '../referat/queries.ts';
 import type { Language } from '../text/language.ts';
 import { type NationalModel, nationalModel } from './national-model.ts';
 import {
-  type AgreementScanRow,
+  type AgreementRow,
   agreementCounts,
+  areaAgreementRows,
   barrierLines,
   cancelledMeetingOfYear,
   hasAttendanceSheet,
@@ -36,7 +37,6 @@ import {
   type ReportScope,
   reportDistricts,
   resolvedBarrierCounts,
-  scanAgreements,
   storedMapping,
   yearCount,
 } from './queries.ts';
@@ -191,6 +191,9 @@ export interface DistrictSection {
   lessons: string | null;
 }
 
+/** What a report's words and file name come from. */
+export type ReportHead = Pick<AgreementsReport, 'lang' | 'programme' | 'taxonomy'>;
+
 export interface AgreementsReport {
   kind: 'agreements';
   year: number;
@@ -274,8 +277,29 @@ export function districtSection(
 }
 
 export function buildAgreementsReport(db: Db, options: ReportOptions): AgreementsReport {
+  return agreementsExport(db, options).report;
+}
+
+/** A report's section with its agreement rows (in the export's order: type, status, id). */
+export interface SectionAgreements<S = DistrictSection> {
+  section: S;
+  rows: AgreementRow[];
+}
+
+/** A report and its sections each with its agreement rows, read one area at a time as the writer comes to it. */
+export interface AgreementsExport<R, S> {
+  report: R;
+  sections(): Generator<SectionAgreements<S>>;
+}
+
+/** The agreements report with its agreement rows (memory holds one area's rows, not the export's). */
+export function agreementsExport(
+  db: Db,
+  options: ReportOptions,
+): AgreementsExport<AgreementsReport, DistrictSection> {
   const { scope, lang, programme, taxonomy } = reportContext(db, options);
-  return {
+  const districts = districtsOf(db, scope, options.district);
+  const report: AgreementsReport = {
     kind: 'agreements',
     year: options.year,
     lang,
@@ -283,68 +307,83 @@ export function buildAgreementsReport(db: Db, options: ReportOptions): Agreement
     taxonomy,
     generatedAt: new Date().toISOString(),
     district: options.district ?? null,
-    sections: districtsOf(db, scope, options.district).map((d) => districtSection(db, d, options.year, lang)),
+    sections: districts.map((d) => districtSection(db, d, options.year, lang)),
+  };
+  return { report, sections: () => withAgreementRows(db, districts, report.sections, options.year) };
+}
+
+/** A section of the CSV export: its district and the barriers listed after its agreements. */
+export type CsvSection = Pick<DistrictSection, 'code' | 'name' | 'barriers'>;
+
+/**
+ * What the CSV export writes: the report's words and, by district, the barriers and the agreement
+ * rows. The rest of the report (meetings, mappings, evaluations, counts) is not read for it.
+ */
+export function agreementsCsvExport(
+  db: Db,
+  options: ReportOptions,
+): AgreementsExport<ReportHead, CsvSection> {
+  const { scope, lang, programme, taxonomy } = reportContext(db, options);
+  const districts = districtsOf(db, scope, options.district);
+  const sections = districts.map(({ code, name, areaId }) => ({
+    code,
+    name,
+    barriers: barrierLines(db, areaId, options.year),
+  }));
+  return {
+    report: { lang, programme, taxonomy },
+    sections: () => withAgreementRows(db, districts, sections, options.year),
   };
 }
 
-/**
- * The agreement lines by district (in the sections' order), then type, status and id, from a
- * connection of their own: the export may take seconds while the service's connection keeps serving
- * (better-sqlite3 refuses other statements on a connection that is iterating). The rows are read in
- * one scan and sorted here, which is several times quicker than an ORDER BY over the joined rows.
- */
-export function* agreementLines(
+/** Each section (of the district in the same place) with its area's agreement rows. */
+function* withAgreementRows<S>(
   db: Db,
-  options: Pick<ReportOptions, 'year' | 'district' | 'programme'>,
-): Generator<AgreementLine> {
-  const { scope } = reportContext(db, options);
-  const districts = districtsOf(db, scope, options.district);
-  if (districts.length === 0) return;
+  districts: readonly DistrictRow[],
+  sections: readonly S[],
+  year: number,
+): Generator<SectionAgreements<S>> {
+  let i = 0;
+  const areaIds = districts.map((d) => d.areaId);
+  for (const rows of areasAgreementRows(db, areaIds, year)) yield { section: sections[i++]!, rows };
+}
+
+/**
+ * Each area's agreement rows in turn, all from one snapshot and from a connection of their own: the
+ * export may take seconds while the service's connection keeps serving (better-sqlite3 refuses
+ * other statements on a connection that is reading). An in-memory database has no second
+ * connection and is read area by area on its own.
+ */
+function* areasAgreementRows(db: Db, areaIds: readonly number[], year: number): Generator<AgreementRow[]> {
   const file = db.$client.name;
   const own = file && file !== ':memory:' && !db.$client.memory;
   const conn = own ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
-  let rows: AgreementScanRow[];
   try {
-    rows = scanAgreements(
-      conn,
-      districts.map((d) => d.areaId),
-      options.year,
-    );
+    // one read transaction, so that every area is read as of the same moment
+    if (own) conn.exec('BEGIN');
+    for (const areaId of areaIds) yield areaAgreementRows(conn, areaId, year);
   } finally {
     if (own) conn.close();
   }
-  const byArea = new Map<number, AgreementScanRow[]>();
-  for (const row of rows) {
-    const list = byArea.get(row[0]);
-    if (list) list.push(row);
-    else byArea.set(row[0], [row]);
-  }
-  for (const d of districts) {
-    const list = byArea.get(d.areaId);
-    if (!list) continue;
-    list.sort(byTypeStatusId);
-    for (const r of list)
-      yield {
-        id: r[1],
-        districtCode: d.code,
-        districtName: d.name,
-        type: r[2],
-        title: r[3],
-        status: r[4],
-        agreedOn: r[5],
-        reviewOn: r[6],
-        municipalities: r[7],
-        contacts: r[8],
-        barrierIds: r[9],
-      };
-  }
 }
 
-/** Keys compare as SQLite's BINARY collation does for the ASCII keys of types and statuses. */
-function byTypeStatusId(a: AgreementScanRow, b: AgreementScanRow): number {
-  if (a[2] !== b[2]) return a[2] < b[2] ? -1 : 1;
-  if (a[4] !== b[4]) return a[4] < b[4] ? -1 : 1;
-  return a[1] - b[1];
+/** The agreement lines of the sections (the Excel, PDF and Word writers take them as objects). */
+export function* agreementLinesOf(sections: Iterable<SectionAgreements>): Generator<AgreementLine> {
+  for (const { section, rows } of sections)
+    for (const r of rows)
+      yield {
+        id: r[0],
+        districtCode: section.code,
+        districtName: section.name,
+        type: r[1],
+        title: r[2],
+        status: r[3],
+        agreedOn: r[4],
+        reviewOn: r[5],
+        municipalities: r[6],
+        contacts: r[7],
+        barrierIds: r[8],
+      };
 }
 
 /** held; notYet: planned or to come (ikke afholdt endnu); notHeld: past, cancelled or never planned (ikke afholdt). */

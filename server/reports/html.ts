@@ -9,10 +9,12 @@ import type {
   DistrictSection,
   NationalReport,
   ReportSession,
+  SectionAgreements,
 } from './data.ts';
 import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
+import { onceEach } from './writing.ts';
 
 /** Every text from the database passes through here (missing values print nothing): nothing a user typed becomes markup. */
 const escapeCell = (value: unknown): string => escapeHtml(String(value ?? ''));
@@ -136,34 +138,32 @@ function* changesPart(s: DistrictSection, _lang: Language, w: ProgrammeReportWor
   yield `<li>${escapeCell(`${w.barriersResolvedInYear}: ${c.barriersResolved}`)}</li></ul>`;
 }
 
-export function* agreementsHtml(report: AgreementsReport, lines: Iterable<AgreementLine>): Generator<string> {
+export function* agreementsHtml(
+  report: AgreementsReport,
+  sections: Iterable<SectionAgreements>,
+): Generator<string> {
   const lang = report.lang;
   const w = wordsOf(report);
+  const { agreementStatus } = catalogueFor(lang).labels;
+  // the texts that repeat on 100,000 rows (status, dates, "all municipalities") escaped once each
+  const status = onceEach((key) => escapeCell(agreementStatus[key as AgreementLine['status']]));
+  const date = onceEach((value) => escapeCell(dayDate(value, lang)));
+  const allMunicipalities = escapeCell(w.allMunicipalities);
   yield* page(`${w.districtReportTitle} ${report.year}`, lang);
-  const iterator = lines[Symbol.iterator]();
-  let pending = iterator.next();
-  for (const s of report.sections) {
+  for (const { section: s, rows } of sections) {
     yield `<section class="district"><h2>${escapeCell(s.name)}</h2>`;
     yield* meetingPart(s, lang, w);
     yield* mappingPart(s, lang, w);
     yield `<h3>${escapeCell(w.agreements)}</h3>`;
     let type: string | null = null;
-    while (!pending.done && pending.value.districtCode === s.code) {
-      const a = pending.value;
-      if (a.type !== type) {
+    for (const r of rows) {
+      if (r[1] !== type) {
         if (type !== null) yield '</tbody></table>';
-        type = a.type;
-        yield `<h4>${escapeCell(w.agreementTypeName(a.type))}</h4>`;
+        type = r[1];
+        yield `<h4>${escapeCell(w.agreementTypeName(type))}</h4>`;
         yield tableHead([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]);
       }
-      yield row([
-        a.title,
-        catalogueFor(lang).labels.agreementStatus[a.status],
-        dayDate(a.agreedOn, lang),
-        dayDate(a.reviewOn, lang),
-        a.municipalities ?? w.allMunicipalities,
-      ]);
-      pending = iterator.next();
+      yield `<tr><td>${escapeHtml(r[2])}</td><td>${status(r[3])}</td><td>${r[4] ? date(r[4]) : ''}</td><td>${r[5] ? date(r[5]) : ''}</td><td>${r[6] === null ? allMunicipalities : escapeHtml(r[6])}</td></tr>`;
     }
     yield type === null ? `<p>${escapeCell(w.noAgreements)}</p>` : '</tbody></table>';
     yield* barriersPart(s, lang, w);

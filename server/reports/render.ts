@@ -2,17 +2,19 @@ import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.ts';
 import { districtByCode } from '../outcomes/references.ts';
 import { catalogueFor } from '../text/messages.ts';
-import { inChunks } from './chunks.ts';
 import { agreementsCsv, nationalCsv, type Separator } from './csv.ts';
 import {
-  agreementLines,
-  buildAgreementsReport,
+  agreementLinesOf,
+  agreementsCsvExport,
+  agreementsExport,
   buildNationalReport,
+  type ReportHead,
   type ReportOptions,
   type ReportProgramme,
 } from './data.ts';
 import { agreementsHtml, nationalHtml } from './html.ts';
-import { wordsOf } from './words.ts';
+import { agreementsJson } from './json.ts';
+import { inChunks } from './writing.ts';
 
 export const reportFormats = ['json', 'csv', 'xlsx', 'docx', 'pdf', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -48,51 +50,34 @@ function filePrefix(report: { programme: ReportProgramme }, danish: string): str
 /** The agreements report (one district, or every district) as a stream in the chosen format. */
 export async function renderAgreementsReport(db: Db, options: RenderOptions): Promise<RenderedReport> {
   if (options.district) districtByCode(db, options.district, 'querystring.district');
-  const report = buildAgreementsReport(db, options);
-  const lines = () => agreementLines(db, options);
+  const { report, body } = await agreementsBody(db, options);
   const name = `${filePrefix(report, catalogueFor(report.lang).report.agreementsFile)}-${options.year}${options.district ? `-${options.district}` : ''}`;
-  let body: Readable;
-  switch (options.format) {
-    case 'json':
-      body = Readable.from(inChunks(jsonAgreements(report, lines())));
-      break;
-    case 'csv':
-      body = agreementsCsv(
-        lines(),
-        report.lang,
-        options.separator ?? 'semicolon',
-        report.sections,
-        wordsOf(report),
-      );
-      break;
-    case 'xlsx':
-      body = (await import('./xlsx.ts')).agreementsXlsx(report, lines());
-      break;
-    case 'docx':
-      body = (await import('./docx.ts')).agreementsDocx(report, lines());
-      break;
-    case 'pdf':
-      body = (await import('./pdf.ts')).agreementsPdf(report, lines());
-      break;
-    case 'html':
-      body = Readable.from(inChunks(agreementsHtml(report, lines())));
-      break;
-  }
   return { body, contentType: contentTypes[options.format], filename: `${name}.${options.format}` };
 }
 
-function* jsonAgreements(
-  report: ReturnType<typeof buildAgreementsReport>,
-  lines: Iterable<unknown>,
-): Generator<string> {
-  const head = JSON.stringify(report);
-  yield `${head.slice(0, -1)},"agreements":[`;
-  let first = true;
-  for (const line of lines) {
-    yield (first ? '' : ',') + JSON.stringify(line);
-    first = false;
+/** The agreements export in its format, with the report (or, for the CSV, its head) it came from. */
+async function agreementsBody(
+  db: Db,
+  options: RenderOptions,
+): Promise<{ report: ReportHead; body: Readable }> {
+  if (options.format === 'csv') {
+    const { report, sections } = agreementsCsvExport(db, options);
+    return { report, body: agreementsCsv(report, sections(), options.separator ?? 'semicolon') };
   }
-  yield ']}';
+  const { report, sections } = agreementsExport(db, options);
+  const lines = () => agreementLinesOf(sections());
+  switch (options.format) {
+    case 'json':
+      return { report, body: Readable.from(inChunks(agreementsJson(report, sections()))) };
+    case 'html':
+      return { report, body: Readable.from(inChunks(agreementsHtml(report, sections()))) };
+    case 'xlsx':
+      return { report, body: (await import('./xlsx.ts')).agreementsXlsx(report, lines()) };
+    case 'docx':
+      return { report, body: (await import('./docx.ts')).agreementsDocx(report, lines()) };
+    case 'pdf':
+      return { report, body: (await import('./pdf.ts')).agreementsPdf(report, lines()) };
+  }
 }
 
 export async function renderNationalReport(

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { Zip, ZipDeflate } from 'fflate';
 import { type Language, locales } from '../text/language.ts';
-import { inChunks } from './chunks.ts';
+import { inChunks } from './writing.ts';
 
 // ---- text
 
@@ -117,7 +117,7 @@ function* zipped(parts: [name: string, text: Iterable<string>][]): Generator<Buf
     const file = new ZipDeflate(name, { level: 6 });
     zip.add(file);
     for (const chunk of inChunks(text)) {
-      file.push(Buffer.from(chunk, 'utf8'));
+      file.push(chunk);
       yield* take();
     }
     file.push(new Uint8Array(0), true);

@@ -94,6 +94,17 @@ t.test(
       'each agreement line names its own area',
     );
 
+    const html = (await get(`agreements?year=2027&format=html&programme=${no.key}`)).body;
+    const section = (name: string) =>
+      html.split('<section class="district">').find((s) => s.startsWith(`<h2>${name}</h2>`)) ?? '';
+    t.match(
+      section(no.areaName),
+      'Buskerud: avtale om tidlig varsling',
+      "Buskerud's agreement in its section",
+    );
+    t.notMatch(section(no.areaName), 'Vestfold: rutine for avhør', "Vestfold's agreement not in Buskerud's");
+    t.match(section(vestfold.areaName), 'Vestfold: rutine for avhør', "and in Vestfold's own");
+
     const csv = await get(`agreements?year=2027&format=csv&programme=${no.key}`);
     const lines = parse(csv.rawPayload, {
       bom: true,

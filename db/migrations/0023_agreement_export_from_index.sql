@@ -1,0 +1,2 @@
+DROP INDEX `agreement_area_idx`;--> statement-breakpoint
+CREATE INDEX `agreement_area_idx` ON `agreement` (`area_id`,`type`,`status`,`id`,`title`,`agreed_on`,`review_on`,`all_municipalities`,`created_at`);

@@ -1,0 +1,189 @@
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { stringify } from 'csv-stringify/sync';
+import t from 'tap';
+import { commandLineActor } from '../../server/accounts/accounts.ts';
+import { createAgreement } from '../../server/outcomes/agreements.ts';
+import { agreementsCsv, neutraliseFormula } from '../../server/reports/csv.ts';
+import {
+  type AgreementLine,
+  agreementLinesOf,
+  agreementsCsvExport,
+  agreementsExport,
+} from '../../server/reports/data.ts';
+import { agreementsHtml } from '../../server/reports/html.ts';
+import { agreementsJson } from '../../server/reports/json.ts';
+import { areaAgreementRowsPlan } from '../../server/reports/queries.ts';
+import { wordsOf } from '../../server/reports/words.ts';
+import { inChunks } from '../../server/reports/writing.ts';
+import { dayDate } from '../../server/text/dates.ts';
+import { escapeHtml } from '../../server/text/html.ts';
+import { catalogueFor } from '../../server/text/messages.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { insertPerson } from '../helpers/factories.ts';
+import { seedFynOutcomes } from '../helpers/scenarios.ts';
+
+/**
+ * Fyn's outcomes and agreements whose texts test the writers: both separators, quotes, CRLF, a
+ * formula, markup, æøå, leading and trailing spaces, a contact whose name has them too.
+ */
+async function trickyExport(t: Parameters<typeof buildTestApp>[0]) {
+  const { app } = await buildTestApp(t);
+  const { chief, officer } = seedFynOutcomes(app.db);
+  const tricky = insertPerson(app.db, {
+    name: 'Anne "Bo", Ærø; <b>x</b>',
+    email: 'anne@odense.dk',
+    orgKind: 'municipality',
+    orgCode: '461',
+  });
+  const titles = [
+    'Aftale om "fælles" møder; hvert kvartal, Ærø',
+    "Linje 1\r\nLinje 2 <script>alert('x')</script> & `tick`",
+    '-2 dage, +3 dage',
+    ' mellemrum før og efter ',
+    '@kommune\tfane',
+  ];
+  for (const [i, title] of titles.entries())
+    createAgreement(app.db, commandLineActor, {
+      districtCode: i % 2 ? '1465' : '1460',
+      type: i % 3 ? 'samarbejdsaftale' : 'kontaktaftale',
+      title,
+      text: '',
+      allMunicipalities: i % 2 === 0,
+      ...(i % 2 ? { municipalityCodes: ['420', '461'] } : {}),
+      agreedOn: `2027-0${i + 1}-1${i}`,
+      status: i % 2 ? 'in_force' : 'draft',
+      ...(i % 3 ? {} : { reviewOn: '2028-12-31' }),
+      contactPersonIds: i % 2 ? [tricky, chief] : [officer],
+    });
+  return app.db;
+}
+
+const options = { year: 2027, lang: 'da' as const };
+
+t.test(
+  'the agreements exports write what straightforward writers make of the same lines, byte for byte',
+  async (t) => {
+    const db = await trickyExport(t);
+    const { report, sections } = agreementsExport(db, options);
+    const lines: AgreementLine[] = [...agreementLinesOf(sections())];
+    t.equal(lines.length, 8, "Fyn's three agreements and the five above");
+    t.ok(
+      lines.some((l) => l.contacts?.includes('"Bo"')),
+      "a contact's name with quotes and separators is in a line",
+    );
+
+    const json = await buffer(Readable.from(inChunks(agreementsJson(report, sections()))));
+    t.equal(
+      json.toString('utf8'),
+      JSON.stringify({ ...report, agreements: lines }),
+      'JSON: the report with its lines, as JSON.stringify writes them',
+    );
+
+    const w = wordsOf(report);
+    const { labels } = catalogueFor('da');
+    const csv = agreementsCsvExport(db, options);
+    t.same(
+      csv.report,
+      { lang: report.lang, programme: report.programme, taxonomy: report.taxonomy },
+      "the CSV's words are the report's",
+    );
+    const header = [
+      'ID',
+      w.district,
+      w.type,
+      w.title,
+      w.status,
+      w.agreedOn,
+      w.reviewOn,
+      w.parties,
+      w.responsible,
+      w.linkedBarriers,
+      w.rowKind,
+      w.category,
+      w.raisedOn,
+      w.resolvedOn,
+    ];
+    const rows: unknown[][] = [header];
+    for (const s of report.sections) {
+      for (const a of lines.filter((l) => l.districtCode === s.code))
+        rows.push([
+          a.id,
+          a.districtName,
+          w.agreementTypeName(a.type),
+          a.title,
+          labels.agreementStatus[a.status],
+          a.agreedOn,
+          a.reviewOn,
+          a.municipalities ?? w.allMunicipalities,
+          a.contacts,
+          a.barrierIds,
+          w.agreementRow,
+          '',
+          '',
+          '',
+        ]);
+      for (const b of s.barriers)
+        rows.push([
+          b.id,
+          s.name,
+          '',
+          b.description,
+          labels.barrierStatus[b.status],
+          '',
+          '',
+          b.municipalities ?? w.allMunicipalities,
+          '',
+          '',
+          w.barrierRow,
+          w.barrierCategoryName(b.category),
+          b.raisedOn,
+          b.resolvedOn,
+        ]);
+    }
+    for (const separator of ['semicolon', 'comma'] as const) {
+      const ours = await buffer(agreementsCsv(csv.report, csv.sections(), separator));
+      const theirs = stringify(
+        rows.map((r) => r.map(neutraliseFormula)),
+        { bom: true, delimiter: separator === 'comma' ? ',' : ';', record_delimiter: 'windows' },
+      );
+      t.equal(
+        ours.toString('hex'),
+        Buffer.from(theirs).toString('hex'),
+        `CSV as csv-stringify writes it (${separator})`,
+      );
+    }
+
+    const html = (await buffer(Readable.from(inChunks(agreementsHtml(report, sections()))))).toString('utf8');
+    const cells = (values: string[]) => `<tr>${values.map((v) => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`;
+    for (const s of report.sections) {
+      const mine = lines.filter((l) => l.districtCode === s.code);
+      let part = `<h3>${escapeHtml(w.agreements)}</h3>`;
+      for (const type of [...new Set(mine.map((a) => a.type))]) {
+        part += `<h4>${escapeHtml(w.agreementTypeName(type))}</h4><table><thead>`;
+        part += `${cells([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]).replaceAll('td>', 'th>')}</thead><tbody>`;
+        for (const a of mine.filter((l) => l.type === type))
+          part += cells([
+            a.title,
+            labels.agreementStatus[a.status],
+            dayDate(a.agreedOn, 'da'),
+            dayDate(a.reviewOn, 'da'),
+            a.municipalities ?? w.allMunicipalities,
+          ]);
+        part += '</tbody></table>';
+      }
+      if (mine.length) t.ok(html.includes(part), `HTML: ${s.name}'s agreements, each row escaped`);
+    }
+    t.notOk(html.includes('<script>'), 'no markup from a title');
+  },
+);
+
+t.test("an area's agreement lines are read from one index alone, already in order", async (t) => {
+  const { app } = await buildTestApp(t);
+  const plan = areaAgreementRowsPlan(app.db);
+  t.match(plan[0], /^SEARCH a USING COVERING INDEX agreement_area_idx \(area_id=\?\)$/, plan.join(' | '));
+  t.notOk(
+    plan.some((step) => /TEMP B-TREE/.test(step)),
+    'nothing is sorted',
+  );
+});
