@@ -105,39 +105,60 @@ type InviteeTuple = [
   organisationName: string,
 ];
 
-/** Read as an array and built here: every answer and answer page reads it, some twice (see recordOf in planning/meetings). */
+const INVITEE_COLUMNS = `i.id, i.meeting_id, i.response, i.comment, i.responded_at, i.dietary_needs,
+  i.accessibility_needs, i.delegated_from_id, i.withdrawn_at, i.needs_reconfirm, p.id, p.name, p.email,
+  p.language, ${textsLanguageSql('p.language')}, o.id, o.name`;
+const INVITEE_FROM = `FROM invitation i JOIN person p ON p.id = i.person_id
+  JOIN organisation o ON o.id = p.organisation_id`;
+
+/**
+ * Read as an array and built here (see recordOf in planning/meetings): every answer and answer
+ * page reads it, an answer more than once.
+ */
+function inviteeOf(t: [...InviteeTuple, ...unknown[]]): Invitee {
+  return {
+    invitationId: t[0],
+    meetingId: t[1],
+    response: t[2],
+    comment: t[3],
+    respondedAt: t[4],
+    dietaryNeeds: t[5],
+    accessibilityNeeds: t[6],
+    delegatedFromId: t[7],
+    withdrawnAt: t[8],
+    needsReconfirm: t[9] === 1,
+    personId: t[10],
+    name: t[11],
+    email: t[12],
+    languageCode: t[13],
+    language: t[14],
+    organisationId: t[15],
+    organisationName: t[16],
+  };
+}
+
 export function findInvitee(db: Db, invitationId: number): Invitee | undefined {
-  const t = prepared<InviteeTuple>(
-    db,
-    `SELECT i.id, i.meeting_id, i.response, i.comment, i.responded_at, i.dietary_needs, i.accessibility_needs,
-            i.delegated_from_id, i.withdrawn_at, i.needs_reconfirm, p.id, p.name, p.email, p.language,
-            ${textsLanguageSql('p.language')}, o.id, o.name
-     FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
-     WHERE i.id = ?`,
-  )
+  const t = prepared<InviteeTuple>(db, `SELECT ${INVITEE_COLUMNS} ${INVITEE_FROM} WHERE i.id = ?`)
     .raw(true)
     .get(invitationId);
-  return (
-    t && {
-      invitationId: t[0],
-      meetingId: t[1],
-      response: t[2],
-      comment: t[3],
-      respondedAt: t[4],
-      dietaryNeeds: t[5],
-      accessibilityNeeds: t[6],
-      delegatedFromId: t[7],
-      withdrawnAt: t[8],
-      needsReconfirm: t[9] === 1,
-      personId: t[10],
-      name: t[11],
-      email: t[12],
-      languageCode: t[13],
-      language: t[14],
-      organisationId: t[15],
-      organisationName: t[16],
-    }
-  );
+  return t && inviteeOf(t);
+}
+
+/**
+ * The invitee whose first answer link has this lookup id, with the link's secret hash and expiry
+ * to check: an answer page or answer reads the invitee with the link, in one statement.
+ */
+export function inviteeByLookupId(
+  db: Db,
+  lookupId: string,
+): { invitee: Invitee; secretHash: string | null; expiresAt: string | null } | undefined {
+  const t = prepared<[...InviteeTuple, secretHash: string | null, expiresAt: string | null]>(
+    db,
+    `SELECT ${INVITEE_COLUMNS}, i.token_hash, i.token_expires_at ${INVITEE_FROM} WHERE i.token_lookup_id = ?`,
+  )
+    .raw(true)
+    .get(lookupId);
+  return t && { invitee: inviteeOf(t), secretHash: t[17], expiresAt: t[18] };
 }
 
 export function invitationById(db: Db, id: number): InvitationRow | undefined {

@@ -4,25 +4,27 @@ import { rsvpSessions } from '../meeting-sessions/answers.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
 import { dayDate, meetingTime } from '../text/dates.ts';
-import { readInvitee } from './meeting-reads.ts';
+import { type Invitee, readInvitee } from './meeting-reads.ts';
 import { answersClosedReason } from './refusals.ts';
 import { answerState } from './responses.ts';
 import type { RsvpView } from './schemas.ts';
-import { findInvitationByAnswerToken } from './tokens.ts';
+import { findInviteeByAnswerToken } from './tokens.ts';
 
 /**
- * The invitation behind an answer link, or null for anything that must look like "not found":
+ * The invitee behind an answer link, or null for anything that must look like "not found":
  * unknown, tampered or expired links, and invitations taken back (withdrawn).
  */
-export function invitationOfLink(db: Db, token: string, now = new Date()): number | null {
-  const row = findInvitationByAnswerToken(db, token, now);
-  if (!row || row.withdrawnAt) return null;
-  return row.id;
+export function inviteeOfLink(db: Db, token: string, now = new Date()): Invitee | null {
+  const invitee = findInviteeByAnswerToken(db, token, now);
+  if (!invitee || invitee.withdrawnAt) return null;
+  return invitee;
 }
 
-/** What the invitee sees on their answer page, in their language: the meeting, themselves, their current answer. */
-export function rsvpView(db: Db, invitationId: number): RsvpView {
-  const invitee = readInvitee(db, invitationId);
+/**
+ * What the invitee sees on their answer page, in their language: the meeting, themselves, their
+ * current answer. `invitee`: as just read with the link (inviteeOfLink), else read here.
+ */
+export function rsvpView(db: Db, invitationId: number, invitee = readInvitee(db, invitationId)): RsvpView {
   const meeting = meetingRecord(db, invitee.meetingId);
   const replyBy = replyByDate(meeting);
   return {

@@ -1,12 +1,15 @@
 import type { Db } from '../../db/client.ts';
 import { newSecretToken, newSecretTokens, parseSecretToken, secretMatches } from '../accounts/credentials.ts';
+import type { Invitee } from './meeting-reads.ts';
 import {
   answerLinkByLookupId,
   deleteAnswerLinks,
+  findInvitee,
   type InvitationRow,
   insertAnswerLink,
   invitationById,
   invitationByLookupId,
+  inviteeByLookupId,
   setAnswerLinksExpiry,
   setAnswerToken,
 } from './queries.ts';
@@ -66,6 +69,26 @@ export function findInvitationByAnswerToken(db: Db, token: string, now = new Dat
   if (!link || !secretMatches(parsed.secret, link.secretHash)) return null;
   if (link.expiresAt && Date.parse(link.expiresAt) < now.getTime()) return null;
   return invitationById(db, link.invitationId) ?? null;
+}
+
+/**
+ * The invitee an answer link belongs to, or null for unknown, tampered or expired links: the same
+ * checks as findInvitationByAnswerToken, for the answer page and answers, which need the invitee
+ * (read with the first link in one statement).
+ */
+export function findInviteeByAnswerToken(db: Db, token: string, now = new Date()): Invitee | null {
+  const parsed = parseSecretToken(PREFIX, token);
+  if (!parsed) return null;
+  const row = inviteeByLookupId(db, parsed.lookupId);
+  if (row) {
+    if (!row.secretHash || !secretMatches(parsed.secret, row.secretHash)) return null;
+    if (row.expiresAt && Date.parse(row.expiresAt) < now.getTime()) return null;
+    return row.invitee;
+  }
+  const link = answerLinkByLookupId(db, parsed.lookupId);
+  if (!link || !secretMatches(parsed.secret, link.secretHash)) return null;
+  if (link.expiresAt && Date.parse(link.expiresAt) < now.getTime()) return null;
+  return findInvitee(db, link.invitationId) ?? null;
 }
 
 /** Keeps links alive as long as the meeting when it moves. */

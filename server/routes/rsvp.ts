@@ -2,10 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { delegateInvitation } from '../answers/delegation.ts';
-import { readInvitee } from '../answers/meeting-reads.ts';
 import { AnswersClosed } from '../answers/refusals.ts';
 import { inviteeActor } from '../answers/responses.ts';
-import { invitationOfLink, rsvpView } from '../answers/rsvp.ts';
+import { inviteeOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
@@ -76,9 +75,9 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const invitationId = invitationOfLink(app.db, request.params.token);
-      if (invitationId === null) return linkNotFound(request, reply);
-      const view = rsvpView(app.db, invitationId);
+      const invitee = inviteeOfLink(app.db, request.params.token);
+      if (invitee === null) return linkNotFound(request, reply);
+      const view = rsvpView(app.db, invitee.invitationId, invitee);
       privatePage(reply);
       if (wantsJson(request)) return view;
       const hint = AnswerChoice.safeParse(request.query.answer);
@@ -109,9 +108,10 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const invitationId = invitationOfLink(app.db, request.params.token);
-      if (invitationId === null) return linkNotFound(request, reply);
-      const actor = inviteeActor(readInvitee(app.db, invitationId).email, 'link');
+      const invitee = inviteeOfLink(app.db, request.params.token);
+      if (invitee === null) return linkNotFound(request, reply);
+      const { invitationId } = invitee;
+      const actor = inviteeActor(invitee.email, 'link');
       let result: SessionAnswer;
       try {
         // group commit: the answers arriving together share one commit, which cost more than an answer
@@ -172,11 +172,12 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const invitationId = invitationOfLink(app.db, request.params.token);
-      if (invitationId === null) return linkNotFound(request, reply);
+      const invitee = inviteeOfLink(app.db, request.params.token);
+      if (invitee === null) return linkNotFound(request, reply);
+      const { invitationId } = invitee;
       const result = delegateInvitation(
         app.db,
-        inviteeActor(readInvitee(app.db, invitationId).email, 'link'),
+        inviteeActor(invitee.email, 'link'),
         app.config,
         invitationId,
         request.body,
