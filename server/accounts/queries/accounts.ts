@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { type AccountRole, account, apiToken, oidcIdentity } from '../../../db/schema/index.ts';
 import { type DbOrTx, prepared } from '../../../db/statements.ts';
@@ -54,19 +54,13 @@ export function insertApiToken(db: Db, values: typeof apiToken.$inferInsert): vo
 
 /** Prepared once per database: the caller keeps the function, as it runs on every authenticated request. */
 export function liveApiTokenLookup(db: Db): (lookupId: string) => Signed | undefined {
-  const find = db
-    .select({ id: account.id, email: account.email, role: account.role, secretHash: apiToken.secretHash })
-    .from(apiToken)
-    .innerJoin(account, eq(account.id, apiToken.accountId))
-    .where(
-      and(
-        eq(apiToken.lookupId, sql.placeholder('lookupId')),
-        isNull(apiToken.revokedAt),
-        isNull(account.disabledAt),
-      ),
-    )
-    .prepare();
-  return (lookupId) => find.get({ lookupId });
+  // plain SQL: drizzle's prepared query maps the row field by field, which cost more than the read
+  const find = prepared<Signed>(
+    db,
+    `SELECT a.id, a.email, a.role, t.secret_hash AS secretHash FROM api_token t JOIN account a ON a.id = t.account_id
+     WHERE t.lookup_id = ? AND t.revoked_at IS NULL AND a.disabled_at IS NULL`,
+  );
+  return (lookupId) => find.get(lookupId);
 }
 
 export function insertSession(
