@@ -15,8 +15,12 @@ const ESCAPES: Record<string, string> = {
   '`': '&#96;',
 };
 
+const SPECIAL = /[&<>"'`]/;
+const SPECIALS = /[&<>"'`]/g;
+
+/** Most texts have nothing to escape: testing first costs a third of a replace that finds nothing. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPES[c]!) : value;
 }
 
 /** A value a template may hold: text is escaped, arrays are joined, null/undefined/false print nothing. */
