@@ -349,10 +349,10 @@ function* withAgreementRows<S>(
 }
 
 /**
- * Each area's agreement rows in turn, all from one snapshot and from a connection of their own: the
- * export may take seconds while the service's connection keeps serving (better-sqlite3 refuses
- * other statements on a connection that is reading). An in-memory database has no second
- * connection and is read area by area on its own.
+ * Each area's agreement rows in turn, all in one read transaction (no write lands between two
+ * areas), on a connection of their own: the export streams for seconds, and a transaction left open
+ * on the service's connection would take in the service's own writes meanwhile. An in-memory
+ * database has no second connection: it is read area by area on its own.
  */
 function* areasAgreementRows(db: Db, areaIds: readonly number[], year: number): Generator<AgreementRow[]> {
   const file = db.$client.name;
