@@ -24,8 +24,11 @@ import type { Language } from '../text/language.ts';
 import { type NationalModel, nationalModel } from './national-model.ts';
 import {
   type AgreementRow,
+  type AgreementTableRow,
   agreementCounts,
+  areaAgreementJson,
   areaAgreementRows,
+  areaAgreementTable,
   barrierLines,
   cancelledMeetingOfYear,
   hasAttendanceSheet,
@@ -281,9 +284,9 @@ export function buildAgreementsReport(db: Db, options: ReportOptions): Agreement
 }
 
 /** A report's section with its agreement rows (in the export's order: type, status, id). */
-export interface SectionAgreements<S = DistrictSection> {
+export interface SectionAgreements<S = DistrictSection, Row = AgreementRow> {
   section: S;
-  rows: AgreementRow[];
+  rows: Row[];
 }
 
 /** A report and its sections each with its agreement rows, read one area at a time as the writer comes to it. */
@@ -292,11 +295,14 @@ export interface AgreementsExport<R, S> {
   sections(): Generator<SectionAgreements<S>>;
 }
 
+/** The agreements report; its agreements also as its HTML tables show them, and as JSON text. */
+export interface AgreementsReportExport extends AgreementsExport<AgreementsReport, DistrictSection> {
+  tables(): Generator<SectionAgreements<DistrictSection, AgreementTableRow>>;
+  jsonLines(): Generator<string[]>;
+}
+
 /** The agreements report with its agreement rows (memory holds one area's rows, not the export's). */
-export function agreementsExport(
-  db: Db,
-  options: ReportOptions,
-): AgreementsExport<AgreementsReport, DistrictSection> {
+export function agreementsExport(db: Db, options: ReportOptions): AgreementsReportExport {
   const { scope, lang, programme, taxonomy } = reportContext(db, options);
   const districts = districtsOf(db, scope, options.district);
   const report: AgreementsReport = {
@@ -309,7 +315,13 @@ export function agreementsExport(
     district: options.district ?? null,
     sections: districts.map((d) => districtSection(db, d, options.year, lang)),
   };
-  return { report, sections: () => withAgreementRows(db, districts, report.sections, options.year) };
+  return {
+    report,
+    sections: () => withAgreementRows(db, districts, report.sections, options.year),
+    tables: () =>
+      withRows(db, districts, report.sections, (conn, d) => areaAgreementTable(conn, d.areaId, options.year)),
+    jsonLines: () => eachArea(db, districts, (conn, d) => areaAgreementJson(conn, d, options.year)),
+  };
 }
 
 /** A section of the CSV export: its district and the barriers listed after its agreements. */
@@ -337,31 +349,43 @@ export function agreementsCsvExport(
 }
 
 /** Each section (of the district in the same place) with its area's agreement rows. */
-function* withAgreementRows<S>(
+function withAgreementRows<S>(
   db: Db,
   districts: readonly DistrictRow[],
   sections: readonly S[],
   year: number,
 ): Generator<SectionAgreements<S>> {
+  return withRows(db, districts, sections, (conn, d) => areaAgreementRows(conn, d.areaId, year));
+}
+
+/** Each section (of the district in the same place) with what `read` reads of its area's agreements. */
+function* withRows<S, Row>(
+  db: Db,
+  districts: readonly DistrictRow[],
+  sections: readonly S[],
+  read: (conn: Database.Database, district: DistrictRow) => Row[],
+): Generator<SectionAgreements<S, Row>> {
   let i = 0;
-  const areaIds = districts.map((d) => d.areaId);
-  for (const rows of areasAgreementRows(db, areaIds, year)) yield { section: sections[i++]!, rows };
+  for (const rows of eachArea(db, districts, read)) yield { section: sections[i++]!, rows };
 }
 
 /**
- * Each area's agreement rows in turn, all in one read transaction (no write lands between two
- * areas), on a connection of their own: the export streams for seconds, and a transaction left open
- * on the service's connection would take in the service's own writes meanwhile. An in-memory
- * database has no second connection: it is read area by area on its own.
+ * What `read` reads of each district's area in turn, all in one read transaction (no write lands
+ * between two areas), on a connection of their own: the export streams for seconds, and a
+ * transaction left open on the service's connection would take in the service's own writes
+ * meanwhile. An in-memory database has no second connection: it is read area by area on its own.
  */
-function* areasAgreementRows(db: Db, areaIds: readonly number[], year: number): Generator<AgreementRow[]> {
+function* eachArea<T>(
+  db: Db,
+  districts: readonly DistrictRow[],
+  read: (conn: Database.Database, district: DistrictRow) => T,
+): Generator<T> {
   const file = db.$client.name;
   const own = file && file !== ':memory:' && !db.$client.memory;
   const conn = own ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
   try {
-    // one read transaction, so that every area is read as of the same moment
     if (own) conn.exec('BEGIN');
-    for (const areaId of areaIds) yield areaAgreementRows(conn, areaId, year);
+    for (const district of districts) yield read(conn, district);
   } finally {
     if (own) conn.close();
   }

@@ -13,6 +13,7 @@ import type {
 } from './data.ts';
 import { evaluationParts } from './district-evaluation.ts';
 import { type ChartBar, type ModelSection, modelSections, nationalWordsOf } from './national-sections.ts';
+import type { AgreementTableRow } from './queries.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 import { onceEach } from './writing.ts';
 
@@ -140,7 +141,7 @@ function* changesPart(s: DistrictSection, _lang: Language, w: ProgrammeReportWor
 
 export function* agreementsHtml(
   report: AgreementsReport,
-  sections: Iterable<SectionAgreements>,
+  sections: Iterable<SectionAgreements<DistrictSection, AgreementTableRow>>,
 ): Generator<string> {
   const lang = report.lang;
   const w = wordsOf(report);
@@ -157,13 +158,13 @@ export function* agreementsHtml(
     yield `<h3>${escapeCell(w.agreements)}</h3>`;
     let type: string | null = null;
     for (const r of rows) {
-      if (r[1] !== type) {
+      if (r[0] !== type) {
         if (type !== null) yield '</tbody></table>';
-        type = r[1];
+        type = r[0];
         yield `<h4>${escapeCell(w.agreementTypeName(type))}</h4>`;
         yield tableHead([w.title, w.status, w.agreedOn, w.reviewOn, w.parties]);
       }
-      yield `<tr><td>${escapeHtml(r[2])}</td><td>${status(r[3])}</td><td>${r[4] ? date(r[4]) : ''}</td><td>${r[5] ? date(r[5]) : ''}</td><td>${r[6] === null ? allMunicipalities : escapeHtml(r[6])}</td></tr>`;
+      yield `<tr><td>${escapeHtml(r[1])}</td><td>${status(r[2])}</td><td>${r[3] ? date(r[3]) : ''}</td><td>${r[4] ? date(r[4]) : ''}</td><td>${r[5] === null ? allMunicipalities : escapeHtml(r[5])}</td></tr>`;
     }
     yield type === null ? `<p>${escapeCell(w.noAgreements)}</p>` : '</tbody></table>';
     yield* barriersPart(s, lang, w);

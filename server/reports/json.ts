@@ -1,26 +1,20 @@
-import type { AgreementsReport, SectionAgreements } from './data.ts';
-import { onceEach } from './writing.ts';
+import type { AgreementsReport } from './data.ts';
 
 /**
- * The agreements report as JSON: the report, then its agreement lines as "agreements", each the
- * same text JSON.stringify makes of an AgreementLine (its keys in that order), written straight from
- * the array the database returned: JSON.stringify only for each text value, no object per line.
+ * The agreements report as JSON: the report, then its agreement lines as "agreements", each line's
+ * text made by SQLite (areaAgreementJson) as JSON.stringify makes it of the line.
  */
 export function* agreementsJson(
   report: AgreementsReport,
-  sections: Iterable<SectionAgreements>,
+  areas: Iterable<readonly string[]>,
 ): Generator<string> {
-  const json = JSON.stringify;
-  const quoted = onceEach((value) => json(value));
-  const head = json(report);
+  const head = JSON.stringify(report);
   yield `${head.slice(0, -1)},"agreements":[`;
   let comma = '';
-  for (const { section, rows } of sections) {
-    const district = `,"districtCode":${json(section.code)},"districtName":${json(section.name)},"type":`;
-    for (const r of rows) {
-      yield `${comma}{"id":${r[0]}${district}${quoted(r[1])},"title":${json(r[2])},"status":${quoted(r[3])},"agreedOn":${r[4] === null ? 'null' : quoted(r[4])},"reviewOn":${r[5] === null ? 'null' : quoted(r[5])},"municipalities":${json(r[6])},"contacts":${json(r[7])},"barrierIds":${json(r[8])}}`;
+  for (const lines of areas)
+    for (const line of lines) {
+      yield comma + line;
       comma = ',';
     }
-  }
   yield ']}';
 }

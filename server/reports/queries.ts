@@ -141,13 +141,16 @@ export type AgreementRow = [
 ];
 
 // The party, contact and barrier lists in their primary keys' order (what the subqueries walk).
+const AGREEMENT_MUNICIPALITIES = `CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ')
+  FROM agreement_municipality am JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END`;
+const AGREEMENT_CONTACTS = `(SELECT group_concat(p.name, ', ') FROM agreement_contact ac
+  JOIN person p ON p.id = ac.person_id WHERE ac.agreement_id = a.id)`;
+const AGREEMENT_BARRIERS = `(SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id)`;
+const AREA_AGREEMENTS = `FROM agreement a WHERE a.area_id = :areaId AND ${AGREEMENT_START} <= :yearEnd
+  ORDER BY a.type, a.status, a.id`;
+
 const AREA_AGREEMENT_ROWS = `SELECT a.id, a.type, a.title, a.status, a.agreed_on, a.review_on,
-  CASE WHEN a.all_municipalities = 0 THEN (SELECT group_concat(o.name, ', ') FROM agreement_municipality am
-       JOIN organisation o ON o.id = am.municipality_id WHERE am.agreement_id = a.id) END,
-  (SELECT group_concat(p.name, ', ') FROM agreement_contact ac JOIN person p ON p.id = ac.person_id
-    WHERE ac.agreement_id = a.id),
-  (SELECT group_concat(ab.barrier_id, ', ') FROM agreement_barrier ab WHERE ab.agreement_id = a.id)
-  FROM agreement a WHERE a.area_id = ? AND ${AGREEMENT_START} <= ? ORDER BY a.type, a.status, a.id`;
+  ${AGREEMENT_MUNICIPALITIES}, ${AGREEMENT_CONTACTS}, ${AGREEMENT_BARRIERS} ${AREA_AGREEMENTS}`;
 
 /**
  * An area's agreements agreed by the year's end, in the export's order (type, status, id), as
@@ -157,16 +160,70 @@ const AREA_AGREEMENT_ROWS = `SELECT a.id, a.type, a.title, a.status, a.agreed_on
  */
 export function areaAgreementRows(conn: Database.Database, areaId: number, year: number): AgreementRow[] {
   return conn
-    .prepare<[number, string], AgreementRow>(AREA_AGREEMENT_ROWS)
+    .prepare<[{ areaId: number; yearEnd: string }], AgreementRow>(AREA_AGREEMENT_ROWS)
     .raw(true)
-    .all(areaId, yearEnd(year));
+    .all({ areaId, yearEnd: yearEnd(year) });
 }
 
-/** How SQLite reads an area's agreement rows (EXPLAIN QUERY PLAN), for the test that keeps it index-only. */
-export function areaAgreementRowsPlan(db: Db): string[] {
-  return prepared<{ detail: string }>(db, `EXPLAIN QUERY PLAN ${AREA_AGREEMENT_ROWS}`)
-    .all(0, '')
-    .map((r) => r.detail);
+/** An agreement as the HTML report shows it: its type (the table it is in), title, status, dates and parties. */
+export type AgreementTableRow = [
+  type: string,
+  title: string,
+  status: AgreementStatus,
+  agreedOn: string | null,
+  reviewOn: string | null,
+  municipalities: string | null,
+];
+
+const AREA_AGREEMENT_TABLE = `SELECT a.type, a.title, a.status, a.agreed_on, a.review_on, ${AGREEMENT_MUNICIPALITIES}
+  ${AREA_AGREEMENTS}`;
+
+/** The same agreements as the HTML report shows them: no contacts and barriers read for a table without them. */
+export function areaAgreementTable(
+  conn: Database.Database,
+  areaId: number,
+  year: number,
+): AgreementTableRow[] {
+  return conn
+    .prepare<[{ areaId: number; yearEnd: string }], AgreementTableRow>(AREA_AGREEMENT_TABLE)
+    .raw(true)
+    .all({ areaId, yearEnd: yearEnd(year) });
+}
+
+const AREA_AGREEMENT_JSON = `SELECT json_object('id', a.id, 'districtCode', :code, 'districtName', :name,
+  'type', a.type, 'title', a.title, 'status', a.status, 'agreedOn', a.agreed_on, 'reviewOn', a.review_on,
+  'municipalities', ${AGREEMENT_MUNICIPALITIES}, 'contacts', ${AGREEMENT_CONTACTS},
+  'barrierIds', ${AGREEMENT_BARRIERS}) ${AREA_AGREEMENTS}`;
+
+/**
+ * The same agreements as JSON text made by SQLite, one string per agreement: what JSON.stringify
+ * makes of its AgreementLine, the keys in the same order (SQLite's JSON strings escape exactly the
+ * characters JSON.stringify does; a test holds them to it). One value per row instead of an array of
+ * nine is most of what makes the JSON export quick.
+ */
+export function areaAgreementJson(
+  conn: Database.Database,
+  district: Pick<ReportDistrictRow, 'areaId' | 'code' | 'name'>,
+  year: number,
+): string[] {
+  const { areaId, code, name } = district;
+  return conn
+    .prepare<[{ areaId: number; code: string; name: string; yearEnd: string }], string>(AREA_AGREEMENT_JSON)
+    .pluck()
+    .all({ areaId, code, name, yearEnd: yearEnd(year) });
+}
+
+/** How SQLite reads an area's agreements (EXPLAIN QUERY PLAN), for the test that keeps it index-only. */
+export function areaAgreementsPlan(db: Db): Record<'rows' | 'table' | 'json', string[]> {
+  const plan = (sql: string) =>
+    prepared<{ detail: string }>(db, `EXPLAIN QUERY PLAN ${sql}`)
+      .all({ areaId: 0, code: '', name: '', yearEnd: '' })
+      .map((r) => r.detail);
+  return {
+    rows: plan(AREA_AGREEMENT_ROWS),
+    table: plan(AREA_AGREEMENT_TABLE),
+    json: plan(AREA_AGREEMENT_JSON),
+  };
 }
 
 // ---- the national report

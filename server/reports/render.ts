@@ -64,13 +64,13 @@ async function agreementsBody(
     const { report, sections } = agreementsCsvExport(db, options);
     return { report, body: agreementsCsv(report, sections(), options.separator ?? 'semicolon') };
   }
-  const { report, sections } = agreementsExport(db, options);
+  const { report, sections, tables, jsonLines } = agreementsExport(db, options);
   const lines = () => agreementLinesOf(sections());
   switch (options.format) {
     case 'json':
-      return { report, body: Readable.from(inChunks(agreementsJson(report, sections()))) };
+      return { report, body: Readable.from(inChunks(agreementsJson(report, jsonLines()))) };
     case 'html':
-      return { report, body: Readable.from(inChunks(agreementsHtml(report, sections()))) };
+      return { report, body: Readable.from(inChunks(agreementsHtml(report, tables()))) };
     case 'xlsx':
       return { report, body: (await import('./xlsx.ts')).agreementsXlsx(report, lines()) };
     case 'docx':

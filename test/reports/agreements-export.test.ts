@@ -13,7 +13,7 @@ import {
 } from '../../server/reports/data.ts';
 import { agreementsHtml } from '../../server/reports/html.ts';
 import { agreementsJson } from '../../server/reports/json.ts';
-import { areaAgreementRowsPlan } from '../../server/reports/queries.ts';
+import { areaAgreementsPlan } from '../../server/reports/queries.ts';
 import { wordsOf } from '../../server/reports/words.ts';
 import { inChunks } from '../../server/reports/writing.ts';
 import { dayDate } from '../../server/text/dates.ts';
@@ -42,6 +42,7 @@ async function trickyExport(t: Parameters<typeof buildTestApp>[0]) {
     '-2 dage, +3 dage',
     ' mellemrum før og efter ',
     '@kommune\tfane',
+    'Sti C:\\mappe\u0001\u001f\u007f \u2028 😀 Æble',
   ];
   for (const [i, title] of titles.entries())
     createAgreement(app.db, commandLineActor, {
@@ -65,19 +66,19 @@ t.test(
   'the agreements exports write what straightforward writers make of the same lines, byte for byte',
   async (t) => {
     const db = await trickyExport(t);
-    const { report, sections } = agreementsExport(db, options);
+    const { report, sections, tables, jsonLines } = agreementsExport(db, options);
     const lines: AgreementLine[] = [...agreementLinesOf(sections())];
-    t.equal(lines.length, 8, "Fyn's three agreements and the five above");
+    t.equal(lines.length, 9, "Fyn's three agreements and the six above");
     t.ok(
       lines.some((l) => l.contacts?.includes('"Bo"')),
       "a contact's name with quotes and separators is in a line",
     );
 
-    const json = await buffer(Readable.from(inChunks(agreementsJson(report, sections()))));
+    const json = await buffer(Readable.from(inChunks(agreementsJson(report, jsonLines()))));
     t.equal(
       json.toString('utf8'),
       JSON.stringify({ ...report, agreements: lines }),
-      'JSON: the report with its lines, as JSON.stringify writes them',
+      "JSON: the report with its lines, as JSON.stringify writes them (SQLite's JSON text of each)",
     );
 
     const w = wordsOf(report);
@@ -154,7 +155,7 @@ t.test(
       );
     }
 
-    const html = (await buffer(Readable.from(inChunks(agreementsHtml(report, sections()))))).toString('utf8');
+    const html = (await buffer(Readable.from(inChunks(agreementsHtml(report, tables()))))).toString('utf8');
     const cells = (values: string[]) => `<tr>${values.map((v) => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`;
     for (const s of report.sections) {
       const mine = lines.filter((l) => l.districtCode === s.code);
@@ -180,10 +181,31 @@ t.test(
 
 t.test("an area's agreement lines are read from one index alone, already in order", async (t) => {
   const { app } = await buildTestApp(t);
-  const plan = areaAgreementRowsPlan(app.db);
-  t.match(plan[0], /^SEARCH a USING COVERING INDEX agreement_area_idx \(area_id=\?\)$/, plan.join(' | '));
-  t.notOk(
-    plan.some((step) => /TEMP B-TREE/.test(step)),
-    'nothing is sorted',
-  );
+  for (const [kind, plan] of Object.entries(areaAgreementsPlan(app.db))) {
+    t.match(
+      plan[0],
+      /^SEARCH a USING COVERING INDEX agreement_area_idx \(area_id=\?\)$/,
+      `${kind}: ${plan.join(' | ')}`,
+    );
+    t.notOk(
+      plan.some((step) => /TEMP B-TREE/.test(step)),
+      `${kind}: nothing is sorted`,
+    );
+  }
+});
+
+t.test("SQLite's JSON strings are JSON.stringify's, character for character", async (t) => {
+  const { app } = await buildTestApp(t);
+  const quote = app.db.$client.prepare<[string], string>('SELECT json_quote(?)').pluck();
+  const differing: string[] = [];
+  // every character of the Basic Multilingual Plane but lone surrogates (SQLite stores UTF-8),
+  // then characters outside it
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c < 0xe000) continue;
+    const text = `a${String.fromCharCode(c)}b`;
+    if (quote.get(text) !== JSON.stringify(text)) differing.push(c.toString(16));
+  }
+  for (const text of ['😀', '𝄞 and 🇩🇰', '', '"\\"'])
+    if (quote.get(text) !== JSON.stringify(text)) differing.push(text);
+  t.same(differing, [], 'no character is written otherwise');
 });
