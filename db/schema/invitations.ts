@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { meeting } from './planning.ts';
 import { person } from './register.ts';
@@ -54,6 +55,9 @@ export const invitation = sqliteTable(
     index('invitation_delegated_from_idx').on(t.delegatedFromId),
     // places taken, attendance and report counts read one answer's rows, not the whole meeting's
     index('invitation_meeting_response_idx').on(t.meetingId, t.response),
+    // a place in the waiting list counts the withdrawn ones out from this (rare) side, not by
+    // reading every waiting invitation before it
+    index('invitation_withdrawn_idx').on(t.meetingId).where(sql`withdrawn_at IS NOT NULL`),
   ],
 );
 

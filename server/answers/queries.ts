@@ -225,6 +225,18 @@ export function markAskedAgain(db: Db, meetingId: number, now: string): number {
   ).run(now, meetingId).changes;
 }
 
+/**
+ * The 1-based place of the waiting-list entry `w` in its meeting's queue, withdrawn invitations not
+ * counted: the entries up to it (an index-only count) less the withdrawn ones among them, found
+ * from the few withdrawn invitations (invitation_withdrawn_idx; CROSS JOIN keeps SQLite starting
+ * there). Joining every entry to its invitation read each one before it: 137 → 35 µs at place 1,000.
+ */
+const POSITION_OF_W = `(
+  (SELECT count(*) FROM waitlist_entry w2 WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id)
+  - (SELECT count(*) FROM invitation i2 CROSS JOIN waitlist_entry w3 ON w3.invitation_id = i2.id
+      WHERE i2.meeting_id = w.meeting_id AND i2.withdrawn_at IS NOT NULL
+        AND w3.meeting_id = w.meeting_id AND w3.id <= w.id))`;
+
 // ---- the responses overview
 
 export function responseRows(db: Db, meetingId: number): ResponseRow[] {
@@ -234,10 +246,7 @@ export function responseRows(db: Db, meetingId: number): ResponseRow[] {
             i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds,
             i.delegated_from_id AS delegatedFromId, i.needs_reconfirm AS needsReconfirm, p.id AS personId, p.name AS personName, p.email,
             o.id AS organisationId, o.name AS organisationName, o.kind AS organisationKind,
-            CASE WHEN w.id IS NULL THEN NULL ELSE
-              (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
-               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL)
-            END AS waitlistPosition
+            CASE WHEN w.id IS NULL THEN NULL ELSE ${POSITION_OF_W} END AS waitlistPosition
      FROM invitation i JOIN person p ON p.id = i.person_id JOIN organisation o ON o.id = p.organisation_id
      LEFT JOIN waitlist_entry w ON w.invitation_id = i.id
      WHERE i.meeting_id = ? AND i.withdrawn_at IS NULL
@@ -394,9 +403,7 @@ export function isWaiting(db: Db, invitationId: number): boolean {
 export function queuePosition(db: Db, invitationId: number): number | null {
   const row = prepared<{ position: number }>(
     db,
-    `SELECT (SELECT count(*) FROM waitlist_entry w2 JOIN invitation i2 ON i2.id = w2.invitation_id
-               WHERE w2.meeting_id = w.meeting_id AND w2.id <= w.id AND i2.withdrawn_at IS NULL) AS position
-     FROM waitlist_entry w WHERE w.invitation_id = ?`,
+    `SELECT ${POSITION_OF_W} AS position FROM waitlist_entry w WHERE w.invitation_id = ?`,
   ).get(invitationId);
   return row?.position ?? null;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `invitation_withdrawn_idx` ON `invitation` (`meeting_id`) WHERE withdrawn_at IS NOT NULL;
