@@ -1,4 +1,4 @@
-import { foldLine, lineValue, paramValue, textValue } from './ical-text.ts';
+import { foldLine, lineValue, paramValue, plainText, textValue } from './ical-text.ts';
 import { isKnownTimeZone, vtimezoneWindow, wallClock } from './time-zones.ts';
 
 export type CalendarMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
@@ -84,7 +84,8 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
   // ical.js finds a property's value by the decoded length of its last parameter, so escaped
   // text (CN) never comes last: a plain token ends every parameter list
   if (m.organizer) {
-    const name = m.organizer.name || lineValue(m.organizer.email);
+    // a stored name of nothing but control characters is no name: the address stands in, as for none
+    const name = plainText(m.organizer.name) || lineValue(m.organizer.email);
     out += line('ORGANIZER', `mailto:${lineValue(m.organizer.email)}`, [
       ['CN', paramValue(name)],
       ['SCHEDULE-AGENT', 'SERVER'],
@@ -92,7 +93,8 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
   }
   for (const a of m.attendees ?? []) {
     const params: [string, string][] = [];
-    if (a.name) params.push(['CN', paramValue(a.name)]);
+    const name = a.name && plainText(a.name);
+    if (name) params.push(['CN', paramValue(name)]);
     if (a.delegatedTo) params.push(['DELEGATED-TO', paramValue(calAddress(a.delegatedTo))]);
     if (a.delegatedFrom) params.push(['DELEGATED-FROM', paramValue(calAddress(a.delegatedFrom))]);
     params.push(['ROLE', 'REQ-PARTICIPANT'], ['PARTSTAT', partstat[a.answer ?? 'needs_action']]);

@@ -159,3 +159,17 @@ t.test('even stored text with controls or lone surrogates cannot break the file'
     ),
   );
 });
+
+t.test('a stored name of nothing but control characters gives no empty CN', async (t) => {
+  const text = calendarOf('REQUEST', 'Møde', [
+    { summary: 'Møde', location: '', description: '', organizer: '\u0000', attendee: '\u0007\u001b' },
+  ]);
+  const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
+  t.equal(
+    vevent.getFirstProperty('organizer')!.getParameter('cn'),
+    'samraad@example.test',
+    'the organizer is named by the address, as when no name is stored',
+  );
+  t.equal(vevent.getFirstProperty('attendee')!.getParameter('cn'), undefined, 'the attendee has no CN');
+  t.notMatch(text, /CN=""/, 'no empty CN anywhere');
+});
