@@ -54,41 +54,69 @@ export function issueFurtherAnswerToken(db: Db, invitationId: number, expiresAt:
   return token;
 }
 
-/** The invitation an answer link belongs to, or null for unknown, tampered or expired links. */
-export function findInvitationByAnswerToken(db: Db, token: string, now = new Date()): InvitationRow | null {
-  const parsed = parseSecretToken(PREFIX, token);
-  if (!parsed) return null;
-  const row = invitationByLookupId(db, parsed.lookupId);
-  if (row) {
-    if (!row.tokenHash || !secretMatches(parsed.secret, row.tokenHash)) return null;
-    if (row.tokenExpiresAt && Date.parse(row.tokenExpiresAt) < now.getTime()) return null;
-    return row;
-  }
-  // the first link lives on the invitation row; later ones in answer_link
-  const link = answerLinkByLookupId(db, parsed.lookupId);
-  if (!link || !secretMatches(parsed.secret, link.secretHash)) return null;
-  if (link.expiresAt && Date.parse(link.expiresAt) < now.getTime()) return null;
-  return invitationById(db, link.invitationId) ?? null;
+/** A link's secret and expiry as stored: on the invitation row for the first link, in answer_link for later ones. */
+interface StoredLink {
+  secretHash: string | null;
+  expiresAt: string | null;
+}
+
+/** The link opens: its secret matches the stored hash and it has not expired. */
+function opens(secret: string, link: StoredLink, now: Date): boolean {
+  if (!link.secretHash || !secretMatches(secret, link.secretHash)) return false;
+  return !(link.expiresAt && Date.parse(link.expiresAt) < now.getTime());
 }
 
 /**
- * The invitee an answer link belongs to, or null for unknown, tampered or expired links: the same
- * checks as findInvitationByAnswerToken, for the answer page and answers, which need the invitee
- * (read with the first link in one statement).
+ * What an answer link opens, or null for unknown, tampered or expired links. `first` reads the
+ * invitation row whose first link has the lookup id (with what it opens), `later` what a later link's
+ * invitation opens: the checks are the same whichever the caller needs.
  */
-export function findInviteeByAnswerToken(db: Db, token: string, now = new Date()): Invitee | null {
+function openedBy<T>(
+  db: Db,
+  token: string,
+  now: Date,
+  first: (lookupId: string) => (StoredLink & { opened: T }) | undefined,
+  later: (invitationId: number) => T | undefined,
+): T | null {
   const parsed = parseSecretToken(PREFIX, token);
   if (!parsed) return null;
-  const row = inviteeByLookupId(db, parsed.lookupId);
-  if (row) {
-    if (!row.secretHash || !secretMatches(parsed.secret, row.secretHash)) return null;
-    if (row.expiresAt && Date.parse(row.expiresAt) < now.getTime()) return null;
-    return row.invitee;
-  }
+  const row = first(parsed.lookupId);
+  if (row) return opens(parsed.secret, row, now) ? row.opened : null;
+  // the first link lives on the invitation row; later ones in answer_link
   const link = answerLinkByLookupId(db, parsed.lookupId);
-  if (!link || !secretMatches(parsed.secret, link.secretHash)) return null;
-  if (link.expiresAt && Date.parse(link.expiresAt) < now.getTime()) return null;
-  return findInvitee(db, link.invitationId) ?? null;
+  if (!link || !opens(parsed.secret, link, now)) return null;
+  return later(link.invitationId) ?? null;
+}
+
+/** The invitation an answer link belongs to, or null for unknown, tampered or expired links. */
+export function findInvitationByAnswerToken(db: Db, token: string, now = new Date()): InvitationRow | null {
+  return openedBy(
+    db,
+    token,
+    now,
+    (lookupId) => {
+      const row = invitationByLookupId(db, lookupId);
+      return row && { secretHash: row.tokenHash, expiresAt: row.tokenExpiresAt, opened: row };
+    },
+    (invitationId) => invitationById(db, invitationId),
+  );
+}
+
+/**
+ * The invitee an answer link belongs to, for the answer page and answers, which need the invitee
+ * (read with the first link in one statement); null as for findInvitationByAnswerToken.
+ */
+export function findInviteeByAnswerToken(db: Db, token: string, now = new Date()): Invitee | null {
+  return openedBy(
+    db,
+    token,
+    now,
+    (lookupId) => {
+      const row = inviteeByLookupId(db, lookupId);
+      return row && { secretHash: row.secretHash, expiresAt: row.expiresAt, opened: row.invitee };
+    },
+    (invitationId) => findInvitee(db, invitationId),
+  );
 }
 
 /** Keeps links alive as long as the meeting when it moves. */

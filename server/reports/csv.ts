@@ -34,6 +34,11 @@ function csvText(text: string, needsQuotes: RegExp): string {
   // = + - @ tab CR
   if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13)
     text = `'${text}`;
+  return quotedIfNeeded(text, needsQuotes);
+}
+
+/** RFC 4180: quotes only when a character needs them, and a quote inside doubled. */
+function quotedIfNeeded(text: string, needsQuotes: RegExp): string {
   return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -45,8 +50,7 @@ export function csvCell(value: unknown, separator: Separator): string {
   if (value === null || value === undefined || value === false) return '';
   if (value === true) return '1';
   if (typeof value === 'string') return csvText(value, NEEDS_QUOTES[separator]);
-  const text = String(value);
-  return NEEDS_QUOTES[separator].test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return quotedIfNeeded(String(value), NEEDS_QUOTES[separator]);
 }
 
 const BOM = '\uFEFF';

@@ -10,7 +10,6 @@ import { projectRoot } from '../helpers/entry-points.ts';
  * count. Pages, routes and emails hold none, so a second database engine changes the queries
  * modules only.
  */
-const root = projectRoot;
 const SQL_HOMES = [
   /\/queries\.ts$/,
   /\/queries\//,
@@ -27,15 +26,15 @@ const SQL_USE = [
 ];
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+  return readdirSync(join(projectRoot, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => relative(root, join(e.parentPath, e.name)));
+    .map((e) => relative(projectRoot, join(e.parentPath, e.name)));
 }
 
 function offenders(files: string[]): string[] {
   const found: string[] = [];
   for (const file of files) {
-    const text = readFileSync(join(root, file), 'utf8');
+    const text = readFileSync(join(projectRoot, file), 'utf8');
     for (const { what, pattern } of SQL_USE) if (pattern.test(text)) found.push(`${file}: ${what}`);
   }
   return found;
@@ -48,7 +47,7 @@ t.test('pages, routes and emails hold no SQL: they call domain functions', async
 });
 
 t.test("the domains' SQL sits in their queries modules, beside no logic", async (t) => {
-  const domains = readdirSync(join(root, 'server'), { withFileTypes: true })
+  const domains = readdirSync(join(projectRoot, 'server'), { withFileTypes: true })
     .filter((e) => e.isDirectory() && !['web', 'routes', 'plugins'].includes(e.name))
     .map((e) => `server/${e.name}`);
   const files = domains.flatMap(sourceFiles).filter((f) => !SQL_HOMES.some((home) => home.test(f)));
@@ -60,7 +59,7 @@ t.test('query results are typed where they are read, not cast afterwards', async
   const files = ['server', 'emails'].flatMap(sourceFiles);
   const casts: string[] = [];
   for (const file of files) {
-    const text = readFileSync(join(root, file), 'utf8');
+    const text = readFileSync(join(projectRoot, file), 'utf8');
     if (/\)\s*\.(get|all|iterate)\([^()]*\)\s+as\s/.test(text)) casts.push(file);
   }
   t.same(casts, []);
