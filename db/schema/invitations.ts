@@ -64,6 +64,18 @@ export const invitation = sqliteTable(
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
 
 /**
+ * What many messages share, stored once: the calendar data of a meeting's invitations (the same
+ * for every invitee reading one language). A message's content is its own fields followed by its
+ * part's members.
+ */
+export const outboxPart = sqliteTable('outbox_part', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** JSON object members without the braces (`"icalEvent":{…}`), appended to each message's own. */
+  members: text('members').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
  * Every email leaves through this table: written in the same transaction as the change that causes
  * it, delivered afterwards by the sender, so a crash loses nothing.
  */
@@ -89,6 +101,8 @@ export const outboxMessage = sqliteTable(
     sentAt: text('sent_at'),
     /** A delivery report (bounce) came back for it after sending; last_error says why. */
     bouncedAt: text('bounced_at'),
+    /** Members shared with other messages (outbox_part), after the message's own content. */
+    partId: integer('part_id').references(() => outboxPart.id),
     /** The full RFC 822 source, kept when captured (no SMTP_URL) or for inspection. */
     raw: text('raw'),
     createdAt: text('created_at').notNull(),
@@ -97,6 +111,7 @@ export const outboxMessage = sqliteTable(
     uniqueIndex('outbox_message_id_uq').on(t.messageId),
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('outbox_meeting_idx').on(t.meetingId),
+    index('outbox_part_idx').on(t.partId).where(sql`part_id IS NOT NULL`),
   ],
 );
 

@@ -91,7 +91,7 @@ const allMeetings = db.$client.prepare<unknown[], { id: number }>(`SELECT id FRO
 const meetings = allMeetings.slice(0, MEETINGS);
 function reset(): void {
   db.$client.exec(
-    `DELETE FROM outbox_message; DELETE FROM invitation; UPDATE meeting SET status = 'planned'`,
+    `DELETE FROM outbox_message; DELETE FROM outbox_part; DELETE FROM invitation; UPDATE meeting SET status = 'planned'`,
   );
 }
 {

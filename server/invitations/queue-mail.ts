@@ -12,7 +12,7 @@ import {
 import { currentAnswer } from '../answers/reconfirm.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
 import type { Config } from '../config.ts';
-import { enqueueMail, storedJsonMembers } from '../mail/outbox.ts';
+import { enqueueMail, sharedMailPart } from '../mail/outbox.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
@@ -262,17 +262,17 @@ export function queueMeetingMail(
     },
     `${base}/rsvp`,
   );
-  // the calendar part as stored JSON, once per language: the largest piece of every message
-  const calendarJson = new Map<Language, string>();
-  const calendarJsonFor = (lang: Language) => {
-    let json = calendarJson.get(lang);
-    if (json === undefined) {
+  // the calendar part, the largest piece of every message, stored once per language
+  const calendarParts = new Map<Language, number>();
+  const calendarPartFor = (lang: Language) => {
+    let id = calendarParts.get(lang);
+    if (id === undefined) {
       const filename = method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics';
       // nodemailer sends it as the text/calendar alternative and as one .ics attachment
-      json = storedJsonMembers({ icalEvent: { method, filename, content: calendarFor(lang) } });
-      calendarJson.set(lang, json);
+      id = sharedMailPart(db, { icalEvent: { method, filename, content: calendarFor(lang) } });
+      calendarParts.set(lang, id);
     }
-    return json;
+    return id;
   };
   for (const r of recipients) {
     const mail = mailFor(r.language, r.name, options.tokens?.get(r.invitationId) ?? null);
@@ -283,7 +283,7 @@ export function queueMeetingMail(
         to: { address: r.email, name: r.name },
         ...mail,
         extra: { replyTo: ctx.replyTo },
-        extraJson: withCalendar ? calendarJsonFor(r.language) : undefined,
+        partId: withCalendar ? calendarPartFor(r.language) : null,
         meetingId: ctx.meeting.id,
         invitationId: r.invitationId,
       },

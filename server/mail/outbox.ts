@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import { type DbOrTx, sqliteOf } from '../../db/statements.ts';
 import { nowIso } from '../time.ts';
-import { insertOutboxMessage } from './queries.ts';
+import { insertOutboxMessage, insertOutboxPart } from './queries.ts';
 
 /** The running sender of each database's outbox, told whenever a message starts waiting in it. */
 const deliverers = new WeakMap<Database.Database, () => void>();
@@ -37,8 +37,8 @@ export interface OutgoingMail {
   extra?: Record<string, unknown>;
   /** `text` and `html` already as JSON strings (JSON.stringify of each), when the caller has them. */
   json?: { text: string; html: string };
-  /** More fields, already as JSON members (storedJsonMembers), stored after `extra`: shared parts serialised once. */
-  extraJson?: string;
+  /** Fields many messages share, stored once (sharedMailPart): they follow the message's own. */
+  partId?: number | null;
   meetingId?: number | null;
   invitationId?: number | null;
 }
@@ -53,7 +53,7 @@ export function enqueueMail(
   domain = 'samraad.local',
 ): { id: number; messageId: string } {
   const now = nowIso();
-  const messageId = `<${randomUUID()}@${domain}>`;
+  const messageId = `<${timeOrderedUuid()}@${domain}>`;
   const id = insertOutboxMessage(db, {
     messageId,
     kind: mail.kind,
@@ -61,6 +61,7 @@ export function enqueueMail(
     toName: mail.to.name ?? null,
     subject: mail.subject,
     content: storedContent(mail),
+    partId: mail.partId ?? null,
     meetingId: mail.meetingId ?? null,
     invitationId: mail.invitationId ?? null,
     now,
@@ -69,20 +70,37 @@ export function enqueueMail(
   return { id, messageId };
 }
 
-/** `{"a":…,"b":…}` without its braces, to be stored after a message's own fields (OutgoingMail.extraJson). */
-export function storedJsonMembers(fields: Record<string, unknown>): string {
-  return JSON.stringify(fields).slice(1, -1);
+/**
+ * A UUID of version 7 (RFC 9562 §5.7): 48 bits of Unix time in milliseconds, then 74 random bits.
+ * As unique as a random UUID, but later ones sort after earlier ones, so each new Message-ID goes
+ * at the end of the outbox's unique index instead of onto a random page of it: a send of
+ * thousands of messages writes a few index pages instead of one per message.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The stored content: the same JSON as of one object holding the fields of extraJson after the others. */
+/**
+ * Stores fields that many messages carry alike (a meeting's calendar data for its invitees) once,
+ * for enqueueMail's `partId`: every message sent reads them after its own, as if stored in each.
+ */
+export function sharedMailPart(db: Db, fields: Record<string, unknown>): number {
+  return insertOutboxPart(db, JSON.stringify(fields).slice(1, -1), nowIso());
+}
+
+/** The message's own stored content (its shared part's fields are stored apart). */
 function storedContent(mail: OutgoingMail): string {
-  const own = mail.json
+  return mail.json
     ? withMembers(
         `{"text":${mail.json.text},"html":${mail.json.html}}`,
         JSON.stringify({ headers: mail.headers, ...mail.extra }),
       )
     : JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra });
-  return mail.extraJson ? `${own.slice(0, -1)},${mail.extraJson}}` : own;
 }
 
 /** The JSON object `json` with the members of the JSON object `more` after its own. */

@@ -17,10 +17,22 @@ export interface OutboxRow {
   toAddress: string;
   toName: string | null;
   subject: string;
+  /** The message's own fields as JSON; the stored content is these followed by `part`'s (queuedContent). */
   content: string;
+  /** The members of its shared part (outbox_part), or null. */
+  part: string | null;
   attempts: number;
   createdAt: string;
 }
+
+/** The content a message was queued with: its own JSON object with its shared part's members after its own. */
+export function queuedContent(row: Pick<OutboxRow, 'content' | 'part'>): string {
+  if (row.part === null) return row.content;
+  return row.content === '{}' ? `{${row.part}}` : `${row.content.slice(0, -1)},${row.part}}`;
+}
+
+/** The shared part of a message, as the columns of a row of outbox_message. */
+const PART = '(SELECT members FROM outbox_part WHERE outbox_part.id = outbox_message.part_id) AS part';
 
 export interface OutboxInsert {
   messageId: string;
@@ -29,18 +41,28 @@ export interface OutboxInsert {
   toName: string | null;
   subject: string;
   content: string;
+  partId: number | null;
   meetingId: number | null;
   invitationId: number | null;
   now: string;
 }
 
+/** Stores members that many messages share (a meeting's calendar data): their part id. */
+export function insertOutboxPart(db: Db, members: string, now: string): number {
+  const { lastInsertRowid } = prepared(db, 'INSERT INTO outbox_part (members, created_at) VALUES (?, ?)').run(
+    members,
+    now,
+  );
+  return Number(lastInsertRowid);
+}
+
 export function insertOutboxMessage(db: Db, row: OutboxInsert): number {
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO outbox_message (message_id, kind, to_address, to_name, subject, content, meeting_id, invitation_id,
-       status, attempts, next_attempt_at, created_at)
-     VALUES (:messageId, :kind, :toAddress, :toName, :subject, :content, :meetingId, :invitationId,
-       'queued', 0, :now, :now)`,
+    `INSERT INTO outbox_message (message_id, kind, to_address, to_name, subject, content, part_id, meeting_id,
+       invitation_id, status, attempts, next_attempt_at, created_at)
+     VALUES (:messageId, :kind, :toAddress, :toName, :subject, :content, :partId, :meetingId,
+       :invitationId, 'queued', 0, :now, :now)`,
   ).run(row);
   return Number(lastInsertRowid);
 }
@@ -55,7 +77,7 @@ export function claimQueued(db: Db, at: { now: string; lease: string; limit: num
      WHERE id IN (SELECT id FROM outbox_message WHERE status = 'queued' AND next_attempt_at <= :now
                   ORDER BY next_attempt_at, id LIMIT :limit)
      RETURNING id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
-               attempts, created_at AS createdAt`,
+               ${PART}, attempts, created_at AS createdAt`,
   ).all(at);
 }
 
@@ -145,7 +167,7 @@ export function outboxSource(db: Db, id: number): (OutboxRow & { raw: string | n
   return prepared<OutboxRow & { raw: string | null }>(
     db,
     `SELECT id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
-       attempts, created_at AS createdAt, raw FROM outbox_message WHERE id = ?`,
+       ${PART}, attempts, created_at AS createdAt, raw FROM outbox_message WHERE id = ?`,
   ).get(id);
 }
 

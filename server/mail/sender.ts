@@ -6,6 +6,7 @@ import {
   markRetry,
   markSent,
   type OutboxRow,
+  queuedContent,
   releaseClaim,
   requeueSending,
 } from './queries.ts';
@@ -66,7 +67,7 @@ function headerAddress(a: { name?: string | null; address: string }): { name: st
 
 /** The message exactly as stored: same Message-ID and Date on every attempt, so a repeat is recognisable. */
 export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessage {
-  const content = JSON.parse(row.content) as StoredContent;
+  const content = JSON.parse(queuedContent(row)) as StoredContent;
   return {
     from: { name: headerText(from.name), address: headerText(from.address) },
     to: { name: headerText(row.toName ?? ''), address: headerText(row.toAddress) },

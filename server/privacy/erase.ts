@@ -123,6 +123,19 @@ function redactJsonText(json: string, who: Identity, fields: readonly string[]):
 
 function eraseOutbox(db: Db, personId: number, who: Identity, now: string): number[] {
   const touched: number[] = [];
+  // parts shared by many messages (a calendar listing every attendee): each rewritten once
+  const partsNaming = new Map<number, boolean>();
+  const partNames = (m: q.OutboxText): boolean => {
+    if (m.partId === null || m.part === null) return false;
+    let named = partsNaming.get(m.partId);
+    if (named === undefined) {
+      const members = redactJsonText(`{${m.part}}`, who, []).slice(1, -1);
+      named = members !== m.part;
+      if (named) q.rewriteOutboxPart(db, m.partId, members);
+      partsNaming.set(m.partId, named);
+    }
+    return named;
+  };
   for (const m of q.outboxMentioning(db, personId, who.email, who.name)) {
     if (m.personal) q.anonymiseOutboxMessage(db, m.id, who.placeholder, now);
     else {
@@ -132,6 +145,7 @@ function eraseOutbox(db: Db, personId: number, who: Identity, now: string): numb
         lastError: m.lastError === null ? null : redactText(m.lastError, who),
       };
       const named =
+        partNames(m) ||
         texts.subject !== m.subject ||
         texts.content !== m.content ||
         texts.lastError !== m.lastError ||
@@ -142,6 +156,7 @@ function eraseOutbox(db: Db, personId: number, who: Identity, now: string): numb
     }
     touched.push(m.id);
   }
+  q.deleteUnusedOutboxParts(db);
   return touched;
 }
 

@@ -45,6 +45,9 @@ export function exportPerson(db: Db, actor: Actor | null, personId: number): Rec
     for (const id of invitationIds) add(fk.table, rowsWhere(db, fk.table, fk.column, id));
   for (const [table, columns] of Object.entries(ADDRESS_COLUMNS))
     for (const column of columns) add(table, rowsWithAddress(db, table, column, email));
+  // the calendar data of their invitations, stored once for all of a meeting's invitees
+  for (const message of out.outbox_message ?? [])
+    if (message.part_id != null) add('outbox_part', rowsWhere(db, 'outbox_part', 'id', message.part_id));
   add(
     'audit_entry',
     auditEntriesNaming(db, { id: String(personId), email, quotedName: JSON.stringify(String(person.name)) }),

@@ -53,6 +53,9 @@ export interface OutboxText {
   content: string;
   lastError: string | null;
   raw: string | null;
+  /** Its shared part (outbox_part: a meeting's calendar data), which may name the person too. */
+  partId: number | null;
+  part: string | null;
   personal: number;
 }
 
@@ -63,7 +66,8 @@ export interface OutboxText {
 export function outboxMentioning(db: Db, personId: number, email: string, name: string): OutboxText[] {
   return prepared<OutboxText>(
     db,
-    `SELECT id, to_address AS toAddress, subject, content, last_error AS lastError, raw,
+    `SELECT id, to_address AS toAddress, subject, content, last_error AS lastError, raw, part_id AS partId,
+       (SELECT members FROM outbox_part WHERE outbox_part.id = outbox_message.part_id) AS part,
        (invitation_id IN (SELECT id FROM invitation WHERE person_id = :personId)
          OR lower(to_address) = :email) AS personal
      FROM outbox_message
@@ -71,7 +75,8 @@ export function outboxMentioning(db: Db, personId: number, email: string, name: 
        OR lower(to_address) = :email
        OR instr(lower(content), :email) > 0 OR instr(content, :name) > 0
        OR instr(lower(coalesce(raw, '')), :email) > 0 OR instr(coalesce(raw, ''), :name) > 0
-       OR instr(lower(coalesce(last_error, '')), :email) > 0`,
+       OR instr(lower(coalesce(last_error, '')), :email) > 0
+       OR part_id IN (SELECT id FROM outbox_part WHERE instr(lower(members), :email) > 0 OR instr(members, :name) > 0)`,
   ).all({ personId, email, name });
 }
 
@@ -79,8 +84,8 @@ export function outboxMentioning(db: Db, personId: number, email: string, name: 
 export function anonymiseOutboxMessage(db: Db, id: number, toAddress: string, now: string): void {
   prepared(
     db,
-    `UPDATE outbox_message SET to_address = ?, to_name = NULL, subject = '', content = '{}', raw = NULL,
-       last_error = CASE WHEN status = 'queued' THEN 'erased' ELSE NULL END,
+    `UPDATE outbox_message SET to_address = ?, to_name = NULL, subject = '', content = '{}', part_id = NULL,
+       raw = NULL, last_error = CASE WHEN status = 'queued' THEN 'erased' ELSE NULL END,
        status = CASE WHEN status = 'queued' THEN 'failed' ELSE status END,
        next_attempt_at = CASE WHEN status = 'queued' THEN ? ELSE next_attempt_at END
      WHERE id = ?`,
@@ -97,6 +102,19 @@ export function rewriteOutboxText(
     db,
     'UPDATE outbox_message SET subject = :subject, content = :content, last_error = :lastError, raw = NULL WHERE id = :id',
   ).run({ id, ...texts });
+}
+
+/** A shared part that named the person (an attendee of a meeting's calendar), with the name and address replaced. */
+export function rewriteOutboxPart(db: Db, id: number, members: string): void {
+  prepared(db, 'UPDATE outbox_part SET members = ? WHERE id = ?').run(members, id);
+}
+
+/** Shared parts no message reads any more (their messages erased or past keeping). */
+export function deleteUnusedOutboxParts(db: Db): number {
+  return prepared(
+    db,
+    'DELETE FROM outbox_part WHERE NOT EXISTS (SELECT 1 FROM outbox_message WHERE part_id = outbox_part.id)',
+  ).run().changes;
 }
 
 export function anonymiseInboundReplies(db: Db, personId: number, email: string, name: string): number {
@@ -226,14 +244,14 @@ export function outboxBodiesBefore(db: Db, sentBefore: string): number[] {
     db,
     `SELECT id FROM outbox_message
      WHERE status IN ('sent', 'failed') AND coalesce(sent_at, created_at) < ?
-       AND (content != '{}' OR raw IS NOT NULL)`,
+       AND (content != '{}' OR part_id IS NOT NULL OR raw IS NOT NULL)`,
   )
     .all(sentBefore)
     .map((r) => r.id);
 }
 
 export function clearOutboxBody(db: Db, id: number): void {
-  prepared(db, "UPDATE outbox_message SET content = '{}', raw = NULL WHERE id = ?").run(id);
+  prepared(db, "UPDATE outbox_message SET content = '{}', part_id = NULL, raw = NULL WHERE id = ?").run(id);
 }
 
 export function deleteSessionsBefore(db: Db, createdBefore: string): number {

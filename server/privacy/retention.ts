@@ -48,6 +48,7 @@ export function applyRetention(db: Db, settings: RetentionSettings, now = new Da
   const { report, outboxIds } = db.transaction(() => {
     const outboxIds = bodies ? q.outboxBodiesBefore(db, bodies) : [];
     for (const id of outboxIds) q.clearOutboxBody(db, id);
+    if (outboxIds.length > 0) q.deleteUnusedOutboxParts(db);
     const report: RetentionReport = {
       answerComments: comments ? q.clearAnswerComments(db, comments) : 0,
       auditedComments: comments ? q.clearAuditedComments(db, comments) : 0,

@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
+import { queuedContent } from '../../server/mail/queries.ts';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -117,18 +118,22 @@ export interface OutboxEntry {
   subject: string;
   invitationId: number | null;
   meetingId: number | null;
-  content: { text: string; html?: string };
+  content: { text: string; html?: string; icalEvent?: { method: string; filename: string; content: string } };
 }
 
-/** The outbox as stored, optionally of one kind, oldest first, its content parsed. */
+/** The outbox as stored, optionally of one kind, oldest first, its content (with its shared part) parsed. */
 export function outboxOf(db: Db, kind?: string): OutboxEntry[] {
-  return prepared<Omit<OutboxEntry, 'content'> & { content: string }>(
+  return prepared<Omit<OutboxEntry, 'content'> & { content: string; part: string | null }>(
     db,
-    `SELECT id, kind, to_address AS toAddress, subject, content, invitation_id AS invitationId, meeting_id AS meetingId
+    `SELECT id, kind, to_address AS toAddress, subject, content, invitation_id AS invitationId, meeting_id AS meetingId,
+       (SELECT members FROM outbox_part WHERE outbox_part.id = part_id) AS part
      FROM outbox_message WHERE (? IS NULL OR kind = ?) ORDER BY id`,
   )
     .all(kind ?? null, kind ?? null)
-    .map((row) => ({ ...row, content: JSON.parse(row.content) as OutboxEntry['content'] }));
+    .map(({ part, ...row }) => ({
+      ...row,
+      content: JSON.parse(queuedContent({ content: row.content, part })) as OutboxEntry['content'],
+    }));
 }
 
 export interface ReplyMail {

@@ -6,7 +6,7 @@ import { findInvitationByAnswerToken } from '../../server/answers/tokens.ts';
 import { addToAudience, sendInvitations } from '../../server/invitations/invitations.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertMeeting, insertPerson } from '../helpers/factories.ts';
-import { calendarOf, startSmtp } from '../helpers/mail.ts';
+import { calendarOf, outboxOf, startSmtp } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
 t.test('audience, coverage check and invitations that arrive as meeting requests', async (t) => {
@@ -264,14 +264,8 @@ t.test(
     const outbox = (await app.inject({ url: `/api/outbox?meeting=${m.id}`, headers: as.viewer })).json();
     t.equal(outbox.total, 5);
     t.equal(outbox.items[0].toAddress, 'karl@kommune.test', 'only the delegate got a new email');
-    const content = JSON.parse(
-      (
-        prepared(app.db, 'SELECT content FROM outbox_message WHERE id = ?').get(outbox.items[0].id) as {
-          content: string;
-        }
-      ).content,
-    ) as { icalEvent: { content: string } };
-    const vevent = new ICAL.Component(ICAL.parse(content.icalEvent.content)).getFirstSubcomponent('vevent')!;
+    const { content } = outboxOf(app.db).find((m) => m.id === outbox.items[0].id)!;
+    const vevent = new ICAL.Component(ICAL.parse(content.icalEvent!.content)).getFirstSubcomponent('vevent')!;
     const byEmail = new Map(
       vevent.getAllProperties('attendee').map((a) => [String(a.getFirstValue()).toLowerCase(), a]),
     );

@@ -67,6 +67,7 @@ function row(
     toName: to.name,
     subject: mail.subject,
     content: JSON.stringify(content),
+    part: null,
     attempts: 0,
     createdAt: '2026-11-30T04:00:00.000Z',
   } satisfies OutboxRow;

@@ -1,8 +1,9 @@
 import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { enqueueMail, storedJsonMembers } from '../../server/mail/outbox.ts';
+import { enqueueMail, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
+import { outboxSource, queuedContent } from '../../server/mail/queries.ts';
 
-t.test('a part serialised once for many messages is stored exactly as if serialised with each', async (t) => {
+t.test('a part stored once for many messages reads back exactly as if stored with each', async (t) => {
   const db = openDatabase(':memory:');
   t.teardown(() => db.$client.close());
   migrateDatabase(db);
@@ -20,23 +21,46 @@ t.test('a part serialised once for many messages is stored exactly as if seriali
     headers: { 'Content-Language': 'da' },
   };
   const one = enqueueMail(db, { ...mail, extra: { replyTo: { name: 'F', address: 'f@x.dk' }, icalEvent } });
-  const shared = storedJsonMembers({ icalEvent });
+  const shared = sharedMailPart(db, { icalEvent });
   const two = enqueueMail(db, {
     ...mail,
     extra: { replyTo: { name: 'F', address: 'f@x.dk' } },
-    extraJson: shared,
+    partId: shared,
   });
   // text and HTML already as JSON too (a meeting's mail rendered once for many invitees)
   const three = enqueueMail(db, {
     ...mail,
     json: { text: JSON.stringify(mail.text), html: JSON.stringify(mail.html) },
     extra: { replyTo: { name: 'F', address: 'f@x.dk' } },
-    extraJson: shared,
+    partId: shared,
   });
-  const content = (id: number) =>
-    (db.$client.prepare('SELECT content FROM outbox_message WHERE id = ?').get(id) as { content: string })
-      .content;
+  const content = (id: number) => queuedContent(outboxSource(db, id)!);
   t.equal(content(two.id), content(one.id), 'byte for byte');
   t.equal(content(three.id), content(one.id), 'byte for byte, text and HTML given as JSON');
   t.strictSame(JSON.parse(content(two.id)).icalEvent, icalEvent, 'the calendar reads back as given');
+  t.notMatch(
+    db.$client.prepare('SELECT content FROM outbox_message WHERE id = ?').get(two.id),
+    { content: /VCALENDAR/ },
+    'the shared calendar is not stored with the message itself',
+  );
+});
+
+t.test('Message-IDs are UUIDs of version 7: unique, and in the order they were made', async (t) => {
+  const at = Date.UTC(2027, 2, 12, 8);
+  const ids = Array.from({ length: 1000 }, (_, i) => timeOrderedUuid(at + Math.floor(i / 10)));
+  t.equal(new Set(ids).size, ids.length, 'no two alike');
+  for (const id of ids.slice(0, 3))
+    t.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'RFC 9562 layout');
+  t.equal(ids[0]!.replaceAll('-', '').slice(0, 12), at.toString(16).padStart(12, '0'), 'milliseconds first');
+  const later = ids.filter((_, i) => i % 10 === 0);
+  t.same([...later].sort(), later, 'a later millisecond sorts after an earlier one');
+  const db = openDatabase(':memory:');
+  t.teardown(() => db.$client.close());
+  migrateDatabase(db);
+  const { messageId } = enqueueMail(
+    db,
+    { kind: 'test', to: { address: 'a@x.dk' }, subject: 'S', text: 'T' },
+    'samraad.dk',
+  );
+  t.match(messageId, /^<[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@samraad\.dk>$/);
 });

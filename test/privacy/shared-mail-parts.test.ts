@@ -1,0 +1,81 @@
+import ICAL from 'ical.js';
+import t from 'tap';
+import { sendInvitations } from '../../server/invitations/invitations.ts';
+import { applyRetention } from '../../server/privacy/retention.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { insertMeeting } from '../helpers/factories.ts';
+import { outboxOf } from '../helpers/mail.ts';
+import { bornholmWithPeople } from '../helpers/scenarios.ts';
+
+/** The ATTENDEE addresses of a stored message's calendar, as a calendar client reads them. */
+function attendeesOf(calendar: string): string[] {
+  const vevent = new ICAL.Component(ICAL.parse(calendar)).getFirstSubcomponent('vevent')!;
+  return vevent
+    .getAllProperties('attendee')
+    .map((a) => String(a.getFirstValue()).toLowerCase())
+    .sort();
+}
+
+t.test(
+  'a meeting’s calendar stored once for its invitees: erasure, export and retention reach it',
+  async (t) => {
+    const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+    const { people } = bornholmWithPeople(app.db);
+    const m = insertMeeting(app.db, {
+      districtCode: '1471',
+      startsAt: '2027-03-12T08:00:00.000Z',
+      endsAt: '2027-03-12T11:30:00.000Z',
+      facilitatorId: people.facilitator,
+      status: 'planned',
+      venueName: 'Politigården',
+      venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
+    });
+    t.equal(sendInvitations(app.db, app.config, null, m.id).invited, 4);
+    const c = app.db.$client;
+    const count = (table: string) => c.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    t.equal(count('outbox_part'), 2, 'one calendar for the Danish readers, one for the English reader');
+    t.equal(
+      c.prepare("SELECT count(*) FROM outbox_message WHERE content LIKE '%VCALENDAR%'").pluck().get(),
+      0,
+      'no message stores the calendar itself',
+    );
+    const everyone = ['birgit@kommune.test', 'hanne@boernehus.test', 'pia@politi.test', 'viggo@politi.test'];
+    for (const mail of outboxOf(app.db, 'invitation'))
+      t.same(
+        attendeesOf(mail.content.icalEvent!.content).map((a) => a.replace('mailto:', '')),
+        everyone,
+        `${mail.toAddress} reads every invitee in the calendar`,
+      );
+
+    const export_ = await app.inject({ url: `/api/people/${people.chief}/export`, headers: as.admin });
+    t.equal(export_.statusCode, 200);
+    const parts = export_.json().outbox_part as { members: string }[];
+    t.equal(parts.length, 1, 'the export holds the calendar of her invitation');
+    t.match(parts[0]!.members, /ATTENDEE/);
+
+    const erased = await app.inject({
+      method: 'POST',
+      url: `/api/people/${people.houseLeader}/erase`,
+      headers: as.admin,
+    });
+    t.equal(erased.statusCode, 200);
+    t.equal(erased.json().outboxMessages, 4, 'her invitation, and the three whose calendar named her');
+    t.equal(count('outbox_part'), 2, 'each shared calendar rewritten in place');
+    for (const mail of outboxOf(app.db, 'invitation').filter((m) => m.content.icalEvent)) {
+      const attendees = attendeesOf(mail.content.icalEvent!.content);
+      t.notOk(attendees.includes('mailto:hanne@boernehus.test'), `${mail.toAddress}: her address is gone`);
+      t.equal(attendees.length, 4, `${mail.toAddress}: still four attendees, one of them anonymised`);
+      t.notMatch(mail.content.icalEvent!.content, /Hanne Husleder/, `${mail.toAddress}: her name is gone`);
+    }
+    t.notOk(
+      outboxOf(app.db).find((m) => m.toAddress === 'hanne@boernehus.test'),
+      'her own message no longer carries her address',
+    );
+
+    // delivered long ago: the bodies go, and with the last of them the shared calendars
+    c.prepare("UPDATE outbox_message SET status = 'sent', sent_at = '2027-01-01T00:00:00.000Z'").run();
+    const report = applyRetention(app.db, app.config, new Date('2027-12-01T00:00:00.000Z'));
+    t.equal(report.outboxBodies, 3, 'the three bodies left; hers went with her');
+    t.equal(count('outbox_part'), 0, 'no calendar is kept for messages whose bodies went');
+  },
+);
