@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client.ts';
+import { readTogether, whileUnchanged } from '../../db/statements.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
 import { rsvpSessions } from '../meeting-sessions/answers.ts';
-import { meetingRecord } from '../planning/meetings.ts';
+import { hasSessions } from '../meeting-sessions/queries.ts';
+import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
 import { dayDate, meetingTime } from '../text/dates.ts';
 import { type Invitee, readInvitee } from './meeting-reads.ts';
@@ -21,12 +23,46 @@ export function inviteeOfLink(db: Db, token: string, now = new Date()): Invitee 
 }
 
 /**
+ * The answer page an answer link opens, or null as for inviteeOfLink: the link, the invitee and
+ * what the page shows read together, in one read transaction.
+ */
+export function answerPageOfLink(db: Db, token: string): RsvpView | null {
+  return readTogether(db, () => {
+    const invitee = inviteeOfLink(db, token);
+    return invitee && rsvpView(db, invitee.invitationId, invitee);
+  });
+}
+
+/** What every answer page of a meeting shows alike, whoever opens it. */
+interface MeetingPageFacts {
+  meeting: MeetingRecord;
+  replyBy: string;
+  heldAsSessions: boolean;
+  materials: RsvpView['materials'];
+}
+
+/**
+ * Read once while the database is unchanged: an invitation mail sends a meeting's invitees to their
+ * pages together, and these reads were half the page's work. Nothing here depends on the clock.
+ */
+function meetingPageFacts(db: Db, meetingId: number): MeetingPageFacts {
+  return whileUnchanged(db, `answer-page:${meetingId}`, () => {
+    const meeting = meetingRecord(db, meetingId);
+    return {
+      meeting,
+      replyBy: replyByDate(meeting),
+      heldAsSessions: hasSessions(db, meetingId),
+      materials: materialsOfMeeting(db, meetingId).map(({ id, filename, size }) => ({ id, filename, size })),
+    };
+  });
+}
+
+/**
  * What the invitee sees on their answer page, in their language: the meeting, themselves, their
  * current answer. `invitee`: as just read with the link (inviteeOfLink), else read here.
  */
 export function rsvpView(db: Db, invitationId: number, invitee = readInvitee(db, invitationId)): RsvpView {
-  const meeting = meetingRecord(db, invitee.meetingId);
-  const replyBy = replyByDate(meeting);
+  const { meeting, replyBy, heldAsSessions, materials } = meetingPageFacts(db, invitee.meetingId);
   return {
     meeting: {
       title: meeting.title,
@@ -43,12 +79,8 @@ export function rsvpView(db: Db, invitationId: number, invitee = readInvitee(db,
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
     answer: answerState(db, invitationId, { invitee, meeting }),
-    sessions: rsvpSessions(db, invitationId, meeting, invitee.language),
+    sessions: heldAsSessions ? rsvpSessions(db, invitationId, meeting, invitee.language) : undefined,
     language: invitee.language,
-    materials: materialsOfMeeting(db, invitee.meetingId).map(({ id, filename, size }) => ({
-      id,
-      filename,
-      size,
-    })),
+    materials,
   };
 }

@@ -16,13 +16,33 @@ export function replyByDate(m: {
   timeZone: string;
 }): string {
   if (m.replyBy) return m.replyBy;
-  const day = utcToZoned(m.startsAt, m.timeZone).date;
-  return addDays(day, -(m.replyDaysBefore ?? DEFAULT_REPLY_DAYS_BEFORE));
+  const daysBefore = m.replyDaysBefore ?? DEFAULT_REPLY_DAYS_BEFORE;
+  return remembered(derivedDeadlines, `${m.startsAt}|${m.timeZone}|${daysBefore}`, () =>
+    addDays(utcToZoned(m.startsAt, m.timeZone).date, -daysBefore),
+  );
 }
 
 /** The instant the deadline passes: the end of its local day. */
 export function replyClosesAt(replyBy: string, timeZone: string): string {
-  return zonedToUtc(addDays(replyBy, 1), '00:00', timeZone);
+  return remembered(closingInstants, `${replyBy}|${timeZone}`, () =>
+    zonedToUtc(addDays(replyBy, 1), '00:00', timeZone),
+  );
+}
+
+// Every answer and answer page works out its meeting's deadline and whether the answer was late:
+// the zone arithmetic cost more than the rest of the answer's state. Both depend on their key alone.
+const derivedDeadlines = new Map<string, string>();
+const closingInstants = new Map<string, string>();
+
+/** A text made once per key and kept, up to 10,000 keys (then the map starts over). */
+function remembered(texts: Map<string, string>, key: string, make: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= 10_000) texts.clear();
+    text = make();
+    texts.set(key, text);
+  }
+  return text;
 }
 
 /** An answer given after the deadline (still taken, marked late for the facilitator). */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { delegateInvitation } from '../answers/delegation.ts';
 import { AnswersClosed } from '../answers/refusals.ts';
 import { inviteeActor } from '../answers/responses.ts';
-import { inviteeOfLink, rsvpView } from '../answers/rsvp.ts';
+import { answerPageOfLink, inviteeOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
@@ -75,9 +75,8 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const invitee = inviteeOfLink(app.db, request.params.token);
-      if (invitee === null) return linkNotFound(request, reply);
-      const view = rsvpView(app.db, invitee.invitationId, invitee);
+      const view = answerPageOfLink(app.db, request.params.token);
+      if (view === null) return linkNotFound(request, reply);
       privatePage(reply);
       if (wantsJson(request)) return view;
       const hint = AnswerChoice.safeParse(request.query.answer);

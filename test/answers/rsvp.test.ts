@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import t from 'tap';
+import { openDatabase } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
 import { delegationAttendeeParams } from '../../server/answers/delegation.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -357,6 +359,51 @@ t.test('a leader passes the invitation to a colleague from the answer page', asy
     { delegatedFrom: 'chef@brk.dk' },
   );
 });
+
+t.test(
+  'the answer page shows a change to its meeting at once, made here or by another process',
+  async (t) => {
+    const { app, as, dir } = await buildTestApp(t);
+    const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+    const invitees = ['a', 'b'].map((name) =>
+      insertInvitee(app.db, m.meetingId, {
+        name,
+        email: `${name}@brk.dk`,
+        organisationId: m.memberIds.Bornholm!,
+      }),
+    );
+    const page = async (i = 0) => (await app.inject({ url: `/rsvp/${invitees[i]!.token}` })).body;
+    t.match(await page(0), 'Politikredsmøde 2027 – Bornholms Politi');
+    t.match(await page(1), 'Rønne Rådhus', "a second invitee's page shows the same meeting");
+
+    const version = (await app.inject({ url: `/api/meetings/${m.meetingId}`, headers: as.viewer })).json()
+      .version;
+    const renamed = await app.inject({
+      method: 'PATCH',
+      url: `/api/meetings/${m.meetingId}`,
+      headers: as.facilitator,
+      payload: { version, title: 'Politikredsmøde 2027 (flyttet)', venueName: 'Nexø Bibliotek' },
+    });
+    t.equal(renamed.statusCode, 200, renamed.body);
+    for (const i of [0, 1]) {
+      const body = await page(i);
+      t.match(body, 'Politikredsmøde 2027 (flyttet)');
+      t.match(body, 'Nexø Bibliotek');
+      t.notMatch(body, 'Rønne Rådhus');
+    }
+
+    // the CLI or a second server writes the same file
+    const other = openDatabase(join(dir, 'samraad.db'));
+    t.teardown(() => other.$client.close());
+    other.$client
+      .prepare("UPDATE meeting SET status = 'cancelled', venue_name = 'Aakirkeby Hallen' WHERE id = ?")
+      .run(m.meetingId);
+    const cancelled = await page(1);
+    t.match(cancelled, 'Aakirkeby Hallen');
+    t.match(cancelled, 'Mødet er aflyst');
+    t.notMatch(cancelled, '<form');
+  },
+);
 
 t.test('answers to a cancelled meeting are refused', async (t) => {
   const { app } = await buildTestApp(t);
