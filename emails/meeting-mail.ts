@@ -220,90 +220,57 @@ export function renderMeetingMail(input: MeetingMailInput): RenderedEmail {
   });
 }
 
-/** One invitee's email, with its text and HTML also as JSON strings (JSON.stringify of each) for storing. */
-export interface PersonalisedEmail extends RenderedEmail {
-  json: { text: string; html: string };
+/**
+ * A meeting's email for every invitee of one language: rendered once, with stand-ins for the
+ * name and the answer link, which each invitee's copy fills in (fillStandIns) with invitedFill's
+ * values, in this order. Stand-ins are letters only, so escaping and headerText leave them alone.
+ */
+export interface MeetingMailTemplate extends RenderedEmail {
+  standIns: string[];
 }
 
-/** Stand-ins for what differs between invitees: letters only, so escaping and headerText leave them alone. */
 const NAME_STAND_IN = 'QxNavnPladsholderQx';
-const TOKEN_STAND_IN = 'QxSvarlinkPladsholderQx';
-
-/** A text cut at the stand-ins: the pieces between them, and which stand-in follows each piece. */
-interface Cut {
-  pieces: string[];
-  names: boolean[];
-}
-
-function cut(text: string): Cut {
-  const pieces: string[] = [];
-  const names: boolean[] = [];
-  const pattern = new RegExp(`${NAME_STAND_IN}|${TOKEN_STAND_IN}`, 'g');
-  let from = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    pieces.push(text.slice(from, m.index));
-    names.push(m[0] === NAME_STAND_IN);
-    from = m.index + m[0].length;
-  }
-  pieces.push(text.slice(from));
-  return { pieces, names };
-}
-
-function fill(c: Cut, name: string, token: string): string {
-  let out = c.pieces[0]!;
-  for (let i = 0; i < c.names.length; i++) out += (c.names[i] ? name : token) + c.pieces[i + 1]!;
-  return out;
-}
+const LINK_STAND_IN = 'QxSvarlinkPladsholderQx';
+const STAND_INS = [NAME_STAND_IN, LINK_STAND_IN];
 
 /**
- * The email of renderMeetingMail for many invitees of one meeting: rendered once per language
- * (and with or without an answer link) with stand-ins for the name and the answer-link token,
- * which are filled in per invitee, the name escaped for the HTML as the template escapes it.
- * The answer link is `${answerBase}/${token}`; a token is letters, digits, - and _ only.
+ * The templates of renderMeetingMail for many invitees of one meeting, one per language and with
+ * or without an answer link, each rendered once.
  */
-export function meetingMailRenderer(
+export function meetingMailTemplates(
   input: Omit<MeetingMailInput, 'language' | 'recipientName' | 'answerUrl'>,
-  answerBase: string,
-): (language: Language, recipientName: string, token: string | null) => PersonalisedEmail {
-  const rendered = new Map<
-    string,
-    { mail: RenderedEmail; text: Cut; html: Cut; textJson: Cut; htmlJson: Cut }
-  >();
-  return (language, recipientName, token) => {
-    const key = `${language}:${token ? 'link' : ''}`;
-    let r = rendered.get(key);
-    if (!r) {
+): (language: Language, withLink: boolean) => MeetingMailTemplate {
+  const rendered = new Map<string, MeetingMailTemplate>();
+  return (language, withLink) => {
+    const key = `${language}:${withLink}`;
+    let template = rendered.get(key);
+    if (!template) {
       const mail = renderMeetingMail({
         ...input,
         language,
         recipientName: NAME_STAND_IN,
-        answerUrl: token ? `${answerBase}/${TOKEN_STAND_IN}` : null,
+        answerUrl: withLink ? LINK_STAND_IN : null,
       });
-      // JSON escapes character by character and leaves the stand-ins alone: the stored JSON
-      // strings are filled the same way, with the name as JSON
-      r = {
-        mail,
-        text: cut(mail.text),
-        html: cut(mail.html),
-        textJson: cut(JSON.stringify(mail.text)),
-        htmlJson: cut(JSON.stringify(mail.html)),
-      };
-      rendered.set(key, r);
+      template = { ...mail, standIns: STAND_INS };
+      rendered.set(key, template);
     }
-    if (!/^[A-Za-z0-9_-]*$/.test(token ?? ''))
-      throw new Error('An answer-link token has unexpected characters');
-    const name = headerText(recipientName);
-    const htmlName = escapeHtml(name);
-    const inJson = (value: string) => JSON.stringify(value).slice(1, -1);
-    return {
-      subject: r.mail.subject,
-      text: fill(r.text, name, token ?? ''),
-      html: fill(r.html, htmlName, token ?? ''),
-      headers: r.mail.headers,
-      json: {
-        text: fill(r.textJson, inJson(name), token ?? ''),
-        html: fill(r.htmlJson, inJson(htmlName), token ?? ''),
-      },
-    };
+    return template;
   };
+}
+
+/**
+ * What one invitee's copy of a meetingMailTemplates template fills in: the name and the answer
+ * link `${answerBase}/${token}` (none without a token), as the plain text shows them and as the
+ * HTML escapes them. A token is letters, digits, - and _ only.
+ */
+export function invitedFill(
+  recipientName: string,
+  answerBase: string,
+  token: string | null,
+): { text: string[]; html: string[] } {
+  if (!/^[A-Za-z0-9_-]*$/.test(token ?? ''))
+    throw new Error('An answer-link token has unexpected characters');
+  const name = headerText(recipientName);
+  const link = token ? `${answerBase}/${token}` : '';
+  return { text: [name, link], html: [escapeHtml(name), escapeHtml(link)] };
 }

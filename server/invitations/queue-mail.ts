@@ -3,9 +3,10 @@ import type { Db } from '../../db/client.ts';
 import {
   type AgendaItem,
   calendarDescription,
+  invitedFill,
   type MeetingMailKind,
   type MeetingMailView,
-  meetingMailRenderer,
+  meetingMailTemplates,
   meetingWhere,
   type SessionOffer,
 } from '../../emails/meeting-mail.ts';
@@ -33,11 +34,19 @@ export const answerLinkRedaction = {
   replacement: '/$1/[sendt]',
 };
 
+const platformAddresses = new Map<string, { name: string; address: string }>();
+
 /** The platform's own address (MAIL_FROM): sender of every email and ORGANIZER address of every calendar entry. */
 export function platformAddress(config: Pick<Config, 'MAIL_FROM'>): { name: string; address: string } {
-  const [first] = addressparser(config.MAIL_FROM, { flatten: true });
-  if (!first?.address) throw new Error(`MAIL_FROM "${config.MAIL_FROM}" has no address`);
-  return { name: (first.name || 'Samråd').replace(/[\r\n]+/g, ' '), address: first.address };
+  // parsed once per setting: every meeting's mail asks for it twice
+  let platform = platformAddresses.get(config.MAIL_FROM);
+  if (!platform) {
+    const [first] = addressparser(config.MAIL_FROM, { flatten: true });
+    if (!first?.address) throw new Error(`MAIL_FROM "${config.MAIL_FROM}" has no address`);
+    platform = { name: (first.name || 'Samråd').replace(/[\r\n]+/g, ' '), address: first.address };
+    platformAddresses.set(config.MAIL_FROM, platform);
+  }
+  return { ...platform };
 }
 
 /** The domain of Message-IDs, so they point at the platform. */
@@ -248,42 +257,48 @@ export function queueMeetingMail(
   const attendees = options.attendees ?? recipients.map((r) => ({ name: r.name, email: r.email }));
   const calendarFor = meetingCalendars(ctx, method, attendees);
   const domain = messageDomain(config);
-  const base = config.PUBLIC_URL.replace(/\/+$/, '');
-  // rendered once per language with stand-ins for name and answer link, filled per invitee
-  const mailFor = meetingMailRenderer(
-    {
-      kind,
-      meeting: ctx.view,
-      cancelReason: options.cancelReason,
-      delegatedBy: options.delegatedBy,
-      askAgain: options.askAgain,
-      lead: options.lead,
-      sessions: options.sessions,
-    },
-    `${base}/rsvp`,
-  );
-  // the calendar part, the largest piece of every message, stored once per language
-  const calendarParts = new Map<Language, number>();
-  const calendarPartFor = (lang: Language) => {
-    let id = calendarParts.get(lang);
+  const answerBase = `${config.PUBLIC_URL.replace(/\/+$/, '')}/rsvp`;
+  // text and HTML rendered once per language with stand-ins for name and answer link, which each
+  // message fills in when it is sent; stored once with the calendar and what else all share
+  const templateFor = meetingMailTemplates({
+    kind,
+    meeting: ctx.view,
+    cancelReason: options.cancelReason,
+    delegatedBy: options.delegatedBy,
+    askAgain: options.askAgain,
+    lead: options.lead,
+    sessions: options.sessions,
+  });
+  const parts = new Map<string, number>();
+  const partFor = (lang: Language, withLink: boolean) => {
+    const key = `${lang}:${withLink}`;
+    let id = parts.get(key);
     if (id === undefined) {
+      const { text, html, headers, standIns } = templateFor(lang, withLink);
       const filename = method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics';
-      // nodemailer sends it as the text/calendar alternative and as one .ics attachment
-      id = sharedMailPart(db, { icalEvent: { method, filename, content: calendarFor(lang) } });
-      calendarParts.set(lang, id);
+      id = sharedMailPart(db, {
+        text,
+        html,
+        headers,
+        replyTo: ctx.replyTo,
+        standIns,
+        // nodemailer sends it as the text/calendar alternative and as one .ics attachment
+        ...(withCalendar ? { icalEvent: { method, filename, content: calendarFor(lang) } } : {}),
+      });
+      parts.set(key, id);
     }
     return id;
   };
   for (const r of recipients) {
-    const mail = mailFor(r.language, r.name, options.tokens?.get(r.invitationId) ?? null);
+    const token = options.tokens?.get(r.invitationId) ?? null;
     enqueueMail(
       db,
       {
         kind,
         to: { address: r.email, name: r.name },
-        ...mail,
-        extra: { replyTo: ctx.replyTo },
-        partId: withCalendar ? calendarPartFor(r.language) : null,
+        subject: templateFor(r.language, token !== null).subject,
+        fill: invitedFill(r.name, answerBase, token),
+        partId: partFor(r.language, token !== null),
         meetingId: ctx.meeting.id,
         invitationId: r.invitationId,
       },

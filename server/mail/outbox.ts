@@ -29,16 +29,17 @@ export interface OutgoingMail {
   kind: string;
   to: { address: string; name?: string | null };
   subject: string;
-  text: string;
+  /** The plain text; left out when the shared part (partId) holds it as a template to `fill`. */
+  text?: string;
   html?: string;
   /** Extra headers (Content-Language …), as the email template gives them. */
   headers?: Record<string, string>;
   /** Extra nodemailer fields (icalEvent, attachments, headers …). */
   extra?: Record<string, unknown>;
-  /** `text` and `html` already as JSON strings (JSON.stringify of each), when the caller has them. */
-  json?: { text: string; html: string };
   /** Fields many messages share, stored once (sharedMailPart): they follow the message's own. */
   partId?: number | null;
+  /** This message's values for the stand-ins of its part's text and HTML (fillStandIns), in order. */
+  fill?: { text: string[]; html: string[] };
   meetingId?: number | null;
   invitationId?: number | null;
 }
@@ -70,6 +71,20 @@ export function enqueueMail(
   return { id, messageId };
 }
 
+/** Random bytes drawn 4 KiB at a time, as Node's randomUUID does: one call per 256 Message-IDs. */
+const randomPool = {
+  bytes: Buffer.alloc(0),
+  offset: 0,
+  take(n: number): Buffer {
+    if (this.offset + n > this.bytes.length) {
+      this.bytes = randomBytes(4096);
+      this.offset = 0;
+    }
+    this.offset += n;
+    return this.bytes.subarray(this.offset - n, this.offset);
+  },
+};
+
 /**
  * A UUID of version 7 (RFC 9562 §5.7): 48 bits of Unix time in milliseconds, then 74 random bits.
  * As unique as a random UUID, but later ones sort after earlier ones, so each new Message-ID goes
@@ -77,7 +92,7 @@ export function enqueueMail(
  * thousands of messages writes a few index pages instead of one per message.
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(randomPool.take(16));
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
@@ -95,15 +110,31 @@ export function sharedMailPart(db: Db, fields: Record<string, unknown>): number 
 
 /** The message's own stored content (its shared part's fields are stored apart). */
 function storedContent(mail: OutgoingMail): string {
-  return mail.json
-    ? withMembers(
-        `{"text":${mail.json.text},"html":${mail.json.html}}`,
-        JSON.stringify({ headers: mail.headers, ...mail.extra }),
-      )
-    : JSON.stringify({ text: mail.text, html: mail.html, headers: mail.headers, ...mail.extra });
+  return JSON.stringify({
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    ...mail.extra,
+    fill: mail.fill,
+  });
 }
 
-/** The JSON object `json` with the members of the JSON object `more` after its own. */
-function withMembers(json: string, more: string): string {
-  return more === '{}' ? json : `${json.slice(0, -1)},${more.slice(1)}`;
+const standInPatterns = new Map<string, RegExp>();
+
+/**
+ * A shared part's text or HTML for one message: each stand-in replaced by this message's value
+ * for it, in one pass (a value is never searched for stand-ins itself).
+ */
+export function fillStandIns(
+  template: string,
+  standIns: readonly string[],
+  values: readonly string[],
+): string {
+  const key = standIns.join('|');
+  let pattern = standInPatterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(standIns.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    standInPatterns.set(key, pattern);
+  }
+  return template.replace(pattern, (standIn) => values[standIns.indexOf(standIn)] ?? '');
 }

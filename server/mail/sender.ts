@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { headerText } from '../text/header.ts';
+import { fillStandIns } from './outbox.ts';
 import {
   claimQueued,
   markFailed,
@@ -35,6 +36,21 @@ export interface StoredContent {
   replyTo?: { name?: string | null; address: string };
   attachments?: StoredAttachment[];
   headers?: Record<string, string>;
+  /** In a shared part: the stand-ins of its text and HTML, which each message's `fill` replaces. */
+  standIns?: string[];
+  fill?: { text: string[]; html: string[] };
+}
+
+/** A message's content as it is sent: its own fields and its shared part's, the stand-ins filled in. */
+export function storedMail(row: Pick<OutboxRow, 'content' | 'part'>): StoredContent {
+  const content = JSON.parse(queuedContent(row)) as StoredContent;
+  const { standIns, fill } = content;
+  if (!standIns || !fill) return content;
+  return {
+    ...content,
+    text: content.text === undefined ? undefined : fillStandIns(content.text, standIns, fill.text),
+    html: content.html === undefined ? undefined : fillStandIns(content.html, standIns, fill.html),
+  };
 }
 
 export interface DrainOptions {
@@ -67,7 +83,7 @@ function headerAddress(a: { name?: string | null; address: string }): { name: st
 
 /** The message exactly as stored: same Message-ID and Date on every attempt, so a repeat is recognisable. */
 export function messageOf(row: OutboxRow, from: DrainOptions['from']): MailMessage {
-  const content = JSON.parse(queuedContent(row)) as StoredContent;
+  const content = storedMail(row);
   return {
     from: { name: headerText(from.name), address: headerText(from.address) },
     to: { name: headerText(row.toName ?? ''), address: headerText(row.toAddress) },

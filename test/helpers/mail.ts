@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
-import { queuedContent } from '../../server/mail/queries.ts';
+import { storedMail } from '../../server/mail/sender.ts';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -121,7 +121,7 @@ export interface OutboxEntry {
   content: { text: string; html?: string; icalEvent?: { method: string; filename: string; content: string } };
 }
 
-/** The outbox as stored, optionally of one kind, oldest first, its content (with its shared part) parsed. */
+/** The outbox as stored, optionally of one kind, oldest first, its content as sent (shared part and stand-ins filled in). */
 export function outboxOf(db: Db, kind?: string): OutboxEntry[] {
   return prepared<Omit<OutboxEntry, 'content'> & { content: string; part: string | null }>(
     db,
@@ -132,7 +132,7 @@ export function outboxOf(db: Db, kind?: string): OutboxEntry[] {
     .all(kind ?? null, kind ?? null)
     .map(({ part, ...row }) => ({
       ...row,
-      content: JSON.parse(queuedContent({ content: row.content, part })) as OutboxEntry['content'],
+      content: storedMail({ content: row.content, part }) as OutboxEntry['content'],
     }));
 }
 

@@ -1,7 +1,8 @@
 import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { enqueueMail, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
+import { enqueueMail, fillStandIns, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
 import { outboxSource, queuedContent } from '../../server/mail/queries.ts';
+import { storedMail } from '../../server/mail/sender.ts';
 
 t.test('a part stored once for many messages reads back exactly as if stored with each', async (t) => {
   const db = openDatabase(':memory:');
@@ -27,16 +28,8 @@ t.test('a part stored once for many messages reads back exactly as if stored wit
     extra: { replyTo: { name: 'F', address: 'f@x.dk' } },
     partId: shared,
   });
-  // text and HTML already as JSON too (a meeting's mail rendered once for many invitees)
-  const three = enqueueMail(db, {
-    ...mail,
-    json: { text: JSON.stringify(mail.text), html: JSON.stringify(mail.html) },
-    extra: { replyTo: { name: 'F', address: 'f@x.dk' } },
-    partId: shared,
-  });
   const content = (id: number) => queuedContent(outboxSource(db, id)!);
   t.equal(content(two.id), content(one.id), 'byte for byte');
-  t.equal(content(three.id), content(one.id), 'byte for byte, text and HTML given as JSON');
   t.strictSame(JSON.parse(content(two.id)).icalEvent, icalEvent, 'the calendar reads back as given');
   t.notMatch(
     db.$client.prepare('SELECT content FROM outbox_message WHERE id = ?').get(two.id),
@@ -63,4 +56,35 @@ t.test('Message-IDs are UUIDs of version 7: unique, and in the order they were m
     'samraad.dk',
   );
   t.match(messageId, /^<[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@samraad\.dk>$/);
+});
+
+t.test('a shared text’s stand-ins are filled in one pass, each message with its own values', async (t) => {
+  const standIns = ['QxNavnQx', 'QxLinkQx'];
+  t.equal(
+    fillStandIns('Kære QxNavnQx, svar på QxLinkQx?a=1 (QxLinkQx)', standIns, [
+      'Bo $& QxLinkQx',
+      'https://x/rsvp/r_1',
+    ]),
+    'Kære Bo $& QxLinkQx, svar på https://x/rsvp/r_1?a=1 (https://x/rsvp/r_1)',
+    'a value is taken as it is, never searched for stand-ins or $ patterns',
+  );
+  const db = openDatabase(':memory:');
+  t.teardown(() => db.$client.close());
+  migrateDatabase(db);
+  const partId = sharedMailPart(db, {
+    text: 'Kære QxNavnQx: QxLinkQx',
+    html: '<p>Kære QxNavnQx</p>',
+    standIns,
+  });
+  const one = enqueueMail(db, {
+    kind: 'invitation',
+    to: { address: 'a@x.dk' },
+    subject: 'S',
+    partId,
+    fill: { text: ['Tom & Jerry', 'https://x/rsvp/r_1'], html: ['Tom &amp; Jerry', 'https://x/rsvp/r_1'] },
+  });
+  t.strictSame(
+    { text: storedMail(outboxSource(db, one.id)!).text, html: storedMail(outboxSource(db, one.id)!).html },
+    { text: 'Kære Tom & Jerry: https://x/rsvp/r_1', html: '<p>Kære Tom &amp; Jerry</p>' },
+  );
 });
