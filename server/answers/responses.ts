@@ -61,9 +61,11 @@ export function recordResponse(
   actor: Actor,
   invitationId: number,
   change: ResponseChange,
+  known: { invitee?: Invitee } = {},
 ): AnswerState {
   return db.transaction(() => {
-    const before = readInvitee(db, invitationId);
+    // `known.invitee`: as the caller read it in this transaction, just before
+    const before = known.invitee ?? readInvitee(db, invitationId);
     if (before.withdrawnAt) throw notFound('Invitation', invitationId);
     const meeting = meetingRecord(db, before.meetingId);
     // before any write: an answer to a cancelled or past meeting changes nothing
@@ -74,12 +76,8 @@ export function recordResponse(
     const admitted = needsPlace ? hasFreePlace(db, meeting) : true;
     const now = nowIso();
     const comment = change.comment === undefined ? before.comment : change.comment;
-    updateAnswer(db, invitationId, {
-      response: change.response,
-      comment,
-      respondedAt: change.at ?? now,
-      now,
-    });
+    const respondedAt = change.at ?? now;
+    updateAnswer(db, invitationId, { response: change.response, comment, respondedAt, now });
     const needsTold = change.dietaryNeeds !== undefined || change.accessibilityNeeds !== undefined;
     if (needsTold) updateNeeds(db, invitationId, change);
     // the place in the queue after the answer, where known without reading it (undefined: read it)
@@ -102,8 +100,18 @@ export function recordResponse(
         ...(needsTold ? { needs: 'told' } : {}),
       },
     });
-    // the meeting is as read above; the invitee is read again, after the answer
-    return answerState(db, invitationId, { meeting, position });
+    // the meeting is as read above; the invitee as the two updates above left its row
+    const after: Invitee = {
+      ...before,
+      response: change.response,
+      comment,
+      respondedAt,
+      needsReconfirm: false,
+      dietaryNeeds: change.dietaryNeeds === undefined ? before.dietaryNeeds : change.dietaryNeeds,
+      accessibilityNeeds:
+        change.accessibilityNeeds === undefined ? before.accessibilityNeeds : change.accessibilityNeeds,
+    };
+    return answerState(db, invitationId, { invitee: after, meeting, position });
   });
 }
 

@@ -1,15 +1,16 @@
 import type { Db } from '../../db/client.ts';
 import { readTogether, whileUnchanged } from '../../db/statements.ts';
+import type { MailConfig } from '../invitations/queue-mail.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
-import { rsvpSessions } from '../meeting-sessions/answers.ts';
+import { answerInvitation, rsvpSessions, type SessionAnswer } from '../meeting-sessions/answers.ts';
 import { hasSessions } from '../meeting-sessions/queries.ts';
 import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
 import { dayDate, meetingTime } from '../text/dates.ts';
 import { type Invitee, readInvitee } from './meeting-reads.ts';
 import { answersClosedReason } from './refusals.ts';
-import { answerState } from './responses.ts';
-import type { RsvpView } from './schemas.ts';
+import { answerState, inviteeActor } from './responses.ts';
+import type { AnswerInput, RsvpView } from './schemas.ts';
 import { findInviteeByAnswerToken } from './tokens.ts';
 
 /**
@@ -20,6 +21,23 @@ export function inviteeOfLink(db: Db, token: string, now = new Date()): Invitee 
   const invitee = findInviteeByAnswerToken(db, token, now);
   if (!invitee || invitee.withdrawnAt) return null;
   return invitee;
+}
+
+/**
+ * An answer sent through an answer link, or null as for inviteeOfLink. Run in the answer's
+ * transaction (the group commit's), the link is read with the rest of the answer: no read lock of
+ * its own, and the invitee it reads is the one the answer starts from.
+ */
+export function answerThroughLink(
+  db: Db,
+  config: MailConfig,
+  token: string,
+  input: AnswerInput,
+): SessionAnswer | null {
+  const invitee = inviteeOfLink(db, token);
+  if (invitee === null) return null;
+  const actor = inviteeActor(invitee.email, 'link');
+  return answerInvitation(db, config, actor, invitee.invitationId, input, new Date(), { invitee });
 }
 
 /**

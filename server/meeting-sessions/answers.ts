@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { meetingWhere } from '../../emails/meeting-mail.ts';
 import type { Actor } from '../accounts/accounts.ts';
-import { readInvitee } from '../answers/meeting-reads.ts';
+import { type Invitee, readInvitee } from '../answers/meeting-reads.ts';
 import { answerState, recordResponse } from '../answers/responses.ts';
 import type { AnswerInput, AnswerState } from '../answers/schemas.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
@@ -31,17 +31,19 @@ export function answerInvitation(
   invitationId: number,
   input: AnswerInput & { session?: number },
   now = new Date(),
+  known: { invitee?: Invitee } = {},
 ): SessionAnswer {
   return db.transaction(() => {
-    const meetingId = readInvitee(db, invitationId).meetingId;
-    if (!hasSessions(db, meetingId)) {
-      const answer = recordResponse(db, actor, invitationId, {
+    // `known.invitee`: as the caller read it in this transaction, just before
+    const invitee = known.invitee ?? readInvitee(db, invitationId);
+    if (!hasSessions(db, invitee.meetingId)) {
+      const change = {
         response: input.answer,
         comment: input.comment,
         dietaryNeeds: input.dietaryNeeds,
         accessibilityNeeds: input.accessibilityNeeds,
-      });
-      return { answer, seat: null };
+      };
+      return { answer: recordResponse(db, actor, invitationId, change, { invitee }), seat: null };
     }
     if (input.answer === 'accepted') {
       const session = input.session ?? seatState(db, invitationId).sessionId;

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { delegateInvitation } from '../answers/delegation.ts';
 import { AnswersClosed } from '../answers/refusals.ts';
 import { inviteeActor } from '../answers/responses.ts';
-import { answerPageOfLink, inviteeOfLink, rsvpView } from '../answers/rsvp.ts';
+import { answerPageOfLink, answerThroughLink, inviteeOfLink, rsvpView } from '../answers/rsvp.ts';
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
-import { answerInvitation, type SessionAnswer } from '../meeting-sessions/answers.ts';
+import type { SessionAnswer } from '../meeting-sessions/answers.ts';
 import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
 import { SessionRefusal } from '../meeting-sessions/refusals.ts';
 import { catalogueFor } from '../text/messages.ts';
@@ -107,18 +107,17 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const invitee = inviteeOfLink(app.db, request.params.token);
-      if (invitee === null) return linkNotFound(request, reply);
-      const { invitationId } = invitee;
-      const actor = inviteeActor(invitee.email, 'link');
-      let result: SessionAnswer;
+      const { token } = request.params;
+      let result: SessionAnswer | null;
       try {
         // group commit: the answers arriving together share one commit, which cost more than an answer
-        result = await app.writes.run(() =>
-          answerInvitation(app.db, app.config, actor, invitationId, request.body),
-        );
+        result = await app.writes.run(() => answerThroughLink(app.db, app.config, token, request.body));
       } catch (error) {
         if (!isForm(request)) throw error;
+        // refused with the link valid: read again to show the page (null only if it ended since)
+        const invitee = inviteeOfLink(app.db, token);
+        if (invitee === null) return linkNotFound(request, reply);
+        const { invitationId } = invitee;
         // a refused session choice is said on the page, in the invitee's language, beside the choices
         if (error instanceof SessionRefusal) {
           const view = rsvpView(app.db, invitationId);
@@ -141,11 +140,12 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
           rsvpPage(view, { token: request.params.token, closed }),
         );
       }
+      if (result === null) return linkNotFound(request, reply);
       const state = { ...result.answer, seat: result.seat };
       privatePage(reply);
       if (!isForm(request)) return state;
       // the page states the answer (and any waiting-list place) right after this
-      const view = rsvpView(app.db, invitationId);
+      const view = rsvpView(app.db, result.answer.invitationId);
       const texts = catalogueFor(view.language);
       return sendHtml(
         reply,

@@ -1,5 +1,12 @@
 import t from 'tap';
 import { prepared } from '../../db/statements.ts';
+import { readInvitee } from '../../server/answers/meeting-reads.ts';
+import {
+  answerState,
+  inviteeActor,
+  type ResponseChange,
+  recordResponse,
+} from '../../server/answers/responses.ts';
 import { queueOrganisationChasers } from '../../server/invitations/chasing.ts';
 import { queueDueReminders } from '../../server/invitations/reminders.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -372,3 +379,36 @@ t.test(
     );
   },
 );
+
+t.test('the state an answer returns is the one read back from the database after it', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { capacity: 1 });
+  const [first, second] = ['a', 'b'].map((x) =>
+    insertInvitee(app.db, m.meetingId, {
+      name: x,
+      email: `${x}@brk.dk`,
+      organisationId: m.memberIds.Bornholm!,
+    }),
+  );
+  const actor = inviteeActor('a@brk.dk', 'link');
+  // asked again after a new time: an answer clears that
+  prepared(app.db, 'UPDATE invitation SET needs_reconfirm = 1 WHERE id = ?').run(first!.invitationId);
+  const changes: [number, ResponseChange][] = [
+    [first!.invitationId, { response: 'accepted', comment: 'Jeg kommer', dietaryNeeds: 'Vegetar' }],
+    [second!.invitationId, { response: 'accepted', accessibilityNeeds: 'Kørestol' }],
+    [second!.invitationId, { response: 'accepted', comment: null }],
+    [first!.invitationId, { response: 'tentative', accessibilityNeeds: null }],
+    [first!.invitationId, { response: 'declined', comment: undefined, dietaryNeeds: null }],
+    [second!.invitationId, { response: 'declined', at: '2026-12-01T10:00:00.000Z', comment: 'Syg' }],
+  ];
+  for (const [invitationId, change] of changes) {
+    const returned = recordResponse(app.db, actor, invitationId, change);
+    t.same(returned, answerState(app.db, invitationId), `${change.response} ${JSON.stringify(change)}`);
+  }
+  const known = readInvitee(app.db, first!.invitationId);
+  t.same(
+    recordResponse(app.db, actor, first!.invitationId, { response: 'accepted' }, { invitee: known }),
+    answerState(app.db, first!.invitationId),
+    'the same from an invitee the caller read',
+  );
+});
