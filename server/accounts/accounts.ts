@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { type AccountRole, accountRoles, type ProgrammeRole, programmeRoles } from '../../db/schema/index.ts';
-import type { DbOrTx } from '../../db/statements.ts';
+import { type DbOrTx, readTogether } from '../../db/statements.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
@@ -153,10 +153,13 @@ export function apiTokenVerifier(db: Db): (token: string) => Actor | null {
   return (token) => {
     const parts = parseSecretToken(TOKEN_PREFIX, token);
     if (!parts) return null;
-    const row = find(parts.lookupId);
-    if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
-    // a token carries its account's scope: the same programmes, read afresh on every request
-    return actorOf(db, row);
+    // the token and its account's programmes in one read transaction: one read lock, not two
+    return readTogether(db, () => {
+      const row = find(parts.lookupId);
+      if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
+      // a token carries its account's scope: the same programmes, read afresh on every request
+      return actorOf(db, row);
+    });
   };
 }
 

@@ -147,10 +147,17 @@ export function parseInboundEmail(mail: ParsedMail): ParsedMessage {
   );
   const seen = new Set<string>();
   const methods: string[] = [];
+  // the calendar alternative and the .ics attachment usually carry the same text: it is read once
+  const readTexts = new Map<string, ReturnType<typeof readCalendar>>();
   for (const part of parts) {
     const text = part.content.toString('utf8');
     try {
-      const { method, items } = readCalendar(text);
+      let read = readTexts.get(text);
+      if (!read) {
+        read = readCalendar(text);
+        readTexts.set(text, read);
+      }
+      const { method, items } = read;
       if (method) methods.push(method);
       for (const item of items) {
         // the same reply usually comes twice: as the calendar alternative and as an .ics attachment
@@ -253,11 +260,14 @@ export async function receiveInboundEmail(
       invitationId: outcome.invitationId,
       reason: outcome.reason,
     });
-  const ids = await commit(() => {
-    if (!parsed.items.length) return [insert(null, { invitationId: null, reason: parsed.problem })];
-    return parsed.items.map((item) => insert(item, matchAndRecord(db, config, parsed.from, item)));
+  // each row read back in the commit's transaction: after it, every read would take a read lock of its own
+  return commit(() => {
+    if (!parsed.items.length)
+      return [readInboundReply(db, insert(null, { invitationId: null, reason: parsed.problem }))];
+    return parsed.items.map((item) =>
+      readInboundReply(db, insert(item, matchAndRecord(db, config, parsed.from, item))),
+    );
   });
-  return ids.map((id) => readInboundReply(db, id));
 }
 
 function deliveryReportOf(mail: ParsedMail): { mail: ParsedMail; reports: DeliveryReport[] } | null {
@@ -276,11 +286,11 @@ async function recordDeliveryReport(
   channel: InboundChannel,
   commit: Commit,
 ): Promise<InboundReply[]> {
-  const id = await commit(() => {
+  const row = await commit(() => {
     const marked = recordBounces(db, bounce.reports);
     const who = bounce.reports.map((r) => r.recipient).join(', ') || 'no failed recipient';
     const reason = `delivery report (bounce) for ${who}; ${marked.length} outbox message(s) marked`;
-    return insertInboundReply(db, {
+    const id = insertInboundReply(db, {
       receivedAt: nowIso(),
       channel,
       fromAddress: bounce.mail.from?.value[0]?.address?.toLowerCase() ?? null,
@@ -292,8 +302,9 @@ async function recordDeliveryReport(
       invitationId: null,
       reason: reason.slice(0, 1000),
     });
+    return readInboundReply(db, id);
   });
-  return [readInboundReply(db, id)];
+  return [row];
 }
 
 function readInboundReply(db: Db, id: number): InboundReply {
