@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { readTogether } from '../../db/statements.ts';
 import { actorOf } from './access.ts';
 import type { Actor } from './accounts.ts';
 import { newSecretToken, parseSecretToken, secretMatches } from './credentials.ts';
@@ -28,9 +29,12 @@ export function createSession(db: Db, accountId: number, now = new Date()): stri
 export function sessionActor(db: Db, token: string, now = new Date()): Actor | null {
   const parts = parseSecretToken(SESSION_PREFIX, token);
   if (!parts) return null;
-  const row = liveSession(db, parts.lookupId, now.toISOString());
-  if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
-  return actorOf(db, row);
+  // the session and its account's programmes in one read transaction: one read lock, not two
+  return readTogether(db, () => {
+    const row = liveSession(db, parts.lookupId, now.toISOString());
+    if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
+    return actorOf(db, row);
+  });
 }
 
 /** Logs out: the row goes, so the cookie is worthless even if kept. */
