@@ -48,6 +48,8 @@ const sink = fork(join(import.meta.dirname, 'smtp-sink.ts'), [], {
   execArgv: ['--import', 'tsx'],
   stdio: 'inherit',
 });
+// the sink shares this process's output: it must not outlive a benchmark that failed
+process.on('exit', () => sink.kill());
 const ask = <T>(type: string, key: string) =>
   new Promise<T>((resolve) => {
     const on = (m: Record<string, unknown>) => {
@@ -151,6 +153,7 @@ sink.send({ type: 'reset' });
 const rows = db.$client
   .prepare<unknown[], OutboxRow>(
     `SELECT id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
+       (SELECT members FROM outbox_part WHERE outbox_part.id = part_id) AS part,
        attempts, created_at AS createdAt FROM outbox_message ORDER BY id`,
   )
   .all();

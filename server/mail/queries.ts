@@ -27,7 +27,7 @@ export interface OutboxRow {
 
 /** The content a message was queued with: its own JSON object with its shared part's members after its own. */
 export function queuedContent(row: Pick<OutboxRow, 'content' | 'part'>): string {
-  if (row.part === null) return row.content;
+  if (row.part == null) return row.content;
   return row.content === '{}' ? `{${row.part}}` : `${row.content.slice(0, -1)},${row.part}}`;
 }
 
