@@ -46,12 +46,23 @@ export function newSecretToken(prefix: string): NewSecretToken {
   return newSecretTokens(prefix, 1)[0]!;
 }
 
-/** `count` new tokens, their randomness drawn in one call (a meeting's invitations get theirs at once). */
-export function newSecretTokens(prefix: string, count: number): NewSecretToken[] {
-  const random = randomBytes(41 * count);
+/**
+ * `count` new tokens, their randomness drawn in one call (a meeting's invitations get theirs at
+ * once). A lookup id is 9 bytes: the millisecond it was made (5 bytes, counting round every 34
+ * years), then a random 4-byte number counted up for each token of the call. Ids made together
+ * then sit side by side in their table's unique index, so a meeting's 25 new links write one or
+ * two index pages instead of one each. The lookup id only finds the row; the 256-bit secret is
+ * what is checked.
+ */
+export function newSecretTokens(prefix: string, count: number, now = Date.now()): NewSecretToken[] {
+  const random = randomBytes(4 + 32 * count);
+  const lookup = Buffer.alloc(9);
+  lookup.writeUIntBE(now % 2 ** 40, 0, 5);
+  const first = random.readUInt32BE(0);
   return Array.from({ length: count }, (_, i) => {
-    const lookupId = random.subarray(41 * i, 41 * i + 9).toString('base64url');
-    const secret = random.subarray(41 * i + 9, 41 * i + 41).toString('base64url');
+    lookup.writeUInt32BE((first + i) % 2 ** 32, 5);
+    const lookupId = lookup.toString('base64url');
+    const secret = random.subarray(4 + 32 * i, 4 + 32 * (i + 1)).toString('base64url');
     return { token: `${prefix}_${lookupId}_${secret}`, lookupId, secretHash: sha256(secret) };
   });
 }
