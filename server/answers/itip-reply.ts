@@ -19,6 +19,7 @@ import {
 } from './queries.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
 import type { InboundReply } from './schemas.ts';
+import { type ReplyMail, readSimpleReply } from './simple-mime.ts';
 
 /**
  * Calendar answers by email: an invitee who presses Accept in Outlook sends an iTIP REPLY
@@ -121,7 +122,8 @@ const loadMailparser = () => {
 
 /**
  * One parse of the raw message serves both readings of it, as a delivery report and as a reply;
- * null when it cannot be read (it is still kept, with that reason).
+ * null when it cannot be read (it is still kept, with that reason). For messages not of the plain
+ * shape readSimpleReply reads.
  */
 async function readMail(raw: Buffer | string): Promise<ParsedMail | null> {
   const { simpleParser } = await loadMailparser();
@@ -130,7 +132,7 @@ async function readMail(raw: Buffer | string): Promise<ParsedMail | null> {
   );
 }
 
-export function parseInboundEmail(mail: ParsedMail): ParsedMessage {
+export function parseInboundEmail(mail: ReplyMail): ParsedMessage {
   const from = mail.from?.value[0]?.address?.toLowerCase() ?? null;
   const result: ParsedMessage = {
     from,
@@ -239,13 +241,19 @@ export async function receiveInboundEmail(
   channel: InboundChannel,
   commit: Commit = async (work) => db.transaction(work),
 ): Promise<InboundReply[]> {
-  const mail = await readMail(raw);
-  // a bounce of our own mail is no answer: it marks the message that did not arrive
-  const bounce = mail && deliveryReportOf(mail);
-  if (bounce) return recordDeliveryReport(db, bounce, channel, commit);
-  const parsed: ParsedMessage = mail
-    ? parseInboundEmail(mail)
-    : { from: null, subject: null, messageId: null, items: [], problem: 'the message could not be read' };
+  // the plain shape most replies come in is read directly; the rest, bounces included, by mailparser
+  const simple = readSimpleReply(typeof raw === 'string' ? Buffer.from(raw) : raw);
+  let parsed: ParsedMessage;
+  if (simple) parsed = parseInboundEmail(simple);
+  else {
+    const mail = await readMail(raw);
+    // a bounce of our own mail is no answer: it marks the message that did not arrive
+    const bounce = mail && deliveryReportOf(mail);
+    if (bounce) return recordDeliveryReport(db, bounce, channel, commit);
+    parsed = mail
+      ? parseInboundEmail(mail)
+      : { from: null, subject: null, messageId: null, items: [], problem: 'the message could not be read' };
+  }
   const receivedAt = nowIso();
   const insert = (item: ReplyItem | null, outcome: Outcome) =>
     insertInboundReply(db, {
