@@ -135,22 +135,25 @@ function contentType(header: string): { value: string; params: Map<string, strin
 
 /** The bodies between the boundary lines; null without a closing boundary. */
 function multipartBodies(body: string, boundary: string): string[] | null {
-  const lines = body.split(/(\r?\n)/);
   const delimiter = `--${boundary}`;
   const bodies: string[] = [];
-  let current: string[] | null = null;
-  // lines alternates text and the line break after it
-  for (let i = 0; i < lines.length; i += 2) {
-    const line = lines[i]!.replace(/[ \t]+$/, '');
-    if (line === delimiter || line === `${delimiter}--`) {
+  // where the current part's text starts; -1 in the preamble
+  let partStart = -1;
+  for (let at = body.indexOf(delimiter); at >= 0; at = body.indexOf(delimiter, at + 1)) {
+    if (at > 0 && body[at - 1] !== '\n') continue;
+    const newline = body.indexOf('\n', at);
+    const lineEnd =
+      newline < 0 ? body.length : newline > at && body[newline - 1] === '\r' ? newline - 1 : newline;
+    const line = body.slice(at, lineEnd).replace(/[ \t]+$/, '');
+    const closing = line === `${delimiter}--`;
+    if (line !== delimiter && !closing) return null;
+    if (partStart >= 0) {
       // the line break before a boundary line belongs to the boundary
-      if (current) bodies.push(current.slice(0, -1).join(''));
-      if (line !== delimiter) return bodies;
-      current = [];
-      continue;
+      const partEnd = at - (at >= 2 && body[at - 2] === '\r' ? 2 : 1);
+      bodies.push(partEnd > partStart ? body.slice(partStart, partEnd) : '');
     }
-    if (line.startsWith(delimiter)) return null;
-    current?.push(lines[i]!, lines[i + 1] ?? '');
+    if (closing) return bodies;
+    partStart = newline < 0 ? body.length : newline + 1;
   }
   return null;
 }
