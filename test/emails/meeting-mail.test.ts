@@ -7,6 +7,7 @@ import {
   renderMeetingMail,
 } from '../../emails/meeting-mail.ts';
 import { fillStandIns } from '../../server/mail/outbox.ts';
+import { storedMail } from '../../server/mail/sender.ts';
 
 const meeting: MeetingMailView = {
   title: 'Politikredsmøde <Fyn> & Øerne',
@@ -87,6 +88,17 @@ t.test(
               alone,
               label,
             );
+            // as stored (the template once in a shared part, the values with the message) and read back to send
+            const sent = storedMail({
+              content: JSON.stringify({ fill }),
+              part: JSON.stringify({
+                text: template.text,
+                html: template.html,
+                standIns: template.standIns,
+              }).slice(1, -1),
+            });
+            t.equal(sent.text, alone.text, `${label}: the text as stored and sent`);
+            t.equal(sent.html, alone.html, `${label}: the HTML as stored and sent`);
           }
     }
   },
