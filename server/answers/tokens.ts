@@ -40,6 +40,20 @@ export function issueAnswerTokens(db: Db, invitationIds: number[], expiresAt: st
 }
 
 /**
+ * Answer links for `count` invitations about to be made: what each row stores (insertInvitation's
+ * `link`, only the secret's hash) and the token for its email, which is never stored.
+ */
+export function newAnswerLinks(
+  count: number,
+  expiresAt: string,
+): { token: string; link: { lookupId: string; secretHash: string; expiresAt: string } }[] {
+  return newSecretTokens(PREFIX, count).map(({ token, lookupId, secretHash }) => ({
+    token,
+    link: { lookupId, secretHash, expiresAt },
+  }));
+}
+
+/**
  * Another answer link for an invitation that already has one (an update after a new time): the
  * earlier link keeps working. Returns the token for the email; only its hash is stored.
  */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { AgendaItem } from '../../emails/meeting-mail.ts';
 import type { Actor } from '../accounts/accounts.ts';
-import { issueAnswerTokens, revokeFurtherAnswerTokens } from '../answers/tokens.ts';
+import { issueAnswerTokens, newAnswerLinks, revokeFurtherAnswerTokens } from '../answers/tokens.ts';
 import { fillFreePlaces } from '../answers/waiting-list.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, unprocessable } from '../http/problems.ts';
@@ -149,19 +149,21 @@ export function sendInvitations(
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();
-    const inviting: number[] = [];
+    const pending: number[] = [];
+    const uninvited: number[] = [];
     let alreadyInvited = 0;
     for (const p of audience) {
-      if (p.invitation?.state === 'sent') {
-        alreadyInvited++;
-        continue;
-      }
-      inviting.push(
-        p.invitation?.id ??
-          insertInvitation(db, { meetingId: m.id, personId: p.personId, addedByHand: false, now }),
-      );
+      if (p.invitation?.state === 'sent') alreadyInvited++;
+      else if (p.invitation) pending.push(p.invitation.id);
+      else uninvited.push(p.personId);
     }
-    const tokens = issueAnswerTokens(db, inviting, m.endsAt);
+    // rows made now get their answer link as they are inserted; rows waiting already, theirs now
+    const tokens = issueAnswerTokens(db, pending, m.endsAt);
+    const links = newAnswerLinks(uninvited.length, m.endsAt);
+    uninvited.forEach((personId, i) => {
+      const { token, link } = links[i]!;
+      tokens.set(insertInvitation(db, { meetingId: m.id, personId, addedByHand: false, now, link }), token);
+    });
     let status = m.status;
     if (status === 'draft' || status === 'planned') {
       status = 'invited';

@@ -214,15 +214,28 @@ export function insertInvitation(
     addedByHand: boolean;
     withdrawnAt?: string | null;
     now: string;
+    /** Its answer link, when it is sent as it is made (answers/tokens.ts newAnswerLinks). */
+    link?: { lookupId: string; secretHash: string; expiresAt: string };
   },
 ): number {
+  const { link } = row;
   return Number(
     prepared(
       db,
-      `INSERT INTO invitation (meeting_id, person_id, added_by_hand, withdrawn_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(row.meetingId, row.personId, row.addedByHand ? 1 : 0, row.withdrawnAt ?? null, row.now, row.now)
-      .lastInsertRowid,
+      `INSERT INTO invitation (meeting_id, person_id, added_by_hand, withdrawn_at, token_lookup_id, token_hash,
+         token_expires_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      row.meetingId,
+      row.personId,
+      row.addedByHand ? 1 : 0,
+      row.withdrawnAt ?? null,
+      link?.lookupId ?? null,
+      link?.secretHash ?? null,
+      link?.expiresAt ?? null,
+      row.now,
+      row.now,
+    ).lastInsertRowid,
   );
 }
 

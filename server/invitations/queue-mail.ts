@@ -18,6 +18,7 @@ import { materialsOfMeeting } from '../materials/queries.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
 import type { Language } from '../text/language.ts';
+import { nowIso } from '../time.ts';
 import {
   agendaLines,
   cycleReplyDaysBefore,
@@ -289,6 +290,7 @@ export function queueMeetingMail(
     }
     return id;
   };
+  const now = nowIso();
   for (const r of recipients) {
     const token = options.tokens?.get(r.invitationId) ?? null;
     enqueueMail(
@@ -303,6 +305,7 @@ export function queueMeetingMail(
         invitationId: r.invitationId,
       },
       domain,
+      now,
     );
   }
   return recipients.length;

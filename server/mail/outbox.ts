@@ -52,8 +52,9 @@ export function enqueueMail(
   db: Db,
   mail: OutgoingMail,
   domain = 'samraad.local',
+  /** When it was queued: one instant for a batch queued together. */
+  now = nowIso(),
 ): { id: number; messageId: string } {
-  const now = nowIso();
   const messageId = `<${timeOrderedUuid()}@${domain}>`;
   const id = insertOutboxMessage(db, {
     messageId,
