@@ -24,9 +24,9 @@ export function inviteeOfLink(db: Db, token: string, now = new Date()): Invitee 
 }
 
 /**
- * An answer sent through an answer link, or null as for inviteeOfLink. Run in the answer's
- * transaction (the group commit's), the link is read with the rest of the answer: no read lock of
- * its own, and the invitee it reads is the one the answer starts from.
+ * An answer sent through an answer link, or null as for inviteeOfLink. The link is read in the
+ * answer's transaction (in the server, the group commit's): no read lock of its own, and the
+ * invitee it reads is the one the answer starts from.
  */
 export function answerThroughLink(
   db: Db,
@@ -34,10 +34,12 @@ export function answerThroughLink(
   token: string,
   input: AnswerInput,
 ): SessionAnswer | null {
-  const invitee = inviteeOfLink(db, token);
-  if (invitee === null) return null;
-  const actor = inviteeActor(invitee.email, 'link');
-  return answerInvitation(db, config, actor, invitee.invitationId, input, new Date(), { invitee });
+  return db.transaction(() => {
+    const invitee = inviteeOfLink(db, token);
+    if (invitee === null) return null;
+    const actor = inviteeActor(invitee.email, 'link');
+    return answerInvitation(db, config, actor, invitee.invitationId, input, new Date(), { invitee });
+  });
 }
 
 /**
