@@ -391,23 +391,40 @@ function* eachArea<T>(
   }
 }
 
-/** The agreement lines of the sections (the Excel, PDF and Word writers take them as objects). */
+function lineOf(section: Pick<DistrictSection, 'code' | 'name'>, r: AgreementRow): AgreementLine {
+  return {
+    id: r[0],
+    districtCode: section.code,
+    districtName: section.name,
+    type: r[1],
+    title: r[2],
+    status: r[3],
+    agreedOn: r[4],
+    reviewOn: r[5],
+    municipalities: r[6],
+    contacts: r[7],
+    barrierIds: r[8],
+  };
+}
+
+/** The agreement lines of the sections (the Excel writer takes them as objects, in one table). */
 export function* agreementLinesOf(sections: Iterable<SectionAgreements>): Generator<AgreementLine> {
+  for (const { section, rows } of sections) for (const r of rows) yield lineOf(section, r);
+}
+
+/**
+ * Each section's agreement lines, section by section in the report's order (the PDF and Word
+ * writers put them under their section's heading: two areas may share a convener's code, and
+ * areas of a programme without codes all have '').
+ */
+export function* agreementLinesBySection(
+  sections: Iterable<SectionAgreements>,
+): Generator<Iterable<AgreementLine>> {
+  // each line made as the writer comes to it: 100,000 line objects never exist at once
   for (const { section, rows } of sections)
-    for (const r of rows)
-      yield {
-        id: r[0],
-        districtCode: section.code,
-        districtName: section.name,
-        type: r[1],
-        title: r[2],
-        status: r[3],
-        agreedOn: r[4],
-        reviewOn: r[5],
-        municipalities: r[6],
-        contacts: r[7],
-        barrierIds: r[8],
-      };
+    yield (function* () {
+      for (const r of rows) yield lineOf(section, r);
+    })();
 }
 
 /** held; notYet: planned or to come (ikke afholdt endnu); notHeld: past, cancelled or never planned (ikke afholdt). */

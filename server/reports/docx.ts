@@ -122,24 +122,16 @@ function* mappingXml(s: DistrictSection, w: ProgrammeReportWords): Generator<str
   if (s.mapping.notes) yield ml.labelled(w.notes, s.mapping.notes);
 }
 
-/** The agreement lines still to write, read one ahead: each district takes the lines with its code. */
-interface LineCursor {
-  iterator: Iterator<AgreementLine>;
-  pending: IteratorResult<AgreementLine>;
-}
-
 /** The district's agreements, a table per type in the order the lines come (by type, status, id). */
 function* agreementsXml(
-  s: DistrictSection,
-  lines: LineCursor,
+  lines: Iterable<AgreementLine>,
   lang: Language,
   w: ProgrammeReportWords,
 ): Generator<string> {
   yield ml.heading(w.agreements, 'Heading2');
   const statusName = catalogueFor(lang).labels.agreementStatus;
   let type: string | null = null;
-  while (!lines.pending.done && lines.pending.value.districtCode === s.code) {
-    const a = lines.pending.value;
+  for (const a of lines) {
     if (a.type !== type) {
       if (type !== null) yield ml.tableEnd();
       type = a.type;
@@ -153,7 +145,6 @@ function* agreementsXml(
       dayDate(a.reviewOn, lang),
       a.municipalities ?? w.allMunicipalities,
     ]);
-    lines.pending = lines.iterator.next();
   }
   yield type === null ? ml.para(w.noAgreements) : ml.tableEnd();
 }
@@ -191,14 +182,14 @@ function* changesXml(s: DistrictSection, w: ProgrammeReportWords): Generator<str
 /** A district's chapter: meeting, mapping, agreements, barriers, the year's changes and the evaluation. */
 function* sectionXml(
   s: DistrictSection,
-  lines: LineCursor,
+  lines: Iterable<AgreementLine>,
   lang: Language,
   w: ProgrammeReportWords,
 ): Generator<string> {
   yield ml.heading(s.name, 'Heading1');
   yield* meetingXml(s, lang, w);
   yield* mappingXml(s, w);
-  yield* agreementsXml(s, lines, lang, w);
+  yield* agreementsXml(lines, lang, w);
   yield* barriersXml(s, lang, w);
   yield* changesXml(s, w);
   for (const part of evaluationParts(s, lang)) {
@@ -211,17 +202,24 @@ function* sectionXml(
  * The district report as Word, streamed: the lines are read only as the zip asks for more XML, so
  * 100,000 agreements take the memory of one chunk, not of the whole document.
  */
-export function agreementsDocx(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
+export function agreementsDocx(
+  report: AgreementsReport,
+  linesBySection: Iterable<Iterable<AgreementLine>>,
+): Readable {
   const lang = report.lang;
   const w = wordsOf(report);
   const title = `${w.districtReportTitle} ${report.year}`;
   function* body(): Generator<string> {
-    const iterator = lines[Symbol.iterator]();
-    const cursor: LineCursor = { iterator, pending: iterator.next() };
-    yield ml.heading(title, 'Title');
-    for (const [i, s] of report.sections.entries()) {
-      if (i > 0) yield ml.pageBreak();
-      yield* sectionXml(s, cursor, lang, w);
+    // one entry per section, in the report's order
+    const sectionLines = linesBySection[Symbol.iterator]();
+    try {
+      yield ml.heading(title, 'Title');
+      for (const [i, s] of report.sections.entries()) {
+        if (i > 0) yield ml.pageBreak();
+        yield* sectionXml(s, sectionLines.next().value ?? [], lang, w);
+      }
+    } finally {
+      sectionLines.return?.();
     }
   }
   return ml.streamedDocx(title, lang, body());

@@ -317,25 +317,23 @@ function changesPart(doc: Doc, s: DistrictSection, _lang: Language, w: Programme
 }
 
 /** The agreement lines as they are read: shared across districts, since they come in district order. */
-interface LineCursor {
-  iterator: Iterator<AgreementLine>;
-  pending: IteratorResult<AgreementLine>;
-  written: number;
+/** How many agreement lines are written, for pausing while the reader catches up. */
+interface Written {
+  lines: number;
 }
 
 /** The district's agreements, a table per type; false when the reader went away. */
 async function agreementsPart(
   doc: Doc,
-  s: DistrictSection,
-  lines: LineCursor,
+  lines: Iterable<AgreementLine>,
+  written: Written,
   lang: Language,
   w: ProgrammeReportWords,
 ): Promise<boolean> {
   heading(doc, w.agreements, 12);
   let type: string | null = null;
   let table: Table | null = null;
-  while (!lines.pending.done && lines.pending.value.districtCode === s.code) {
-    const a = lines.pending.value;
+  for (const a of lines) {
     if (a.type !== type) {
       type = a.type;
       ensureSpace(doc, 40);
@@ -357,27 +355,27 @@ async function agreementsPart(
       dayDate(a.agreedOn, lang),
       dayDate(a.reviewOn, lang),
     ]);
-    lines.pending = lines.iterator.next();
-    if (++lines.written % 200 === 0) {
-      await backPressure(doc, lines.written);
-      // the reader went away: stop reading rows (and free the export's connection)
-      if (doc.destroyed) {
-        lines.iterator.return?.();
-        return false;
-      }
+    if (++written.lines % 200 === 0) {
+      await backPressure(doc, written.lines);
+      // the reader went away
+      if (doc.destroyed) return false;
     }
   }
   if (type === null) doc.text(w.noAgreements);
   return true;
 }
 
-export function agreementsPdf(report: AgreementsReport, lines: Iterable<AgreementLine>): Readable {
+export function agreementsPdf(
+  report: AgreementsReport,
+  linesBySection: Iterable<Iterable<AgreementLine>>,
+): Readable {
   const lang = report.lang;
   const w = wordsOf(report);
   const title = `${w.districtReportTitle} ${report.year}`;
   const doc = newDoc(title, lang);
-  const iterator = lines[Symbol.iterator]();
-  const cursor: LineCursor = { iterator, pending: iterator.next(), written: 0 };
+  // one entry per section, in the report's order
+  const sectionLines = linesBySection[Symbol.iterator]();
+  const written: Written = { lines: 0 };
   (async () => {
     doc.font('Sans-Bold').fontSize(18).text(title);
     doc
@@ -389,7 +387,9 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
       heading(doc, s.name, 16);
       meetingPart(doc, s, lang, w);
       mappingPart(doc, s, lang, w);
-      if (!(await agreementsPart(doc, s, cursor, lang, w))) return;
+      const lines = sectionLines.next().value ?? [];
+      // the reader went away: stop reading rows (and free the export's connection)
+      if (!(await agreementsPart(doc, lines, written, lang, w))) return;
       barriersPart(doc, s, lang, w);
       changesPart(doc, s, lang, w);
       for (const part of evaluationParts(s, lang)) {
@@ -401,7 +401,9 @@ export function agreementsPdf(report: AgreementsReport, lines: Iterable<Agreemen
       }
     }
     doc.end();
-  })().catch((err) => doc.destroy(err));
+  })()
+    .catch((err) => doc.destroy(err))
+    .finally(() => sectionLines.return?.());
   return doc;
 }
 

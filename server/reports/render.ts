@@ -4,6 +4,7 @@ import { districtByCode } from '../outcomes/references.ts';
 import { catalogueFor } from '../text/messages.ts';
 import { agreementsCsv, nationalCsv, type Separator } from './csv.ts';
 import {
+  agreementLinesBySection,
   agreementLinesOf,
   agreementsCsvExport,
   agreementsExport,
@@ -66,6 +67,7 @@ async function agreementsBody(
   }
   const { report, sections, tables, jsonLines } = agreementsExport(db, options);
   const lines = () => agreementLinesOf(sections());
+  const linesBySection = () => agreementLinesBySection(sections());
   switch (options.format) {
     case 'json':
       return { report, body: Readable.from(inChunks(agreementsJson(report, jsonLines()))) };
@@ -74,9 +76,9 @@ async function agreementsBody(
     case 'xlsx':
       return { report, body: (await import('./xlsx.ts')).agreementsXlsx(report, lines()) };
     case 'docx':
-      return { report, body: (await import('./docx.ts')).agreementsDocx(report, lines()) };
+      return { report, body: (await import('./docx.ts')).agreementsDocx(report, linesBySection()) };
     case 'pdf':
-      return { report, body: (await import('./pdf.ts')).agreementsPdf(report, lines()) };
+      return { report, body: (await import('./pdf.ts')).agreementsPdf(report, linesBySection()) };
   }
 }
 

@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import mammoth from 'mammoth';
+import { PDFParse } from 'pdf-parse';
 import t from 'tap';
 import { buildTestApp } from '../helpers/app.ts';
 import { norwegianProgramme, secondAreaOfConvener } from '../helpers/scenarios.ts';
@@ -104,6 +106,26 @@ t.test(
     );
     t.notMatch(section(no.areaName), 'Vestfold: rutine for avhør', "Vestfold's agreement not in Buskerud's");
     t.match(section(vestfold.areaName), 'Vestfold: rutine for avhør', "and in Vestfold's own");
+
+    // PDF and Word: each agreement under the heading of its own area (the last area named before it)
+    const underItsArea = (text: string, format: string) => {
+      for (const [title, area] of [
+        ['Buskerud: avtale om tidlig varsling', no.areaName],
+        ['Vestfold: rutine for avhør', vestfold.areaName],
+      ] as const) {
+        const at = text.indexOf(title);
+        t.ok(at > 0, `${format}: ${title} is listed`);
+        const before = text.slice(0, at);
+        const last = [no.areaName, vestfold.areaName].sort(
+          (a, b) => before.lastIndexOf(b) - before.lastIndexOf(a),
+        )[0];
+        t.equal(last, area, `${format}: ${title} under ${area}`);
+      }
+    };
+    const pdf = await get(`agreements?year=2027&format=pdf&programme=${no.key}`);
+    underItsArea((await new PDFParse({ data: new Uint8Array(pdf.rawPayload) }).getText()).text, 'PDF');
+    const docx = await get(`agreements?year=2027&format=docx&programme=${no.key}`);
+    underItsArea((await mammoth.extractRawText({ buffer: docx.rawPayload })).value, 'Word');
 
     const csv = await get(`agreements?year=2027&format=csv&programme=${no.key}`);
     const lines = parse(csv.rawPayload, {
