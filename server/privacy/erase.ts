@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { foldLine } from '../calendar/ical-text.ts';
 import { NotFound } from '../http/problems.ts';
 import { nowIso } from '../time.ts';
 import { forgetDeleted } from './forget.ts';
@@ -83,10 +84,31 @@ function escapeRegExp(text: string): string {
 
 /** Replaces the person's address, phone and name (as a whole word, any case) in a text. */
 function redactText(text: string, who: Identity): string {
+  if (text.includes('BEGIN:VCALENDAR')) return redactCalendar(text, who);
+  return redactLine(text, who);
+}
+
+function redactLine(text: string, who: Identity): string {
   let out = text.replace(new RegExp(escapeRegExp(who.email), 'giu'), who.placeholder);
   if (who.phone?.trim()) out = out.split(who.phone).join('');
   const name = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(who.name)}(?![\\p{L}\\p{N}])`, 'giu');
   return out.replace(name, ERASED_NAME);
+}
+
+/**
+ * iCalendar text, redacted line by line as a calendar client reads it: a content line folded at
+ * 75 octets can split a name or an address, so each is unfolded first, and folded again only if
+ * it changed (the other lines stay byte for byte).
+ */
+function redactCalendar(text: string, who: Identity): string {
+  return text
+    .split(/\r\n(?![ \t])/)
+    .map((folded) => {
+      const line = folded.replace(/\r\n[ \t]/g, '');
+      const redacted = redactLine(line, who);
+      return redacted === line ? folded : foldLine(redacted).slice(0, -2);
+    })
+    .join('\r\n');
 }
 
 const ERASED_FIELDS: Record<string, (who: Identity) => unknown> = {

@@ -60,8 +60,15 @@ export interface OutboxText {
 }
 
 /**
+ * Stored JSON text as searched for a name or address: calendar text in it is folded at 75 octets
+ * (a line break and a space, JSON-escaped), which can fall inside either.
+ */
+const UNFOLDED = (column: string) => `replace(${column}, '\\r\\n ', '')`;
+
+/**
  * Outbox messages to the person (by invitation or address), flagged `personal`, and any other
- * message whose text may name them (a delegate's invitation names who passed it on).
+ * message whose text may name them (a delegate's invitation names who passed it on, a calendar
+ * lists every attendee).
  */
 export function outboxMentioning(db: Db, personId: number, email: string, name: string): OutboxText[] {
   return prepared<OutboxText>(
@@ -73,10 +80,11 @@ export function outboxMentioning(db: Db, personId: number, email: string, name: 
      FROM outbox_message
      WHERE invitation_id IN (SELECT id FROM invitation WHERE person_id = :personId)
        OR lower(to_address) = :email
-       OR instr(lower(content), :email) > 0 OR instr(content, :name) > 0
+       OR instr(lower(${UNFOLDED('content')}), :email) > 0 OR instr(${UNFOLDED('content')}, :name) > 0
        OR instr(lower(coalesce(raw, '')), :email) > 0 OR instr(coalesce(raw, ''), :name) > 0
        OR instr(lower(coalesce(last_error, '')), :email) > 0
-       OR part_id IN (SELECT id FROM outbox_part WHERE instr(lower(members), :email) > 0 OR instr(members, :name) > 0)`,
+       OR part_id IN (SELECT id FROM outbox_part
+                      WHERE instr(lower(${UNFOLDED('members')}), :email) > 0 OR instr(${UNFOLDED('members')}, :name) > 0)`,
   ).all({ personId, email, name });
 }
 

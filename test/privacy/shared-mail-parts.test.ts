@@ -3,7 +3,7 @@ import t from 'tap';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
 import { applyRetention } from '../../server/privacy/retention.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertMeeting } from '../helpers/factories.ts';
+import { insertMeeting, insertPerson } from '../helpers/factories.ts';
 import { outboxOf } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
 
@@ -79,3 +79,51 @@ t.test(
     t.equal(count('outbox_part'), 0, 'no calendar is kept for messages whose bodies went');
   },
 );
+
+t.test('erasure finds a name and an address that the calendar folds across two lines', async (t) => {
+  const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
+  const { people, house } = bornholmWithPeople(app.db);
+  // long enough that the ATTENDEE line is folded (at 75 octets) inside the name
+  const name = 'Karoline Margrethe Kvist-Mikkelsen Østergaard-Bjerregaard Holmgaard';
+  const email = 'karoline.margrethe.kvist-mikkelsen.oestergaard@boernehus.test';
+  const longNamed = insertPerson(app.db, {
+    name,
+    email,
+    organisationId: house.id,
+    roles: ['leder-boernehus'],
+  });
+  const m = insertMeeting(app.db, {
+    districtCode: '1471',
+    startsAt: '2027-03-12T08:00:00.000Z',
+    endsAt: '2027-03-12T11:30:00.000Z',
+    facilitatorId: people.facilitator,
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
+  });
+  t.equal(sendInvitations(app.db, app.config, null, m.id).invited, 5);
+  const calendarOf = (to: string) =>
+    outboxOf(app.db, 'invitation').find((mail) => mail.toAddress === to)!.content.icalEvent!.content;
+  const unfolded = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+  const before = calendarOf('pia@politi.test');
+  t.ok(unfolded(before).includes(name), 'her name is in the calendar…');
+  t.notOk(before.includes(name), '…folded across two lines');
+  t.ok(unfolded(before).includes(email));
+
+  const erased = await app.inject({
+    method: 'POST',
+    url: `/api/people/${longNamed}/erase`,
+    headers: as.admin,
+  });
+  t.equal(erased.statusCode, 200);
+  t.equal(erased.json().outboxMessages, 5, 'her invitation, and the four whose calendar named her');
+  const after = calendarOf('pia@politi.test');
+  t.notOk(unfolded(after).includes(name), 'her name is gone from the calendar');
+  t.notOk(unfolded(after).toLowerCase().includes(email), 'her address too');
+  t.ok(unfolded(after).includes('CN="Pia Politileder"'), 'the others are still in it');
+  t.ok(
+    after.split('\r\n').every((line) => Buffer.byteLength(line) <= 75),
+    'every line of the rewritten calendar is folded at 75 octets',
+  );
+  t.equal(attendeesOf(after).length, 5, 'a calendar client still reads five attendees');
+});
