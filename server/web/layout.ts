@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { html, type SafeHtml } from '../text/html.ts';
 import type { Language } from '../text/language.ts';
 import { catalogueFor } from '../text/messages.ts';
+import { ASSETS } from './asset-urls.ts';
 
 /** The frame's words: in the page's language (ctx.lang), Danish when none is given. */
 type FrameWords = ReturnType<typeof catalogueFor>['pages']['frame'];
@@ -74,8 +75,8 @@ export interface PageOptions {
 
 export function icon(name: string, label?: string): SafeHtml {
   return label
-    ? html`<svg class="icon-svg" focusable="false" role="img" aria-label="${label}"><use href="/assets/dkfds/img/all-svg-icons.svg#${name}"></use></svg>`
-    : html`<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="/assets/dkfds/img/all-svg-icons.svg#${name}"></use></svg>`;
+    ? html`<svg class="icon-svg" focusable="false" role="img" aria-label="${label}"><use href="${ASSETS}/dkfds/img/all-svg-icons.svg#${name}"></use></svg>`
+    : html`<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="${ASSETS}/dkfds/img/all-svg-icons.svg#${name}"></use></svg>`;
 }
 
 export function csrfField(ctx: PageContext): SafeHtml {
@@ -169,9 +170,9 @@ export function page(ctx: PageContext, options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – Samråd</title>
-<link rel="icon" href="/assets/samraad/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css">
-<link rel="stylesheet" href="/assets/samraad/samraad.css">
+<link rel="icon" href="${ASSETS}/samraad/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${ASSETS}/dkfds/css/dkfds.min.css">
+<link rel="stylesheet" href="${ASSETS}/samraad/samraad.css">
 </head>
 <body>
 <a class="skipnav" href="#main-content">${words.skipToContent}</a>
@@ -184,8 +185,8 @@ ${header(ctx, options.section)}
   </main>
 </div>
 <footer><div class="footer"><div class="container"><p class="mb-0">${words.footer}</p></div></div></footer>
-<script src="/assets/dkfds/js/dkfds.min.js"></script>
-<script src="/assets/samraad/samraad.js"></script>
+<script src="${ASSETS}/dkfds/js/dkfds.min.js"></script>
+<script src="${ASSETS}/samraad/samraad.js"></script>
 </body>
 </html>
 `.value;

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { named } from '../http/plugin-name.ts';
 import { NotFound, WebRefusal } from '../http/problems.ts';
 import { catalogueFor } from '../text/messages.ts';
+import { ASSETS, dkfdsDist, ownAssetsDir } from './asset-urls.ts';
 import { errorPage, type FormBody, sendPage } from './context.ts';
 import accountPages from './pages/account.ts';
 import adminCataloguePages from './pages/admin-catalogues.ts';
@@ -38,20 +37,34 @@ declare module 'fastify' {
   }
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
-
-/** DKFDS's and our own assets, and the icon browsers ask for at /favicon.ico. */
+/**
+ * DKFDS's and our own assets, and the icon browsers ask for at /favicon.ico. The pages link them
+ * under ASSETS, whose name changes with their content: kept a year and never asked for again.
+ * The addresses without it stay for pages and bookmarks from before, checked on every use.
+ */
 async function assets(app: FastifyInstance) {
-  await app.register(fastifyStatic, { root: dkfdsDist, prefix: '/assets/dkfds/', index: false });
-  await app.register(fastifyStatic, {
-    root: join(here, 'assets'),
-    prefix: '/assets/samraad/',
-    decorateReply: false,
-    index: false,
-  });
+  const year = { maxAge: '365d', immutable: true };
+  for (const [prefix, caching] of [
+    [ASSETS, year],
+    ['/assets', {}],
+  ] as const) {
+    await app.register(fastifyStatic, {
+      root: dkfdsDist,
+      prefix: `${prefix}/dkfds/`,
+      index: false,
+      decorateReply: prefix === ASSETS,
+      ...caching,
+    });
+    await app.register(fastifyStatic, {
+      root: ownAssetsDir,
+      prefix: `${prefix}/samraad/`,
+      decorateReply: false,
+      index: false,
+      ...caching,
+    });
+  }
   // browsers ask for /favicon.ico on every fresh visit; the pages also declare the SVG icon
-  const favicon = readFileSync(join(here, 'assets', 'favicon.svg'));
+  const favicon = readFileSync(join(ownAssetsDir, 'favicon.svg'));
   app.get('/favicon.ico', async (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon),
   );

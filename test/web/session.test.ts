@@ -62,13 +62,34 @@ t.test('pages are served with a strict content security policy and the design sy
   t.match(login.headers['content-security-policy'], "frame-ancestors 'none'");
   t.match(login.body, '<html lang="da">');
   t.match(login.body, 'class="skipnav" href="#main-content"');
-  const css = await app.inject({ url: '/assets/dkfds/css/dkfds.min.css' });
+  // linked from a folder named by their content: a browser keeps them a year without asking again
+  const linked =
+    /<link rel="stylesheet" href="(\/assets\/v-[A-Za-z0-9_-]+)\/dkfds\/css\/dkfds\.min\.css">/.exec(
+      login.body,
+    );
+  t.ok(linked, 'the stylesheet is linked from a versioned folder');
+  const assets = linked![1]!;
+  t.match(login.body, `<script src="${assets}/samraad/samraad.js"></script>`);
+  const css = await app.inject({ url: `${assets}/dkfds/css/dkfds.min.css` });
   t.equal(css.statusCode, 200);
   t.match(css.headers['content-type'], 'text/css');
+  t.equal(css.headers['cache-control'], 'public, max-age=31536000, immutable');
+  const own = await app.inject({ url: `${assets}/samraad/samraad.css` });
+  t.equal(own.statusCode, 200);
+  t.equal(own.headers['cache-control'], 'public, max-age=31536000, immutable');
   const font = await app.inject({
-    url: '/assets/dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff',
+    url: `${assets}/dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff`,
   });
   t.equal(font.statusCode, 200, 'fonts load from the path the CSS names');
+  const before = await app.inject({ url: '/assets/dkfds/css/dkfds.min.css' });
+  t.equal(before.statusCode, 200, 'the address without a version still works (pages from before)');
+  t.equal(before.headers['cache-control'], 'public, max-age=0', 'and is checked on every use');
+  const { app: again } = await buildTestApp(t);
+  t.match(
+    (await again.inject({ url: '/login' })).body,
+    `${assets}/dkfds/css/dkfds.min.css`,
+    'the same files, the same folder',
+  );
   const docs = await app.inject({ url: '/docs/json' });
   t.notOk(
     Object.keys(docs.json().paths).some((p) => p === '/login' || p.startsWith('/personer')),

@@ -2,6 +2,7 @@ import type { AnswerChoice, RsvpView } from '../../answers/schemas.ts';
 import { escapeHtml as e } from '../../text/html.ts';
 import type { Language } from '../../text/language.ts';
 import { catalogueFor } from '../../text/messages.ts';
+import { ASSETS } from '../asset-urls.ts';
 import { sessionSection } from './sessions.ts';
 
 /** The answer page: plain, accessible HTML, every value escaped, no script. */
@@ -26,7 +27,7 @@ export function layout(title: string, body: string, lang: Language): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<link rel="icon" href="/assets/samraad/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="${ASSETS}/samraad/favicon.svg" type="image/svg+xml">
 <title>${e(title)}</title>
 <style>${style}</style>
 </head>
