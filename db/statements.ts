@@ -89,27 +89,18 @@ const MAX_KEPT = 500;
 
 /** Connections inside readTogether's transaction, which writes nothing. */
 const readingTogether = new WeakSet<Database.Database>();
-const readTransactions = new WeakMap<
-  Database.Database,
-  Database.Transaction<(read: () => unknown) => unknown>
->();
 
 /**
  * Runs `read`'s statements in one read transaction (BEGIN DEFERRED): outside a transaction each
  * statement takes and drops the WAL read lock itself, about 2 µs, more than a small indexed read.
  * They also see one snapshot. Inside a caller's transaction it just runs `read`. For reads only.
  */
-export function readTogether<T>(db: DbOrTx, read: () => T): T {
+export function readTogether<T>(db: Db, read: () => T): T {
   const client = sqliteOf(db);
   if (client.inTransaction) return read();
-  let inTransaction = readTransactions.get(client);
-  if (!inTransaction) {
-    inTransaction = client.transaction((work: () => unknown) => work());
-    readTransactions.set(client, inTransaction);
-  }
   readingTogether.add(client);
   try {
-    return inTransaction.deferred(read) as T;
+    return db.transaction(read, { behavior: 'deferred' });
   } catch (error) {
     // rolled back: a value kept after a write the rollback undid would outlive it
     kept.get(client)?.values.clear();
@@ -121,11 +112,12 @@ export function readTogether<T>(db: DbOrTx, read: () => T): T {
 
 /**
  * A value derived from the database alone (no clock), computed once and kept while the database is
- * unchanged: the stamp is SQLite's change counters, as the read cache's (total_changes() counts this
- * connection's writes, data_version another process's commits), so no write path has to remember
- * to drop it. Within a transaction it is computed afresh, never kept: writes that are rolled back
- * leave total_changes() where they took it (readTogether's reads are kept: it writes nothing). The
- * value is frozen, as every caller shares it.
+ * unchanged: the stamp is SQLite's change counters (total_changes() counts this connection's
+ * writes, data_version another process's commits), so no write path has to remember to drop it.
+ * Within a transaction it is computed afresh, never kept: writes that are rolled back leave
+ * total_changes() where they took it (readTogether's reads are kept: it writes nothing). At most
+ * 500 values per connection, the oldest dropped first. The value is frozen, as every caller
+ * shares it.
  */
 export function whileUnchanged<T extends object>(db: DbOrTx, key: string, compute: () => T): T {
   const client = sqliteOf(db);
@@ -150,7 +142,8 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
   let value = cache.values.get(key) as T | undefined;
   if (value === undefined) {
     value = deepFreeze(compute());
-    if (cache.values.size >= MAX_KEPT) cache.values.clear();
+    // a Map keeps insertion order: dropping the oldest is enough for a bounded cache
+    if (cache.values.size >= MAX_KEPT) cache.values.delete(cache.values.keys().next().value!);
     cache.values.set(key, value);
   }
   return value;

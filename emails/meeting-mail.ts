@@ -234,32 +234,25 @@ const LINK_STAND_IN = 'QxSvarlinkPladsholderQx';
 const STAND_INS = [NAME_STAND_IN, LINK_STAND_IN];
 
 /**
- * The templates of renderMeetingMail for many invitees of one meeting, one per language and with
- * or without an answer link, each rendered once.
+ * renderMeetingMail for every invitee of one language, with or without an answer link: rendered
+ * with stand-ins for the name and the link (the caller renders it once and stores it once).
  */
-export function meetingMailTemplates(
+export function meetingMailTemplate(
   input: Omit<MeetingMailInput, 'language' | 'recipientName' | 'answerUrl'>,
-): (language: Language, withLink: boolean) => MeetingMailTemplate {
-  const rendered = new Map<string, MeetingMailTemplate>();
-  return (language, withLink) => {
-    const key = `${language}:${withLink}`;
-    let template = rendered.get(key);
-    if (!template) {
-      const mail = renderMeetingMail({
-        ...input,
-        language,
-        recipientName: NAME_STAND_IN,
-        answerUrl: withLink ? LINK_STAND_IN : null,
-      });
-      template = { ...mail, standIns: STAND_INS };
-      rendered.set(key, template);
-    }
-    return template;
-  };
+  language: Language,
+  withLink: boolean,
+): MeetingMailTemplate {
+  const mail = renderMeetingMail({
+    ...input,
+    language,
+    recipientName: NAME_STAND_IN,
+    answerUrl: withLink ? LINK_STAND_IN : null,
+  });
+  return { ...mail, standIns: STAND_INS };
 }
 
 /**
- * What one invitee's copy of a meetingMailTemplates template fills in: the name and the answer
+ * What one invitee's copy of a meetingMailTemplate fills in: the name and the answer
  * link `${answerBase}/${token}` (none without a token), as the plain text shows them and as the
  * HTML escapes them. A token is letters, digits, - and _ only.
  */

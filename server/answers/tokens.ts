@@ -29,11 +29,11 @@ export function issueAnswerToken(db: Db, invitationId: number, expiresAt: string
 
 /** issueAnswerToken for many invitations at once (a meeting's invitees): tokens by invitation id. */
 export function issueAnswerTokens(db: Db, invitationIds: number[], expiresAt: string): Map<number, string> {
-  const fresh = newSecretTokens(PREFIX, invitationIds.length);
+  const links = newAnswerLinks(invitationIds.length, expiresAt);
   const tokens = new Map<number, string>();
   invitationIds.forEach((id, i) => {
-    const { token, lookupId, secretHash } = fresh[i]!;
-    setAnswerToken(db, id, { lookupId, secretHash, expiresAt });
+    const { token, link } = links[i]!;
+    setAnswerToken(db, id, link);
     tokens.set(id, token);
   });
   return tokens;

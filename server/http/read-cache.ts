@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/client.ts';
+import { whileUnchanged } from '../../db/statements.ts';
 
 export interface ReadCache {
   /** The JSON for `key`: from the cache while the database is unchanged, else computed and kept. */
@@ -7,35 +8,14 @@ export interface ReadCache {
 }
 
 /**
- * Serialised responses of hot reads, kept until the database changes. The stamp is SQLite's own
- * change counters: total_changes() counts this connection's writes, data_version moves when
- * another process (the CLI, a second server) commits, so no write path has to remember to
- * invalidate. Reading the stamp costs one tiny statement; a page of 50 people costs ~40× more.
+ * Serialised responses of hot reads, kept until the database changes (whileUnchanged: SQLite's
+ * own change counters, so no write path has to remember to invalidate). Reading the stamp costs
+ * one tiny statement; a page of 50 people costs ~40× more.
  */
-export function createReadCache(db: Db, maxEntries = 500): ReadCache {
-  const stampStatement = db.$client
-    .prepare<unknown[], [number, number]>('SELECT total_changes(), data_version FROM pragma_data_version')
-    .raw(true);
-  const entries = new Map<string, string>();
-  let entriesStamp = '';
-
+export function createReadCache(db: Db): ReadCache {
   return {
-    json(key, compute, serialize) {
-      const [changes, dataVersion] = stampStatement.get() ?? [0, 0];
-      const stamp = `${changes}:${dataVersion}`;
-      if (stamp !== entriesStamp) {
-        entries.clear();
-        entriesStamp = stamp;
-      }
-      let json = entries.get(key);
-      if (json === undefined) {
-        json = serialize(compute());
-        // Map keeps insertion order: dropping the oldest is enough for a bounded cache
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(key, json);
-      }
-      return json;
-    },
+    json: (key, compute, serialize) =>
+      whileUnchanged(db, `json:${key}`, () => ({ json: serialize(compute()) })).json,
   };
 }
 

@@ -6,7 +6,7 @@ import {
   invitedFill,
   type MeetingMailKind,
   type MeetingMailView,
-  meetingMailTemplates,
+  meetingMailTemplate,
   meetingWhere,
   type SessionOffer,
 } from '../../emails/meeting-mail.ts';
@@ -259,9 +259,7 @@ export function queueMeetingMail(
   const calendarFor = meetingCalendars(ctx, method, attendees);
   const domain = messageDomain(config);
   const answerBase = `${config.PUBLIC_URL.replace(/\/+$/, '')}/rsvp`;
-  // text and HTML rendered once per language with stand-ins for name and answer link, which each
-  // message fills in when it is sent; stored once with the calendar and what else all share
-  const templateFor = meetingMailTemplates({
+  const input = {
     kind,
     meeting: ctx.view,
     cancelReason: options.cancelReason,
@@ -269,15 +267,17 @@ export function queueMeetingMail(
     askAgain: options.askAgain,
     lead: options.lead,
     sessions: options.sessions,
-  });
-  const parts = new Map<string, number>();
+  };
+  // text and HTML rendered once per language (with or without an answer link) with stand-ins for
+  // name and link, which each message fills in when it is sent; stored once with the calendar
+  const parts = new Map<string, { id: number; subject: string }>();
   const partFor = (lang: Language, withLink: boolean) => {
     const key = `${lang}:${withLink}`;
-    let id = parts.get(key);
-    if (id === undefined) {
-      const { text, html, headers, standIns } = templateFor(lang, withLink);
+    let part = parts.get(key);
+    if (part === undefined) {
+      const { subject, text, html, headers, standIns } = meetingMailTemplate(input, lang, withLink);
       const filename = method === 'CANCEL' ? 'cancel.ics' : 'invitation.ics';
-      id = sharedMailPart(db, {
+      const id = sharedMailPart(db, {
         text,
         html,
         headers,
@@ -286,21 +286,23 @@ export function queueMeetingMail(
         // nodemailer sends it as the text/calendar alternative and as one .ics attachment
         ...(withCalendar ? { icalEvent: { method, filename, content: calendarFor(lang) } } : {}),
       });
-      parts.set(key, id);
+      part = { id, subject };
+      parts.set(key, part);
     }
-    return id;
+    return part;
   };
   const now = nowIso();
   for (const r of recipients) {
     const token = options.tokens?.get(r.invitationId) ?? null;
+    const part = partFor(r.language, token !== null);
     enqueueMail(
       db,
       {
         kind,
         to: { address: r.email, name: r.name },
-        subject: templateFor(r.language, token !== null).subject,
+        subject: part.subject,
         fill: invitedFill(r.name, answerBase, token),
-        partId: partFor(r.language, token !== null),
+        partId: part.id,
         meetingId: ctx.meeting.id,
         invitationId: r.invitationId,
       },

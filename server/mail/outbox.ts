@@ -38,7 +38,7 @@ export interface OutgoingMail {
   extra?: Record<string, unknown>;
   /** Fields many messages share, stored once (sharedMailPart): they follow the message's own. */
   partId?: number | null;
-  /** This message's values for the stand-ins of its part's text and HTML (fillStandIns), in order. */
+  /** This message's values for the stand-ins of its part's text and HTML (sender.ts fillStandIns), in order. */
   fill?: { text: string[]; html: string[] };
   meetingId?: number | null;
   invitationId?: number | null;
@@ -118,24 +118,4 @@ function storedContent(mail: OutgoingMail): string {
     ...mail.extra,
     fill: mail.fill,
   });
-}
-
-const standInPatterns = new Map<string, RegExp>();
-
-/**
- * A shared part's text or HTML for one message: each stand-in replaced by this message's value
- * for it, in one pass (a value is never searched for stand-ins itself).
- */
-export function fillStandIns(
-  template: string,
-  standIns: readonly string[],
-  values: readonly string[],
-): string {
-  const key = standIns.join('|');
-  let pattern = standInPatterns.get(key);
-  if (!pattern) {
-    pattern = new RegExp(standIns.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    standInPatterns.set(key, pattern);
-  }
-  return template.replace(pattern, (standIn) => values[standIns.indexOf(standIn)] ?? '');
 }

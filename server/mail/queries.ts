@@ -17,18 +17,12 @@ export interface OutboxRow {
   toAddress: string;
   toName: string | null;
   subject: string;
-  /** The message's own fields as JSON; the stored content is these followed by `part`'s (queuedContent). */
+  /** The message's own fields as JSON; the stored content is these followed by `part`'s (sender.ts queuedContent). */
   content: string;
   /** The members of its shared part (outbox_part), or null. */
   part: string | null;
   attempts: number;
   createdAt: string;
-}
-
-/** The content a message was queued with: its own JSON object with its shared part's members after its own. */
-export function queuedContent(row: Pick<OutboxRow, 'content' | 'part'>): string {
-  if (row.part == null) return row.content;
-  return row.content === '{}' ? `{${row.part}}` : `${row.content.slice(0, -1)},${row.part}}`;
 }
 
 /** The shared part of a message, as the columns of a row of outbox_message. */

@@ -1,13 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import { headerText } from '../text/header.ts';
-import { fillStandIns } from './outbox.ts';
 import {
   claimQueued,
   markFailed,
   markRetry,
   markSent,
   type OutboxRow,
-  queuedContent,
   releaseClaim,
   requeueSending,
 } from './queries.ts';
@@ -39,6 +37,32 @@ export interface StoredContent {
   /** In a shared part: the stand-ins of its text and HTML, which each message's `fill` replaces. */
   standIns?: string[];
   fill?: { text: string[]; html: string[] };
+}
+
+/** The content a message was queued with: its own JSON object with its shared part's members after its own. */
+export function queuedContent(row: Pick<OutboxRow, 'content' | 'part'>): string {
+  if (row.part == null) return row.content;
+  return row.content === '{}' ? `{${row.part}}` : `${row.content.slice(0, -1)},${row.part}}`;
+}
+
+const standInPatterns = new Map<string, RegExp>();
+
+/**
+ * A shared part's text or HTML for one message: each stand-in replaced by this message's value
+ * for it, in one pass (a value is never searched for stand-ins itself).
+ */
+export function fillStandIns(
+  template: string,
+  standIns: readonly string[],
+  values: readonly string[],
+): string {
+  const key = standIns.join('|');
+  let pattern = standInPatterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(standIns.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    standInPatterns.set(key, pattern);
+  }
+  return template.replace(pattern, (standIn) => values[standIns.indexOf(standIn)] ?? '');
 }
 
 /** A message's content as it is sent: its own fields and its shared part's, the stand-ins filled in. */

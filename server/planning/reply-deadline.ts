@@ -1,3 +1,4 @@
+import { remembered } from '../text/dates.ts';
 import { dateOf, dayOf, utcToZoned, zonedToUtc } from './days.ts';
 
 const addDays = (date: string, days: number) => dateOf(dayOf(date) + days);
@@ -33,17 +34,6 @@ export function replyClosesAt(replyBy: string, timeZone: string): string {
 // the zone arithmetic cost more than the rest of the answer's state. Both depend on their key alone.
 const derivedDeadlines = new Map<string, string>();
 const closingInstants = new Map<string, string>();
-
-/** A text made once per key and kept, up to 10,000 keys (then the map starts over). */
-function remembered(texts: Map<string, string>, key: string, make: () => string): string {
-  let text = texts.get(key);
-  if (text === undefined) {
-    if (texts.size >= 10_000) texts.clear();
-    text = make();
-    texts.set(key, text);
-  }
-  return text;
-}
 
 /** An answer given after the deadline (still taken, marked late for the facilitator). */
 export function answeredLate(respondedAt: string | null, replyBy: string, timeZone: string): boolean {

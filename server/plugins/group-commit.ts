@@ -31,25 +31,22 @@ interface Job {
 export function createGroupCommit(db: Db): GroupCommit {
   const queue: Job[] = [];
   let scheduled = false;
-  // built once: better-sqlite3 makes five closures for every transaction function
-  const inSavepoint = db.$client.transaction((work: () => unknown) => work());
-  const inBatch = db.$client.transaction((jobs: Job[], outcomes: { ok: boolean; value: unknown }[]) => {
-    for (const job of jobs) {
-      try {
-        outcomes.push({ ok: true, value: inSavepoint(job.work) });
-      } catch (error) {
-        outcomes.push({ ok: false, value: error });
-      }
-    }
-  });
-
   function flush() {
     scheduled = false;
     const jobs = queue.splice(0, MAX_BATCH);
     if (queue.length > 0) schedule();
     const outcomes: { ok: boolean; value: unknown }[] = [];
     try {
-      inBatch.immediate(jobs, outcomes);
+      // one transaction for the batch, a savepoint for each job (db.transaction nested)
+      db.transaction(() => {
+        for (const job of jobs) {
+          try {
+            outcomes.push({ ok: true, value: db.transaction(job.work) });
+          } catch (error) {
+            outcomes.push({ ok: false, value: error });
+          }
+        }
+      });
     } catch (error) {
       // the commit itself failed: nothing of the batch was saved
       for (const job of jobs) job.reject(error);

@@ -76,6 +76,9 @@ interface Identity {
   email: string;
   phone: string | null;
   placeholder: string;
+  /** The address (any case) and the name (as a whole word, any case), as searched for in texts. */
+  emailPattern: RegExp;
+  namePattern: RegExp;
 }
 
 function escapeRegExp(text: string): string {
@@ -89,10 +92,9 @@ function redactText(text: string, who: Identity): string {
 }
 
 function redactLine(text: string, who: Identity): string {
-  let out = text.replace(new RegExp(escapeRegExp(who.email), 'giu'), who.placeholder);
+  let out = text.replace(who.emailPattern, who.placeholder);
   if (who.phone?.trim()) out = out.split(who.phone).join('');
-  const name = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(who.name)}(?![\\p{L}\\p{N}])`, 'giu');
-  return out.replace(name, ERASED_NAME);
+  return out.replace(who.namePattern, ERASED_NAME);
 }
 
 /**
@@ -221,11 +223,14 @@ export function erasePerson(db: Db, actor: Actor | null, personId: number, mailD
     const person = q.personFacts(db, personId);
     if (!person) throw new NotFound('Person', personId);
     const now = nowIso();
+    const email = person.email.toLowerCase();
     const who: Identity = {
       name: person.name,
-      email: person.email.toLowerCase(),
+      email,
       phone: person.phone,
       placeholder: erasedEmail(personId),
+      emailPattern: new RegExp(escapeRegExp(email), 'giu'),
+      namePattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(person.name)}(?![\\p{L}\\p{N}])`, 'giu'),
     };
     const invitationIds = q.invitationIdsOf(db, personId);
     const answerLinks = q.deleteAnswerLinks(db, personId);

@@ -55,7 +55,7 @@ export function meetingTime(startsAt: string, endsAt: string, timeZone: string, 
 }
 
 /** A text made once per key and kept, up to 10,000 keys (then the map starts over). */
-function remembered(texts: Map<string, string>, key: string, make: () => string): string {
+export function remembered(texts: Map<string, string>, key: string, make: () => string): string {
   let text = texts.get(key);
   if (text === undefined) {
     if (texts.size >= 10_000) texts.clear();

@@ -10,17 +10,18 @@ export const ownAssetsDir = join(dirname(fileURLToPath(import.meta.url)), 'asset
 export const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
 
 /**
- * What the assets are made of: DKFDS's version and the bytes of our own files. It names the
- * folder the pages link them from, so a browser keeps them for a year without asking again, and a
- * new version of either comes from a new address.
+ * What the assets are made of: DKFDS's version and the names and bytes of our own files. It names
+ * the folder the pages link them from, so a browser keeps them for a year without asking again,
+ * and a new version of either comes from a new address.
  */
-function assetVersion(): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.parse(readFileSync(join(dkfdsDist, '..', 'package.json'), 'utf8')).version as string);
-  for (const file of readdirSync(ownAssetsDir).sort())
-    hash.update(file).update(readFileSync(join(ownAssetsDir, file)));
+export function assetVersion(ownDir: string, dkfdsVersion: string): string {
+  const hash = createHash('sha256').update(dkfdsVersion);
+  for (const file of readdirSync(ownDir).sort()) hash.update(file).update(readFileSync(join(ownDir, file)));
   return hash.digest('base64url').slice(0, 10);
 }
 
+const dkfdsVersion = JSON.parse(readFileSync(join(dkfdsDist, '..', 'package.json'), 'utf8'))
+  .version as string;
+
 /** Where the pages link the assets from: `${ASSETS}/dkfds/…` and `${ASSETS}/samraad/…`. */
-export const ASSETS = `/assets/v-${assetVersion()}`;
+export const ASSETS = `/assets/v-${assetVersion(ownAssetsDir, dkfdsVersion)}`;

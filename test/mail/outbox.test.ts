@@ -1,8 +1,8 @@
 import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { enqueueMail, fillStandIns, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
-import { outboxSource, queuedContent } from '../../server/mail/queries.ts';
-import { storedMail } from '../../server/mail/sender.ts';
+import { enqueueMail, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
+import { outboxSource } from '../../server/mail/queries.ts';
+import { fillStandIns, queuedContent, storedMail } from '../../server/mail/sender.ts';
 
 t.test('a part stored once for many messages reads back exactly as if stored with each', async (t) => {
   const db = openDatabase(':memory:');

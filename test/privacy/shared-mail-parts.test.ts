@@ -1,11 +1,25 @@
 import ICAL from 'ical.js';
 import t from 'tap';
+import type { Db } from '../../db/client.ts';
 import { sendInvitations } from '../../server/invitations/invitations.ts';
 import { applyRetention } from '../../server/privacy/retention.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertMeeting, insertPerson } from '../helpers/factories.ts';
 import { outboxOf } from '../helpers/mail.ts';
 import { bornholmWithPeople } from '../helpers/scenarios.ts';
+
+/** A meeting of Bornholm's area, planned and not yet sent. */
+function plannedMeeting(db: Db, facilitatorId: number) {
+  return insertMeeting(db, {
+    districtCode: '1471',
+    startsAt: '2027-03-12T08:00:00.000Z',
+    endsAt: '2027-03-12T11:30:00.000Z',
+    facilitatorId,
+    status: 'planned',
+    venueName: 'Politigården',
+    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
+  });
+}
 
 /** The ATTENDEE addresses of a stored message's calendar, as a calendar client reads them. */
 function attendeesOf(calendar: string): string[] {
@@ -21,15 +35,7 @@ t.test(
   async (t) => {
     const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
     const { people } = bornholmWithPeople(app.db);
-    const m = insertMeeting(app.db, {
-      districtCode: '1471',
-      startsAt: '2027-03-12T08:00:00.000Z',
-      endsAt: '2027-03-12T11:30:00.000Z',
-      facilitatorId: people.facilitator,
-      status: 'planned',
-      venueName: 'Politigården',
-      venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
-    });
+    const m = plannedMeeting(app.db, people.facilitator);
     t.equal(sendInvitations(app.db, app.config, null, m.id).invited, 4);
     const c = app.db.$client;
     const count = (table: string) => c.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
@@ -92,15 +98,7 @@ t.test('erasure finds a name and an address that the calendar folds across two l
     organisationId: house.id,
     roles: ['leder-boernehus'],
   });
-  const m = insertMeeting(app.db, {
-    districtCode: '1471',
-    startsAt: '2027-03-12T08:00:00.000Z',
-    endsAt: '2027-03-12T11:30:00.000Z',
-    facilitatorId: people.facilitator,
-    status: 'planned',
-    venueName: 'Politigården',
-    venueAddress: 'Zahrtmannsvej 4, 3700 Rønne',
-  });
+  const m = plannedMeeting(app.db, people.facilitator);
   t.equal(sendInvitations(app.db, app.config, null, m.id).invited, 5);
   const calendarOf = (to: string) =>
     outboxOf(app.db, 'invitation').find((mail) => mail.toAddress === to)!.content.icalEvent!.content;
