@@ -64,6 +64,9 @@ export const organisation = sqliteTable(
     uniqueIndex('organisation_kind_code_uq').on(t.kind, t.code),
     uniqueIndex('organisation_seed_key_uq').on(t.seedKey),
     index('organisation_kind_idx').on(t.kind, t.name),
+    // the units under an area's members (a local police unit counts for its district), read by
+    // every audience; without it each read scanned the whole register
+    index('organisation_parent_idx').on(t.parentId).where(sql`parent_id IS NOT NULL`),
   ],
 );
 

@@ -45,7 +45,7 @@ export function sendSaveTheDate(
       throw conflict(`Meeting ${meetingId}'s date is not confirmed by its district and host yet`, {
         reason: 'date_not_confirmed',
       });
-    const audience = selectAudience(db, meetingId).filter((p) => p.invitation?.state !== 'withdrawn');
+    const audience = selectAudience(db, m).filter((p) => p.invitation?.state !== 'withdrawn');
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const ctx = loadMeetingContext(db, config, m, []);

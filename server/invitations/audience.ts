@@ -95,9 +95,12 @@ function readAudience(
   return { roleKeys, people, removed };
 }
 
-/** The people a meeting is for: the audience roles of the area's organisations plus those added by hand. */
-export function selectAudience(db: Db, meetingId: number): AudiencePerson[] {
-  return readAudience(db, meetingRecord(db, meetingId)).people;
+/**
+ * The people a meeting is for: the audience roles of the area's organisations plus those added by
+ * hand. Takes the meeting as its sender has just read it, rather than reading it again.
+ */
+export function selectAudience(db: Db, m: MeetingRow): AudiencePerson[] {
+  return readAudience(db, m).people;
 }
 
 const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> = {

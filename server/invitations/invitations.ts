@@ -145,7 +145,7 @@ export function sendInvitations(
     const m = meetingRecord(db, meetingId);
     assertOpen(m);
     const only = options.personIds ? new Set(options.personIds) : null;
-    const audience = selectAudience(db, meetingId).filter((p) => !only || only.has(p.personId));
+    const audience = selectAudience(db, m).filter((p) => !only || only.has(p.personId));
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();
