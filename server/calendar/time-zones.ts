@@ -13,8 +13,18 @@ export function wallClock(instant: Date, timeZone: string): Date {
   return new Date(instant.getTime() + tzOffset(timeZone, instant) * MINUTE);
 }
 
+const known = new Map<string, boolean>();
+
+/** Whether the tz database knows the zone; asked for every time written, so kept per name. */
 export function isKnownTimeZone(timeZone: string): boolean {
-  return !Number.isNaN(tzOffset(timeZone, new Date(0))) && timeZone.includes('/');
+  let answer = known.get(timeZone);
+  if (answer === undefined) {
+    answer = !Number.isNaN(tzOffset(timeZone, new Date(0))) && timeZone.includes('/');
+    // the names asked come from the meetings stored: few, but bounded all the same
+    if (known.size > 1000) known.clear();
+    known.set(timeZone, answer);
+  }
+  return answer;
 }
 
 interface Transition {

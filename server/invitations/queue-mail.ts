@@ -208,10 +208,6 @@ export interface QueueOptions {
 }
 
 /**
- * Queues one email per recipient. The calendar data is the same for every recipient of a language,
- * so it is built once per language, not once per person.
- */
-/**
  * The meeting's calendar for each reader language, built once per language and shared by every
  * recipient who reads it (the file differs only in its description's words).
  */
@@ -246,6 +242,10 @@ function meetingCalendars(
   };
 }
 
+/**
+ * Queues one email per recipient. The calendar data is the same for every recipient of a language,
+ * so it is built once per language, not once per person.
+ */
 export function queueMeetingMail(
   db: Db,
   config: MailConfig,

@@ -1,5 +1,11 @@
+import { createHash } from 'node:crypto';
 import t from 'tap';
-import { newSecretTokens, parseSecretToken, secretMatches } from '../../server/accounts/credentials.ts';
+import {
+  newSecretTokens,
+  parseSecretToken,
+  secretMatches,
+  sha256,
+} from '../../server/accounts/credentials.ts';
 
 t.test('secret tokens: a lookup id that groups tokens made together, and a 256-bit secret', async (t) => {
   const at = Date.UTC(2027, 2, 12, 8);
@@ -21,4 +27,12 @@ t.test('secret tokens: a lookup id that groups tokens made together, and a 256-b
     'a millisecond later: another',
   );
   t.equal(parseSecretToken('api', tokens[0]!.token), null, 'another kind of token is not one');
+});
+
+t.test('the stored hash of a secret is its SHA-256 in hex, on every Node 20 release', async (t) => {
+  // FIPS 180-2's test vector, and a token-shaped value checked with the Hash object
+  t.equal(sha256('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  const [made] = newSecretTokens('rsvp', 1);
+  const secret = parseSecretToken('rsvp', made!.token)!.secret;
+  t.equal(made!.secretHash, createHash('sha256').update(secret).digest('hex'), 'as stored before');
 });
