@@ -40,6 +40,10 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   // deleted rows (answer-link secrets, erased people) are overwritten, not left in free pages
   sqlite.pragma('secure_delete = ON');
+  // Savepoints (each group-committed write has one) copy the pages they change to a sub-journal,
+  // which SQLite spills to a temporary file past 64 KiB: a pwrite per page, ~15 µs of a person's
+  // creation (measured 44 → 29 µs in a batch of 32). In memory, no personal data reaches temp files.
+  sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock when it starts (BEGIN IMMEDIATE): a deferred one that
   // reads and then writes fails with SQLITE_BUSY(_SNAPSHOT) when another process wrote in between,
