@@ -6,17 +6,21 @@ import { languageByCode, languageRows } from '../programmes/queries.ts';
 import { nowIso } from '../time.ts';
 import {
   deletePersonRow,
+  insertPersonRoles,
   insertPersonRow,
   organisationExists,
+  organisationRef,
   type PersonTuple,
   personCoverageTuples,
   personIdByEmail,
   personPage,
   personRoleTuples,
   personTuple,
+  type RoleRefTuple,
   replacePersonCoverage,
   replacePersonRoles,
   roleIdByKey,
+  roleRefByKey,
   updatePersonRow,
 } from './queries/people.ts';
 import { RegisterConflict } from './refusals.ts';
@@ -120,8 +124,11 @@ export function roleIdsOf(db: Db, keys: string[], field = 'body.roles'): number[
 }
 
 export function assertOrganisationExists(db: Db, id: number, field = 'body.organisationId'): void {
-  if (!organisationExists(db, id))
-    throw badRequest(`Organisation ${id} does not exist`, [{ field, message: 'unknown organisation' }]);
+  if (!organisationExists(db, id)) refuseUnknownOrganisation(id, field);
+}
+
+function refuseUnknownOrganisation(id: number, field = 'body.organisationId'): never {
+  throw badRequest(`Organisation ${id} does not exist`, [{ field, message: 'unknown organisation' }]);
 }
 
 /** A person reads one of the languages in the catalogue (`/api/languages`); anything else is the client's mistake. */
@@ -135,12 +142,23 @@ export function assertLanguageExists(db: Db, code: string, field = 'body.languag
 
 /** Inserts one person; the caller owns the transaction and the audit record. */
 export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): number {
-  assertOrganisationExists(db, input.organisationId);
+  return insertPersonAsStored(db, input, now).id;
+}
+
+/**
+ * Inserts one person and returns them as stored, made from the inserted row and the organisation and
+ * roles the checks read, not read back (three statements less a creation). Every check runs before
+ * the first write, so a refused person has written nothing. The caller owns the transaction.
+ */
+function insertPersonAsStored(db: Db, input: CreatePerson, now: string): Person {
+  const organisation =
+    organisationRef(db, input.organisationId) ?? refuseUnknownOrganisation(input.organisationId);
   assertLanguageExists(db, input.language);
-  const roleIds = roleIdsOf(db, input.roles);
+  const roles = roleRefsOf(db, input.roles);
   if (findPersonIdByEmail(db, input.email) !== null)
     throw new RegisterConflict({ kind: 'emailTaken', email: input.email });
-  const id = insertPersonRow(
+  const covers = input.covers?.length ? coveredOrganisations(db, input.covers) : [];
+  const row = insertPersonRow(
     db,
     {
       name: input.name,
@@ -153,9 +171,31 @@ export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): numbe
     },
     now,
   );
-  replacePersonRoles(db, id, roleIds);
-  if (input.covers?.length) replacePersonCoverage(db, id, coveredOrganisations(db, input.covers));
-  return id;
+  const id = row[0];
+  insertPersonRoles(
+    db,
+    id,
+    roles.map((r) => r[0]),
+  );
+  if (covers.length) replacePersonCoverage(db, id, covers);
+  // as personTuple and rolesOf read them: roles in catalogue order
+  return toPerson(
+    [...row, organisation.id, organisation.kind, organisation.name, organisation.code],
+    roles.map(([, key, name, level]) => ({ key, name, level })),
+    covers,
+  );
+}
+
+/** As roleIdsOf, with what a reply shows of each role, in catalogue (id) order. */
+function roleRefsOf(db: Db, keys: string[], field = 'body.roles'): RoleRefTuple[] {
+  return [...new Set(keys)]
+    .map((key) => {
+      const role = roleRefByKey(db, key);
+      if (role === undefined)
+        throw badRequest(`Unknown role "${key}"`, [{ field, message: `unknown role ${key}` }]);
+      return role;
+    })
+    .sort((a, b) => a[0] - b[0]);
 }
 
 /** The organisations a person is to cover, each checked to exist (400 naming body.covers). */
@@ -167,9 +207,9 @@ function coveredOrganisations(db: Db, ids: number[]): number[] {
 
 export function createPerson(db: Db, actor: Actor, input: CreatePerson): Person {
   return db.transaction(() => {
-    const id = insertPerson(db, input);
-    recordAudit(db, actor, { action: 'create', entity: 'person', entityId: id, changes: input });
-    return getPerson(db, id);
+    const person = insertPersonAsStored(db, input, nowIso());
+    recordAudit(db, actor, { action: 'create', entity: 'person', entityId: person.id, changes: input });
+    return person;
   });
 }
 

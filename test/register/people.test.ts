@@ -215,3 +215,59 @@ t.test('contact details need an account; writes need a facilitator', async (t) =
   );
   t.equal((await app.inject({ url: '/api/districts' })).statusCode, 200, 'district names are public');
 });
+
+t.test("a new person's reply is the person as stored, whatever the shape of the request", async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const bornholm = await municipalityId(app, '400');
+  const copenhagen = await municipalityId(app, '101');
+  const frederiksberg = await municipalityId(app, '147');
+  const payloads = [
+    { name: 'Kun Navn', email: 'kun@brk.dk', organisationId: bornholm },
+    {
+      name: 'Alle Felter',
+      email: 'Alle.Felter@BRK.dk',
+      phone: '  +45 56 92 00 00 ',
+      title: 'Afdelingsleder',
+      organisationId: bornholm,
+      // out of catalogue order, one twice: the reply lists each once, in the order reads give
+      roles: ['teamleder', 'boerne-ungechef', 'teamleder'],
+      covers: [frederiksberg, copenhagen, frederiksberg],
+      isFixedContact: true,
+      language: 'en',
+    },
+    { name: 'Uden Roller', email: 'uden@kk.dk', organisationId: copenhagen, roles: [], title: null },
+  ];
+  for (const payload of payloads) {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: as.facilitator,
+      payload,
+    });
+    t.equal(created.statusCode, 201, created.body);
+    const read = await app.inject({ url: `/api/people/${created.json().id}`, headers: as.viewer });
+    t.equal(created.body, read.body, `${payload.name}: the same JSON as a read`);
+  }
+  t.equal(
+    (await app.inject({ url: '/api/people?q=Alle', headers: as.viewer })).json().items[0].covers.length,
+    2,
+    'each covered organisation once',
+  );
+
+  // refused after the other checks passed (a covered organisation that does not exist): nothing written
+  const before = (await app.inject({ url: '/api/audit?entity=person', headers: as.admin })).json().total;
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/api/people',
+    headers: as.facilitator,
+    payload: { name: 'Afvist', email: 'afvist@brk.dk', organisationId: bornholm, covers: [999_999] },
+  });
+  t.equal(refused.statusCode, 400);
+  t.equal(refused.json().fields[0].field, 'body.covers');
+  t.equal((await app.inject({ url: '/api/people?q=Afvist', headers: as.viewer })).json().total, 0);
+  t.equal(
+    (await app.inject({ url: '/api/audit?entity=person', headers: as.admin })).json().total,
+    before,
+    'and audited nothing',
+  );
+});

@@ -150,8 +150,23 @@ export function roleIdByKey(db: Db, key: string): number | undefined {
   return prepared<{ id: number }>(db, 'SELECT id FROM role WHERE key = ?').get(key)?.id;
 }
 
+export type RoleRefTuple = [id: number, key: string, name: string, level: RoleLevel];
+
+/** A role by key with what a person's reply shows of it. */
+export function roleRefByKey(db: Db, key: string): RoleRefTuple | undefined {
+  return prepared<RoleRefTuple>(db, 'SELECT id, key, name, level FROM role WHERE key = ?').raw(true).get(key);
+}
+
 export function organisationExists(db: Db, id: number): boolean {
   return prepared(db, 'SELECT 1 FROM organisation WHERE id = ?').get(id) !== undefined;
+}
+
+/** An organisation as a person's reply shows it, if it exists. */
+export function organisationRef(db: Db, id: number): Person['organisation'] | undefined {
+  return prepared<Person['organisation']>(
+    db,
+    'SELECT id, kind, name, code FROM organisation WHERE id = ?',
+  ).get(id);
 }
 
 export function replacePersonRoles(db: Db, personId: number, roleIds: number[]): void {
@@ -160,13 +175,46 @@ export function replacePersonRoles(db: Db, personId: number, roleIds: number[]):
   for (const roleId of roleIds) insert.run(personId, roleId);
 }
 
-export function insertPersonRow(db: Db, row: PersonWrite, now: string): number {
-  const { lastInsertRowid } = prepared(
+/** The stored row's own columns, as personTuple reads them (without the organisation's). */
+export type InsertedPersonTuple = [
+  id: number,
+  name: string,
+  email: string,
+  phone: string | null,
+  title: string | null,
+  isFixedContact: number,
+  language: string,
+  version: number,
+  createdAt: string,
+  updatedAt: string,
+];
+
+/** Inserts a person and returns the row as stored, so a new person's reply needs no read back. */
+export function insertPersonRow(db: Db, row: PersonWrite, now: string): InsertedPersonTuple {
+  return prepared<InsertedPersonTuple>(
     db,
     `INSERT INTO person (name, email, phone, title, organisation_id, is_fixed_contact, language, created_at, updated_at)
-     VALUES (:name, :email, :phone, :title, :organisationId, :isFixedContact, :language, :now, :now)`,
-  ).run({ ...row, isFixedContact: row.isFixedContact ? 1 : 0, now });
-  return Number(lastInsertRowid);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     RETURNING id, name, email, phone, title, is_fixed_contact, language, version, created_at, updated_at`,
+  )
+    .raw(true)
+    .get(
+      row.name,
+      row.email,
+      row.phone,
+      row.title,
+      row.organisationId,
+      row.isFixedContact ? 1 : 0,
+      row.language,
+      now,
+      now,
+    )!;
+}
+
+/** The roles of a person who has none yet (a new one): no delete first. */
+export function insertPersonRoles(db: Db, personId: number, roleIds: number[]): void {
+  const insert = prepared(db, 'INSERT INTO person_role (person_id, role_id) VALUES (?, ?)');
+  for (const roleId of roleIds) insert.run(personId, roleId);
 }
 
 /** Writes every field and counts a new version. */
