@@ -79,7 +79,8 @@ function rowMaker(names: string[]): (values: unknown[]) => unknown {
 }
 
 interface KeptValues {
-  stamp: Database.Statement<unknown[], [number, number]>;
+  changes: Database.Statement<unknown[], number>;
+  dataVersion: Database.Statement<unknown[], number>;
   at: string;
   values: Map<string, unknown>;
 }
@@ -124,17 +125,16 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
   if (client.inTransaction && !readingTogether.has(client)) return compute();
   let cache = kept.get(client);
   if (!cache) {
+    // two statements, not one reading pragma_data_version: that table prepares its PRAGMA on every read
     cache = {
-      stamp: client
-        .prepare<unknown[], [number, number]>('SELECT total_changes(), data_version FROM pragma_data_version')
-        .raw(true),
+      changes: client.prepare<unknown[], number>('SELECT total_changes()').pluck(),
+      dataVersion: client.prepare<unknown[], number>('PRAGMA data_version').pluck(),
       at: '',
       values: new Map(),
     };
     kept.set(client, cache);
   }
-  const [changes, dataVersion] = cache.stamp.get() ?? [0, 0];
-  const at = `${changes}:${dataVersion}`;
+  const at = `${cache.changes.get()}:${cache.dataVersion.get()}`;
   if (at !== cache.at) {
     cache.values.clear();
     cache.at = at;

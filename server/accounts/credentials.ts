@@ -68,8 +68,16 @@ export function newSecretTokens(prefix: string, count: number, now = Date.now())
   });
 }
 
+/** One pattern per kind of token (a handful), compiled once: every answer link and API call parses one. */
+const tokenPatterns = new Map<string, RegExp>();
+
 export function parseSecretToken(prefix: string, token: string): { lookupId: string; secret: string } | null {
-  const match = new RegExp(`^${prefix}_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$`).exec(token);
+  let pattern = tokenPatterns.get(prefix);
+  if (!pattern) {
+    pattern = new RegExp(`^${prefix}_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$`);
+    tokenPatterns.set(prefix, pattern);
+  }
+  const match = pattern.exec(token);
   return match ? { lookupId: match[1]!, secret: match[2]! } : null;
 }
 

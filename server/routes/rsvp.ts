@@ -37,9 +37,13 @@ function linkNotFound(request: FastifyRequest, reply: FastifyReply) {
   return sendHtml(reply, linkNotFoundPage);
 }
 
-/** HTML beside the JSON the route's schema describes: sent as is, never through the serializer. */
+/**
+ * HTML beside the JSON the route's schema describes: sent as is, never through the serializer.
+ * Encoded here once: a page with a dash in it is a two-byte string, which as a string is measured,
+ * copied onto the headers and encoded again on its way out.
+ */
 export function sendHtml(reply: FastifyReply, html: string) {
-  return reply.type('text/html; charset=utf-8').send(html);
+  return reply.type('text/html; charset=utf-8').send(Buffer.from(html));
 }
 
 /** The token is in the address: keep it out of caches, referrers and search engines. */
@@ -79,14 +83,16 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
       if (view === null) return linkNotFound(request, reply);
       privatePage(reply);
       if (wantsJson(request)) return view;
-      const hint = AnswerChoice.safeParse(request.query.answer);
+      // parsed only when given: most links carry no hint, and a refused parse builds an error (~1 µs)
+      const hint =
+        request.query.answer === undefined ? undefined : AnswerChoice.safeParse(request.query.answer);
       // a session link only preselects: mail scanners follow links, so a choice is always a POST
       const session = Number(request.query.session);
       return sendHtml(
         reply,
         rsvpPage(view, {
           token: request.params.token,
-          preselect: hint.success ? hint.data : undefined,
+          preselect: hint?.success ? hint.data : undefined,
           preselectSession: Number.isSafeInteger(session) ? session : undefined,
         }),
       );
