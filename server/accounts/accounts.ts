@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { type AccountRole, accountRoles, type ProgrammeRole, programmeRoles } from '../../db/schema/index.ts';
-import { type DbOrTx, readTogether } from '../../db/statements.ts';
+import { type DbOrTx, readTogether, whileUnchanged } from '../../db/statements.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { badRequest, conflict, notFound } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
@@ -153,13 +153,17 @@ export function apiTokenVerifier(db: Db): (token: string) => Actor | null {
   return (token) => {
     const parts = parseSecretToken(TOKEN_PREFIX, token);
     if (!parts) return null;
-    // the token and its account's programmes in one read transaction: one read lock, not two
-    return readTogether(db, () => {
-      const row = find(parts.lookupId);
-      if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
-      // a token carries its account's scope: the same programmes, read afresh on every request
-      return actorOf(db, row);
-    });
+    // The token, its account and programmes are kept while the database is unchanged (whileUnchanged:
+    // any write, of this process or another, reads them again, a revocation too), read in one read
+    // transaction when they must be; the secret is checked on every request.
+    const signed = whileUnchanged(db, `api-token:${parts.lookupId}`, () =>
+      readTogether(db, () => {
+        const row = find(parts.lookupId);
+        return { secretHash: row?.secretHash, actor: row ? actorOf(db, row) : null };
+      }),
+    );
+    if (!signed.actor || !secretMatches(parts.secret, signed.secretHash!)) return null;
+    return signed.actor;
   };
 }
 
