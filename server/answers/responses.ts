@@ -77,7 +77,7 @@ export function recordResponse(
     const now = nowIso();
     const comment = change.comment === undefined ? before.comment : change.comment;
     const respondedAt = change.at ?? now;
-    updateAnswer(db, invitationId, { response: change.response, comment, respondedAt, now });
+    updateAnswer(db, invitationId, { response: change.response, comment, respondedAt, now }, before.response);
     const needsTold = change.dietaryNeeds !== undefined || change.accessibilityNeeds !== undefined;
     if (needsTold) updateNeeds(db, invitationId, change);
     // the place in the queue after the answer, where known without reading it (undefined: read it)
