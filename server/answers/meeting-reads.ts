@@ -3,7 +3,7 @@ import type { InvitationResponse } from '../../db/schema/index.ts';
 import { notFound } from '../http/problems.ts';
 import type { MeetingRecord } from '../planning/meetings.ts';
 import type { Language } from '../text/language.ts';
-import { findInvitee } from './queries.ts';
+import { answerMeetingById, findInvitee } from './queries.ts';
 
 /** The meeting as the answering side needs it (invitees' pages, notices, waiting list). */
 export type MeetingFacts = Pick<
@@ -23,6 +23,13 @@ export type MeetingFacts = Pick<
   | 'cancelledAt'
   | 'updatedAt'
 >;
+
+/**
+ * The meeting as an answer reads it: its facts, its reply-by setting and its programme (for the
+ * audit entry). Narrower than the meeting record, whose five joins and 38 columns cost twice this.
+ */
+export type AnswerMeeting = MeetingFacts &
+  Pick<MeetingRecord, 'replyBy' | 'replyDaysBefore'> & { programmeId: number | null };
 
 /** One invitation with its person: who an answer or a notice concerns. */
 export interface Invitee {
@@ -51,5 +58,11 @@ export interface Invitee {
 export function readInvitee(db: Db, invitationId: number): Invitee {
   const row = findInvitee(db, invitationId);
   if (!row) throw notFound('Invitation', invitationId);
+  return row;
+}
+
+export function readAnswerMeeting(db: Db, meetingId: number): AnswerMeeting {
+  const row = answerMeetingById(db, meetingId);
+  if (!row) throw notFound('Meeting', meetingId);
   return row;
 }

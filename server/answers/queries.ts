@@ -8,7 +8,7 @@ import {
 } from '../../db/schema/index.ts';
 import { prepared, preparedRows } from '../../db/statements.ts';
 import { textsLanguageSql } from '../programmes/queries.ts';
-import type { Invitee } from './meeting-reads.ts';
+import type { AnswerMeeting, Invitee } from './meeting-reads.ts';
 import type { InboundReply } from './schemas.ts';
 
 /**
@@ -125,6 +125,20 @@ export function inviteeByLookupId(
   if (!row) return undefined;
   const { secretHash, expiresAt, ...invitee } = row;
   return { invitee: inviteeOf(invitee), secretHash, expiresAt };
+}
+
+/** The meeting as an answer reads it (AnswerMeeting), its columns named as the meeting record names them. */
+export function answerMeetingById(db: Db, meetingId: number): AnswerMeeting | undefined {
+  return preparedRows<AnswerMeeting>(
+    db,
+    `SELECT m.id, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt, m.time_zone AS timeZone,
+            m.venue_name AS venueName, m.venue_address AS venueAddress, m.capacity, m.ics_uid AS icsUid,
+            m.ics_sequence AS icsSequence, m.area_id AS areaId, m.cancelled_at AS cancelledAt,
+            m.updated_at AS updatedAt, m.reply_by AS replyBy,
+            json_extract(c.settings, '$.replyDaysBefore') AS replyDaysBefore, a.programme_id AS programmeId
+       FROM meeting m JOIN area a ON a.id = m.area_id LEFT JOIN cycle c ON c.id = m.cycle_id
+      WHERE m.id = ?`,
+  ).get(meetingId);
 }
 
 export function invitationById(db: Db, id: number): InvitationRow | undefined {

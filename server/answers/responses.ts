@@ -7,7 +7,7 @@ import { withSessionSeats } from '../meeting-sessions/answers.ts';
 import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { answeredLate, replyByDate } from '../planning/reply-deadline.ts';
 import { nowIso } from '../time.ts';
-import { type Invitee, readInvitee } from './meeting-reads.ts';
+import { type Invitee, readAnswerMeeting, readInvitee } from './meeting-reads.ts';
 import {
   areaOrganisations,
   currentDelegate,
@@ -67,7 +67,7 @@ export function recordResponse(
     // `known.invitee`: as the caller read it in this transaction, just before
     const before = known.invitee ?? readInvitee(db, invitationId);
     if (before.withdrawnAt) throw notFound('Invitation', invitationId);
-    const meeting = meetingRecord(db, before.meetingId);
+    const meeting = readAnswerMeeting(db, before.meetingId);
     // before any write: an answer to a cancelled or past meeting changes nothing
     assertAnswersOpen(meeting);
     const wasWaiting = isWaiting(db, invitationId);
@@ -93,6 +93,7 @@ export function recordResponse(
       action: 'update',
       entity: 'invitation',
       entityId: invitationId,
+      programmeId: meeting.programmeId,
       changes: {
         response: [before.response, change.response],
         ...(comment !== before.comment ? { comment: [before.comment, comment] } : {}),
@@ -123,7 +124,11 @@ export function recordResponse(
 export function answerState(
   db: Db,
   invitationId: number,
-  known: { invitee?: Invitee; meeting?: MeetingRecord; position?: number | null } = {},
+  known: {
+    invitee?: Invitee;
+    meeting?: Pick<MeetingRecord, 'replyBy' | 'replyDaysBefore' | 'startsAt' | 'timeZone'>;
+    position?: number | null;
+  } = {},
 ): AnswerState {
   const invitee = known.invitee ?? readInvitee(db, invitationId);
   const meeting = known.meeting ?? meetingRecord(db, invitee.meetingId);
