@@ -1,5 +1,5 @@
 import type { ProgrammeRole } from '../../../db/schema/index.ts';
-import { type DbOrTx, prepared } from '../../../db/statements.ts';
+import { type DbOrTx, prepared, whileUnchanged } from '../../../db/statements.ts';
 
 /**
  * The SQL of programme scope: an account's memberships, and which programmes a record belongs to.
@@ -97,12 +97,21 @@ const PROGRAMMES_OF = {
 
 export type ScopedRecord = keyof typeof PROGRAMMES_OF;
 
-/** The programmes a record belongs to; undefined when there is no such record. */
+/**
+ * The programmes a record belongs to; undefined when there is no such record. Kept while the
+ * database is unchanged (whileUnchanged; read afresh inside a write's transaction): every request
+ * naming a record checks it, and between two writes the same few are asked for again and again.
+ */
 export function programmesOfRecord(
   db: DbOrTx,
   kind: ScopedRecord,
   id: number | string,
-): number[] | undefined {
+): readonly number[] | undefined {
+  return whileUnchanged(db, `programmes-of:${kind}:${id}`, () => ({ ids: readProgrammesOf(db, kind, id) }))
+    .ids;
+}
+
+function readProgrammesOf(db: DbOrTx, kind: ScopedRecord, id: number | string): number[] | undefined {
   const sqlText = PROGRAMMES_OF[kind];
   const named = sqlText.includes(':id');
   const rows = (named ? prepared(db, sqlText).all({ id }) : prepared(db, sqlText).all(id)) as Ids;
