@@ -98,27 +98,36 @@ function assertReference(
   }
 }
 
+/** Throws when the account may not reach a record the route names in its path or body. */
+function assertProgrammeScope(request: FastifyRequest): void {
+  const url = request.routeOptions.url;
+  if (!url || !request.actor || request.actor.programmes === 'all') return;
+  const params = request.params as Record<string, unknown>;
+  const publicRead = request.routeOptions.config.access === 'public' && needOf(request) === 'read';
+  for (const scoped of SCOPED_PATHS) {
+    // reference data anyone may read (an area's organisations) stays readable
+    if (publicRead || !covers(scoped.path, url)) continue;
+    const value = params[scoped.param];
+    if (isKey(value))
+      assertRecordAccess(request.server.db, request.actor, scoped.kind, value, needOf(request));
+  }
+  const body = request.body as Record<string, unknown> | null | undefined;
+  if (!body || typeof body !== 'object') return;
+  for (const ref of BODY_REFERENCES) {
+    if (ref.method !== request.method || ref.path !== url) continue;
+    const sent = body[ref.field];
+    for (const value of Array.isArray(sent) ? sent : [sent])
+      if (isKey(value)) assertReference(request, ref, value);
+  }
+}
+
 export default fp(
   async function programmeAccess(app: FastifyInstance) {
-    app.addHook('preHandler', async (request) => {
-      const url = request.routeOptions.url;
-      if (!url || !request.actor || request.actor.programmes === 'all') return;
-      const params = request.params as Record<string, unknown>;
-      const publicRead = request.routeOptions.config.access === 'public' && needOf(request) === 'read';
-      for (const scoped of SCOPED_PATHS) {
-        // reference data anyone may read (an area's organisations) stays readable
-        if (publicRead || !covers(scoped.path, url)) continue;
-        const value = params[scoped.param];
-        if (isKey(value)) assertRecordAccess(app.db, request.actor, scoped.kind, value, needOf(request));
-      }
-      const body = request.body as Record<string, unknown> | null | undefined;
-      if (!body || typeof body !== 'object') return;
-      for (const ref of BODY_REFERENCES) {
-        if (ref.method !== request.method || ref.path !== url) continue;
-        const sent = body[ref.field];
-        for (const value of Array.isArray(sent) ? sent : [sent])
-          if (isKey(value)) assertReference(request, ref, value);
-      }
+    // a callback, not an async hook: every request passes here, and the check is synchronous (a
+    // throw is the request's error either way); an async hook costs a promise and a turn of microtasks
+    app.addHook('preHandler', (request, _reply, done) => {
+      assertProgrammeScope(request);
+      done();
     });
   },
   { name: 'programme-access', dependencies: ['authentication'] },
