@@ -78,9 +78,14 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RsvpView, 404: Problem },
       },
     },
-    async (request, reply) => {
+    // synchronous: the page is read and rendered without waiting, and an async handler (or a returned
+    // reply, which fastify awaits as a thenable) costs promises and listeners on every page
+    (request, reply) => {
       const view = answerPageOfLink(app.db, request.params.token);
-      if (view === null) return linkNotFound(request, reply);
+      if (view === null) {
+        linkNotFound(request, reply);
+        return;
+      }
       privatePage(reply);
       if (wantsJson(request)) return view;
       // parsed only when given: most links carry no hint, and a refused parse builds an error (~1 µs)
@@ -88,7 +93,7 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
         request.query.answer === undefined ? undefined : AnswerChoice.safeParse(request.query.answer);
       // a session link only preselects: mail scanners follow links, so a choice is always a POST
       const session = Number(request.query.session);
-      return sendHtml(
+      sendHtml(
         reply,
         rsvpPage(view, {
           token: request.params.token,
