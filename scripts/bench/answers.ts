@@ -3,8 +3,8 @@
  * each compared with a trivial JSON route of the same server in the same run: the answer page,
  * answers posted as JSON (with a waiting list), and iTIP REPLY emails posted raw.
  */
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
@@ -87,6 +87,28 @@ const cases: { name: string; options: Partial<autocannon.Options> }[] = [
   },
 ];
 
+/**
+ * The server's CPU time so far (user + system, all its threads) in µs, from /proc; null elsewhere.
+ * Printed per request beside each ratio: the trivial route is bound by the load generator, so its
+ * requests/s (the ratios' baseline) swings with whatever else the machine runs, the CPU a request
+ * costs the server much less.
+ */
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function serverCpuMicros(): number | null {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
 /** Issue 18's targets: each route's requests/s as a share of the trivial route's in the same run. */
 const targets: Record<string, number> = {
   'GET /rsvp/:token (HTML page)': 0.4,
@@ -100,7 +122,13 @@ try {
   );
   let baseline = 0;
   for (const c of cases) {
+    const cpuBefore = serverCpuMicros();
     const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...c.options });
+    const cpuAfter = serverCpuMicros();
+    const cpu =
+      cpuBefore === null || cpuAfter === null || !result.requests.total
+        ? ''
+        : `  server ${((cpuAfter - cpuBefore) / result.requests.total).toFixed(1)} µs CPU/request`;
     const rps = result.requests.average;
     if (!baseline) baseline = rps;
     const errors = result.non2xx + result.errors;
@@ -110,6 +138,7 @@ try {
       `${c.name.padEnd(46)} ${rps.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
         `ratio ${ratio.toFixed(2)}` +
         (target ? `  (target ≥ ${target}: ${ratio >= target ? 'met' : 'MISSED'})` : '') +
+        cpu +
         (errors ? `  (${errors} errors/non-2xx)` : ''),
     );
   }
