@@ -13,6 +13,11 @@ export type Access = 'public' | 'authenticated' | 'editor' | 'admin';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /**
+     * When the request was authenticated (performance.now()): what it reads needs other processes'
+     * commits only up to then (freshSince). +Infinity until then.
+     */
+    receivedAt: number;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -41,9 +46,11 @@ export default fp(
   async function authentication(app: FastifyInstance) {
     const verifyToken = apiTokenVerifier(app.db);
     app.decorateRequest('actor', null);
+    app.decorateRequest('receivedAt', Number.POSITIVE_INFINITY);
     // a callback, not an async hook: every request passes here and the check is synchronous (a
     // throw is the request's error either way); an async hook costs a promise and a microtask turn
     app.addHook('onRequest', (request, _reply, done) => {
+      request.receivedAt = performance.now();
       const header = request.headers.authorization;
       if (header) {
         const [scheme, token] = header.split(' ');

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { freshSince } from '../../db/statements.ts';
 import { assertRecordAccess, type Need } from '../accounts/access.ts';
 import type { ScopedRecord } from '../accounts/queries/scope.ts';
 import { badRequest, NotFound } from '../http/problems.ts';
@@ -126,7 +127,8 @@ export default fp(
     // a callback, not an async hook: every request passes here, and the check is synchronous (a
     // throw is the request's error either way); an async hook costs a promise and a turn of microtasks
     app.addHook('preHandler', (request, _reply, done) => {
-      assertProgrammeScope(request);
+      // the records' programmes as of the request's authentication or later: no second read lock
+      freshSince(app.db, request.receivedAt, () => assertProgrammeScope(request));
       done();
     });
   },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { openDatabase } from '../../db/client.ts';
-import { readTogether, whileUnchanged } from '../../db/statements.ts';
+import { freshSince, readTogether, whileUnchanged } from '../../db/statements.ts';
 
 /**
  * whileUnchanged keeps a value derived from the database until the database changes, whoever
@@ -100,3 +100,48 @@ t.test('reads together keep values, see one snapshot, and write nothing kept aft
   );
   t.same(names().names, ['first', 'later'], 'nothing read after the undone write is kept');
 });
+
+t.test(
+  "for a request, another process's commits count up to its arrival; this connection's writes always",
+  async (t) => {
+    const { db, other, names, reads } = twoConnections(t);
+    // another process commits before the request arrives: seen, although kept before
+    t.same(names().names, ['first']);
+    other.$client.prepare("UPDATE thing SET name = 'before' WHERE id = 1").run();
+    const arrived = performance.now();
+    t.same(
+      freshSince(db, arrived, () => names().names),
+      ['before'],
+      'a commit before the request arrived is seen',
+    );
+    t.equal(reads(), 2);
+
+    // checked since it arrived: a commit after that need not be (it could have come after the request)
+    other.$client.prepare("UPDATE thing SET name = 'after' WHERE id = 1").run();
+    t.same(
+      freshSince(db, arrived, () => names().names),
+      ['before'],
+      'a commit after the check may wait',
+    );
+    t.equal(reads(), 2);
+    // its own writes are seen at once
+    db.$client.prepare("INSERT INTO thing (name) VALUES ('own')").run();
+    t.same(
+      freshSince(db, arrived, () => names().names),
+      ['after', 'own'],
+      'and with it the other commit',
+    );
+    t.equal(reads(), 3);
+
+    // anything not on behalf of an arrived request checks every time
+    other.$client.prepare("UPDATE thing SET name = 'later' WHERE id = 1").run();
+    t.same(names().names, ['later', 'own']);
+    t.equal(reads(), 4);
+    // a request that arrived after the last check gets the check again
+    other.$client.prepare("UPDATE thing SET name = 'latest' WHERE id = 1").run();
+    t.same(
+      freshSince(db, performance.now(), () => names().names),
+      ['latest', 'own'],
+    );
+  },
+);
