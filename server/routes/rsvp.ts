@@ -8,6 +8,7 @@ import { answerPageOfLink, answerThroughLink, inviteeOfLink, rsvpView } from '..
 import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } from '../answers/schemas.ts';
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
+import { utf8Bytes } from '../http/utf8.ts';
 import type { SessionAnswer } from '../meeting-sessions/answers.ts';
 import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
 import { SessionRefusal } from '../meeting-sessions/refusals.ts';
@@ -43,7 +44,7 @@ function linkNotFound(request: FastifyRequest, reply: FastifyReply) {
  * copied onto the headers and encoded again on its way out.
  */
 export function sendHtml(reply: FastifyReply, html: string) {
-  return reply.type('text/html; charset=utf-8').send(Buffer.from(html));
+  return reply.type('text/html; charset=utf-8').send(utf8Bytes(html));
 }
 
 /** The token is in the address: keep it out of caches, referrers and search engines. */
