@@ -47,11 +47,12 @@ export function openDatabase(path: string): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock when it starts (BEGIN IMMEDIATE): a deferred one that
   // reads and then writes fails with SQLITE_BUSY(_SNAPSHOT) when another process wrote in between,
-  // which busy_timeout cannot wait out. Nested calls become savepoints (better-sqlite3). The work
-  // gets the database itself as its `tx` (one connection: the same thing): drizzle's own
-  // transaction object builds a query builder per table of the schema, every time, which was a
-  // fifth of a small write request's CPU. One transaction function serves every call: better-sqlite3
-  // builds five closures for each, which cost more than the savepoint of a nested call (~6 µs).
+  // which busy_timeout cannot wait out. Nested calls become savepoints (better-sqlite3), except
+  // inside withoutSavepoints. The work gets the database itself as its `tx` (one connection: the
+  // same thing): drizzle's own transaction object builds a query builder per table of the schema,
+  // every time, which was a fifth of a small write request's CPU. One transaction function serves
+  // every call: better-sqlite3 builds five closures for each, which cost more than the savepoint of
+  // a nested call (~6 µs).
   const inTransaction = sqlite.transaction((work: (tx: unknown) => unknown) => work(db));
   const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
   db.transaction = ((
@@ -81,7 +82,7 @@ const flatRuns = new WeakMap<Database.Database, SavepointsLeftOut>();
 
 /**
  * Runs `work`, which begins a transaction, with the transactions nested in it run without savepoints.
- * A savepoint copies each page it first changes to a sub-journal, ~6 µs of a person's creation; most
+ * A savepoint copies each page it first changes to a sub-journal, ~3 µs of a person's creation; most
  * nested transactions succeed, or fail on a check before their first write, with nothing to undo.
  * One that failed after writing (SQLite's total_changes() moved; a failed statement undoes its own
  * rows and counts none) sets `broken`: the caller must then roll the whole transaction back, as only
