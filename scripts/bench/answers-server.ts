@@ -13,7 +13,13 @@ import { loadConfig } from '../../server/config.ts';
 const INVITEES = 2000;
 const dir = mkdtempSync(join(tmpdir(), 'samraad-bench-'));
 const app = await buildApp(
-  loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), LOG_LEVEL: 'silent', RSVP_RATE_LIMIT: '100000000' }),
+  loadConfig({
+    DATABASE_PATH: join(dir, 'bench.db'),
+    // the mail the answers cause is captured in the bench's own folder, not in ./data of the checkout
+    MAIL_DIR: join(dir, 'mail'),
+    LOG_LEVEL: 'silent',
+    RSVP_RATE_LIMIT: '100000000',
+  }),
 );
 app.get('/bench/trivial', { config: { access: 'public' } }, async () => ({ ok: true }));
 

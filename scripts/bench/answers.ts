@@ -1,6 +1,7 @@
 /**
  * bench:answers — autocannon (20 connections, BENCH_DURATION s each) against the answering routes,
- * each compared with a trivial JSON route of the same server in the same run: the answer page,
+ * each compared with a trivial JSON route of the same server in the same run, each after a warm-up
+ * of its own (BENCH_WARMUP s, default 2): the answer page,
  * answers posted as JSON (with a waiting list), and iTIP REPLY emails posted raw.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,6 +13,8 @@ import nodemailer from 'nodemailer';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = 20;
+/** Seconds of unmeasured requests before each case (BENCH_WARMUP=0 for none). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/answers-server.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -122,6 +125,9 @@ try {
   );
   let baseline = 0;
   for (const c of cases) {
+    // each case warms up first, unmeasured: its first answers move ~1,000 people on or off the
+    // waiting list, whose mails the service then writes; the figures are of the service running
+    if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...c.options });
     const cpuBefore = serverCpuMicros();
     const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...c.options });
     const cpuAfter = serverCpuMicros();

@@ -11,7 +11,10 @@ import { loadConfig } from '../../server/config.ts';
 import { insertPerson } from '../../server/register/people.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'samraad-bench-'));
-const app = await buildApp(loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), LOG_LEVEL: 'silent' }));
+const app = await buildApp(
+  // mail, if any, is captured in the bench's own folder, not in ./data of the checkout
+  loadConfig({ DATABASE_PATH: join(dir, 'bench.db'), MAIL_DIR: join(dir, 'mail'), LOG_LEVEL: 'silent' }),
+);
 app.get('/bench/trivial', { config: { access: 'public' } }, async () => ({ ok: true }));
 
 const municipalities = app.db.$client
