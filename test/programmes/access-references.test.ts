@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import t from 'tap';
+
 import { openDatabase } from '../../db/client.ts';
 import { issueApiToken } from '../../server/accounts/accounts.ts';
-import { buildTestApp } from '../helpers/app.ts';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { bornholmWithPeople, norwegianProgramme } from '../helpers/scenarios.ts';
 
 t.test(
@@ -11,14 +12,7 @@ t.test(
     const { app, as } = await buildTestApp(t);
     const { people } = bornholmWithPeople(app.db);
     const norwegian = await norwegianProgramme(app, as);
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/accounts',
-      headers: as.admin,
-      payload: { email: 'nora@bufetat.test', role: 'facilitator', programmes: [norwegian.key] },
-    });
-    t.equal(created.statusCode, 201, created.body);
-    const nora = { authorization: `Bearer ${issueApiToken(app.db, created.json().id)}` };
+    const nora = await norwegianFacilitator(t, app, as, norwegian.key);
 
     const barrier = (contactPersonIds: number[]) =>
       app.inject({
@@ -68,13 +62,7 @@ t.test(
 t.test("a record's programmes are read again after any change, here or in another process", async (t) => {
   const { app, as, dir } = await buildTestApp(t);
   const norwegian = await norwegianProgramme(app, as);
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/accounts',
-    headers: as.admin,
-    payload: { email: 'nora@bufetat.test', role: 'facilitator', programmes: [norwegian.key] },
-  });
-  const nora = { authorization: `Bearer ${issueApiToken(app.db, created.json().id)}` };
+  const nora = await norwegianFacilitator(t, app, as, norwegian.key);
   // an organisation no programme has yet: open to every facilitator
   const loose = await app.inject({
     method: 'POST',
@@ -112,3 +100,20 @@ t.test("a record's programmes are read again after any change, here or in anothe
   other.$client.prepare('DELETE FROM area_member WHERE organisation_id = ?').run(organisationId);
   t.equal((await person('fire@forening.test')).statusCode, 201, 'open again once no programme has it');
 });
+
+/** Nora, a facilitator of the Norwegian programme alone, and the API token she works with. */
+async function norwegianFacilitator(
+  check: Pick<typeof t, 'equal'>,
+  app: TestApp['app'],
+  as: TestApp['as'],
+  programme: string,
+): Promise<{ authorization: string }> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: as.admin,
+    payload: { email: 'nora@bufetat.test', role: 'facilitator', programmes: [programme] },
+  });
+  check.equal(created.statusCode, 201, created.body);
+  return { authorization: `Bearer ${issueApiToken(app.db, created.json().id)}` };
+}

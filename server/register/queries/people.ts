@@ -9,7 +9,8 @@ import type { Person } from '../schemas.ts';
  * People are read as arrays (better-sqlite3 raw mode): measured 30% faster than objects for a page.
  */
 
-export type PersonTuple = [
+/** The stored row's own columns, as personTuple reads them (without the organisation's). */
+export type InsertedPersonTuple = [
   id: number,
   name: string,
   email: string,
@@ -20,6 +21,10 @@ export type PersonTuple = [
   version: number,
   createdAt: string,
   updatedAt: string,
+];
+
+export type PersonTuple = [
+  ...InsertedPersonTuple,
   organisationId: number,
   organisationKind: Person['organisation']['kind'],
   organisationName: string,
@@ -174,20 +179,6 @@ export function replacePersonRoles(db: Db, personId: number, roleIds: number[]):
   const insert = prepared(db, 'INSERT INTO person_role (person_id, role_id) VALUES (?, ?)');
   for (const roleId of roleIds) insert.run(personId, roleId);
 }
-
-/** The stored row's own columns, as personTuple reads them (without the organisation's). */
-export type InsertedPersonTuple = [
-  id: number,
-  name: string,
-  email: string,
-  phone: string | null,
-  title: string | null,
-  isFixedContact: number,
-  language: string,
-  version: number,
-  createdAt: string,
-  updatedAt: string,
-];
 
 /** Inserts a person and returns the row as stored, so a new person's reply needs no read back. */
 export function insertPersonRow(db: Db, row: PersonWrite, now: string): InsertedPersonTuple {
