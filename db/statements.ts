@@ -81,12 +81,12 @@ function rowMaker(names: string[]): (values: unknown[]) => unknown {
 interface KeptValues {
   changes: Database.Statement<unknown[], number>;
   dataVersion: Database.Statement<unknown[], number>;
-  at: string;
   values: Map<string, unknown>;
-  /** When data_version was last read (performance.now(), taken before the read), and what it and total_changes() were. */
+  /** When data_version was last read (performance.now(), taken before the read). */
   checkedAt: number;
-  dataVersionThen: number;
+  /** The stamp the values were computed at: total_changes() and data_version as last read. */
   changesThen: number;
+  dataVersionThen: number;
 }
 
 const kept = new WeakMap<Database.Database, KeptValues>();
@@ -133,11 +133,10 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
     cache = {
       changes: client.prepare<unknown[], number>('SELECT total_changes()').pluck(),
       dataVersion: client.prepare<unknown[], number>('PRAGMA data_version').pluck(),
-      at: '',
       values: new Map(),
       checkedAt: Number.NEGATIVE_INFINITY,
-      dataVersionThen: 0,
-      changesThen: 0,
+      changesThen: -1,
+      dataVersionThen: -1,
     };
     kept.set(client, cache);
   }
@@ -146,13 +145,12 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
   // data_version takes and drops the WAL read lock (two fcntl calls): read again unless read since `since`
   if (since === undefined || cache.checkedAt < since || changes !== cache.changesThen) {
     cache.checkedAt = performance.now();
-    cache.dataVersionThen = cache.dataVersion.get() ?? 0;
-    cache.changesThen = changes;
-  }
-  const at = `${changes}:${cache.dataVersionThen}`;
-  if (at !== cache.at) {
-    cache.values.clear();
-    cache.at = at;
+    const dataVersion = cache.dataVersion.get() ?? 0;
+    if (changes !== cache.changesThen || dataVersion !== cache.dataVersionThen) {
+      cache.values.clear();
+      cache.changesThen = changes;
+      cache.dataVersionThen = dataVersion;
+    }
   }
   let value = cache.values.get(key) as T | undefined;
   if (value === undefined) {

@@ -25,8 +25,9 @@ export interface OutboxRow {
   createdAt: string;
 }
 
-/** The shared part of a message, as the columns of a row of outbox_message. */
-const PART = '(SELECT members FROM outbox_part WHERE outbox_part.id = outbox_message.part_id) AS part';
+/** The shared part of a message, as a column (`part`) of a row of outbox_message. */
+export const OUTBOX_PART_COLUMN =
+  '(SELECT members FROM outbox_part WHERE outbox_part.id = outbox_message.part_id) AS part';
 
 export interface OutboxInsert {
   messageId: string;
@@ -71,7 +72,7 @@ export function claimQueued(db: Db, at: { now: string; lease: string; limit: num
      WHERE id IN (SELECT id FROM outbox_message WHERE status = 'queued' AND next_attempt_at <= :now
                   ORDER BY next_attempt_at, id LIMIT :limit)
      RETURNING id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
-               ${PART}, attempts, created_at AS createdAt`,
+               ${OUTBOX_PART_COLUMN}, attempts, created_at AS createdAt`,
   ).all(at);
 }
 
@@ -161,7 +162,7 @@ export function outboxSource(db: Db, id: number): (OutboxRow & { raw: string | n
   return prepared<OutboxRow & { raw: string | null }>(
     db,
     `SELECT id, message_id AS messageId, kind, to_address AS toAddress, to_name AS toName, subject, content,
-       ${PART}, attempts, created_at AS createdAt, raw FROM outbox_message WHERE id = ?`,
+       ${OUTBOX_PART_COLUMN}, attempts, created_at AS createdAt, raw FROM outbox_message WHERE id = ?`,
   ).get(id);
 }
 

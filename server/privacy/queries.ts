@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
+import { OUTBOX_PART_COLUMN } from '../mail/queries.ts';
 
 /** The privacy domain's SQL: erasure (anonymising one person), retention (ageing data out) and the export. */
 
@@ -74,7 +75,7 @@ export function outboxMentioning(db: Db, personId: number, email: string, name: 
   return prepared<OutboxText>(
     db,
     `SELECT id, to_address AS toAddress, subject, content, last_error AS lastError, raw, part_id AS partId,
-       (SELECT members FROM outbox_part WHERE outbox_part.id = outbox_message.part_id) AS part,
+       ${OUTBOX_PART_COLUMN},
        (invitation_id IN (SELECT id FROM invitation WHERE person_id = :personId)
          OR lower(to_address) = :email) AS personal
      FROM outbox_message

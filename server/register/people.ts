@@ -19,7 +19,6 @@ import {
   type RoleRefTuple,
   replacePersonCoverage,
   replacePersonRoles,
-  roleIdByKey,
   roleRefByKey,
   updatePersonRow,
 } from './queries/people.ts';
@@ -113,14 +112,9 @@ export function findPersonIdByEmail(db: Db, email: string): number | null {
   return personIdByEmail(db, email.toLowerCase()) ?? null;
 }
 
-/** Role keys → ids; an unknown key is the client's mistake, named in the error. */
+/** Role keys → ids, in catalogue order; an unknown key is the client's mistake, named in the error. */
 export function roleIdsOf(db: Db, keys: string[], field = 'body.roles'): number[] {
-  return [...new Set(keys)].map((key) => {
-    const id = roleIdByKey(db, key);
-    if (id === undefined)
-      throw badRequest(`Unknown role "${key}"`, [{ field, message: `unknown role ${key}` }]);
-    return id;
-  });
+  return roleRefsOf(db, keys, field).map(([id]) => id);
 }
 
 export function assertOrganisationExists(db: Db, id: number, field = 'body.organisationId'): void {
@@ -186,7 +180,7 @@ function insertPersonAsStored(db: Db, input: CreatePerson, now: string): Person 
   );
 }
 
-/** As roleIdsOf, with what a reply shows of each role, in catalogue (id) order. */
+/** The roles of these keys with what a reply shows of each, in catalogue (id) order. */
 function roleRefsOf(db: Db, keys: string[], field = 'body.roles'): RoleRefTuple[] {
   return [...new Set(keys)]
     .map((key) => {

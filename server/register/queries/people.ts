@@ -151,10 +151,6 @@ export function personIdByEmail(db: Db, email: string): number | undefined {
   return prepared<{ id: number }>(db, 'SELECT id FROM person WHERE email = ?').get(email)?.id;
 }
 
-export function roleIdByKey(db: Db, key: string): number | undefined {
-  return prepared<{ id: number }>(db, 'SELECT id FROM role WHERE key = ?').get(key)?.id;
-}
-
 export type RoleRefTuple = [id: number, key: string, name: string, level: RoleLevel];
 
 /** A role by key with what a person's reply shows of it. */
