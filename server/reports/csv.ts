@@ -5,12 +5,13 @@ import type {
   AgreementLine,
   BarrierLine,
   CsvSection,
+  CsvSectionAgreements,
   DistrictSection,
   NationalReport,
   ReportHead,
-  SectionAgreements,
 } from './data.ts';
 import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
+import type { AgreementCsvCells } from './queries.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 import { inChunks, onceEach } from './writing.ts';
 
@@ -127,16 +128,16 @@ function barrierRow(
 }
 
 /**
- * The agreements export's lines: a row per agreement and, after each district's agreements, a row
- * per barrier of its year. An agreement's row is written straight from the array the database
- * returned (the rows of 100,000 agreements are most of the work).
+ * The agreements export's lines: a line per agreement and, after each district's agreements, a line
+ * per barrier of its year. SQLite writes an area's agreement lines itself (areaAgreementCsv), given
+ * the cells they share; an area it hands back as rows is written here, from the database's arrays.
  */
 function* agreementsCsvLines(
-  sections: Iterable<SectionAgreements<CsvSection>>,
+  sections: (cellsOf: (section: CsvSection) => AgreementCsvCells) => Iterable<CsvSectionAgreements>,
   w: ProgrammeReportWords,
   labels: Labels,
   separator: Separator,
-): Generator<string> {
+): Generator<string | Buffer> {
   const d = separator === 'comma' ? ',' : ';';
   const needsQuotes = NEEDS_QUOTES[separator];
   const cell = (value: unknown) => csvCell(value, separator);
@@ -147,11 +148,23 @@ function* agreementsCsvLines(
   const date = onceEach((value) => cell(isoDate(value)));
   const allMunicipalities = cell(w.allMunicipalities);
   const end = `${d}${cell(w.agreementRow)}${d}${d}${d}\r\n`;
+  const shared = {
+    delimiter: d,
+    types: w.agreementTypeKeys.map((key) => [key, type(key)] as const),
+    statuses: Object.keys(labels.agreementStatus).map((key) => [key, status(key)] as const),
+    allMunicipalities,
+    end,
+  } as const;
+  const districtCell = (section: CsvSection) => `${d}${cell(section.name)}${d}`;
   yield BOM + line(agreementsHeader(w));
-  for (const { section, rows } of sections) {
-    const district = `${d}${cell(section.name)}${d}`;
-    for (const r of rows)
-      yield `${r[0]}${district}${type(r[1])}${d}${text(r[2])}${d}${status(r[3])}${d}${r[4] ? date(r[4]) : ''}${d}${r[5] ? date(r[5]) : ''}${d}${r[6] === null ? allMunicipalities : text(r[6])}${d}${text(r[7])}${d}${text(r[8])}${end}`;
+  for (const read of sections((section) => ({ ...shared, district: districtCell(section) }))) {
+    const { section } = read;
+    if ('text' in read) yield read.text;
+    else {
+      const district = districtCell(section);
+      for (const r of read.rows)
+        yield `${r[0]}${district}${type(r[1])}${d}${text(r[2])}${d}${status(r[3])}${d}${r[4] ? date(r[4]) : ''}${d}${r[5] ? date(r[5]) : ''}${d}${r[6] === null ? allMunicipalities : text(r[6])}${d}${text(r[7])}${d}${text(r[8])}${end}`;
+    }
     for (const b of section.barriers) yield line(barrierRow(section, b, w, labels));
   }
 }
@@ -159,11 +172,12 @@ function* agreementsCsvLines(
 /**
  * The agreements export: a row per agreement and, after each district's agreements, a row per
  * barrier of its year (the "Række" column says which), so the barriers an agreement addresses are
- * in the same file by their ID.
+ * in the same file by their ID. `sections` reads each district's agreements given the cells its
+ * lines share (AgreementsCsvExport's sections).
  */
 export function agreementsCsv(
   report: ReportHead,
-  sections: Iterable<SectionAgreements<CsvSection>>,
+  sections: (cellsOf: (section: CsvSection) => AgreementCsvCells) => Iterable<CsvSectionAgreements>,
   separator: Separator,
 ): Readable {
   const { labels } = catalogueFor(report.lang);

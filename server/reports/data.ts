@@ -23,9 +23,11 @@ import { approvedReferatText } from '../referat/queries.ts';
 import type { Language } from '../text/language.ts';
 import { type NationalModel, nationalModel } from './national-model.ts';
 import {
+  type AgreementCsvCells,
   type AgreementRow,
   type AgreementTableRow,
   agreementCounts,
+  areaAgreementCsv,
   areaAgreementJson,
   areaAgreementRows,
   areaAgreementTable,
@@ -298,7 +300,8 @@ export interface AgreementsExport<R, S> {
 /** The agreements report; its agreements also as its HTML tables show them, and as JSON text. */
 export interface AgreementsReportExport extends AgreementsExport<AgreementsReport, DistrictSection> {
   tables(): Generator<SectionAgreements<DistrictSection, AgreementTableRow>>;
-  jsonLines(): Generator<string[]>;
+  /** Each area's agreements as JSON lines joined by commas, in UTF-8 (empty for an area without). */
+  jsonLines(): Generator<Buffer>;
 }
 
 /** The agreements report with its agreement rows (memory holds one area's rows, not the export's). */
@@ -327,14 +330,20 @@ export function agreementsExport(db: Db, options: ReportOptions): AgreementsRepo
 /** A section of the CSV export: its district and the barriers listed after its agreements. */
 export type CsvSection = Pick<DistrictSection, 'code' | 'name' | 'barriers'>;
 
+/** A CSV section's agreement lines: as SQLite wrote them, or as rows for csv.ts to write. */
+export type CsvSectionAgreements = { section: CsvSection } & ({ text: Buffer } | { rows: AgreementRow[] });
+
+/** What the CSV export writes, read area by area: the writer gives each section's shared cells. */
+export interface AgreementsCsvExport {
+  report: ReportHead;
+  sections(cellsOf: (section: CsvSection) => AgreementCsvCells): Generator<CsvSectionAgreements>;
+}
+
 /**
  * What the CSV export writes: the report's words and, by district, the barriers and the agreement
- * rows. The rest of the report (meetings, mappings, evaluations, counts) is not read for it.
+ * lines. The rest of the report (meetings, mappings, evaluations, counts) is not read for it.
  */
-export function agreementsCsvExport(
-  db: Db,
-  options: ReportOptions,
-): AgreementsExport<ReportHead, CsvSection> {
+export function agreementsCsvExport(db: Db, options: ReportOptions): AgreementsCsvExport {
   const { scope, lang, programme, taxonomy } = reportContext(db, options);
   const districts = districtsOf(db, scope, options.district);
   const sections = districts.map(({ code, name, areaId }) => ({
@@ -344,7 +353,12 @@ export function agreementsCsvExport(
   }));
   return {
     report: { lang, programme, taxonomy },
-    sections: () => withAgreementRows(db, districts, sections, options.year),
+    sections: (cellsOf) =>
+      eachArea(db, districts, (conn, d, i): CsvSectionAgreements => {
+        const section = sections[i]!;
+        const text = areaAgreementCsv(conn, d.areaId, options.year, cellsOf(section));
+        return text ? { section, text } : { section, rows: areaAgreementRows(conn, d.areaId, options.year) };
+      }),
   };
 }
 
@@ -378,14 +392,14 @@ function* withRows<S, Row>(
 function* eachArea<T>(
   db: Db,
   districts: readonly DistrictRow[],
-  read: (conn: Database.Database, district: DistrictRow) => T,
+  read: (conn: Database.Database, district: DistrictRow, index: number) => T,
 ): Generator<T> {
   const file = db.$client.name;
   const own = file && file !== ':memory:' && !db.$client.memory;
   const conn = own ? new Database(file, { readonly: true, fileMustExist: true }) : db.$client;
   try {
     if (own) conn.exec('BEGIN');
-    for (const district of districts) yield read(conn, district);
+    for (const [i, district] of districts.entries()) yield read(conn, district, i);
   } finally {
     if (own) conn.close();
   }

@@ -165,6 +165,101 @@ export function areaAgreementRows(conn: Database.Database, areaId: number, year:
     .all({ areaId, yearEnd: yearEnd(year) });
 }
 
+/**
+ * The cells an agreement's CSV line shares with other lines, as csv.ts writes them: what SQLite puts
+ * between the row's own values when it writes an area's lines itself (areaAgreementCsv).
+ */
+export interface AgreementCsvCells {
+  delimiter: ';' | ',';
+  /** The section's district cell with a delimiter on each side. */
+  district: string;
+  /** Each agreement type's key and cell (a key not among them is written as its own text). */
+  types: ReadonlyArray<readonly [key: string, cell: string]>;
+  /** Each status's key and cell (a status not among them is written empty). */
+  statuses: ReadonlyArray<readonly [key: string, cell: string]>;
+  /** The parties' cell of an agreement with all municipalities. */
+  allMunicipalities: string;
+  /** Everything after the linked barriers' cell, the line end included. */
+  end: string;
+}
+
+/** A GLOB pattern of the characters that make a cell need quotes: the quote, the delimiter, line breaks. */
+const needsQuotes = (delimiter: string) => `*["${delimiter}\r\n]*`;
+
+/**
+ * A text value's CSV cell, as csv.ts's csvText writes it: a formula shown as text (a quote before
+ * = + - @ tab CR), quoted only when it holds a quote, the delimiter or a line break (:needsQuotes); null or '' empty.
+ */
+const csvTextCell = (x: string) => {
+  const shown = `CASE WHEN unicode(${x}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${x} ELSE ${x} END`;
+  return `CASE WHEN ${x} IS NULL OR ${x} = '' THEN ''
+    WHEN ${x} GLOB :needsQuotes
+    THEN '"' || replace(${shown}, '"', '""') || '"' ELSE ${shown} END`;
+};
+
+/** A CASE giving each key's cell by parameters (:type0 → :typeCell0 …), and `otherwise` for the rest. */
+const cellByKey = (column: string, count: number, otherwise: string) =>
+  count === 0
+    ? otherwise
+    : `CASE ${column} ${Array.from({ length: count }, (_, i) => `WHEN :${column}${i} THEN :${column}Cell${i}`).join(' ')} ELSE ${otherwise} END`;
+
+/** A stored date as 2028-03-01, or none: csv.ts writes it as it is (isoDate). */
+const plainDate = (x: string) =>
+  `(${x} IS NULL OR ${x} = '' OR ${x} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`;
+
+/**
+ * The CSV lines of an area's agreements as one aggregate over areaAgreementRows' rows: the inner
+ * query's ORDER BY keeps SQLite from flattening it into the aggregate, so the rows reach
+ * group_concat in the export's order and each subquery runs once a row.
+ */
+const areaAgreementCsvSql = (types: number, statuses: number) => `SELECT count(*) AS n,
+  max(NOT (${plainDate('agreedOn')} AND ${plainDate('reviewOn')})) AS odd,
+  CAST(group_concat(id || :district || ${cellByKey('type', types, csvTextCell('type'))}
+    || :delimiter || ${csvTextCell('title')} || :delimiter || ${cellByKey('status', statuses, "''")}
+    || :delimiter || coalesce(agreedOn, '') || :delimiter || coalesce(reviewOn, '')
+    || :delimiter || CASE WHEN municipalities IS NULL THEN :allMunicipalities ELSE ${csvTextCell('municipalities')} END
+    || :delimiter || ${csvTextCell('contacts')} || :delimiter || ${csvTextCell('barrierIds')} || :end, '') AS BLOB) AS text
+  FROM (SELECT a.id, a.type, a.title, a.status, a.agreed_on AS agreedOn, a.review_on AS reviewOn,
+    ${AGREEMENT_MUNICIPALITIES} AS municipalities, ${AGREEMENT_CONTACTS} AS contacts,
+    ${AGREEMENT_BARRIERS} AS barrierIds ${AREA_AGREEMENTS})`;
+
+/**
+ * An area's agreement lines as the CSV export writes them (csv.ts), written by SQLite into one UTF-8
+ * buffer: the rows never become JavaScript arrays and strings, most of what a 100,000-row export
+ * cost. Null when a stored date is not a plain date (a timestamp is written as its Copenhagen day,
+ * which SQLite cannot tell): the caller then writes the area's rows itself. A test holds both ways
+ * to the same bytes.
+ */
+export function areaAgreementCsv(
+  conn: Database.Database,
+  areaId: number,
+  year: number,
+  cells: AgreementCsvCells,
+): Buffer | null {
+  const { types, statuses, ...shared } = cells;
+  const params: Record<string, string | number> = {
+    ...shared,
+    needsQuotes: needsQuotes(shared.delimiter),
+    areaId,
+    yearEnd: yearEnd(year),
+  };
+  for (const [i, [key, cell]] of types.entries()) {
+    params[`type${i}`] = key;
+    params[`typeCell${i}`] = cell;
+  }
+  for (const [i, [key, cell]] of statuses.entries()) {
+    params[`status${i}`] = key;
+    params[`statusCell${i}`] = cell;
+  }
+  const { n, odd, text } = conn
+    .prepare<[Record<string, string | number>], { n: number; odd: number | null; text: Buffer | null }>(
+      areaAgreementCsvSql(types.length, statuses.length),
+    )
+    .get(params)!;
+  if (n === 0) return Buffer.alloc(0);
+  return odd ? null : text;
+}
+
 /** An agreement as the HTML report shows it: its type (the table it is in), title, status, dates and parties. */
 export type AgreementTableRow = [
   type: string,
@@ -193,36 +288,55 @@ export function areaAgreementTable(
 const AREA_AGREEMENT_JSON = `SELECT json_object('id', a.id, 'districtCode', :code, 'districtName', :name,
   'type', a.type, 'title', a.title, 'status', a.status, 'agreedOn', a.agreed_on, 'reviewOn', a.review_on,
   'municipalities', ${AGREEMENT_MUNICIPALITIES}, 'contacts', ${AGREEMENT_CONTACTS},
-  'barrierIds', ${AGREEMENT_BARRIERS}) ${AREA_AGREEMENTS}`;
+  'barrierIds', ${AGREEMENT_BARRIERS}) AS line ${AREA_AGREEMENTS}`;
 
 /**
- * The same agreements as JSON text made by SQLite, one string per agreement: what JSON.stringify
- * makes of its AgreementLine, the keys in the same order (SQLite's JSON strings escape exactly the
- * characters JSON.stringify does; a test holds them to it). One value per row instead of an array of
- * nine is most of what makes the JSON export quick.
+ * The same agreements as JSON text made by SQLite, an area's lines joined by commas into one UTF-8
+ * buffer (empty when it has none): each line what JSON.stringify makes of its AgreementLine, the
+ * keys in the same order (SQLite's JSON strings escape exactly the characters JSON.stringify does; a
+ * test holds them to it). No JavaScript string is made of a line. The inner query's ORDER BY keeps
+ * SQLite from flattening it into the aggregate: the lines are joined in the export's order.
  */
 export function areaAgreementJson(
   conn: Database.Database,
   district: Pick<ReportDistrictRow, 'areaId' | 'code' | 'name'>,
   year: number,
-): string[] {
+): Buffer {
   const { areaId, code, name } = district;
-  return conn
-    .prepare<[{ areaId: number; code: string; name: string; yearEnd: string }], string>(AREA_AGREEMENT_JSON)
+  const text = conn
+    .prepare<[{ areaId: number; code: string; name: string; yearEnd: string }], Buffer | null>(
+      `SELECT CAST(group_concat(line, ',') AS BLOB) FROM (${AREA_AGREEMENT_JSON})`,
+    )
     .pluck()
-    .all({ areaId, code, name, yearEnd: yearEnd(year) });
+    .get({ areaId, code, name, yearEnd: yearEnd(year) });
+  return text ?? Buffer.alloc(0);
 }
 
 /** How SQLite reads an area's agreements (EXPLAIN QUERY PLAN), for the test that keeps it index-only. */
-export function areaAgreementsPlan(db: Db): Record<'rows' | 'table' | 'json', string[]> {
-  const plan = (sql: string) =>
+export function areaAgreementsPlan(db: Db): Record<'rows' | 'table' | 'json' | 'csv' | 'csvByKey', string[]> {
+  const plan = (sql: string, params: Record<string, string> = {}) =>
     prepared<{ detail: string }>(db, `EXPLAIN QUERY PLAN ${sql}`)
-      .all({ areaId: 0, code: '', name: '', yearEnd: '' })
+      .all({ areaId: 0, code: '', name: '', yearEnd: '', ...params })
       .map((r) => r.detail);
+  const csvCells = {
+    delimiter: ';',
+    needsQuotes: needsQuotes(';'),
+    district: '',
+    allMunicipalities: '',
+    end: '',
+  };
   return {
     rows: plan(AREA_AGREEMENT_ROWS),
     table: plan(AREA_AGREEMENT_TABLE),
-    json: plan(AREA_AGREEMENT_JSON),
+    json: plan(`SELECT group_concat(line, ',') FROM (${AREA_AGREEMENT_JSON})`),
+    csv: plan(areaAgreementCsvSql(0, 0), csvCells),
+    csvByKey: plan(areaAgreementCsvSql(1, 1), {
+      ...csvCells,
+      type0: '',
+      typeCell0: '',
+      status0: '',
+      statusCell0: '',
+    }),
   };
 }
 

@@ -63,7 +63,7 @@ async function agreementsBody(
 ): Promise<{ report: ReportHead; body: Readable }> {
   if (options.format === 'csv') {
     const { report, sections } = agreementsCsvExport(db, options);
-    return { report, body: agreementsCsv(report, sections(), options.separator ?? 'semicolon') };
+    return { report, body: agreementsCsv(report, sections, options.separator ?? 'semicolon') };
   }
   const { report, sections, tables, jsonLines } = agreementsExport(db, options);
   const lines = () => agreementLinesOf(sections());

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import t from 'tap';
 import { commandLineActor } from '../../server/accounts/accounts.ts';
 import { createAgreement } from '../../server/outcomes/agreements.ts';
@@ -143,7 +144,13 @@ t.test(
         ]);
     }
     for (const separator of ['semicolon', 'comma'] as const) {
-      const ours = await buffer(agreementsCsv(csv.report, csv.sections(), separator));
+      const ours = await buffer(agreementsCsv(csv.report, csv.sections, separator));
+      const fromRows = await buffer(agreementsCsv(csv.report, () => sections(), separator));
+      t.equal(
+        ours.toString('hex'),
+        fromRows.toString('hex'),
+        `CSV: the lines SQLite writes are those written from the rows (${separator})`,
+      );
       const theirs = stringify(
         rows.map((r) => r.map(neutraliseFormula)),
         { bom: true, delimiter: separator === 'comma' ? ',' : ';', record_delimiter: 'windows' },
@@ -182,11 +189,13 @@ t.test(
 t.test("an area's agreement lines are read from one index alone, already in order", async (t) => {
   const { app } = await buildTestApp(t);
   for (const [kind, plan] of Object.entries(areaAgreementsPlan(app.db))) {
-    t.match(
-      plan[0],
-      /^SEARCH a USING COVERING INDEX agreement_area_idx \(area_id=\?\)$/,
+    t.ok(
+      plan.some((step) => /^SEARCH a USING COVERING INDEX agreement_area_idx \(area_id=\?\)$/.test(step)),
       `${kind}: ${plan.join(' | ')}`,
     );
+    // the JSON and CSV lines are joined by an aggregate: their rows reach it in order, one at a time
+    if (kind !== 'rows' && kind !== 'table')
+      t.match(plan[0], /^CO-ROUTINE/, `${kind}: the rows are not flattened into the aggregate`);
     t.notOk(
       plan.some((step) => /TEMP B-TREE/.test(step)),
       `${kind}: nothing is sorted`,
@@ -209,3 +218,129 @@ t.test("SQLite's JSON strings are JSON.stringify's, character for character", as
     if (quote.get(text) !== JSON.stringify(text)) differing.push(text);
   t.same(differing, [], 'no character is written otherwise');
 });
+
+t.test(
+  'the CSV lines SQLite writes are the lines written from the rows, for any stored values',
+  async (t) => {
+    const { app } = await buildTestApp(t);
+    const { chief } = seedFynOutcomes(app.db);
+    const sqlite = app.db.$client;
+    const { areaId } = sqlite
+      .prepare<[], { areaId: number }>(
+        "SELECT a.id AS areaId FROM area a JOIN organisation o ON o.id = a.convener_id WHERE o.code = '1465'",
+      )
+      .get()!;
+    const municipality = sqlite
+      .prepare<[], { id: number }>("SELECT id FROM organisation WHERE code = '461'")
+      .get()!;
+    const insertAgreement = sqlite.prepare(
+      `INSERT INTO agreement (area_id, type, title, text, all_municipalities, agreed_on, status, review_on, created_at, updated_at)
+     VALUES (?, ?, ?, '', ?, ?, ?, ?, '2027-01-05T23:30:00.000Z', '2027-01-05T23:30:00.000Z')`,
+    );
+    const renamePerson = sqlite.prepare('UPDATE person SET name = ? WHERE id = ?');
+    const renameOrganisation = sqlite.prepare('UPDATE organisation SET name = ? WHERE id = ?');
+    const { name: personName } = sqlite
+      .prepare<[number], { name: string }>('SELECT name FROM person WHERE id = ?')
+      .get(chief)!;
+    const { name: municipalityName } = sqlite
+      .prepare<[number], { name: string }>('SELECT name FROM organisation WHERE id = ?')
+      .get(municipality.id)!;
+    // texts with every character the cells treat apart: quotes, both delimiters, line breaks, a formula's first character
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({
+        unit: fc.constantFrom('"', ';', ',', '\r', '\n', '=', '+', '-', '@', '\t', 'a', 'Æ', '😀', ' '),
+        maxLength: 8,
+      }),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    );
+    const date = fc.oneof(
+      fc.constant(null),
+      fc.constant(''),
+      fc.constantFrom('2027-03-01', '-027-03-01', '2027;03;01', '"027-03-01'),
+      // not plain dates: SQLite hands the area back to be written from its rows
+      fc.constantFrom('2027-03-01T23:30:00.000Z', 'æ027-03-01', '2027-3-1'),
+    );
+    const agreement = fc.record({
+      type: fc.oneof(fc.constantFrom('samarbejdsaftale', 'kontaktaftale', 'other'), text),
+      title: text,
+      status: fc.oneof(fc.constantFrom('draft', 'agreed', 'in_force', 'under_revision', 'expired'), text),
+      all: fc.boolean(),
+      agreedOn: date,
+      reviewOn: date,
+    });
+    const options = { year: 2027, lang: 'da' as const };
+    await t.resolves(
+      fc.assert(
+        fc.asyncProperty(
+          fc.array(agreement, { maxLength: 6 }),
+          text,
+          text,
+          async (agreements, person, organisation) => {
+            sqlite.transaction(() => {
+              sqlite.prepare('DELETE FROM agreement').run();
+              renamePerson.run(person || personName, chief);
+              renameOrganisation.run(organisation || municipalityName, municipality.id);
+              for (const a of agreements) {
+                const id = insertAgreement.run(
+                  areaId,
+                  a.type,
+                  a.title,
+                  a.all ? 1 : 0,
+                  a.agreedOn,
+                  a.status,
+                  a.reviewOn,
+                ).lastInsertRowid;
+                sqlite
+                  .prepare('INSERT INTO agreement_contact (agreement_id, person_id) VALUES (?, ?)')
+                  .run(id, chief);
+                if (!a.all)
+                  sqlite
+                    .prepare(
+                      'INSERT INTO agreement_municipality (agreement_id, municipality_id) VALUES (?, ?)',
+                    )
+                    .run(id, municipality.id);
+              }
+            })();
+            const csv = agreementsCsvExport(app.db, options);
+            for (const separator of ['semicolon', 'comma'] as const) {
+              const bySqlite = await buffer(agreementsCsv(csv.report, csv.sections, separator));
+              const fromRows = await buffer(
+                agreementsCsv(csv.report, () => agreementsExport(app.db, options).sections(), separator),
+              );
+              if (!bySqlite.equals(fromRows)) {
+                t.equal(bySqlite.toString(), fromRows.toString(), `the same bytes (${separator})`);
+                return false;
+              }
+            }
+            return true;
+          },
+        ),
+        { numRuns: 60 },
+      ),
+    );
+    t.pass('SQLite wrote the same lines as the rows gave, in 60 runs of odd values and both separators');
+
+    const ways = (agreedOn: string) => {
+      sqlite.prepare('DELETE FROM agreement').run();
+      insertAgreement.run(areaId, 'other', 'Aftale', 1, agreedOn, 'draft', null);
+      const cellsOf = () => ({
+        delimiter: ';' as const,
+        district: ';Fyn;',
+        types: [],
+        statuses: [],
+        allMunicipalities: 'Alle',
+        end: '\r\n',
+      });
+      return [...agreementsCsvExport(app.db, options).sections(cellsOf)]
+        .filter((s) => s.section.code === '1465')
+        .map((s) => ('text' in s ? 'SQLite' : 'rows'));
+    };
+    t.same(ways('2027-03-01'), ['SQLite'], 'an area of plain dates is written by SQLite');
+    t.same(
+      ways('2027-03-01T23:30:00.000Z'),
+      ['rows'],
+      'an area with a timestamp for a date is written from its rows',
+    );
+  },
+);
