@@ -8,8 +8,8 @@ import {
   deletePersonRow,
   insertPersonRoles,
   insertPersonRow,
+  newPersonChecks,
   organisationExists,
-  organisationRef,
   type PersonTuple,
   personCoverageTuples,
   personIdByEmail,
@@ -127,7 +127,10 @@ function refuseUnknownOrganisation(id: number, field = 'body.organisationId'): n
 
 /** A person reads one of the languages in the catalogue (`/api/languages`); anything else is the client's mistake. */
 export function assertLanguageExists(db: Db, code: string, field = 'body.language'): void {
-  if (languageByCode(db, code)) return;
+  if (!languageByCode(db, code)) refuseUnknownLanguage(db, code, field);
+}
+
+function refuseUnknownLanguage(db: Db, code: string, field = 'body.language'): never {
   const known = languageRows(db).map((l) => l.code);
   throw badRequest(`Unknown language "${code}"`, [
     { field, message: `no language ${code} in the catalogue; choose one of ${known.join(', ')}` },
@@ -145,12 +148,16 @@ export function insertPerson(db: Db, input: CreatePerson, now = nowIso()): numbe
  * the first write, so a refused person has written nothing. The caller owns the transaction.
  */
 function insertPersonAsStored(db: Db, input: CreatePerson, now: string): Person {
-  const organisation =
-    organisationRef(db, input.organisationId) ?? refuseUnknownOrganisation(input.organisationId);
-  assertLanguageExists(db, input.language);
+  // refused in this order: organisation, language, roles, email, covered organisations
+  const [organisationId, kind, organisationName, code, languageKnown, emailTakenBy] = newPersonChecks(db, {
+    organisationId: input.organisationId,
+    language: input.language,
+    email: input.email.toLowerCase(),
+  });
+  if (organisationId === null) refuseUnknownOrganisation(input.organisationId);
+  if (!languageKnown) refuseUnknownLanguage(db, input.language);
   const roles = roleRefsOf(db, input.roles);
-  if (findPersonIdByEmail(db, input.email) !== null)
-    throw new RegisterConflict({ kind: 'emailTaken', email: input.email });
+  if (emailTakenBy !== null) throw new RegisterConflict({ kind: 'emailTaken', email: input.email });
   const covers = input.covers?.length ? coveredOrganisations(db, input.covers) : [];
   const row = insertPersonRow(
     db,
@@ -174,7 +181,7 @@ function insertPersonAsStored(db: Db, input: CreatePerson, now: string): Person 
   if (covers.length) replacePersonCoverage(db, id, covers);
   // as personTuple and rolesOf read them: roles in catalogue order
   return toPerson(
-    [...row, organisation.id, organisation.kind, organisation.name, organisation.code],
+    [...row, organisationId, kind!, organisationName!, code],
     roles.map(([, key, name, level]) => ({ key, name, level })),
     covers,
   );

@@ -271,3 +271,52 @@ t.test("a new person's reply is the person as stored, whatever the shape of the 
     'and audited nothing',
   );
 });
+
+t.test('a new person with several faults is refused for the first of them, in a fixed order', async (t) => {
+  const { app, as } = await buildTestApp(t);
+  const bornholm = await municipalityId(app, '400');
+  const post = (payload: object) =>
+    app.inject({ method: 'POST', url: '/api/people', headers: as.facilitator, payload });
+  const taken = await post({ name: 'Først', email: 'foerst@brk.dk', organisationId: bornholm });
+  t.equal(taken.statusCode, 201);
+
+  // every fault at once, then one fewer each time: organisation, language, roles, email, covers
+  const faults = {
+    organisationId: 999_999,
+    language: 'fo',
+    roles: ['astronaut'],
+    email: 'FOERST@brk.dk',
+    covers: [999_998],
+  };
+  const refusals: [string, number, string | undefined][] = [];
+  for (const fixed of [
+    {},
+    { organisationId: bornholm },
+    { language: 'da' },
+    { roles: [] },
+    { email: 'ny@brk.dk' },
+  ]) {
+    Object.assign(faults, fixed);
+    const res = await post({ name: 'Fejl', ...faults });
+    refusals.push([
+      res.headers['content-type'] as string,
+      res.statusCode,
+      res.json().fields?.[0]?.field ?? res.json().detail,
+    ]);
+  }
+  t.same(
+    refusals.map(([, status, field]) => [status, field]),
+    [
+      [400, 'body.organisationId'],
+      [400, 'body.language'],
+      [400, 'body.roles'],
+      [409, 'A person with email foerst@brk.dk already exists'],
+      [400, 'body.covers'],
+    ],
+  );
+  t.ok(
+    refusals.every(([type]) => type.startsWith('application/problem+json')),
+    'each a problem document',
+  );
+  t.equal((await app.inject({ url: '/api/people', headers: as.viewer })).json().total, 1, 'nothing written');
+});
