@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { programme } from './programmes.ts';
 
@@ -87,6 +88,8 @@ export const auditEntry = sqliteTable(
   // index nobody reads cost every audited write an entry (~1 µs of a person's creation)
   (t) => [
     index('audit_entity_idx').on(t.entity, t.entityId),
-    index('audit_programme_idx').on(t.programmeId, t.id),
+    // the log is read by programme only for a given one (programme_id = ?): the shared register's
+    // entries (people, organisations, catalogues) are left out, and their writes pay no entry for it
+    index('audit_programme_idx').on(t.programmeId, t.id).where(sql`programme_id IS NOT NULL`),
   ],
 );

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildTestApp } from '../helpers/app.ts';
+import { buildTestApp, DANISH_PROGRAMME } from '../helpers/app.ts';
 
 t.test('every write is in the audit log with who, when, which record and the change', async (t) => {
   const { app, as } = await buildTestApp(t);
@@ -41,3 +41,60 @@ t.test('every write is in the audit log with who, when, which record and the cha
   t.same(entries[1].changes, { name: ['Kim', 'Kim Kofod'] });
   t.match(entries[0].at, /^\d{4}-\d\d-\d\dT.*Z$/);
 });
+
+t.test(
+  "a programme's log holds its own changes, read by its index; the register's are in no programme",
+  async (t) => {
+    const { app, as } = await buildTestApp(t);
+    const organisationId = (await app.inject({ url: '/api/municipalities?district=1471' })).json()[0].id;
+    const person = await app.inject({
+      method: 'POST',
+      url: '/api/people',
+      headers: as.facilitator,
+      payload: { name: 'Kim', email: 'kim@brk.dk', organisationId },
+    });
+    t.equal(person.statusCode, 201);
+    const barrier = await app.inject({
+      method: 'POST',
+      url: '/api/barriers',
+      headers: as.facilitator,
+      payload: {
+        districtCode: '1471',
+        category: 'other',
+        description: 'Ventetid',
+        allMunicipalities: true,
+        raisedOn: '2025-09-01',
+      },
+    });
+    t.equal(barrier.statusCode, 201, barrier.body);
+
+    const ofProgramme = (
+      await app.inject({ url: `/api/audit?programme=${DANISH_PROGRAMME}`, headers: as.admin })
+    ).json();
+    t.same(
+      ofProgramme.items.map((e: { entity: string; programme: string }) => [e.entity, e.programme]),
+      [['barrier', DANISH_PROGRAMME]],
+    );
+    t.equal(ofProgramme.total, 1);
+    const ofPerson = (await app.inject({ url: '/api/audit?entity=person', headers: as.admin })).json();
+    t.same(
+      ofPerson.items.map((e: { action: string; programme: string | null }) => [e.action, e.programme]),
+      [['create', null]],
+    );
+
+    // the index holds only entries of a programme (register writes pay no entry for it), and still
+    // serves the log of one programme, its page and its count
+    const plan = (sql: string) =>
+      (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('; ');
+    t.match(
+      plan('SELECT id FROM audit_entry WHERE programme_id = ? ORDER BY id DESC LIMIT 50'),
+      /USING COVERING INDEX audit_programme_idx \(programme_id=\?\)/,
+    );
+    t.match(
+      plan('SELECT count(*) FROM audit_entry WHERE programme_id = ?'),
+      /USING COVERING INDEX audit_programme_idx \(programme_id=\?\)/,
+    );
+  },
+);
