@@ -1,12 +1,12 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { named } from './http/plugin-name.ts';
 import { responseSerializerCompiler } from './http/serializer.ts';
+import { acceptMultipartUnread } from './http/uploads.ts';
 import authentication from './plugins/authentication.ts';
 import database from './plugins/database.ts';
 import groupCommit from './plugins/group-commit.ts';
@@ -78,10 +78,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
   await app.register(rateLimit, { global: false });
   await app.register(formbody);
-  // one file per request (a meeting's materials), no larger than MATERIALS_MAX_BYTES
-  await app.register(multipart, {
-    limits: { fileSize: config.MATERIALS_MAX_BYTES, files: 1, fields: 10, parts: 12 },
-  });
+  // files are read by the upload routes alone (acceptFileUploads)
+  acceptMultipartUnread(app);
   await app.register(cookie);
   await app.register(openapi);
   await app.register(database, { config });

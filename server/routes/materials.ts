@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas.ts';
 import { Problem } from '../http/problems.ts';
+import { acceptFileUploads } from '../http/uploads.ts';
 import {
   deleteMaterial,
   listMaterials,
@@ -42,24 +43,28 @@ const materials: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: IdParams, response: { 200: MaterialList, 404: Problem } } },
     async (request) => listMaterials(app.db, request.params.id).map(toMaterial),
   );
-  app.post(
-    '/api/meetings/:id/materials',
-    {
-      schema: {
-        tags,
-        summary:
-          'Uploads one file (multipart/form-data, field "file"): pdf, docx, pptx, xlsx, png, jpg or txt',
-        params: IdParams,
-        response: { 201: Material, 400: Problem, 404: Problem, 413: Problem, 415: Problem },
+  // the one route of the API that takes a file: multipart in a scope of its own
+  app.register(async (uploads) => {
+    await acceptFileUploads(uploads);
+    uploads.withTypeProvider<ZodTypeProvider>().post(
+      '/api/meetings/:id/materials',
+      {
+        schema: {
+          tags,
+          summary:
+            'Uploads one file (multipart/form-data, field "file"): pdf, docx, pptx, xlsx, png, jpg or txt',
+          params: IdParams,
+          response: { 201: Material, 400: Problem, 404: Problem, 413: Problem, 415: Problem },
+        },
       },
-    },
-    async (request, reply) => {
-      const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file) throw new MaterialRefused({ kind: 'noFile' });
-      const saved = await saveMaterial(app.db, app.config, request.actor!, request.params.id, file);
-      return reply.code(201).send(toMaterial(saved));
-    },
-  );
+      async (request, reply) => {
+        const file = request.isMultipart() ? await request.file() : undefined;
+        if (!file) throw new MaterialRefused({ kind: 'noFile' });
+        const saved = await saveMaterial(app.db, app.config, request.actor!, request.params.id, file);
+        return reply.code(201).send(toMaterial(saved));
+      },
+    );
+  });
   app.get(
     '/api/meetings/:id/materials/:materialId',
     { schema: { tags, params: MaterialParams, response: { 200: FileBody, 404: Problem } } },

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { csrfTokenFor, csrfTokenMatches, SESSION_COOKIE } from '../../accounts/sessions.ts';
 import { WebRefusal } from '../../http/problems.ts';
+import { acceptFileUploads } from '../../http/uploads.ts';
 import {
   deleteMaterial,
   listMaterials,
@@ -254,11 +255,15 @@ export async function referatRoutes(app: FastifyInstance, opts: { meetingPage: M
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.body);
     });
-  app.post(
-    '/moeder/:id/materialer',
-    { config: { access: 'editor' as const, csrf: false } },
-    handler(page, 'upload', 'materialelagtop', (request, id) => uploadMaterial(app, request, id)),
-  );
+  // the one page that takes a file: multipart in a scope of its own
+  app.register(async (uploads) => {
+    await acceptFileUploads(uploads);
+    uploads.post(
+      '/moeder/:id/materialer',
+      { config: { access: 'editor' as const, csrf: false } },
+      handler(page, 'upload', 'materialelagtop', (request, id) => uploadMaterial(app, request, id)),
+    );
+  });
   app.get('/moeder/:id/materialer/:materialId', read, async (request, reply) => {
     const materialId = Number((request.params as { materialId: string }).materialId);
     const { material, path } = materialFile(app.db, app.config, meetingIdOf(request), materialId);
