@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -16,6 +15,7 @@ import meetingChangeWiring from './plugins/meeting-change-wiring.ts';
 import openapi from './plugins/openapi.ts';
 import problems from './plugins/problems.ts';
 import programmeAccess from './plugins/programme-access.ts';
+import rateLimits from './plugins/rate-limits.ts';
 import retention from './plugins/retention.ts';
 import scheduledReminders from './plugins/scheduled-reminders.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -76,7 +76,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(problems);
   await app.register(securityHeaders);
   // limits are opt-in per route (config.rateLimit): token and login endpoints, not the whole API
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimits);
   await app.register(formbody);
   // files are read by the upload routes alone (acceptFileUploads)
   acceptMultipartUnread(app);
