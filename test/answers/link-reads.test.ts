@@ -1,0 +1,54 @@
+import t from 'tap';
+import { prepared } from '../../db/statements.ts';
+import { findInvitee, inviteeByLookupId } from '../../server/answers/queries.ts';
+import { inviteeActor } from '../../server/answers/responses.ts';
+import { AnswerState } from '../../server/answers/schemas.ts';
+import { serializerFor } from '../../server/http/serializer.ts';
+import { answerInvitation } from '../../server/meeting-sessions/answers.ts';
+import { answerWithSeat } from '../../server/routes/rsvp.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+
+/**
+ * The reads behind an answer link copy their values key by key (faster objects than a rest or spread
+ * copy): they must keep every key, so a column or field added later is not silently left out.
+ */
+t.test('an invitee read with its link is the invitee read by id, key for key', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+  const a = insertInvitee(app.db, m.meetingId, {
+    name: 'Åse Ærø',
+    email: 'a@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+  });
+  prepared(app.db, "UPDATE invitation SET comment = 'Kommer sent', needs_reconfirm = 1 WHERE id = ?").run(
+    a.invitationId,
+  );
+  const lookupId = /^rsvp_([A-Za-z0-9_-]{12})_/.exec(a.token)![1]!;
+  const read = inviteeByLookupId(app.db, lookupId)!;
+  const byId = findInvitee(app.db, a.invitationId)!;
+  t.same(Object.keys(read.invitee), Object.keys(byId), 'the same keys, in the same order');
+  t.strictSame(read.invitee, byId);
+  t.equal(read.invitee.needsReconfirm, true);
+  t.type(read.secretHash, 'string');
+  t.type(read.expiresAt, 'string');
+});
+
+t.test("the answer POST's state is the answer with its seat, sent as a spread copy was", async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+  const a = insertInvitee(app.db, m.meetingId, {
+    name: 'A',
+    email: 'a@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+  });
+  const result = answerInvitation(app.db, app.config, inviteeActor('a@brk.dk', 'link'), a.invitationId, {
+    answer: 'accepted',
+    comment: 'Glæder mig',
+  });
+  const spread = { ...result.answer, seat: result.seat };
+  const state = answerWithSeat(result);
+  t.same(Object.keys(state).sort(), Object.keys(spread).sort(), 'every key of the answer, and the seat');
+  t.strictSame(state, spread);
+  t.equal(serializerFor(AnswerState)(state), serializerFor(AnswerState)(spread));
+});
