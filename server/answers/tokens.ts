@@ -74,10 +74,18 @@ interface StoredLink {
   expiresAt: string | null;
 }
 
+/** The last expiry parsed: a meeting's links share one (its end), parsed once, not per link opened (~0.25 µs). */
+let lastExpiry = { text: '', time: Number.NaN };
+
+function expiryTime(text: string): number {
+  if (text !== lastExpiry.text) lastExpiry = { text, time: Date.parse(text) };
+  return lastExpiry.time;
+}
+
 /** The link opens: its secret matches the stored hash and it has not expired. */
 function opens(secret: string, link: StoredLink, now: Date): boolean {
   if (!link.secretHash || !secretMatches(secret, link.secretHash)) return false;
-  return !(link.expiresAt && Date.parse(link.expiresAt) < now.getTime());
+  return !(link.expiresAt && expiryTime(link.expiresAt) < now.getTime());
 }
 
 /**

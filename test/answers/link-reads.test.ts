@@ -3,6 +3,7 @@ import { prepared } from '../../db/statements.ts';
 import { findInvitee, inviteeByLookupId } from '../../server/answers/queries.ts';
 import { inviteeActor } from '../../server/answers/responses.ts';
 import { AnswerState } from '../../server/answers/schemas.ts';
+import { findInviteeByAnswerToken } from '../../server/answers/tokens.ts';
 import { serializerFor } from '../../server/http/serializer.ts';
 import { answerInvitation } from '../../server/meeting-sessions/answers.ts';
 import { answerWithSeat } from '../../server/routes/rsvp.ts';
@@ -51,4 +52,28 @@ t.test("the answer POST's state is the answer with its seat, sent as a spread co
   t.same(Object.keys(state).sort(), Object.keys(spread).sort(), 'every key of the answer, and the seat');
   t.strictSame(state, spread);
   t.equal(serializerFor(AnswerState)(state), serializerFor(AnswerState)(spread));
+});
+
+t.test('links with different expiries are each judged by their own, read in any order', async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+  const early = insertInvitee(app.db, m.meetingId, {
+    name: 'A',
+    email: 'a@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+    tokenExpiresAt: '2027-03-01T12:00:00.000Z',
+  });
+  const late = insertInvitee(app.db, m.meetingId, {
+    name: 'B',
+    email: 'b@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+    tokenExpiresAt: '2027-03-02T12:00:00.000Z',
+  });
+  const between = new Date('2027-03-02T00:00:00.000Z');
+  for (let round = 0; round < 2; round++) {
+    t.equal(findInviteeByAnswerToken(app.db, early.token, between), null, 'the early link has expired');
+    t.equal(findInviteeByAnswerToken(app.db, late.token, between)?.invitationId, late.invitationId);
+    t.equal(findInviteeByAnswerToken(app.db, late.token, between)?.invitationId, late.invitationId);
+    t.equal(findInviteeByAnswerToken(app.db, early.token, between), null);
+  }
 });
