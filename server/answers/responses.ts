@@ -127,12 +127,14 @@ export function answerState(
   known: {
     invitee?: Invitee;
     meeting?: Pick<MeetingRecord, 'replyBy' | 'replyDaysBefore' | 'startsAt' | 'timeZone'>;
+    /** replyByDate(meeting), when the caller has it. */
+    replyBy?: string;
     position?: number | null;
   } = {},
 ): AnswerState {
   const invitee = known.invitee ?? readInvitee(db, invitationId);
   const meeting = known.meeting ?? meetingRecord(db, invitee.meetingId);
-  const replyBy = replyByDate(meeting);
+  const replyBy = known.replyBy ?? replyByDate(meeting);
   const position = known.position !== undefined ? known.position : waitlistPosition(db, invitationId);
   const delegate = invitee.response === 'delegated' ? currentDelegate(db, invitationId) : undefined;
   const askedAgain = invitee.needsReconfirm;

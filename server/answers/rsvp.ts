@@ -7,6 +7,7 @@ import { hasSessions } from '../meeting-sessions/queries.ts';
 import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
 import { dayDate, meetingTime } from '../text/dates.ts';
+import type { Language } from '../text/language.ts';
 import { type Invitee, readInvitee } from './meeting-reads.ts';
 import { answersClosedReason } from './refusals.ts';
 import { answerState, inviteeActor } from './responses.ts';
@@ -53,24 +54,32 @@ export function answerPageOfLink(db: Db, token: string): RsvpView | null {
   });
 }
 
-/** What every answer page of a meeting shows alike, whoever opens it. */
+/** What every answer page of a meeting shows alike in one language, whoever opens it. */
 interface MeetingPageFacts {
   meeting: MeetingRecord;
   replyBy: string;
+  /** The meeting's time and the reply deadline as the page words them in the language. */
+  when: string;
+  replyByText: string;
   heldAsSessions: boolean;
   materials: RsvpView['materials'];
 }
 
 /**
  * Read once while the database is unchanged: an invitation mail sends a meeting's invitees to their
- * pages together, and these reads were half the page's work. Nothing here depends on the clock.
+ * pages together, and these reads were half the page's work. Kept per language with the texts the
+ * page words from them (each text's own cache costs a key built and hashed, ~0.2 µs a text). Nothing
+ * here depends on the clock.
  */
-function meetingPageFacts(db: Db, meetingId: number): MeetingPageFacts {
-  return whileUnchanged(db, `answer-page:${meetingId}`, () => {
+function meetingPageFacts(db: Db, meetingId: number, language: Language): MeetingPageFacts {
+  return whileUnchanged(db, `answer-page:${meetingId}:${language}`, () => {
     const meeting = meetingRecord(db, meetingId);
+    const replyBy = replyByDate(meeting);
     return {
       meeting,
-      replyBy: replyByDate(meeting),
+      replyBy,
+      when: meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, language),
+      replyByText: dayDate(replyBy, language),
       heldAsSessions: hasSessions(db, meetingId),
       materials: materialsOfMeeting(db, meetingId).map(({ id, filename, size }) => ({ id, filename, size })),
     };
@@ -82,7 +91,11 @@ function meetingPageFacts(db: Db, meetingId: number): MeetingPageFacts {
  * current answer. `invitee`: as just read with the link (inviteeOfLink), else read here.
  */
 export function rsvpView(db: Db, invitationId: number, invitee = readInvitee(db, invitationId)): RsvpView {
-  const { meeting, replyBy, heldAsSessions, materials } = meetingPageFacts(db, invitee.meetingId);
+  const { meeting, replyBy, when, replyByText, heldAsSessions, materials } = meetingPageFacts(
+    db,
+    invitee.meetingId,
+    invitee.language,
+  );
   return {
     meeting: {
       title: meeting.title,
@@ -90,15 +103,15 @@ export function rsvpView(db: Db, invitationId: number, invitee = readInvitee(db,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,
-      when: meetingTime(meeting.startsAt, meeting.endsAt, meeting.timeZone, invitee.language),
+      when,
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
       replyBy,
-      replyByText: dayDate(replyBy, invitee.language),
+      replyByText,
       answersOpen: answersClosedReason(meeting) === null,
     },
     invitee: { name: invitee.name, organisation: invitee.organisationName },
-    answer: answerState(db, invitationId, { invitee, meeting }),
+    answer: answerState(db, invitationId, { invitee, meeting, replyBy }),
     sessions: heldAsSessions ? rsvpSessions(db, invitationId, meeting, invitee.language) : undefined,
     language: invitee.language,
     materials,

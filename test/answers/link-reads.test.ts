@@ -77,3 +77,30 @@ t.test('links with different expiries are each judged by their own, read in any 
     t.equal(findInviteeByAnswerToken(app.db, early.token, between), null);
   }
 });
+
+t.test("a meeting's answer pages word its time and deadline in each invitee's language", async (t) => {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+  const danish = insertInvitee(app.db, m.meetingId, {
+    name: 'A',
+    email: 'a@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+  });
+  const english = insertInvitee(app.db, m.meetingId, {
+    name: 'B',
+    email: 'b@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+    language: 'en',
+  });
+  const view = async (token: string) =>
+    (await app.inject({ url: `/rsvp/${token}`, headers: { accept: 'application/json' } })).json();
+  // read alternately: the facts kept for one language are not the other's
+  for (let round = 0; round < 2; round++) {
+    const da = await view(danish.token);
+    const en = await view(english.token);
+    t.match(da.meeting.when, / kl\. /, 'Danish: "kl."');
+    t.notMatch(en.meeting.when, / kl\. /, 'English: no "kl."');
+    t.not(da.meeting.replyByText, en.meeting.replyByText);
+    t.equal(da.meeting.replyBy, en.meeting.replyBy, 'the same deadline');
+  }
+});
