@@ -29,6 +29,8 @@ t.test('sessions on the meeting page, and choosing one on the answer page', asyn
 
   await page.getByRole('button', { name: /Send invitationer/ }).click();
   await page.waitForURL(/besked=sendt/);
+  // the message's raw text is written when it is sent: wait for the page's progress to say all are
+  await page.getByText(/(\d+) af \1 e-mails sendt/).waitFor();
   const { raw } = app.db.$client
     .prepare("SELECT raw FROM outbox_message WHERE to_address = 'birgit@brk.dk' AND kind = 'invitation'")
     .get() as { raw: string };
