@@ -1,6 +1,7 @@
 /**
  * bench:api — autocannon (50 connections, 10 s each) against the hot routes, each compared with a
- * trivial JSON route of the same server in the same run. Prints requests/s, p99 and the ratio.
+ * trivial JSON route of the same server in the same run, each after a warm-up of its own
+ * (BENCH_WARMUP s, default 2), as bench:answers does. Prints requests/s, p99 and the ratio.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -9,6 +10,8 @@ import autocannon from 'autocannon';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
+/** Seconds of unmeasured requests before each case (BENCH_WARMUP=0 for none). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/api-server.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -69,6 +72,10 @@ const targets: Record<string, number> = {
 };
 
 async function measure(c: Case) {
+  // each case warms up first, unmeasured: the first seconds of a route compile its code (the
+  // trivial route's too), which a running service has long done
+  if (WARMUP > 0)
+    await autocannon({ url: `${url}${c.path}`, connections: CONNECTIONS, duration: WARMUP, ...c.options });
   const result = await autocannon({
     url: `${url}${c.path}`,
     connections: CONNECTIONS,
@@ -80,7 +87,6 @@ async function measure(c: Case) {
 }
 
 try {
-  await measure({ name: 'warm-up', path: '/bench/trivial' });
   const rows: string[] = [];
   let trivial = 0;
   for (const c of cases) {
