@@ -25,6 +25,18 @@ export const waitlistEntry = sqliteTable(
   ],
 );
 
+/**
+ * A version of each meeting's waiting list, set to a new random value by triggers (migration 0030)
+ * whenever an entry comes or goes or a waiting invitation is withdrawn or restored: the places kept
+ * in memory (answers/queries.ts queuePosition) are read again when it changes. Random, not counted
+ * up, so a change rolled back and another made after it never give the same version twice. No
+ * foreign key: a meeting deleted with its waiting list still changes the version as it goes.
+ */
+export const waitlistVersion = sqliteTable('waitlist_version', {
+  meetingId: integer('meeting_id').primaryKey(),
+  version: integer('version').notNull(),
+});
+
 /** Every calendar reply received by email, matched or not: nothing that arrives is dropped. */
 export const inboundReply = sqliteTable(
   'inbound_reply',

@@ -6,7 +6,7 @@ import {
   type OrganisationKind,
   type RoleLevel,
 } from '../../db/schema/index.ts';
-import { prepared, preparedRows } from '../../db/statements.ts';
+import { prepared, preparedRows, sqliteOf } from '../../db/statements.ts';
 import { textsLanguageSql } from '../programmes/queries.ts';
 import type { AnswerMeeting, Invitee } from './meeting-reads.ts';
 import type { InboundReply } from './schemas.ts';
@@ -379,13 +379,52 @@ export function isWaiting(db: Db, invitationId: number): boolean {
   return prepared(db, 'SELECT 1 FROM waitlist_entry WHERE invitation_id = ?').get(invitationId) !== undefined;
 }
 
-/** 1-based place in the queue (withdrawn ones not counted), or null when not waiting. */
+/** A waiting invitation's place, as last counted, and the version of its meeting's list then. */
+interface KeptPlace {
+  meetingId: number;
+  version: number;
+  position: number;
+}
+
+/** Places kept per connection (each database has its own lists), the oldest dropped past this many. */
+const MAX_KEPT_PLACES = 10_000;
+const keptPlaces = new WeakMap<object, Map<number, KeptPlace>>();
+
+/**
+ * 1-based place in the queue (withdrawn ones not counted), or null when not waiting. Counting the
+ * entries ahead costs about 20 µs at place 1,000, so a place is kept until its meeting's list
+ * changes: waitlist_version, which triggers give a new random value at every change, whichever
+ * process makes it, and which is read in the same snapshot as the place.
+ */
 export function queuePosition(db: Db, invitationId: number): number | null {
-  const row = prepared<{ position: number }>(
+  const client = sqliteOf(db);
+  let places = keptPlaces.get(client);
+  if (!places) {
+    places = new Map();
+    keptPlaces.set(client, places);
+  }
+  const kept = places.get(invitationId);
+  if (kept) {
+    const version = prepared<{ version: number }>(
+      db,
+      'SELECT version FROM waitlist_version WHERE meeting_id = ?',
+    ).get(kept.meetingId)?.version;
+    if (version === kept.version) return kept.position;
+    places.delete(invitationId);
+  }
+  const row = prepared<{ position: number; meetingId: number; version: number | null }>(
     db,
-    `SELECT ${POSITION_OF_W} AS position FROM waitlist_entry w WHERE w.invitation_id = ?`,
+    `SELECT ${POSITION_OF_W} AS position, w.meeting_id AS meetingId,
+       (SELECT version FROM waitlist_version v WHERE v.meeting_id = w.meeting_id) AS version
+     FROM waitlist_entry w WHERE w.invitation_id = ?`,
   ).get(invitationId);
-  return row?.position ?? null;
+  if (!row) return null;
+  // a list from before the triggers has no version until its next change: counted every time till then
+  if (row.version !== null) {
+    if (places.size >= MAX_KEPT_PLACES) places.delete(places.keys().next().value!);
+    places.set(invitationId, { meetingId: row.meetingId, version: row.version, position: row.position });
+  }
+  return row.position;
 }
 
 export function insertWaitlistEntry(db: Db, meetingId: number, invitationId: number, now: string): void {
