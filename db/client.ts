@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema/index.ts';
+import { totalChanges } from './statements.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -54,7 +55,6 @@ export function openDatabase(path: string): Db {
   // every call: better-sqlite3 builds five closures for each, which cost more than the savepoint of
   // a nested call (~6 µs).
   const inTransaction = sqlite.transaction((work: (tx: unknown) => unknown) => work(db));
-  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
   db.transaction = ((
     work: (tx: unknown) => unknown,
     config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' },
@@ -62,11 +62,11 @@ export function openDatabase(path: string): Db {
     const flat = flatRuns.get(sqlite);
     if (!flat || !sqlite.inTransaction) return inTransaction[config?.behavior ?? 'immediate'](work);
     // nested in withoutSavepoints: no savepoint, but a failure after a write is noted
-    const before = totalChanges.get();
+    const before = totalChanges(sqlite);
     try {
       return work(db);
     } catch (error) {
-      if (totalChanges.get() !== before || !sqlite.inTransaction) flat.broken = true;
+      if (totalChanges(sqlite) !== before || !sqlite.inTransaction) flat.broken = true;
       throw error;
     }
   }) as Db['transaction'];

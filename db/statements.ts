@@ -4,9 +4,10 @@ import type { Db } from './client.ts';
 /** A transaction handed in by another domain (planning's tx) as well as the database itself. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** The SQLite connection behind a database or a drizzle transaction (one connection either way). */
-export function sqliteOf(db: DbOrTx): Database.Database {
-  return (db as Db).$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
+/** The SQLite connection behind a database or a drizzle transaction (one connection either way), or the connection itself. */
+export function sqliteOf(db: DbOrTx | Database.Database): Database.Database {
+  const wrapped = db as { $client?: Database.Database; session?: { client: Database.Database } };
+  return wrapped.$client ?? wrapped.session?.client ?? (db as Database.Database);
 }
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -17,7 +18,10 @@ const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
  * query costs ~10× the SQLite work of a single-row read. Only the domains' query modules call it,
  * and they name the row type their SQL selects.
  */
-export function prepared<Row = unknown>(db: DbOrTx, sqlText: string): Database.Statement<unknown[], Row> {
+export function prepared<Row = unknown>(
+  db: DbOrTx | Database.Database,
+  sqlText: string,
+): Database.Statement<unknown[], Row> {
   const client = sqliteOf(db);
   let statements = cache.get(client);
   if (!statements) {
@@ -30,6 +34,11 @@ export function prepared<Row = unknown>(db: DbOrTx, sqlText: string): Database.S
     statements.set(sqlText, statement);
   }
   return statement as Database.Statement<unknown[], Row>;
+}
+
+/** The rows this connection has written so far (SQLite's total_changes()), rolled-back ones included. */
+export function totalChanges(db: DbOrTx | Database.Database): number {
+  return prepared<number>(db, 'SELECT total_changes()').pluck().get() ?? 0;
 }
 
 /** A read whose rows are made by {@link preparedRows}. */
@@ -79,7 +88,6 @@ function rowMaker(names: string[]): (values: unknown[]) => unknown {
 }
 
 interface KeptValues {
-  changes: Database.Statement<unknown[], number>;
   dataVersion: Database.Statement<unknown[], number>;
   values: Map<string, unknown>;
   /** When data_version was last read (performance.now(), taken before the read). */
@@ -129,9 +137,9 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
   if (client.inTransaction && !readingTogether.has(client)) return compute();
   let cache = kept.get(client);
   if (!cache) {
-    // two statements, not one reading pragma_data_version: that table prepares its PRAGMA on every read
+    // total_changes() and the PRAGMA in two statements, not one reading pragma_data_version: that
+    // table prepares its PRAGMA on every read
     cache = {
-      changes: client.prepare<unknown[], number>('SELECT total_changes()').pluck(),
       dataVersion: client.prepare<unknown[], number>('PRAGMA data_version').pluck(),
       values: new Map(),
       checkedAt: Number.NEGATIVE_INFINITY,
@@ -140,7 +148,7 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
     };
     kept.set(client, cache);
   }
-  const changes = cache.changes.get() ?? 0;
+  const changes = totalChanges(client);
   const since = freshSinceOf.get(client);
   // data_version takes and drops the WAL read lock (two fcntl calls): read again unless read since `since`
   if (since === undefined || cache.checkedAt < since || changes !== cache.changesThen) {

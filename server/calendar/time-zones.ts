@@ -1,4 +1,5 @@
 import { tzName, tzOffset, tzScan } from '@date-fns/tz';
+import { remembered } from '../text/dates.ts';
 
 /**
  * Time zones for calendar data, from the tz database the platform ships (Intl, read through
@@ -17,14 +18,11 @@ const known = new Map<string, boolean>();
 
 /** Whether the tz database knows the zone; asked for every time written, so kept per name. */
 export function isKnownTimeZone(timeZone: string): boolean {
-  let answer = known.get(timeZone);
-  if (answer === undefined) {
-    answer = !Number.isNaN(tzOffset(timeZone, new Date(0))) && timeZone.includes('/');
-    // the names asked come from the meetings stored: few, but bounded all the same
-    if (known.size > 1000) known.clear();
-    known.set(timeZone, answer);
-  }
-  return answer;
+  return remembered(
+    known,
+    timeZone,
+    () => !Number.isNaN(tzOffset(timeZone, new Date(0))) && timeZone.includes('/'),
+  );
 }
 
 interface Transition {

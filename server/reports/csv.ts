@@ -5,13 +5,12 @@ import type {
   AgreementLine,
   BarrierLine,
   CsvSection,
-  CsvSectionAgreements,
+  CsvSectionsReader,
   DistrictSection,
   NationalReport,
   ReportHead,
 } from './data.ts';
 import { modelColumnHeaders, nationalTableRows } from './national-table.ts';
-import type { AgreementCsvCells } from './queries.ts';
 import { type ProgrammeReportWords, wordsOf } from './words.ts';
 import { inChunks, onceEach } from './writing.ts';
 
@@ -133,7 +132,7 @@ function barrierRow(
  * the cells they share; an area it hands back as rows is written here, from the database's arrays.
  */
 function* agreementsCsvLines(
-  sections: (cellsOf: (section: CsvSection) => AgreementCsvCells) => Iterable<CsvSectionAgreements>,
+  sections: CsvSectionsReader,
   w: ProgrammeReportWords,
   labels: Labels,
   separator: Separator,
@@ -177,7 +176,7 @@ function* agreementsCsvLines(
  */
 export function agreementsCsv(
   report: ReportHead,
-  sections: (cellsOf: (section: CsvSection) => AgreementCsvCells) => Iterable<CsvSectionAgreements>,
+  sections: CsvSectionsReader,
   separator: Separator,
 ): Readable {
   const { labels } = catalogueFor(report.lang);

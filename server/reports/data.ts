@@ -333,10 +333,15 @@ export type CsvSection = Pick<DistrictSection, 'code' | 'name' | 'barriers'>;
 /** A CSV section's agreement lines: as SQLite wrote them, or as rows for csv.ts to write. */
 export type CsvSectionAgreements = { section: CsvSection } & ({ text: Buffer } | { rows: AgreementRow[] });
 
-/** What the CSV export writes, read area by area: the writer gives each section's shared cells. */
+/** Each section's agreement lines, read area by area: the writer gives each section's shared cells. */
+export type CsvSectionsReader = (
+  cellsOf: (section: CsvSection) => AgreementCsvCells,
+) => Iterable<CsvSectionAgreements>;
+
+/** What the CSV export writes. */
 export interface AgreementsCsvExport {
   report: ReportHead;
-  sections(cellsOf: (section: CsvSection) => AgreementCsvCells): Generator<CsvSectionAgreements>;
+  sections: CsvSectionsReader;
 }
 
 /**

@@ -159,8 +159,7 @@ const AREA_AGREEMENT_ROWS = `SELECT a.id, a.type, a.title, a.status, a.agreed_on
  * 100,000 of them in half the time.
  */
 export function areaAgreementRows(conn: Database.Database, areaId: number, year: number): AgreementRow[] {
-  return conn
-    .prepare<[{ areaId: number; yearEnd: string }], AgreementRow>(AREA_AGREEMENT_ROWS)
+  return prepared<AgreementRow>(conn, AREA_AGREEMENT_ROWS)
     .raw(true)
     .all({ areaId, yearEnd: yearEnd(year) });
 }
@@ -251,11 +250,10 @@ export function areaAgreementCsv(
     params[`status${i}`] = key;
     params[`statusCell${i}`] = cell;
   }
-  const { n, odd, text } = conn
-    .prepare<[Record<string, string | number>], { n: number; odd: number | null; text: Buffer | null }>(
-      areaAgreementCsvSql(types.length, statuses.length),
-    )
-    .get(params)!;
+  const { n, odd, text } = prepared<{ n: number; odd: number | null; text: Buffer | null }>(
+    conn,
+    areaAgreementCsvSql(types.length, statuses.length),
+  ).get(params)!;
   if (n === 0) return Buffer.alloc(0);
   return odd ? null : text;
 }
@@ -279,8 +277,7 @@ export function areaAgreementTable(
   areaId: number,
   year: number,
 ): AgreementTableRow[] {
-  return conn
-    .prepare<[{ areaId: number; yearEnd: string }], AgreementTableRow>(AREA_AGREEMENT_TABLE)
+  return prepared<AgreementTableRow>(conn, AREA_AGREEMENT_TABLE)
     .raw(true)
     .all({ areaId, yearEnd: yearEnd(year) });
 }
@@ -289,6 +286,9 @@ const AREA_AGREEMENT_JSON = `SELECT json_object('id', a.id, 'districtCode', :cod
   'type', a.type, 'title', a.title, 'status', a.status, 'agreedOn', a.agreed_on, 'reviewOn', a.review_on,
   'municipalities', ${AGREEMENT_MUNICIPALITIES}, 'contacts', ${AGREEMENT_CONTACTS},
   'barrierIds', ${AGREEMENT_BARRIERS}) AS line ${AREA_AGREEMENTS}`;
+
+/** An area's JSON lines joined by commas, as UTF-8 bytes (a blob: no JavaScript string is made of it). */
+const AREA_AGREEMENT_JSON_TEXT = `SELECT CAST(group_concat(line, ',') AS BLOB) FROM (${AREA_AGREEMENT_JSON})`;
 
 /**
  * The same agreements as JSON text made by SQLite, an area's lines joined by commas into one UTF-8
@@ -303,10 +303,7 @@ export function areaAgreementJson(
   year: number,
 ): Buffer {
   const { areaId, code, name } = district;
-  const text = conn
-    .prepare<[{ areaId: number; code: string; name: string; yearEnd: string }], Buffer | null>(
-      `SELECT CAST(group_concat(line, ',') AS BLOB) FROM (${AREA_AGREEMENT_JSON})`,
-    )
+  const text = prepared<Buffer | null>(conn, AREA_AGREEMENT_JSON_TEXT)
     .pluck()
     .get({ areaId, code, name, yearEnd: yearEnd(year) });
   return text ?? Buffer.alloc(0);
@@ -328,7 +325,7 @@ export function areaAgreementsPlan(db: Db): Record<'rows' | 'table' | 'json' | '
   return {
     rows: plan(AREA_AGREEMENT_ROWS),
     table: plan(AREA_AGREEMENT_TABLE),
-    json: plan(`SELECT group_concat(line, ',') FROM (${AREA_AGREEMENT_JSON})`),
+    json: plan(AREA_AGREEMENT_JSON_TEXT),
     csv: plan(areaAgreementCsvSql(0, 0), csvCells),
     csvByKey: plan(areaAgreementCsvSql(1, 1), {
       ...csvCells,

@@ -54,15 +54,15 @@ export function meetingTime(startsAt: string, endsAt: string, timeZone: string, 
   });
 }
 
-/** A text made once per key and kept, up to 10,000 keys (then the map starts over). */
-export function remembered(texts: Map<string, string>, key: string, make: () => string): string {
-  let text = texts.get(key);
-  if (text === undefined) {
-    if (texts.size >= 10_000) texts.clear();
-    text = make();
-    texts.set(key, text);
+/** A value (a text, mostly) made once per key and kept, up to 10,000 keys (then the map starts over). */
+export function remembered<T>(made: Map<string, T>, key: string, make: () => T): T {
+  let value = made.get(key);
+  if (value === undefined) {
+    if (made.size >= 10_000) made.clear();
+    value = make();
+    made.set(key, value);
   }
-  return text;
+  return value;
 }
 
 /**

@@ -91,3 +91,47 @@ t.test('windows and waits are read and worded as @fastify/rate-limit does', asyn
     '1 day',
   ]);
 });
+
+t.test('the same requests get the same answers from @fastify/rate-limit itself', async (t) => {
+  // the plugin this one stands in for, as the service registered it, read as an independent reference
+  const { default: fastifyRateLimit } = await import('@fastify/rate-limit');
+  const build = async (limits: (app: ReturnType<typeof Fastify>) => Promise<void>) => {
+    const app = Fastify();
+    await app.register(problems);
+    await limits(app);
+    app.get('/a', { config: { rateLimit: { max: 2, timeWindow: '1 minute' } } }, async () => 'a');
+    t.teardown(() => app.close());
+    return app;
+  };
+  const ours = await build(async (app) => {
+    await app.register(rateLimits);
+  });
+  const theirs = await build(async (app) => {
+    await app.register(fastifyRateLimit, { global: false });
+  });
+  const seen = (r: Awaited<ReturnType<typeof ours.inject>>) => ({
+    status: r.statusCode,
+    limit: r.headers['x-ratelimit-limit'],
+    remaining: r.headers['x-ratelimit-remaining'],
+    reset: r.headers['x-ratelimit-reset'],
+    retryAfter: r.headers['retry-after'],
+    type: r.headers['content-type'],
+    body: r.body,
+  });
+  // one client four times (the last two refused), the same client written as IPv6, another client
+  for (const remoteAddress of [
+    '10.0.0.1',
+    '10.0.0.1',
+    '10.0.0.1',
+    '10.0.0.1',
+    '::ffff:10.0.0.1',
+    '10.0.0.2',
+  ]) {
+    const request = { url: '/a', remoteAddress };
+    t.same(
+      seen(await ours.inject(request)),
+      seen(await theirs.inject(request)),
+      `a request from ${remoteAddress}`,
+    );
+  }
+});
