@@ -5,6 +5,7 @@ import { meetingRecord } from '../planning/meetings.ts';
 import {
   type AudienceRow,
   areaMembers,
+  audienceInvitationRows,
   audienceRows,
   coveragePairs,
   cycleSettingsText,
@@ -81,13 +82,19 @@ function toAudiencePerson(r: AudienceRow, memberOf: Map<number, number>): Audien
   };
 }
 
+/** The area's organisations, each with the member it counts for, and the roles the meeting is for. */
+function audienceScope(db: Db, m: MeetingRow): { roleKeys: string[]; memberOf: Map<number, number> } {
+  const roleKeys = audienceRoleKeys(db, m);
+  const memberOf = new Map(organisationsCountingFor(db, m.areaId).map((o) => [o.id, o.memberId]));
+  return { roleKeys, memberOf };
+}
+
 /** The invitees of a meeting (without those taken off) and those taken off, in one read. */
 function readAudience(
   db: Db,
   m: MeetingRow,
 ): { roleKeys: string[]; people: AudiencePerson[]; removed: AudiencePerson[] } {
-  const roleKeys = audienceRoleKeys(db, m);
-  const memberOf = new Map(organisationsCountingFor(db, m.areaId).map((o) => [o.id, o.memberId]));
+  const { roleKeys, memberOf } = audienceScope(db, m);
   const rows = audienceRows(db, m.id, [...memberOf.keys()], roleKeys);
   const people: AudiencePerson[] = [];
   const removed: AudiencePerson[] = [];
@@ -101,6 +108,29 @@ function readAudience(
  */
 export function selectAudience(db: Db, m: MeetingRow): AudiencePerson[] {
   return readAudience(db, m).people;
+}
+
+/** A person of the audience as a send sees them: who, and where their invitation stands. */
+export interface AudienceInvitee {
+  personId: number;
+  invitation: { id: number; state: Exclude<InvitationState, 'withdrawn'> } | null;
+}
+
+/**
+ * The people selectAudience gives, in its order, with only what sending needs: a send of a
+ * meeting reads no names, organisations or roles.
+ */
+export function audienceToInvite(db: Db, m: MeetingRow): AudienceInvitee[] {
+  const { roleKeys, memberOf } = audienceScope(db, m);
+  const invitees: AudienceInvitee[] = [];
+  for (const r of audienceInvitationRows(db, m.id, [...memberOf.keys()], roleKeys)) {
+    if (r.withdrawnAt) continue;
+    invitees.push({
+      personId: r.personId,
+      invitation: r.invitationId == null ? null : { id: r.invitationId, state: r.sent ? 'sent' : 'pending' },
+    });
+  }
+  return invitees;
 }
 
 const gapText: Record<MemberCoverage['gaps'][number], (org: string) => string> = {

@@ -9,7 +9,7 @@ import { sessionOffers } from '../meeting-sessions/sessions.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { meetingRecord } from '../planning/meetings.ts';
 import { nowIso } from '../time.ts';
-import { selectAudience } from './audience.ts';
+import { audienceToInvite } from './audience.ts';
 import {
   insertInvitation,
   invitationState,
@@ -145,7 +145,7 @@ export function sendInvitations(
     const m = meetingRecord(db, meetingId);
     assertOpen(m);
     const only = options.personIds ? new Set(options.personIds) : null;
-    const audience = selectAudience(db, m).filter((p) => !only || only.has(p.personId));
+    const audience = audienceToInvite(db, m).filter((p) => !only || only.has(p.personId));
     if (audience.length === 0)
       throw unprocessable(`Meeting ${meetingId} has nobody in its audience; add people or roles first`);
     const now = nowIso();

@@ -136,9 +136,23 @@ export function organisationsCountingForPlan(db: Db): string[] {
 }
 
 /**
- * The organisations' people holding one of the roles, those covering one of the organisations (a
- * liaison officer's boroughs), and those added by hand, with their invitation if any.
+ * Who is in the audience: the organisations' people holding one of the roles, those covering one
+ * of the organisations (a liaison officer's boroughs), and those added by hand. Both audience
+ * reads share it, so the people to invite are always the people the audience page shows.
  */
+const AUDIENCE_PEOPLE = `SELECT p2.id FROM person p2
+         WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
+           AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
+                       WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
+       UNION
+       SELECT pc.person_id FROM person_coverage pc
+         WHERE pc.organisation_id IN (SELECT value FROM json_each(:orgIds))
+           AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
+                       WHERE pr.person_id = pc.person_id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
+       UNION
+       SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1`;
+
+/** The audience with each person's organisation, roles and invitation if any. */
 export function audienceRows(
   db: Db,
   meetingId: number,
@@ -155,18 +169,36 @@ export function audienceRows(
      FROM person p
      JOIN organisation o ON o.id = p.organisation_id
      LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
-     WHERE p.id IN (
-       SELECT p2.id FROM person p2
-         WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
-           AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
-                       WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
-       UNION
-       SELECT pc.person_id FROM person_coverage pc
-         WHERE pc.organisation_id IN (SELECT value FROM json_each(:orgIds))
-           AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
-                       WHERE pr.person_id = pc.person_id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
-       UNION
-       SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
+     WHERE p.id IN (${AUDIENCE_PEOPLE})
+     ORDER BY o.name, p.name, p.id`,
+  ).all({ meetingId, orgIds: JSON.stringify(organisationIds), roleKeys: JSON.stringify(roleKeys) });
+}
+
+/** A person of the audience as a send needs them: their invitation, if any (0/1 flags as SQLite gives them). */
+export interface AudienceInvitationRow {
+  personId: number;
+  invitationId: number | null;
+  withdrawnAt: string | null;
+  sent: number;
+}
+
+/**
+ * audienceRows as a send reads it, in the same order (the order invitations are made and mailed),
+ * without the names and roles a send does not use: each person's roles cost a subquery and a parse.
+ */
+export function audienceInvitationRows(
+  db: Db,
+  meetingId: number,
+  organisationIds: number[],
+  roleKeys: string[],
+): AudienceInvitationRow[] {
+  return prepared<AudienceInvitationRow>(
+    db,
+    `SELECT p.id AS personId, i.id AS invitationId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent
+     FROM person p
+     JOIN organisation o ON o.id = p.organisation_id
+     LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
+     WHERE p.id IN (${AUDIENCE_PEOPLE})
      ORDER BY o.name, p.name, p.id`,
   ).all({ meetingId, orgIds: JSON.stringify(organisationIds), roleKeys: JSON.stringify(roleKeys) });
 }
