@@ -27,7 +27,11 @@ const config = loadConfig({
 const db = openDatabase(config.DATABASE_PATH);
 migrateDatabase(db);
 seedReferenceData(db);
-const { meetings } = insertBenchMeetings(db.$client, { total, perMeeting: 25, warm: 20 });
+// warm-up meetings: most of a send's code runs once per meeting, and after 20 of them V8 was still
+// optimising it on its compiler threads during the measured ones (a fifth of the CPU counted);
+// a running service has long compiled it
+const warm = Number(process.env.BENCH_QUEUEING_WARMUP ?? 100);
+const { meetings } = insertBenchMeetings(db.$client, { total, perMeeting: 25, warm });
 const ids = (db.$client.prepare('SELECT id FROM meeting ORDER BY id').all() as { id: number }[]).map(
   (m) => m.id,
 );
