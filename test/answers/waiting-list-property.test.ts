@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import t from 'tap';
 import type { InvitationResponse } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
+import { responseRows } from '../../server/answers/queries.ts';
 import { inviteeActor, recordResponse } from '../../server/answers/responses.ts';
 import { placesTaken, waitlistPosition } from '../../server/answers/waiting-list.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -76,6 +77,15 @@ t.test(
             if (taken !== model.places.length) return false;
             const line = model.line.map((x) => waitlistPosition(db, invitees[x]!.invitationId));
             if (JSON.stringify(line) !== JSON.stringify(model.line.map((_, i) => i + 1))) return false;
+            // the answers overview counts every place at once: the same places, nobody else placed
+            const overview = new Map(
+              responseRows(db, m.meetingId).map((r) => [r.invitationId, r.waitlistPosition]),
+            );
+            const placed = invitees.map((inv) => overview.get(inv.invitationId));
+            const modelPlaced = invitees.map((_, i) =>
+              model.line.includes(i) ? model.line.indexOf(i) + 1 : null,
+            );
+            if (JSON.stringify(placed) !== JSON.stringify(modelPlaced)) return false;
           }
           const responses = prepared(
             db,

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { openDatabase } from '../../db/client.ts';
 import { prepared } from '../../db/statements.ts';
-import { queuePosition } from '../../server/answers/queries.ts';
+import { queuePosition, responseRows } from '../../server/answers/queries.ts';
 import { inviteeActor, recordResponse } from '../../server/answers/responses.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
@@ -37,6 +37,11 @@ t.test('a kept place on the waiting list follows every change to the list', asyn
     ).get(m.meetingId, invitees[i]!.invitationId)?.n || null;
   const places = () => [1, 2, 3, 4].map((i) => queuePosition(db, invitees[i]!.invitationId));
   const expected = () => [1, 2, 3, 4].map(counted);
+  // the meeting's answers overview counts the whole list at once: the same places, withdrawn ones not listed
+  const overview = () => {
+    const listed = new Map(responseRows(db, m.meetingId).map((r) => [r.invitationId, r.waitlistPosition]));
+    return [1, 2, 3, 4].map((i) => listed.get(invitees[i]!.invitationId) ?? null);
+  };
 
   t.same(places(), [1, 2, 3, 4], 'four wait for the one place, in the order they accepted');
   t.same(places(), [1, 2, 3, 4], 'asked again, the same places');
@@ -50,8 +55,10 @@ t.test('a kept place on the waiting list follows every change to the list', asyn
     invitees[1]!.invitationId,
   );
   t.same(places().slice(2), [1, 2], 'a waiting invitation withdrawn no longer counts ahead');
+  t.same(overview(), [null, null, 1, 2], 'the overview leaves it out and counts the rest the same');
   prepared(db, 'UPDATE invitation SET withdrawn_at = NULL WHERE id = ?').run(invitees[1]!.invitationId);
   t.same(places(), [1, null, 2, 3], 'and counts again when it is restored');
+  t.same(overview(), places(), 'the overview gives the same places');
 
   const other = openDatabase(db.$client.name);
   t.teardown(() => other.$client.close());
@@ -68,6 +75,7 @@ t.test('a kept place on the waiting list follows every change to the list', asyn
     }),
   );
   t.same(places(), before, 'after the rollback, the places before it');
+  t.same(overview(), before, 'and so does the overview');
   decline(3);
   t.same(places(), [null, null, null, 1], 'the same change made for good');
 
