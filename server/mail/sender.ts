@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { headerText } from '../text/header.ts';
+import { escapeRegExp } from '../text/reg-exp.ts';
 import {
   claimQueued,
   markFailed,
@@ -59,7 +60,7 @@ export function fillStandIns(
   const key = standIns.join('|');
   let pattern = standInPatterns.get(key);
   if (!pattern) {
-    pattern = new RegExp(standIns.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    pattern = new RegExp(standIns.map(escapeRegExp).join('|'), 'g');
     standInPatterns.set(key, pattern);
   }
   return template.replace(pattern, (standIn) => values[standIns.indexOf(standIn)] ?? '');

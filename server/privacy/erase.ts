@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/accounts.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { foldLine } from '../calendar/ical-text.ts';
 import { NotFound } from '../http/problems.ts';
+import { escapeRegExp } from '../text/reg-exp.ts';
 import { nowIso } from '../time.ts';
 import { forgetDeleted } from './forget.ts';
 import * as q from './queries.ts';
@@ -79,10 +80,6 @@ interface Identity {
   /** The address (any case) and the name (as a whole word, any case), as searched for in texts. */
   emailPattern: RegExp;
   namePattern: RegExp;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Replaces the person's address, phone and name (as a whole word, any case) in a text. */
