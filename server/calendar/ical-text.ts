@@ -9,25 +9,36 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 // C0 and C1 controls except tab (U+0009) and line feed (U+000A); RFC 5545 forbids them in TEXT
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it removes
 const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// anything the three replaces below could change (CR is a control); most text has none of it
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const notPlain = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 
 /** Text as iCalendar may carry it: lone surrogates become U+FFFD, CR and CRLF become LF. */
 export function plainText(value: string): string {
+  if (!notPlain.test(value)) return value;
   return value.replace(loneSurrogate, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, '');
 }
 
+const textSpecial = /[\\;,\n]/;
+const textSpecials = /[\\;,\n]/g;
+
 /** A TEXT property value (SUMMARY, DESCRIPTION, LOCATION, NAME, UID …): `\`, `;`, `,` and line breaks escaped. */
 export function textValue(value: string): string {
-  return plainText(value)
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\n/g, '\\n');
+  const text = plainText(value);
+  if (!textSpecial.test(text)) return text;
+  return text.replace(textSpecials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
+
+const lineBreakOrTab = /[\n\t]/;
 
 /** A value on one line without escaping rules of its own (a URI, an address): line breaks and tabs become spaces. */
 export function lineValue(value: string): string {
-  return plainText(value)
-    .replace(/[\n\t]/g, ' ')
-    .trim();
+  const text = plainText(value);
+  return (lineBreakOrTab.test(text) ? text.replace(/[\n\t]/g, ' ') : text).trim();
 }
+
+const token = /^[A-Za-z0-9/_.+-]+$/;
+const paramSpecial = /[\\^"\n]/;
 
 /**
  * A parameter value (CN, DELEGATED-TO, TZID …). Parameters know no backslash escapes: quotes and
@@ -37,7 +48,9 @@ export function lineValue(value: string): string {
  */
 export function paramValue(value: string): string {
   const text = plainText(value);
-  if (/^[A-Za-z0-9/_.+-]+$/.test(text)) return text;
+  if (token.test(text)) return text;
+  // a name with a space (most CNs) only needs the quotes
+  if (!paramSpecial.test(text)) return `"${text}"`;
   const escaped = text
     .replace(/\\(?=[\\;,nN])/g, '\\\\')
     .replace(/\^/g, '^^')
@@ -48,6 +61,8 @@ export function paramValue(value: string): string {
 
 /** A content line folded at 75 octets (RFC 5545 §3.1), never inside a character. */
 export function foldLine(line: string): string {
+  // a UTF-16 unit is at most 3 octets: 25 of them cannot pass 75
+  if (line.length <= 25) return `${line}\r\n`;
   const octetsInAll = Buffer.byteLength(line);
   if (octetsInAll <= 75) return `${line}\r\n`;
   // ASCII only (as many octets as UTF-16 units): a character is an octet, so fold by slicing
@@ -56,17 +71,30 @@ export function foldLine(line: string): string {
     for (let at = 75; at < line.length; at += 74) out += `\r\n ${line.slice(at, at + 74)}`;
     return `${out}\r\n`;
   }
+  // by UTF-16 units, slicing whole runs; a surrogate pair is one 4-octet character, a lone one 3 (U+FFFD)
   let out = '';
+  let from = 0;
   let octets = 0;
-  for (const ch of line) {
-    const point = ch.codePointAt(0)!;
-    const size = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+  for (let at = 0; at < line.length; ) {
+    const unit = line.charCodeAt(at);
+    let size = 3;
+    let units = 1;
+    if (unit < 0x80) size = 1;
+    else if (unit < 0x800) size = 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = line.charCodeAt(at + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        size = 4;
+        units = 2;
+      }
+    }
     if (octets + size > 75) {
-      out += '\r\n ';
+      out += `${line.slice(from, at)}\r\n `;
+      from = at;
       octets = 1;
     }
-    out += ch;
     octets += size;
+    at += units;
   }
-  return `${out}\r\n`;
+  return `${out}${line.slice(from)}\r\n`;
 }

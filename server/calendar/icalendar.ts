@@ -46,16 +46,18 @@ const partstat: Record<AttendeeAnswer, string> = {
 
 /** 20270312T090000 (local, with a TZID) or 20270312T080000Z (UTC). */
 function dateTime(d: Date, utc: boolean): string {
-  const iso = d
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, '');
-  return utc ? `${iso}Z` : iso;
+  const iso = d.toISOString();
+  // 2027-03-12T08:00:00.000Z for the years 0–9999 (by slicing); ±YYYYYY years by the general rule
+  const local =
+    iso.length === 24
+      ? `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`
+      : iso.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '');
+  return utc ? `${local}Z` : local;
 }
 
-/** One content line: a name, its parameters (already written by paramValue) and the value. */
-function line(name: string, value: string, params: [string, string][] = []): string {
-  return foldLine(`${name}${params.map(([k, v]) => `;${k}=${v}`).join('')}:${value}`);
+/** One content line: a name, its parameters (`;NAME=value`, values written by paramValue) and the value. */
+function line(name: string, value: string, params = ''): string {
+  return foldLine(`${name}${params}:${value}`);
 }
 
 /** A cal-address parameter value (DELEGATED-TO/-FROM, RFC 5545 3.2.4/3.2.5) is a mailto: URI. */
@@ -67,7 +69,7 @@ function timeLine(name: string, value: string | Date, timeZone: string): string 
   const instant = new Date(value);
   // a name the tz database does not know is written in UTC rather than as an undefined TZID
   if (!isKnownTimeZone(timeZone)) return line(name, dateTime(instant, true));
-  return line(name, dateTime(wallClock(instant, timeZone), false), [['TZID', paramValue(timeZone)]]);
+  return line(name, dateTime(wallClock(instant, timeZone), false), `;TZID=${paramValue(timeZone)}`);
 }
 
 function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
@@ -86,22 +88,22 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
   if (m.organizer) {
     // a stored name of nothing but control characters is no name: the address stands in, as for none
     const name = plainText(m.organizer.name) || lineValue(m.organizer.email);
-    out += line('ORGANIZER', `mailto:${lineValue(m.organizer.email)}`, [
-      ['CN', paramValue(name)],
-      ['SCHEDULE-AGENT', 'SERVER'],
-    ]);
+    out += line(
+      'ORGANIZER',
+      `mailto:${lineValue(m.organizer.email)}`,
+      `;CN=${paramValue(name)};SCHEDULE-AGENT=SERVER`,
+    );
   }
+  const rsvp = method === 'REQUEST' ? ';RSVP=TRUE' : '';
   for (const a of m.attendees ?? []) {
-    const params: [string, string][] = [];
     const name = a.name && plainText(a.name);
-    if (name) params.push(['CN', paramValue(name)]);
-    if (a.delegatedTo) params.push(['DELEGATED-TO', paramValue(calAddress(a.delegatedTo))]);
-    if (a.delegatedFrom) params.push(['DELEGATED-FROM', paramValue(calAddress(a.delegatedFrom))]);
-    params.push(['ROLE', 'REQ-PARTICIPANT'], ['PARTSTAT', partstat[a.answer ?? 'needs_action']]);
-    if (method === 'REQUEST') params.push(['RSVP', 'TRUE']);
+    let params = name ? `;CN=${paramValue(name)}` : '';
+    if (a.delegatedTo) params += `;DELEGATED-TO=${paramValue(calAddress(a.delegatedTo))}`;
+    if (a.delegatedFrom) params += `;DELEGATED-FROM=${paramValue(calAddress(a.delegatedFrom))}`;
+    params += `;ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat[a.answer ?? 'needs_action']}${rsvp}`;
     out += line('ATTENDEE', `MAILTO:${lineValue(a.email)}`, params);
   }
-  if (m.url) out += line('URL', lineValue(m.url), [['VALUE', 'URI']]);
+  if (m.url) out += line('URL', lineValue(m.url), ';VALUE=URI');
   out += line('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED');
   if (m.lastModified) out += line('LAST-MODIFIED', dateTime(new Date(m.lastModified), true));
   // answers go through the links and Accept/Decline; Outlook's "propose new time" would reach nobody
@@ -140,7 +142,7 @@ export function buildMeetingCalendar(
     out += line('X-WR-CALNAME', textValue(options.name));
   }
   if (options.ttl) {
-    out += line('REFRESH-INTERVAL', duration(options.ttl), [['VALUE', 'DURATION']]);
+    out += line('REFRESH-INTERVAL', duration(options.ttl), ';VALUE=DURATION');
     out += line('X-PUBLISHED-TTL', duration(options.ttl));
   }
   const vtimezone = vtimezoneWindow(meetings.flatMap((m) => [m.startsAt, m.endsAt]));

@@ -11,8 +11,27 @@ const MINUTE = 60_000;
 
 /** A UTC Date whose UTC fields are the zone's wall-clock fields at an instant (for DTSTART;TZID=…). */
 export function wallClock(instant: Date, timeZone: string): Date {
-  return new Date(instant.getTime() + tzOffset(timeZone, instant) * MINUTE);
+  const time = instant.getTime();
+  let zoneOffsets = offsets.get(timeZone);
+  if (zoneOffsets === undefined) {
+    if (offsets.size >= 1000) offsets.clear();
+    zoneOffsets = new Map();
+    offsets.set(timeZone, zoneOffsets);
+  }
+  let offset = zoneOffsets.get(time);
+  if (offset === undefined) {
+    if (zoneOffsets.size >= 10_000) zoneOffsets.clear();
+    offset = tzOffset(timeZone, instant);
+    zoneOffsets.set(time, offset);
+  }
+  return new Date(time + offset * MINUTE);
 }
+
+/**
+ * Offsets in minutes by zone and instant: tzOffset formats the instant with Intl (a microsecond or
+ * so), and a meeting's start and end are written again for every language and every change.
+ */
+const offsets = new Map<string, Map<number, number>>();
 
 const known = new Map<string, boolean>();
 
@@ -111,9 +130,19 @@ const blocks = new Map<string, string>();
  * each side (from 1 January of the year before to 1 January two years after).
  */
 export function vtimezoneWindow(instants: (string | Date)[]): (timeZone: string) => string | null {
-  const years = instants.map((i) => new Date(i).getUTCFullYear());
-  const first = Math.min(...years, new Date().getUTCFullYear());
-  const last = Math.max(...years, new Date().getUTCFullYear());
+  let first = new Date().getUTCFullYear();
+  let last = first;
+  for (const instant of instants) {
+    const year = new Date(instant).getUTCFullYear();
+    // an invalid date: no window, as Math.min and Math.max would have it
+    if (Number.isNaN(year)) {
+      first = year;
+      last = year;
+      break;
+    }
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
   const start = Date.UTC(first - 1, 0, 1);
   const end = Date.UTC(last + 2, 0, 1);
   return (timeZone) => vtimezone(timeZone, start, end);
