@@ -19,26 +19,33 @@ export function plainText(value: string): string {
   return value.replace(loneSurrogate, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, '');
 }
 
-const textSpecial = /[\\;,\n]/;
+// plainText's characters and the escaped ones: text without them is written as it is
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const notPlainOrText = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uD800-\uDFFF\\;,]/;
 const textSpecials = /[\\;,\n]/g;
 
 /** A TEXT property value (SUMMARY, DESCRIPTION, LOCATION, NAME, UID …): `\`, `;`, `,` and line breaks escaped. */
 export function textValue(value: string): string {
-  const text = plainText(value);
-  if (!textSpecial.test(text)) return text;
-  return text.replace(textSpecials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+  if (!notPlainOrText.test(value)) return value;
+  return plainText(value).replace(textSpecials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
-const lineBreakOrTab = /[\n\t]/;
+// plainText's characters, tab and line feed too
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const notPlainOrSpaced = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 
 /** A value on one line without escaping rules of its own (a URI, an address): line breaks and tabs become spaces. */
 export function lineValue(value: string): string {
-  const text = plainText(value);
-  return (lineBreakOrTab.test(text) ? text.replace(/[\n\t]/g, ' ') : text).trim();
+  if (!notPlainOrSpaced.test(value)) return value.trim();
+  return plainText(value)
+    .replace(/[\n\t]/g, ' ')
+    .trim();
 }
 
 const token = /^[A-Za-z0-9/_.+-]+$/;
-const paramSpecial = /[\\^"\n]/;
+// plainText's characters and the escaped ones (line feed among the controls)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
+const notPlainOrParam = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uD800-\uDFFF\\^"]/;
 
 /**
  * A parameter value (CN, DELEGATED-TO, TZID …). Parameters know no backslash escapes: quotes and
@@ -47,10 +54,10 @@ const paramSpecial = /[\\^"\n]/;
  * value as TEXT (ical.js) would see as an escape is doubled.
  */
 export function paramValue(value: string): string {
+  // most values (a zone, a name with a space) need no more than the quotes, if that
+  if (!notPlainOrParam.test(value)) return token.test(value) ? value : `"${value}"`;
   const text = plainText(value);
   if (token.test(text)) return text;
-  // a name with a space (most CNs) only needs the quotes
-  if (!paramSpecial.test(text)) return `"${text}"`;
   const escaped = text
     .replace(/\\(?=[\\;,nN])/g, '\\\\')
     .replace(/\^/g, '^^')

@@ -46,13 +46,22 @@ const partstat: Record<AttendeeAnswer, string> = {
 
 /** 20270312T090000 (local, with a TZID) or 20270312T080000Z (UTC). */
 function dateTime(d: Date, utc: boolean): string {
-  const iso = d.toISOString();
-  // 2027-03-12T08:00:00.000Z for the years 0–9999 (by slicing); ±YYYYYY years by the general rule
-  const local =
-    iso.length === 24
-      ? `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`
-      : iso.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, '');
+  const year = d.getUTCFullYear();
+  // from the UTC fields, as toISOString (a third of a microsecond) would write the years 0–9999;
+  // other years (±YYYYYY) and invalid dates (a RangeError) go through it
+  if (!(year >= 0 && year <= 9999)) {
+    const iso = d
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}Z$/, '');
+    return utc ? `${iso}Z` : iso;
+  }
+  const local = `${String(year).padStart(4, '0')}${twoDigits(d.getUTCMonth() + 1)}${twoDigits(d.getUTCDate())}T${twoDigits(d.getUTCHours())}${twoDigits(d.getUTCMinutes())}${twoDigits(d.getUTCSeconds())}`;
   return utc ? `${local}Z` : local;
+}
+
+function twoDigits(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 /** One content line: a name, its parameters (`;NAME=value`, values written by paramValue) and the value. */
