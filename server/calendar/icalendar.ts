@@ -103,21 +103,52 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
       `;CN=${paramValue(name)};SCHEDULE-AGENT=SERVER`,
     );
   }
-  const rsvp = method === 'REQUEST' ? ';RSVP=TRUE' : '';
-  for (const a of m.attendees ?? []) {
-    const name = a.name && plainText(a.name);
-    let params = name ? `;CN=${paramValue(name)}` : '';
-    if (a.delegatedTo) params += `;DELEGATED-TO=${paramValue(calAddress(a.delegatedTo))}`;
-    if (a.delegatedFrom) params += `;DELEGATED-FROM=${paramValue(calAddress(a.delegatedFrom))}`;
-    params += `;ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat[a.answer ?? 'needs_action']}${rsvp}`;
-    out += line('ATTENDEE', `MAILTO:${lineValue(a.email)}`, params);
-  }
+  if (m.attendees) out += attendeeLines(m.attendees, method);
   if (m.url) out += line('URL', lineValue(m.url), ';VALUE=URI');
   out += line('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED');
   if (m.lastModified) out += line('LAST-MODIFIED', dateTime(new Date(m.lastModified), true));
   // answers go through the links and Accept/Decline; Outlook's "propose new time" would reach nobody
   if (method === 'REQUEST') out += line('X-MICROSOFT-DISALLOW-COUNTER', 'TRUE');
   return `${out}END:VEVENT\r\n`;
+}
+
+/**
+ * The ATTENDEE lines of the last list written and the values they were written from: queue-mail.ts
+ * writes the same list once per language, and the lines are half a calendar's work. Compared value
+ * by value, so a list changed in place is written anew.
+ */
+type AttendeeValue = string | null | undefined;
+let lastAttendees: { method: CalendarMethod; values: AttendeeValue[]; lines: string } | null = null;
+
+function attendeeLines(attendees: CalendarAttendee[], method: CalendarMethod): string {
+  const values: AttendeeValue[] = [];
+  for (const a of attendees) values.push(a.name, a.email, a.answer, a.delegatedTo, a.delegatedFrom);
+  const last = lastAttendees;
+  if (last?.method === method && sameValues(last.values, values)) return last.lines;
+  const rsvp = method === 'REQUEST' ? ';RSVP=TRUE' : '';
+  let lines = '';
+  for (let at = 0; at < values.length; at += 5) {
+    const [name, email, answer, delegatedTo, delegatedFrom] = [
+      values[at] && plainText(values[at]!),
+      values[at + 1] as string,
+      values[at + 2] as AttendeeAnswer | undefined,
+      values[at + 3],
+      values[at + 4],
+    ];
+    let params = name ? `;CN=${paramValue(name)}` : '';
+    if (delegatedTo) params += `;DELEGATED-TO=${paramValue(calAddress(delegatedTo))}`;
+    if (delegatedFrom) params += `;DELEGATED-FROM=${paramValue(calAddress(delegatedFrom))}`;
+    params += `;ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat[answer ?? 'needs_action']}${rsvp}`;
+    lines += line('ATTENDEE', `MAILTO:${lineValue(email)}`, params);
+  }
+  lastAttendees = { method, values, lines };
+  return lines;
+}
+
+function sameValues(a: AttendeeValue[], b: AttendeeValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** PT1H for 3600 seconds. */

@@ -497,3 +497,55 @@ t.test('buildMeetingCalendar: the same bytes as before for random meetings', asy
     );
   }
 });
+
+t.test(
+  'the same attendee list written again, as it is or changed in place: the same as before',
+  async (t) => {
+    // a change to the list between two calendars: a field of one attendee, one more, one fewer, or none
+    const change = fc.oneof(
+      fc.record({
+        kind: fc.constant('text' as const),
+        at: fc.nat(),
+        field: fc.constantFrom('name', 'email'),
+        value: text,
+      }),
+      fc.record({
+        kind: fc.constant('delegation' as const),
+        at: fc.nat(),
+        field: fc.constantFrom('delegatedTo', 'delegatedFrom'),
+        value: fc.option(text, { nil: undefined }),
+      }),
+      fc.record({ kind: fc.constant('answer' as const), at: fc.nat(), value: answer }),
+      fc.record({ kind: fc.constantFrom('push' as const), value: attendee }),
+      fc.record({ kind: fc.constantFrom('pop' as const, 'none' as const) }),
+    );
+    const method = fc.constantFrom<CalendarMethod>('REQUEST', 'CANCEL', 'PUBLISH');
+    t.doesNotThrow(
+      () =>
+        fc.assert(
+          fc.property(meeting, fc.array(fc.tuple(change, method), { maxLength: 8 }), (m, steps) => {
+            const attendees = m.attendees ?? [];
+            const meetings = [{ ...m, attendees }];
+            if (
+              buildMeetingCalendar('REQUEST', meetings) !==
+              reference.buildMeetingCalendar('REQUEST', meetings)
+            )
+              return false;
+            for (const [c, how] of steps) {
+              const a = attendees.length ? attendees[('at' in c ? c.at : 0) % attendees.length]! : null;
+              if ((c.kind === 'text' || c.kind === 'delegation') && a)
+                Object.assign(a, { [c.field]: c.value });
+              if (c.kind === 'answer' && a) a.answer = c.value;
+              if (c.kind === 'push') attendees.push(c.value);
+              if (c.kind === 'pop') attendees.pop();
+              if (buildMeetingCalendar(how, meetings) !== reference.buildMeetingCalendar(how, meetings))
+                return false;
+            }
+            return true;
+          }),
+          { numRuns: 300 },
+        ),
+      '300 lists, each written after up to 8 changes',
+    );
+  },
+);
