@@ -81,30 +81,37 @@ export function foldLine(line: string): string {
     for (let at = 75; at < line.length; at += 74) out += `\r\n ${line.slice(at, at + 74)}`;
     return `${out}\r\n`;
   }
-  // by UTF-16 units, slicing whole runs; a surrogate pair is one 4-octet character, a lone one 3 (U+FFFD)
+  // each physical line: as many UTF-16 units as it has octets of room (every unit takes one at least),
+  // then characters given back from its end until it fits — a few for text of mostly ASCII. A
+  // surrogate pair is one 4-octet character, a lone surrogate 3 (U+FFFD, as Buffer counts it): half
+  // a pair cut off at the end counts 3 too, so it is given back before the line can fit.
   let out = '';
   let from = 0;
-  let octets = 0;
-  for (let at = 0; at < line.length; ) {
-    const unit = line.charCodeAt(at);
-    let size = 3;
-    let units = 1;
-    if (unit < 0x80) size = 1;
-    else if (unit < 0x800) size = 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = line.charCodeAt(at + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        size = 4;
-        units = 2;
+  let room = 75;
+  for (;;) {
+    let to = Math.min(from + room, line.length);
+    let octets = Buffer.byteLength(line.slice(from, to));
+    while (octets > room) {
+      const last = line.charCodeAt(to - 1);
+      if (isLowSurrogate(last) && to - 2 >= from && isHighSurrogate(line.charCodeAt(to - 2))) {
+        octets -= 4;
+        to -= 2;
+      } else {
+        octets -= last < 0x80 ? 1 : last < 0x800 ? 2 : 3;
+        to--;
       }
     }
-    if (octets + size > 75) {
-      out += `${line.slice(from, at)}\r\n `;
-      from = at;
-      octets = 1;
-    }
-    octets += size;
-    at += units;
+    if (to === line.length) return `${out}${line.slice(from)}\r\n`;
+    out += `${line.slice(from, to)}\r\n `;
+    from = to;
+    room = 74;
   }
-  return `${out}${line.slice(from)}\r\n`;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }

@@ -334,20 +334,34 @@ t.test(
         );
       t.doesNotThrow(property, `${name}: 3000 random texts`);
     }
-    // folding lines near 75 octets, with characters of every UTF-8 length on the boundary
-    const nearFold = fc
-      .tuple(
-        fc.integer({ min: 60, max: 160 }),
-        fc.string({ unit: fc.constantFrom('a', 'æ', '€', '😀', '\uD800', '\uDC00'), maxLength: 12 }),
-      )
-      .map(([n, tail]) => `${'x'.repeat(n)}${tail}${'y'.repeat(n % 7)}`);
+    // characters of every UTF-8 length, lone surrogates too, on the boundaries and in long runs
+    const sized = fc.constantFrom(
+      'a',
+      '\u007F',
+      '\u0080',
+      'æ',
+      '\u07FF',
+      '\u0800',
+      '€',
+      '\uFFFF',
+      '😀',
+      '\uD800',
+      '\uDC00',
+      '\uDBFF\uDFFF',
+    );
+    const nearFold = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 60, max: 160 }), fc.string({ unit: sized, maxLength: 12 }))
+        .map(([n, tail]) => `${'x'.repeat(n)}${tail}${'y'.repeat(n % 7)}`),
+      fc.string({ unit: fc.oneof(sized, fc.constant('x')), minLength: 20, maxLength: 300 }),
+    );
     t.doesNotThrow(
       () =>
         fc.assert(
           fc.property(nearFold, (line) => foldLine(line) === reference.foldLine(line)),
           { numRuns: 2000 },
         ),
-      'foldLine: 2000 lines around the 75- and 149-octet boundaries',
+      'foldLine: 2000 lines around the 75- and 149-octet boundaries or of many multi-octet characters',
     );
   },
 );
