@@ -121,20 +121,23 @@ type AttendeeValue = string | null | undefined;
 let lastAttendees: { method: CalendarMethod; values: AttendeeValue[]; lines: string } | null = null;
 
 function attendeeLines(attendees: CalendarAttendee[], method: CalendarMethod): string {
+  // index loops and reads: calendars are written too seldom for V8 to optimise this code, and the
+  // interpreter walks for-of and destructuring through the iterator protocol
   const values: AttendeeValue[] = [];
-  for (const a of attendees) values.push(a.name, a.email, a.answer, a.delegatedTo, a.delegatedFrom);
+  for (let i = 0; i < attendees.length; i++) {
+    const a = attendees[i]!;
+    values.push(a.name, a.email, a.answer, a.delegatedTo, a.delegatedFrom);
+  }
   const last = lastAttendees;
   if (last?.method === method && sameValues(last.values, values)) return last.lines;
   const rsvp = method === 'REQUEST' ? ';RSVP=TRUE' : '';
   let lines = '';
   for (let at = 0; at < values.length; at += 5) {
-    const [name, email, answer, delegatedTo, delegatedFrom] = [
-      values[at] && plainText(values[at]!),
-      values[at + 1] as string,
-      values[at + 2] as AttendeeAnswer | undefined,
-      values[at + 3],
-      values[at + 4],
-    ];
+    const name = values[at] && plainText(values[at]!);
+    const email = values[at + 1] as string;
+    const answer = values[at + 2] as AttendeeAnswer | undefined;
+    const delegatedTo = values[at + 3];
+    const delegatedFrom = values[at + 4];
     let params = name ? `;CN=${paramValue(name)}` : '';
     if (delegatedTo) params += `;DELEGATED-TO=${paramValue(calAddress(delegatedTo))}`;
     if (delegatedFrom) params += `;DELEGATED-FROM=${paramValue(calAddress(delegatedFrom))}`;
