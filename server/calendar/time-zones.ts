@@ -13,14 +13,18 @@ const MINUTE = 60_000;
 export function wallClock(instant: Date, timeZone: string): Date {
   const time = instant.getTime();
   let zoneOffsets = offsets.get(timeZone);
-  if (zoneOffsets === undefined) {
-    if (offsets.size >= 1000) offsets.clear();
-    zoneOffsets = new Map();
-    offsets.set(timeZone, zoneOffsets);
-  }
-  let offset = zoneOffsets.get(time);
+  let offset = zoneOffsets?.get(time);
   if (offset === undefined) {
-    if (zoneOffsets.size >= 10_000) zoneOffsets.clear();
+    // up to 10,000 kept in all (then the maps start over)
+    if (++offsetsKept > 10_000) {
+      offsets.clear();
+      offsetsKept = 1;
+      zoneOffsets = undefined;
+    }
+    if (zoneOffsets === undefined) {
+      zoneOffsets = new Map();
+      offsets.set(timeZone, zoneOffsets);
+    }
     offset = tzOffset(timeZone, instant);
     zoneOffsets.set(time, offset);
   }
@@ -32,6 +36,7 @@ export function wallClock(instant: Date, timeZone: string): Date {
  * so), and a meeting's start and end are written again for every language and every change.
  */
 const offsets = new Map<string, Map<number, number>>();
+let offsetsKept = 0;
 
 const known = new Map<string, boolean>();
 
