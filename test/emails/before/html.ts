@@ -1,0 +1,52 @@
+// The code as it was before it was made faster (a4d3884), kept to compare the new against.
+/** Markup that is already safe: built by `html` (which escaped every value) or vouched for with `raw`. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+const SPECIAL = /[&<>"'`]/;
+const SPECIALS = /[&<>"'`]/g;
+
+/** Most texts have nothing to escape: testing first costs a third of a replace that finds nothing. */
+export function escapeHtml(value: string): string {
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPES[c]!) : value;
+}
+
+/** A value a template may hold: text is escaped, arrays are joined, null/undefined/false print nothing. */
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false || value === true) return '';
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/** Tagged template: every interpolation is escaped unless it is SafeHtml, so names stay text. */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return new SafeHtml(out);
+}
+
+/** Trusted markup only (our own constants): never pass anything a user typed. */
+export function raw(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+/** Escaped text with its line breaks kept. */
+export function htmlLines(value: string): SafeHtml {
+  return new SafeHtml(escapeHtml(value).replace(/\r?\n/g, '<br>'));
+}
