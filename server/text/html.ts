@@ -27,9 +27,15 @@ export function escapeHtml(value: string): string {
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
 function render(value: HtmlValue): string {
-  if (value === null || value === undefined || value === false || value === true) return '';
+  // text and markup first: nearly every value is one or the other
+  if (typeof value === 'string') return escapeHtml(value);
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === null || value === undefined || value === false || value === true) return '';
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const item of value) out += render(item);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 
