@@ -1,5 +1,5 @@
 import { headerText } from '../server/text/header.ts';
-import { html, htmlLines, type SafeHtml } from '../server/text/html.ts';
+import { escapedLines, escapeHtml } from '../server/text/html.ts';
 import type { Language } from '../server/text/language.ts';
 import { catalogueFor } from '../server/text/messages.ts';
 
@@ -109,15 +109,26 @@ const BODY_STYLE = 'font-family:Arial,Helvetica,sans-serif;font-size:15px;line-h
 const BUTTON_STYLE =
   'display:inline-block;margin:0 8px 8px 0;padding:10px 16px;background:#004b87;color:#fff;text-decoration:none;border-radius:4px';
 
+/**
+ * Subject, text and HTML of an email. The HTML is written as strings, not with the `html` template
+ * (every email of a meeting's queue renders through here, and the template's values and arrays
+ * were half its work), so every text goes through escapeHtml or escapedLines, as `html` would.
+ */
 export function renderEmail(email: Email): RenderedEmail {
   const subject = headerText(email.subject);
-  const body = email.blocks.map(blockHtml);
+  let text = '';
+  let body = '';
+  for (let i = 0; i < email.blocks.length; i++) {
+    const block = email.blocks[i]!;
+    text += i ? `\n\n${blockText(block)}` : blockText(block);
+    body += `${blockHtml(block)}\n`;
+  }
   return {
     subject,
-    text: email.blocks.map(blockText).join('\n\n'),
-    html: html`<!doctype html><html lang="${email.lang}"><head><meta charset="utf-8"><title>${subject}</title></head>
+    text,
+    html: `<!doctype html><html lang="${escapeHtml(email.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="${BODY_STYLE}">
-${body.map((b) => html`${b}\n`)}</body></html>`.value,
+${body}</body></html>`,
     headers: { 'Content-Language': email.lang },
   };
 }
@@ -131,42 +142,62 @@ function blockText(block: EmailBlock): string {
   switch (block.kind) {
     case 'paragraph':
       return block.text;
-    case 'facts':
-      return [...(block.title ? [block.title] : []), ...block.rows.map(([k, v]) => `${k}: ${v}`)].join('\n');
-    case 'list':
-      return [`${block.heading}:`, ...block.items.map(itemText)].join('\n');
-    case 'actions':
-      return [
-        `${block.heading}:`,
-        ...block.links.map((l) => `  ${l.label}: ${l.href}`),
-        ...(block.hint ? [block.hint] : []),
-      ].join('\n');
+    case 'facts': {
+      // a row is never empty ("label: value"), so an empty `out` means nothing written yet
+      let out = block.title ? block.title : '';
+      for (const [k, v] of block.rows) out += out ? `\n${k}: ${v}` : `${k}: ${v}`;
+      return out;
+    }
+    case 'list': {
+      let out = `${block.heading}:`;
+      for (let i = 0; i < block.items.length; i++) out += `\n${itemText(block.items[i]!, i)}`;
+      return out;
+    }
+    case 'actions': {
+      let out = `${block.heading}:`;
+      for (const l of block.links) out += `\n  ${l.label}: ${l.href}`;
+      return block.hint ? `${out}\n${block.hint}` : out;
+    }
     case 'signoff':
       return block.lines.join('\n');
   }
 }
 
-function blockHtml(block: EmailBlock): SafeHtml {
+function blockHtml(block: EmailBlock): string {
   switch (block.kind) {
     case 'paragraph':
-      return html`<p>${htmlLines(block.text)}</p>`;
-    case 'facts':
-      return html`${block.title ? html`<h1 style="font-size:20px">${block.title}</h1>\n` : ''}<table role="presentation" cellpadding="4">
-${block.rows.map(([k, v]) => html`<tr><th align="left" valign="top">${k}</th><td>${htmlLines(v)}</td></tr>\n`)}</table>`;
+      return `<p>${escapedLines(block.text)}</p>`;
+    case 'facts': {
+      let out = block.title ? `<h1 style="font-size:20px">${escapeHtml(block.title)}</h1>\n` : '';
+      out += '<table role="presentation" cellpadding="4">\n';
+      for (const [k, v] of block.rows)
+        out += `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${escapedLines(v)}</td></tr>\n`;
+      return `${out}</table>`;
+    }
     case 'list': {
       // with times the clock is the marker; without, the points are numbered
-      const timed = block.items.every((item) => item.marker);
-      const items = block.items.map(
-        (item) =>
-          html`<li>${item.marker ? `${item.marker} ` : ''}<strong>${item.title}</strong>${item.detail ? html`<br><span>${htmlLines(item.detail)}</span>` : ''}</li>`,
-      );
+      let timed = true;
+      let items = '';
+      for (const item of block.items) {
+        if (!item.marker) timed = false;
+        items += `<li>${item.marker ? `${escapeHtml(item.marker)} ` : ''}<strong>${escapeHtml(item.title)}</strong>${item.detail ? `<br><span>${escapedLines(item.detail)}</span>` : ''}</li>`;
+      }
+      const heading = `<h2 style="font-size:17px">${escapeHtml(block.heading)}</h2>`;
       return timed
-        ? html`<h2 style="font-size:17px">${block.heading}</h2><ul style="list-style:none;padding-left:0">${items}</ul>`
-        : html`<h2 style="font-size:17px">${block.heading}</h2><ol>${items}</ol>`;
+        ? `${heading}<ul style="list-style:none;padding-left:0">${items}</ul>`
+        : `${heading}<ol>${items}</ol>`;
     }
-    case 'actions':
-      return html`<h2 style="font-size:17px">${block.heading}</h2><p>${block.links.map((l) => html`<a href="${l.href}" style="${BUTTON_STYLE}">${l.label}</a>`)}</p>${block.hint ? html`<p>${block.hint}</p>` : ''}`;
-    case 'signoff':
-      return html`<p>${block.lines.map((line, i) => html`${i ? html`<br>` : ''}${line}`)}</p>`;
+    case 'actions': {
+      let out = `<h2 style="font-size:17px">${escapeHtml(block.heading)}</h2><p>`;
+      for (const l of block.links)
+        out += `<a href="${escapeHtml(l.href)}" style="${BUTTON_STYLE}">${escapeHtml(l.label)}</a>`;
+      return block.hint ? `${out}</p><p>${escapeHtml(block.hint)}</p>` : `${out}</p>`;
+    }
+    case 'signoff': {
+      let out = '<p>';
+      for (let i = 0; i < block.lines.length; i++)
+        out += i ? `<br>${escapeHtml(block.lines[i]!)}` : escapeHtml(block.lines[i]!);
+      return `${out}</p>`;
+    }
   }
 }

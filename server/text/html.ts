@@ -53,5 +53,11 @@ export function raw(markup: string): SafeHtml {
 
 /** Escaped text with its line breaks kept. */
 export function htmlLines(value: string): SafeHtml {
-  return new SafeHtml(escapeHtml(value).replace(/\r?\n/g, '<br>'));
+  return new SafeHtml(escapedLines(value));
+}
+
+/** htmlLines as a string, for markup written as strings (the emails). */
+export function escapedLines(value: string): string {
+  const escaped = escapeHtml(value);
+  return escaped.includes('\n') ? escaped.replace(/\r?\n/g, '<br>') : escaped;
 }

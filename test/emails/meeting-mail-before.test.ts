@@ -16,15 +16,15 @@ import { clockTime, dayDate, longDate, meetingTime, weekdayDate } from '../../se
 import { headerText } from '../../server/text/header.ts';
 import { escapeHtml, html, htmlLines, raw } from '../../server/text/html.ts';
 import { type Language, textLanguages } from '../../server/text/language.ts';
-import * as beforeDates from './before/dates.ts';
-import { headerText as beforeHeaderText } from './before/header.ts';
-import * as beforeHtml from './before/html.ts';
-import * as before from './before/meeting-mail.ts';
-import * as beforeTemplate from './before/template.ts';
+import * as beforeDates from '../helpers/mail-before/dates.ts';
+import { headerText as beforeHeaderText } from '../helpers/mail-before/header.ts';
+import * as beforeHtml from '../helpers/mail-before/html.ts';
+import * as before from '../helpers/mail-before/meeting-mail.ts';
+import * as beforeTemplate from '../helpers/mail-before/template.ts';
 
 /**
  * The meeting mail, its template and the text helpers were made faster: every output must be
- * byte for byte what the code before did (kept in ./before/), for any input.
+ * byte for byte what the code before did (kept in test/helpers/mail-before/), for any input.
  */
 
 const kinds: MeetingMailKind[] = ['invitation', 'update', 'reminder', 'cancel', 'withdrawn'];
