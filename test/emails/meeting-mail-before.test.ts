@@ -15,7 +15,7 @@ import { type EmailBlock, renderEmail, renderLetter, signatureLines } from '../.
 import { clockTime, dayDate, longDate, meetingTime, weekdayDate } from '../../server/text/dates.ts';
 import { headerText } from '../../server/text/header.ts';
 import { escapeHtml, html, htmlLines, raw } from '../../server/text/html.ts';
-import { type Language, textLanguages } from '../../server/text/language.ts';
+import { textLanguages } from '../../server/text/language.ts';
 import * as beforeDates from '../helpers/mail-before/dates.ts';
 import { headerText as beforeHeaderText } from '../helpers/mail-before/header.ts';
 import * as beforeHtml from '../helpers/mail-before/html.ts';
@@ -334,49 +334,36 @@ t.test('header text, escaping and the html template are what they were, for any 
   );
 });
 
-t.test('dates and times are what they were, asked once or again', async (t) => {
+t.test('dates and times are what they were, asked once or again, in any zone and language', async (t) => {
   t.doesNotThrow(
     () =>
       fc.assert(
-        fc.property(
-          fc.array(
-            fc.tuple(
-              instant,
-              instant,
-              fc.constantFrom(...zones),
-              fc.constantFrom<Language>(...textLanguages),
-              day,
-            ),
-            {
-              minLength: 1,
-              maxLength: 5,
-            },
-          ),
-          (cases) => {
-            // each twice: the second time from anything remembered
-            for (const [from, to, zone, lang, date] of [...cases, ...cases])
-              same(
-                [
-                  clockTime(from, zone, lang),
-                  longDate(from, zone, lang),
-                  weekdayDate(from, zone, lang),
-                  dayDate(date, lang),
-                  dayDate(from, lang, zone),
-                  meetingTime(from, to, zone, lang),
-                ],
-                [
-                  beforeDates.clockTime(from, zone, lang),
-                  beforeDates.longDate(from, zone, lang),
-                  beforeDates.weekdayDate(from, zone, lang),
-                  beforeDates.dayDate(date, lang),
-                  beforeDates.dayDate(from, lang, zone),
-                  beforeDates.meetingTime(from, to, zone, lang),
-                ],
-              );
-            return true;
-          },
-        ),
-        { numRuns: 300 },
+        fc.property(fc.array(fc.tuple(instant, instant, day), { minLength: 1, maxLength: 3 }), (cases) => {
+          // every zone and language of the same instants, twice: the second time from anything remembered
+          for (const [from, to, date] of [...cases, ...cases])
+            for (const zone of zones)
+              for (const lang of textLanguages)
+                same(
+                  [
+                    clockTime(from, zone, lang),
+                    longDate(from, zone, lang),
+                    weekdayDate(from, zone, lang),
+                    dayDate(date, lang),
+                    dayDate(from, lang, zone),
+                    meetingTime(from, to, zone, lang),
+                  ],
+                  [
+                    beforeDates.clockTime(from, zone, lang),
+                    beforeDates.longDate(from, zone, lang),
+                    beforeDates.weekdayDate(from, zone, lang),
+                    beforeDates.dayDate(date, lang),
+                    beforeDates.dayDate(from, lang, zone),
+                    beforeDates.meetingTime(from, to, zone, lang),
+                  ],
+                );
+          return true;
+        }),
+        { numRuns: 100 },
       ),
     'any dates, zones and languages: as before',
   );
