@@ -96,8 +96,10 @@ export function meetingWhen(lang: Language, m: MeetingMailView): string {
 }
 
 export function meetingWhere(m: Pick<MeetingMailView, 'venueName' | 'venueAddress'>): string | null {
-  const parts = [m.venueName, m.venueAddress].map((p) => p?.trim()).filter(Boolean);
-  return parts.length ? parts.join(', ') : null;
+  const name = m.venueName?.trim();
+  const address = m.venueAddress?.trim();
+  if (!name) return address || null;
+  return address ? `${name}, ${address}` : name;
 }
 
 /** Plain-text description for the calendar entry: the same facts as the email body. */

@@ -58,7 +58,9 @@ export interface Signatory {
 export function signatureLines(lang: Language, from?: Signatory | null, signature?: string | null): string[] {
   const texts = catalogueFor(lang);
   if (!from) {
-    const own = (signature ?? '')
+    // most letters have neither
+    if (!signature) return [texts.common.signature];
+    const own = signature
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
@@ -73,14 +75,17 @@ export function signatureLines(lang: Language, from?: Signatory | null, signatur
 /** The letter as blocks: greeting, body, sign-off. */
 export function letterBlocks(letter: Letter): EmailBlock[] {
   const texts = catalogueFor(letter.lang);
-  return [
-    { kind: 'paragraph', text: texts.common.greeting(letter.to) },
-    ...letter.body.map((b): EmailBlock => (typeof b === 'string' ? { kind: 'paragraph', text: b } : b)),
-    {
-      kind: 'signoff',
-      lines: [texts.common.closing, ...signatureLines(letter.lang, letter.from, letter.signature)],
-    },
-  ];
+  // pushed, not spread: spreads were most of the work of compiling this
+  const blocks: EmailBlock[] = [{ kind: 'paragraph', text: texts.common.greeting(letter.to) }];
+  for (let i = 0; i < letter.body.length; i++) {
+    const b = letter.body[i]!;
+    blocks.push(typeof b === 'string' ? { kind: 'paragraph', text: b } : b);
+  }
+  const lines = [texts.common.closing];
+  const signed = signatureLines(letter.lang, letter.from, letter.signature);
+  for (let i = 0; i < signed.length; i++) lines.push(signed[i]!);
+  blocks.push({ kind: 'signoff', lines });
+  return blocks;
 }
 
 export function renderLetter(letter: Letter): RenderedEmail {
@@ -145,7 +150,10 @@ function blockText(block: EmailBlock): string {
     case 'facts': {
       // a row is never empty ("label: value"), so an empty `out` means nothing written yet
       let out = block.title ? block.title : '';
-      for (const [k, v] of block.rows) out += out ? `\n${k}: ${v}` : `${k}: ${v}`;
+      for (let i = 0; i < block.rows.length; i++) {
+        const row = block.rows[i]!;
+        out += out ? `\n${row[0]}: ${row[1]}` : `${row[0]}: ${row[1]}`;
+      }
       return out;
     }
     case 'list': {
@@ -155,7 +163,10 @@ function blockText(block: EmailBlock): string {
     }
     case 'actions': {
       let out = `${block.heading}:`;
-      for (const l of block.links) out += `\n  ${l.label}: ${l.href}`;
+      for (let i = 0; i < block.links.length; i++) {
+        const l = block.links[i]!;
+        out += `\n  ${l.label}: ${l.href}`;
+      }
       return block.hint ? `${out}\n${block.hint}` : out;
     }
     case 'signoff':
@@ -170,15 +181,18 @@ function blockHtml(block: EmailBlock): string {
     case 'facts': {
       let out = block.title ? `<h1 style="font-size:20px">${escapeHtml(block.title)}</h1>\n` : '';
       out += '<table role="presentation" cellpadding="4">\n';
-      for (const [k, v] of block.rows)
-        out += `<tr><th align="left" valign="top">${escapeHtml(k)}</th><td>${escapedLines(v)}</td></tr>\n`;
+      for (let i = 0; i < block.rows.length; i++) {
+        const row = block.rows[i]!;
+        out += `<tr><th align="left" valign="top">${escapeHtml(row[0])}</th><td>${escapedLines(row[1])}</td></tr>\n`;
+      }
       return `${out}</table>`;
     }
     case 'list': {
       // with times the clock is the marker; without, the points are numbered
       let timed = true;
       let items = '';
-      for (const item of block.items) {
+      for (let i = 0; i < block.items.length; i++) {
+        const item = block.items[i]!;
         if (!item.marker) timed = false;
         items += `<li>${item.marker ? `${escapeHtml(item.marker)} ` : ''}<strong>${escapeHtml(item.title)}</strong>${item.detail ? `<br><span>${escapedLines(item.detail)}</span>` : ''}</li>`;
       }
@@ -189,8 +203,10 @@ function blockHtml(block: EmailBlock): string {
     }
     case 'actions': {
       let out = `<h2 style="font-size:17px">${escapeHtml(block.heading)}</h2><p>`;
-      for (const l of block.links)
+      for (let i = 0; i < block.links.length; i++) {
+        const l = block.links[i]!;
         out += `<a href="${escapeHtml(l.href)}" style="${BUTTON_STYLE}">${escapeHtml(l.label)}</a>`;
+      }
       return block.hint ? `${out}</p><p>${escapeHtml(block.hint)}</p>` : `${out}</p>`;
     }
     case 'signoff': {
