@@ -104,12 +104,17 @@ export function meetingWhere(m: Pick<MeetingMailView, 'venueName' | 'venueAddres
 
 /** Plain-text description for the calendar entry: the same facts as the email body. */
 export function calendarDescription(lang: Language, m: MeetingMailView, answerUrl?: string | null): string {
-  const w = catalogueFor(lang).meetingMail;
-  const lines = [meetingWhen(lang, m), `${w.where}: ${meetingWhere(m) ?? w.venueLater}`];
-  if (m.replyBy) lines.push(`${catalogueFor(lang).replyAndNeeds.replyBy}: ${dayDate(m.replyBy, lang)}`);
-  if (m.agenda.length) lines.push('', `${w.agenda}:`, ...agendaItems(lang, m).map(agendaLine));
-  if (answerUrl) lines.push('', `${w.answer}: ${answerUrl}`);
-  return lines.join('\n');
+  const texts = catalogueFor(lang);
+  const w = texts.meetingMail;
+  // written as it goes, no lines to join: a queue makes one for every meeting and language
+  let text = `${meetingWhen(lang, m)}\n${w.where}: ${meetingWhere(m) ?? w.venueLater}`;
+  if (m.replyBy) text += `\n${texts.replyAndNeeds.replyBy}: ${dayDate(m.replyBy, lang)}`;
+  if (m.agenda.length) {
+    text += `\n\n${w.agenda}:`;
+    const items = agendaItems(lang, m);
+    for (let i = 0; i < items.length; i++) text += `\n${agendaLine(items[i]!, i)}`;
+  }
+  return answerUrl ? `${text}\n\n${w.answer}: ${answerUrl}` : text;
 }
 
 /** Who signs: the facilitator with contact details, else the facilitator's name alone, else the service. */
@@ -119,12 +124,18 @@ function signatory(m: MeetingMailView): Signatory | null {
 
 /** Times for every point or for none: with one point untimed, all are numbered. */
 function agendaItems(lang: Language, m: MeetingMailView): ListItem[] {
-  const timed = m.agenda.every((item) => item.startsAt);
-  return m.agenda.map((item) => ({
-    marker: timed && item.startsAt ? clockTime(item.startsAt, m.timeZone, lang) : null,
-    title: item.title,
-    detail: item.description,
-  }));
+  let timed = true;
+  for (let i = 0; i < m.agenda.length; i++) if (!m.agenda[i]!.startsAt) timed = false;
+  const items: ListItem[] = [];
+  for (let i = 0; i < m.agenda.length; i++) {
+    const item = m.agenda[i]!;
+    items.push({
+      marker: timed && item.startsAt ? clockTime(item.startsAt, m.timeZone, lang) : null,
+      title: item.title,
+      detail: item.description,
+    });
+  }
+  return items;
 }
 
 function agendaLine(item: ListItem, index: number): string {
