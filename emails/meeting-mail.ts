@@ -267,7 +267,7 @@ export function meetingMailTemplate(
   withLink: boolean,
 ): MeetingMailTemplate {
   const mail = meetingMail(input, language, NAME_STAND_IN, withLink ? LINK_STAND_IN : null);
-  // named, not spread: a spread of the mail cost more than the rest of this function
+  // no spreads, of the input or the mail: with them this took twice as long
   return {
     subject: mail.subject,
     text: mail.text,
