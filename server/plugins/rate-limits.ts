@@ -1,12 +1,7 @@
 import { normalizeIP } from '@fastify/rate-limit';
+import { format, parse } from '@lukeed/ms';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-
-/** How many requests one client address may make to a route in a window, and that window. */
-interface Limit {
-  max: number;
-  windowMs: number;
-}
 
 /** One client's window: when it began and how many requests it has counted. */
 interface Window {
@@ -17,28 +12,17 @@ interface Window {
 /** The addresses kept per route, least recently seen dropped first (as @fastify/rate-limit keeps them). */
 const KEPT_ADDRESSES = 5000;
 
-const UNITS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000 };
-
-/** A window as the routes write it: milliseconds, or "1 minute", "30 seconds", "2 hours". */
+/** A window as the routes write it: milliseconds, or words @fastify/rate-limit reads ("1 minute", "30 seconds"). */
 export function windowMs(timeWindow: unknown): number {
-  if (typeof timeWindow === 'number' && Number.isFinite(timeWindow) && timeWindow >= 0)
-    return Math.trunc(timeWindow);
-  const words = typeof timeWindow === 'string' ? /^(\d+) *(second|minute|hour)s?$/.exec(timeWindow) : null;
-  if (!words) throw new Error(`rate limit: a time window of ${String(timeWindow)} is not understood`);
-  return Number(words[1]) * UNITS[words[2]!]!;
+  const ms = typeof timeWindow === 'string' ? parse(timeWindow) : timeWindow;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    throw new Error(`rate limit: a time window of ${String(timeWindow)} is not understood`);
+  return Math.trunc(ms);
 }
 
-/** A wait in words, as @fastify/rate-limit words it in its refusal ("1 minute", "45 seconds"). */
+/** A wait in words, as @fastify/rate-limit words it in its refusal ("1 minute", "45 seconds"): its own formatter. */
 export function waitInWords(ms: number): string {
-  const spell = (value: number, unit: string) => {
-    const n = (value | 0) === value ? value : ~~(value + 0.5);
-    return `${n} ${unit}${n !== 1 ? 's' : ''}`;
-  };
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return spell(ms / 1000, 'second');
-  if (ms < 3_600_000) return spell(ms / 60_000, 'minute');
-  if (ms < 86_400_000) return spell(ms / 3_600_000, 'hour');
-  return spell(ms / 86_400_000, 'day');
+  return format(ms, true);
 }
 
 /**
@@ -46,7 +30,9 @@ export function waitInWords(ms: number): string {
  * and returns the count and the milliseconds left of the window. Least recently seen clients are
  * dropped past KEPT_ADDRESSES (a Map keeps insertion order: a client seen again is moved last).
  */
-export function windowCounter(limit: Limit): (key: string, now: number) => { count: number; leftMs: number } {
+export function windowCounter(
+  windowMs: number,
+): (key: string, now: number) => { count: number; leftMs: number } {
   const windows = new Map<string, Window>();
   return (key, now) => {
     let window = windows.get(key);
@@ -56,12 +42,12 @@ export function windowCounter(limit: Limit): (key: string, now: number) => { cou
       window = { startedAt: now, count: 0 };
     }
     windows.set(key, window);
-    if (window.startedAt + limit.windowMs <= now) {
+    if (window.startedAt + windowMs <= now) {
       window.startedAt = now;
       window.count = 0;
     }
     window.count += 1;
-    return { count: window.count, leftMs: limit.windowMs - (now - window.startedAt) };
+    return { count: window.count, leftMs: windowMs - (now - window.startedAt) };
   };
 }
 
@@ -79,7 +65,7 @@ export default fp(
       if (typeof config.max !== 'number' || !Number.isFinite(config.max) || config.max < 0)
         throw new Error(`rate limit of ${route.url}: max must be a number`);
       const max = Math.trunc(config.max);
-      const count = windowCounter({ max, windowMs: windowMs(config.timeWindow ?? 60_000) });
+      const count = windowCounter(windowMs(config.timeWindow ?? 60_000));
       const limit: onRequestHookHandler = (request, reply, done) => {
         const { count: made, leftMs } = count(normalizeIP(request.ip), now());
         const resetSeconds = Math.ceil(leftMs / 1000);
