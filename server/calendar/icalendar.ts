@@ -112,46 +112,21 @@ function eventOf(m: CalendarMeeting, method: CalendarMethod): string {
   return `${out}END:VEVENT\r\n`;
 }
 
-/**
- * The ATTENDEE lines of the last list written and the values they were written from: queue-mail.ts
- * writes the same list once per language, and the lines are half a calendar's work. Compared value
- * by value, so a list changed in place is written anew.
- */
-type AttendeeValue = string | null | undefined;
-let lastAttendees: { method: CalendarMethod; values: AttendeeValue[]; lines: string } | null = null;
-
 function attendeeLines(attendees: CalendarAttendee[], method: CalendarMethod): string {
-  // index loops and reads: calendars are written too seldom for V8 to optimise this code, and the
-  // interpreter walks for-of and destructuring through the iterator protocol
-  const values: AttendeeValue[] = [];
-  for (let i = 0; i < attendees.length; i++) {
-    const a = attendees[i]!;
-    values.push(a.name, a.email, a.answer, a.delegatedTo, a.delegatedFrom);
-  }
-  const last = lastAttendees;
-  if (last?.method === method && sameValues(last.values, values)) return last.lines;
   const rsvp = method === 'REQUEST' ? ';RSVP=TRUE' : '';
   let lines = '';
-  for (let at = 0; at < values.length; at += 5) {
-    const name = values[at] && plainText(values[at]!);
-    const email = values[at + 1] as string;
-    const answer = values[at + 2] as AttendeeAnswer | undefined;
-    const delegatedTo = values[at + 3];
-    const delegatedFrom = values[at + 4];
+  // an index loop: calendars are written too seldom for V8 to optimise this code, and the
+  // interpreter walks for-of and destructuring through the iterator protocol
+  for (let i = 0; i < attendees.length; i++) {
+    const a = attendees[i]!;
+    const name = a.name && plainText(a.name);
     let params = name ? `;CN=${paramValue(name)}` : '';
-    if (delegatedTo) params += `;DELEGATED-TO=${paramValue(calAddress(delegatedTo))}`;
-    if (delegatedFrom) params += `;DELEGATED-FROM=${paramValue(calAddress(delegatedFrom))}`;
-    params += `;ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat[answer ?? 'needs_action']}${rsvp}`;
-    lines += line('ATTENDEE', `MAILTO:${lineValue(email)}`, params);
+    if (a.delegatedTo) params += `;DELEGATED-TO=${paramValue(calAddress(a.delegatedTo))}`;
+    if (a.delegatedFrom) params += `;DELEGATED-FROM=${paramValue(calAddress(a.delegatedFrom))}`;
+    params += `;ROLE=REQ-PARTICIPANT;PARTSTAT=${partstat[a.answer ?? 'needs_action']}${rsvp}`;
+    lines += line('ATTENDEE', `MAILTO:${lineValue(a.email)}`, params);
   }
-  lastAttendees = { method, values, lines };
   return lines;
-}
-
-function sameValues(a: AttendeeValue[], b: AttendeeValue[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** PT1H for 3600 seconds. */

@@ -12,22 +12,7 @@ const MINUTE = 60_000;
 /** A UTC Date whose UTC fields are the zone's wall-clock fields at an instant (for DTSTART;TZID=…). */
 export function wallClock(instant: Date, timeZone: string): Date {
   const time = instant.getTime();
-  let zoneOffsets = offsets.get(timeZone);
-  let offset = zoneOffsets?.get(time);
-  if (offset === undefined) {
-    // up to 10,000 kept in all (then the maps start over)
-    if (++offsetsKept > 10_000) {
-      offsets.clear();
-      offsetsKept = 1;
-      zoneOffsets = undefined;
-    }
-    if (zoneOffsets === undefined) {
-      zoneOffsets = new Map();
-      offsets.set(timeZone, zoneOffsets);
-    }
-    offset = tzOffset(timeZone, instant);
-    zoneOffsets.set(time, offset);
-  }
+  const offset = remembered(offsets, `${timeZone} ${time}`, () => tzOffset(timeZone, instant));
   return new Date(time + offset * MINUTE);
 }
 
@@ -35,8 +20,7 @@ export function wallClock(instant: Date, timeZone: string): Date {
  * Offsets in minutes by zone and instant: tzOffset formats the instant with Intl (a microsecond or
  * so), and a meeting's start and end are written again for every language and every change.
  */
-const offsets = new Map<string, Map<number, number>>();
-let offsetsKept = 0;
+const offsets = new Map<string, number>();
 
 const known = new Map<string, boolean>();
 

@@ -32,27 +32,14 @@ const calendarDay = (date: string) => new Date(`${date}T00:00:00Z`);
  * pages show the same few instants again and again, and each Intl format costs microseconds.
  */
 function zonedText(shape: keyof typeof SHAPES, instant: string, timeZone: string, lang: Language): string {
-  let known = zonedTexts.get(instant);
-  if (known === undefined) {
-    if (zonedTexts.size >= 10_000) zonedTexts.clear();
-    known = [];
-    zonedTexts.set(instant, known);
-  }
-  for (let i = 0; i < known.length; i += 4)
-    if (known[i] === shape && known[i + 1] === lang && known[i + 2] === timeZone) return known[i + 3]!;
-  let text = formatter(shape, locales[lang], timeZone).format(new Date(instant));
-  // "Friday, 12 March 2027" in English: no comma after the weekday
-  if (shape === 'weekdayDay' && lang === 'en') text = text.replace(',', '');
-  if (known.length >= 64) known.length = 0;
-  known.push(shape, lang, timeZone, text);
-  return text;
+  return remembered(zonedTexts, `${shape}|${lang}|${timeZone}|${instant}`, () => {
+    const text = formatter(shape, locales[lang], timeZone).format(new Date(instant));
+    // "Friday, 12 March 2027" in English: no comma after the weekday
+    return shape === 'weekdayDay' && lang === 'en' ? text.replace(',', '') : text;
+  });
 }
 
-/**
- * By instant, the texts made of it: shape, language, zone and text, four entries each. Not one
- * joined key: joining and hashing it cost more than a short walk through the few an instant has.
- */
-const zonedTexts = new Map<string, string[]>();
+const zonedTexts = new Map<string, string>();
 
 /** "12. marts 2027" / "12 March 2027": a meeting's day in its zone. */
 export function longDate(instant: string, timeZone: string, lang: Language): string {

@@ -406,7 +406,7 @@ t.test('wallClock, isKnownTimeZone, vtimezone, vtimezoneWindow: the same as befo
       ),
     'wallClock and isKnownTimeZone: 2000 random zones and instants',
   );
-  // past the 10,000 offsets kept, the maps start over: 12,000 hours of two zones, each asked twice
+  // past the 10,000 offsets kept, the map starts over: 12,000 hours of two zones, each asked twice
   const hours = Array.from({ length: 6000 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000));
   const walls = (zone: string) => hours.map((at) => wallClock(at, zone).getTime());
   const before = (zone: string) => hours.map((at) => reference.wallClock(at, zone).getTime());
