@@ -88,7 +88,6 @@ function rowMaker(names: string[]): (values: unknown[]) => unknown {
 }
 
 interface KeptValues {
-  dataVersion: Database.Statement<unknown[], number>;
   values: Map<string, unknown>;
   /** When data_version was last read (performance.now(), taken before the read). */
   checkedAt: number;
@@ -137,10 +136,7 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
   if (client.inTransaction && !readingTogether.has(client)) return compute();
   let cache = kept.get(client);
   if (!cache) {
-    // total_changes() and the PRAGMA in two statements, not one reading pragma_data_version: that
-    // table prepares its PRAGMA on every read
     cache = {
-      dataVersion: client.prepare<unknown[], number>('PRAGMA data_version').pluck(),
       values: new Map(),
       checkedAt: Number.NEGATIVE_INFINITY,
       changesThen: -1,
@@ -153,7 +149,9 @@ export function whileUnchanged<T extends object>(db: DbOrTx, key: string, comput
   // data_version takes and drops the WAL read lock (two fcntl calls): read again unless read since `since`
   if (since === undefined || cache.checkedAt < since || changes !== cache.changesThen) {
     cache.checkedAt = performance.now();
-    const dataVersion = cache.dataVersion.get() ?? 0;
+    // total_changes() and the PRAGMA in two statements, not one reading pragma_data_version: that
+    // table prepares its PRAGMA on every read
+    const dataVersion = prepared<number>(client, 'PRAGMA data_version').pluck().get() ?? 0;
     if (changes !== cache.changesThen || dataVersion !== cache.dataVersionThen) {
       cache.values.clear();
       cache.changesThen = changes;
