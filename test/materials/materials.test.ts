@@ -159,30 +159,3 @@ t.test('materials: uploaded by a facilitator, read by token and by account, nobo
   t.same(readdirSync(folder), []);
   t.equal((await app.inject({ url: `/rsvp/${pia.token}/materialer/${material.id}` })).statusCode, 404);
 });
-
-t.test(
-  'a multipart body reaches only the routes that take a file; elsewhere it is read as no body',
-  async (t) => {
-    const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
-    const body = await formDataPayload({ name: 'kontakt.txt', content: 'Kim' }, { name: 'Kim' });
-    const person = await app.inject({
-      method: 'POST',
-      url: '/api/people',
-      headers: { ...as.facilitator, ...body.headers },
-      payload: body.payload,
-    });
-    t.equal(person.statusCode, 400, 'the route finds no body (not a 415)');
-    t.match(person.headers['content-type'], /application\/problem\+json/);
-    t.match(person.json().fields, [{ field: 'body' }]);
-    const page = await app.inject({
-      method: 'POST',
-      url: '/personer',
-      headers: { ...as.facilitator, ...body.headers },
-      payload: body.payload,
-    });
-    t.equal(page.statusCode, 403, 'a page post too: refused for its missing form token, not a 415');
-
-    // @fastify/multipart, with its hooks on every request of its scope, is the upload routes' alone
-    t.notOk(app.hasRequestDecorator('isMultipart'), 'not registered for the whole app');
-  },
-);
