@@ -8,7 +8,7 @@ import { serializerFor } from '../../server/http/serializer.ts';
 import { answerInvitation } from '../../server/meeting-sessions/answers.ts';
 import { answerWithSeat } from '../../server/routes/rsvp.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { meetingWithInvitees } from '../helpers/factories.ts';
 
 /**
  * The reads behind an answer link copy their values key by key (faster objects than a rest or spread
@@ -16,12 +16,9 @@ import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
  */
 t.test('an invitee read with its link is the invitee read by id, key for key', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-  const a = insertInvitee(app.db, m.meetingId, {
-    name: 'Åse Ærø',
-    email: 'a@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-  });
+  const {
+    invitees: [a],
+  } = meetingWithInvitees(app.db, [{ name: 'Åse Ærø', email: 'a@brk.dk' }]);
   prepared(app.db, "UPDATE invitation SET comment = 'Kommer sent', needs_reconfirm = 1 WHERE id = ?").run(
     a.invitationId,
   );
@@ -37,12 +34,9 @@ t.test('an invitee read with its link is the invitee read by id, key for key', a
 
 t.test("the answer POST's state is the answer with its seat, sent as a spread copy was", async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-  const a = insertInvitee(app.db, m.meetingId, {
-    name: 'A',
-    email: 'a@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-  });
+  const {
+    invitees: [a],
+  } = meetingWithInvitees(app.db, [{ name: 'A', email: 'a@brk.dk' }]);
   const result = answerInvitation(app.db, app.config, inviteeActor('a@brk.dk', 'link'), a.invitationId, {
     answer: 'accepted',
     comment: 'Glæder mig',
@@ -56,19 +50,12 @@ t.test("the answer POST's state is the answer with its seat, sent as a spread co
 
 t.test('links with different expiries are each judged by their own, read in any order', async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-  const early = insertInvitee(app.db, m.meetingId, {
-    name: 'A',
-    email: 'a@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-    tokenExpiresAt: '2027-03-01T12:00:00.000Z',
-  });
-  const late = insertInvitee(app.db, m.meetingId, {
-    name: 'B',
-    email: 'b@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-    tokenExpiresAt: '2027-03-02T12:00:00.000Z',
-  });
+  const {
+    invitees: [early, late],
+  } = meetingWithInvitees(app.db, [
+    { name: 'A', email: 'a@brk.dk', tokenExpiresAt: '2027-03-01T12:00:00.000Z' },
+    { name: 'B', email: 'b@brk.dk', tokenExpiresAt: '2027-03-02T12:00:00.000Z' },
+  ]);
   const between = new Date('2027-03-02T00:00:00.000Z');
   for (let round = 0; round < 2; round++) {
     t.equal(findInviteeByAnswerToken(app.db, early.token, between), null, 'the early link has expired');
@@ -80,18 +67,12 @@ t.test('links with different expiries are each judged by their own, read in any 
 
 t.test("a meeting's answer pages word its time and deadline in each invitee's language", async (t) => {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-  const danish = insertInvitee(app.db, m.meetingId, {
-    name: 'A',
-    email: 'a@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-  });
-  const english = insertInvitee(app.db, m.meetingId, {
-    name: 'B',
-    email: 'b@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-    language: 'en',
-  });
+  const {
+    invitees: [danish, english],
+  } = meetingWithInvitees(app.db, [
+    { name: 'A', email: 'a@brk.dk' },
+    { name: 'B', email: 'b@brk.dk', language: 'en' },
+  ]);
   const view = async (token: string) =>
     (await app.inject({ url: `/rsvp/${token}`, headers: { accept: 'application/json' } })).json();
   // read alternately: the facts kept for one language are not the other's

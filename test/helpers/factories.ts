@@ -194,3 +194,24 @@ export function insertInvitee(db: Db, meetingId: number, options: InviteeOverrid
   );
   return { invitationId, personId, token };
 }
+
+/**
+ * A meeting (by default Bornholm's, as most answer tests use) with these people invited, each with
+ * an answer link; a person belongs to the municipality of Bornholm unless given an organisation.
+ */
+export function meetingWithInvitees<
+  const People extends readonly (Omit<InviteeOverrides, 'organisationId'> & { organisationId?: number })[],
+>(
+  db: Db,
+  people: People,
+  overrides: MeetingOverrides = { title: 'Politikredsmøde 2027 – Bornholms Politi' },
+): { meeting: MeetingFixture; invitees: { [K in keyof People]: InviteeFixture } } {
+  const meeting = insertMeeting(db, overrides);
+  const invitees = people.map((p) =>
+    insertInvitee(db, meeting.meetingId, {
+      ...p,
+      organisationId: p.organisationId ?? meeting.memberIds.Bornholm!,
+    }),
+  );
+  return { meeting, invitees: invitees as { [K in keyof People]: InviteeFixture } };
+}

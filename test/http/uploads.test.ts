@@ -1,17 +1,15 @@
 import t from 'tap';
 import { buildTestApp, formDataPayload } from '../helpers/app.ts';
-import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { meetingWithInvitees } from '../helpers/factories.ts';
 
 t.test(
   'a file reaches the upload routes only; elsewhere a multipart body is no body, named in a 400',
   async (t) => {
     const { app, as } = await buildTestApp(t, { MAIL_SENDER: 'off' });
-    const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-    const a = insertInvitee(app.db, m.meetingId, {
-      name: 'A',
-      email: 'a@brk.dk',
-      organisationId: m.memberIds.Bornholm!,
-    });
+    const {
+      meeting: m,
+      invitees: [a],
+    } = meetingWithInvitees(app.db, [{ name: 'A', email: 'a@brk.dk' }]);
     const form = await formDataPayload({ name: 'dagsorden.txt', content: 'Dagsorden', type: 'text/plain' });
     const withField = await formDataPayload({ name: 'kontakt.txt', content: 'Kim' }, { name: 'Kim' });
 
