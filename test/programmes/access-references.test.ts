@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import t from 'tap';
-
 import { openDatabase } from '../../db/client.ts';
 import { issueApiToken } from '../../server/accounts/accounts.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
