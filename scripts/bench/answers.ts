@@ -1,20 +1,16 @@
 /**
- * bench:answers — autocannon (20 connections, BENCH_DURATION s each) against the answering routes,
- * each compared with a trivial JSON route of the same server in the same run, each after a warm-up
- * of its own (BENCH_WARMUP s, default 2): the answer page,
- * answers posted as JSON (with a waiting list), and iTIP REPLY emails posted raw.
+ * bench:answers — autocannon (20 connections) against the answering routes: the answer page,
+ * answers posted as JSON (with a waiting list), and iTIP REPLY emails posted raw; each as a share
+ * of a trivial JSON route of the same server, the two measured back to back in BENCH_ROUNDS rounds
+ * (default 3) of BENCH_DURATION s each (default 4), after a warm-up of BENCH_WARMUP s (default 2);
+ * the median ratio counts (against-trivial.ts), printed beside the server's CPU per request.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import nodemailer from 'nodemailer';
-
-const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const CONNECTIONS = 20;
-/** Seconds of unmeasured requests before each case (BENCH_WARMUP=0 for none). */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+import { figuresLine, type LoadCase, measureAgainstTrivial } from './against-trivial.ts';
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/answers-server.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -55,17 +51,16 @@ let n = 0;
 const next = <T>(list: T[]) => list[n++ % list.length]!;
 const answers = ['accepted', 'declined', 'tentative', 'accepted'];
 
-const cases: { name: string; options: Partial<autocannon.Options> }[] = [
-  {
-    name: 'trivial JSON route',
-    options: { requests: [{ setupRequest: (r) => ({ ...r, path: '/bench/trivial' }) }] },
-  },
+const trivial: LoadCase = { name: 'trivial JSON route', path: '/bench/trivial' };
+const cases: LoadCase[] = [
   {
     name: 'GET /rsvp/:token (HTML page)',
+    target: 0.4,
     options: { requests: [{ setupRequest: (r) => ({ ...r, path: `/rsvp/${next(invitees).token}` }) }] },
   },
   {
     name: 'POST /rsvp/:token (JSON answer, capacity 25)',
+    target: 0.3,
     options: {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -82,6 +77,7 @@ const cases: { name: string; options: Partial<autocannon.Options> }[] = [
   },
   {
     name: 'POST /api/inbound/email (iTIP REPLY)',
+    target: 0.2,
     options: {
       method: 'POST',
       headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${token}` },
@@ -90,64 +86,23 @@ const cases: { name: string; options: Partial<autocannon.Options> }[] = [
   },
 ];
 
-/**
- * The server's CPU time so far (user + system, all its threads) in µs, from /proc; null elsewhere.
- * Printed per request beside each ratio: the trivial route is bound by the load generator, so its
- * requests/s (the ratios' baseline) swings with whatever else the machine runs, the CPU a request
- * costs the server much less.
- */
-const ticksPerSecond = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-  } catch {
-    return 100;
-  }
-})();
-function serverCpuMicros(): number | null {
-  try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
-  } catch {
-    return null;
-  }
-}
-
-/** Issue 18's targets: each route's requests/s as a share of the trivial route's in the same run. */
-const targets: Record<string, number> = {
-  'GET /rsvp/:token (HTML page)': 0.4,
-  'POST /rsvp/:token (JSON answer, capacity 25)': 0.3,
-  'POST /api/inbound/email (iTIP REPLY)': 0.2,
+const run = {
+  url,
+  connections: 20,
+  duration: Number(process.env.BENCH_DURATION ?? 4),
+  warmup: Number(process.env.BENCH_WARMUP ?? 2),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  trivial,
+  serverPid: server.pid,
 };
 
 try {
   console.log(
-    `bench:answers — ${CONNECTIONS} connections, ${DURATION} s per case, ${invitees.length} invitees\n`,
+    `bench:answers — ${run.connections} connections, ${run.rounds} rounds of ${run.duration} s per case, each right after the trivial route, ${invitees.length} invitees\n`,
   );
-  let baseline = 0;
-  for (const c of cases) {
-    // each case warms up first, unmeasured: its first answers move ~1,000 people on or off the
-    // waiting list, whose mails the service then writes; the figures are of the service running
-    if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, ...c.options });
-    const cpuBefore = serverCpuMicros();
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...c.options });
-    const cpuAfter = serverCpuMicros();
-    const cpu =
-      cpuBefore === null || cpuAfter === null || !result.requests.total
-        ? ''
-        : `  server ${((cpuAfter - cpuBefore) / result.requests.total).toFixed(1)} µs CPU/request`;
-    const rps = result.requests.average;
-    if (!baseline) baseline = rps;
-    const errors = result.non2xx + result.errors;
-    const ratio = rps / baseline;
-    const target = targets[c.name];
-    console.log(
-      `${c.name.padEnd(46)} ${rps.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms  ` +
-        `ratio ${ratio.toFixed(2)}` +
-        (target ? `  (target ≥ ${target}: ${ratio >= target ? 'met' : 'MISSED'})` : '') +
-        cpu +
-        (errors ? `  (${errors} errors/non-2xx)` : ''),
-    );
-  }
+  // each case warms up first, unmeasured: its first answers move ~1,000 people on or off the
+  // waiting list, whose mails the service then writes; the figures are of the service running
+  for (const c of cases) console.log(figuresLine(await measureAgainstTrivial(run, c), 46));
 } finally {
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

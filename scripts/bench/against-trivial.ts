@@ -1,0 +1,126 @@
+/**
+ * Requests/s of a route as a share of a trivial JSON route's on the same server: the ratio the
+ * targets of bench:api and bench:answers are stated in. The trivial route is bound by the load
+ * generator, so its requests/s swings with whatever else the machine runs (53,000 to 75,000 within
+ * an hour on the same machine); measured once at the start, a case measured a minute later was
+ * compared with another machine. So each case is measured right after the trivial route, round
+ * after round, and the median of the rounds' ratios counts.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface LoadCase {
+  name: string;
+  /** Appended to the server's URL; a case's requests may set their own paths instead. */
+  path?: string;
+  options?: Partial<autocannon.Options>;
+  /** The least share of the trivial route's requests/s this route must reach. */
+  target?: number;
+}
+
+export interface TrivialRun {
+  url: string;
+  connections: number;
+  /** Seconds measured per run of a case (and of the trivial route before it). */
+  duration: number;
+  /** Seconds of unmeasured requests of the trivial route and of the case before its first round (0 for none). */
+  warmup: number;
+  rounds: number;
+  trivial: LoadCase;
+  /** The server under load, for its CPU time per request (Linux only). */
+  serverPid?: number;
+}
+
+export interface CaseFigures {
+  name: string;
+  /** Medians over the rounds. */
+  rps: number;
+  trivialRps: number;
+  ratio: number;
+  p99: number;
+  cpuMicrosPerRequest: number | null;
+  failures: number;
+  target?: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** A process's CPU time so far (user + system, all its threads) in µs, from /proc; null elsewhere. */
+function cpuMicros(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+async function load(run: TrivialRun, c: LoadCase, duration: number) {
+  const before = cpuMicros(run.serverPid);
+  const url = `${run.url}${c.path ?? ''}`;
+  const result = await autocannon({ url, connections: run.connections, duration, ...c.options });
+  const after = cpuMicros(run.serverPid);
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpu:
+      before === null || after === null || !result.requests.total
+        ? null
+        : (after - before) / result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Measures `c` against the trivial route of `run`: warm-up, then `run.rounds` pairs of trivial route and case. */
+export async function measureAgainstTrivial(run: TrivialRun, c: LoadCase): Promise<CaseFigures> {
+  // the first seconds of a route compile its code and fill its caches, which a running service has long done
+  if (run.warmup > 0) {
+    await load(run, run.trivial, run.warmup);
+    await load(run, c, run.warmup);
+  }
+  const rounds: { trivial: number; rps: number; p99: number; cpu: number | null; failures: number }[] = [];
+  for (let i = 0; i < run.rounds; i++) {
+    const trivial = await load(run, run.trivial, run.duration);
+    rounds.push({ trivial: trivial.rps, ...(await load(run, c, run.duration)) });
+  }
+  const cpus = rounds.map((r) => r.cpu).filter((cpu): cpu is number => cpu !== null);
+  return {
+    name: c.name,
+    rps: median(rounds.map((r) => r.rps)),
+    trivialRps: median(rounds.map((r) => r.trivial)),
+    ratio: median(rounds.map((r) => r.rps / r.trivial)),
+    p99: median(rounds.map((r) => r.p99)),
+    cpuMicrosPerRequest: cpus.length === rounds.length ? median(cpus) : null,
+    failures: rounds.reduce((sum, r) => sum + r.failures, 0),
+    target: c.target,
+  };
+}
+
+/** One line per case: requests/s, p99, the trivial route's requests/s beside it, the ratio and its target. */
+export function figuresLine(f: CaseFigures, width: number): string {
+  return [
+    f.name.padEnd(width),
+    `${f.rps.toFixed(0).padStart(7)} req/s`,
+    `p99 ${String(f.p99).padStart(4)} ms`,
+    `trivial ${f.trivialRps.toFixed(0).padStart(6)} req/s`,
+    `ratio ${f.ratio.toFixed(2)}`,
+    f.target === undefined ? '' : `(target ≥ ${f.target}: ${f.ratio >= f.target ? 'met' : 'MISSED'})`,
+    f.cpuMicrosPerRequest === null ? '' : `server ${f.cpuMicrosPerRequest.toFixed(1)} µs CPU/request`,
+    f.failures ? `${f.failures} failed requests!` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
+}
