@@ -6,8 +6,9 @@
  * compared with another machine. So each case is measured right after the trivial route, round
  * after round, and the median of the rounds' ratios counts.
  */
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
 export interface LoadCase {
@@ -42,6 +43,36 @@ export interface CaseFigures {
   cpuMicrosPerRequest: number | null;
   failures: number;
   target?: number;
+}
+
+/** The server under test started in its own process, with what its first line of output says (its URL and data). */
+export async function startBenchServer<Setup>(
+  script: string,
+): Promise<{ server: ChildProcess; setup: Setup }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((resolve) =>
+    createInterface({ input: server.stdout! }).once('line', resolve),
+  );
+  return { server, setup: JSON.parse(first) as Setup };
+}
+
+/** A run as BENCH_DURATION (s, default 4), BENCH_WARMUP (s, default 2) and BENCH_ROUNDS (default 3) set it. */
+export function runFromEnvironment(
+  run: Pick<TrivialRun, 'url' | 'connections' | 'trivial' | 'serverPid'>,
+): TrivialRun {
+  return {
+    ...run,
+    duration: Number(process.env.BENCH_DURATION ?? 4),
+    warmup: Number(process.env.BENCH_WARMUP ?? 2),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  };
+}
+
+/** The first line of a benchmark's output: what each case is measured against, and how long. */
+export function runHeading(benchmark: string, run: TrivialRun): string {
+  return `${benchmark} — ${run.connections} connections, ${run.rounds} rounds of ${run.duration} s per case, each right after the trivial route`;
 }
 
 const median = (values: number[]) => {

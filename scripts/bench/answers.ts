@@ -5,26 +5,26 @@
  * (default 3) of BENCH_DURATION s each (default 4), after a warm-up of BENCH_WARMUP s (default 2);
  * the median ratio counts (against-trivial.ts), printed beside the server's CPU per request.
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import nodemailer from 'nodemailer';
-import { figuresLine, type LoadCase, measureAgainstTrivial } from './against-trivial.ts';
+import {
+  figuresLine,
+  type LoadCase,
+  measureAgainstTrivial,
+  runFromEnvironment,
+  runHeading,
+  startBenchServer,
+} from './against-trivial.ts';
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/answers-server.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const first = await new Promise<string>((resolve) =>
-  createInterface({ input: server.stdout! }).once('line', resolve),
-);
-const { url, dir, uid, token, invitees } = JSON.parse(first) as {
+const { server, setup } = await startBenchServer<{
   url: string;
   dir: string;
   uid: string;
   token: string;
   invitees: { token: string; email: string }[];
-};
+}>('scripts/bench/answers-server.ts');
+const { url, dir, uid, token, invitees } = setup;
 
 // REPLY emails built beforehand, one per invitee, so the load generator only sends bytes
 const mailer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -86,20 +86,10 @@ const cases: LoadCase[] = [
   },
 ];
 
-const run = {
-  url,
-  connections: 20,
-  duration: Number(process.env.BENCH_DURATION ?? 4),
-  warmup: Number(process.env.BENCH_WARMUP ?? 2),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
-  trivial,
-  serverPid: server.pid,
-};
+const run = runFromEnvironment({ url, connections: 20, trivial, serverPid: server.pid });
 
 try {
-  console.log(
-    `bench:answers — ${run.connections} connections, ${run.rounds} rounds of ${run.duration} s per case, each right after the trivial route, ${invitees.length} invitees\n`,
-  );
+  console.log(`${runHeading('bench:answers', run)}, ${invitees.length} invitees\n`);
   // each case warms up first, unmeasured: its first answers move ~1,000 people on or off the
   // waiting list, whose mails the service then writes; the figures are of the service running
   for (const c of cases) console.log(figuresLine(await measureAgainstTrivial(run, c), 46));

@@ -4,23 +4,23 @@
  * back to back in BENCH_ROUNDS rounds (default 3) of BENCH_DURATION s each (default 4), after a
  * warm-up of BENCH_WARMUP s (default 2); the median ratio counts (against-trivial.ts).
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { figuresLine, type LoadCase, measureAgainstTrivial } from './against-trivial.ts';
+import {
+  figuresLine,
+  type LoadCase,
+  measureAgainstTrivial,
+  runFromEnvironment,
+  runHeading,
+  startBenchServer,
+} from './against-trivial.ts';
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/api-server.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const first = await new Promise<string>((resolve) =>
-  createInterface({ input: server.stdout! }).once('line', resolve),
-);
-const { url, token, organisationId, dir } = JSON.parse(first) as {
+const { server, setup } = await startBenchServer<{
   url: string;
   token: string;
   organisationId: number;
   dir: string;
-};
+}>('scripts/bench/api-server.ts');
+const { url, token, organisationId, dir } = setup;
 const auth = { authorization: `Bearer ${token}` };
 
 let counter = 0;
@@ -61,20 +61,10 @@ const cases: LoadCase[] = [
   },
 ];
 
-const run = {
-  url,
-  connections: 50,
-  duration: Number(process.env.BENCH_DURATION ?? 4),
-  warmup: Number(process.env.BENCH_WARMUP ?? 2),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
-  trivial,
-  serverPid: server.pid,
-};
+const run = runFromEnvironment({ url, connections: 50, trivial, serverPid: server.pid });
 
 try {
-  console.log(
-    `bench:api — ${run.connections} connections, ${run.rounds} rounds of ${run.duration} s per case, each right after the trivial route\n`,
-  );
+  console.log(`${runHeading('bench:api', run)}\n`);
   for (const c of cases) console.log(figuresLine(await measureAgainstTrivial(run, c), 28));
 } finally {
   server.kill('SIGTERM');
