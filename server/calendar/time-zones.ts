@@ -1,4 +1,4 @@
-import { tzName, tzOffset, tzScan } from '@date-fns/tz';
+import { tzOffset, tzScan } from '@date-fns/tz';
 import { remembered } from '../text/dates.ts';
 
 /**
@@ -74,13 +74,33 @@ function localText(instant: number, offsetMinutes: number): string {
     .replace(/[-:]/g, '');
 }
 
+/** Short zone names in English as written in Britain (CET, CEST, BST), then in the US (EST, PDT). */
+const zoneNameLocales = ['en-GB', 'en-US'];
+
+/**
+ * The customary short name of the zone's time at an instant, for TZNAME (RFC 5545 §3.8.3.2): CET and
+ * CEST for the Nordic zones, where the US English names read GMT+1 and GMT+2; a zone without a
+ * customary abbreviation in either gets its offset ("GMT+3").
+ */
+export function customaryZoneName(timeZone: string, at: number): string {
+  let name = '';
+  for (const locale of zoneNameLocales) {
+    const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    name = (part ?? '').replace(/[^\w+-]/g, '');
+    if (name && !/^GMT[+-]/.test(name)) break;
+  }
+  return name;
+}
+
 function observance(kind: 'STANDARD' | 'DAYLIGHT', timeZone: string, t: Transition): string[] {
   return [
     `BEGIN:${kind}`,
     `DTSTART:${localText(t.at, t.from)}`,
     `TZOFFSETFROM:${offsetText(t.from)}`,
     `TZOFFSETTO:${offsetText(t.to)}`,
-    `TZNAME:${tzName(timeZone, new Date(t.at), 'short').replace(/[^\w+-]/g, '')}`,
+    `TZNAME:${customaryZoneName(timeZone, t.at)}`,
     `END:${kind}`,
   ];
 }

@@ -1,4 +1,4 @@
-import { tzName, tzOffset, tzScan } from '@date-fns/tz';
+import { tzOffset, tzScan } from '@date-fns/tz';
 import fc from 'fast-check';
 import t from 'tap';
 import { foldLine, lineValue, paramValue, plainText, textValue } from '../../server/calendar/ical-text.ts';
@@ -8,7 +8,13 @@ import {
   type CalendarMeeting,
   type CalendarMethod,
 } from '../../server/calendar/icalendar.ts';
-import { isKnownTimeZone, vtimezone, vtimezoneWindow, wallClock } from '../../server/calendar/time-zones.ts';
+import {
+  customaryZoneName,
+  isKnownTimeZone,
+  vtimezone,
+  vtimezoneWindow,
+  wallClock,
+} from '../../server/calendar/time-zones.ts';
 
 /**
  * The calendar code as it was before its fast paths (ical-text.ts, time-zones.ts, icalendar.ts),
@@ -120,7 +126,7 @@ namespace reference {
       `DTSTART:${localText(t.at, t.from)}`,
       `TZOFFSETFROM:${offsetText(t.from)}`,
       `TZOFFSETTO:${offsetText(t.to)}`,
-      `TZNAME:${tzName(timeZone, new Date(t.at), 'short').replace(/[^\w+-]/g, '')}`,
+      `TZNAME:${customaryZoneName(timeZone, t.at)}`,
       `END:${kind}`,
     ];
   }

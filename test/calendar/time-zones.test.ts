@@ -170,3 +170,35 @@ t.test('a meeting in Atlantic/Faroe on the day after the clocks go back', async 
   );
   t.same(read, { wall: '2027-11-01T10:00:00', tzid: 'Atlantic/Faroe', instant: startsAt, defined: true });
 });
+
+t.test(
+  'the time zone names in the calendar are the customary ones: CET and CEST in Copenhagen and Oslo',
+  async (t) => {
+    /** Each observance's kind, offset and name as ical.js reads them, each once. */
+    const names = (timeZone: string) => {
+      const calendar = buildMeetingCalendar('REQUEST', [
+        {
+          uid: `names-${timeZone}@samraad.test`,
+          sequence: 0,
+          startsAt: '2027-03-03T08:00:00.000Z',
+          endsAt: '2027-03-03T14:00:00.000Z',
+          timeZone,
+          summary: 'Møde',
+        },
+      ]);
+      const zone = new ICAL.Component(ICAL.parse(calendar)).getFirstSubcomponent('vtimezone')!;
+      const seen = zone
+        .getAllSubcomponents()
+        .map(
+          (o) => `${o.name} ${o.getFirstPropertyValue('tzoffsetto')} ${o.getFirstPropertyValue('tzname')}`,
+        );
+      return [...new Set(seen)].sort();
+    };
+    for (const zone of ['Europe/Copenhagen', 'Europe/Oslo'])
+      t.same(names(zone), ['daylight +02:00 CEST', 'standard +01:00 CET'], zone);
+    t.same(names('Europe/London'), ['daylight +01:00 BST', 'standard +00:00 GMT']);
+    t.same(names('America/New_York'), ['daylight -04:00 EDT', 'standard -05:00 EST']);
+    // no customary abbreviation in British or US English: the offset, as before
+    t.same(names('Asia/Tokyo'), ['standard +09:00 GMT+9']);
+  },
+);
