@@ -15,8 +15,7 @@ const notPlain = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
 
 /** Text as iCalendar may carry it: lone surrogates become U+FFFD, CR and CRLF become LF. */
 export function plainText(value: string): string {
-  // a value that is no string goes the general way, and fails there as it always did
-  if (typeof value === 'string' && !notPlain.test(value)) return value;
+  if (!notPlain.test(value)) return value;
   return value.replace(loneSurrogate, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, '');
 }
 
@@ -27,7 +26,7 @@ const textSpecials = /[\\;,\n]/g;
 
 /** A TEXT property value (SUMMARY, DESCRIPTION, LOCATION, NAME, UID …): `\`, `;`, `,` and line breaks escaped. */
 export function textValue(value: string): string {
-  if (typeof value === 'string' && !notPlainOrText.test(value)) return value;
+  if (!notPlainOrText.test(value)) return value;
   return plainText(value).replace(textSpecials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
@@ -56,7 +55,7 @@ const notPlainOrParam = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uD800-\uDFFF\\
  */
 export function paramValue(value: string): string {
   // most values (a zone, a name with a space) need no more than the quotes, if that
-  if (typeof value === 'string' && !notPlainOrParam.test(value)) {
+  if (!notPlainOrParam.test(value)) {
     return token.test(value) ? value : `"${value}"`;
   }
   const text = plainText(value);
@@ -72,7 +71,7 @@ export function paramValue(value: string): string {
 /** A content line folded at 75 octets (RFC 5545 §3.1), never inside a character. */
 export function foldLine(line: string): string {
   // a UTF-16 unit is at most 3 octets: 25 of them cannot pass 75
-  if (line.length <= 25 && typeof line === 'string') return `${line}\r\n`;
+  if (line.length <= 25) return `${line}\r\n`;
   const octetsInAll = Buffer.byteLength(line);
   if (octetsInAll <= 75) return `${line}\r\n`;
   // ASCII only (as many octets as UTF-16 units): a character is an octet, so fold by slicing

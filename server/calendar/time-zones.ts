@@ -1,5 +1,5 @@
 import { tzOffset, tzScan } from '@date-fns/tz';
-import { remembered } from '../text/dates.ts';
+import { remembered, shortZoneName } from '../text/dates.ts';
 
 /**
  * Time zones for calendar data, from the tz database the platform ships (Intl, read through
@@ -85,10 +85,7 @@ const zoneNameLocales = ['en-GB', 'en-US'];
 export function customaryZoneName(timeZone: string, at: number): string {
   let name = '';
   for (const locale of zoneNameLocales) {
-    const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value;
-    name = (part ?? '').replace(/[^\w+-]/g, '');
+    name = shortZoneName(at, timeZone, locale).replace(/[^\w+-]/g, '');
     if (name && !/^GMT[+-]/.test(name)) break;
   }
   return name;

@@ -10,6 +10,7 @@ const SHAPES = {
   month: { month: 'long' },
   clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   isoDay: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  zoneName: { timeZoneName: 'short' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -22,6 +23,15 @@ function formatter(shape: keyof typeof SHAPES, locale: string, timeZone: string)
     formatters.set(key, f);
   }
   return f;
+}
+
+/** The zone's short name at an instant as the locale writes it ("CET", "EST", "GMT+1"). */
+export function shortZoneName(at: number, timeZone: string, locale: string): string {
+  return (
+    formatter('zoneName', locale, timeZone)
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? ''
+  );
 }
 
 /** Calendar dates (YYYY-MM-DD) are formatted as midnight UTC in UTC, so no zone can move them a day. */
