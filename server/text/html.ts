@@ -56,11 +56,6 @@ export function raw(markup: string): SafeHtml {
 
 /** Escaped text with its line breaks kept. */
 export function htmlLines(value: string): SafeHtml {
-  return new SafeHtml(escapedLines(value));
-}
-
-/** htmlLines as a string, for markup written as strings (the emails). */
-export function escapedLines(value: string): string {
   const escaped = escapeHtml(value);
-  return escaped.includes('\n') ? escaped.replace(/\r?\n/g, '<br>') : escaped;
+  return new SafeHtml(escaped.includes('\n') ? escaped.replace(/\r?\n/g, '<br>') : escaped);
 }
