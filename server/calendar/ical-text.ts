@@ -6,12 +6,17 @@
  */
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// C0 and C1 controls except tab (U+0009) and line feed (U+000A); RFC 5545 forbids them in TEXT
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it removes
-const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-// anything the three replaces below could change (CR is a control); most text has none of it
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
-const notPlain = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+/** C0 and C1 controls except tab (U+0009) and line feed (U+000A): RFC 5545 forbids them in TEXT. */
+const CONTROLS = String.raw`\u0000-\u0008\u000B-\u001F\u007F-\u009F`;
+const controls = new RegExp(`[${CONTROLS}]`, 'g');
+
+/**
+ * Whether a value has a character plainText changes (a control, CR among them, or half of a
+ * surrogate pair) or one of `more`, which the writer escapes: most text has none, and is written
+ * as it is after this one test instead of the replaces.
+ */
+const anyOf = (more = '') => new RegExp(`[${CONTROLS}\\uD800-\\uDFFF${more}]`);
+const notPlain = anyOf();
 
 /** Text as iCalendar may carry it: lone surrogates become U+FFFD, CR and CRLF become LF. */
 export function plainText(value: string): string {
@@ -19,9 +24,7 @@ export function plainText(value: string): string {
   return value.replace(loneSurrogate, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, '');
 }
 
-// plainText's characters and the escaped ones: text without them is written as it is
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
-const notPlainOrText = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uD800-\uDFFF\\;,]/;
+const notPlainOrText = anyOf(String.raw`\n\\;,`);
 const textSpecials = /[\\;,\n]/g;
 
 /** A TEXT property value (SUMMARY, DESCRIPTION, LOCATION, NAME, UID …): `\`, `;`, `,` and line breaks escaped. */
@@ -30,9 +33,7 @@ export function textValue(value: string): string {
   return plainText(value).replace(textSpecials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
-// plainText's characters, tab and line feed too
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
-const notPlainOrSpaced = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+const notPlainOrSpaced = anyOf(String.raw`\t\n`);
 
 /** A value on one line without escaping rules of its own (a URI, an address): line breaks and tabs become spaces. */
 export function lineValue(value: string): string {
@@ -43,9 +44,7 @@ export function lineValue(value: string): string {
 }
 
 const token = /^[A-Za-z0-9/_.+-]+$/;
-// plainText's characters and the escaped ones (line feed among the controls)
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it finds
-const notPlainOrParam = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uD800-\uDFFF\\^"]/;
+const notPlainOrParam = anyOf(String.raw`\n\\^"`);
 
 /**
  * A parameter value (CN, DELEGATED-TO, TZID …). Parameters know no backslash escapes: quotes and
