@@ -136,11 +136,16 @@ export function organisationsCountingForPlan(db: Db): string[] {
 }
 
 /**
- * Who is in the audience: the organisations' people holding one of the roles, those covering one
- * of the organisations (a liaison officer's boroughs), and those added by hand. Both audience
- * reads share it, so the people to invite are always the people the audience page shows.
+ * Who is in the audience, in the order invitations are made and mailed: the organisations' people
+ * holding one of the roles, those covering one of the organisations (a liaison officer's boroughs),
+ * and those added by hand, each with their invitation if any. Both audience reads share it, so the
+ * people to invite are always the people the audience page shows.
  */
-const AUDIENCE_PEOPLE = `SELECT p2.id FROM person p2
+const AUDIENCE = `FROM person p
+     JOIN organisation o ON o.id = p.organisation_id
+     LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
+     WHERE p.id IN (
+       SELECT p2.id FROM person p2
          WHERE p2.organisation_id IN (SELECT value FROM json_each(:orgIds))
            AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
                        WHERE pr.person_id = p2.id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
@@ -150,7 +155,13 @@ const AUDIENCE_PEOPLE = `SELECT p2.id FROM person p2
            AND EXISTS (SELECT 1 FROM person_role pr JOIN role r ON r.id = pr.role_id
                        WHERE pr.person_id = pc.person_id AND r.key IN (SELECT value FROM json_each(:roleKeys)))
        UNION
-       SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1`;
+       SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
+     ORDER BY o.name, p.name, p.id`;
+
+/** AUDIENCE's parameters. */
+function audienceParams(meetingId: number, organisationIds: number[], roleKeys: string[]) {
+  return { meetingId, orgIds: JSON.stringify(organisationIds), roleKeys: JSON.stringify(roleKeys) };
+}
 
 /** The audience with each person's organisation, roles and invitation if any. */
 export function audienceRows(
@@ -166,12 +177,8 @@ export function audienceRows(
           FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles,
        i.id AS invitationId, i.added_by_hand AS addedByHand, i.withdrawn_at AS withdrawnAt,
        i.token_hash IS NOT NULL AS sent, i.response
-     FROM person p
-     JOIN organisation o ON o.id = p.organisation_id
-     LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
-     WHERE p.id IN (${AUDIENCE_PEOPLE})
-     ORDER BY o.name, p.name, p.id`,
-  ).all({ meetingId, orgIds: JSON.stringify(organisationIds), roleKeys: JSON.stringify(roleKeys) });
+     ${AUDIENCE}`,
+  ).all(audienceParams(meetingId, organisationIds, roleKeys));
 }
 
 /** A person of the audience as a send needs them: their invitation, if any (0/1 flags as SQLite gives them). */
@@ -183,8 +190,8 @@ export interface AudienceInvitationRow {
 }
 
 /**
- * audienceRows as a send reads it, in the same order (the order invitations are made and mailed),
- * without the names and roles a send does not use: each person's roles cost a subquery and a parse.
+ * audienceRows as a send reads it, in the same order, without the names and roles a send does not
+ * use: each person's roles cost a subquery and a parse.
  */
 export function audienceInvitationRows(
   db: Db,
@@ -195,12 +202,8 @@ export function audienceInvitationRows(
   return prepared<AudienceInvitationRow>(
     db,
     `SELECT p.id AS personId, i.id AS invitationId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent
-     FROM person p
-     JOIN organisation o ON o.id = p.organisation_id
-     LEFT JOIN invitation i ON i.meeting_id = :meetingId AND i.person_id = p.id
-     WHERE p.id IN (${AUDIENCE_PEOPLE})
-     ORDER BY o.name, p.name, p.id`,
-  ).all({ meetingId, orgIds: JSON.stringify(organisationIds), roleKeys: JSON.stringify(roleKeys) });
+     ${AUDIENCE}`,
+  ).all(audienceParams(meetingId, organisationIds, roleKeys));
 }
 
 /** The area's member organisations, the convener first. */
