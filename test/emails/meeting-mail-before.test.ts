@@ -16,6 +16,7 @@ import { clockTime, dayDate, longDate, meetingTime, weekdayDate } from '../../se
 import { headerText } from '../../server/text/header.ts';
 import { escapeHtml, html, htmlLines, raw } from '../../server/text/html.ts';
 import { textLanguages } from '../../server/text/language.ts';
+import { buildMeetingMailView } from '../helpers/factories.ts';
 import * as beforeDates from '../helpers/mail-before/dates.ts';
 import { headerText as beforeHeaderText } from '../helpers/mail-before/header.ts';
 import * as beforeHtml from '../helpers/mail-before/html.ts';
@@ -157,24 +158,7 @@ t.test(
 );
 
 t.test('every kind, language and option together, as the code before wrote them', async (t) => {
-  const meeting: MeetingMailView = {
-    title: 'Politikredsmøde <Fyn> & Øerne',
-    districtName: 'Fyns Politi',
-    startsAt: '2027-03-12T08:00:00Z',
-    endsAt: '2027-03-12T11:30:00Z',
-    timeZone: 'Europe/Copenhagen',
-    venueName: 'Politigården',
-    venueAddress: 'Østre Stationsvej 44, 5000 Odense C',
-    facilitatorName: 'Åse "Facilitator" Ølund',
-    facilitator: { name: 'Åse Ølund', organisation: 'Fyns Politi', email: 'aase@fyn.dk', phone: '+45 1234' },
-    programmeSignature: 'Samrådets sekretariat\r\n  Fyn  ',
-    agenda: [
-      { title: 'Velkomst & <intro>', startsAt: '2027-03-12T08:00:00Z' },
-      { title: 'Tryghed i Vollsmose', description: 'v/ Bo\nog Jo', startsAt: '2027-03-12T08:30:00Z' },
-    ],
-    materials: [{ id: 7, filename: 'slides & noter.pdf' }],
-    replyBy: '2027-02-26',
-  };
+  const meeting = buildMeetingMailView();
   const agendas = [meeting.agenda, [...meeting.agenda, { title: 'Eventuelt' }], []];
   const sessions = [
     { id: 1, startsAt: '2027-03-12T08:00:00Z', endsAt: '2027-03-12T10:00:00Z', full: false },

@@ -2,29 +2,13 @@ import t from 'tap';
 import {
   invitedFill,
   type MeetingMailKind,
-  type MeetingMailView,
   meetingMailTemplate,
   renderMeetingMail,
 } from '../../emails/meeting-mail.ts';
 import { fillStandIns, storedMail } from '../../server/mail/sender.ts';
+import { buildMeetingMailView } from '../helpers/factories.ts';
 
-const meeting: MeetingMailView = {
-  title: 'Politikredsmøde <Fyn> & Øerne',
-  districtName: 'Fyns Politi',
-  startsAt: '2027-03-12T08:00:00Z',
-  endsAt: '2027-03-12T11:30:00Z',
-  timeZone: 'Europe/Copenhagen',
-  venueName: 'Politigården',
-  venueAddress: 'Østre Stationsvej 44, 5000 Odense C',
-  facilitatorName: 'Åse "Facilitator" Ølund',
-  facilitator: { name: 'Åse Ølund', organisation: 'Fyns Politi', email: 'aase@fyn.dk', phone: '+45 1234' },
-  agenda: [
-    { title: 'Velkomst & <intro>', startsAt: '2027-03-12T08:00:00Z' },
-    { title: 'Tryghed i Vollsmose', description: 'v/ Bo', startsAt: '2027-03-12T08:30:00Z' },
-  ],
-  materials: [{ id: 7, filename: 'slides & noter.pdf' }],
-  replyBy: '2027-02-26',
-};
+const meeting = buildMeetingMailView();
 
 const names = [
   'Søren Ærø-Å',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { type InvitationResponse, invitation, meeting, person, personRole } from '../../db/schema/index.ts';
 import { prepared } from '../../db/statements.ts';
+import type { MeetingMailView } from '../../emails/meeting-mail.ts';
 import { issueAnswerToken } from '../../server/answers/tokens.ts';
 import type { MeetingInsert } from '../../server/planning/meetings.ts';
 import { type MeetingRecord, meetingRecord } from '../../server/planning/meetings.ts';
@@ -214,4 +215,30 @@ export function meetingWithInvitees<
     }),
   );
   return { meeting, invitees: invitees as { [K in keyof People]: InviteeFixture } };
+}
+
+/**
+ * A meeting as its emails show it, with everything the rendering escapes or cleans: markup and
+ * quotes in names, a line break in an agenda point, a signature with CRLF and spaces to trim.
+ */
+export function buildMeetingMailView(overrides: Partial<MeetingMailView> = {}): MeetingMailView {
+  return {
+    title: 'Politikredsmøde <Fyn> & Øerne',
+    districtName: 'Fyns Politi',
+    startsAt: '2027-03-12T08:00:00Z',
+    endsAt: '2027-03-12T11:30:00Z',
+    timeZone: 'Europe/Copenhagen',
+    venueName: 'Politigården',
+    venueAddress: 'Østre Stationsvej 44, 5000 Odense C',
+    facilitatorName: 'Åse "Facilitator" Ølund',
+    facilitator: { name: 'Åse Ølund', organisation: 'Fyns Politi', email: 'aase@fyn.dk', phone: '+45 1234' },
+    programmeSignature: 'Samrådets sekretariat\r\n  Fyn  ',
+    agenda: [
+      { title: 'Velkomst & <intro>', startsAt: '2027-03-12T08:00:00Z' },
+      { title: 'Tryghed i Vollsmose', description: 'v/ Bo\nog Jo', startsAt: '2027-03-12T08:30:00Z' },
+    ],
+    materials: [{ id: 7, filename: 'slides & noter.pdf' }],
+    replyBy: '2027-02-26',
+    ...overrides,
+  };
 }
