@@ -1,7 +1,8 @@
 /**
  * Queueing alone (invitations recorded, emails rendered and stored in the outbox, no sending) of
- * the code in the folder given as argument (this checkout or the code before issue 18, see
- * baseline.ts), on a fresh database of that code's schema. Prints one JSON line: { ms, cpuMs, invited }.
+ * the code in the folder given as first argument (this checkout or the code before issue 18, see
+ * baseline.ts), on a fresh database of that code's schema; then how many invitations, and how many
+ * meetings are sent before them. Prints one JSON line: { ms, cpuMs, invited }.
  * Run by bench:invitations in a child process for the before-and-now queueing figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,10 +28,10 @@ const config = loadConfig({
 const db = openDatabase(config.DATABASE_PATH);
 migrateDatabase(db);
 seedReferenceData(db);
-// warm-up meetings: most of a send's code runs once per meeting, and after 20 of them V8 was still
-// optimising it on its compiler threads during the measured ones (a fifth of the CPU counted);
-// a running service has long compiled it
-const warm = Number(process.env.BENCH_QUEUEING_WARMUP ?? 100);
+// meetings sent before the measured ones: most of a send's code runs once per meeting, and V8
+// compiles it on its helper threads, counted in the CPU, until a few hundred have been sent;
+// bench:invitations measures a process just started (100) and one a while in service (1,500)
+const warm = Number(process.argv[4] ?? 100);
 const { meetings } = insertBenchMeetings(db.$client, { total, perMeeting: 25, warm });
 const ids = (db.$client.prepare('SELECT id FROM meeting ORDER BY id').all() as { id: number }[]).map(
   (m) => m.id,

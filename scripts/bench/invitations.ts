@@ -182,15 +182,16 @@ const pct = (r: number) => `${((r / plainRate) * 100).toFixed(0)}%`;
 const size =
   messages.reduce((s, m) => s + String(m.html ?? '').length + String(m.text ?? '').length, 0) /
   messages.length;
-/** Queueing alone by the code in `root`, in a fresh process after `warm` meetings sent: CPU and wall ms. */
-function queueing(root: string, warm: number): { cpuMs: number; ms: number } {
+/** One queueing run: CPU and wall milliseconds. */
+type QueueingRun = { cpuMs: number; ms: number };
+/** Queueing alone by the code in `root`, in a fresh process after `warm` meetings sent. */
+function queueing(root: string, warm: number): QueueingRun {
   const script = join(import.meta.dirname, 'invitations-queueing.ts');
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, root, String(TOTAL)], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, root, String(TOTAL), String(warm)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_QUEUEING_WARMUP: String(warm) },
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as { cpuMs: number; ms: number };
+  return JSON.parse(out.trim().split('\n').pop()!) as QueueingRun;
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Fresh processes, before and now taking turns, so a busy moment of the machine falls on both. */
@@ -208,8 +209,8 @@ const WARM_STATES = [
 const baseline = process.env.BENCH_NO_BASELINE ? null : checkoutBaseline();
 const states = WARM_STATES.map((state) => ({
   ...state,
-  before: [] as { cpuMs: number; ms: number }[],
-  now: [] as { cpuMs: number; ms: number }[],
+  before: [] as QueueingRun[],
+  now: [] as QueueingRun[],
 }));
 try {
   for (const state of states)
@@ -221,7 +222,7 @@ try {
   baseline?.remove();
 }
 const seconds = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(', ');
-const figures = (runs: { cpuMs: number; ms: number }[]) =>
+const figures = (runs: QueueingRun[]) =>
   runs.length ? { cpu: median(runs.map((r) => r.cpuMs)), wall: median(runs.map((r) => r.ms)) } : null;
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const lines = [
