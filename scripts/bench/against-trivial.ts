@@ -10,6 +10,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { median } from './median.ts';
 
 export interface LoadCase {
   name: string;
@@ -74,11 +75,6 @@ export function runFromEnvironment(
 export function runHeading(benchmark: string, run: TrivialRun): string {
   return `${benchmark} — ${run.connections} connections, ${run.rounds} rounds of ${run.duration} s per case, each right after the trivial route`;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
 
 const ticksPerSecond = (() => {
   try {

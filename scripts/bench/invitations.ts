@@ -22,6 +22,7 @@ import { drainOutbox, messageOf, type OutboxRow } from '../../server/mail/sender
 import { smtpTransport } from '../../server/mail/transports.ts';
 import { checkoutBaseline } from './baseline.ts';
 import { insertBenchMeetings } from './invitation-data.ts';
+import { median } from './median.ts';
 
 const TOTAL = Number(process.env.BENCH_INVITATIONS ?? 10_000);
 const PER_MEETING = 25;
@@ -193,7 +194,6 @@ function queueing(root: string, warm: number): QueueingRun {
   });
   return JSON.parse(out.trim().split('\n').pop()!) as QueueingRun;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Fresh processes, before and now taking turns, so a busy moment of the machine falls on both. */
 const QUEUEING_RUNS = Number(process.env.BENCH_QUEUEING_RUNS ?? 3);
 /**

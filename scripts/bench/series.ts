@@ -19,6 +19,7 @@ import { CreateProgramme } from '../../server/programmes/schemas.ts';
 import { createArea } from '../../server/register/areas.ts';
 import { createOrganisation } from '../../server/register/organisations.ts';
 import { createPerson } from '../../server/register/people.ts';
+import { median } from './median.ts';
 
 const AREAS = Number(process.env.BENCH_AREAS ?? 1000);
 const FACILITATORS = Math.ceil(AREAS / 4);
@@ -103,8 +104,6 @@ function timePlan(template: string, dir: string, run: number, year: number, sent
   for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, meetings: cycle.meetings.length };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const dir = mkdtempSync(join(tmpdir(), 'samraad-bench-series-'));
 try {
