@@ -4,6 +4,8 @@ const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_PATH: z.string().default('./data/samraad.db'),
+  /** How often a worker thread copies the WAL into the database file; 0 = each commit past 1,000 pages does it. */
+  DATABASE_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(100),
   PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
   /** Unset: mail is captured (database + .eml files in MAIL_DIR) instead of sent. */
   SMTP_URL: z.string().optional(),

@@ -5,7 +5,7 @@
  * meetings are sent before them. Prints one JSON line: { ms, cpuMs, invited }.
  * Run by bench:invitations in a child process for the before-and-now queueing figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,6 +28,15 @@ const config = loadConfig({
 const db = openDatabase(config.DATABASE_PATH);
 migrateDatabase(db);
 seedReferenceData(db);
+// checkpoints as the service makes them: in a worker thread, where the code has one (not before issue 18)
+const checkpointer = existsSync(join(root, 'db/checkpointer.ts'))
+  ? (await load('db/checkpointer.ts')).checkpointInBackground(
+      db,
+      config.DATABASE_PATH,
+      { intervalMs: config.DATABASE_CHECKPOINT_INTERVAL_MS },
+      (message: { error?: string }) => message.error && console.error(message.error),
+    )
+  : null;
 // meetings sent before the measured ones: most of a send's code runs once per meeting, and V8
 // compiles it on its helper threads, counted in the CPU, until a few hundred have been sent;
 // bench:invitations measures a process just started (100) and one a while in service (1,500)
@@ -46,5 +55,6 @@ for (const id of ids.slice(0, meetings)) invited += sendInvitations(db, config, 
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
 console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, invited }));
+await checkpointer?.stop();
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * server in another process; then plain pooled nodemailer sending the same messages to the same
  * server. Prints messages/s, peak RSS of each phase and the ratio; then queueing alone (CPU and wall
  * time of a fresh process each, invitations-queueing.ts) by this code and by the code before issue
- * 18, just started and after a while in service.
+ * 18, just started, in the state issue 18 measured and after a while in service.
  * Targets: the service sending as it runs ≥ 100% of plain; queueing ≥ 4× faster than before.
  */
 import { execFileSync, fork } from 'node:child_process';
@@ -197,14 +197,20 @@ function queueing(root: string, warm: number): QueueingRun {
 /** Fresh processes, before and now taking turns, so a busy moment of the machine falls on both. */
 const QUEUEING_RUNS = Number(process.env.BENCH_QUEUEING_RUNS ?? 3);
 /**
- * Two states of the service: just started (100 meetings sent before, 2,500 messages in the outbox,
- * V8 still compiling the send's code) and a while in service (1,500 meetings sent before: compiled
- * code and 37,500 messages in the outbox, about a year of mail for a few programmes). The target
- * counts the first, in CPU time.
+ * Three states of the service: just started (100 meetings sent before, V8 still compiling the send's
+ * code); the state in which issue 18 took its figure (4.8–5.6 s), the queueing of this bench's second
+ * phase, after its warm-up meetings and the meetings of the first phase; and a while in service (1,500
+ * meetings sent before: compiled code and 37,500 messages in the outbox, about a year of mail for a
+ * few programmes). The target counts the issue's own state, in wall time as the issue's figure was.
  */
 const WARM_STATES = [
-  { label: 'just started', warm: Number(process.env.BENCH_QUEUEING_WARMUP ?? 100) },
-  { label: 'in service a while', warm: Number(process.env.BENCH_QUEUEING_SERVICE_WARMUP ?? 1500) },
+  { label: 'just started', warm: Number(process.env.BENCH_QUEUEING_WARMUP ?? 100), counts: false },
+  { label: 'as issue 18 measured it', warm: WARM_MEETINGS + MEETINGS, counts: true },
+  {
+    label: 'in service a while',
+    warm: Number(process.env.BENCH_QUEUEING_SERVICE_WARMUP ?? 1500),
+    counts: false,
+  },
 ];
 const baseline = process.env.BENCH_NO_BASELINE ? null : checkoutBaseline();
 const states = WARM_STATES.map((state) => ({
@@ -232,7 +238,7 @@ const lines = [
   `    of which delivery only:                                        ${drainRate.toFixed(0)} msg/s  → ${pct(drainRate)} of plain`,
   `  plain nodemailer, pooled, the same messages prebuilt:             ${plainRate.toFixed(0)} msg/s  ${(plain.ms / 1000).toFixed(1)} s  peak RSS ${plain.peakMb.toFixed(0)} MB  arrived ${arrivedPlain}`,
   `  target: the service as it runs ≥ ${TARGET_OF_PLAIN * 100}% of plain: ${pct(liveRate)}, ${met(liveRate >= plainRate * TARGET_OF_PLAIN)}`,
-  ...states.flatMap((state, i) => {
+  ...states.flatMap((state) => {
     const before = figures(state.before);
     const now = figures(state.now)!;
     const cpuSpeedUp = before ? before.cpu / now.cpu : null;
@@ -241,8 +247,9 @@ const lines = [
       f ? `${(f.cpu / 1000).toFixed(2)} CPU s, ${(f.wall / 1000).toFixed(2)} s wall` : '–';
     return [
       `  queueing ${TOTAL} alone, ${state.label} (${state.warm} meetings sent before; fresh process, median of ${QUEUEING_RUNS}): before ${times(before)}; now ${times(now)}`,
-      `    → ${cpuSpeedUp ? `${cpuSpeedUp.toFixed(1)}× in CPU, ${wallSpeedUp!.toFixed(1)}× in wall time` : '– (no before-figure)'}${i === 0 && cpuSpeedUp ? `  target ≥ ${TARGET_QUEUEING_SPEED_UP}× in CPU: ${met(cpuSpeedUp >= TARGET_QUEUEING_SPEED_UP)}` : ''}`,
-      `    CPU runs: before ${state.before.length ? seconds(state.before.map((r) => r.cpuMs)) : '–'}; now ${seconds(state.now.map((r) => r.cpuMs))}`,
+      `    → ${wallSpeedUp ? `${wallSpeedUp.toFixed(1)}× in wall time, ${cpuSpeedUp!.toFixed(1)}× in CPU` : '– (no before-figure)'}${state.counts && wallSpeedUp ? `  target ≥ ${TARGET_QUEUEING_SPEED_UP}× in wall time: ${met(wallSpeedUp >= TARGET_QUEUEING_SPEED_UP)}` : ''}`,
+      `    runs, wall: before ${seconds(state.before.map((r) => r.ms)) || '–'}; now ${seconds(state.now.map((r) => r.ms))}`,
+      `    runs, CPU: before ${seconds(state.before.map((r) => r.cpuMs)) || '–'}; now ${seconds(state.now.map((r) => r.cpuMs))}`,
     ];
   }),
   `  load average now ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs`,

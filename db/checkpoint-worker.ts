@@ -1,0 +1,44 @@
+/**
+ * The checkpointer's thread (see checkpointer.ts): its own connection to the database, copying the
+ * committed pages from the WAL into the database file every `intervalMs`. PASSIVE: it copies what no
+ * reader still needs and never waits for, or holds up, a writer or a reader.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { CheckpointerMessage, CheckpointerOptions } from './checkpointer.ts';
+
+const { path, intervalMs } = workerData as CheckpointerOptions & { path: string };
+const port = parentPort!;
+const tell = (message: CheckpointerMessage) => port.postMessage(message);
+
+const failure = (error: unknown) => ({ error: (error as Error).message });
+
+let db: Database.Database;
+try {
+  db = new Database(path, { fileMustExist: true });
+} catch (error) {
+  // told here: an error thrown out of a worker reaches the parent without its message
+  tell(failure(error));
+  process.exit(1);
+}
+const checkpoint = db.prepare<[], { busy: number; log: number; checkpointed: number }>(
+  'PRAGMA wal_checkpoint(PASSIVE)',
+);
+let last = { log: 0, checkpointed: 0 };
+const timer = setInterval(() => {
+  try {
+    const { log, checkpointed } = checkpoint.get()!;
+    // the WAL as it stood (frames written, frames now in the database file), told when it moved
+    if (checkpointed > 0 && (log !== last.log || checkpointed !== last.checkpointed))
+      tell({ checkpointed, log });
+    last = { log, checkpointed };
+  } catch (error) {
+    tell(failure(error));
+  }
+}, intervalMs);
+
+port.once('message', () => {
+  clearInterval(timer);
+  db.close();
+  port.close();
+});
