@@ -25,15 +25,20 @@ const checkpoint = db.prepare<[], { busy: number; log: number; checkpointed: num
   'PRAGMA wal_checkpoint(PASSIVE)',
 );
 let last = { log: 0, checkpointed: 0 };
+/** The failure last told: a full disk fails every checkpoint, and is told once until one succeeds. */
+let failing: string | null = null;
 const timer = setInterval(() => {
   try {
     const { log, checkpointed } = checkpoint.get()!;
+    failing = null;
     // the WAL as it stood (frames written, frames now in the database file), told when it moved
     if (checkpointed > 0 && (log !== last.log || checkpointed !== last.checkpointed))
       tell({ checkpointed, log });
     last = { log, checkpointed };
   } catch (error) {
-    tell(failure(error));
+    const told = failure(error);
+    if (told.error !== failing) tell(told);
+    failing = told.error;
   }
 }, intervalMs);
 
