@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -394,7 +395,7 @@ interface KeptPlace {
 
 /** Places kept per connection (each database has its own lists), the oldest dropped past this many. */
 const MAX_KEPT_PLACES = 10_000;
-const keptPlaces = new WeakMap<object, Map<number, KeptPlace>>();
+const keptPlaces = new WeakMap<Database.Database, Map<number, KeptPlace>>();
 
 /**
  * 1-based place in the queue (withdrawn ones not counted), or null when not waiting. Counting the
