@@ -5,29 +5,35 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { CheckpointerMessage, CheckpointerOptions } from './checkpointer.ts';
+import { giveTurn, takeTurn, waitForTurn } from './checkpoint-turn.ts';
+import type { CheckpointerData, CheckpointerMessage } from './checkpointer.ts';
 
-const { path, intervalMs } = workerData as CheckpointerOptions & { path: string };
+const { path, intervalMs, turn } = workerData as CheckpointerData;
 const port = parentPort!;
 const tell = (message: CheckpointerMessage) => port.postMessage(message);
 
 const failure = (error: unknown) => ({ error: (error as Error).message });
 
+// opening reads the schema, as a reader the service's own checkpoint would find in its way: in a turn
+waitForTurn(turn, Number.POSITIVE_INFINITY);
 let db: Database.Database;
+let checkpoint: Database.Statement<[], { busy: number; log: number; checkpointed: number }>;
 try {
   db = new Database(path, { fileMustExist: true });
+  checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 } catch (error) {
+  giveTurn(turn);
   // told here: an error thrown out of a worker reaches the parent without its message
   tell(failure(error));
   process.exit(1);
 }
-const checkpoint = db.prepare<[], { busy: number; log: number; checkpointed: number }>(
-  'PRAGMA wal_checkpoint(PASSIVE)',
-);
+giveTurn(turn);
 let last = { log: 0, checkpointed: 0 };
 /** The failure last told: a full disk fails every checkpoint, and is told once until one succeeds. */
 let failing: string | null = null;
 const timer = setInterval(() => {
+  // the service's connection checkpoints itself right now (checkpointNow): skipped this time
+  if (!takeTurn(turn)) return;
   try {
     const { log, checkpointed } = checkpoint.get()!;
     failing = null;
@@ -39,6 +45,8 @@ const timer = setInterval(() => {
     const told = failure(error);
     if (told.error !== failing) tell(told);
     failing = told.error;
+  } finally {
+    giveTurn(turn);
   }
 }, intervalMs);
 

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { type CheckpointTurn, giveTurn, waitForTurn } from './checkpoint-turn.ts';
 import type { Db } from './client.ts';
 
 /**
@@ -13,6 +15,27 @@ import type { Db } from './client.ts';
 export interface CheckpointerOptions {
   /** How often the worker checkpoints; a busy writer makes about 4 MB of WAL in 100 ms. */
   intervalMs: number;
+}
+
+/** The turn of each connection that has a worker checkpointing beside it. */
+const turns = new WeakMap<Database.Database, CheckpointTurn>();
+
+/** Longest wait for the worker's checkpoint to end (one takes milliseconds; a worker gone mid-turn never ends it). */
+const LONGEST_WAIT_MS = 2_000;
+
+/**
+ * A checkpoint by the connection itself (TRUNCATE, to empty the WAL of deleted data), after the
+ * worker's current one if it runs: it would otherwise be refused, and the WAL left as it was.
+ */
+export function checkpointNow(db: Db, mode: 'TRUNCATE'): void {
+  const sqlite = db.$client;
+  const turn = turns.get(sqlite);
+  const taken = turn !== undefined && waitForTurn(turn, LONGEST_WAIT_MS);
+  try {
+    sqlite.pragma(`wal_checkpoint(${mode})`);
+  } finally {
+    if (taken) giveTurn(turn);
+  }
 }
 
 /** What the worker tells: how far the WAL is copied, or why a checkpoint failed. */
@@ -36,7 +59,10 @@ const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 const extension = extname(import.meta.url);
 const workerFile = fileURLToPath(new URL(`./checkpoint-worker${extension}`, import.meta.url));
 
-function startWorker(workerData: CheckpointerOptions & { path: string }): Worker {
+/** What the worker is started with. */
+export type CheckpointerData = CheckpointerOptions & { path: string; turn: CheckpointTurn };
+
+function startWorker(workerData: CheckpointerData): Worker {
   if (extension !== '.ts') return new Worker(workerFile, { workerData });
   // tsx's loader does not reach worker threads on Node 20: its CommonJS API loads the TypeScript
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
@@ -56,7 +82,9 @@ export function checkpointInBackground(
 ): Checkpointer {
   const sqlite = db.$client;
   sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-  const worker = startWorker({ path, ...options });
+  const turn: CheckpointTurn = new Int32Array(new SharedArrayBuffer(4));
+  turns.set(sqlite, turn);
+  const worker = startWorker({ path, turn, ...options });
   // a process that ends without stopping it is not kept alive by it: SQLite resumes any checkpoint
   worker.unref();
   let stopping = false;
@@ -64,6 +92,7 @@ export function checkpointInBackground(
   worker.on('error', (error) => report({ error: error.message || JSON.stringify(error) }));
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', () => {
+      turns.delete(sqlite);
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
       if (!stopping) report({ error: 'the checkpointer stopped; commits checkpoint again' });
       resolve();

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import t from 'tap';
 import { type CheckpointerMessage, checkpointInBackground } from '../../db/checkpointer.ts';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
+import { forgetDeleted } from '../../server/privacy/forget.ts';
 import { buildTestApp } from '../helpers/app.ts';
 
 function freshDatabase(t: { teardown(fn: () => void): void }) {
@@ -82,6 +83,29 @@ t.test('commits reach the database file through the worker, not through a commit
     [],
     'a stop asked for is no failure',
   );
+  db.$client.close();
+});
+
+t.test('deleted data still leaves the files while the worker checkpoints all the time', async (t) => {
+  // forgetDeleted empties the WAL by a checkpoint of its own; SQLite refuses a second checkpoint
+  // while one runs, so without taking turns it failed about every other time against this worker
+  const { path, db } = freshDatabase(t);
+  const checkpointer = checkpointInBackground(db, path, { intervalMs: 1 }, () => {});
+  const insert = db.$client.prepare('INSERT INTO outbox_part (members, created_at) VALUES (?, ?)');
+  const write = db.$client.transaction(() => {
+    for (let i = 0; i < 50; i++) insert.run(`"text":"${'x'.repeat(2000)}"`, '2027-01-01T00:00:00.000Z');
+  });
+  let walLeft = 0;
+  for (let round = 0; round < 200; round++) {
+    write();
+    db.$client.exec('DELETE FROM outbox_part');
+    // the worker's timer runs between rounds
+    await new Promise((resolve) => setImmediate(resolve));
+    forgetDeleted(db);
+    if (statSync(`${path}-wal`).size > 0) walLeft++;
+  }
+  t.equal(walLeft, 0, 'after each of 200 rounds the WAL is empty');
+  await checkpointer.stop();
   db.$client.close();
 });
 
