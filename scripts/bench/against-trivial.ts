@@ -7,7 +7,7 @@
  * after round, and the median of the rounds' ratios counts.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { median } from './median.ts';
@@ -20,6 +20,9 @@ export interface LoadCase {
   /** The least share of the trivial route's requests/s this route must reach. */
   target?: number;
 }
+
+/** The route every case is compared with: registered by both bench servers, a JSON body and nothing else. */
+export const TRIVIAL_ROUTE: LoadCase = { name: 'trivial JSON route', path: '/bench/trivial' };
 
 export interface TrivialRun {
   url: string;
@@ -60,11 +63,10 @@ export async function startBenchServer<Setup>(
 }
 
 /** A run as BENCH_DURATION (s, default 4), BENCH_WARMUP (s, default 2) and BENCH_ROUNDS (default 3) set it. */
-export function runFromEnvironment(
-  run: Pick<TrivialRun, 'url' | 'connections' | 'trivial' | 'serverPid'>,
-): TrivialRun {
+export function runFromEnvironment(run: Pick<TrivialRun, 'url' | 'connections' | 'serverPid'>): TrivialRun {
   return {
     ...run,
+    trivial: TRIVIAL_ROUTE,
     duration: Number(process.env.BENCH_DURATION ?? 4),
     warmup: Number(process.env.BENCH_WARMUP ?? 2),
     rounds: Number(process.env.BENCH_ROUNDS ?? 3),
@@ -72,8 +74,26 @@ export function runFromEnvironment(
 }
 
 /** The first line of a benchmark's output: what each case is measured against, and how long. */
-export function runHeading(benchmark: string, run: TrivialRun): string {
+function runHeading(benchmark: string, run: TrivialRun): string {
   return `${benchmark} — ${run.connections} connections, ${run.rounds} rounds of ${run.duration} s per case, each right after the trivial route`;
+}
+
+/**
+ * A benchmark's whole output: its heading (with `about`, if any), then a line per case, names
+ * padded to `width`; the server stopped and its data folder removed afterwards, whatever happened.
+ */
+export async function reportAgainstTrivial(
+  benchmark: { name: string; about?: string; width: number; server: ChildProcess; dir: string },
+  run: TrivialRun,
+  cases: LoadCase[],
+): Promise<void> {
+  try {
+    console.log(`${runHeading(benchmark.name, run)}${benchmark.about ?? ''}\n`);
+    for (const c of cases) console.log(figuresLine(await measureAgainstTrivial(run, c), benchmark.width));
+  } finally {
+    benchmark.server.kill('SIGTERM');
+    rmSync(benchmark.dir, { recursive: true, force: true });
+  }
 }
 
 const ticksPerSecond = (() => {
@@ -112,7 +132,7 @@ async function load(run: TrivialRun, c: LoadCase, duration: number) {
 }
 
 /** Measures `c` against the trivial route of `run`: warm-up, then `run.rounds` pairs of trivial route and case. */
-export async function measureAgainstTrivial(run: TrivialRun, c: LoadCase): Promise<CaseFigures> {
+async function measureAgainstTrivial(run: TrivialRun, c: LoadCase): Promise<CaseFigures> {
   // the first seconds of a route compile its code and fill its caches, which a running service has long done
   if (run.warmup > 0) {
     await load(run, run.trivial, run.warmup);
@@ -143,7 +163,7 @@ function ratioText(ratio: number, target: number | undefined): string {
 }
 
 /** One line per case: requests/s, p99, the trivial route's requests/s beside it, the ratio and its target. */
-export function figuresLine(f: CaseFigures, width: number): string {
+function figuresLine(f: CaseFigures, width: number): string {
   return [
     f.name.padEnd(width),
     `${f.rps.toFixed(0).padStart(7)} req/s`,

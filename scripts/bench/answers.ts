@@ -5,15 +5,12 @@
  * (default 3) of BENCH_DURATION s each (default 4), after a warm-up of BENCH_WARMUP s (default 2);
  * the median ratio counts (against-trivial.ts), printed beside the server's CPU per request.
  */
-import { rmSync } from 'node:fs';
 import ical, { ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import nodemailer from 'nodemailer';
 import {
-  figuresLine,
   type LoadCase,
-  measureAgainstTrivial,
+  reportAgainstTrivial,
   runFromEnvironment,
-  runHeading,
   startBenchServer,
 } from './against-trivial.ts';
 
@@ -51,7 +48,6 @@ let n = 0;
 const next = <T>(list: T[]) => list[n++ % list.length]!;
 const answers = ['accepted', 'declined', 'tentative', 'accepted'];
 
-const trivial: LoadCase = { name: 'trivial JSON route', path: '/bench/trivial' };
 const cases: LoadCase[] = [
   {
     name: 'GET /rsvp/:token (HTML page)',
@@ -86,14 +82,11 @@ const cases: LoadCase[] = [
   },
 ];
 
-const run = runFromEnvironment({ url, connections: 20, trivial, serverPid: server.pid });
-
-try {
-  console.log(`${runHeading('bench:answers', run)}, ${invitees.length} invitees\n`);
-  // each case warms up first, unmeasured: its first answers move ~1,000 people on or off the
-  // waiting list, whose mails the service then writes; the figures are of the service running
-  for (const c of cases) console.log(figuresLine(await measureAgainstTrivial(run, c), 46));
-} finally {
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-}
+const run = runFromEnvironment({ url, connections: 20, serverPid: server.pid });
+// each case warms up first, unmeasured: its first answers move ~1,000 people on or off the
+// waiting list, whose mails the service then writes; the figures are of the service running
+await reportAgainstTrivial(
+  { name: 'bench:answers', about: `, ${invitees.length} invitees`, width: 46, server, dir },
+  run,
+  cases,
+);

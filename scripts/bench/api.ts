@@ -4,13 +4,10 @@
  * back to back in BENCH_ROUNDS rounds (default 3) of BENCH_DURATION s each (default 4), after a
  * warm-up of BENCH_WARMUP s (default 2); the median ratio counts (against-trivial.ts).
  */
-import { rmSync } from 'node:fs';
 import {
-  figuresLine,
   type LoadCase,
-  measureAgainstTrivial,
+  reportAgainstTrivial,
   runFromEnvironment,
-  runHeading,
   startBenchServer,
 } from './against-trivial.ts';
 
@@ -24,7 +21,6 @@ const { url, token, organisationId, dir } = setup;
 const auth = { authorization: `Bearer ${token}` };
 
 let counter = 0;
-const trivial: LoadCase = { name: 'trivial JSON route', path: '/bench/trivial' };
 const cases: LoadCase[] = [
   { name: 'GET /api/districts/:code', path: '/api/districts/1462', target: 0.5 },
   {
@@ -61,12 +57,5 @@ const cases: LoadCase[] = [
   },
 ];
 
-const run = runFromEnvironment({ url, connections: 50, trivial, serverPid: server.pid });
-
-try {
-  console.log(`${runHeading('bench:api', run)}\n`);
-  for (const c of cases) console.log(figuresLine(await measureAgainstTrivial(run, c), 28));
-} finally {
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-}
+const run = runFromEnvironment({ url, connections: 50, serverPid: server.pid });
+await reportAgainstTrivial({ name: 'bench:api', width: 28, server, dir }, run, cases);
