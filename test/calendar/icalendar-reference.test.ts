@@ -8,13 +8,7 @@ import {
   type CalendarMeeting,
   type CalendarMethod,
 } from '../../server/calendar/icalendar.ts';
-import {
-  customaryZoneName,
-  isKnownTimeZone,
-  vtimezone,
-  vtimezoneWindow,
-  wallClock,
-} from '../../server/calendar/time-zones.ts';
+import { isKnownTimeZone, vtimezone, vtimezoneWindow, wallClock } from '../../server/calendar/time-zones.ts';
 
 /**
  * The calendar code as it was before its fast paths (ical-text.ts, time-zones.ts, icalendar.ts),
@@ -120,13 +114,24 @@ namespace reference {
       .replace(/[-:]/g, '');
   }
 
+  /** The zone's short name in British English, or in US English where the British one is an offset. */
+  function zoneName(timeZone: string, at: number): string {
+    const inLocale = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+        .formatToParts(at)
+        .find((p) => p.type === 'timeZoneName')!
+        .value.replace(/[^\w+-]/g, '');
+    const british = inLocale('en-GB');
+    return /^GMT[+-]/.test(british) ? inLocale('en-US') : british;
+  }
+
   function observance(kind: 'STANDARD' | 'DAYLIGHT', timeZone: string, t: Transition): string[] {
     return [
       `BEGIN:${kind}`,
       `DTSTART:${localText(t.at, t.from)}`,
       `TZOFFSETFROM:${offsetText(t.from)}`,
       `TZOFFSETTO:${offsetText(t.to)}`,
-      `TZNAME:${customaryZoneName(timeZone, t.at)}`,
+      `TZNAME:${zoneName(timeZone, t.at)}`,
       `END:${kind}`,
     ];
   }
