@@ -1,27 +1,20 @@
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import t from 'tap';
-import { type MeetingMailKind, type MeetingMailView, renderMeetingMail } from '../../emails/meeting-mail.ts';
+import { type MeetingMailKind, renderMeetingMail } from '../../emails/meeting-mail.ts';
 import { buildMeetingCalendar } from '../../server/calendar/icalendar.ts';
 import { composeMessage, PartCache } from '../../server/mail/compose.ts';
 import { messageOf, type OutboxRow, type StoredContent } from '../../server/mail/sender.ts';
 import { smtpTransport } from '../../server/mail/transports.ts';
 import type { Language } from '../../server/text/language.ts';
+import { buildMeetingMailView } from '../helpers/factories.ts';
 import { startSmtp } from '../helpers/mail.ts';
 
 const from = { name: 'Samråd Fyns Politi', address: 'noreply@samraad.dk' };
-const view: MeetingMailView = {
+// a title long enough to be folded in the Subject header
+const view = buildMeetingMailView({
   title: 'Politikredsmøde om tryghed i Vollsmose, Bolbro og på Øerne – med særligt fokus på unge',
-  districtName: 'Fyns Politi',
-  startsAt: '2027-03-12T08:00:00Z',
-  endsAt: '2027-03-12T11:30:00Z',
-  timeZone: 'Europe/Copenhagen',
-  venueName: 'Politigården',
-  venueAddress: 'Østre Stationsvej 44, 5000 Odense C',
-  facilitatorName: 'Åse Ølund',
-  agenda: [{ title: 'Velkomst', startsAt: '2027-03-12T08:00:00Z' }],
-  replyBy: '2027-02-26',
-};
+});
 const soeren = { name: 'Søren Ærø-Åby', address: 'soeren@fyn.dk' };
 const john = { name: 'John Smith', address: 'john@example.com' };
 const attendees = [soeren, john].map((p) => ({ name: p.name, email: p.address }));
