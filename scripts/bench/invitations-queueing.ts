@@ -39,7 +39,7 @@ const checkpointer = existsSync(join(root, 'db/checkpointer.ts'))
   : null;
 // meetings sent before the measured ones: most of a send's code runs once per meeting, and V8
 // compiles it on its helper threads, counted in the CPU, until a few hundred have been sent;
-// bench:invitations measures a process just started (100) and one a while in service (1,500)
+// bench:invitations measures three states (100, 420 and 1,500 meetings before)
 const warm = Number(process.argv[4] ?? 100);
 const { meetings } = insertBenchMeetings(db.$client, { total, perMeeting: 25, warm });
 const ids = (db.$client.prepare('SELECT id FROM meeting ORDER BY id').all() as { id: number }[]).map(

@@ -24,7 +24,7 @@ export default fp(
     const db = openDatabase(path);
     migrateDatabase(db);
     const checkpointer =
-      intervalMs > 0 && path !== ':memory:'
+      intervalMs > 0 && !db.$client.memory
         ? checkpointInBackground(db, path, { intervalMs }, (message) => {
             if ('error' in message) app.log.error({ checkpoint: message.error }, 'WAL checkpoint failed');
             else app.log.trace({ checkpoint: message }, 'WAL checkpointed');
