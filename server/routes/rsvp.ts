@@ -9,6 +9,7 @@ import { AnswerChoice, AnswerInput, AnswerState, DelegationInput, RsvpView } fro
 import { Problem } from '../http/problems.ts';
 import { Text } from '../http/text.ts';
 import { utf8Bytes } from '../http/utf8.ts';
+import { writeTogether } from '../http/write-together.ts';
 import type { SessionAnswer } from '../meeting-sessions/answers.ts';
 import { sessionRefusalText } from '../meeting-sessions/refusal-text.ts';
 import { SessionRefusal } from '../meeting-sessions/refusals.ts';
@@ -88,6 +89,7 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
     '/rsvp/:token',
     {
       config: { access: 'public', rateLimit },
+      onSend: writeTogether,
       schema: {
         tags,
         summary: 'The answer page of one invitation (HTML; JSON with Accept: application/json)',

@@ -1,0 +1,83 @@
+import { connect } from 'node:net';
+import t from 'tap';
+import { buildTestApp } from '../helpers/app.ts';
+import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+
+/** The answer page writes the responses of requests that arrive together back to back (writeTogether). */
+
+async function listening(t: Parameters<typeof buildTestApp>[0]) {
+  const { app } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+  const invitees = Array.from({ length: 12 }, (_, i) => ({
+    name: `Inviteret ${i + 1}`,
+    ...insertInvitee(app.db, m.meetingId, {
+      name: `Inviteret ${i + 1}`,
+      email: `inviteret${i + 1}@brk.dk`,
+      organisationId: m.memberIds.Bornholm!,
+    }),
+  }));
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { address, invitees, port: (app.server.address() as { port: number }).port };
+}
+
+t.test('pages asked for at once each reach their own invitee, whole', async (t) => {
+  const { address, invitees } = await listening(t);
+  const pages = await Promise.all(
+    invitees.map(async (invitee) => {
+      const response = await fetch(`${address}/rsvp/${invitee.token}`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { invitee, response, bytes, text: bytes.toString('utf8') };
+    }),
+  );
+  for (const { invitee, response, bytes, text } of pages) {
+    t.equal(response.status, 200, invitee.name);
+    t.equal(Number(response.headers.get('content-length')), bytes.length, `${invitee.name}: the whole page`);
+    t.equal(response.headers.get('cache-control'), 'no-store');
+    t.match(response.headers.get('content-security-policy'), "default-src 'self'");
+    t.match(text, `<dd>${invitee.name}, Bornholm</dd>`);
+    t.match(text, `action="/rsvp/${invitee.token}"`);
+    t.match(text, 'kl. 09.00–15.00', 'the dash arrives as written');
+    t.ok(text.endsWith('</html>'));
+  }
+});
+
+t.test('requests sent in one burst on one connection are answered in their order', async (t) => {
+  const { port, invitees } = await listening(t);
+  const burst = [...invitees.slice(0, 5), { name: 'ukendt', token: 'rsvp_ukendt' }, invitees[5]!];
+  const socket = connect(port, '127.0.0.1');
+  t.teardown(() => socket.destroy());
+  let received = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk) => (received += chunk));
+  // all requests in one write: the server reads them together and handles them in the same turn
+  socket.write(
+    burst.map((invitee) => `GET /rsvp/${invitee.token} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`).join(''),
+  );
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if ((received.match(/<\/html>/g) ?? []).length === burst.length) resolve();
+      else socket.once('data', check);
+    };
+    socket.once('data', check);
+  });
+  const responses = received.split(/(?=HTTP\/1\.1 )/);
+  t.equal(responses.length, burst.length, 'one response per request');
+  burst.forEach((invitee, i) => {
+    const response = responses[i]!;
+    if (invitee.name === 'ukendt') {
+      t.match(response, /^HTTP\/1\.1 404 /, 'an unknown link in the middle: not found, in its place');
+      return;
+    }
+    t.match(response, /^HTTP\/1\.1 200 /, invitee.name);
+    t.match(response, `<dd>${invitee.name}, Bornholm</dd>`, `response ${i + 1} is ${invitee.name}'s page`);
+  });
+});
+
+t.test('a page asked for alone is answered at once, not held for company', async (t) => {
+  const { address, invitees } = await listening(t);
+  for (const invitee of invitees.slice(0, 3)) {
+    const response = await fetch(`${address}/rsvp/${invitee.token}`);
+    t.equal(response.status, 200);
+    t.match(await response.text(), `<dd>${invitee.name}, Bornholm</dd>`);
+  }
+});
