@@ -55,3 +55,31 @@ t.test('a kept token still needs its secret, and follows every change to its acc
     .run(new Date().toISOString(), accountIds.admin);
   t.equal((await people(as.admin)).statusCode, 401, "a disabled account's token is refused at once");
 });
+
+t.test('over HTTP, a token revoked by another process is refused on the next request', async (t) => {
+  const { app, dir, accountIds } = await buildTestApp(t);
+  const other = openDatabase(join(dir, 'samraad.db'));
+  t.teardown(() => other.$client.close());
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const headers = { authorization: `Bearer ${issueApiToken(app.db, accountIds.viewer)}` };
+  // requests sent together are checked together (once a turn of the event loop): all pass
+  const together = await Promise.all(
+    Array.from({ length: 8 }, () => fetch(`${address}/api/people`, { headers })),
+  );
+  t.same(
+    together.map((r) => r.status),
+    Array(8).fill(200),
+  );
+  other.$client
+    .prepare('UPDATE api_token SET revoked_at = ? WHERE account_id = ?')
+    .run(new Date().toISOString(), accountIds.viewer);
+  t.equal((await fetch(`${address}/api/people`, { headers })).status, 401, 'the next request is refused');
+  const again = await Promise.all(
+    Array.from({ length: 4 }, () => fetch(`${address}/api/people`, { headers })),
+  );
+  t.same(
+    again.map((r) => r.status),
+    Array(4).fill(401),
+    'and every one after it',
+  );
+});
