@@ -149,15 +149,15 @@ export function parseInboundEmail(mail: ReplyMail): ParsedMessage {
   );
   const seen = new Set<string>();
   const methods: string[] = [];
-  // the calendar alternative and the .ics attachment usually carry the same text: it is read once
-  const readTexts = new Map<string, ReturnType<typeof readCalendar>>();
+  // the calendar alternative and the .ics attachment usually carry the same bytes: read once, found
+  // by comparing bytes (a text as a Map key is hashed whole, a microsecond a reply)
+  const readParts: { content: Buffer; read: ReturnType<typeof readCalendar> }[] = [];
   for (const part of parts) {
-    const text = part.content.toString('utf8');
     try {
-      let read = readTexts.get(text);
+      let read = readParts.find((done) => done.content.equals(part.content))?.read;
       if (!read) {
-        read = readCalendar(text);
-        readTexts.set(text, read);
+        read = readCalendar(part.content.toString('utf8'));
+        readParts.push({ content: part.content, read });
       }
       const { method, items } = read;
       if (method) methods.push(method);
