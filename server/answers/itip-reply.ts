@@ -10,13 +10,7 @@ import { hasSessions } from '../meeting-sessions/queries.ts';
 import { meetingUidOfReply } from '../meeting-sessions/seat-mail.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
-import {
-  inboundReplies,
-  inboundReplyById,
-  insertInboundReply,
-  invitationOfAttendee,
-  meetingByIcsUid,
-} from './queries.ts';
+import { inboundReplies, invitationOfAttendee, meetingByIcsUid, storeInboundReply } from './queries.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
 import type { InboundReply } from './schemas.ts';
 import { type ReplyMail, readSimpleReply } from './simple-mime.ts';
@@ -255,8 +249,8 @@ export async function receiveInboundEmail(
       : { from: null, subject: null, messageId: null, items: [], problem: 'the message could not be read' };
   }
   const receivedAt = nowIso();
-  const insert = (item: ReplyItem | null, outcome: Outcome) =>
-    insertInboundReply(db, {
+  const store = (item: ReplyItem | null, outcome: Outcome) =>
+    storeInboundReply(db, {
       receivedAt,
       channel,
       fromAddress: parsed.from,
@@ -268,13 +262,9 @@ export async function receiveInboundEmail(
       invitationId: outcome.invitationId,
       reason: outcome.reason,
     });
-  // each row read back in the commit's transaction: after it, every read would take a read lock of its own
   return commit(() => {
-    if (!parsed.items.length)
-      return [readInboundReply(db, insert(null, { invitationId: null, reason: parsed.problem }))];
-    return parsed.items.map((item) =>
-      readInboundReply(db, insert(item, matchAndRecord(db, config, parsed.from, item))),
-    );
+    if (!parsed.items.length) return [store(null, { invitationId: null, reason: parsed.problem })];
+    return parsed.items.map((item) => store(item, matchAndRecord(db, config, parsed.from, item)));
   });
 }
 
@@ -298,7 +288,7 @@ async function recordDeliveryReport(
     const marked = recordBounces(db, bounce.reports);
     const who = bounce.reports.map((r) => r.recipient).join(', ') || 'no failed recipient';
     const reason = `delivery report (bounce) for ${who}; ${marked.length} outbox message(s) marked`;
-    const id = insertInboundReply(db, {
+    return storeInboundReply(db, {
       receivedAt: nowIso(),
       channel,
       fromAddress: bounce.mail.from?.value[0]?.address?.toLowerCase() ?? null,
@@ -310,15 +300,8 @@ async function recordDeliveryReport(
       invitationId: null,
       reason: reason.slice(0, 1000),
     });
-    return readInboundReply(db, id);
   });
   return [row];
-}
-
-function readInboundReply(db: Db, id: number): InboundReply {
-  const row = inboundReplyById(db, id);
-  if (!row) throw new Error(`inbound reply ${id} was just stored and is gone`);
-  return row;
 }
 
 /** Received calendar replies, newest first; `unmatched` keeps those that were not recorded. */

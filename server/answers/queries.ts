@@ -534,23 +534,20 @@ export function invitationOfAttendee(
   ).get(meetingId, email);
 }
 
-export function insertInboundReply(db: Db, row: InboundReplyInsert): number {
-  return Number(
-    prepared(
-      db,
-      `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, uid, attendee, partstat,
-                                  invitation_id, reason)
-       VALUES (:receivedAt, :channel, :fromAddress, :subject, :messageId, :uid, :attendee, :partstat,
-               :invitationId, :reason)`,
-    ).run(row).lastInsertRowid,
-  );
-}
+const REPLY_FIELDS = `id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,
+  partstat, invitation_id AS invitationId, reason`;
+const REPLY_COLUMNS = `SELECT ${REPLY_FIELDS} FROM inbound_reply`;
 
-const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,
-  partstat, invitation_id AS invitationId, reason FROM inbound_reply`;
-
-export function inboundReplyById(db: Db, id: number): InboundReply | undefined {
-  return prepared<InboundReply>(db, `${REPLY_COLUMNS} WHERE id = ?`).get(id);
+/** Stores a received message's row and gives it back as stored, in the one statement (RETURNING). */
+export function storeInboundReply(db: Db, row: InboundReplyInsert): InboundReply {
+  return prepared<InboundReply>(
+    db,
+    `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, uid, attendee, partstat,
+                                invitation_id, reason)
+     VALUES (:receivedAt, :channel, :fromAddress, :subject, :messageId, :uid, :attendee, :partstat,
+             :invitationId, :reason)
+     RETURNING ${REPLY_FIELDS}`,
+  ).get(row)!;
 }
 
 /** Received replies, newest first, and how many there are; `unmatched` keeps those not recorded. */
