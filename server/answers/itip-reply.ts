@@ -10,7 +10,7 @@ import { hasSessions } from '../meeting-sessions/queries.ts';
 import { meetingUidOfReply } from '../meeting-sessions/seat-mail.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
-import { inboundReplies, invitationOfAttendee, meetingByIcsUid, storeInboundReply } from './queries.ts';
+import { answerMeetingByIcsUid, inboundReplies, inviteeOfAttendee, storeInboundReply } from './queries.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
 import type { InboundReply } from './schemas.ts';
 import { type ReplyMail, readSimpleReply } from './simple-mime.ts';
@@ -180,43 +180,50 @@ interface Outcome {
 function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: ReplyItem): Outcome {
   if (!item.uid) return { invitationId: null, reason: 'the reply has no UID' };
   if (!item.attendee) return { invitationId: null, reason: 'the reply names no attendee' };
-  const meeting = meetingByIcsUid(db, meetingUidOfReply(item.uid));
+  const meeting = answerMeetingByIcsUid(db, meetingUidOfReply(item.uid));
   if (!meeting) return { invitationId: null, reason: 'no meeting has this UID' };
-  const invitation = invitationOfAttendee(db, meeting.id, item.attendee);
-  if (!invitation) return { invitationId: null, reason: 'the attendee is not invited to this meeting' };
+  const invitee = inviteeOfAttendee(db, meeting.id, item.attendee);
+  if (!invitee) return { invitationId: null, reason: 'the attendee is not invited to this meeting' };
   // anyone can write an email: the answer must come from the attendee (or whom it names as SENT-BY)
   if (from !== item.attendee && from !== item.sentBy)
     return { invitationId: null, reason: `the sender ${from ?? '(none)'} is not the attendee` };
-  if (invitation.withdrawnAt) return { invitationId: null, reason: 'the invitation was withdrawn' };
+  if (invitee.withdrawnAt) return { invitationId: null, reason: 'the invitation was withdrawn' };
   const response = item.partstat ? partstats[item.partstat] : undefined;
   if (!response)
     return { invitationId: null, reason: `PARTSTAT ${item.partstat ?? '(none)'} is not an answer` };
   const now = nowIso();
   const at = item.stamp && item.stamp < now ? item.stamp : now;
-  if (invitation.respondedAt && invitation.respondedAt > at)
-    return { invitationId: invitation.id, reason: 'older than the answer already recorded' };
+  if (invitee.respondedAt && invitee.respondedAt > at)
+    return { invitationId: invitee.invitationId, reason: 'older than the answer already recorded' };
   const actor = inviteeActor(item.attendee, 'calendar');
   try {
     if (response === 'delegated' && item.delegate) {
-      delegateInvitation(db, actor, config, invitation.id, {
+      delegateInvitation(db, actor, config, invitee.invitationId, {
         email: item.delegate.email,
         name: item.delegate.name || item.delegate.email.split('@')[0]!,
         comment: item.comment ?? undefined,
       });
     } else if (hasSessions(db, meeting.id) && response !== 'delegated' && response !== 'needs_action') {
       // held as sessions: a decline from the calendar gives the seat up, as on the answer page
-      answerInvitation(db, config, actor, invitation.id, {
+      answerInvitation(db, config, actor, invitee.invitationId, {
         answer: response,
         comment: item.comment ?? undefined,
       });
     } else {
-      recordResponse(db, actor, invitation.id, { response, comment: item.comment ?? undefined, at });
+      // the invitee and meeting as just read in this transaction: the answer reads neither again
+      recordResponse(
+        db,
+        actor,
+        invitee.invitationId,
+        { response, comment: item.comment ?? undefined, at },
+        { invitee, meeting },
+      );
     }
   } catch (error) {
-    if (error instanceof HttpProblem) return { invitationId: invitation.id, reason: error.message };
+    if (error instanceof HttpProblem) return { invitationId: invitee.invitationId, reason: error.message };
     throw error;
   }
-  return { invitationId: invitation.id, reason: null };
+  return { invitationId: invitee.invitationId, reason: null };
 }
 
 /** Runs a write in a transaction and settles once it is committed (the server's group commit). */

@@ -147,18 +147,21 @@ export function inviteeByLookupId(
   return { invitee, secretHash: row.secretHash, expiresAt: row.expiresAt };
 }
 
+const ANSWER_MEETING_SELECT = `SELECT m.id, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt,
+    m.time_zone AS timeZone, m.venue_name AS venueName, m.venue_address AS venueAddress, m.capacity,
+    m.ics_uid AS icsUid, m.ics_sequence AS icsSequence, m.area_id AS areaId, m.cancelled_at AS cancelledAt,
+    m.updated_at AS updatedAt, m.reply_by AS replyBy,
+    json_extract(c.settings, '$.replyDaysBefore') AS replyDaysBefore, a.programme_id AS programmeId
+  FROM meeting m JOIN area a ON a.id = m.area_id LEFT JOIN cycle c ON c.id = m.cycle_id`;
+
 /** The meeting as an answer reads it (AnswerMeeting), its columns named as the meeting record names them. */
 export function answerMeetingById(db: Db, meetingId: number): AnswerMeeting | undefined {
-  return preparedRows<AnswerMeeting>(
-    db,
-    `SELECT m.id, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt, m.time_zone AS timeZone,
-            m.venue_name AS venueName, m.venue_address AS venueAddress, m.capacity, m.ics_uid AS icsUid,
-            m.ics_sequence AS icsSequence, m.area_id AS areaId, m.cancelled_at AS cancelledAt,
-            m.updated_at AS updatedAt, m.reply_by AS replyBy,
-            json_extract(c.settings, '$.replyDaysBefore') AS replyDaysBefore, a.programme_id AS programmeId
-       FROM meeting m JOIN area a ON a.id = m.area_id LEFT JOIN cycle c ON c.id = m.cycle_id
-      WHERE m.id = ?`,
-  ).get(meetingId);
+  return prepared<AnswerMeeting>(db, `${ANSWER_MEETING_SELECT} WHERE m.id = ?`).get(meetingId);
+}
+
+/** The meeting a calendar reply names by its UID, read as an answer reads it. */
+export function answerMeetingByIcsUid(db: Db, uid: string): AnswerMeeting | undefined {
+  return prepared<AnswerMeeting>(db, `${ANSWER_MEETING_SELECT} WHERE m.ics_uid = ?`).get(uid);
 }
 
 export function invitationById(db: Db, id: number): InvitationRow | undefined {
@@ -522,16 +525,13 @@ export function meetingByIcsUid(db: Db, uid: string): { id: number; status: stri
   );
 }
 
-export function invitationOfAttendee(
-  db: Db,
-  meetingId: number,
-  email: string,
-): AttendeeInvitationRow | undefined {
-  return prepared<AttendeeInvitationRow>(
+/** The invitee of a meeting with this (lower-case) email: whom a calendar reply's attendee is. */
+export function inviteeOfAttendee(db: Db, meetingId: number, email: string): Invitee | undefined {
+  const row = preparedRows<StoredInvitee>(
     db,
-    `SELECT i.id, i.withdrawn_at AS withdrawnAt, i.responded_at AS respondedAt FROM invitation i
-     JOIN person p ON p.id = i.person_id WHERE i.meeting_id = ? AND p.email = ?`,
+    `SELECT ${INVITEE_COLUMNS} ${INVITEE_FROM} WHERE i.meeting_id = ? AND p.email = ?`,
   ).get(meetingId, email);
+  return row && inviteeOf(row);
 }
 
 const REPLY_FIELDS = `id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,

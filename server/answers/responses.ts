@@ -7,7 +7,7 @@ import { withSessionSeats } from '../meeting-sessions/answers.ts';
 import { type MeetingRecord, meetingRecord } from '../planning/meetings.ts';
 import { answeredLate, replyByDate } from '../planning/reply-deadline.ts';
 import { nowIso } from '../time.ts';
-import { type Invitee, readAnswerMeeting, readInvitee } from './meeting-reads.ts';
+import { type AnswerMeeting, type Invitee, readAnswerMeeting, readInvitee } from './meeting-reads.ts';
 import {
   areaOrganisations,
   currentDelegate,
@@ -61,13 +61,13 @@ export function recordResponse(
   actor: Actor,
   invitationId: number,
   change: ResponseChange,
-  known: { invitee?: Invitee } = {},
+  known: { invitee?: Invitee; meeting?: AnswerMeeting } = {},
 ): AnswerState {
   return db.transaction(() => {
-    // `known.invitee`: as the caller read it in this transaction, just before
+    // `known`: the invitee and its meeting as the caller read them in this transaction, just before
     const before = known.invitee ?? readInvitee(db, invitationId);
     if (before.withdrawnAt) throw notFound('Invitation', invitationId);
-    const meeting = readAnswerMeeting(db, before.meetingId);
+    const meeting = known.meeting ?? readAnswerMeeting(db, before.meetingId);
     // before any write: an answer to a cancelled or past meeting changes nothing
     assertAnswersOpen(meeting);
     const wasWaiting = isWaiting(db, invitationId);
