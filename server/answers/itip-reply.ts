@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse } from '../../db/schema/index.ts';
@@ -11,6 +10,7 @@ import { meetingUidOfReply } from '../meeting-sessions/seat-mail.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
 import { answerMeetingByIcsUid, inboundReplies, inviteeOfAttendee, storeInboundReply } from './queries.ts';
+import { type ReplyCalendar, type ReplyItem, readReplyCalendar } from './reply-calendar.ts';
 import { inviteeActor, recordResponse } from './responses.ts';
 import type { InboundReply } from './schemas.ts';
 import { type ReplyMail, readSimpleReply } from './simple-mime.ts';
@@ -31,19 +31,6 @@ const partstats: Record<string, InvitationResponse> = {
   DELEGATED: 'delegated',
 };
 
-interface ReplyItem {
-  uid: string | null;
-  attendee: string | null;
-  partstat: string | null;
-  /** The attendee's CN (for a delegate named in the same reply). */
-  name: string | null;
-  sentBy: string | null;
-  /** DELEGATED-TO, with the delegate's CN when the reply lists them too. */
-  delegate: { email: string; name: string | null } | null;
-  comment: string | null;
-  stamp: string | null;
-}
-
 interface ParsedMessage {
   from: string | null;
   subject: string | null;
@@ -51,58 +38,6 @@ interface ParsedMessage {
   items: ReplyItem[];
   /** Why nothing could be read, when items is empty. */
   problem: string | null;
-}
-
-function mailto(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const address = value
-    .replace(/^mailto:/i, '')
-    .trim()
-    .toLowerCase();
-  return address || null;
-}
-
-function param(prop: ICAL.Property, name: string): string | null {
-  const value = prop.getParameter(name);
-  return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
-}
-
-/** The REPLY items of one calendar text; [] for other methods; throws on text that is no iCalendar. */
-function readCalendar(text: string): { method: string | null; items: ReplyItem[] } {
-  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  const calendars = root.name === 'vcalendar' ? [root] : root.getAllSubcomponents('vcalendar');
-  const items: ReplyItem[] = [];
-  let method: string | null = null;
-  for (const calendar of calendars) {
-    method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() || null;
-    if (method !== 'REPLY') continue;
-    for (const event of calendar.getAllSubcomponents('vevent')) {
-      const uid = event.getFirstPropertyValue('uid');
-      const stamp = event.getFirstPropertyValue('dtstamp');
-      const comment = event.getFirstPropertyValue('comment');
-      const attendees = event.getAllProperties('attendee');
-      // the delegate may be listed in the same reply, with its name
-      const names = new Map(attendees.map((a) => [mailto(a.getFirstValue()), param(a, 'cn')]));
-      for (const attendee of attendees.length ? attendees : [null]) {
-        const delegatedTo = attendee ? mailto(param(attendee, 'delegated-to')) : null;
-        const partstat = attendee ? (param(attendee, 'partstat')?.toUpperCase() ?? null) : null;
-        // an attendee listed only as the delegate (DELEGATED-FROM) is not answering
-        if (attendee && param(attendee, 'delegated-from') && partstat !== 'DELEGATED' && attendees.length > 1)
-          continue;
-        items.push({
-          uid: typeof uid === 'string' ? uid : null,
-          attendee: attendee ? mailto(attendee.getFirstValue()) : null,
-          partstat,
-          name: attendee ? param(attendee, 'cn') : null,
-          sentBy: attendee ? mailto(param(attendee, 'sent-by')) : null,
-          delegate: delegatedTo ? { email: delegatedTo, name: names.get(delegatedTo) ?? null } : null,
-          comment: typeof comment === 'string' ? comment : null,
-          stamp: stamp instanceof ICAL.Time ? stamp.toJSDate().toISOString() : null,
-        });
-      }
-    }
-  }
-  return { method, items };
 }
 
 // Loaded on the first message (mailparser and its HTML and link libraries are about 0.3 s of every
@@ -145,12 +80,12 @@ export function parseInboundEmail(mail: ReplyMail): ParsedMessage {
   const methods: string[] = [];
   // the calendar alternative and the .ics attachment usually carry the same bytes: read once, found
   // by comparing bytes (a text as a Map key is hashed whole, a microsecond a reply)
-  const readParts: { content: Buffer; read: ReturnType<typeof readCalendar> }[] = [];
+  const readParts: { content: Buffer; read: ReplyCalendar }[] = [];
   for (const part of parts) {
     try {
       let read = readParts.find((done) => done.content.equals(part.content))?.read;
       if (!read) {
-        read = readCalendar(part.content.toString('utf8'));
+        read = readReplyCalendar(part.content.toString('utf8'));
         readParts.push({ content: part.content, read });
       }
       const { method, items } = read;

@@ -1,0 +1,257 @@
+import ICAL from 'ical.js';
+
+/**
+ * The answers in a calendar reply's text (iTIP REPLY, RFC 5546): one item per (event, attendee).
+ * The plain shape calendar programs send is read directly; anything else by ical.js, which reads
+ * the same from the plain shape too (a differential test holds the two together).
+ */
+
+export interface ReplyItem {
+  uid: string | null;
+  attendee: string | null;
+  partstat: string | null;
+  /** The attendee's CN (for a delegate named in the same reply). */
+  name: string | null;
+  sentBy: string | null;
+  /** DELEGATED-TO, with the delegate's CN when the reply lists them too. */
+  delegate: { email: string; name: string | null } | null;
+  comment: string | null;
+  stamp: string | null;
+}
+
+export interface ReplyCalendar {
+  method: string | null;
+  items: ReplyItem[];
+}
+
+/** The REPLY items of one calendar text; [] for other methods; throws on text that is no iCalendar. */
+export function readReplyCalendar(text: string): ReplyCalendar {
+  return readPlainCalendar(text) ?? readCalendarThroughIcalJs(text);
+}
+
+function mailto(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const address = value
+    .replace(/^mailto:/i, '')
+    .trim()
+    .toLowerCase();
+  return address || null;
+}
+
+/** What an attendee line says, as either reader gives it: its value and the parameters read. */
+interface AttendeeLine {
+  value: unknown;
+  cn: string | null;
+  partstat: string | null;
+  delegatedTo: string | null;
+  delegatedFrom: string | null;
+  sentBy: string | null;
+}
+
+/** The items of one REPLY event: the answers of its attendees, as both readers read them. */
+function eventItems(
+  event: { uid: unknown; stamp: string | null; comment: unknown },
+  attendees: AttendeeLine[],
+  items: ReplyItem[],
+): void {
+  // the delegate may be listed in the same reply, with its name
+  const names = new Map(attendees.map((a) => [mailto(a.value), a.cn]));
+  for (const attendee of attendees.length ? attendees : [null]) {
+    const delegatedTo = attendee ? mailto(attendee.delegatedTo) : null;
+    const partstat = attendee ? (attendee.partstat?.toUpperCase() ?? null) : null;
+    // an attendee listed only as the delegate (DELEGATED-FROM) is not answering
+    if (attendee?.delegatedFrom && partstat !== 'DELEGATED' && attendees.length > 1) continue;
+    items.push({
+      uid: typeof event.uid === 'string' ? event.uid : null,
+      attendee: attendee ? mailto(attendee.value) : null,
+      partstat,
+      name: attendee ? attendee.cn : null,
+      sentBy: attendee ? mailto(attendee.sentBy) : null,
+      delegate: delegatedTo ? { email: delegatedTo, name: names.get(delegatedTo) ?? null } : null,
+      comment: typeof event.comment === 'string' ? event.comment : null,
+      stamp: event.stamp,
+    });
+  }
+}
+
+function icalParam(prop: ICAL.Property, name: string): string | null {
+  const value = prop.getParameter(name);
+  return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
+}
+
+/** Any iCalendar text, read by ical.js. */
+export function readCalendarThroughIcalJs(text: string): ReplyCalendar {
+  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  const calendars = root.name === 'vcalendar' ? [root] : root.getAllSubcomponents('vcalendar');
+  const items: ReplyItem[] = [];
+  let method: string | null = null;
+  for (const calendar of calendars) {
+    method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() || null;
+    if (method !== 'REPLY') continue;
+    for (const event of calendar.getAllSubcomponents('vevent')) {
+      const stamp = event.getFirstPropertyValue('dtstamp');
+      eventItems(
+        {
+          uid: event.getFirstPropertyValue('uid'),
+          stamp: stamp instanceof ICAL.Time ? stamp.toJSDate().toISOString() : null,
+          comment: event.getFirstPropertyValue('comment'),
+        },
+        event.getAllProperties('attendee').map((a) => ({
+          value: a.getFirstValue(),
+          cn: icalParam(a, 'cn'),
+          partstat: icalParam(a, 'partstat'),
+          delegatedTo: icalParam(a, 'delegated-to'),
+          delegatedFrom: icalParam(a, 'delegated-from'),
+          sentBy: icalParam(a, 'sent-by'),
+        })),
+        items,
+      );
+    }
+  }
+  return { method, items };
+}
+
+// The plain shape: one VCALENDAR holding VEVENTs and nothing else; upper-case names; the properties
+// below and X- ones, none with a VALUE parameter; no backslash in what is read (TEXT escapes), no
+// caret (RFC 6868), comma or repeated name in parameters; DTSTAMP in UTC. Anything else: ical.js.
+const CALENDAR_PROPERTIES = new Set(['PRODID', 'VERSION', 'METHOD', 'CALSCALE']);
+const EVENT_PROPERTIES = new Set([
+  'UID',
+  'DTSTAMP',
+  'DTSTART',
+  'DTEND',
+  'SEQUENCE',
+  'SUMMARY',
+  'ATTENDEE',
+  'ORGANIZER',
+  'COMMENT',
+  'LOCATION',
+  'DESCRIPTION',
+  'STATUS',
+  'TRANSP',
+  'CLASS',
+  'CREATED',
+  'LAST-MODIFIED',
+  'PRIORITY',
+  'RECURRENCE-ID',
+  'URL',
+]);
+const CONTENT_LINE = /^([A-Z][A-Z0-9-]*)((?:;[A-Z][A-Z0-9-]*=(?:"[^"^\\]*"|[^";:,^\\]*))*):(.*)$/;
+const PARAMETER = /;([A-Z][A-Z0-9-]*)=(?:"([^"^\\]*)"|([^";:,^\\]*))/g;
+const UTC_STAMP = /^\d{8}T\d{6}Z$/;
+
+/** The lines of a text with folded lines joined; null for empty lines or a lone CR. */
+function unfoldedLines(text: string): string[] | null {
+  const lines: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const stop = newline < 0 ? text.length : newline;
+    const line = text.slice(start, stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+    start = stop + 1;
+    if (line === '' || line.includes('\r')) return null;
+    const first = line.charCodeAt(0);
+    if (first === 32 || first === 9) {
+      if (!lines.length) return null;
+      lines[lines.length - 1] += line.slice(1);
+    } else lines.push(line);
+  }
+  return lines;
+}
+
+/** A parameter list (";NAME=value" …) as a map, names in lower case; null when a name repeats or a multi-value holds a comma. */
+function parameters(list: string): Map<string, string> | null {
+  const params = new Map<string, string>();
+  for (const match of list.matchAll(PARAMETER)) {
+    const name = match[1]!.toLowerCase();
+    const value = match[2] ?? match[3]!;
+    if (params.has(name) || name === 'value' || (value.includes(',') && MULTI_VALUED.has(name))) return null;
+    params.set(name, value);
+  }
+  return params;
+}
+const MULTI_VALUED = new Set(['delegated-to', 'delegated-from', 'member']);
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "20261201T024556Z" as ISO 8601 ("2026-12-01T02:45:56.000Z"); null for anything else, impossible dates included. */
+function utcStamp(value: string): string | null {
+  if (!UTC_STAMP.test(value)) return null;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(4, 6));
+  const day = Number(value.slice(6, 8));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (year < 1000 || days === undefined || day < 1 || day > days) return null;
+  if (value.slice(9, 11) > '23' || value.slice(11, 13) > '59' || value.slice(13, 15) > '59') return null;
+  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}.000Z`;
+}
+
+interface PlainEvent {
+  uid?: string;
+  stamp?: string | null;
+  comment?: string;
+  attendees: AttendeeLine[];
+}
+
+/** The plain shape read directly; null when the text is not of it (ical.js reads it then). */
+export function readPlainCalendar(text: string): ReplyCalendar | null {
+  const lines = unfoldedLines(text);
+  if (lines?.[0] !== 'BEGIN:VCALENDAR' || lines[lines.length - 1] !== 'END:VCALENDAR') return null;
+  let method: string | undefined;
+  const events: PlainEvent[] = [];
+  let event: PlainEvent | null = null;
+  for (let i = 1; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const match = CONTENT_LINE.exec(line);
+    if (!match) return null;
+    const name = match[1]!;
+    const list = match[2]!;
+    const value = match[3]!;
+    if (name === 'BEGIN' || name === 'END') {
+      if (list || value !== 'VEVENT' || (name === 'BEGIN') === (event !== null)) return null;
+      if (name === 'BEGIN') event = { attendees: [] };
+      else {
+        events.push(event!);
+        event = null;
+      }
+      continue;
+    }
+    const known = event ? EVENT_PROPERTIES : CALENDAR_PROPERTIES;
+    if (!known.has(name) && !name.startsWith('X-')) return null;
+    const params = list ? parameters(list) : NO_PARAMETERS;
+    if (!params) return null;
+    if (!event) {
+      if (name === 'METHOD') {
+        if (value.includes('\\')) return null;
+        method ??= value;
+      }
+      continue;
+    }
+    if (name === 'UID' || name === 'COMMENT') {
+      if (value.includes('\\')) return null;
+      if (name === 'UID') event.uid ??= value;
+      else event.comment ??= value;
+    } else if (name === 'DTSTAMP') {
+      const stamp = params.size ? null : utcStamp(value);
+      if (stamp === null) return null;
+      event.stamp ??= stamp;
+    } else if (name === 'ATTENDEE') {
+      event.attendees.push({
+        value,
+        cn: params.get('cn') ?? null,
+        partstat: params.get('partstat') ?? null,
+        delegatedTo: params.get('delegated-to') ?? null,
+        delegatedFrom: params.get('delegated-from') ?? null,
+        sentBy: params.get('sent-by') ?? null,
+      });
+    }
+  }
+  if (event) return null;
+  const upper = (method ?? '').toUpperCase() || null;
+  const items: ReplyItem[] = [];
+  if (upper === 'REPLY')
+    for (const e of events)
+      eventItems({ uid: e.uid, stamp: e.stamp ?? null, comment: e.comment }, e.attendees, items);
+  return { method: upper, items };
+}
+const NO_PARAMETERS: ReadonlyMap<string, string> = new Map();
