@@ -44,6 +44,8 @@ export interface Invitee {
   withdrawnAt: string | null;
   /** Asked again after a new time: the answer counts as not given until they answer again. */
   needsReconfirm: boolean;
+  /** In the meeting's waiting list, as read: its place is read only then. */
+  waiting: boolean;
   personId: number;
   name: string;
   email: string;

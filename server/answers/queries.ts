@@ -86,19 +86,24 @@ export interface InboundReplyInsert {
 // ---- invitees
 
 /** An invitee as SQLite returns it: needsReconfirm as 0/1. */
-type StoredInvitee = Omit<Invitee, 'needsReconfirm'> & { needsReconfirm: number | boolean };
+type StoredInvitee = Omit<Invitee, 'needsReconfirm' | 'waiting'> & {
+  needsReconfirm: number | boolean;
+  waiting: number | boolean;
+};
 
 const INVITEE_COLUMNS = `i.id AS invitationId, i.meeting_id AS meetingId, i.response, i.comment,
   i.responded_at AS respondedAt, i.dietary_needs AS dietaryNeeds, i.accessibility_needs AS accessibilityNeeds,
   i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.needs_reconfirm AS needsReconfirm,
+  EXISTS (SELECT 1 FROM waitlist_entry w WHERE w.invitation_id = i.id) AS waiting,
   p.id AS personId, p.name, p.email, p.language AS languageCode, ${textsLanguageSql('p.language')} AS language,
   o.id AS organisationId, o.name AS organisationName`;
 const INVITEE_FROM = `FROM invitation i JOIN person p ON p.id = i.person_id
   JOIN organisation o ON o.id = p.organisation_id`;
 
-/** needsReconfirm made a boolean in place: the row is a fresh object (preparedRows), read for this caller. */
+/** needsReconfirm and waiting made booleans in place: the row is a fresh object (preparedRows), read for this caller. */
 function inviteeOf(row: StoredInvitee): Invitee {
   row.needsReconfirm = row.needsReconfirm === 1;
+  row.waiting = row.waiting === 1;
   return row as Invitee;
 }
 
@@ -136,6 +141,7 @@ export function inviteeByLookupId(
     delegatedFromId: row.delegatedFromId,
     withdrawnAt: row.withdrawnAt,
     needsReconfirm: row.needsReconfirm === 1,
+    waiting: row.waiting === 1,
     personId: row.personId,
     name: row.name,
     email: row.email,
@@ -382,11 +388,6 @@ export function countPlacesTaken(db: Db, meetingId: number, atMost = -1): number
        LIMIT ?)`,
   ).get(meetingId, atMost);
   return row?.n ?? 0;
-}
-
-/** True when the invitation waits for a place. */
-export function isWaiting(db: Db, invitationId: number): boolean {
-  return prepared(db, 'SELECT 1 FROM waitlist_entry WHERE invitation_id = ?').get(invitationId) !== undefined;
 }
 
 /** A waiting invitation's place, as last counted, and the version of its meeting's list then. */

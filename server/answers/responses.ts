@@ -13,7 +13,6 @@ import {
   currentDelegate,
   type InviteeRoleRow,
   inviteeRoles,
-  isWaiting,
   type ResponseRow,
   responseRows,
   updateAnswer,
@@ -70,7 +69,7 @@ export function recordResponse(
     const meeting = known.meeting ?? readAnswerMeeting(db, before.meetingId);
     // before any write: an answer to a cancelled or past meeting changes nothing
     assertAnswersOpen(meeting);
-    const wasWaiting = isWaiting(db, invitationId);
+    const wasWaiting = before.waiting;
     const heldPlace = before.response === 'accepted' && !wasWaiting;
     const needsPlace = change.response === 'accepted' && before.response !== 'accepted';
     const admitted = needsPlace ? hasFreePlace(db, meeting) : true;
@@ -108,6 +107,8 @@ export function recordResponse(
       comment,
       respondedAt,
       needsReconfirm: false,
+      // undefined: still waiting, its place read below
+      waiting: position === undefined || position !== null,
       dietaryNeeds: change.dietaryNeeds === undefined ? before.dietaryNeeds : change.dietaryNeeds,
       accessibilityNeeds:
         change.accessibilityNeeds === undefined ? before.accessibilityNeeds : change.accessibilityNeeds,
@@ -135,7 +136,13 @@ export function answerState(
   const invitee = known.invitee ?? readInvitee(db, invitationId);
   const meeting = known.meeting ?? meetingRecord(db, invitee.meetingId);
   const replyBy = known.replyBy ?? replyByDate(meeting);
-  const position = known.position !== undefined ? known.position : waitlistPosition(db, invitationId);
+  // a place is read only for an invitee read as waiting (most are not: a statement saved)
+  const position =
+    known.position !== undefined
+      ? known.position
+      : invitee.waiting
+        ? waitlistPosition(db, invitationId)
+        : null;
   const delegate = invitee.response === 'delegated' ? currentDelegate(db, invitationId) : undefined;
   const askedAgain = invitee.needsReconfirm;
   return {
