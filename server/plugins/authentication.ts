@@ -55,7 +55,7 @@ const endTurn = () => {
  * ready at its start), so a commit of another process before then is one they may need to see, and
  * one after it one they were sent without: the token check reads SQLite's data_version once for all
  * of them, not once each (~4 µs a request under load, measured). The turn ends at its end, and when
- * a response leaves: a client that got an answer and asks again is never checked from before it.
+ * a response has left: a client that got an answer and asks again is never checked from before it.
  */
 function turnStartedAt(): number {
   if (startedAt === undefined) {
@@ -88,9 +88,9 @@ export default fp(
       assertAccess(request.actor, accessOf(request));
       done();
     });
-    app.addHook('onSend', (_request, _reply, payload, done) => {
+    app.addHook('onResponse', (_request, _reply, done) => {
       startedAt = undefined;
-      done(null, payload);
+      done();
     });
   },
   { name: 'authentication', dependencies: ['database'] },

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { freshSince } from '../../db/statements.ts';
 import { delegateInvitation } from '../answers/delegation.ts';
 import { AnswersClosed } from '../answers/refusals.ts';
 import { inviteeActor } from '../answers/responses.ts';
@@ -107,7 +108,10 @@ const rsvp: FastifyPluginAsyncZod = async (app) => {
     // synchronous: the page is read and rendered without waiting, and an async handler (or a returned
     // reply, which fastify awaits as a thenable) costs promises and listeners on every page
     (request, reply) => {
-      const view = answerPageOfLink(app.db, request.params.token);
+      // the meeting's facts, kept while the database is unchanged, checked once for the requests of a turn
+      const view = freshSince(app.db, request.receivedAt, () =>
+        answerPageOfLink(app.db, request.params.token),
+      );
       if (view === null) {
         linkNotFound(request, reply);
         return;

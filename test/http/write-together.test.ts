@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import t from 'tap';
+import { openDatabase } from '../../db/client.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
@@ -80,4 +82,22 @@ t.test('a page asked for alone is answered at once, not held for company', async
     t.equal(response.status, 200);
     t.match(await response.text(), `<dd>${invitee.name}, Bornholm</dd>`);
   }
+});
+
+t.test('over HTTP, a page asked for after another process moved the meeting shows the move', async (t) => {
+  const { app, dir } = await buildTestApp(t);
+  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
+  const anna = insertInvitee(app.db, m.meetingId, {
+    name: 'Anna Holm',
+    email: 'anna@brk.dk',
+    organisationId: m.memberIds.Bornholm!,
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const page = async () => (await fetch(`${address}/rsvp/${anna.token}`)).text();
+  // asked for together: the meeting's facts are kept and checked once for them
+  for (const body of await Promise.all([page(), page(), page()])) t.match(body, 'Rønne Rådhus');
+  const other = openDatabase(join(dir, 'samraad.db'));
+  t.teardown(() => other.$client.close());
+  other.$client.prepare("UPDATE meeting SET venue_name = 'Nexø Bibliotek' WHERE id = ?").run(m.meetingId);
+  t.match(await page(), 'Nexø Bibliotek', 'the next page shows the new venue');
 });
