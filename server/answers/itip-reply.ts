@@ -5,7 +5,6 @@ import { HttpProblem } from '../http/problems.ts';
 import type { MailConfig } from '../invitations/queue-mail.ts';
 import { type DeliveryReport, readDeliveryReport, recordBounces } from '../mail/delivery-reports.ts';
 import { answerInvitation } from '../meeting-sessions/answers.ts';
-import { hasSessions } from '../meeting-sessions/queries.ts';
 import { meetingUidOfReply } from '../meeting-sessions/seat-mail.ts';
 import { nowIso } from '../time.ts';
 import { delegateInvitation } from './delegation.ts';
@@ -138,7 +137,7 @@ function matchAndRecord(db: Db, config: MailConfig, from: string | null, item: R
         name: item.delegate.name || item.delegate.email.split('@')[0]!,
         comment: item.comment ?? undefined,
       });
-    } else if (hasSessions(db, meeting.id) && response !== 'delegated' && response !== 'needs_action') {
+    } else if (meeting.heldAsSessions && response !== 'delegated' && response !== 'needs_action') {
       // held as sessions: a decline from the calendar gives the seat up, as on the answer page
       answerInvitation(db, config, actor, invitee.invitationId, {
         answer: response,

@@ -153,21 +153,38 @@ export function inviteeByLookupId(
   return { invitee, secretHash: row.secretHash, expiresAt: row.expiresAt };
 }
 
-const ANSWER_MEETING_SELECT = `SELECT m.id, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt,
+const ANSWER_MEETING_COLUMNS = `m.id, m.title, m.status, m.starts_at AS startsAt, m.ends_at AS endsAt,
     m.time_zone AS timeZone, m.venue_name AS venueName, m.venue_address AS venueAddress, m.capacity,
     m.ics_uid AS icsUid, m.ics_sequence AS icsSequence, m.area_id AS areaId, m.cancelled_at AS cancelledAt,
     m.updated_at AS updatedAt, m.reply_by AS replyBy,
-    json_extract(c.settings, '$.replyDaysBefore') AS replyDaysBefore, a.programme_id AS programmeId
-  FROM meeting m JOIN area a ON a.id = m.area_id LEFT JOIN cycle c ON c.id = m.cycle_id`;
+    json_extract(c.settings, '$.replyDaysBefore') AS replyDaysBefore, a.programme_id AS programmeId`;
+const ANSWER_MEETING_FROM =
+  'FROM meeting m JOIN area a ON a.id = m.area_id LEFT JOIN cycle c ON c.id = m.cycle_id';
 
 /** The meeting as an answer reads it (AnswerMeeting), its columns named as the meeting record names them. */
 export function answerMeetingById(db: Db, meetingId: number): AnswerMeeting | undefined {
-  return prepared<AnswerMeeting>(db, `${ANSWER_MEETING_SELECT} WHERE m.id = ?`).get(meetingId);
+  return prepared<AnswerMeeting>(
+    db,
+    `SELECT ${ANSWER_MEETING_COLUMNS} ${ANSWER_MEETING_FROM} WHERE m.id = ?`,
+  ).get(meetingId);
 }
 
-/** The meeting a calendar reply names by its UID, read as an answer reads it. */
-export function answerMeetingByIcsUid(db: Db, uid: string): AnswerMeeting | undefined {
-  return prepared<AnswerMeeting>(db, `${ANSWER_MEETING_SELECT} WHERE m.ics_uid = ?`).get(uid);
+/**
+ * The meeting a calendar reply names by its UID, read as an answer reads it, and whether it is held
+ * as sessions (as hasSessions tells), which decides how the reply is recorded.
+ */
+export function answerMeetingByIcsUid(
+  db: Db,
+  uid: string,
+): (AnswerMeeting & { heldAsSessions: boolean }) | undefined {
+  const row = prepared<AnswerMeeting & { heldAsSessions: number | boolean }>(
+    db,
+    `SELECT ${ANSWER_MEETING_COLUMNS},
+       EXISTS (SELECT 1 FROM meeting_session s WHERE s.meeting_id = m.id AND s.cancelled_at IS NULL) AS heldAsSessions
+     ${ANSWER_MEETING_FROM} WHERE m.ics_uid = ?`,
+  ).get(uid);
+  if (row) row.heldAsSessions = row.heldAsSessions === 1;
+  return row as (AnswerMeeting & { heldAsSessions: boolean }) | undefined;
 }
 
 export function invitationById(db: Db, id: number): InvitationRow | undefined {
