@@ -1,7 +1,9 @@
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import t from 'tap';
 import { openDatabase } from '../../db/client.ts';
+import { writeTogether } from '../../server/http/write-together.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
 
@@ -101,3 +103,25 @@ t.test('over HTTP, a page asked for after another process moved the meeting show
   other.$client.prepare("UPDATE meeting SET venue_name = 'Nexø Bibliotek' WHERE id = ?").run(m.meetingId);
   t.match(await page(), 'Nexø Bibliotek', 'the next page shows the new venue');
 });
+
+t.test(
+  'a response that cannot be written closes its connection and leaves the others of its turn',
+  async (t) => {
+    const app = Fastify({ logger: false });
+    app.get('/bad', { onSend: writeTogether }, (_request, reply) => {
+      // a header value Node refuses when the response is written
+      reply.header('x-broken', 'a\nb').send('never');
+    });
+    app.get('/ok', { onSend: writeTogether }, (_request, reply) => {
+      reply.send('fine');
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    t.teardown(() => app.close());
+    // asked for in the same turn: handled first, then written together
+    const [bad, ok] = await Promise.allSettled([app.inject('/bad'), app.inject('/ok')]);
+    t.equal(ok.status === 'fulfilled' && ok.value.body, 'fine', 'the other response of the turn is written');
+    t.not(bad.status === 'fulfilled' && bad.value.body, 'never', 'the broken one is not sent');
+    const again = await fetch(`http://127.0.0.1:${(app.server.address() as { port: number }).port}/ok`);
+    t.equal(await again.text(), 'fine', 'and the service goes on');
+  },
+);
