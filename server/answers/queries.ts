@@ -64,12 +64,6 @@ export interface MemberOrganisationRow {
   memberRole: string | null;
 }
 
-export interface AttendeeInvitationRow {
-  id: number;
-  withdrawnAt: string | null;
-  respondedAt: string | null;
-}
-
 export interface InboundReplyInsert {
   receivedAt: string;
   channel: string;
@@ -163,7 +157,7 @@ const ANSWER_MEETING_FROM =
 
 /** The meeting as an answer reads it (AnswerMeeting), its columns named as the meeting record names them. */
 export function answerMeetingById(db: Db, meetingId: number): AnswerMeeting | undefined {
-  return prepared<AnswerMeeting>(
+  return preparedRows<AnswerMeeting>(
     db,
     `SELECT ${ANSWER_MEETING_COLUMNS} ${ANSWER_MEETING_FROM} WHERE m.id = ?`,
   ).get(meetingId);
@@ -177,12 +171,13 @@ export function answerMeetingByIcsUid(
   db: Db,
   uid: string,
 ): (AnswerMeeting & { heldAsSessions: boolean }) | undefined {
-  const row = prepared<AnswerMeeting & { heldAsSessions: number | boolean }>(
+  const row = preparedRows<AnswerMeeting & { heldAsSessions: number | boolean }>(
     db,
     `SELECT ${ANSWER_MEETING_COLUMNS},
        EXISTS (SELECT 1 FROM meeting_session s WHERE s.meeting_id = m.id AND s.cancelled_at IS NULL) AS heldAsSessions
      ${ANSWER_MEETING_FROM} WHERE m.ics_uid = ?`,
   ).get(uid);
+  // a fresh object (preparedRows): made a boolean in place
   if (row) row.heldAsSessions = row.heldAsSessions === 1;
   return row as (AnswerMeeting & { heldAsSessions: boolean }) | undefined;
 }
@@ -536,12 +531,6 @@ export function currentDelegate(db: Db, invitationId: number): PersonRef | undef
 }
 
 // ---- calendar replies received
-
-export function meetingByIcsUid(db: Db, uid: string): { id: number; status: string } | undefined {
-  return prepared<{ id: number; status: string }>(db, 'SELECT id, status FROM meeting WHERE ics_uid = ?').get(
-    uid,
-  );
-}
 
 /** The invitee of a meeting with this (lower-case) email: whom a calendar reply's attendee is. */
 export function inviteeOfAttendee(db: Db, meetingId: number, email: string): Invitee | undefined {
