@@ -107,8 +107,8 @@ export function recordResponse(
       comment,
       respondedAt,
       needsReconfirm: false,
-      // undefined: still waiting, its place read below
-      waiting: position === undefined || position !== null,
+      // a place given (a number) or still to read (undefined): waiting
+      waiting: position !== null,
       dietaryNeeds: change.dietaryNeeds === undefined ? before.dietaryNeeds : change.dietaryNeeds,
       accessibilityNeeds:
         change.accessibilityNeeds === undefined ? before.accessibilityNeeds : change.accessibilityNeeds,
