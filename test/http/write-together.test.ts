@@ -5,21 +5,18 @@ import t from 'tap';
 import { openDatabase } from '../../db/client.ts';
 import { writeTogether } from '../../server/http/write-together.ts';
 import { buildTestApp } from '../helpers/app.ts';
-import { insertInvitee, insertMeeting } from '../helpers/factories.ts';
+import { meetingWithInvitees } from '../helpers/factories.ts';
 
 /** The answer page writes the responses of requests that arrive together back to back (writeTogether). */
 
 async function listening(t: Parameters<typeof buildTestApp>[0]) {
   const { app } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-  const invitees = Array.from({ length: 12 }, (_, i) => ({
+  const people = Array.from({ length: 12 }, (_, i) => ({
     name: `Inviteret ${i + 1}`,
-    ...insertInvitee(app.db, m.meetingId, {
-      name: `Inviteret ${i + 1}`,
-      email: `inviteret${i + 1}@brk.dk`,
-      organisationId: m.memberIds.Bornholm!,
-    }),
+    email: `inviteret${i + 1}@brk.dk`,
   }));
+  const { invitees: made } = meetingWithInvitees(app.db, people);
+  const invitees = made.map((invitee, i) => ({ name: people[i]!.name, ...invitee }));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { address, invitees, port: (app.server.address() as { port: number }).port };
 }
@@ -88,12 +85,10 @@ t.test('a page asked for alone is answered at once, not held for company', async
 
 t.test('over HTTP, a page asked for after another process moved the meeting shows the move', async (t) => {
   const { app, dir } = await buildTestApp(t);
-  const m = insertMeeting(app.db, { title: 'Politikredsmøde 2027 – Bornholms Politi' });
-  const anna = insertInvitee(app.db, m.meetingId, {
-    name: 'Anna Holm',
-    email: 'anna@brk.dk',
-    organisationId: m.memberIds.Bornholm!,
-  });
+  const {
+    meeting: m,
+    invitees: [anna],
+  } = meetingWithInvitees(app.db, [{ name: 'Anna Holm', email: 'anna@brk.dk' }]);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const page = async () => (await fetch(`${address}/rsvp/${anna.token}`)).text();
   // asked for together: the meeting's facts are kept and checked once for them
