@@ -24,9 +24,37 @@ export interface ReplyCalendar {
   items: ReplyItem[];
 }
 
+/** What a reader takes from a calendar text: its method and the events of its REPLY calendars. */
+export interface ParsedReply {
+  method: string | null;
+  events: ReplyEvent[];
+}
+
+/** One event of a REPLY, as either reader parses it. */
+export interface ReplyEvent {
+  uid: string | null;
+  /** DTSTAMP as ISO 8601. */
+  stamp: string | null;
+  comment: string | null;
+  attendees: AttendeeLine[];
+}
+
+/** What an attendee line says: its value and the parameters read. */
+export interface AttendeeLine {
+  value: string | null;
+  cn: string | null;
+  partstat: string | null;
+  delegatedTo: string | null;
+  delegatedFrom: string | null;
+  sentBy: string | null;
+}
+
 /** The REPLY items of one calendar text; [] for other methods; throws on text that is no iCalendar. */
 export function readReplyCalendar(text: string): ReplyCalendar {
-  return readPlainCalendar(text) ?? readCalendarThroughIcalJs(text);
+  const { method, events } = parsePlainReply(text) ?? parseReplyThroughIcalJs(text);
+  const items: ReplyItem[] = [];
+  for (const event of events) eventItems(event, items);
+  return { method, items };
 }
 
 function mailto(value: unknown): string | null {
@@ -38,22 +66,9 @@ function mailto(value: unknown): string | null {
   return address || null;
 }
 
-/** What an attendee line says, as either reader gives it: its value and the parameters read. */
-interface AttendeeLine {
-  value: unknown;
-  cn: string | null;
-  partstat: string | null;
-  delegatedTo: string | null;
-  delegatedFrom: string | null;
-  sentBy: string | null;
-}
-
-/** The items of one REPLY event: the answers of its attendees, as both readers read them. */
-function eventItems(
-  event: { uid: unknown; stamp: string | null; comment: unknown },
-  attendees: AttendeeLine[],
-  items: ReplyItem[],
-): void {
+/** The items of one REPLY event: the answers of its attendees. */
+function eventItems(event: ReplyEvent, items: ReplyItem[]): void {
+  const { attendees } = event;
   // the delegate may be listed in the same reply, with its name
   const names = new Map(attendees.map((a) => [mailto(a.value), a.cn]));
   for (const attendee of attendees.length ? attendees : [null]) {
@@ -62,13 +77,13 @@ function eventItems(
     // an attendee listed only as the delegate (DELEGATED-FROM) is not answering
     if (attendee?.delegatedFrom && partstat !== 'DELEGATED' && attendees.length > 1) continue;
     items.push({
-      uid: typeof event.uid === 'string' ? event.uid : null,
+      uid: event.uid,
       attendee: attendee ? mailto(attendee.value) : null,
       partstat,
       name: attendee ? attendee.cn : null,
       sentBy: attendee ? mailto(attendee.sentBy) : null,
       delegate: delegatedTo ? { email: delegatedTo, name: names.get(delegatedTo) ?? null } : null,
-      comment: typeof event.comment === 'string' ? event.comment : null,
+      comment: event.comment,
       stamp: event.stamp,
     });
   }
@@ -79,36 +94,35 @@ function icalParam(prop: ICAL.Property, name: string): string | null {
   return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
 }
 
-/** Any iCalendar text, read by ical.js. */
-export function readCalendarThroughIcalJs(text: string): ReplyCalendar {
+const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/** Any iCalendar text, parsed by ical.js. */
+export function parseReplyThroughIcalJs(text: string): ParsedReply {
   const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   const calendars = root.name === 'vcalendar' ? [root] : root.getAllSubcomponents('vcalendar');
-  const items: ReplyItem[] = [];
+  const events: ReplyEvent[] = [];
   let method: string | null = null;
   for (const calendar of calendars) {
     method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() || null;
     if (method !== 'REPLY') continue;
     for (const event of calendar.getAllSubcomponents('vevent')) {
       const stamp = event.getFirstPropertyValue('dtstamp');
-      eventItems(
-        {
-          uid: event.getFirstPropertyValue('uid'),
-          stamp: stamp instanceof ICAL.Time ? stamp.toJSDate().toISOString() : null,
-          comment: event.getFirstPropertyValue('comment'),
-        },
-        event.getAllProperties('attendee').map((a) => ({
-          value: a.getFirstValue(),
+      events.push({
+        uid: textOrNull(event.getFirstPropertyValue('uid')),
+        stamp: stamp instanceof ICAL.Time ? stamp.toJSDate().toISOString() : null,
+        comment: textOrNull(event.getFirstPropertyValue('comment')),
+        attendees: event.getAllProperties('attendee').map((a) => ({
+          value: textOrNull(a.getFirstValue()),
           cn: icalParam(a, 'cn'),
           partstat: icalParam(a, 'partstat'),
           delegatedTo: icalParam(a, 'delegated-to'),
           delegatedFrom: icalParam(a, 'delegated-from'),
           sentBy: icalParam(a, 'sent-by'),
         })),
-        items,
-      );
+      });
     }
   }
-  return { method, items };
+  return { method, events };
 }
 
 // The plain shape: one VCALENDAR holding VEVENTs and nothing else; upper-case names; the properties
@@ -188,13 +202,13 @@ function utcStamp(value: string): string | null {
 
 interface PlainEvent {
   uid?: string;
-  stamp?: string | null;
+  stamp?: string;
   comment?: string;
   attendees: AttendeeLine[];
 }
 
-/** The plain shape read directly; null when the text is not of it (ical.js reads it then). */
-export function readPlainCalendar(text: string): ReplyCalendar | null {
+/** The plain shape parsed directly; null when the text is not of it (ical.js parses it then). */
+export function parsePlainReply(text: string): ParsedReply | null {
   const lines = unfoldedLines(text);
   if (lines?.[0] !== 'BEGIN:VCALENDAR' || lines[lines.length - 1] !== 'END:VCALENDAR') return null;
   let method: string | undefined;
@@ -248,10 +262,17 @@ export function readPlainCalendar(text: string): ReplyCalendar | null {
   }
   if (event) return null;
   const upper = (method ?? '').toUpperCase() || null;
-  const items: ReplyItem[] = [];
-  if (upper === 'REPLY')
-    for (const e of events)
-      eventItems({ uid: e.uid, stamp: e.stamp ?? null, comment: e.comment }, e.attendees, items);
-  return { method: upper, items };
+  return {
+    method: upper,
+    events:
+      upper === 'REPLY'
+        ? events.map((e) => ({
+            uid: e.uid ?? null,
+            stamp: e.stamp ?? null,
+            comment: e.comment ?? null,
+            attendees: e.attendees,
+          }))
+        : [],
+  };
 }
 const NO_PARAMETERS: ReadonlyMap<string, string> = new Map();
