@@ -30,5 +30,6 @@ export function catalogueFor(lang: Language): Catalogue {
 
 /** The word for a stored code, or the code itself when the catalogue has none (a value from an older version). */
 export function labelFor<K extends string>(words: Record<K, string | undefined>, code: string): string {
-  return Object.hasOwn(words, code) ? ((words as Record<string, string | undefined>)[code] ?? code) : code;
+  // the catalogues' word maps have no prototype (withPlainLabels): a code like toString finds no word
+  return (words as Record<string, string | undefined>)[code] ?? code;
 }
