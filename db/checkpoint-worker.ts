@@ -32,7 +32,7 @@ let last = { log: 0, checkpointed: 0 };
 /** The failure last told: a full disk fails every checkpoint, and is told once until one succeeds. */
 let failing: string | null = null;
 const timer = setInterval(() => {
-  // the service's connection checkpoints itself right now (checkpointNow): skipped this time
+  // the service's connection checkpoints itself right now (truncateWal): skipped this time
   if (!takeTurn(turn)) return;
   try {
     const { log, checkpointed } = checkpoint.get()!;

@@ -25,15 +25,15 @@ const turns = new WeakMap<Database.Database, CheckpointTurn>();
 const LONGEST_WAIT_MS = 2_000;
 
 /**
- * A checkpoint by the connection itself (TRUNCATE, to empty the WAL of deleted data), after the
- * worker's current one if it runs: it would otherwise be refused, and the WAL left as it was.
+ * A TRUNCATE checkpoint by the connection itself, to empty the WAL of deleted data, after the
+ * worker's current checkpoint if one runs: it would otherwise be refused, and the WAL left as it was.
  */
-export function checkpointNow(db: Db, mode: 'TRUNCATE'): void {
+export function truncateWal(db: Db): void {
   const sqlite = db.$client;
   const turn = turns.get(sqlite);
   const taken = turn !== undefined && waitForTurn(turn, LONGEST_WAIT_MS);
   try {
-    sqlite.pragma(`wal_checkpoint(${mode})`);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     if (taken) giveTurn(turn);
   }

@@ -1,4 +1,4 @@
-import { checkpointNow } from '../../db/checkpointer.ts';
+import { truncateWal } from '../../db/checkpointer.ts';
 import type { Db } from '../../db/client.ts';
 
 /**
@@ -14,7 +14,7 @@ export function forgetDeleted(db: Db): void {
   const timeout = client.pragma('busy_timeout', { simple: true }) as number;
   client.pragma('busy_timeout = 0');
   try {
-    checkpointNow(db, 'TRUNCATE');
+    truncateWal(db);
   } finally {
     client.pragma(`busy_timeout = ${timeout}`);
   }

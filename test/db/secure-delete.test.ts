@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { checkpointNow } from '../../db/checkpointer.ts';
+import { truncateWal } from '../../db/checkpointer.ts';
 import { prepared } from '../../db/statements.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { insertMeeting } from '../helpers/factories.ts';
@@ -70,6 +70,6 @@ t.test('answer links delivered over SMTP and deleted rows leave nothing readable
     String(created.json().id),
   );
   // after the service's checkpointer, if it is checkpointing just now (SQLite refuses a second one)
-  checkpointNow(app.db, 'TRUNCATE');
+  truncateWal(app.db);
   t.equal(fileBytes(dir).indexOf(marker), -1, 'a deleted row is zeroed (secure_delete)');
 });
