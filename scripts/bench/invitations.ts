@@ -247,7 +247,7 @@ const lines = [
       f ? `${(f.cpu / 1000).toFixed(2)} CPU s, ${(f.wall / 1000).toFixed(2)} s wall` : '–';
     return [
       `  queueing ${TOTAL} alone, ${state.label} (${state.warm} meetings sent before; fresh process, median of ${QUEUEING_RUNS}): before ${times(before)}; now ${times(now)}`,
-      `    → ${wallSpeedUp ? `${wallSpeedUp.toFixed(1)}× in wall time, ${cpuSpeedUp!.toFixed(1)}× in CPU` : '– (no before-figure)'}${state.counts && wallSpeedUp ? `  target ≥ ${TARGET_QUEUEING_SPEED_UP}× in wall time: ${met(wallSpeedUp >= TARGET_QUEUEING_SPEED_UP)}` : ''}`,
+      `    → ${wallSpeedUp ? `${wallSpeedUp.toFixed(2)}× in wall time, ${cpuSpeedUp!.toFixed(2)}× in CPU` : '– (no before-figure)'}${state.counts && wallSpeedUp ? `  target ≥ ${TARGET_QUEUEING_SPEED_UP}× in wall time: ${met(wallSpeedUp >= TARGET_QUEUEING_SPEED_UP)}` : ''}`,
       `    runs, wall: before ${seconds(state.before.map((r) => r.ms)) || '–'}; now ${seconds(state.now.map((r) => r.ms))}`,
       `    runs, CPU: before ${seconds(state.before.map((r) => r.cpuMs)) || '–'}; now ${seconds(state.now.map((r) => r.cpuMs))}`,
     ];
