@@ -48,9 +48,11 @@ export const invitation = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('invitation_meeting_person_uq').on(t.meetingId, t.personId),
+    // one invitation per person and meeting; led by the person, it is also the index of a person's
+    // invitations (erasure, scope, a person's meetings), one index fewer for every send to write: a
+    // meeting's own invitations are read by invitation_meeting_response_idx
+    uniqueIndex('invitation_person_meeting_uq').on(t.personId, t.meetingId),
     uniqueIndex('invitation_token_uq').on(t.tokenLookupId),
-    index('invitation_person_idx').on(t.personId),
     // "who was this invitation passed on to": read on every answer page and answer. Partial: most
     // invitations are nobody's delegate, and their NULL keys cost every send a page of writes.
     index('invitation_delegated_from_idx').on(t.delegatedFromId).where(sql`delegated_from_id IS NOT NULL`),
