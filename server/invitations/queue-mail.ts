@@ -13,7 +13,7 @@ import {
 import { currentAnswer } from '../answers/reconfirm.ts';
 import { buildMeetingCalendar, type CalendarAttendee, type CalendarMethod } from '../calendar/icalendar.ts';
 import type { Config } from '../config.ts';
-import { enqueueMail, sharedMailPart } from '../mail/outbox.ts';
+import { enqueueMails, sharedMailPart } from '../mail/outbox.ts';
 import { materialsOfMeeting } from '../materials/queries.ts';
 import type { MeetingRow } from '../planning/meeting-changes.ts';
 import { replyByDate } from '../planning/reply-deadline.ts';
@@ -291,24 +291,19 @@ export function queueMeetingMail(
     }
     return part;
   };
-  const now = nowIso();
-  for (const r of recipients) {
+  const mails = recipients.map((r) => {
     const token = options.tokens?.get(r.invitationId) ?? null;
     const part = partFor(r.language, token !== null);
-    enqueueMail(
-      db,
-      {
-        kind,
-        to: { address: r.email, name: r.name },
-        subject: part.subject,
-        fill: invitedFill(r.name, answerBase, token),
-        partId: part.id,
-        meetingId: ctx.meeting.id,
-        invitationId: r.invitationId,
-      },
-      domain,
-      now,
-    );
-  }
+    return {
+      kind,
+      to: { address: r.email, name: r.name },
+      subject: part.subject,
+      fill: invitedFill(r.name, answerBase, token),
+      partId: part.id,
+      meetingId: ctx.meeting.id,
+      invitationId: r.invitationId,
+    };
+  });
+  enqueueMails(db, mails, domain, nowIso());
   return recipients.length;
 }

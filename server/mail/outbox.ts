@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import { type DbOrTx, sqliteOf } from '../../db/statements.ts';
 import { nowIso } from '../time.ts';
-import { insertOutboxMessage, insertOutboxPart } from './queries.ts';
+import { insertOutboxMessage, insertOutboxMessages, insertOutboxPart, type OutboxInsert } from './queries.ts';
 
 /** The running sender of each database's outbox, told whenever a message starts waiting in it. */
 const deliverers = new WeakMap<Database.Database, () => void>();
@@ -55,9 +55,26 @@ export function enqueueMail(
   /** When it was queued: one instant for a batch queued together. */
   now = nowIso(),
 ): { id: number; messageId: string } {
-  const messageId = `<${timeOrderedUuid()}@${domain}>`;
-  const id = insertOutboxMessage(db, {
-    messageId,
+  const row = outboxRow(mail, domain, now);
+  const id = insertOutboxMessage(db, row);
+  mailWaiting(db);
+  return { id, messageId: row.messageId };
+}
+
+/** enqueueMail for many messages queued together (a meeting's invitees), stored a few statements at a time. */
+export function enqueueMails(db: Db, mails: OutgoingMail[], domain = 'samraad.local', now = nowIso()): void {
+  if (mails.length === 0) return;
+  insertOutboxMessages(
+    db,
+    mails.map((mail) => outboxRow(mail, domain, now)),
+  );
+  mailWaiting(db);
+}
+
+/** The outbox row of a message, with its new Message-ID. */
+function outboxRow(mail: OutgoingMail, domain: string, now: string): OutboxInsert {
+  return {
+    messageId: `<${timeOrderedUuid()}@${domain}>`,
     kind: mail.kind,
     toAddress: mail.to.address,
     toName: mail.to.name ?? null,
@@ -67,9 +84,7 @@ export function enqueueMail(
     meetingId: mail.meetingId ?? null,
     invitationId: mail.invitationId ?? null,
     now,
-  });
-  mailWaiting(db);
-  return { id, messageId };
+  };
 }
 
 /** Random bytes drawn 4 KiB at a time, as Node's randomUUID does: one call per 256 Message-IDs. */

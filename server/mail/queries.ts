@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { prepared } from '../../db/statements.ts';
+import { insertRows, prepared, type RowsInsert } from '../../db/statements.ts';
 import type { DeliveryFailure } from './delivery-reports.ts';
 import type { OutboxMessage, OutboxStatus } from './outbox-admin.ts';
 
@@ -51,15 +51,35 @@ export function insertOutboxPart(db: Db, members: string, now: string): number {
   return Number(lastInsertRowid);
 }
 
+const OUTBOX_INSERT: RowsInsert = {
+  into: `INSERT INTO outbox_message (message_id, kind, to_address, to_name, subject, content, part_id, meeting_id,
+       invitation_id, status, attempts, next_attempt_at, created_at)`,
+  tuple: "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)",
+};
+
+const outboxValues = (row: OutboxInsert): unknown[] => [
+  row.messageId,
+  row.kind,
+  row.toAddress,
+  row.toName,
+  row.subject,
+  row.content,
+  row.partId,
+  row.meetingId,
+  row.invitationId,
+  row.now,
+  row.now,
+];
+
+const INSERT_OUTBOX_MESSAGE = `${OUTBOX_INSERT.into} VALUES ${OUTBOX_INSERT.tuple}`;
+
 export function insertOutboxMessage(db: Db, row: OutboxInsert): number {
-  const { lastInsertRowid } = prepared(
-    db,
-    `INSERT INTO outbox_message (message_id, kind, to_address, to_name, subject, content, part_id, meeting_id,
-       invitation_id, status, attempts, next_attempt_at, created_at)
-     VALUES (:messageId, :kind, :toAddress, :toName, :subject, :content, :partId, :meetingId,
-       :invitationId, 'queued', 0, :now, :now)`,
-  ).run(row);
-  return Number(lastInsertRowid);
+  return Number(prepared(db, INSERT_OUTBOX_MESSAGE).run(outboxValues(row)).lastInsertRowid);
+}
+
+/** Many messages queued together (a meeting's invitees), a few statements for all of them. */
+export function insertOutboxMessages(db: Db, rows: OutboxInsert[]): void {
+  insertRows(db, OUTBOX_INSERT, rows.map(outboxValues));
 }
 
 // ---- delivering

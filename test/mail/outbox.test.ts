@@ -1,6 +1,6 @@
 import t from 'tap';
 import { migrateDatabase, openDatabase } from '../../db/client.ts';
-import { enqueueMail, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
+import { enqueueMail, enqueueMails, sharedMailPart, timeOrderedUuid } from '../../server/mail/outbox.ts';
 import { outboxSource } from '../../server/mail/queries.ts';
 import { fillStandIns, queuedContent, storedMail } from '../../server/mail/sender.ts';
 
@@ -35,6 +35,67 @@ t.test('a part stored once for many messages reads back exactly as if stored wit
     db.$client.prepare('SELECT content FROM outbox_message WHERE id = ?').get(two.id),
     { content: /VCALENDAR/ },
     'the shared calendar is not stored with the message itself',
+  );
+});
+
+t.test('messages queued together are each stored as if queued alone, however many there are', async (t) => {
+  const db = openDatabase(':memory:');
+  t.teardown(() => db.$client.close());
+  migrateDatabase(db);
+  const mail = (i: number) => ({
+    kind: 'invitation',
+    to: { address: `p${i}@x.dk`, name: i % 2 ? `Person ${i}` : undefined },
+    subject: `Invitation ${i}`,
+    text: `Kære ${i}`,
+    html: `<p>Kære ${i}</p>`,
+  });
+  // more than one statement's worth (64 rows), and a remainder
+  const together = Array.from({ length: 150 }, (_, i) => mail(i));
+  enqueueMails(db, together, 'x.dk', '2027-01-01T00:00:00.000Z');
+  const alone = enqueueMail(db, mail(150), 'x.dk', '2027-01-01T00:00:00.000Z');
+  const rows = db.$client
+    .prepare(
+      `SELECT id, message_id AS messageId, to_address AS toAddress, to_name AS toName, subject, content, status,
+         next_attempt_at AS nextAttemptAt FROM outbox_message ORDER BY id`,
+    )
+    .all() as {
+    id: number;
+    messageId: string;
+    toAddress: string;
+    toName: string | null;
+    subject: string;
+    content: string;
+    status: string;
+    nextAttemptAt: string;
+  }[];
+  t.equal(rows.length, 151, 'every message stored once');
+  t.strictSame(
+    rows.map((r) => [r.toAddress, r.toName, r.subject, JSON.parse(r.content).text]),
+    Array.from({ length: 151 }, (_, i) => [
+      `p${i}@x.dk`,
+      i % 2 ? `Person ${i}` : null,
+      `Invitation ${i}`,
+      `Kære ${i}`,
+    ]),
+    'in the order given, each with its own address, name, subject and text',
+  );
+  t.equal(new Set(rows.map((r) => r.messageId)).size, 151, 'each with its own Message-ID');
+  // a version 7 UUID begins with its millisecond: later messages never carry an earlier one
+  const millis = rows.map((r) => r.messageId.slice(1, 14));
+  t.ok(
+    millis.every((m, i) => i === 0 || m >= millis[i - 1]!),
+    'Message-IDs made in the order the messages were queued',
+  );
+  t.ok(
+    rows.every((r) => r.status === 'queued' && r.nextAttemptAt === '2027-01-01T00:00:00.000Z'),
+    'all queued, due at once',
+  );
+  t.equal(rows.at(-1)!.id, alone.id, 'the message queued alone after them comes last');
+  enqueueMails(db, [], 'x.dk');
+  t.equal(
+    (db.$client.prepare('SELECT count(*) AS n FROM outbox_message').get() as { n: number }).n,
+    151,
+    'nothing to queue stores nothing',
   );
 });
 
