@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { randomBytesPooled } from '../random.ts';
 
 const scryptAsync = promisify(scrypt) as (
   pw: string,
@@ -56,7 +57,7 @@ export function newSecretToken(prefix: string): NewSecretToken {
  * what is checked.
  */
 export function newSecretTokens(prefix: string, count: number, now = Date.now()): NewSecretToken[] {
-  const random = randomBytes(4 + 32 * count);
+  const random = randomBytesPooled(4 + 32 * count);
   const lookup = Buffer.alloc(9);
   lookup.writeUIntBE(now % 2 ** 40, 0, 5);
   const first = random.readUInt32BE(0);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import { type DbOrTx, sqliteOf } from '../../db/statements.ts';
+import { randomBytesPooled } from '../random.ts';
 import { nowIso } from '../time.ts';
 import { insertOutboxMessage, insertOutboxMessages, insertOutboxPart, type OutboxInsert } from './queries.ts';
 
@@ -87,20 +87,6 @@ function outboxRow(mail: OutgoingMail, domain: string, now: string): OutboxInser
   };
 }
 
-/** Random bytes drawn 4 KiB at a time, as Node's randomUUID does: one call per 256 Message-IDs. */
-const randomPool = {
-  bytes: Buffer.alloc(0),
-  offset: 0,
-  take(n: number): Buffer {
-    if (this.offset + n > this.bytes.length) {
-      this.bytes = randomBytes(4096);
-      this.offset = 0;
-    }
-    this.offset += n;
-    return this.bytes.subarray(this.offset - n, this.offset);
-  },
-};
-
 /**
  * A UUID of version 7 (RFC 9562 §5.7): 48 bits of Unix time in milliseconds, then 74 random bits.
  * As unique as a random UUID, but later ones sort after earlier ones, so each new Message-ID goes
@@ -108,7 +94,7 @@ const randomPool = {
  * thousands of messages writes a few index pages instead of one per message.
  */
 export function timeOrderedUuid(now = Date.now()): string {
-  const bytes = Buffer.from(randomPool.take(16));
+  const bytes = Buffer.from(randomBytesPooled(16));
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

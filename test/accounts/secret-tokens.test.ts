@@ -36,3 +36,14 @@ t.test('the stored hash of a secret is its SHA-256 in hex, on every Node 20 rele
   const secret = parseSecretToken('rsvp', made!.token)!.secret;
   t.equal(made!.secretHash, createHash('sha256').update(secret).digest('hex'), 'as stored before');
 });
+
+t.test(
+  'secrets drawn from the pooled generator are never handed out twice, across its refills',
+  async (t) => {
+    // 2,000 sends of 25 links: 1.6 MB of randomness, the pool refilled about 25 times
+    const secrets = new Set<string>();
+    for (let send = 0; send < 2000; send++)
+      for (const k of newSecretTokens('rsvp', 25)) secrets.add(parseSecretToken('rsvp', k.token)!.secret);
+    t.equal(secrets.size, 50_000, 'every secret differs');
+  },
+);
