@@ -159,15 +159,19 @@ t.test('a mail provider may post with the shared secret instead of an account', 
 
 t.test('replies that match nothing are kept with the reason and listed', async (t) => {
   const { app, as, m, anna, bo, responseOf } = await setup(t);
-  const post = async (raw: Buffer | string) =>
-    (
+  const answered: unknown[] = [];
+  const post = async (raw: Buffer | string) => {
+    const { replies } = (
       await app.inject({
         method: 'POST',
         url: '/api/inbound/email',
         headers: { 'content-type': 'message/rfc822', ...as.facilitator },
         payload: raw,
       })
-    ).json().replies;
+    ).json();
+    answered.push(...replies);
+    return replies;
+  };
   const accepted = ICalAttendeeStatus.ACCEPTED;
   t.match(
     await post(
@@ -243,6 +247,11 @@ t.test('replies that match nothing are kept with the reason and listed', async (
   const all = await app.inject({ url: '/api/inbound/replies', headers: as.viewer });
   t.equal(all.statusCode, 200);
   t.equal(all.json().total, 7);
+  t.strictSame(
+    [...all.json().items].reverse(),
+    answered,
+    'each reply as the POST answered it is the reply as stored and listed',
+  );
   const unmatched = await app.inject({
     url: '/api/inbound/replies?unmatched=true&limit=3',
     headers: as.viewer,
