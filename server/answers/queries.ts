@@ -416,6 +416,10 @@ interface KeptPlace {
 const MAX_KEPT_PLACES = 10_000;
 const keptPlaces = new WeakMap<Database.Database, Map<number, KeptPlace>>();
 
+const QUEUE_POSITION = `SELECT ${POSITION_OF_W} AS position, w.meeting_id AS meetingId,
+    (SELECT version FROM waitlist_version v WHERE v.meeting_id = w.meeting_id) AS version
+  FROM waitlist_entry w WHERE w.invitation_id = ?`;
+
 /**
  * 1-based place in the queue (withdrawn ones not counted), or null when not waiting. Counting the
  * entries ahead costs about 20 µs at place 1,000, so a place is kept until its meeting's list
@@ -440,9 +444,7 @@ export function queuePosition(db: Db, invitationId: number): number | null {
   }
   const row = prepared<{ position: number; meetingId: number; version: number | null }>(
     db,
-    `SELECT ${POSITION_OF_W} AS position, w.meeting_id AS meetingId,
-       (SELECT version FROM waitlist_version v WHERE v.meeting_id = w.meeting_id) AS version
-     FROM waitlist_entry w WHERE w.invitation_id = ?`,
+    QUEUE_POSITION,
   ).get(invitationId);
   if (!row) return null;
   // a list from before the triggers has no version until its next change: counted every time till then

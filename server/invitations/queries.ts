@@ -158,6 +158,18 @@ const AUDIENCE = `FROM person p
        SELECT person_id FROM invitation WHERE meeting_id = :meetingId AND added_by_hand = 1)
      ORDER BY o.name, p.name, p.id`;
 
+const AUDIENCE_ROWS = `SELECT p.id AS personId, p.name, p.email, p.language, o.id AS orgId, o.name AS orgName,
+       o.kind AS orgKind,
+       (SELECT json_group_array(json_object('key', r.key, 'name', r.name, 'level', r.level))
+          FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles,
+       i.id AS invitationId, i.added_by_hand AS addedByHand, i.withdrawn_at AS withdrawnAt,
+       i.token_hash IS NOT NULL AS sent, i.response
+     ${AUDIENCE}`;
+
+const AUDIENCE_INVITATION_ROWS = `SELECT p.id AS personId, i.id AS invitationId, i.withdrawn_at AS withdrawnAt,
+       i.token_hash IS NOT NULL AS sent
+     ${AUDIENCE}`;
+
 /** AUDIENCE's parameters. */
 function audienceParams(meetingId: number, organisationIds: number[], roleKeys: string[]) {
   return { meetingId, orgIds: JSON.stringify(organisationIds), roleKeys: JSON.stringify(roleKeys) };
@@ -170,15 +182,7 @@ export function audienceRows(
   organisationIds: number[],
   roleKeys: string[],
 ): AudienceRow[] {
-  return prepared<AudienceRow>(
-    db,
-    `SELECT p.id AS personId, p.name, p.email, p.language, o.id AS orgId, o.name AS orgName, o.kind AS orgKind,
-       (SELECT json_group_array(json_object('key', r.key, 'name', r.name, 'level', r.level))
-          FROM person_role pr JOIN role r ON r.id = pr.role_id WHERE pr.person_id = p.id) AS roles,
-       i.id AS invitationId, i.added_by_hand AS addedByHand, i.withdrawn_at AS withdrawnAt,
-       i.token_hash IS NOT NULL AS sent, i.response
-     ${AUDIENCE}`,
-  ).all(audienceParams(meetingId, organisationIds, roleKeys));
+  return prepared<AudienceRow>(db, AUDIENCE_ROWS).all(audienceParams(meetingId, organisationIds, roleKeys));
 }
 
 /** A person of the audience as a send needs them: their invitation, if any (0/1 flags as SQLite gives them). */
@@ -200,11 +204,9 @@ export function audienceInvitationRows(
   organisationIds: number[],
   roleKeys: string[],
 ): AudienceInvitationRow[] {
-  return preparedRows<AudienceInvitationRow>(
-    db,
-    `SELECT p.id AS personId, i.id AS invitationId, i.withdrawn_at AS withdrawnAt, i.token_hash IS NOT NULL AS sent
-     ${AUDIENCE}`,
-  ).all(audienceParams(meetingId, organisationIds, roleKeys));
+  return preparedRows<AudienceInvitationRow>(db, AUDIENCE_INVITATION_ROWS).all(
+    audienceParams(meetingId, organisationIds, roleKeys),
+  );
 }
 
 /** The area's member organisations, the convener first. */
