@@ -89,7 +89,7 @@ export default fp(
       done();
     });
     app.addHook('onResponse', (_request, _reply, done) => {
-      startedAt = undefined;
+      endTurn();
       done();
     });
   },
