@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { textLines } from '../text/lines.ts';
 
 /**
  * The answers in a calendar reply's text (iTIP REPLY, RFC 5546): one item per (event, attendee).
@@ -156,13 +157,11 @@ const UTC_STAMP = /^\d{8}T\d{6}Z$/;
 
 /** The lines of a text with folded lines joined; null for empty lines or a lone CR. */
 function unfoldedLines(text: string): string[] | null {
+  const physical = textLines(text);
+  if (!physical) return null;
   const lines: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const stop = newline < 0 ? text.length : newline;
-    const line = text.slice(start, stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
-    start = stop + 1;
-    if (line === '' || line.includes('\r')) return null;
+  for (const line of physical) {
+    if (line === '') return null;
     const first = line.charCodeAt(0);
     if (first === 32 || first === 9) {
       if (!lines.length) return null;

@@ -6,6 +6,8 @@
  * mailparser's streams cost about 200 µs a message, most of an inbound reply's work.
  */
 
+import { textLines } from '../text/lines.ts';
+
 /** What parseInboundEmail reads of a parsed message: mailparser's ParsedMail has these too. */
 export interface ReplyMail {
   from?: { value: { address?: string }[] };
@@ -62,22 +64,19 @@ const NOT_HEADER_TEXT = /[^\t\r\n\x20-\x7e]/;
 
 /**
  * Headers (names in lower case, folded lines joined) and the body; null for what is not plain. The
- * header block is checked in one pass and walked by index, each header stored once, trimmed.
+ * header block is checked in one pass and walked line by line, each header stored once, trimmed.
  */
 function splitPart(text: string): Part | null {
   const end = HEADER_END.exec(text);
   if (!end) return null;
   const block = text.slice(0, end.index);
-  if (NOT_HEADER_TEXT.test(block)) return null;
+  if (block === '' || NOT_HEADER_TEXT.test(block)) return null;
+  const lines = textLines(block);
+  if (!lines) return null;
   const headers = new Map<string, string>();
   let name = '';
   let value = '';
-  for (let start = 0; start <= block.length; ) {
-    const newline = block.indexOf('\n', start);
-    const stop = newline < 0 ? block.length : newline;
-    const line = block.slice(start, stop > start && block.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
-    start = stop + 1;
-    if (line.includes('\r')) return null;
+  for (const line of lines) {
     const first = line.charCodeAt(0);
     if (first === 32 || first === 9) {
       // a subject folded other than by one space is unfolded differently by different readers
