@@ -184,19 +184,16 @@ function parameters(list: string): Map<string, string> | null {
 }
 const MULTI_VALUED = new Set(['delegated-to', 'delegated-from', 'member']);
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** "20261201T024556Z" as ISO 8601 ("2026-12-01T02:45:56.000Z"); null for anything else, impossible dates included. */
+/**
+ * "20261201T024556Z" as ISO 8601 ("2026-12-01T02:45:56.000Z"); null for anything else, impossible
+ * dates included: Date rolls 30 February or 24:00 over (or refuses them), so they do not come back
+ * as written.
+ */
 function utcStamp(value: string): string | null {
-  if (!UTC_STAMP.test(value)) return null;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(4, 6));
-  const day = Number(value.slice(6, 8));
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-  if (year < 1000 || days === undefined || day < 1 || day > days) return null;
-  if (value.slice(9, 11) > '23' || value.slice(11, 13) > '59' || value.slice(13, 15) > '59') return null;
-  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}.000Z`;
+  if (!UTC_STAMP.test(value) || value < '1000') return null;
+  const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}.000Z`;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) || new Date(time).toISOString() !== iso ? null : iso;
 }
 
 interface PlainEvent {
