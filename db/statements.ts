@@ -37,7 +37,7 @@ export function prepared<Row = unknown>(
 }
 
 /** Rows one multi-row INSERT takes at most: 64 rows of a dozen values stay far below SQLite's 32,766 parameters. */
-export const ROWS_PER_INSERT = 64;
+const ROWS_PER_INSERT = 64;
 
 /** A multi-row INSERT: `INSERT INTO t (a, b)` and one row's `(?, ?)`. */
 export interface RowsInsert {

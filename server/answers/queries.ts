@@ -543,9 +543,8 @@ export function inviteeOfAttendee(db: Db, meetingId: number, email: string): Inv
   return row && inviteeOf(row);
 }
 
-const REPLY_FIELDS = `id, received_at AS receivedAt, channel, from_address AS "from", subject, uid, attendee,
-  partstat, invitation_id AS invitationId, reason`;
-const REPLY_COLUMNS = `SELECT ${REPLY_FIELDS} FROM inbound_reply`;
+const REPLY_COLUMNS = `SELECT id, received_at AS receivedAt, channel, from_address AS "from", subject, uid,
+  attendee, partstat, invitation_id AS invitationId, reason FROM inbound_reply`;
 const STORE_INBOUND_REPLY = `INSERT INTO inbound_reply (received_at, channel, from_address, subject, message_id, uid,
     attendee, partstat, invitation_id, reason)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;

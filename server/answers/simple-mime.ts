@@ -193,7 +193,7 @@ function multipartBodies(body: string, boundary: string): string[] | null {
 
 /** A part's bytes from its transfer encoding; null for what mailparser might read otherwise. */
 function decodeBody(body: string, encoding: string): Buffer | null {
-  if (encoding === '7bit' || encoding === '8bit' || encoding === 'binary') return Buffer.from(body, 'latin1');
+  if (UNENCODED.has(encoding)) return Buffer.from(body, 'latin1');
   if (encoding === 'base64') {
     const compact = body.replace(/\r?\n/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return null;
